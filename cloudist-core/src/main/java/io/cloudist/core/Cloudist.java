@@ -1,0 +1,17 @@
+package io.cloudist.core;
+
+/** The one entry point of a run: discover, plan, ship, provision, coordinate, report. */
+public final class Cloudist {
+    private Cloudist() {}
+
+    /**
+     * Runs the tests that {@code request} selects and writes Surefire-compatible reports.
+     *
+     * @return the totals; test failures are not exceptions
+     * @throws ConfigurationException when a parameter has an unusable value
+     * @throws CloudistException when the run cannot be carried out
+     */
+    public static RunOutcome run(RunRequest request, RunListener listener) {
+        throw new UnsupportedOperationException("not yet wired");
+    }
+}

@@ -1,0 +1,80 @@
+package io.cloudist.core;
+
+import io.cloudist.core.jvm.TestJvmSpec;
+import io.cloudist.core.plan.Granularity;
+import io.cloudist.core.select.TestSelection;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one {@code cloudist:test} run needs, already resolved from the POM, the module's Surefire
+ * configuration and the {@code -D} properties. Paths are on the coordinator's machine.
+ *
+ * @param projectKey {@code groupId:artifactId}; keys the timing history
+ * @param moduleDirectory the module's base directory
+ * @param reportsDirectory where {@code TEST-*.xml} and {@code *.txt} go
+ * @param workDirectory cloudist's own state ({@code target/cloudist}): timing history, local store, worker dirs
+ * @param testJvm how each test JVM starts
+ * @param selection which tests run
+ * @param runnerJar the cloudist-runner jar, added to every test JVM's classpath
+ * @param workerClasspath the worker agent's classpath (cloudist-worker and its dependencies)
+ * @param granularity class or method units
+ * @param tasksPerWorker target number of tasks per worker
+ * @param workers number of workers
+ * @param reuseForks true: a worker's test JVM runs task after task; false: a fresh JVM for each test class
+ * @param testTimeout how long one test JVM may run one task before it is killed; {@link Duration#ZERO} for none
+ * @param extraFiles globs relative to the module directory, shipped to the same paths on the workers
+ * @param store the store location: empty for the default local directory, a path, or a URI
+ * @param failIfNoTests fail when no test is found at all (Surefire's {@code failIfNoTests})
+ * @param failIfNoSpecifiedTests fail when {@code test} matches nothing (Surefire's {@code failIfNoSpecifiedTests})
+ */
+public record RunRequest(
+        String projectKey,
+        Path moduleDirectory,
+        Path reportsDirectory,
+        Path workDirectory,
+        TestJvmSpec testJvm,
+        TestSelection selection,
+        Path runnerJar,
+        List<Path> workerClasspath,
+        Granularity granularity,
+        int tasksPerWorker,
+        int workers,
+        boolean reuseForks,
+        Duration testTimeout,
+        List<String> extraFiles,
+        String store,
+        boolean failIfNoTests,
+        boolean failIfNoSpecifiedTests) {
+
+    public RunRequest {
+        Objects.requireNonNull(projectKey, "projectKey");
+        Objects.requireNonNull(moduleDirectory, "moduleDirectory");
+        Objects.requireNonNull(reportsDirectory, "reportsDirectory");
+        Objects.requireNonNull(workDirectory, "workDirectory");
+        Objects.requireNonNull(testJvm, "testJvm");
+        Objects.requireNonNull(selection, "selection");
+        Objects.requireNonNull(runnerJar, "runnerJar");
+        workerClasspath = List.copyOf(workerClasspath);
+        Objects.requireNonNull(granularity, "granularity");
+        if (tasksPerWorker < 1) {
+            throw new ConfigurationException(
+                    CloudistProperties.TASKS_PER_WORKER,
+                    String.valueOf(tasksPerWorker),
+                    "set it to a whole number of 1 or more");
+        }
+        if (workers < 1) {
+            throw new ConfigurationException(
+                    CloudistProperties.WORKERS, String.valueOf(workers), "set it to a whole number of 1 or more");
+        }
+        testTimeout = Objects.requireNonNullElse(testTimeout, Duration.ZERO);
+        if (testTimeout.isNegative()) {
+            throw new ConfigurationException(
+                    CloudistProperties.TEST_TIMEOUT, testTimeout.toSeconds() + "", "use 0 for no timeout, or seconds");
+        }
+        extraFiles = List.copyOf(extraFiles);
+        store = Objects.requireNonNullElse(store, "");
+    }
+}

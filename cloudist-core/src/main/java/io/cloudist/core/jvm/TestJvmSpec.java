@@ -1,0 +1,33 @@
+package io.cloudist.core.jvm;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a test JVM starts, in the coordinator's terms (paths on the coordinator's machine).
+ *
+ * @param javaExecutable the {@code java} to run (Surefire's {@code jvm}); on remote workers, their own java
+ * @param argLine the JVM arguments, already late-replaced ({@code @{...}}); may be empty
+ * @param systemProperties system properties set on the test JVM ({@code systemPropertyVariables})
+ * @param environment extra environment variables ({@code environmentVariables})
+ * @param workingDirectory the test JVM's working directory ({@code workingDirectory}, default the module dir)
+ * @param classpath the test classpath in order: test classes, classes, dependencies, additional elements
+ */
+public record TestJvmSpec(
+        Path javaExecutable,
+        String argLine,
+        Map<String, String> systemProperties,
+        Map<String, String> environment,
+        Path workingDirectory,
+        List<Path> classpath) {
+    public TestJvmSpec {
+        Objects.requireNonNull(javaExecutable, "javaExecutable");
+        argLine = Objects.requireNonNullElse(argLine, "");
+        systemProperties = Map.copyOf(systemProperties);
+        environment = Map.copyOf(environment);
+        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        classpath = List.copyOf(classpath);
+    }
+}

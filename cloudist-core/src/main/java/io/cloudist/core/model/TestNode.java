@@ -1,0 +1,55 @@
+package io.cloudist.core.model;
+
+import java.util.Objects;
+
+/**
+ * One node of a JUnit Platform test plan as the runner reports it: a container or a test.
+ *
+ * @param uniqueId the JUnit Platform unique id
+ * @param parentId the parent's unique id, empty for an engine root
+ * @param displayName the display name
+ * @param legacyName the legacy reporting name (what Surefire reports)
+ * @param kind whether this node is a test, a container, or both
+ * @param className the class of its source ({@code ClassSource} or {@code MethodSource}), empty if none
+ * @param methodName the method of its {@code MethodSource}, empty if none
+ * @param methodParameters the parameter types of its {@code MethodSource}, empty if none
+ */
+public record TestNode(
+        String uniqueId,
+        String parentId,
+        String displayName,
+        String legacyName,
+        Kind kind,
+        String className,
+        String methodName,
+        String methodParameters) {
+
+    public enum Kind {
+        TEST,
+        CONTAINER,
+        CONTAINER_AND_TEST;
+
+        public boolean isTest() {
+            return this != CONTAINER;
+        }
+    }
+
+    public TestNode {
+        Objects.requireNonNull(uniqueId, "uniqueId");
+        parentId = Objects.requireNonNullElse(parentId, "");
+        displayName = Objects.requireNonNullElse(displayName, "");
+        legacyName = Objects.requireNonNullElse(legacyName, displayName);
+        Objects.requireNonNull(kind, "kind");
+        className = Objects.requireNonNullElse(className, "");
+        methodName = Objects.requireNonNullElse(methodName, "");
+        methodParameters = Objects.requireNonNullElse(methodParameters, "");
+    }
+
+    public boolean isRoot() {
+        return parentId.isEmpty();
+    }
+
+    public boolean hasMethod() {
+        return !methodName.isEmpty();
+    }
+}

@@ -1,0 +1,31 @@
+package io.cloudist.core.model;
+
+import java.util.Objects;
+
+/**
+ * The outcome of one executed node (a test, or a container whose own execution failed or was skipped).
+ *
+ * @param node the node this outcome belongs to (may be a dynamic test discovered only at run time)
+ * @param status the outcome
+ * @param startMillis epoch millis when it started (0 if it never started)
+ * @param seconds elapsed seconds
+ * @param failure why it did not pass; null when passed
+ * @param stdout captured standard output, never null
+ * @param stderr captured standard error, never null
+ */
+public record TestResult(
+        TestNode node, Status status, long startMillis, double seconds, Failure failure, String stdout, String stderr) {
+    public TestResult {
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(status, "status");
+        stdout = Objects.requireNonNullElse(stdout, "");
+        stderr = Objects.requireNonNullElse(stderr, "");
+        if (status != Status.PASSED && failure == null) {
+            failure = new Failure("", "", "");
+        }
+    }
+
+    public String uniqueId() {
+        return node.uniqueId();
+    }
+}

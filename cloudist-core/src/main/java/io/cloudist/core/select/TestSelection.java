@@ -1,0 +1,33 @@
+package io.cloudist.core.select;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Which tests run, in Surefire's terms, before any rule is applied.
+ *
+ * @param testClassesDirectories directories scanned for test classes (Surefire's {@code testClassesDirectory})
+ * @param includes include patterns ({@code includes} plus {@code includesFile} lines); empty means Surefire's defaults
+ * @param excludes exclude patterns ({@code excludes} plus {@code excludesFile} lines); empty means Surefire's default
+ * @param test Surefire's {@code test} parameter ({@code -Dtest}); empty when unset. When set it replaces includes
+ *     and excludes, as in Surefire
+ * @param groups JUnit Platform tag expression of tags to include ({@code groups}); empty for all
+ * @param excludedGroups JUnit Platform tag expression of tags to exclude ({@code excludedGroups}); empty for none
+ */
+public record TestSelection(
+        List<Path> testClassesDirectories,
+        List<String> includes,
+        List<String> excludes,
+        String test,
+        String groups,
+        String excludedGroups) {
+    public TestSelection {
+        testClassesDirectories = List.copyOf(testClassesDirectories);
+        includes = List.copyOf(includes);
+        excludes = List.copyOf(excludes);
+        test = Objects.requireNonNullElse(test, "").trim();
+        groups = Objects.requireNonNullElse(groups, "").trim();
+        excludedGroups = Objects.requireNonNullElse(excludedGroups, "").trim();
+    }
+}
