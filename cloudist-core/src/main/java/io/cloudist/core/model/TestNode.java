@@ -1,5 +1,6 @@
 package io.cloudist.core.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 
 /**
@@ -29,6 +30,7 @@ public record TestNode(
         CONTAINER,
         CONTAINER_AND_TEST;
 
+        @JsonIgnore
         public boolean isTest() {
             return this != CONTAINER;
         }
@@ -45,6 +47,7 @@ public record TestNode(
         methodParameters = Objects.requireNonNullElse(methodParameters, "");
     }
 
+    @JsonIgnore
     public boolean isRoot() {
         return parentId.isEmpty();
     }

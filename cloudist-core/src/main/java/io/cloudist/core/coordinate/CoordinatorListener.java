@@ -1,0 +1,17 @@
+package io.cloudist.core.coordinate;
+
+import io.cloudist.core.plan.Task;
+import io.cloudist.core.protocol.TaskResult;
+import io.cloudist.core.provision.WorkerHandle;
+
+/** What the coordinator tells the rest of the run. Called on the coordinator's thread. */
+public interface CoordinatorListener {
+    /** A task's first valid result arrived (duplicates are not reported). */
+    default void taskFinished(Task task, TaskResult result) {}
+
+    /** A worker is gone; its tasks were re-queued. */
+    default void workerLost(WorkerHandle worker, String reason) {}
+
+    /** Called every poll with the number of workers running a task. */
+    default void tick(int busyWorkers, int liveWorkers) {}
+}

@@ -1,0 +1,124 @@
+package io.cloudist.core.discover;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudist.core.CloudistException;
+import io.cloudist.core.jvm.ArgLine;
+import io.cloudist.core.jvm.JavaCommand;
+import io.cloudist.core.jvm.Tail;
+import io.cloudist.core.jvm.TestJvmSpec;
+import io.cloudist.core.model.TestNode;
+import io.cloudist.core.protocol.Documents;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Lists the tests of a module with the JUnit Platform, in a forked JVM on the project's own test classpath (its own
+ * JUnit version) plus the runner jar, started the way test JVMs start (argLine, system properties, environment,
+ * working directory), so that cloudist's libraries never meet the project's.
+ */
+public final class Discovery {
+    private static final long TIMEOUT_MINUTES = 10;
+
+    private Discovery() {}
+
+    /**
+     * @param classNames the classes to select
+     * @param includeTags a tag expression of tags to include, "" for all
+     * @param excludeTags a tag expression of tags to exclude, "" for none
+     * @param scratch a directory for the request, output and log files
+     * @return every node of the test plan, roots included, in discovery order
+     */
+    public static List<TestNode> discover(
+            TestJvmSpec jvm,
+            Path runnerJar,
+            List<String> classNames,
+            String includeTags,
+            String excludeTags,
+            Path scratch) {
+        if (classNames.isEmpty()) {
+            return List.of();
+        }
+        try {
+            Files.createDirectories(scratch);
+            Path request = scratch.resolve("discover-request.txt");
+            Path output = scratch.resolve("discover-output.jsonl");
+            Path log = scratch.resolve("discover.log");
+            Files.write(request, requestLines(classNames, includeTags, excludeTags), StandardCharsets.UTF_8);
+            Files.deleteIfExists(output);
+            List<Path> classpath = new ArrayList<>(jvm.classpath());
+            classpath.add(runnerJar);
+            List<String> command = JavaCommand.build(
+                    jvm.javaExecutable(),
+                    ArgLine.split(jvm.argLine()),
+                    jvm.systemProperties(),
+                    classpath,
+                    JavaCommand.RUNNER_MAIN,
+                    List.of("discover", request.toString(), output.toString()),
+                    scratch.resolve("discover.args"));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(jvm.workingDirectory().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.PIPE);
+            builder.environment().putAll(jvm.environment());
+            Process process = builder.start();
+            process.getOutputStream().close();
+            if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new CloudistException("Test discovery did not finish within " + TIMEOUT_MINUTES
+                        + " minutes; see " + log);
+            }
+            return parse(output, process.exitValue(), log, jvm.argLine());
+        } catch (IOException e) {
+            throw new CloudistException("Cannot run test discovery: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CloudistException("Interrupted during test discovery", e);
+        }
+    }
+
+    private static List<String> requestLines(List<String> classNames, String includeTags, String excludeTags) {
+        List<String> lines = new ArrayList<>();
+        classNames.forEach(c -> lines.add("class " + c));
+        if (!includeTags.isBlank()) {
+            lines.add("includeTags " + includeTags);
+        }
+        if (!excludeTags.isBlank()) {
+            lines.add("excludeTags " + excludeTags);
+        }
+        return lines;
+    }
+
+    private static List<TestNode> parse(Path output, int exitCode, Path log, String argLine) throws IOException {
+        if (!Files.isRegularFile(output)) {
+            throw new CloudistException("The test JVM for discovery exited with code " + exitCode
+                    + " before it started" + (argLine.isBlank() ? "" : " (argLine: " + argLine + ")")
+                    + ":\n" + Tail.of(log, 20));
+        }
+        List<TestNode> nodes = new ArrayList<>();
+        boolean ended = false;
+        for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode json = Documents.mapper().readTree(line);
+            switch (json.path("event").asText()) {
+                case "node" -> nodes.add(Documents.mapper().treeToValue(json, TestNode.class));
+                case "error" -> throw new CloudistException("Test discovery failed: " + json.path("message").asText()
+                        + "\n" + json.path("stackTrace").asText());
+                case "end" -> ended = true;
+                default -> {}
+            }
+        }
+        if (!ended) {
+            throw new CloudistException("The test JVM for discovery exited with code " + exitCode
+                    + " before it finished:\n" + Tail.of(log, 20));
+        }
+        return nodes;
+    }
+}

@@ -1,0 +1,90 @@
+package io.cloudist.core.plan;
+
+import io.cloudist.core.CloudistException;
+import io.cloudist.core.protocol.Documents;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How long each unit took on earlier runs, keyed by class name or unique id. Unknown units are expected to take the
+ * median of the known ones (1 s when nothing is known), so a new class is neither starved nor put first.
+ */
+public final class TimingHistory {
+    private static final Logger LOG = LoggerFactory.getLogger(TimingHistory.class);
+    private static final double NOTHING_KNOWN_SECONDS = 1.0;
+
+    private final Map<String, Double> seconds;
+    private final double median;
+
+    public TimingHistory(Map<String, Double> seconds) {
+        this.seconds = new TreeMap<>(seconds);
+        this.median = median(this.seconds);
+    }
+
+    public static TimingHistory empty() {
+        return new TimingHistory(Map.of());
+    }
+
+    /** Reads a history file; a missing or unreadable file gives an empty history (a warning, not a failure). */
+    public static TimingHistory read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return empty();
+        }
+        try {
+            return new TimingHistory(Documents.read(Files.readAllBytes(file), TimingsDocument.class).seconds());
+        } catch (IOException | CloudistException e) {
+            LOG.warn("Ignoring unreadable timing history {}: {}", file, e.getMessage());
+            return empty();
+        }
+    }
+
+    public void write(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, Documents.write(new TimingsDocument(Documents.SCHEMA, seconds)));
+        } catch (IOException e) {
+            throw new CloudistException("Cannot write timing history " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The expected seconds of a unit. */
+    public double expected(Unit unit) {
+        return seconds.getOrDefault(unit.key(), median);
+    }
+
+    public boolean knows(String key) {
+        return seconds.containsKey(key);
+    }
+
+    /** A new history with these measurements added (replacing older ones of the same keys). */
+    public TimingHistory with(Map<String, Double> measured) {
+        Map<String, Double> merged = new TreeMap<>(seconds);
+        merged.putAll(measured);
+        return new TimingHistory(merged);
+    }
+
+    public Map<String, Double> asMap() {
+        return Map.copyOf(seconds);
+    }
+
+    private static double median(Map<String, Double> values) {
+        if (values.isEmpty()) {
+            return NOTHING_KNOWN_SECONDS;
+        }
+        double[] sorted = values.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /** The stored form: {@code target/cloudist/timings.json}. */
+    record TimingsDocument(int schema, Map<String, Double> seconds) implements Documents.Versioned {
+        TimingsDocument {
+            seconds = Map.copyOf(seconds);
+        }
+    }
+}

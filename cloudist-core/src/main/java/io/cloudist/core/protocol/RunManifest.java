@@ -1,0 +1,51 @@
+package io.cloudist.core.protocol;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code runs/<runId>/run.json}: what every worker of a run needs to start test JVMs. Paths inside the module
+ * directory are written with {@link #MODULE_DIR} in front, which each worker replaces with its own module copy.
+ *
+ * @param schema document schema version
+ * @param runId the run
+ * @param classpath the test classpath in order (jars and directory archives)
+ * @param files extra-file archives unpacked into the module directory
+ * @param javaExecutable the java for test JVMs when the worker runs next to the coordinator; remote workers use
+ *     their own
+ * @param jvmArguments argLine, split into arguments
+ * @param systemProperties system properties for test JVMs
+ * @param environment extra environment variables for test JVMs
+ * @param workingDirectory the test JVM's working directory (usually {@link #MODULE_DIR})
+ * @param testTimeoutMillis how long a test JVM may run one task; 0 for no limit
+ * @param reuseForks whether a worker keeps its test JVM across tasks
+ */
+public record RunManifest(
+        int schema,
+        String runId,
+        List<BlobRef> classpath,
+        List<BlobRef> files,
+        String javaExecutable,
+        List<String> jvmArguments,
+        Map<String, String> systemProperties,
+        Map<String, String> environment,
+        String workingDirectory,
+        long testTimeoutMillis,
+        boolean reuseForks)
+        implements Documents.Versioned {
+
+    /** Stands for the module directory in paths. */
+    public static final String MODULE_DIR = "${cloudist.moduleDir}";
+
+    public RunManifest {
+        Objects.requireNonNull(runId, "runId");
+        classpath = List.copyOf(classpath);
+        files = List.copyOf(files);
+        javaExecutable = Objects.requireNonNullElse(javaExecutable, "");
+        jvmArguments = List.copyOf(jvmArguments);
+        systemProperties = Map.copyOf(systemProperties);
+        environment = Map.copyOf(environment);
+        workingDirectory = Objects.requireNonNullElse(workingDirectory, MODULE_DIR);
+    }
+}

@@ -1,0 +1,38 @@
+package io.cloudist.core.protocol;
+
+import io.cloudist.core.model.TestResult;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code runs/<runId>/w/<workerId>/out/<seq>}: what a worker made of one assignment.
+ *
+ * @param schema document schema version
+ * @param seq the assignment's number
+ * @param taskId the task
+ * @param workerId the worker that ran it
+ * @param attempt the attempt of the assignment
+ * @param startedMillis when the worker took the task (epoch millis)
+ * @param firstTestMillis when its first test started (0 if none did)
+ * @param finishedMillis when the worker finished it
+ * @param jvmStarts how many test JVMs it started for this task
+ * @param results an outcome for every node that started, was skipped, or was lost with its JVM
+ */
+public record TaskResult(
+        int schema,
+        int seq,
+        String taskId,
+        String workerId,
+        int attempt,
+        long startedMillis,
+        long firstTestMillis,
+        long finishedMillis,
+        int jvmStarts,
+        List<TestResult> results)
+        implements Documents.Versioned {
+    public TaskResult {
+        Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(workerId, "workerId");
+        results = List.copyOf(results);
+    }
+}

@@ -1,0 +1,99 @@
+package io.cloudist.core.provision;
+
+import io.cloudist.core.CloudistException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts workers as local processes: {@code java -cp <worker classpath> io.cloudist.worker.WorkerMain ...}, each with
+ * its own directory and log, sharing one blob cache.
+ */
+public final class LocalProvisioner implements Provisioner {
+    /** The worker agent's main class (cloudist-worker). */
+    public static final String WORKER_MAIN = "io.cloudist.worker.WorkerMain";
+
+    private final Path java;
+    private final List<Path> workerClasspath;
+    private final Path workersDirectory;
+    private final List<LocalWorker> started = new ArrayList<>();
+
+    /**
+     * @param java the java that runs the agents
+     * @param workerClasspath cloudist-worker and its dependencies
+     * @param workersDirectory where each worker gets {@code <id>/} and {@code <id>.log}, and the shared cache lives
+     */
+    public LocalProvisioner(Path java, List<Path> workerClasspath, Path workersDirectory) {
+        this.java = java;
+        this.workerClasspath = List.copyOf(workerClasspath);
+        this.workersDirectory = workersDirectory;
+    }
+
+    @Override
+    public List<WorkerHandle> start(WorkerLaunch launch) {
+        List<WorkerHandle> handles = new ArrayList<>();
+        for (String id : launch.workerIds()) {
+            Path dir = workersDirectory.resolve(id);
+            Path log = workersDirectory.resolve(id + ".log");
+            List<String> command = List.of(
+                    java.toString(),
+                    "-Xmx256m",
+                    "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
+                    "-cp",
+                    String.join(File.pathSeparator, workerClasspath.stream().map(Path::toString).toList()),
+                    WORKER_MAIN,
+                    "--store", launch.storeLocation(),
+                    "--run", launch.runId(),
+                    "--worker", id,
+                    "--dir", dir.toString(),
+                    "--cache", workersDirectory.resolve("cache").toString());
+            try {
+                Files.createDirectories(dir);
+                Process process = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.PIPE)
+                        .start();
+                LocalWorker worker = new LocalWorker(id, process, log);
+                synchronized (started) {
+                    started.add(worker);
+                }
+                handles.add(worker);
+            } catch (IOException e) {
+                close();
+                throw new CloudistException("Cannot start local worker " + id + " with " + java + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return handles;
+    }
+
+    @Override
+    public void close() {
+        synchronized (started) {
+            started.forEach(LocalWorker::terminate);
+        }
+    }
+
+    private record LocalWorker(String id, Process process, Path log) implements WorkerHandle {
+        @Override
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        @Override
+        public void terminate() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+
+        @Override
+        public String describe() {
+            return "local worker " + id + " (log: " + log + ")";
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.cloudist.core.ship;
+
+import io.cloudist.core.CloudistException;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The files that {@code extraFiles} globs select, relative to the module directory. Each glob is walked from its
+ * longest literal directory prefix, so {@code src/test/resources/**} never walks the rest of the module.
+ */
+record ExtraFiles(List<String> relativePaths, List<String> unmatchedGlobs) {
+
+    static ExtraFiles match(Path moduleDirectory, List<String> globs) {
+        TreeSet<String> paths = new TreeSet<>();
+        List<String> unmatched = new ArrayList<>();
+        for (String raw : globs) {
+            String glob = raw.trim().replace('\\', '/');
+            if (glob.isEmpty()) {
+                continue;
+            }
+            if (glob.startsWith("/") || glob.contains("..")) {
+                throw new CloudistException("extraFiles glob '" + raw + "' must be relative to the module directory"
+                        + " and stay inside it");
+            }
+            int before = paths.size();
+            boolean any = collect(moduleDirectory, glob, paths);
+            if (!any && paths.size() == before) {
+                unmatched.add(raw.trim());
+            }
+        }
+        return new ExtraFiles(List.copyOf(paths), unmatched);
+    }
+
+    private static boolean collect(Path moduleDirectory, String glob, TreeSet<String> into) {
+        Path start = moduleDirectory.resolve(literalPrefix(glob));
+        if (!Files.exists(start)) {
+            return false;
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        boolean any = false;
+        try (Stream<Path> walk = Files.walk(start)) {
+            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                Path relative = moduleDirectory.relativize(p);
+                if (matcher.matches(relative)) {
+                    into.add(relative.toString().replace('\\', '/'));
+                    any = true;
+                }
+            }
+        } catch (IOException e) {
+            throw new CloudistException("Cannot read extra files under " + start + ": " + e.getMessage(), e);
+        }
+        return any;
+    }
+
+    private static String literalPrefix(String glob) {
+        String[] parts = glob.split("/");
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (parts[i].matches(".*[*?\\[{].*")) {
+                break;
+            }
+            prefix.append(parts[i]).append('/');
+        }
+        return prefix.toString();
+    }
+}

@@ -1,0 +1,33 @@
+package io.cloudist.core.ship;
+
+import io.cloudist.core.protocol.BlobRef;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What shipping a bundle produced.
+ *
+ * @param classpath the classpath blobs in order
+ * @param files the extra-file archives
+ * @param unmatchedGlobs extraFiles globs that matched no file
+ * @param blobs blobs in the bundle
+ * @param uploaded blobs that were not in the store yet and were uploaded
+ * @param bytesUploaded bytes uploaded
+ * @param bytesTotal bytes of the whole bundle
+ * @param elapsed time spent hashing, archiving and uploading
+ */
+public record Shipment(
+        List<BlobRef> classpath,
+        List<BlobRef> files,
+        List<String> unmatchedGlobs,
+        int blobs,
+        int uploaded,
+        long bytesUploaded,
+        long bytesTotal,
+        Duration elapsed) {
+    public Shipment {
+        classpath = List.copyOf(classpath);
+        files = List.copyOf(files);
+        unmatchedGlobs = List.copyOf(unmatchedGlobs);
+    }
+}

@@ -1,0 +1,169 @@
+package io.cloudist.core.store;
+
+import io.cloudist.core.CloudistException;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/** A {@link Store} in a local directory: one file per key; writes go to a temporary file and are moved in place. */
+public final class LocalDirectoryStore implements Store {
+    private static final String TMP = ".tmp";
+    private final Path root;
+
+    public LocalDirectoryStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(this.root.resolve(TMP));
+        } catch (IOException e) {
+            throw new CloudistException("Cannot create the store directory " + this.root + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void put(String key, byte[] data) {
+        io(() -> moveInto(write(data), key, true));
+    }
+
+    @Override
+    public void putFile(String key, Path file) {
+        io(() -> {
+            Path tmp = tempFile();
+            Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+            moveInto(tmp, key, true);
+        });
+    }
+
+    @Override
+    public boolean putIfAbsent(String key, byte[] data) {
+        Path target = path(key);
+        try {
+            Files.createDirectories(target.getParent());
+            Path tmp = write(data);
+            try {
+                // A hard link fails atomically when the target exists: create-if-absent without a race.
+                Files.createLink(target, tmp);
+                return true;
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            } catch (UnsupportedOperationException | IOException e) {
+                if (Files.exists(target)) {
+                    return false;
+                }
+                moveInto(tmp, key, false);
+                return true;
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw failure(key, e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        try {
+            return Optional.of(Files.readAllBytes(path(key)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw failure(key, e);
+        }
+    }
+
+    @Override
+    public boolean getFile(String key, Path target) {
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Files.copy(path(key), target, StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw failure(key, e);
+        }
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return Files.isRegularFile(path(key));
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        Path start = path(prefix.contains("/") ? prefix.substring(0, prefix.lastIndexOf('/')) : "");
+        if (!Files.isDirectory(start)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(start)) {
+            return files.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .filter(k -> k.startsWith(prefix) && !k.startsWith(TMP + "/"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw failure(prefix, e);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        io(() -> Files.deleteIfExists(path(key)));
+    }
+
+    @Override
+    public String location() {
+        return root.toString();
+    }
+
+    private Path path(String key) {
+        Path p = root.resolve(key).normalize();
+        if (!p.startsWith(root)) {
+            throw new IllegalArgumentException("Key escapes the store: " + key);
+        }
+        return p;
+    }
+
+    private Path write(byte[] data) throws IOException {
+        Path tmp = tempFile();
+        Files.write(tmp, data);
+        return tmp;
+    }
+
+    private Path tempFile() {
+        return root.resolve(TMP).resolve(UUID.randomUUID().toString());
+    }
+
+    private void moveInto(Path tmp, String key, boolean replace) throws IOException {
+        Path target = path(key);
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static CloudistException failure(String key, IOException e) {
+        return new CloudistException("Store I/O failed on '" + key + "': " + e, e);
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private void io(IoAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new CloudistException("Store I/O failed in " + root + ": " + e, e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.cloudist.core.store;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A flat key-value store of byte blobs: the only channel between the coordinator and its workers. Keys are
+ * {@code /}-separated relative paths (see {@link StoreKeys}). Implementations: a local directory, S3.
+ * Writes of one key are atomic: a reader sees the whole old value, the whole new value, or nothing.
+ */
+public interface Store extends AutoCloseable {
+
+    /** Writes {@code data} at {@code key}, replacing what was there. */
+    void put(String key, byte[] data);
+
+    /** Writes the content of {@code file} at {@code key}, replacing what was there. */
+    void putFile(String key, Path file);
+
+    /** Writes {@code data} at {@code key} unless the key exists; true when this call created it. */
+    boolean putIfAbsent(String key, byte[] data);
+
+    /** The value at {@code key}, or empty when there is none. */
+    Optional<byte[]> get(String key);
+
+    /** Copies the value at {@code key} to {@code target} (replacing it); false when there is none. */
+    boolean getFile(String key, Path target);
+
+    /** True when {@code key} has a value. */
+    boolean exists(String key);
+
+    /** Keys that start with {@code prefix}, sorted. */
+    List<String> list(String prefix);
+
+    /** Removes {@code key}; nothing happens when it is absent. */
+    void delete(String key);
+
+    /** Where this store is, for messages and for workers to open the same store (e.g. a path or s3:// URI). */
+    String location();
+
+    @Override
+    default void close() {}
+}

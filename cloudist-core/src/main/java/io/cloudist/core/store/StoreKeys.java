@@ -1,0 +1,54 @@
+package io.cloudist.core.store;
+
+/**
+ * The one place that names the Store's keys. Layout:
+ *
+ * <pre>
+ * blobs/sha256/&lt;hash&gt;                  jars, class-dir archives, extra-file archives
+ * runs/&lt;runId&gt;/run.json                 run manifest (bundle, JVM options, timeouts)
+ * runs/&lt;runId&gt;/lease                    coordinator's lease: renewed while the run is alive
+ * runs/&lt;runId&gt;/w/&lt;workerId&gt;/in/&lt;n&gt;     n-th assignment of that worker (coordinator writes, in order)
+ * runs/&lt;runId&gt;/w/&lt;workerId&gt;/out/&lt;n&gt;    result of assignment n (worker writes)
+ * runs/&lt;runId&gt;/w/&lt;workerId&gt;/beat      heartbeat (worker writes)
+ * timings/&lt;projectKey&gt;.json            timing history shared across machines
+ * </pre>
+ */
+public final class StoreKeys {
+    private StoreKeys() {}
+
+    public static String blob(String sha256) {
+        return "blobs/sha256/" + sha256;
+    }
+
+    public static String manifest(String runId) {
+        return "runs/" + runId + "/run.json";
+    }
+
+    public static String lease(String runId) {
+        return "runs/" + runId + "/lease";
+    }
+
+    public static String assignment(String runId, String workerId, int n) {
+        return worker(runId, workerId) + "/in/" + n;
+    }
+
+    public static String result(String runId, String workerId, int n) {
+        return worker(runId, workerId) + "/out/" + n;
+    }
+
+    public static String heartbeat(String runId, String workerId) {
+        return worker(runId, workerId) + "/beat";
+    }
+
+    public static String run(String runId) {
+        return "runs/" + runId + "/";
+    }
+
+    public static String timings(String projectKey) {
+        return "timings/" + projectKey.replace(':', '/') + ".json";
+    }
+
+    private static String worker(String runId, String workerId) {
+        return "runs/" + runId + "/w/" + workerId;
+    }
+}

@@ -1,0 +1,30 @@
+package io.cloudist.core.store;
+
+import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.ConfigurationException;
+import java.nio.file.Path;
+
+/** Opens a {@link Store} from its location string, the same way on the coordinator and on workers. */
+public final class Stores {
+    private Stores() {}
+
+    /**
+     * @param location a directory path or {@code file:} URI; empty means {@code defaultDirectory}
+     * @param defaultDirectory the local store used when no location is given
+     */
+    public static Store open(String location, Path defaultDirectory) {
+        if (location == null || location.isBlank()) {
+            return new LocalDirectoryStore(defaultDirectory);
+        }
+        if (location.startsWith("file:")) {
+            return new LocalDirectoryStore(Path.of(java.net.URI.create(location)));
+        }
+        if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*")) {
+            throw new ConfigurationException(
+                    CloudistProperties.STORE,
+                    location,
+                    "use a local directory; this version of cloudist supports no other store");
+        }
+        return new LocalDirectoryStore(Path.of(location));
+    }
+}

@@ -1,0 +1,197 @@
+package io.cloudist.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudist.core.model.Failure;
+import io.cloudist.core.model.Status;
+import io.cloudist.core.model.TestNode;
+import io.cloudist.core.model.TestResult;
+import io.cloudist.core.protocol.Documents;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+
+/**
+ * Reads a runner's events file as it grows and turns its lines into {@link TestResult}s. Knows which nodes started
+ * and never finished, so that a JVM that died can be blamed on the test it was running.
+ */
+final class EventCollector {
+    private static final ObjectMapper JSON = Documents.mapper();
+
+    private final Path events;
+    private final Listener listener;
+    private final Map<String, Started> running = new LinkedHashMap<>();
+    private final Set<String> touched = new HashSet<>();
+    private final List<TestResult> results = new ArrayList<>();
+    private long offset;
+    private boolean ended;
+    private long firstTestMillis;
+    private String error = "";
+
+    interface Listener {
+        void testStarted(TestNode node);
+
+        void testFinished(TestResult result);
+    }
+
+    private record Started(TestNode node, long time) {}
+
+    EventCollector(Path events, Listener listener) {
+        this.events = events;
+        this.listener = listener;
+    }
+
+    /** Reads whatever complete lines were appended since the last call. */
+    void poll() {
+        if (!Files.exists(events)) {
+            return;
+        }
+        try (RandomAccessFile file = new RandomAccessFile(events.toFile(), "r")) {
+            long length = file.length();
+            if (length <= offset) {
+                return;
+            }
+            byte[] bytes = new byte[(int) (length - offset)];
+            file.seek(offset);
+            file.readFully(bytes);
+            int lastNewline = lastIndexOf(bytes, (byte) '\n');
+            if (lastNewline < 0) {
+                return;
+            }
+            offset += lastNewline + 1;
+            String text = new String(bytes, 0, lastNewline, StandardCharsets.UTF_8);
+            for (String line : text.split("\n")) {
+                if (!line.isBlank()) {
+                    accept(JSON.readTree(line));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read runner events " + events, e);
+        }
+    }
+
+    private void accept(JsonNode event) throws IOException {
+        long time = event.path("time").asLong();
+        switch (event.path("event").asText()) {
+            case "started" -> {
+                TestNode node = JSON.treeToValue(event.get("node"), TestNode.class);
+                running.put(node.uniqueId(), new Started(node, time));
+                touch(node.uniqueId());
+                if (node.kind().isTest()) {
+                    if (firstTestMillis == 0) {
+                        firstTestMillis = time;
+                    }
+                    listener.testStarted(node);
+                }
+            }
+            case "skipped" -> {
+                TestNode node = JSON.treeToValue(event.get("node"), TestNode.class);
+                touch(node.uniqueId());
+                Failure why = new Failure("", event.path("reason").asText(""), "");
+                add(new TestResult(node, Status.SKIPPED, time, 0, why, "", ""));
+            }
+            case "finished" -> finished(event, time);
+            case "end" -> ended = true;
+            case "error" -> error = event.path("message").asText("") + "\n" + event.path("stackTrace").asText("");
+            default -> {}
+        }
+    }
+
+    private void finished(JsonNode event, long time) {
+        Started started = running.remove(event.path("uniqueId").asText());
+        if (started == null) {
+            return;
+        }
+        JsonNode throwable = event.get("throwable");
+        Failure failure = throwable == null
+                ? null
+                : new Failure(
+                        throwable.path("type").asText(),
+                        throwable.path("message").asText(""),
+                        throwable.path("stackTrace").asText(""));
+        Status status = switch (event.path("status").asText()) {
+            case "SUCCESSFUL" -> Status.PASSED;
+            case "ABORTED" -> Status.SKIPPED;
+            default -> throwable != null && throwable.path("assertion").asBoolean() ? Status.FAILED : Status.ERROR;
+        };
+        double seconds = Math.max(0, time - started.time()) / 1000.0;
+        add(new TestResult(started.node(), status, started.time(), seconds, failure,
+                event.path("stdout").asText(""), event.path("stderr").asText("")));
+    }
+
+    private void add(TestResult result) {
+        results.add(result);
+        if (result.node().kind().isTest()) {
+            listener.testFinished(result);
+        }
+    }
+
+    /**
+     * Blames a dead JVM on the deepest nodes it was running: each gets an error with {@code type} and
+     * {@code message}; the log tail goes in the stack trace text.
+     */
+    void blameRunning(String type, String message, String logTail, long now) {
+        for (Started s : running.values()) {
+            boolean hasRunningChild = running.keySet().stream()
+                    .anyMatch(id -> !id.equals(s.node().uniqueId()) && id.startsWith(s.node().uniqueId() + "/"));
+            if (!hasRunningChild) {
+                Failure failure = new Failure(type, message, message + "\nLast output of the test JVM:\n" + logTail);
+                add(new TestResult(s.node(), Status.ERROR, s.time(), Math.max(0, now - s.time()) / 1000.0, failure,
+                        "", ""));
+            }
+        }
+        running.clear();
+    }
+
+    /** Records a node and all its ancestors (unique id segments are separated by {@code ]/[}). */
+    private void touch(String uniqueId) {
+        for (int i = uniqueId.indexOf("]/["); i >= 0; i = uniqueId.indexOf("]/[", i + 1)) {
+            touched.add(uniqueId.substring(0, i + 1));
+        }
+        touched.add(uniqueId);
+    }
+
+    /** True when {@code uniqueId} or a node below it started or was skipped. */
+    boolean touched(String uniqueId) {
+        return touched.contains(uniqueId);
+    }
+
+    /** The runner's error for the request (it could not build or run it), "" when none. */
+    String error() {
+        return error;
+    }
+
+    boolean anyEvent() {
+        return !touched.isEmpty() || ended;
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    long firstTestMillis() {
+        return firstTestMillis;
+    }
+
+    List<TestResult> results() {
+        return results;
+    }
+
+    private static int lastIndexOf(byte[] bytes, byte b) {
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,72 @@
+package io.cloudist.worker;
+
+import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.protocol.Heartbeat;
+import io.cloudist.core.store.Store;
+import io.cloudist.core.store.StoreKeys;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Writes this worker's heartbeat every two seconds: what it is doing and how far it got. */
+final class Heartbeats implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Heartbeats.class);
+    private static final long PERIOD_MILLIS = 2_000;
+
+    private final Store store;
+    private final String runId;
+    private final String workerId;
+    private final ScheduledExecutorService timer;
+    private final AtomicInteger seq = new AtomicInteger(-1);
+    private final AtomicInteger testsDone = new AtomicInteger();
+    private final AtomicReference<String> currentTest = new AtomicReference<>("");
+
+    Heartbeats(Store store, String runId, String workerId) {
+        this.store = store;
+        this.runId = runId;
+        this.workerId = workerId;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cloudist-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleAtFixedRate(this::beat, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    void working(int assignment) {
+        seq.set(assignment);
+        testsDone.set(0);
+    }
+
+    void idle() {
+        seq.set(-1);
+        currentTest.set("");
+    }
+
+    void testStarted(String displayName) {
+        currentTest.set(displayName);
+    }
+
+    void testFinished() {
+        testsDone.incrementAndGet();
+    }
+
+    private void beat() {
+        try {
+            Heartbeat beat = new Heartbeat(Documents.SCHEMA, workerId, System.currentTimeMillis(), seq.get(),
+                    currentTest.get(), testsDone.get(), false);
+            store.put(StoreKeys.heartbeat(runId, workerId), Documents.write(beat));
+        } catch (RuntimeException e) {
+            LOG.warn("Heartbeat not written: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,189 @@
+package io.cloudist.worker;
+
+import io.cloudist.core.CloudistException;
+import io.cloudist.core.jvm.Tail;
+import io.cloudist.core.model.Failure;
+import io.cloudist.core.model.Status;
+import io.cloudist.core.model.TestNode;
+import io.cloudist.core.model.TestResult;
+import io.cloudist.core.protocol.Assignment;
+import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.protocol.TaskResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs assignments in test JVMs. A JVM that dies or times out costs only the test in progress: it gets an error
+ * with the reason and the JVM's last output, and the task's tests that had not started run in a new JVM. A JVM
+ * that dies twice before running anything (e.g. a bad argLine) turns the rest of the batch into errors.
+ */
+final class TaskRunner implements AutoCloseable {
+    static final String CRASH = "cloudist.TestJvmCrash";
+    static final String TIMEOUT = "cloudist.TestJvmTimeout";
+    static final String NOT_RUN = "cloudist.NotRun";
+    private static final int TAIL_LINES = 30;
+
+    private final TestJvmConfig config;
+    private final Heartbeats heartbeats;
+    private TestJvm jvm;
+    private int jvmCount;
+    private int requestCount;
+
+    TaskRunner(TestJvmConfig config, Heartbeats heartbeats) {
+        this.config = config;
+        this.heartbeats = heartbeats;
+    }
+
+    TaskResult run(Assignment assignment, String workerId) {
+        long started = System.currentTimeMillis();
+        List<TestResult> results = new ArrayList<>();
+        int startsBefore = jvmCount;
+        long firstTest = 0;
+        for (List<String> batch : batches(assignment.uniqueIds())) {
+            long first = runBatch(batch, results);
+            firstTest = firstTest == 0 ? first : firstTest;
+            if (!config.reuseForks()) {
+                closeJvm();
+            }
+        }
+        return new TaskResult(Documents.SCHEMA, assignment.seq(), assignment.taskId(), workerId,
+                assignment.attempt(), started, firstTest, System.currentTimeMillis(), jvmCount - startsBefore, results);
+    }
+
+    private long runBatch(List<String> batch, List<TestResult> results) {
+        List<String> remaining = batch;
+        int silentDeaths = 0;
+        long firstTest = 0;
+        while (!remaining.isEmpty()) {
+            if (jvm == null || !jvm.isAlive()) {
+                jvm = TestJvm.start(config, ++jvmCount);
+            }
+            EventCollector events = send(remaining);
+            Ending ending = watch(events);
+            firstTest = firstTest == 0 ? events.firstTestMillis() : firstTest;
+            long now = System.currentTimeMillis();
+            List<String> untouched = remaining.stream().filter(id -> !events.touched(id)).toList();
+            if (ending == Ending.END) {
+                results.addAll(events.results());
+                if (!events.error().isBlank()) {
+                    untouched.forEach(id -> results.add(notRun(id, "The runner could not run it: " + events.error())));
+                }
+                return firstTest;
+            }
+            String tail = Tail.of(jvm.log(), TAIL_LINES);
+            if (ending == Ending.TIMEOUT) {
+                jvm.kill();
+                events.blameRunning(TIMEOUT, "The test JVM was killed after " + config.timeoutMillis() / 1000
+                        + " s (cloudist.testTimeout) while this was running", tail, now);
+            } else {
+                events.blameRunning(CRASH, "The test JVM exited with code " + jvm.exitCode() + " while this was"
+                        + " running (System.exit, a JVM crash or running out of memory?)", tail, now);
+            }
+            results.addAll(events.results());
+            silentDeaths = events.anyEvent() ? 0 : silentDeaths + 1;
+            int code = jvm.exitCode();
+            jvm = null;
+            if (silentDeaths >= 2) {
+                String why = "The test JVM could not start (exit code " + code + "). Check the argLine "
+                        + config.jvmArguments() + " and the system properties. Last output:\n" + tail;
+                untouched.forEach(id -> results.add(notRun(id, why)));
+                return firstTest;
+            }
+            remaining = untouched;
+        }
+        return firstTest;
+    }
+
+    private EventCollector send(List<String> uniqueIds) {
+        int n = ++requestCount;
+        Path request = config.scratch().resolve("request-" + n + ".txt");
+        Path eventsFile = config.scratch().resolve("events-" + n + ".jsonl");
+        try {
+            Files.write(request, uniqueIds.stream().map(id -> "uniqueId " + id).toList(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CloudistException("Cannot write test JVM request " + request + ": " + e.getMessage(), e);
+        }
+        EventCollector events = new EventCollector(eventsFile, new EventCollector.Listener() {
+            @Override
+            public void testStarted(TestNode node) {
+                heartbeats.testStarted(node.displayName());
+            }
+
+            @Override
+            public void testFinished(TestResult result) {
+                heartbeats.testFinished();
+            }
+        });
+        jvm.send(request, eventsFile);
+        return events;
+    }
+
+    private enum Ending {
+        END,
+        DIED,
+        TIMEOUT
+    }
+
+    private Ending watch(EventCollector events) {
+        long deadline = config.timeoutMillis() > 0 ? System.currentTimeMillis() + config.timeoutMillis() : Long.MAX_VALUE;
+        while (true) {
+            boolean alive = jvm.isAlive();
+            events.poll();
+            if (events.ended()) {
+                return Ending.END;
+            }
+            if (!alive) {
+                return Ending.DIED;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                return Ending.TIMEOUT;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CloudistException("Interrupted while running tests", e);
+            }
+        }
+    }
+
+    /** With reuseForks=false, a fresh JVM per top-level container (test class); else one batch. */
+    private List<List<String>> batches(List<String> uniqueIds) {
+        if (config.reuseForks()) {
+            return List.of(uniqueIds);
+        }
+        Map<String, List<String>> byContainer = new LinkedHashMap<>();
+        for (String id : uniqueIds) {
+            int first = id.indexOf("]/[");
+            int second = first < 0 ? -1 : id.indexOf("]/[", first + 1);
+            String container = second < 0 ? id : id.substring(0, second + 1);
+            byContainer.computeIfAbsent(container, k -> new ArrayList<>()).add(id);
+        }
+        return List.copyOf(byContainer.values());
+    }
+
+    private static TestResult notRun(String uniqueId, String why) {
+        int last = uniqueId.lastIndexOf("/[");
+        String name = last < 0 ? uniqueId : uniqueId.substring(last + 1);
+        TestNode node = new TestNode(uniqueId, "", name, name, TestNode.Kind.TEST, "", "", "");
+        return new TestResult(node, Status.ERROR, System.currentTimeMillis(), 0, new Failure(NOT_RUN, why, why), "", "");
+    }
+
+    private void closeJvm() {
+        if (jvm != null) {
+            jvm.close();
+            jvm = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeJvm();
+    }
+}

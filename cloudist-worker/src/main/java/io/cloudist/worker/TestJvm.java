@@ -1,0 +1,98 @@
+package io.cloudist.worker;
+
+import io.cloudist.core.CloudistException;
+import io.cloudist.core.jvm.JavaCommand;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A test JVM running the cloudist runner in serve mode: it takes one request per line on its standard input. */
+final class TestJvm implements AutoCloseable {
+    private final Process process;
+    private final OutputStream commands;
+    private final Path log;
+
+    private TestJvm(Process process, Path log) {
+        this.process = process;
+        this.commands = process.getOutputStream();
+        this.log = log;
+    }
+
+    static TestJvm start(TestJvmConfig config, int number) {
+        Path log = config.scratch().resolve("jvm-" + number + ".log");
+        try {
+            Files.createDirectories(config.scratch());
+            Files.createDirectories(config.workingDirectory());
+            List<String> command = JavaCommand.build(
+                    config.java(),
+                    config.jvmArguments(),
+                    config.systemProperties(),
+                    config.classpath(),
+                    JavaCommand.RUNNER_MAIN,
+                    List.of("serve"),
+                    config.scratch().resolve("jvm.args"));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(config.workingDirectory().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(config.environment());
+            return new TestJvm(builder.start(), log);
+        } catch (IOException e) {
+            throw new CloudistException("Cannot start a test JVM with " + config.java() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Asks the runner to run {@code request} and write its events to {@code events}; false if the JVM is gone. */
+    boolean send(Path request, Path events) {
+        try {
+            commands.write((request + "\t" + events + "\n").getBytes(StandardCharsets.UTF_8));
+            commands.flush();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The exit code, waiting briefly for a dying JVM; -1 if it is still running. */
+    int exitCode() {
+        try {
+            process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** Kills the JVM and anything it started. */
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        exitCode();
+    }
+
+    @Override
+    public void close() {
+        try {
+            commands.close();
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        } catch (IOException e) {
+            kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+        }
+    }
+}
