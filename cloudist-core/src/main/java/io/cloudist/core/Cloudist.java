@@ -1,5 +1,8 @@
 package io.cloudist.core;
 
+import io.cloudist.core.run.LocalRun;
+import java.time.Clock;
+
 /** The one entry point of a run: discover, plan, ship, provision, coordinate, report. */
 public final class Cloudist {
     private Cloudist() {}
@@ -12,6 +15,6 @@ public final class Cloudist {
      * @throws CloudistException when the run cannot be carried out
      */
     public static RunOutcome run(RunRequest request, RunListener listener) {
-        throw new UnsupportedOperationException("not yet wired");
+        return new LocalRun(request, listener, Clock.systemDefaultZone()).run();
     }
 }

@@ -50,7 +50,8 @@ public final class LocalProvisioner implements Provisioner {
                     "--run", launch.runId(),
                     "--worker", id,
                     "--dir", dir.toString(),
-                    "--cache", workersDirectory.resolve("cache").toString());
+                    "--cache", workersDirectory.resolve("cache").toString(),
+                    "--exit-with-parent");
             try {
                 Files.createDirectories(dir);
                 Process process = new ProcessBuilder(command)

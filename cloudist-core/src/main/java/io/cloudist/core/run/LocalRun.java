@@ -1,0 +1,148 @@
+package io.cloudist.core.run;
+
+import io.cloudist.core.CloudistException;
+import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.ConfigurationException;
+import io.cloudist.core.RunListener;
+import io.cloudist.core.RunOutcome;
+import io.cloudist.core.RunRequest;
+import io.cloudist.core.coordinate.Coordinator;
+import io.cloudist.core.coordinate.CoordinatorSettings;
+import io.cloudist.core.discover.Discovery;
+import io.cloudist.core.model.TestNode;
+import io.cloudist.core.model.TestResult;
+import io.cloudist.core.plan.Planner;
+import io.cloudist.core.plan.Task;
+import io.cloudist.core.plan.TimingHistory;
+import io.cloudist.core.plan.Unit;
+import io.cloudist.core.plan.Units;
+import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.provision.LocalProvisioner;
+import io.cloudist.core.provision.Provisioner;
+import io.cloudist.core.provision.WorkerHandle;
+import io.cloudist.core.provision.WorkerLaunch;
+import io.cloudist.core.report.ClassReport;
+import io.cloudist.core.report.ConsoleLine;
+import io.cloudist.core.report.ConsoleReport;
+import io.cloudist.core.report.Reports;
+import io.cloudist.core.report.Summary;
+import io.cloudist.core.select.SelectionPlan;
+import io.cloudist.core.ship.BundleShipper;
+import io.cloudist.core.ship.Shipment;
+import io.cloudist.core.store.Store;
+import io.cloudist.core.store.StoreKeys;
+import io.cloudist.core.store.Stores;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+
+/** One run, step by step: select, discover, plan, ship, provision, coordinate, report. */
+public final class LocalRun {
+    private final RunRequest request;
+    private final RunListener listener;
+    private final Clock clock;
+    private final Timings timings = new Timings();
+
+    public LocalRun(RunRequest request, RunListener listener, Clock clock) {
+        this.request = request;
+        this.listener = listener;
+        this.clock = clock;
+    }
+
+    public RunOutcome run() {
+        SelectionPlan selection = SelectionPlan.resolve(request.selection());
+        List<TestNode> nodes = timings.time("discovery", () -> Discovery.discover(
+                request.testJvm(), request.runnerJar(), selection.classNames(), selection.includeTags(),
+                selection.excludeTags(), request.workDirectory().resolve("discovery")));
+        Map<String, TestNode> byId = Units.byId(nodes);
+        List<TestNode> methodLevel = Units.methodLevel(nodes).stream()
+                .filter(n -> !n.hasMethod() || selection.methodFilter().accepts(n.className(), n.methodName()))
+                .toList();
+        if (methodLevel.isEmpty()) {
+            return noTests();
+        }
+        Path historyFile = request.workDirectory().resolve("timings.json");
+        TimingHistory history = TimingHistory.read(historyFile);
+        List<Unit> units = Units.of(nodes, methodLevel, request.granularity());
+        List<Task> tasks = Planner.plan(units, request.workers(), request.tasksPerWorker(), history::expected);
+        int workers = Math.min(request.workers(), tasks.size());
+        listener.line(ConsoleLine.info(String.format(Locale.ROOT, "cloudist: %d tests in %d classes, %d tasks on %d local workers",
+                units.stream().mapToInt(Unit::tests).sum(), units.stream().map(Unit::className).distinct().count(),
+                tasks.size(), workers)));
+
+        String runId = newRunId();
+        Coordinator.Outcome outcome;
+        try (Store store = Stores.open(request.store(), request.workDirectory().resolve("store"));
+                Provisioner provisioner = new LocalProvisioner(javaOfThisJvm(), request.workerClasspath(),
+                        request.workDirectory().resolve("workers"))) {
+            Shipment shipment = timings.time("shipping", () -> ship(store));
+            store.put(StoreKeys.manifest(runId), Documents.write(Manifests.create(runId, request, shipment)));
+            List<String> ids = IntStream.range(0, workers).mapToObj(i -> "w" + i).toList();
+            List<WorkerHandle> handles = provisioner.start(new WorkerLaunch(store.location(), runId, ids));
+            Coordinator coordinator = new Coordinator(store, runId, handles, new RunProgress(listener, byId, tasks),
+                    CoordinatorSettings.LOCAL, clock);
+            outcome = timings.time("tests", () -> coordinator.run(tasks));
+        }
+        List<TestResult> results = Outcomes.complete(outcome, methodLevel, byId);
+        history.with(Measurements.perUnit(units, results)).write(historyFile);
+        RunOutcome result = timings.time("reporting", () -> report(results, byId));
+        listener.line(ConsoleLine.info("cloudist: time spent: " + timings));
+        return result;
+    }
+
+    private Shipment ship(Store store) {
+        List<Path> classpath = new ArrayList<>(request.testJvm().classpath());
+        classpath.add(request.runnerJar());
+        Shipment shipment = new BundleShipper(store, request.moduleDirectory(), request.workDirectory().resolve("ship"))
+                .ship(classpath, request.extraFiles());
+        if (!request.extraFiles().equals(List.of(CloudistProperties.DEFAULT_EXTRA_FILES))) {
+            shipment.unmatchedGlobs().forEach(glob -> listener.line(ConsoleLine.warn(
+                    "extraFiles glob '" + glob + "' matched no file under " + request.moduleDirectory())));
+        }
+        listener.line(ConsoleLine.info(String.format(Locale.ROOT, "cloudist: shipped %d of %d blobs (%,d of %,d bytes) in %d ms",
+                shipment.uploaded(), shipment.blobs(), shipment.bytesUploaded(), shipment.bytesTotal(),
+                shipment.elapsed().toMillis())));
+        return shipment;
+    }
+
+    private RunOutcome report(List<TestResult> results, Map<String, TestNode> discovered) {
+        Map<String, TestNode> all = new HashMap<>(discovered);
+        results.forEach(r -> all.putIfAbsent(r.uniqueId(), r.node()));
+        List<ClassReport> reports = Reports.group(results, all);
+        Reports.write(request.reportsDirectory(), reports, ReportProperties.of(request), clock);
+        ConsoleReport.results(reports).forEach(listener::line);
+        Summary summary = reports.stream().map(ClassReport::summary).reduce(Summary.EMPTY, Summary::plus);
+        return new RunOutcome(summary, request.reportsDirectory());
+    }
+
+    private RunOutcome noTests() {
+        if (!request.selection().test().isEmpty() && request.failIfNoSpecifiedTests()) {
+            throw new ConfigurationException(CloudistProperties.TEST, request.selection().test(),
+                    "no tests matching pattern \"" + request.selection().test() + "\" were executed; fix the pattern,"
+                    + " or set -D" + CloudistProperties.FAIL_IF_NO_SPECIFIED_TESTS + "=false to ignore this");
+        }
+        if (request.failIfNoTests()) {
+            throw new CloudistException("No tests were executed! (Set -D" + CloudistProperties.FAIL_IF_NO_TESTS
+                    + "=false to ignore this error.)");
+        }
+        listener.line(ConsoleLine.info("No tests to run."));
+        return new RunOutcome(Summary.EMPTY, request.reportsDirectory());
+    }
+
+    private static String newRunId() {
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+    }
+
+    private static Path javaOfThisJvm() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+}

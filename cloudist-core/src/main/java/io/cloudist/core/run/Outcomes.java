@@ -1,0 +1,61 @@
+package io.cloudist.core.run;
+
+import io.cloudist.core.coordinate.Abandoned;
+import io.cloudist.core.coordinate.Coordinator;
+import io.cloudist.core.model.Failure;
+import io.cloudist.core.model.Status;
+import io.cloudist.core.model.TestNode;
+import io.cloudist.core.model.TestResult;
+import io.cloudist.core.protocol.TaskResult;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The run's final accounting: every method-level node that discovery found ends with an outcome. Results from
+ * workers are matched back to discovered nodes; tasks that were abandoned and nodes that never reported become
+ * errors that say why.
+ */
+final class Outcomes {
+    static final String LOST = "cloudist.TestLost";
+
+    private Outcomes() {}
+
+    static List<TestResult> complete(
+            Coordinator.Outcome outcome, List<TestNode> methodLevel, Map<String, TestNode> discovered) {
+        List<TestResult> results = new ArrayList<>();
+        Set<String> reported = new HashSet<>();
+        for (TaskResult task : outcome.results().values()) {
+            for (TestResult r : task.results()) {
+                TestNode known = discovered.get(r.uniqueId());
+                TestResult result = known == null || known.equals(r.node())
+                        ? r
+                        : new TestResult(known, r.status(), r.startMillis(), r.seconds(), r.failure(), r.stdout(), r.stderr());
+                results.add(result);
+                markWithAncestors(r.uniqueId(), reported);
+            }
+        }
+        Map<String, String> abandonedWhy = new LinkedHashMap<>();
+        for (Abandoned a : outcome.abandoned()) {
+            a.task().uniqueIds().forEach(id -> abandonedWhy.put(id, a.reason()));
+        }
+        for (TestNode node : methodLevel) {
+            if (!reported.contains(node.uniqueId())) {
+                String why = abandonedWhy.getOrDefault(node.uniqueId(), "no worker reported an outcome for it");
+                String message = "Never ran: " + why;
+                results.add(new TestResult(node, Status.ERROR, 0, 0, new Failure(LOST, message, message), "", ""));
+            }
+        }
+        return results;
+    }
+
+    private static void markWithAncestors(String uniqueId, Set<String> into) {
+        for (int i = uniqueId.indexOf("]/["); i >= 0; i = uniqueId.indexOf("]/[", i + 1)) {
+            into.add(uniqueId.substring(0, i + 1));
+        }
+        into.add(uniqueId);
+    }
+}

@@ -1,0 +1,57 @@
+package io.cloudist.core.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+    private static Unit unit(String name) {
+        return new Unit(name, name, List.of("[engine:e]/[class:" + name + "]"), 1);
+    }
+
+    private static List<Unit> units(int n) {
+        return IntStream.range(0, n).mapToObj(i -> unit("C" + i)).toList();
+    }
+
+    @Test
+    void makesWorkersTimesTasksPerWorkerTasksWhenThereAreEnoughUnits() {
+        List<Task> tasks = Planner.plan(units(100), 4, 3, u -> 1.0);
+        assertThat(tasks).hasSize(12);
+        assertThat(tasks.stream().mapToInt(t -> t.units().size()).sum()).isEqualTo(100);
+    }
+
+    @Test
+    void neverMakesMoreTasksThanUnitsNorAnEmptyTask() {
+        List<Task> tasks = Planner.plan(units(3), 4, 4, u -> 1.0);
+        assertThat(tasks).hasSize(3).allSatisfy(t -> assertThat(t.units()).isNotEmpty());
+    }
+
+    @Test
+    void noUnitsGiveNoTasks() {
+        assertThat(Planner.plan(List.of(), 2, 4, u -> 1.0)).isEmpty();
+    }
+
+    @Test
+    void ordersTasksLongestFirstAndKeepsALargeUnitWhole() {
+        Map<String, Double> seconds = Map.of("C0", 1.0, "C1", 30.0, "C2", 2.0, "C3", 3.0, "C4", 1.0, "C5", 1.0);
+        List<Task> tasks = Planner.plan(units(6), 2, 1, u -> seconds.get(u.key()));
+        assertThat(tasks).hasSize(2);
+        assertThat(tasks.get(0).units()).extracting(Unit::key).containsExactly("C1");
+        assertThat(tasks.get(0).expectedSeconds()).isEqualTo(30.0);
+        assertThat(tasks.get(1).units()).extracting(Unit::key).containsExactlyInAnyOrder("C0", "C2", "C3", "C4", "C5");
+    }
+
+    @Test
+    void balancesExpectedTimeAcrossTasks() {
+        List<Unit> units = new ArrayList<>(units(40));
+        List<Task> tasks = Planner.plan(units, 2, 2, u -> 1.0 + Integer.parseInt(u.key().substring(1)) % 7);
+        double max = tasks.stream().mapToDouble(Task::expectedSeconds).max().orElseThrow();
+        double min = tasks.stream().mapToDouble(Task::expectedSeconds).min().orElseThrow();
+        assertThat(max - min).isLessThanOrEqualTo(7.0);
+        assertThat(tasks).isSortedAccordingTo((a, b) -> Double.compare(b.expectedSeconds(), a.expectedSeconds()));
+    }
+}

@@ -1,0 +1,53 @@
+package io.cloudist.core.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cloudist.core.CloudistException;
+import io.cloudist.core.model.Failure;
+import io.cloudist.core.model.Status;
+import io.cloudist.core.model.TestNode;
+import io.cloudist.core.model.TestResult;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DocumentsTest {
+    private static <T extends Documents.Versioned> void roundTrips(T document, Class<T> type) {
+        assertThat(Documents.read(Documents.write(document), type)).isEqualTo(document);
+    }
+
+    @Test
+    void everyDocumentRoundTrips() {
+        roundTrips(new RunManifest(Documents.SCHEMA, "r1",
+                List.of(new BlobRef("ab", 3, BlobRef.Kind.JAR, "x.jar")),
+                List.of(new BlobRef("cd", 4, BlobRef.Kind.FILES, "")), "/usr/bin/java",
+                List.of("-Xmx1g"), Map.of("a", "b"), Map.of("E", "v"), RunManifest.MODULE_DIR, 5000, true),
+                RunManifest.class);
+        roundTrips(Assignment.task(3, "t1", 2, List.of("[engine:e]/[class:A]")), Assignment.class);
+        roundTrips(Assignment.stop(4), Assignment.class);
+        roundTrips(new Heartbeat(Documents.SCHEMA, "w0", 123, 2, "test()", 5, true), Heartbeat.class);
+        TestNode node = new TestNode("[engine:e]/[class:A]/[method:t()]", "[engine:e]/[class:A]", "t() <&\"'\u00e9",
+                "t()", TestNode.Kind.TEST, "A", "t", "");
+        roundTrips(new TaskResult(Documents.SCHEMA, 0, "t1", "w0", 1, 1, 2, 3, 1, List.of(
+                new TestResult(node, Status.FAILED, 1, 0.5, new Failure("java.lang.AssertionError", "m", "st"),
+                        "out\u0000\u001b]]>", "err"))), TaskResult.class);
+    }
+
+    @Test
+    void aDocumentFromANewerCloudistIsRefusedWithAClearMessage() {
+        byte[] newer = "{\"schema\":99,\"seq\":0,\"taskId\":\"t\",\"attempt\":1,\"uniqueIds\":[],\"stop\":false}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Documents.read(newer, Assignment.class))
+                .isInstanceOf(CloudistException.class)
+                .hasMessageContaining("schema 99");
+    }
+
+    @Test
+    void unknownFieldsAreIgnored() {
+        byte[] withExtra = ("{\"schema\":1,\"seq\":0,\"taskId\":\"t\",\"attempt\":1,\"uniqueIds\":[\"u\"],"
+                + "\"stop\":false,\"future\":true}").getBytes(StandardCharsets.UTF_8);
+        assertThat(Documents.read(withExtra, Assignment.class).uniqueIds()).containsExactly("u");
+    }
+}

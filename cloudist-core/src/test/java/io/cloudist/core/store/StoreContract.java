@@ -1,0 +1,106 @@
+package io.cloudist.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The behaviour every {@link Store} implementation must have. Implement {@link #store()} in a subclass. */
+abstract class StoreContract {
+    @TempDir
+    Path temp;
+
+    abstract Store store();
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void getReturnsWhatPutWrote() {
+        Store store = store();
+        store.put("runs/r1/run.json", bytes("{\"a\":1}"));
+        assertThat(store.get("runs/r1/run.json")).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("{\"a\":1}")));
+    }
+
+    @Test
+    void getOfAMissingKeyIsEmpty() {
+        assertThat(store().get("runs/none/run.json")).isEmpty();
+        assertThat(store().exists("runs/none/run.json")).isFalse();
+    }
+
+    @Test
+    void putReplacesTheValue() {
+        Store store = store();
+        store.put("k/v", bytes("one"));
+        store.put("k/v", bytes("two"));
+        assertThat(store.get("k/v")).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("two")));
+    }
+
+    @Test
+    void putIfAbsentCreatesOnlyOnce() {
+        Store store = store();
+        assertThat(store.putIfAbsent("blobs/sha256/x", bytes("first"))).isTrue();
+        assertThat(store.putIfAbsent("blobs/sha256/x", bytes("second"))).isFalse();
+        assertThat(store.get("blobs/sha256/x")).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("first")));
+    }
+
+    @Test
+    void putIfAbsentHasExactlyOneWinnerUnderContention() throws Exception {
+        Store store = store();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> attempts = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                byte[] value = bytes("v" + i);
+                attempts.add(pool.submit(() -> store.putIfAbsent("lease/once", value)));
+            }
+            int winners = 0;
+            for (Future<Boolean> f : attempts) {
+                winners += f.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void filesRoundTrip() throws Exception {
+        Store store = store();
+        Path source = Files.write(temp.resolve("in.bin"), new byte[300_000]);
+        store.putFile("blobs/sha256/big", source);
+        Path target = temp.resolve("out/copy.bin");
+        assertThat(store.getFile("blobs/sha256/big", target)).isTrue();
+        assertThat(Files.size(target)).isEqualTo(300_000);
+        assertThat(store.getFile("blobs/sha256/none", temp.resolve("none"))).isFalse();
+    }
+
+    @Test
+    void listFindsKeysByPrefixSorted() {
+        Store store = store();
+        store.put("runs/r/w/w1/out/1", bytes("b"));
+        store.put("runs/r/w/w1/out/0", bytes("a"));
+        store.put("runs/r/w/w2/out/0", bytes("c"));
+        store.put("runs/other/run.json", bytes("d"));
+        assertThat(store.list("runs/r/w/w1/")).containsExactly("runs/r/w/w1/out/0", "runs/r/w/w1/out/1");
+        assertThat(store.list("runs/r/")).hasSize(3);
+    }
+
+    @Test
+    void deleteRemovesAndToleratesMissingKeys() {
+        Store store = store();
+        store.put("a/b", bytes("x"));
+        store.delete("a/b");
+        store.delete("a/b");
+        assertThat(store.exists("a/b")).isFalse();
+    }
+}
