@@ -1,0 +1,180 @@
+package io.cloudist.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudist.runner.fixtures.ExitFixture;
+import io.cloudist.runner.fixtures.JUnit4Fixture;
+import io.cloudist.runner.fixtures.OutcomesFixture;
+import io.cloudist.runner.fixtures.OutputFixture;
+import io.cloudist.runner.fixtures.ParameterizedFixture;
+import io.cloudist.runner.fixtures.StdinFixture;
+import io.cloudist.runner.fixtures.TaggedFixture;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServeModeTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void reportsEveryOutcomeWithItsStatusAndAssertionFlag() throws Exception {
+        EventLog log = serveOne("class " + OutcomesFixture.class.getName());
+
+        assertThat(log.status("passes()")).isEqualTo("SUCCESSFUL");
+        assertThat(log.finished("passes()").has("throwable")).isFalse();
+        JsonNode failure = log.finished("failsAnAssertion()").get("throwable");
+        assertThat(log.status("failsAnAssertion()")).isEqualTo("FAILED");
+        assertThat(failure.get("type").asText()).isEqualTo("org.opentest4j.AssertionFailedError");
+        assertThat(failure.get("message").asText()).startsWith("one is not two");
+        assertThat(failure.get("stackTrace").asText()).contains("OutcomesFixture.failsAnAssertion");
+        assertThat(failure.get("assertion").asBoolean()).isTrue();
+        JsonNode error = log.finished("throwsAnError()").get("throwable");
+        assertThat(log.status("throwsAnError()")).isEqualTo("FAILED");
+        assertThat(error.get("type").asText()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(error.get("assertion").asBoolean()).isFalse();
+        assertThat(log.status("abortsOnAnAssumption()")).isEqualTo("ABORTED");
+        assertThat(log.finished("abortsOnAnAssumption()").at("/throwable/assertion").asBoolean()).isFalse();
+        assertThat(log.status("passesToo()")).isEqualTo("SUCCESSFUL");
+        assertThat(log.startedNode("passesToo()").get("className").asText())
+                .isEqualTo(OutcomesFixture.class.getName() + "$Inner");
+    }
+
+    @Test
+    void reportsADisabledTestAsSkippedWithoutStartingIt() throws Exception {
+        EventLog log = serveOne("class " + OutcomesFixture.class.getName());
+
+        assertThat(log.named("skipped")).singleElement().satisfies(skipped -> {
+            assertThat(skipped.at("/node/methodName").asText()).isEqualTo("isDisabled");
+            assertThat(skipped.get("reason").asText()).isEqualTo("not today");
+            assertThat(skipped.get("time").asLong()).isPositive();
+        });
+        assertThat(log.named("started")).noneMatch(e -> e.at("/node/methodName").asText().equals("isDisabled"));
+    }
+
+    @Test
+    void finishesEveryStartedNodeOnceAndEndsTheCommand() throws Exception {
+        EventLog log = serveOne("class " + OutcomesFixture.class.getName(), "class " + JUnit4Fixture.class.getName());
+
+        List<String> started = uniqueIds(log.named("started"), "/node/uniqueId");
+        assertThat(uniqueIds(log.named("finished"), "/uniqueId")).containsExactlyInAnyOrderElementsOf(started);
+        assertThat(log.named("started")).anyMatch(e -> e.at("/node/parentId").asText().isEmpty());
+        assertThat(log.eventNames()).last().isEqualTo("end");
+    }
+
+    @Test
+    void reportsGeneratedNamesAndDynamicTestsRegisteredAtRunTime() throws Exception {
+        EventLog log = serveOne("class " + ParameterizedFixture.class.getName());
+
+        assertThat(log.status("[1] " + ParameterizedFixture.MARKUP)).isEqualTo("SUCCESSFUL");
+        assertThat(log.startedNode("[2] " + ParameterizedFixture.NON_ASCII).get("methodParameters").asText())
+                .isEqualTo("java.lang.String");
+        JsonNode factory = log.startedNode("dynamics()");
+        assertThat(log.startedNode("dynamic one").get("parentId").asText()).isEqualTo(factory.get("uniqueId").asText());
+        assertThat(log.status("dynamic two")).isEqualTo("FAILED");
+        assertThat(log.finished("dynamic two").at("/throwable/assertion").asBoolean()).isTrue();
+    }
+
+    @Test
+    void runsJUnit4TestsThroughTheVintageEngine() throws Exception {
+        EventLog log = serveOne("class " + JUnit4Fixture.class.getName());
+
+        assertThat(log.status("passes")).isEqualTo("SUCCESSFUL");
+        assertThat(log.status("fails")).isEqualTo("FAILED");
+        assertThat(log.finished("fails").at("/throwable/type").asText()).isEqualTo("java.lang.AssertionError");
+        assertThat(log.finished("fails").at("/throwable/assertion").asBoolean()).isTrue();
+    }
+
+    @Test
+    void capturesEachTestsOutputExactlyAndPassesItThrough() throws Exception {
+        Path events = dir.resolve("events.jsonl");
+        RunnerJvm.Exit exit = serve(command(request("class " + OutputFixture.class.getName()), events));
+        EventLog log = new EventLog(RunnerJvm.readLines(events));
+
+        assertThat(log.finished("printsOddCharacters()").get("stdout").asText()).isEqualTo(OutputFixture.ODD);
+        assertThat(log.finished("printsOddCharacters()").get("stderr").asText()).isEqualTo("err:" + OutputFixture.ODD);
+        String big = log.finished("printsTwoMegabytes()").get("stdout").asText();
+        String expected = OutputFixture.BIG_LINE.repeat(OutputFixture.BIG_LINES);
+        assertThat(big.length()).isEqualTo(2 * 1024 * 1024);
+        assertThat(big.equals(expected)).as("2 MiB of output round-trips").isTrue();
+        assertThat(log.finished("printsFromAnotherThread()").get("stdout").asText()).isEqualTo("from a thread");
+        assertThat(log.finished("printsFromAnotherThread()").get("stderr").asText()).isEmpty();
+        assertThat(exit.stdout().contains(expected)).as("the process's own stdout has the 2 MiB").isTrue();
+        assertThat(exit.stdout()).contains(OutputFixture.ODD, "from a thread");
+        assertThat(exit.stderr()).contains("err:" + OutputFixture.ODD);
+    }
+
+    @Test
+    void leavesEveryEventBeforeSystemExitOnDisk() throws Exception {
+        Path events = dir.resolve("events.jsonl");
+        RunnerJvm.Exit exit = serve(command(request("class " + ExitFixture.class.getName()), events));
+        EventLog log = new EventLog(RunnerJvm.readLines(events));
+
+        assertThat(exit.code()).isEqualTo(3);
+        assertThat(log.status("runsFirst()")).isEqualTo("SUCCESSFUL");
+        assertThat(log.finished("runsFirst()").get("stdout").asText()).isEqualTo("before exit");
+        String exiting = log.startedNode("exits()").get("uniqueId").asText();
+        assertThat(log.named("finished")).noneMatch(e -> e.get("uniqueId").asText().equals(exiting));
+        assertThat(log.eventNames()).last().isEqualTo("started");
+        assertThat(exit.stdout()).contains("before exit", "exiting");
+    }
+
+    @Test
+    void servesSeveralCommandsEvenWhenATestReadsStandardInput() throws Exception {
+        Path first = dir.resolve("first.jsonl");
+        Path second = dir.resolve("second.jsonl");
+        RunnerJvm.Exit exit = serve(
+                command(request("class " + StdinFixture.class.getName()), first)
+                        + "\n\n"
+                        + command(request("class " + TaggedFixture.class.getName()), second));
+
+        assertThat(exit.code()).isZero();
+        EventLog firstLog = new EventLog(RunnerJvm.readLines(first));
+        assertThat(firstLog.status("readsStandardInput()")).isEqualTo("SUCCESSFUL");
+        assertThat(firstLog.eventNames()).last().isEqualTo("end");
+        EventLog secondLog = new EventLog(RunnerJvm.readLines(second));
+        assertThat(secondLog.status("quick()")).isEqualTo("SUCCESSFUL");
+        assertThat(secondLog.eventNames()).last().isEqualTo("end");
+    }
+
+    @Test
+    void reportsABadRequestAsAnErrorAndKeepsServing() throws Exception {
+        Path bad = dir.resolve("bad.jsonl");
+        Path good = dir.resolve("good.jsonl");
+        RunnerJvm.Exit exit = serve(command(request("selectEverything please"), bad)
+                + command(request("class " + TaggedFixture.class.getName()), good));
+
+        assertThat(exit.code()).isZero();
+        EventLog badLog = new EventLog(RunnerJvm.readLines(bad));
+        assertThat(badLog.eventNames()).containsExactly("error", "end");
+        assertThat(badLog.named("error").get(0).get("message").asText()).contains("unknown keyword 'selectEverything'");
+        assertThat(new EventLog(RunnerJvm.readLines(good)).status("lengthy()")).isEqualTo("SUCCESSFUL");
+    }
+
+    private EventLog serveOne(String... requestLines) throws Exception {
+        Path events = dir.resolve("events.jsonl");
+        RunnerJvm.Exit exit = serve(command(request(requestLines), events));
+        assertThat(exit.code()).as(exit.stderr()).isZero();
+        return new EventLog(RunnerJvm.readLines(events));
+    }
+
+    private RunnerJvm.Exit serve(String commands) throws Exception {
+        return RunnerJvm.run(dir, commands, "serve");
+    }
+
+    private Path request(String... lines) throws IOException {
+        return RunnerJvm.request(dir, lines);
+    }
+
+    private static String command(Path request, Path events) {
+        return request + "\t" + events + "\n";
+    }
+
+    private static List<String> uniqueIds(List<JsonNode> events, String pointer) {
+        return events.stream().map(e -> e.at(pointer).asText()).collect(Collectors.toList());
+    }
+}
