@@ -170,6 +170,11 @@ final class EventCollector {
         return error;
     }
 
+    /** True when some node started and has not finished. */
+    boolean hasRunning() {
+        return !running.isEmpty();
+    }
+
     boolean anyEvent() {
         return !touched.isEmpty() || ended;
     }

@@ -69,7 +69,7 @@ final class TaskRunner implements AutoCloseable {
             firstTest = firstTest == 0 ? events.firstTestMillis() : firstTest;
             long now = System.currentTimeMillis();
             List<String> untouched = remaining.stream().filter(id -> !events.touched(id)).toList();
-            if (ending == Ending.END) {
+            if (ending == Ending.END && !events.hasRunning()) {
                 results.addAll(events.results());
                 if (!events.error().isBlank()) {
                     untouched.forEach(id -> results.add(notRun(id, "The runner could not run it: " + events.error())));
@@ -77,13 +77,17 @@ final class TaskRunner implements AutoCloseable {
                 return firstTest;
             }
             String tail = Tail.of(jvm.log(), TAIL_LINES);
-            if (ending == Ending.TIMEOUT) {
+            if (ending == Ending.END) {
+                // The runner survived something that stopped the engine (e.g. an OutOfMemoryError JUnit rethrew).
+                jvm.kill();
+                events.blameRunning(CRASH, "The test JVM stopped running tests while this was running: "
+                        + events.error().strip(), tail, now);
+            } else if (ending == Ending.TIMEOUT) {
                 jvm.kill();
                 events.blameRunning(TIMEOUT, "The test JVM was killed after " + config.timeoutMillis() / 1000
                         + " s (cloudist.testTimeout) while this was running", tail, now);
             } else {
-                events.blameRunning(CRASH, "The test JVM exited with code " + jvm.exitCode() + " while this was"
-                        + " running (System.exit, a JVM crash or running out of memory?)", tail, now);
+                events.blameRunning(CRASH, crashMessage(jvm.exitCode(), Tail.of(jvm.log(), 400)), tail, now);
             }
             results.addAll(events.results());
             silentDeaths = events.anyEvent() ? 0 : silentDeaths + 1;
@@ -98,6 +102,16 @@ final class TaskRunner implements AutoCloseable {
             remaining = untouched;
         }
         return firstTest;
+    }
+
+    private static String crashMessage(int exitCode, String log) {
+        int oom = log.lastIndexOf("java.lang.OutOfMemoryError");
+        if (oom >= 0) {
+            String error = log.substring(oom).lines().findFirst().orElse("java.lang.OutOfMemoryError");
+            return "The test JVM ran out of memory (" + error.strip() + ") and exited with code " + exitCode
+                    + " while this was running";
+        }
+        return "The test JVM exited with code " + exitCode + " while this was running (System.exit or a JVM crash?)";
     }
 
     private EventCollector send(List<String> uniqueIds) {

@@ -1,0 +1,135 @@
+package io.cloudist.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudist.core.model.Status;
+import io.cloudist.core.model.TestResult;
+import io.cloudist.core.protocol.Assignment;
+import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.protocol.RunManifest;
+import io.cloudist.core.protocol.TaskResult;
+import io.cloudist.core.ship.BundleShipper;
+import io.cloudist.core.ship.Shipment;
+import io.cloudist.core.store.LocalDirectoryStore;
+import io.cloudist.core.store.Store;
+import io.cloudist.core.store.StoreKeys;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real worker agent, in-process, running real test JVMs on fixture classes through a local store. */
+@Timeout(120)
+class WorkerAgentTest {
+    private static final String RUN = "r1";
+
+    @TempDir
+    Path temp;
+
+    private static String classId(String simpleName) {
+        return "[engine:junit-jupiter]/[class:io.cloudist.worker.fixtures." + simpleName + "]";
+    }
+
+    /** Method-level unique ids, as the coordinator's assignments carry them. */
+    private static List<String> methodIds(String simpleName, String... methods) {
+        return Arrays.stream(methods).map(m -> classId(simpleName) + "/[method:" + m + "()]").toList();
+    }
+
+    private List<TaskResult> run(List<String> jvmArguments, long timeoutMillis, boolean reuseForks,
+            List<List<String>> tasks) throws Exception {
+        Store store = new LocalDirectoryStore(temp.resolve("store"));
+        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of)
+                .toList();
+        Path module = Files.createDirectories(temp.resolve("module"));
+        Shipment shipment = new BundleShipper(store, module, temp.resolve("scratch")).ship(classpath, List.of());
+        store.put(StoreKeys.manifest(RUN), Documents.write(new RunManifest(Documents.SCHEMA, RUN,
+                shipment.classpath(), shipment.files(), "", jvmArguments, Map.of("fixture.flag", "on"), Map.of(),
+                RunManifest.MODULE_DIR, timeoutMillis, reuseForks)));
+        for (int i = 0; i < tasks.size(); i++) {
+            store.put(StoreKeys.assignment(RUN, "w0", i), Documents.write(Assignment.task(i, "t" + i, 1, tasks.get(i))));
+        }
+        store.put(StoreKeys.assignment(RUN, "w0", tasks.size()), Documents.write(Assignment.stop(tasks.size())));
+
+        new WorkerAgent(new WorkerOptions(store.location(), RUN, "w0", temp.resolve("worker"), null, false)).run();
+
+        return java.util.stream.IntStream.range(0, tasks.size())
+                .mapToObj(i -> Documents.read(store.get(StoreKeys.result(RUN, "w0", i)).orElseThrow(), TaskResult.class))
+                .toList();
+    }
+
+    private static Map<String, TestResult> tests(TaskResult result) {
+        return result.results().stream()
+                .filter(r -> r.node().kind().isTest())
+                .collect(Collectors.toMap(r -> r.node().methodName(), r -> r));
+    }
+
+    @Test
+    void reportsPassedFailedAndErroredTestsWithTheirReasons() throws Exception {
+        TaskResult result = run(List.of(), 0, true, List.of(List.of(classId("CalculatorFixture")))).get(0);
+        Map<String, TestResult> tests = tests(result);
+        assertThat(tests.get("adds").status()).isEqualTo(Status.PASSED);
+        assertThat(tests.get("failsAnAssertion").status()).isEqualTo(Status.FAILED);
+        assertThat(tests.get("failsAnAssertion").failure().message()).contains("expected: <5> but was: <4>");
+        assertThat(tests.get("throwsAnException").status()).isEqualTo(Status.ERROR);
+        assertThat(tests.get("throwsAnException").failure().type()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(result.jvmStarts()).isEqualTo(1);
+    }
+
+    @Test
+    void aTestThatCallsSystemExitCostsOnlyItselfAndTheRestOfItsClassStillRuns() throws Exception {
+        TaskResult result = run(List.of(), 0, true, List.of(methodIds("ExitFixture", "before", "exits", "after"))).get(0);
+        Map<String, TestResult> tests = tests(result);
+        assertThat(tests.get("before").status()).isEqualTo(Status.PASSED);
+        assertThat(tests.get("exits").status()).isEqualTo(Status.ERROR);
+        assertThat(tests.get("exits").failure().message()).contains("exited with code 3");
+        assertThat(tests.get("exits").failure().stackTrace()).contains("about to exit");
+        assertThat(tests.get("after").status()).isEqualTo(Status.PASSED);
+        assertThat(result.results().stream().filter(r -> r.node().kind().isTest())).hasSize(3);
+        assertThat(result.jvmStarts()).isEqualTo(2);
+    }
+
+    @Test
+    void aHangingTestJvmIsKilledAfterTheTimeoutAndTheNextTestRuns() throws Exception {
+        TaskResult result = run(List.of(), 3_000, true, List.of(methodIds("HangFixture", "hangs", "runsAfterTheHang"))).get(0);
+        Map<String, TestResult> tests = tests(result);
+        assertThat(tests.get("hangs").status()).isEqualTo(Status.ERROR);
+        assertThat(tests.get("hangs").failure().type()).isEqualTo(TaskRunner.TIMEOUT);
+        assertThat(tests.get("hangs").failure().message()).contains("killed after 3 s");
+        assertThat(tests.get("runsAfterTheHang").status()).isEqualTo(Status.PASSED);
+    }
+
+    @Test
+    void runningOutOfMemoryCostsOnlyTheTestThatDidIt() throws Exception {
+        TaskResult result = run(List.of("-Xmx48m"), 60_000, true, List.of(methodIds("OutOfMemoryFixture", "exhaustsTheHeap", "runsAfterTheOutOfMemoryError")))
+                .get(0);
+        Map<String, TestResult> tests = tests(result);
+        assertThat(tests.get("exhaustsTheHeap").status()).isEqualTo(Status.ERROR);
+        assertThat(tests.get("exhaustsTheHeap").failure().message()).contains("OutOfMemoryError");
+        assertThat(tests.get("runsAfterTheOutOfMemoryError").status()).isEqualTo(Status.PASSED);
+    }
+
+    @Test
+    void aJvmThatCannotStartTurnsItsTestsIntoErrorsThatNameTheArgLine() throws Exception {
+        TaskResult result = run(List.of("-XX:+NoSuchCloudistOption"), 0, true,
+                List.of(List.of(classId("CalculatorFixture")))).get(0);
+        assertThat(result.results()).hasSize(1).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(Status.ERROR);
+            assertThat(r.failure().message()).contains("could not start").contains("-XX:+NoSuchCloudistOption");
+        });
+    }
+
+    @Test
+    void reusesOneJvmAcrossTasksButNotAcrossClassesWithoutReuseForks() throws Exception {
+        List<List<String>> twoTasks = List.of(List.of(classId("CalculatorFixture")), methodIds("ExitFixture", "before", "exits", "after"));
+        List<TaskResult> reused = run(List.of(), 0, true, twoTasks);
+        assertThat(reused.get(0).jvmStarts()).isEqualTo(1);
+        assertThat(reused.get(1).jvmStarts()).isEqualTo(1); // plus the one after System.exit
+    }
+}
