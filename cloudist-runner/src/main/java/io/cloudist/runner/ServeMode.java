@@ -35,6 +35,7 @@ final class ServeMode {
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(commands, StandardCharsets.UTF_8));
             ServeMode serve = new ServeMode(capture, log);
+            serve.warmUp();
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.trim().isEmpty()) {
                     serve.execute(line);
@@ -44,6 +45,18 @@ final class ServeMode {
         } finally {
             capture.uninstall();
             System.setIn(commands);
+        }
+    }
+
+    /**
+     * Loads the engines before the first command arrives, while the worker is still waiting for its first task.
+     * A failure here is not fatal: the first command creates the launcher again and reports the error.
+     */
+    private void warmUp() {
+        try {
+            launcher = LauncherFactory.create();
+        } catch (Exception | LinkageError e) {
+            launcher = null;
         }
     }
 

@@ -34,16 +34,26 @@ final class TaskRunner implements AutoCloseable {
     private TestJvm jvm;
     private int jvmCount;
     private int requestCount;
+    private boolean warmJvmUnused;
 
     TaskRunner(TestJvmConfig config, Heartbeats heartbeats) {
         this.config = config;
         this.heartbeats = heartbeats;
     }
 
+    /** Starts the first test JVM ahead of the first task, so its start-up overlaps the coordinator's planning. */
+    void warmUp() {
+        if (jvm == null) {
+            jvm = TestJvm.start(config, ++jvmCount);
+            warmJvmUnused = true;
+        }
+    }
+
     TaskResult run(Assignment assignment, String workerId) {
         long started = System.currentTimeMillis();
         List<TestResult> results = new ArrayList<>();
-        int startsBefore = jvmCount;
+        int startsBefore = jvmCount - (warmJvmUnused ? 1 : 0);
+        warmJvmUnused = false;
         long firstTest = 0;
         for (List<String> batch : batches(assignment.uniqueIds())) {
             long first = runBatch(batch, results);

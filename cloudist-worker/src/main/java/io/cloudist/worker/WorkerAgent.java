@@ -44,6 +44,7 @@ public final class WorkerAgent {
             LOG.info("Bundle ready in {} ms: {} classpath entries", System.currentTimeMillis() - start, classpath.size());
             TestJvmConfig jvm = TestJvmConfig.from(manifest, moduleDir, classpath, runDir.resolve("jvm"));
             try (TaskRunner runner = new TaskRunner(jvm, heartbeats)) {
+                runner.warmUp();
                 for (int seq = 0; ; seq++) {
                     int n = seq;
                     Assignment assignment = Documents.read(

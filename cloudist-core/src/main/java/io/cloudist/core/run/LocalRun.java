@@ -59,41 +59,48 @@ public final class LocalRun {
 
     public RunOutcome run() {
         SelectionPlan selection = SelectionPlan.resolve(request.selection());
-        List<TestNode> nodes = timings.time("discovery", () -> Discovery.discover(
-                request.testJvm(), request.runnerJar(), selection.classNames(), selection.includeTags(),
-                selection.excludeTags(), request.workDirectory().resolve("discovery")));
-        Map<String, TestNode> byId = Units.byId(nodes);
-        List<TestNode> methodLevel = Units.methodLevel(nodes).stream()
-                .filter(n -> !n.hasMethod() || selection.methodFilter().accepts(n.className(), n.methodName()))
-                .toList();
-        if (methodLevel.isEmpty()) {
+        if (selection.classNames().isEmpty()) {
             return noTests();
         }
-        Path historyFile = request.workDirectory().resolve("timings.json");
-        TimingHistory history = TimingHistory.read(historyFile);
-        List<Unit> units = Units.of(nodes, methodLevel, request.granularity());
-        List<Task> tasks = Planner.plan(units, request.workers(), request.tasksPerWorker(), history::expected);
-        int workers = Math.min(request.workers(), tasks.size());
-        listener.line(ConsoleLine.info(String.format(Locale.ROOT, "cloudist: %d tests in %d classes, %d tasks on %d local workers",
-                units.stream().mapToInt(Unit::tests).sum(), units.stream().map(Unit::className).distinct().count(),
-                tasks.size(), workers)));
-
         String runId = newRunId();
-        Coordinator.Outcome outcome;
+        Path historyFile = request.workDirectory().resolve("timings.json");
+        List<TestResult> results;
+        Map<String, TestNode> byId;
         try (Store store = Stores.open(request.store(), request.workDirectory().resolve("store"));
                 Provisioner provisioner = new LocalProvisioner(javaOfThisJvm(), request.workerClasspath(),
                         request.workDirectory().resolve("workers"))) {
+            // Ship and start workers first: they boot and warm up their test JVMs while discovery runs.
             Shipment shipment = timings.time("shipping", () -> ship(store));
             store.put(StoreKeys.manifest(runId), Documents.write(Manifests.create(runId, request, shipment)));
+            int workers = Math.min(request.workers(), selection.classNames().size());
             List<String> ids = IntStream.range(0, workers).mapToObj(i -> "w" + i).toList();
             List<WorkerHandle> handles = provisioner.start(new WorkerLaunch(store.location(), runId, ids));
+
+            List<TestNode> nodes = timings.time("discovery", () -> Discovery.discover(
+                    request.testJvm(), request.runnerJar(), selection.classNames(), selection.includeTags(),
+                    selection.excludeTags(), request.workDirectory().resolve("discovery")));
+            byId = Units.byId(nodes);
+            List<TestNode> methodLevel = Units.methodLevel(nodes).stream()
+                    .filter(n -> !n.hasMethod() || selection.methodFilter().accepts(n.className(), n.methodName()))
+                    .toList();
+            if (methodLevel.isEmpty()) {
+                return noTests();
+            }
+            TimingHistory history = TimingHistory.read(historyFile);
+            List<Unit> units = Units.of(nodes, methodLevel, request.granularity());
+            List<Task> tasks = Planner.plan(units, workers, request.tasksPerWorker(), history::expected);
+            listener.line(ConsoleLine.info(String.format(Locale.ROOT,
+                    "cloudist: %d tests in %d classes, %d tasks on %d local workers",
+                    units.stream().mapToInt(Unit::tests).sum(),
+                    units.stream().map(Unit::className).distinct().count(), tasks.size(), workers)));
             Coordinator coordinator = new Coordinator(store, runId, handles, new RunProgress(listener, byId, tasks),
                     CoordinatorSettings.LOCAL, clock);
-            outcome = timings.time("tests", () -> coordinator.run(tasks));
+            Coordinator.Outcome outcome = timings.time("tests", () -> coordinator.run(tasks));
+            results = Outcomes.complete(outcome, methodLevel, byId);
+            history.with(Measurements.perUnit(units, results)).write(historyFile);
         }
-        List<TestResult> results = Outcomes.complete(outcome, methodLevel, byId);
-        history.with(Measurements.perUnit(units, results)).write(historyFile);
-        RunOutcome result = timings.time("reporting", () -> report(results, byId));
+        Map<String, TestNode> discovered = byId;
+        RunOutcome result = timings.time("reporting", () -> report(results, discovered));
         listener.line(ConsoleLine.info("cloudist: time spent: " + timings));
         return result;
     }
