@@ -5,6 +5,8 @@ import io.cloudist.core.model.Status;
 import io.cloudist.core.model.TestResult;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,10 +45,11 @@ public final class SurefireXmlWriter {
      */
     public static void write(ClassReport report, Map<String, String> properties, OutputStream out) throws IOException {
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory()
-                    .createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+            Writer text = new AttributeBreaks(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(text);
             new SurefireXmlWriter(xml).document(report, properties);
             xml.close();
+            text.flush();
         } catch (XMLStreamException e) {
             throw new IOException("cannot write the XML report of " + report.className(), e);
         }

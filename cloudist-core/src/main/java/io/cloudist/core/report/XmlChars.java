@@ -10,9 +10,17 @@ package io.cloudist.core.report;
 final class XmlChars {
     private XmlChars() {}
 
-    /** An attribute value; the XML writer escapes the {@code &} of {@code &#N;} again, as Surefire's does. */
+    /**
+     * An attribute value; the XML writer escapes the {@code &} of {@code &#N;} again, as Surefire's does. Line breaks
+     * and tabs become the placeholders of {@link AttributeBreaks}.
+     */
     static String attribute(String text) {
-        return escapeIllegal(withoutLoneSurrogates(text), "&#");
+        String escaped = escapeIllegal(withoutLoneSurrogates(text), "&#");
+        StringBuilder out = new StringBuilder(escaped.length());
+        for (int i = 0; i < escaped.length(); i++) {
+            out.append(AttributeBreaks.placeholder(escaped.charAt(i)));
+        }
+        return out.toString();
     }
 
     /** Element content, for writing as text or inside CDATA. */
