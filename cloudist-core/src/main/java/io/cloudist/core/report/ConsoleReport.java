@@ -18,7 +18,8 @@ public final class ConsoleReport {
 
     /** The banner before the first class: blank, rule, {@code  T E S T S}, rule. */
     public static List<ConsoleLine> header() {
-        return List.of(ConsoleLine.info(""), ConsoleLine.info(RULE), ConsoleLine.info(" T E S T S"), ConsoleLine.info(RULE));
+        return List.of(
+                ConsoleLine.info(""), ConsoleLine.info(RULE), ConsoleLine.info(" T E S T S"), ConsoleLine.info(RULE));
     }
 
     /** {@code Running X}, the class's {@code Tests run:} line and its failing tests, at Surefire's levels. */

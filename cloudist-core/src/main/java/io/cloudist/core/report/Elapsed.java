@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** Surefire's two ways of printing elapsed milliseconds, both independent of the default locale. */
 final class Elapsed {
-    /** Four significant digits at most: {@code 0 s}, {@code 0.016 s}, {@code 12.35 s}, {@code 123.5 s}, {@code 1234 s}. */
+    /** At most four digits: {@code 0 s}, {@code 0.016 s}, {@code 12.35 s}, {@code 123.5 s}, {@code 1234 s}. */
     private static final String CONSOLE_PATTERN =
             "{0,choice,0#0|0.0<{0,number,0.000}|10#{0,number,0.00}|100#{0,number,0.0}|1000#{0,number,0}} s";
 

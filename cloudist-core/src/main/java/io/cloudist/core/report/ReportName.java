@@ -23,7 +23,7 @@ public record ReportName(String suite, String className, String name) {
         return name.isEmpty() ? suite : suite + "." + name;
     }
 
-    /** The key Surefire sorts the Results block by ({@code suite.name}, with {@code null} for a class-level failure). */
+    /** The key Surefire sorts the Results block by: {@code suite.name}, {@code suite.null} for a class failure. */
     String resultsKey() {
         return suite + "." + (name.isEmpty() ? "null" : name);
     }

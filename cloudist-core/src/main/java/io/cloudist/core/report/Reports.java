@@ -40,7 +40,8 @@ public final class Reports {
             try (OutputStream out = Files.newOutputStream(xmlFile(reportsDirectory, report))) {
                 SurefireXmlWriter.write(report, properties, out);
             }
-            Files.writeString(textFile(reportsDirectory, report), TextReportWriter.toText(report), StandardCharsets.UTF_8);
+            String text = TextReportWriter.toText(report);
+            Files.writeString(textFile(reportsDirectory, report), text, StandardCharsets.UTF_8);
         }
     }
 

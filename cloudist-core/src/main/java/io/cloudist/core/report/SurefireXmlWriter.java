@@ -21,8 +21,8 @@ import javax.xml.stream.XMLStreamWriter;
  *
  * <p>Where Surefire 3.5.4 writes something its own schema rejects, this writer follows the schema: an aborted test's
  * {@code <skipped>} carries a {@code message} instead of a {@code type}, and a test case's elements come in schema
- * order ({@code <rerunFailure>} before {@code <system-out>}). It writes no {@code timestamp}: neither does Surefire, and
- * its schema has no such attribute.
+ * order ({@code <rerunFailure>} before {@code <system-out>}). It writes no {@code timestamp}: neither does
+ * Surefire, and its schema has no such attribute.
  */
 public final class SurefireXmlWriter {
     static final String SCHEMA_LOCATION =

@@ -41,7 +41,8 @@ class ConsoleReportTest {
 
         assertThat(lines).extracting(ConsoleLine::text).first().isEqualTo("Running Pretty class <&>");
         assertThat(lines.get(1).text()).isEqualTo(
-                "Tests run: 2, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.037 s <<< FAILURE! -- in Pretty class <&>");
+                "Tests run: 2, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.037 s <<< FAILURE! -- in "
+                        + "Pretty class <&>");
         assertThat(lines.get(2).text()).startsWith("com.x.DisplayNamedTest.f -- Time elapsed: 0.012 s <<< FAILURE!");
     }
 
@@ -56,7 +57,8 @@ class ConsoleReportTest {
     void skippedOnlyClassWarnsAndPassingClassInforms() {
         assertThat(ConsoleReport.forClass(run.report("com.x.WholeClassDisabledTest"))).containsExactly(
                 info("Running com.x.WholeClassDisabledTest"),
-                warn("Tests run: 2, Failures: 0, Errors: 0, Skipped: 2, Time elapsed: 0 s -- in com.x.WholeClassDisabledTest"));
+                warn("Tests run: 2, Failures: 0, Errors: 0, Skipped: 2, Time elapsed: 0 s -- in "
+                        + "com.x.WholeClassDisabledTest"));
 
         Plan plan = new Plan();
         TestNode ok = plan.testClass("com.x.OkTest");
@@ -93,7 +95,11 @@ class ConsoleReportTest {
         List<ClassReport> reports = Reports.group(List.of(Outcomes.passed(plan.method(ok, "a"), 1)), plan.nodes());
 
         assertThat(ConsoleReport.results(reports)).containsExactly(
-                info(""), info("Results:"), info(""), info("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0"), info(""));
+                info(""),
+                info("Results:"),
+                info(""),
+                info("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0"),
+                info(""));
     }
 
     @Test

@@ -14,11 +14,13 @@ final class Plan {
     }
 
     TestNode jupiter() {
-        return add(new TestNode("[engine:junit-jupiter]", "", "JUnit Jupiter", "JUnit Jupiter", Kind.CONTAINER, "", "", ""));
+        return add(new TestNode(
+                "[engine:junit-jupiter]", "", "JUnit Jupiter", "JUnit Jupiter", Kind.CONTAINER, "", "", ""));
     }
 
     TestNode vintage() {
-        return add(new TestNode("[engine:junit-vintage]", "", "JUnit Vintage", "JUnit Vintage", Kind.CONTAINER, "", "", ""));
+        return add(new TestNode(
+                "[engine:junit-vintage]", "", "JUnit Vintage", "JUnit Vintage", Kind.CONTAINER, "", "", ""));
     }
 
     /** A top-level class; its display name is the simple name unless {@code @DisplayName} says otherwise. */

@@ -30,7 +30,9 @@ class ReportsGroupTest {
         TestNode a = plan.testClass("com.x.A");
 
         List<ClassReport> reports = group(
-                passed(plan.method(b, "second"), 1), passed(plan.method(a, "only"), 1), passed(plan.method(b, "first"), 1));
+                passed(plan.method(b, "second"), 1),
+                passed(plan.method(a, "only"), 1),
+                passed(plan.method(b, "first"), 1));
 
         assertThat(reports).extracting(ClassReport::className).containsExactly("com.x.A", "com.x.B");
         assertThat(names(reports.get(1))).containsExactly("second", "first");
@@ -104,7 +106,8 @@ class ReportsGroupTest {
         assertThat(reports).singleElement().satisfies(r -> {
             assertThat(names(r)).containsExactly("a", "b");
             assertThat(r.summary()).isEqualTo(new Summary(2, 0, 0, 2, 0));
-            assertThat(r.testCases()).allSatisfy(c -> assertThat(c.firstRun().failure().message()).isEqualTo("class off"));
+            assertThat(r.testCases())
+                    .allSatisfy(c -> assertThat(c.firstRun().failure().message()).isEqualTo("class off"));
             assertThat(r.elapsedMillis()).isZero();
         });
     }
@@ -196,7 +199,9 @@ class ReportsGroupTest {
         TestNode b = plan.testClass("com.x.B");
 
         List<ClassReport> reports = group(
-                passed(plan.method(a, "x"), 1), failed(plan.method(b, "y"), 1, "no", 3), disabled(plan.method(b, "z"), "r"));
+                passed(plan.method(a, "x"), 1),
+                failed(plan.method(b, "y"), 1, "no", 3),
+                disabled(plan.method(b, "z"), "r"));
 
         assertThat(Summary.total(reports)).isEqualTo(new Summary(3, 1, 0, 1, 0));
     }

@@ -54,6 +54,7 @@ class SmartTraceTest {
         ReportName classLevel = new ReportName("com.x.FooTest", "com.x.FooTest", "");
         Failure failure = new Failure("cloudist.JvmCrash", "the test JVM exited", "");
 
-        assertThat(SmartTrace.of(classLevel, Status.ERROR, failure)).isEqualTo("FooTest » JvmCrash the test JVM exited");
+        assertThat(SmartTrace.of(classLevel, Status.ERROR, failure))
+                .isEqualTo("FooTest » JvmCrash the test JVM exited");
     }
 }

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 /** Expected text is what Surefire 3.5.4 wrote to {@code <class>.txt} for the same tests. */
 class TextReportWriterTest {
     private static final String NL = System.lineSeparator();
-    private static final String RULE = "-------------------------------------------------------------------------------";
+    private static final String RULE =
+            "-------------------------------------------------------------------------------";
     private final ObservedRun run = new ObservedRun();
 
     @Test
@@ -37,7 +38,8 @@ class TextReportWriterTest {
         assertThat(TextReportWriter.toText(run.report("com.x.WholeClassDisabledTest"))).isEqualTo(RULE + NL
                 + "Test set: com.x.WholeClassDisabledTest" + NL
                 + RULE + NL
-                + "Tests run: 2, Failures: 0, Errors: 0, Skipped: 2, Time elapsed: 0 s -- in com.x.WholeClassDisabledTest"
+                + "Tests run: 2, Failures: 0, Errors: 0, Skipped: 2, Time elapsed: 0 s -- in "
+                + "com.x.WholeClassDisabledTest"
                 + NL);
     }
 }
