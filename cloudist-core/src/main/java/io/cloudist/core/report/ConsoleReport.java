@@ -1,0 +1,101 @@
+package io.cloudist.core.report;
+
+import io.cloudist.core.model.Status;
+import io.cloudist.core.model.TestResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Surefire's console output as lines with their log levels. A line may span several physical lines (a failure and
+ * its stack trace are one log call in Surefire too).
+ */
+public final class ConsoleReport {
+    private static final String RULE = "-".repeat(55);
+
+    private ConsoleReport() {}
+
+    /** The banner before the first class: blank, rule, {@code  T E S T S}, rule. */
+    public static List<ConsoleLine> header() {
+        return List.of(
+                ConsoleLine.info(""), ConsoleLine.info(RULE), ConsoleLine.info(" T E S T S"), ConsoleLine.info(RULE));
+    }
+
+    /** {@code Running X}, the class's {@code Tests run:} line and its failing tests, at Surefire's levels. */
+    public static List<ConsoleLine> forClass(ClassReport report) {
+        Summary s = report.summary();
+        Function<String, ConsoleLine> atLevel =
+                s.hasFailures() ? ConsoleLine::error : s.skipped() > 0 ? ConsoleLine::warn : ConsoleLine::info;
+        List<ConsoleLine> lines = new ArrayList<>();
+        lines.add(ConsoleLine.info("Running " + report.label()));
+        lines.add(atLevel.apply(ClassSummaryText.summaryLine(report, report.label())));
+        ClassSummaryText.failures(report).forEach(f -> lines.add(atLevel.apply(f)));
+        return lines;
+    }
+
+    /** The closing block: {@code Results:}, the failures, errors and flakes, and the overall totals. */
+    public static List<ConsoleLine> results(List<ClassReport> reports) {
+        List<TestCase> cases = reports.stream()
+                .flatMap(r -> r.testCases().stream())
+                .sorted(Comparator.comparing(c -> c.name().resultsKey()))
+                .toList();
+        List<ConsoleLine> lines = new ArrayList<>();
+        lines.add(ConsoleLine.info(""));
+        lines.add(ConsoleLine.info("Results:"));
+        lines.add(ConsoleLine.info(""));
+        boolean failures = section(lines, cases, TestCase.Outcome.FAILED, "Failures: ", ConsoleLine::error);
+        boolean errors = section(lines, cases, TestCase.Outcome.ERROR, "Errors: ", ConsoleLine::error);
+        boolean flakes = section(lines, cases, TestCase.Outcome.FLAKY, "Flakes: ", ConsoleLine::warn);
+        if (failures || errors || flakes) {
+            lines.add(ConsoleLine.info(""));
+        }
+        Summary total = Summary.total(reports);
+        String totals = "Tests run: " + total.tests() + ", Failures: " + total.failures() + ", Errors: "
+                + total.errors() + ", Skipped: " + total.skipped()
+                + (total.flakes() > 0 ? ", Flakes: " + total.flakes() : "");
+        if (failures || errors) {
+            lines.add(ConsoleLine.error(totals));
+        } else if (flakes || total.skipped() > 0) {
+            lines.add(ConsoleLine.warn(totals));
+        } else {
+            lines.add(ConsoleLine.info(totals));
+        }
+        lines.add(ConsoleLine.info(""));
+        return lines;
+    }
+
+    private static boolean section(
+            List<ConsoleLine> lines,
+            List<TestCase> cases,
+            TestCase.Outcome outcome,
+            String title,
+            Function<String, ConsoleLine> atLevel) {
+        List<TestCase> matching =
+                cases.stream().filter(c -> c.outcome() == outcome).toList();
+        if (matching.isEmpty()) {
+            return false;
+        }
+        lines.add(atLevel.apply(title));
+        for (TestCase testCase : matching) {
+            if (!testCase.isRerun()) {
+                lines.add(ConsoleLine.error("  " + smart(testCase, testCase.firstRun())));
+                continue;
+            }
+            lines.add(atLevel.apply(testCase.name().resultsKey()));
+            for (int i = 0; i < testCase.runs().size(); i++) {
+                TestResult run = testCase.runs().get(i);
+                boolean failed = run.status() == Status.FAILED || run.status() == Status.ERROR;
+                lines.add(failed
+                        ? ConsoleLine.error("  Run " + (i + 1) + ": " + smart(testCase, run))
+                        : ConsoleLine.info("  Run " + (i + 1) + ": PASS"));
+            }
+            lines.add(ConsoleLine.info(""));
+        }
+        return true;
+    }
+
+    private static String smart(TestCase testCase, TestResult run) {
+        return SmartTrace.of(testCase.name(), run.status(), run.failure());
+    }
+}

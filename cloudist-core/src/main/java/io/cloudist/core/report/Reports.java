@@ -1,0 +1,70 @@
+package io.cloudist.core.report;
+
+import io.cloudist.core.model.TestNode;
+import io.cloudist.core.model.TestResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Entry points: group node outcomes into Surefire's per-class reports, and write their files. */
+public final class Reports {
+    private static final String ILLEGAL_FILE_CHARS = isWindows() ? "[],\\/:*?\"<>|\0" : "()&\\/:*?\"<>|\0";
+
+    private Reports() {}
+
+    /**
+     * Groups outcomes into the classes Surefire would report, sorted by class name.
+     *
+     * @param results the outcomes of executed tests and of containers that failed or were skipped; several outcomes
+     *     of one node are its reruns, in order
+     * @param nodesById every known node (discovered and dynamic) by unique id
+     */
+    public static List<ClassReport> group(Collection<TestResult> results, Map<String, TestNode> nodesById) {
+        return Grouping.group(results, nodesById);
+    }
+
+    /**
+     * Writes {@code TEST-<class>.xml} and {@code <class>.txt} for every report, creating the directory.
+     *
+     * @param properties the {@code <properties>} of every XML report: an explicit allow-list, never the environment
+     */
+    public static void write(Path reportsDirectory, List<ClassReport> reports, Map<String, String> properties)
+            throws IOException {
+        Files.createDirectories(reportsDirectory);
+        for (ClassReport report : reports) {
+            try (OutputStream out = Files.newOutputStream(xmlFile(reportsDirectory, report))) {
+                SurefireXmlWriter.write(report, properties, out);
+            }
+            String text = TextReportWriter.toText(report);
+            Files.writeString(textFile(reportsDirectory, report), text, StandardCharsets.UTF_8);
+        }
+    }
+
+    public static Path xmlFile(Path reportsDirectory, ClassReport report) {
+        return reportsDirectory.resolve(fileName("TEST-" + report.className() + ".xml"));
+    }
+
+    public static Path textFile(Path reportsDirectory, ClassReport report) {
+        return reportsDirectory.resolve(fileName(report.className() + ".txt"));
+    }
+
+    /** Surefire replaces characters the file system may reject with {@code _}. */
+    static String fileName(String name) {
+        StringBuilder safe = new StringBuilder(name);
+        for (int i = 0; i < safe.length(); i++) {
+            if (ILLEGAL_FILE_CHARS.indexOf(safe.charAt(i)) >= 0) {
+                safe.setCharAt(i, '_');
+            }
+        }
+        return safe.toString();
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").startsWith("Windows");
+    }
+}

@@ -1,0 +1,142 @@
+package io.cloudist.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudist.core.model.TestNode;
+import org.junit.jupiter.api.Test;
+
+/** Expected names are those Surefire 3.5.4 wrote for the same JUnit 5.14.1 tests. */
+class ReportNamingTest {
+    private final Plan plan = new Plan();
+
+    private ReportName name(TestNode node) {
+        return ReportNaming.of(node, plan.nodes());
+    }
+
+    @Test
+    void plainMethodIsReportedUnderItsClassWithoutParentheses() {
+        TestNode basic = plan.testClass("com.x.BasicTest");
+
+        assertThat(name(plan.method(basic, "errors")))
+                .isEqualTo(new ReportName("com.x.BasicTest", "com.x.BasicTest", "errors"));
+    }
+
+    @Test
+    void methodDisplayNameIsIgnoredAndClassDisplayNameBecomesTheClassname() {
+        TestNode pretty = plan.testClass("com.x.DisplayNamedTest", "Pretty class <&>");
+
+        ReportName name = name(plan.method(pretty, "m", "pretty method ü"));
+
+        assertThat(name).isEqualTo(new ReportName("com.x.DisplayNamedTest", "Pretty class <&>", "m"));
+        assertThat(name.fullName()).isEqualTo("com.x.DisplayNamedTest.m");
+    }
+
+    @Test
+    void nestedTestsLandInTheTopLevelFileWithTheirOwnClassname() {
+        TestNode outer = plan.testClass("com.x.NestingTest");
+        TestNode inner = plan.nested(outer, "Inner");
+        TestNode deeper = plan.nested(inner, "Deeper");
+
+        assertThat(name(plan.method(inner, "innerFails")))
+                .isEqualTo(new ReportName("com.x.NestingTest", "com.x.NestingTest$Inner", "innerFails"));
+        assertThat(name(plan.method(deeper, "deepDisplay", "deep display")))
+                .isEqualTo(new ReportName("com.x.NestingTest", "com.x.NestingTest$Inner$Deeper", "deepDisplay"));
+        assertThat(name(plan.method(inner, "innerFails")).fullName()).isEqualTo("com.x.NestingTest.innerFails");
+    }
+
+    @Test
+    void nestedClassDisplayNameBecomesTheClassnameOfItsTemplatesAndDynamicTests() {
+        TestNode outer = plan.testClass("com.x.DisplayNamedNestedTest");
+        TestNode in = plan.nested(outer, "In", "inner display");
+        TestNode p = plan.template(in, "p", "int", "p(int)");
+        TestNode f = plan.factory(in, "f");
+
+        assertThat(name(plan.invocation(p, 1, "[1] 7")))
+                .isEqualTo(new ReportName("com.x.DisplayNamedNestedTest", "inner display", "p(int)[1]"));
+        assertThat(name(plan.dynamicTest(f, 1, "d1")))
+                .isEqualTo(new ReportName("com.x.DisplayNamedNestedTest", "inner display", "f()[1]"));
+    }
+
+    @Test
+    void parameterizedAndRepeatedInvocationsUseTheLegacyName() {
+        TestNode param = plan.testClass("com.x.ParamTest");
+        TestNode values = plan.template(param, "values", "java.lang.String", "values(String)");
+        TestNode csv = plan.template(param, "csv", "int, java.lang.String", "csv(int, String)");
+        TestNode repeated = plan.template(
+                param, "repeated", "org.junit.jupiter.api.RepetitionInfo", "repeated(RepetitionInfo)");
+
+        assertThat(name(plan.invocation(values, 1, "[1] a<&\"'b")).name()).isEqualTo("values(String)[1]");
+        assertThat(name(plan.invocation(csv, 2, "[2] 2, q\"&")).name()).isEqualTo("csv(int, String)[2]");
+        assertThat(name(plan.invocation(repeated, 2, "repetition 2 of 3")).name())
+                .isEqualTo("repeated(RepetitionInfo)[2]");
+        assertThat(name(plan.invocation(csv, 2, "x")).className()).isEqualTo("com.x.ParamTest");
+    }
+
+    @Test
+    void repeatedTestWithoutParametersKeepsItsParenthesesAndIndex() {
+        TestNode param = plan.testClass("com.x.ParamTest");
+        TestNode repeated = plan.template(param, "again", "", "again()");
+
+        assertThat(name(plan.invocation(repeated, 3, "repetition 3 of 3")).name()).isEqualTo("again()[3]");
+    }
+
+    @Test
+    void dynamicTestsInNestedDynamicContainersUseTheChainOfIndices() {
+        TestNode factoryClass = plan.testClass("com.x.FactoryTest");
+        TestNode dyn = plan.factory(factoryClass, "dyn");
+        TestNode group = plan.dynamicContainer(dyn, 3, "group ü");
+        TestNode subgroup = plan.dynamicContainer(group, 2, "subgroup");
+
+        assertThat(name(plan.dynamicTest(dyn, 2, "second fails")))
+                .isEqualTo(new ReportName("com.x.FactoryTest", "com.x.FactoryTest", "dyn()[2]"));
+        assertThat(name(plan.dynamicTest(group, 1, "in group")).name()).isEqualTo("dyn()[3][1]");
+        assertThat(name(plan.dynamicTest(subgroup, 1, "deep dyn")).name()).isEqualTo("dyn()[3][2][1]");
+    }
+
+    @Test
+    void failedClassContainerIsATestCaseWithAnEmptyName() {
+        TestNode beforeAll = plan.testClass("com.x.BeforeAllFailsTest");
+
+        ReportName name = name(beforeAll);
+
+        assertThat(name).isEqualTo(new ReportName("com.x.BeforeAllFailsTest", "com.x.BeforeAllFailsTest", ""));
+        assertThat(name.fullName()).isEqualTo("com.x.BeforeAllFailsTest");
+    }
+
+    @Test
+    void failedTemplateAndFactoryContainersAreNamedLikeTheirMethod() {
+        TestNode param = plan.testClass("com.x.ParamTest");
+
+        assertThat(name(plan.template(param, "values", "java.lang.String", "values(String)")).name())
+                .isEqualTo("values(String)");
+        assertThat(name(plan.factory(param, "dyn")).name()).isEqualTo("dyn");
+    }
+
+    @Test
+    void junit4TestsUseTheirMethodName() {
+        TestNode old = plan.runner("com.x.OldTest");
+
+        assertThat(name(plan.vintageTest(old, "fails")))
+                .isEqualTo(new ReportName("com.x.OldTest", "com.x.OldTest", "fails"));
+    }
+
+    @Test
+    void junit4ParameterizedTestsKeepTheirIndex() {
+        TestNode old = plan.runner("com.x.OldParamTest");
+        TestNode zero = plan.add(new TestNode(
+                old.uniqueId() + "/[test:[0]]", old.uniqueId(), "[0]", "[0]", TestNode.Kind.CONTAINER, "", "", ""));
+        TestNode test = new TestNode(
+                zero.uniqueId() + "/[test:t[0](com.x.OldParamTest)]", zero.uniqueId(), "t[0]", "t[0]",
+                TestNode.Kind.TEST, "com.x.OldParamTest", "t", "");
+
+        assertThat(name(test)).isEqualTo(new ReportName("com.x.OldParamTest", "com.x.OldParamTest", "t[0]"));
+    }
+
+    @Test
+    void classLabelIsTheDisplayNameOnlyWhenOneWasGiven() {
+        assertThat(ReportNaming.classLabel(plan.testClass("com.x.BasicTest"))).isEqualTo("com.x.BasicTest");
+        assertThat(ReportNaming.classLabel(plan.testClass("com.x.DisplayNamedTest", "Pretty class <&>")))
+                .isEqualTo("Pretty class <&>");
+        assertThat(ReportNaming.classLabel(plan.runner("com.x.OldTest"))).isEqualTo("com.x.OldTest");
+    }
+}
