@@ -32,6 +32,7 @@ import io.cloudist.core.ship.Shipment;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
 import io.cloudist.core.store.Stores;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -69,6 +70,7 @@ public final class LocalRun {
         try (Store store = Stores.open(request.store(), request.workDirectory().resolve("store"));
                 Provisioner provisioner = new LocalProvisioner(javaOfThisJvm(), request.workerClasspath(),
                         request.workDirectory().resolve("workers"))) {
+            ConsoleReport.header().forEach(listener::line);
             // Ship and start workers first: they boot and warm up their test JVMs while discovery runs.
             Shipment shipment = timings.time("shipping", () -> ship(store));
             store.put(StoreKeys.manifest(runId), Documents.write(Manifests.create(runId, request, shipment)));
@@ -124,7 +126,12 @@ public final class LocalRun {
         Map<String, TestNode> all = new HashMap<>(discovered);
         results.forEach(r -> all.putIfAbsent(r.uniqueId(), r.node()));
         List<ClassReport> reports = Reports.group(results, all);
-        Reports.write(request.reportsDirectory(), reports, ReportProperties.of(request), clock);
+        try {
+            Reports.write(request.reportsDirectory(), reports, ReportProperties.of(request));
+        } catch (IOException e) {
+            throw new CloudistException("Cannot write the test reports to " + request.reportsDirectory() + ": "
+                    + e.getMessage(), e);
+        }
         ConsoleReport.results(reports).forEach(listener::line);
         Summary summary = reports.stream().map(ClassReport::summary).reduce(Summary.EMPTY, Summary::plus);
         return new RunOutcome(summary, request.reportsDirectory());

@@ -92,7 +92,7 @@ final class RunProgress implements CoordinatorListener {
         Map<String, TestNode> all = new HashMap<>(nodes);
         results.forEach(r -> all.putIfAbsent(r.uniqueId(), r.node()));
         for (ClassReport report : Reports.group(results, all)) {
-            ConsoleReport.classLines(report).forEach(listener::line);
+            ConsoleReport.forClass(report).forEach(listener::line);
         }
     }
 
