@@ -104,8 +104,11 @@ final class TaskRunner implements AutoCloseable {
             int code = jvm.exitCode();
             jvm = null;
             if (silentDeaths >= 2) {
-                String why = "The test JVM could not start (exit code " + code + "). Check the argLine "
-                        + config.jvmArguments() + " and the system properties. Last output:\n" + tail;
+                String why = ending == Ending.TIMEOUT
+                        ? "Two test JVMs in a row ran nothing within cloudist.testTimeout (" + config.timeoutMillis()
+                                / 1000 + " s). Last output:\n" + tail
+                        : "The test JVM could not start (exit code " + code + "). Check the argLine "
+                                + config.jvmArguments() + " and the system properties. Last output:\n" + tail;
                 untouched.forEach(id -> results.add(notRun(id, why)));
                 return firstTest;
             }
