@@ -24,6 +24,10 @@ final class ArgLine {
             matcher.appendReplacement(replaced, Matcher.quoteReplacement(value != null ? value : matcher.group()));
         }
         matcher.appendTail(replaced);
-        return replaced.toString().replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ').trim();
+        return replaced.toString()
+                .replace("\r\n", " ")
+                .replace('\n', ' ')
+                .replace('\r', ' ')
+                .trim();
     }
 }

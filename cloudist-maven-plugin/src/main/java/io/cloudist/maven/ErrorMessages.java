@@ -10,10 +10,14 @@ import org.apache.maven.plugin.MojoExecutionException;
 final class ErrorMessages {
     private ErrorMessages() {}
 
-    /** A configuration error names the POM element, the {@code -D} property and the fix; others keep their message. */
+    /**
+     * A configuration error names the POM element, the {@code -D} property and the fix, and carries no cause (Maven
+     * would repeat the cause's message); others keep their message and cause.
+     */
     static MojoExecutionException toMojoException(CloudistException e) {
-        String message = e instanceof ConfigurationException c ? message(c) : e.getMessage();
-        return new MojoExecutionException(message, e);
+        return e instanceof ConfigurationException c
+                ? new MojoExecutionException(message(c))
+                : new MojoExecutionException(e.getMessage(), e);
     }
 
     static String message(ConfigurationException e) {

@@ -30,7 +30,9 @@ final class JUnitPlatformArtifacts {
     /** True when the project has JUnit 4 or any JUnit Platform artifact: something cloudist can run. */
     static boolean hasJUnit(List<ArtifactFile> artifacts) {
         return artifacts.stream()
-                .anyMatch(a -> a.key().equals(JUNIT4) || a.key().equals(JUPITER_API) || a.groupId().equals(PLATFORM));
+                .anyMatch(a -> a.key().equals(JUNIT4)
+                        || a.key().equals(JUPITER_API)
+                        || a.groupId().equals(PLATFORM));
     }
 
     /** {@code groupId:artifactId:version} of each artifact to add; empty when nothing is missing. */

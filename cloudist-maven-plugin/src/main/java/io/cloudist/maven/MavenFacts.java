@@ -71,14 +71,20 @@ final class MavenFacts {
     private static List<ArtifactFile> artifactFiles(List<Artifact> artifacts) {
         return artifacts.stream()
                 .filter(a -> a.getFile() != null)
-                .map(a -> new ArtifactFile(a.getGroupId(), a.getArtifactId(), a.getVersion(), a.getFile().toPath()))
+                .map(a -> new ArtifactFile(
+                        a.getGroupId(),
+                        a.getArtifactId(),
+                        a.getVersion(),
+                        a.getFile().toPath()))
                 .toList();
     }
 
     private static Map<String, String> strings(Properties properties) {
         Map<String, String> map = new HashMap<>();
         if (properties != null) {
-            properties.stringPropertyNames().forEach(name -> map.put(name, Objects.toString(properties.getProperty(name), "")));
+            properties
+                    .stringPropertyNames()
+                    .forEach(name -> map.put(name, Objects.toString(properties.getProperty(name), "")));
         }
         return map;
     }

@@ -53,6 +53,8 @@ final class MavenRunListener implements RunListener {
     }
 
     private static String duration(long seconds) {
-        return seconds < 60 ? seconds + "s" : seconds / 60 + "m " + String.format(Locale.ROOT, "%02d", seconds % 60) + "s";
+        return seconds < 60
+                ? seconds + "s"
+                : seconds / 60 + "m " + String.format(Locale.ROOT, "%02d", seconds % 60) + "s";
     }
 }

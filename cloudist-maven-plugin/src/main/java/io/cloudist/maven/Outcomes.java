@@ -6,9 +6,25 @@ import org.apache.maven.plugin.logging.Log;
 
 /** Maps a finished run to the build's result, in Surefire's words. */
 final class Outcomes {
-    static final String NO_TESTS_EXECUTED = "No tests were executed!  (Set -DfailIfNoTests=false to ignore this error.)";
+    static final String NO_TESTS_EXECUTED =
+            "No tests were executed!  (Set -DfailIfNoTests=false to ignore this error.)";
 
     private Outcomes() {}
+
+    /**
+     * Nothing to run: Surefire's "No tests to run." (after the mapping's warning, if any).
+     *
+     * @throws MojoFailureException when {@code failIfNoTests} is set
+     */
+    static void noTests(Mapping.NoTests noTests, Log log) throws MojoFailureException {
+        if (!noTests.warning().isEmpty()) {
+            log.warn(noTests.warning());
+        }
+        if (noTests.failBuild()) {
+            throw new MojoFailureException("No tests to run!");
+        }
+        log.info("No tests to run.");
+    }
 
     /**
      * @throws MojoFailureException on test failures or errors (unless {@code testFailureIgnore}, which logs the

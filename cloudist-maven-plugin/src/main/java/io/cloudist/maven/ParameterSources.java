@@ -50,7 +50,8 @@ record ParameterSources(
         }
         Object configured = cloudist.containsKey(element) ? cloudist.get(element) : surefire.get(element);
         if (configured != null) {
-            return Optional.of(configured instanceof List<?> list ? String.join(",", asStrings(list)) : configured.toString());
+            return Optional.of(
+                    configured instanceof List<?> list ? String.join(",", asStrings(list)) : configured.toString());
         }
         return property == null ? Optional.empty() : Optional.ofNullable(fallbackProperties.get(property));
     }
@@ -70,7 +71,8 @@ record ParameterSources(
             case "" -> defaultValue;
             case "true" -> true;
             case "false" -> false;
-            default -> throw new ConfigurationException(property != null ? property : element, value, "use true or false");
+            default ->
+                throw new ConfigurationException(property != null ? property : element, value, "use true or false");
         };
     }
 
@@ -79,7 +81,9 @@ record ParameterSources(
         Object configured = cloudist.containsKey(element) ? cloudist.get(element) : surefire.get(element);
         List<String> values = configured instanceof List<?> list
                 ? asStrings(list)
-                : configured == null ? List.of() : Arrays.asList(configured.toString().split(","));
+                : configured == null
+                        ? List.of()
+                        : Arrays.asList(configured.toString().split(","));
         return values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 

@@ -25,6 +25,7 @@ record PluginArtifacts(Path runnerJar, List<Path> workerClasspath) {
                 .findFirst()
                 .orElseThrow(() -> new CloudistException(
                         "The plugin's dependencies lack " + RUNNER + "; reinstall cloudist-maven-plugin."));
-        return new PluginArtifacts(runner, artifacts.stream().map(ArtifactFile::file).toList());
+        return new PluginArtifacts(
+                runner, artifacts.stream().map(ArtifactFile::file).toList());
     }
 }

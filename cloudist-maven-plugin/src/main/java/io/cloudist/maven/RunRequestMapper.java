@@ -67,7 +67,11 @@ final class RunRequestMapper {
         RunRequest request = new RunRequest(
                 layout.groupId() + ":" + layout.artifactId(),
                 layout.basedir(),
-                directory(sources, layout, "reportsDirectory", layout.buildDirectory().resolve("surefire-reports")),
+                directory(
+                        sources,
+                        layout,
+                        "reportsDirectory",
+                        layout.buildDirectory().resolve("surefire-reports")),
                 layout.buildDirectory().resolve("cloudist"),
                 TestJvmMapping.spec(sources, input),
                 selection,
@@ -115,10 +119,15 @@ final class RunRequestMapper {
 
     private static String store(ParameterSources sources, ProjectLayout layout) {
         String store = sources.string("store", STORE, "").trim();
-        return store.isEmpty() || store.contains("://") ? store : layout.resolve(store).toString();
+        return store.isEmpty() || store.contains("://")
+                ? store
+                : layout.resolve(store).toString();
     }
 
     private static List<String> commaSeparated(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .toList();
     }
 }

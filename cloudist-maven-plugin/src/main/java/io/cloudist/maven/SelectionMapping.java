@@ -22,7 +22,8 @@ final class SelectionMapping {
      * @throws io.cloudist.core.ConfigurationException when {@code test} is malformed
      */
     static TestSelection selection(ParameterSources sources, ProjectLayout layout) {
-        String testClasses = sources.string("testClassesDirectory", null, layout.testOutputDirectory().toString());
+        String testClasses = sources.string(
+                "testClassesDirectory", null, layout.testOutputDirectory().toString());
         String test = sources.string("test", TEST, "").trim();
         TestSpec.parse(test);
         List<String> includes = test.isEmpty() ? patterns(sources, layout, "includes") : List.of();

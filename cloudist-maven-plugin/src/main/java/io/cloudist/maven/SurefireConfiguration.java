@@ -29,12 +29,25 @@ final class SurefireConfiguration {
     static final String SKIP_KEY = CloudistProperties.MAVEN_TEST_SKIP;
 
     private static final Set<String> SCALARS = Set.of(
-            "includesFile", "excludesFile", "test", "groups", "excludedGroups", "argLine", "workingDirectory",
-            "failIfNoTests", "failIfNoSpecifiedTests", "jvm", "testClassesDirectory", "skipTests", "skip",
-            "testFailureIgnore", "reportsDirectory");
+            "includesFile",
+            "excludesFile",
+            "test",
+            "groups",
+            "excludedGroups",
+            "argLine",
+            "workingDirectory",
+            "failIfNoTests",
+            "failIfNoSpecifiedTests",
+            "jvm",
+            "testClassesDirectory",
+            "skipTests",
+            "skip",
+            "testFailureIgnore",
+            "reportsDirectory");
     private static final Set<String> LISTS =
             Set.of("includes", "excludes", "additionalClasspathElements", "classpathDependencyExcludes");
-    private static final Set<String> MAPS = Set.of("systemPropertyVariables", "systemProperties", "environmentVariables");
+    private static final Set<String> MAPS =
+            Set.of("systemPropertyVariables", "systemProperties", "environmentVariables");
 
     private SurefireConfiguration() {}
 
@@ -98,7 +111,8 @@ final class SurefireConfiguration {
         }
         if (!systemProperties.isEmpty()) {
             @SuppressWarnings("unchecked")
-            Map<String, String> variables = (Map<String, String>) values.getOrDefault("systemPropertyVariables", Map.of());
+            Map<String, String> variables =
+                    (Map<String, String>) values.getOrDefault("systemPropertyVariables", Map.of());
             systemProperties.putAll(variables);
             values.put("systemPropertyVariables", systemProperties);
         }
@@ -108,7 +122,8 @@ final class SurefireConfiguration {
     private static List<String> list(Xpp3Dom element, UnaryOperator<String> evaluator) {
         Stream<String> raw = element.getChildCount() > 0
                 ? Stream.of(element.getChildren()).map(Xpp3Dom::getValue)
-                : Stream.of(element.getValue() == null ? "" : element.getValue()).flatMap(v -> Stream.of(v.split(",")));
+                : Stream.of(element.getValue() == null ? "" : element.getValue())
+                        .flatMap(v -> Stream.of(v.split(",")));
         return raw.filter(v -> v != null && !v.isBlank())
                 .map(evaluator)
                 .filter(v -> v != null && !v.isBlank())
@@ -122,7 +137,8 @@ final class SurefireConfiguration {
             boolean legacy = entry.getName().equals("property") && entry.getChild("name") != null;
             String key = legacy ? entry.getChild("name").getValue() : entry.getName();
             Xpp3Dom valueNode = legacy ? entry.getChild("value") : entry;
-            String value = valueNode == null || valueNode.getValue() == null ? "" : evaluator.apply(valueNode.getValue());
+            String value =
+                    valueNode == null || valueNode.getValue() == null ? "" : evaluator.apply(valueNode.getValue());
             map.put(key, value == null ? "" : value);
         }
         return map;

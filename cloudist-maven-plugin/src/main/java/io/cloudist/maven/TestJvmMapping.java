@@ -49,7 +49,8 @@ final class TestJvmMapping {
         if (coordinates.isEmpty()) {
             return List.of();
         }
-        Set<String> present = input.projectArtifacts().stream().map(ArtifactFile::key).collect(Collectors.toSet());
+        Set<String> present =
+                input.projectArtifacts().stream().map(ArtifactFile::key).collect(Collectors.toSet());
         return input.resolver().resolve(coordinates).stream()
                 .filter(artifact -> present.add(artifact.key()))
                 .toList();

@@ -185,7 +185,7 @@ public class TestMojo extends AbstractMojo {
             if (mapping instanceof Mapping.Skipped skipped) {
                 getLog().info(skipped.message());
             } else if (mapping instanceof Mapping.NoTests noTests) {
-                noTests(noTests);
+                Outcomes.noTests(noTests, getLog());
             } else if (mapping instanceof Mapping.Run run) {
                 run(run);
             }
@@ -194,22 +194,14 @@ public class TestMojo extends AbstractMojo {
         }
     }
 
-    private void noTests(Mapping.NoTests noTests) throws MojoFailureException {
-        if (!noTests.warning().isEmpty()) {
-            getLog().warn(noTests.warning());
-        }
-        if (noTests.failBuild()) {
-            throw new MojoFailureException("No tests to run!");
-        }
-        getLog().info("No tests to run.");
-    }
-
     private void run(Mapping.Run run) throws MojoFailureException {
+        getLog().debug("cloudist run request: " + run.request());
         getLog().info("");
         getLog().info("-------------------------------------------------------");
         getLog().info(" T E S T S");
         getLog().info("-------------------------------------------------------");
-        MavenRunListener listener = new MavenRunListener(getLog(), progressDisplay());
+        boolean interactive = session.getRequest().isInteractiveMode() && System.console() != null;
+        MavenRunListener listener = new MavenRunListener(getLog(), ProgressDisplay.of(interactive, getLog()));
         RunOutcome outcome;
         try {
             outcome = Cloudist.run(run.request(), listener);
@@ -217,13 +209,6 @@ public class TestMojo extends AbstractMojo {
             listener.finish();
         }
         Outcomes.check(outcome, run.testFailureIgnore(), run.request().failIfNoTests(), getLog());
-    }
-
-    private ProgressDisplay progressDisplay() {
-        boolean interactive = session.getRequest().isInteractiveMode() && System.console() != null;
-        return interactive
-                ? new ConsoleProgress(System.console().writer())
-                : new BatchProgress(getLog(), System::nanoTime);
     }
 
     /** cloudist's own configuration: the parameters above that are set, by POM element. */

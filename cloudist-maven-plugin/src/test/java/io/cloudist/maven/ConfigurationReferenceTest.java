@@ -21,8 +21,9 @@ class ConfigurationReferenceTest {
                 .toList();
 
         assertThat(documented)
-                .containsExactlyElementsOf(
-                        CloudistProperties.ALL.stream().map(ConfigurationReferenceTest::row).toList());
+                .containsExactlyElementsOf(CloudistProperties.ALL.stream()
+                        .map(ConfigurationReferenceTest::row)
+                        .toList());
     }
 
     static String row(Parameter p) {

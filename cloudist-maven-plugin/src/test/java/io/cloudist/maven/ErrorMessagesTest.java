@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 class ErrorMessagesTest {
     @Test
     void configurationErrorNamesElementPropertyValueAndFix() {
-        String message = ErrorMessages.message(
-                new ConfigurationException(CloudistProperties.WORKERS, "many", "set it to a whole number of 1 or more"));
+        String message = ErrorMessages.message(new ConfigurationException(
+                CloudistProperties.WORKERS, "many", "set it to a whole number of 1 or more"));
 
         assertThat(message)
-                .isEqualTo("Invalid value 'many' for <workers> (-Dcloudist.workers): set it to a whole number of 1 or more.");
+                .isEqualTo("Invalid value 'many' for <workers> (-Dcloudist.workers): set it to a whole number of 1 or"
+                        + " more.");
     }
 
     @Test
@@ -27,7 +28,8 @@ class ErrorMessagesTest {
 
     @Test
     void propertyOnlyParameterIsNamedByItsProperty() {
-        String message = ErrorMessages.message(new ConfigurationException("maven.test.skip", "yes", "use true or false"));
+        String message =
+                ErrorMessages.message(new ConfigurationException("maven.test.skip", "yes", "use true or false"));
 
         assertThat(message).isEqualTo("Invalid value 'yes' for -Dmaven.test.skip: use true or false.");
     }
@@ -52,5 +54,6 @@ class ErrorMessagesTest {
                 new ConfigurationException(CloudistProperties.GROUPS, "(a", "balance the parentheses"));
 
         assertThat(e).hasMessage("Invalid value '(a' for <groups> (-Dgroups): balance the parentheses.");
+        assertThat(e).hasNoCause();
     }
 }

@@ -38,16 +38,16 @@ class ParameterSourcesTest {
 
     @Test
     void withoutSurefireDropsOnlyTheSurefireLayer() {
-        ParameterSources sources = new ParameterSources(
-                Map.of(), Map.of(), Map.of("test", "FromSurefire"), Map.of("test", "FromProject"));
+        ParameterSources sources =
+                new ParameterSources(Map.of(), Map.of(), Map.of("test", "FromSurefire"), Map.of("test", "FromProject"));
 
         assertThat(sources.withoutSurefire().string("test", "test", "")).isEqualTo("FromProject");
     }
 
     @Test
     void flagsAcceptTrueAndFalseInAnyCaseAndTreatBlankAsUnset() {
-        ParameterSources sources = new ParameterSources(
-                Map.of("skipTests", "TRUE", "failIfNoTests", " "), Map.of(), Map.of(), Map.of());
+        ParameterSources sources =
+                new ParameterSources(Map.of("skipTests", "TRUE", "failIfNoTests", " "), Map.of(), Map.of(), Map.of());
 
         assertThat(sources.flag("skipTests", "skipTests", false)).isTrue();
         assertThat(sources.flag("failIfNoTests", "failIfNoTests", true)).isTrue();

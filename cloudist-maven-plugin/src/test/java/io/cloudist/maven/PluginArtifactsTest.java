@@ -13,7 +13,8 @@ class PluginArtifactsTest {
     void runnerIsFoundAndEveryArtifactIsOnTheWorkerClasspath() {
         ArtifactFile runner = new ArtifactFile("io.cloudist", "cloudist-runner", "1", Path.of("/r.jar"));
         ArtifactFile worker = new ArtifactFile("io.cloudist", "cloudist-worker", "1", Path.of("/w.jar"));
-        ArtifactFile jackson = new ArtifactFile("com.fasterxml.jackson.core", "jackson-databind", "2", Path.of("/j.jar"));
+        ArtifactFile jackson =
+                new ArtifactFile("com.fasterxml.jackson.core", "jackson-databind", "2", Path.of("/j.jar"));
 
         PluginArtifacts plugin = PluginArtifacts.of(List.of(worker, runner, jackson));
 

@@ -19,14 +19,15 @@ import org.w3c.dom.NodeList;
 
 /** The generated plugin descriptor of {@code cloudist:test} agrees with {@link CloudistProperties#ALL}. */
 class PluginDescriptorTest {
-    static final Path DESCRIPTOR = Path.of(System.getProperty("basedir", "."))
-            .resolve("target/classes/META-INF/maven/plugin.xml");
+    static final Path DESCRIPTOR =
+            Path.of(System.getProperty("basedir", ".")).resolve("target/classes/META-INF/maven/plugin.xml");
 
     static Element mojo;
 
     @BeforeAll
     static void readDescriptor() throws Exception {
-        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(DESCRIPTOR.toFile());
+        Document document =
+                DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(DESCRIPTOR.toFile());
         NodeList mojos = document.getElementsByTagName("mojo");
         for (int i = 0; i < mojos.getLength(); i++) {
             Element candidate = (Element) mojos.item(i);
@@ -39,9 +40,11 @@ class PluginDescriptorTest {
 
     @Test
     void everyEditableParameterIsInCloudistProperties() {
-        List<String> elements = CloudistProperties.ALL.stream().map(Parameter::element).toList();
+        List<String> elements =
+                CloudistProperties.ALL.stream().map(Parameter::element).toList();
 
-        assertThat(editableParameters()).isNotEmpty().allSatisfy(name -> assertThat(elements).contains(name));
+        assertThat(editableParameters()).isNotEmpty().allSatisfy(name -> assertThat(elements)
+                .contains(name));
     }
 
     @Test
@@ -49,7 +52,8 @@ class PluginDescriptorTest {
         Map<String, Parameter> byElement = CloudistProperties.ALL.stream()
                 .filter(p -> p.element() != null)
                 .collect(Collectors.toMap(Parameter::element, Function.identity()));
-        Element configuration = (Element) mojo.getElementsByTagName("configuration").item(0);
+        Element configuration =
+                (Element) mojo.getElementsByTagName("configuration").item(0);
         List<String> checked = new ArrayList<>();
         for (String name : editableParameters()) {
             NodeList nodes = configuration.getElementsByTagName(name);

@@ -64,7 +64,8 @@ class RunRequestMapperTest {
         assertThat(request.failIfNoSpecifiedTests()).isTrue();
         assertThat(request.testJvm().javaExecutable()).isEqualTo(Path.of("/jdk/bin/java"));
         assertThat(request.testJvm().workingDirectory()).isEqualTo(basedir);
-        assertThat(request.selection().testClassesDirectories()).containsExactly(basedir.resolve("target/test-classes"));
+        assertThat(request.selection().testClassesDirectories())
+                .containsExactly(basedir.resolve("target/test-classes"));
         assertThat(request.runnerJar()).isEqualTo(Path.of("/plugin/runner.jar"));
         assertThat(run().testFailureIgnore()).isFalse();
     }

@@ -21,14 +21,15 @@ class SurefireConfigurationTest {
     @Test
     void readsScalarsListsAndMapsWithExpressionsEvaluated() throws Exception {
         Xpp3Dom configuration = xml("""
-                <configuration>
-                  <argLine>-Xmx1g</argLine>
-                  <reportsDirectory>${project.build.directory}/reports</reportsDirectory>
-                  <includes><include>**/*Spec.java</include><include>**/*Test.java</include></includes>
-                  <systemPropertyVariables><db>h2</db><empty/></systemPropertyVariables>
-                  <environmentVariables><TZ>UTC</TZ></environmentVariables>
-                  <forkCount>4</forkCount>
-                </configuration>""");
+            <configuration>
+              <argLine>-Xmx1g</argLine>
+              <reportsDirectory>${project.build.directory}/reports</reportsDirectory>
+              <includes><include>**/*Spec.java</include><include>**/*Test.java</include></includes>
+              <systemPropertyVariables><db>h2</db><empty/></systemPropertyVariables>
+              <environmentVariables><TZ>UTC</TZ></environmentVariables>
+              <forkCount>4</forkCount>
+            </configuration>\
+            """);
 
         Map<String, Object> values = SurefireConfiguration.read(configuration, EVALUATOR);
 
@@ -43,8 +44,8 @@ class SurefireConfigurationTest {
 
     @Test
     void skipIsKeptUnderItsPropertyNameAndUnresolvedValuesAreLeftOut() throws Exception {
-        Map<String, Object> values =
-                SurefireConfiguration.read(xml("<configuration><skip>true</skip><test>${unset}</test></configuration>"), EVALUATOR);
+        Map<String, Object> values = SurefireConfiguration.read(
+                xml("<configuration><skip>true</skip><test>${unset}</test></configuration>"), EVALUATOR);
 
         assertThat(values).containsExactlyEntriesOf(Map.of(SurefireConfiguration.SKIP_KEY, "true"));
     }
@@ -52,13 +53,14 @@ class SurefireConfigurationTest {
     @Test
     void legacySystemPropertiesAreMergedUnderSystemPropertyVariables() throws Exception {
         Xpp3Dom configuration = xml("""
-                <configuration>
-                  <systemProperties>
-                    <property><name>a</name><value>legacy</value></property>
-                    <property><name>b</name><value>legacy</value></property>
-                  </systemProperties>
-                  <systemPropertyVariables><b>new</b></systemPropertyVariables>
-                </configuration>""");
+            <configuration>
+              <systemProperties>
+                <property><name>a</name><value>legacy</value></property>
+                <property><name>b</name><value>legacy</value></property>
+              </systemProperties>
+              <systemPropertyVariables><b>new</b></systemPropertyVariables>
+            </configuration>\
+            """);
 
         assertThat(SurefireConfiguration.read(configuration, EVALUATOR))
                 .containsEntry("systemPropertyVariables", Map.of("a", "legacy", "b", "new"));
@@ -69,7 +71,8 @@ class SurefireConfigurationTest {
         Xpp3Dom plugin = xml("<configuration><argLine>-Xmx1g</argLine><groups>fast</groups></configuration>");
         Xpp3Dom execution = xml("<configuration><argLine>-Xmx2g</argLine></configuration>");
 
-        Map<String, Object> values = SurefireConfiguration.read(SurefireConfiguration.merge(execution, plugin), EVALUATOR);
+        Map<String, Object> values =
+                SurefireConfiguration.read(SurefireConfiguration.merge(execution, plugin), EVALUATOR);
 
         assertThat(values).containsEntry("argLine", "-Xmx2g").containsEntry("groups", "fast");
         assertThat(plugin.getChild("argLine").getValue()).isEqualTo("-Xmx1g");
@@ -81,7 +84,8 @@ class SurefireConfigurationTest {
             throw new IllegalArgumentException("bad expression");
         };
 
-        assertThatThrownBy(() -> SurefireConfiguration.read(xml("<configuration><jvm>${x</jvm></configuration>"), failing))
+        assertThatThrownBy(
+                        () -> SurefireConfiguration.read(xml("<configuration><jvm>${x</jvm></configuration>"), failing))
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> {
                     assertThat(e.parameter()).isEqualTo("jvm");
                     assertThat(e.fix()).contains("cloudist.useSurefireConfig=false");

@@ -13,15 +13,21 @@ class TestClasspathTest {
 
     final ArtifactFile guava = new ArtifactFile("com.google", "guava", "33", Path.of("/repo/guava.jar"));
     final ArtifactFile log4j = new ArtifactFile("org.log", "log4j", "2", Path.of("/repo/log4j.jar"));
-    final List<String> elements = List.of("/work/module/target/test-classes", "/work/module/target/classes",
-            "/repo/guava.jar", "/repo/log4j.jar");
+    final List<String> elements = List.of(
+            "/work/module/target/test-classes", "/work/module/target/classes", "/repo/guava.jar", "/repo/log4j.jar");
 
     @Test
     void keepsTheProjectOrderAndAppendsAdditionalElementsThenExtras() {
-        ArtifactFile launcher = new ArtifactFile("org.junit.platform", "junit-platform-launcher", "1", Path.of("/l.jar"));
+        ArtifactFile launcher =
+                new ArtifactFile("org.junit.platform", "junit-platform-launcher", "1", Path.of("/l.jar"));
 
         List<Path> classpath = TestClasspath.of(
-                LAYOUT, elements, List.of(guava, log4j), List.of(), List.of("/extra/a.jar, lib/b.jar"), List.of(launcher));
+                LAYOUT,
+                elements,
+                List.of(guava, log4j),
+                List.of(),
+                List.of("/extra/a.jar, lib/b.jar"),
+                List.of(launcher));
 
         assertThat(classpath)
                 .containsExactly(
@@ -36,16 +42,16 @@ class TestClasspathTest {
 
     @Test
     void dropsTheFilesOfExcludedDependencies() {
-        List<Path> classpath =
-                TestClasspath.of(LAYOUT, elements, List.of(guava, log4j), List.of("org.log:log4j"), List.of(), List.of());
+        List<Path> classpath = TestClasspath.of(
+                LAYOUT, elements, List.of(guava, log4j), List.of("org.log:log4j"), List.of(), List.of());
 
         assertThat(classpath).doesNotContain(Path.of("/repo/log4j.jar")).contains(Path.of("/repo/guava.jar"));
     }
 
     @Test
     void starMatchesAnyGroupOrArtifact() {
-        List<Path> classpath =
-                TestClasspath.of(LAYOUT, elements, List.of(guava, log4j), List.of("com.google:*"), List.of(), List.of());
+        List<Path> classpath = TestClasspath.of(
+                LAYOUT, elements, List.of(guava, log4j), List.of("com.google:*"), List.of(), List.of());
 
         assertThat(classpath).doesNotContain(Path.of("/repo/guava.jar")).contains(Path.of("/repo/log4j.jar"));
     }
