@@ -10,7 +10,14 @@ import java.util.List;
 public final class CloudistProperties {
     private CloudistProperties() {}
 
-    /** One parameter of {@code cloudist:test}. */
+    /**
+     * One parameter of {@code cloudist:test}.
+     *
+     * @param element the POM element, or null for a property-only parameter
+     * @param property the {@code -D} property, or null when there is none
+     * @param defaultValue the default, as the configuration reference shows it
+     * @param description one sentence for the configuration reference
+     */
     public record Parameter(String element, String property, String defaultValue, String description) {}
 
     public static final String WORKERS = "cloudist.workers";
@@ -76,7 +83,7 @@ public final class CloudistProperties {
                     "true",
                     "Read the module's maven-surefire-plugin configuration."),
             new Parameter("skipTests", SKIP_TESTS, "false", "Skip running tests, as in Surefire."),
-            new Parameter("maven.test.skip", MAVEN_TEST_SKIP, "false", "Skip compiling and running tests."),
+            new Parameter(null, MAVEN_TEST_SKIP, "false", "Skip compiling and running tests (a property only)."),
             new Parameter(
                     "testFailureIgnore",
                     TEST_FAILURE_IGNORE,
@@ -86,7 +93,7 @@ public final class CloudistProperties {
                     "reportsDirectory",
                     null,
                     "${project.build.directory}/surefire-reports",
-                    "Where TEST-*.xml and *.txt reports are written."),
+                    "Where `TEST-*.xml` and `*.txt` reports are written."),
             new Parameter("includes", null, "Surefire's default includes", "Test class include patterns."),
             new Parameter("excludes", null, "**/*$*", "Test class exclude patterns."),
             new Parameter("test", TEST, "", "Surefire's test filter: Class, Class#method, wildcards, !exclusions."),

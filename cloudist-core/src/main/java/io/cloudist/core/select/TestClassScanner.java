@@ -55,7 +55,8 @@ public final class TestClassScanner {
                     .map(file -> toSlashes(directory.relativize(file)))
                     .filter(path -> path.endsWith(CLASS_SUFFIX) && !isDescriptor(path))
                     .filter(spec::matchesClassFile)
-                    .map(path -> path.substring(0, path.length() - CLASS_SUFFIX.length()).replace('/', '.'))
+                    .map(path -> path.substring(0, path.length() - CLASS_SUFFIX.length())
+                            .replace('/', '.'))
                     .toList();
         } catch (IOException | UncheckedIOException e) {
             throw new CloudistException("Cannot scan the test classes directory " + directory + ": " + e, e);

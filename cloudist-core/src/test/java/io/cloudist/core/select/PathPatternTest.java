@@ -8,7 +8,8 @@ class PathPatternTest {
     @Test
     void doubleStarSpansAnyNumberOfDirectories() {
         assertThat(PathPattern.matches("**/FooTest.class", "FooTest.class")).isTrue();
-        assertThat(PathPattern.matches("**/FooTest.class", "a/b/c/FooTest.class")).isTrue();
+        assertThat(PathPattern.matches("**/FooTest.class", "a/b/c/FooTest.class"))
+                .isTrue();
         assertThat(PathPattern.matches("a/**/FooTest.class", "a/FooTest.class")).isTrue();
         assertThat(PathPattern.matches("a/**/FooTest.class", "b/FooTest.class")).isFalse();
     }
@@ -17,7 +18,8 @@ class PathPatternTest {
     void singleStarAndQuestionMarkStayWithinOneName() {
         assertThat(PathPattern.matches("*Test.class", "pkg/FooTest.class")).isFalse();
         assertThat(PathPattern.matches("pkg/*Test.class", "pkg/FooTest.class")).isTrue();
-        assertThat(PathPattern.matches("pkg/F?oTest.class", "pkg/FooTest.class")).isTrue();
+        assertThat(PathPattern.matches("pkg/F?oTest.class", "pkg/FooTest.class"))
+                .isTrue();
         assertThat(PathPattern.matches("pkg/F?Test.class", "pkg/FooTest.class")).isFalse();
     }
 

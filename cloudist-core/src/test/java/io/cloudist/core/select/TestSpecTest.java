@@ -39,7 +39,8 @@ class TestSpecTest {
 
     @Test
     void classSuffixIsEquivalentToSourceSuffix() {
-        assertThat(TestSpec.parse("pkg.FooTest.class").matchesClass("pkg.FooTest")).isTrue();
+        assertThat(TestSpec.parse("pkg.FooTest.class").matchesClass("pkg.FooTest"))
+                .isTrue();
         assertThat(TestSpec.parse("FooTest.java").matchesClass("pkg.FooTest")).isTrue();
     }
 
@@ -166,9 +167,8 @@ class TestSpecTest {
     @Test
     void excludeWithExclamationMarkIsAConfigurationError() {
         assertThatThrownBy(() -> TestSpec.of(List.of(), List.of("!Foo")))
-                .isInstanceOfSatisfying(
-                        ConfigurationException.class,
-                        e -> assertThat(e.parameter()).isEqualTo("excludes"));
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
+                        .isEqualTo("excludes"));
     }
 
     @Test

@@ -1,0 +1,109 @@
+package io.cloudist.maven;
+
+import io.cloudist.core.ConfigurationException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a parameter's value comes from, highest precedence first:
+ *
+ * <ol>
+ *   <li>a user property ({@code -Dtest=...}, {@code -Dcloudist.workers=...});
+ *   <li>cloudist's own plugin configuration;
+ *   <li>the module's maven-surefire-plugin configuration;
+ *   <li>a project or system property of the parameter's property name (what Maven would inject);
+ *   <li>the default.
+ * </ol>
+ *
+ * Configuration values are {@code String}, {@code List<String>} or {@code Map<String, String>}, keyed by POM element.
+ *
+ * @param userProperties {@code -D} properties of this build
+ * @param cloudist cloudist's configuration, only the elements that are set
+ * @param surefire the module's Surefire configuration, only the elements that are set
+ * @param fallbackProperties project properties overlaid with system properties
+ */
+record ParameterSources(
+        Map<String, String> userProperties,
+        Map<String, Object> cloudist,
+        Map<String, Object> surefire,
+        Map<String, String> fallbackProperties) {
+    ParameterSources {
+        userProperties = Map.copyOf(userProperties);
+        cloudist = Map.copyOf(cloudist);
+        surefire = Map.copyOf(surefire);
+        fallbackProperties = Map.copyOf(fallbackProperties);
+    }
+
+    /** The same sources without the Surefire configuration ({@code useSurefireConfig=false}). */
+    ParameterSources withoutSurefire() {
+        return new ParameterSources(userProperties, cloudist, Map.of(), fallbackProperties);
+    }
+
+    /** The value of a parameter; {@code property} may be null when the parameter has none. */
+    Optional<String> string(String element, String property) {
+        if (property != null && userProperties.containsKey(property)) {
+            return Optional.of(userProperties.get(property));
+        }
+        Object configured = cloudist.containsKey(element) ? cloudist.get(element) : surefire.get(element);
+        if (configured != null) {
+            return Optional.of(
+                    configured instanceof List<?> list ? String.join(",", asStrings(list)) : configured.toString());
+        }
+        return property == null ? Optional.empty() : Optional.ofNullable(fallbackProperties.get(property));
+    }
+
+    String string(String element, String property, String defaultValue) {
+        return string(element, property).orElse(defaultValue);
+    }
+
+    /**
+     * A {@code true}/{@code false} parameter; a blank value counts as unset.
+     *
+     * @throws ConfigurationException for any other value
+     */
+    boolean flag(String element, String property, boolean defaultValue) {
+        String value = string(element, property).map(String::trim).orElse("");
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "" -> defaultValue;
+            case "true" -> true;
+            case "false" -> false;
+            default ->
+                throw new ConfigurationException(property != null ? property : element, value, "use true or false");
+        };
+    }
+
+    /** A list parameter: cloudist's list when set, else Surefire's; a string value is split at commas. */
+    List<String> list(String element) {
+        Object configured = cloudist.containsKey(element) ? cloudist.get(element) : surefire.get(element);
+        List<String> values = configured instanceof List<?> list
+                ? asStrings(list)
+                : configured == null
+                        ? List.of()
+                        : Arrays.asList(configured.toString().split(","));
+        return values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
+    }
+
+    /** A map parameter: Surefire's entries overlaid, key by key, with cloudist's. */
+    Map<String, String> map(String element) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        merged.putAll(asMap(surefire.get(element)));
+        merged.putAll(asMap(cloudist.get(element)));
+        return merged;
+    }
+
+    private static List<String> asStrings(List<?> list) {
+        return list.stream().map(String::valueOf).toList();
+    }
+
+    private static Map<String, String> asMap(Object value) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (value instanceof Map<?, ?> entries) {
+            entries.forEach((k, v) -> map.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+        }
+        return map;
+    }
+}

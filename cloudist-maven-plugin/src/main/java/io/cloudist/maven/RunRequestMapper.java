@@ -1,0 +1,133 @@
+package io.cloudist.maven;
+
+import static io.cloudist.core.CloudistProperties.BACKEND;
+import static io.cloudist.core.CloudistProperties.DEFAULT_BACKEND;
+import static io.cloudist.core.CloudistProperties.DEFAULT_EXTRA_FILES;
+import static io.cloudist.core.CloudistProperties.DEFAULT_GRANULARITY;
+import static io.cloudist.core.CloudistProperties.DEFAULT_REUSE_FORKS;
+import static io.cloudist.core.CloudistProperties.DEFAULT_TASKS_PER_WORKER;
+import static io.cloudist.core.CloudistProperties.DEFAULT_TEST_TIMEOUT;
+import static io.cloudist.core.CloudistProperties.EXTRA_FILES;
+import static io.cloudist.core.CloudistProperties.FAIL_IF_NO_SPECIFIED_TESTS;
+import static io.cloudist.core.CloudistProperties.FAIL_IF_NO_TESTS;
+import static io.cloudist.core.CloudistProperties.GRANULARITY;
+import static io.cloudist.core.CloudistProperties.MAVEN_TEST_SKIP;
+import static io.cloudist.core.CloudistProperties.REUSE_FORKS;
+import static io.cloudist.core.CloudistProperties.SKIP;
+import static io.cloudist.core.CloudistProperties.SKIP_TESTS;
+import static io.cloudist.core.CloudistProperties.STORE;
+import static io.cloudist.core.CloudistProperties.TASKS_PER_WORKER;
+import static io.cloudist.core.CloudistProperties.TEST_FAILURE_IGNORE;
+import static io.cloudist.core.CloudistProperties.TEST_TIMEOUT;
+import static io.cloudist.core.CloudistProperties.USE_SUREFIRE_CONFIG;
+import static io.cloudist.core.CloudistProperties.WORKERS;
+
+import io.cloudist.core.ConfigurationException;
+import io.cloudist.core.RunRequest;
+import io.cloudist.core.plan.Granularity;
+import io.cloudist.core.select.TestSelection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/** The one pure function from {@code cloudist:test}'s parameters to what it does. No Maven types. */
+final class RunRequestMapper {
+    static final String NO_JUNIT =
+            "No JUnit found on the test classpath: cloudist runs JUnit Platform and JUnit 4 tests.";
+
+    private RunRequestMapper() {}
+
+    /** @throws ConfigurationException when a parameter has an unusable value */
+    static Mapping map(MappingInput input) {
+        ParameterSources sources = input.sources();
+        if (!sources.flag("useSurefireConfig", USE_SUREFIRE_CONFIG, true)) {
+            sources = sources.withoutSurefire();
+        }
+        if (sources.flag("skip", SKIP, false)
+                || sources.flag("skipTests", SKIP_TESTS, false)
+                || sources.flag(SurefireConfiguration.SKIP_KEY, MAVEN_TEST_SKIP, false)) {
+            return new Mapping.Skipped("Tests are skipped.");
+        }
+        ProjectLayout layout = input.layout();
+        boolean failIfNoTests = sources.flag("failIfNoTests", FAIL_IF_NO_TESTS, false);
+        TestSelection selection = SelectionMapping.selection(sources, layout);
+        if (selection.testClassesDirectories().stream().noneMatch(Files::isDirectory)) {
+            return new Mapping.NoTests("", failIfNoTests);
+        }
+        if (!JUnitPlatformArtifacts.hasJUnit(input.projectArtifacts())) {
+            return new Mapping.NoTests(NO_JUNIT, failIfNoTests);
+        }
+        String backend = sources.string("backend", BACKEND, DEFAULT_BACKEND).trim();
+        if (!backend.equalsIgnoreCase(DEFAULT_BACKEND)) {
+            throw new ConfigurationException(BACKEND, backend, "use " + DEFAULT_BACKEND);
+        }
+        PluginArtifacts plugin = PluginArtifacts.of(input.pluginArtifacts());
+        RunRequest request = new RunRequest(
+                layout.groupId() + ":" + layout.artifactId(),
+                layout.basedir(),
+                directory(
+                        sources,
+                        layout,
+                        "reportsDirectory",
+                        layout.buildDirectory().resolve("surefire-reports")),
+                layout.buildDirectory().resolve("cloudist"),
+                TestJvmMapping.spec(sources, input),
+                selection,
+                plugin.runnerJar(),
+                plugin.workerClasspath(),
+                granularity(sources),
+                wholeNumber(sources, "tasksPerWorker", TASKS_PER_WORKER, DEFAULT_TASKS_PER_WORKER, 1),
+                wholeNumber(sources, "workers", WORKERS, String.valueOf(layout.availableProcessors()), 1),
+                sources.flag("reuseForks", REUSE_FORKS, Boolean.parseBoolean(DEFAULT_REUSE_FORKS)),
+                Duration.ofSeconds(wholeNumber(sources, "testTimeout", TEST_TIMEOUT, DEFAULT_TEST_TIMEOUT, 0)),
+                commaSeparated(sources.string("extraFiles", EXTRA_FILES, DEFAULT_EXTRA_FILES)),
+                store(sources, layout),
+                failIfNoTests,
+                sources.flag("failIfNoSpecifiedTests", FAIL_IF_NO_SPECIFIED_TESTS, true));
+        return new Mapping.Run(request, sources.flag("testFailureIgnore", TEST_FAILURE_IGNORE, false));
+    }
+
+    private static Path directory(ParameterSources sources, ProjectLayout layout, String element, Path defaultValue) {
+        String value = sources.string(element, null, "").trim();
+        return value.isEmpty() ? defaultValue : layout.resolve(value);
+    }
+
+    private static Granularity granularity(ParameterSources sources) {
+        String value = sources.string("granularity", GRANULARITY, DEFAULT_GRANULARITY);
+        Granularity granularity = Granularity.parse(value);
+        if (granularity == null) {
+            throw new ConfigurationException(GRANULARITY, value, "use class or method");
+        }
+        return granularity;
+    }
+
+    private static int wholeNumber(
+            ParameterSources sources, String element, String property, String defaultValue, int minimum) {
+        String value = sources.string(element, property, defaultValue).trim();
+        try {
+            int number = Integer.parseInt(value.isEmpty() ? defaultValue : value);
+            if (number >= minimum) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the fix
+        }
+        throw new ConfigurationException(property, value, "set it to a whole number of " + minimum + " or more");
+    }
+
+    private static String store(ParameterSources sources, ProjectLayout layout) {
+        String store = sources.string("store", STORE, "").trim();
+        return store.isEmpty() || store.contains("://")
+                ? store
+                : layout.resolve(store).toString();
+    }
+
+    private static List<String> commaSeparated(String value) {
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .toList();
+    }
+}

@@ -1,0 +1,246 @@
+package io.cloudist.maven;
+
+import static io.cloudist.core.CloudistProperties.BACKEND;
+import static io.cloudist.core.CloudistProperties.DEFAULT_BACKEND;
+import static io.cloudist.core.CloudistProperties.DEFAULT_EXTRA_FILES;
+import static io.cloudist.core.CloudistProperties.DEFAULT_GRANULARITY;
+import static io.cloudist.core.CloudistProperties.DEFAULT_REUSE_FORKS;
+import static io.cloudist.core.CloudistProperties.DEFAULT_TASKS_PER_WORKER;
+import static io.cloudist.core.CloudistProperties.DEFAULT_TEST_TIMEOUT;
+import static io.cloudist.core.CloudistProperties.EXTRA_FILES;
+import static io.cloudist.core.CloudistProperties.GRANULARITY;
+import static io.cloudist.core.CloudistProperties.REUSE_FORKS;
+import static io.cloudist.core.CloudistProperties.SKIP;
+import static io.cloudist.core.CloudistProperties.STORE;
+import static io.cloudist.core.CloudistProperties.TASKS_PER_WORKER;
+import static io.cloudist.core.CloudistProperties.TEST_TIMEOUT;
+import static io.cloudist.core.CloudistProperties.USE_SUREFIRE_CONFIG;
+import static io.cloudist.core.CloudistProperties.WORKERS;
+
+import io.cloudist.core.Cloudist;
+import io.cloudist.core.CloudistException;
+import io.cloudist.core.RunOutcome;
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * Runs the module's tests across cloudist workers and writes Surefire-compatible reports. Reads the module's
+ * maven-surefire-plugin configuration; parameters of the same name set here, or as {@code -D} user properties, win.
+ * Surefire-named parameters below have no default of their own: unset, Surefire's value or default applies.
+ */
+@Mojo(
+        name = "test",
+        defaultPhase = LifecyclePhase.TEST,
+        requiresDependencyResolution = ResolutionScope.TEST,
+        threadSafe = true)
+@Execute(phase = LifecyclePhase.TEST_COMPILE)
+public class TestMojo extends AbstractMojo {
+    /** Number of workers to start; default: the available processors. */
+    @Parameter(property = WORKERS)
+    private String workers;
+
+    /** Unit of scheduling: class or method. */
+    @Parameter(property = GRANULARITY, defaultValue = DEFAULT_GRANULARITY)
+    private String granularity;
+
+    /** Target number of tasks per worker. */
+    @Parameter(property = TASKS_PER_WORKER, defaultValue = DEFAULT_TASKS_PER_WORKER)
+    private String tasksPerWorker;
+
+    /** Reuse a worker's test JVM across tasks; false starts a fresh JVM per test class. */
+    @Parameter(property = REUSE_FORKS, defaultValue = DEFAULT_REUSE_FORKS)
+    private String reuseForks;
+
+    /** Seconds a test JVM may spend on one task before it is killed; 0 for no limit. */
+    @Parameter(property = TEST_TIMEOUT, defaultValue = DEFAULT_TEST_TIMEOUT)
+    private String testTimeout;
+
+    /** Comma-separated globs, relative to the module directory, shipped to the same paths on workers. */
+    @Parameter(property = EXTRA_FILES, defaultValue = DEFAULT_EXTRA_FILES)
+    private String extraFiles;
+
+    /** Skip cloudist:test only. */
+    @Parameter(property = SKIP, defaultValue = "false")
+    private String skip;
+
+    /** Where bundles and run documents go: a directory or a URI. */
+    @Parameter(property = STORE)
+    private String store;
+
+    /** Where workers run: local. */
+    @Parameter(property = BACKEND, defaultValue = DEFAULT_BACKEND)
+    private String backend;
+
+    /** Read the module's maven-surefire-plugin configuration. */
+    @Parameter(property = USE_SUREFIRE_CONFIG, defaultValue = "true")
+    private String useSurefireConfig;
+
+    /** Skip running tests, as in Surefire ({@code -DskipTests}). */
+    @Parameter
+    private String skipTests;
+
+    /** Do not fail the build on test failures ({@code -Dmaven.test.failure.ignore}). */
+    @Parameter
+    private String testFailureIgnore;
+
+    /** Where TEST-*.xml and *.txt reports are written; default: target/surefire-reports. */
+    @Parameter
+    private File reportsDirectory;
+
+    /** Test class include patterns; default: Surefire's. */
+    @Parameter
+    private List<String> includes;
+
+    /** Test class exclude patterns; default: nested classes. */
+    @Parameter
+    private List<String> excludes;
+
+    /** Surefire's test filter ({@code -Dtest}): Class, Class#method, wildcards, !exclusions. */
+    @Parameter
+    private String test;
+
+    /** Tag expression of tests to run ({@code -Dgroups}). */
+    @Parameter
+    private String groups;
+
+    /** Tag expression of tests not to run ({@code -DexcludedGroups}). */
+    @Parameter
+    private String excludedGroups;
+
+    /** Test JVM arguments ({@code -DargLine}); {@code @{property}} is replaced late. */
+    @Parameter
+    private String argLine;
+
+    /** The java executable of the test JVMs ({@code -Djvm}); default: the build's. */
+    @Parameter
+    private String jvm;
+
+    /** System properties of the test JVMs, added to Surefire's. */
+    @Parameter
+    private Map<String, String> systemPropertyVariables;
+
+    /** Environment variables of the test JVMs, added to Surefire's. */
+    @Parameter
+    private Map<String, String> environmentVariables;
+
+    /** Extra test classpath entries. */
+    @Parameter
+    private List<String> additionalClasspathElements;
+
+    /** groupId:artifactId of dependencies to drop from the test classpath. */
+    @Parameter
+    private List<String> classpathDependencyExcludes;
+
+    /** Working directory of the test JVMs; default: the module directory. */
+    @Parameter
+    private File workingDirectory;
+
+    /** Fail when no tests are found ({@code -DfailIfNoTests}). */
+    @Parameter
+    private String failIfNoTests;
+
+    /** Fail when the test parameter matches no test ({@code -Dsurefire.failIfNoSpecifiedTests}). */
+    @Parameter
+    private String failIfNoSpecifiedTests;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${executedProject}", readonly = true)
+    private MavenProject executedProject;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
+
+    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
+    private List<Artifact> pluginArtifacts;
+
+    @Component
+    private RepositorySystem repositorySystem;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        try {
+            MavenProject executed = executedProject != null ? executedProject : project;
+            Mapping mapping = RunRequestMapper.map(MavenFacts.input(
+                    project, executed, session, mojoExecution, pluginArtifacts, repositorySystem, configuration()));
+            if (mapping instanceof Mapping.Skipped skipped) {
+                getLog().info(skipped.message());
+            } else if (mapping instanceof Mapping.NoTests noTests) {
+                Outcomes.noTests(noTests, getLog());
+            } else if (mapping instanceof Mapping.Run run) {
+                run(run);
+            }
+        } catch (CloudistException e) {
+            throw ErrorMessages.toMojoException(e);
+        }
+    }
+
+    private void run(Mapping.Run run) throws MojoFailureException {
+        getLog().debug("cloudist run request: " + run.request());
+        getLog().info("");
+        getLog().info("-------------------------------------------------------");
+        getLog().info(" T E S T S");
+        getLog().info("-------------------------------------------------------");
+        boolean interactive = session.getRequest().isInteractiveMode() && System.console() != null;
+        MavenRunListener listener = new MavenRunListener(getLog(), ProgressDisplay.of(interactive, getLog()));
+        RunOutcome outcome;
+        try {
+            outcome = Cloudist.run(run.request(), listener);
+        } finally {
+            listener.finish();
+        }
+        Outcomes.check(outcome, run.testFailureIgnore(), run.request().failIfNoTests(), getLog());
+    }
+
+    /** cloudist's own configuration: the parameters above that are set, by POM element. */
+    private Map<String, Object> configuration() {
+        return new ConfiguredValues()
+                .put("workers", workers)
+                .put("granularity", granularity)
+                .put("tasksPerWorker", tasksPerWorker)
+                .put("reuseForks", reuseForks)
+                .put("testTimeout", testTimeout)
+                .put("extraFiles", extraFiles)
+                .put("skip", skip)
+                .put("store", store)
+                .put("backend", backend)
+                .put("useSurefireConfig", useSurefireConfig)
+                .put("skipTests", skipTests)
+                .put("testFailureIgnore", testFailureIgnore)
+                .put("reportsDirectory", reportsDirectory)
+                .put("includes", includes)
+                .put("excludes", excludes)
+                .put("test", test)
+                .put("groups", groups)
+                .put("excludedGroups", excludedGroups)
+                .put("argLine", argLine)
+                .put("jvm", jvm)
+                .put("systemPropertyVariables", systemPropertyVariables)
+                .put("environmentVariables", environmentVariables)
+                .put("additionalClasspathElements", additionalClasspathElements)
+                .put("classpathDependencyExcludes", classpathDependencyExcludes)
+                .put("workingDirectory", workingDirectory)
+                .put("failIfNoTests", failIfNoTests)
+                .put("failIfNoSpecifiedTests", failIfNoSpecifiedTests)
+                .values();
+    }
+}

@@ -1,0 +1,59 @@
+package io.cloudist.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudist.core.CloudistException;
+import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.ConfigurationException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Test;
+
+class ErrorMessagesTest {
+    @Test
+    void configurationErrorNamesElementPropertyValueAndFix() {
+        String message = ErrorMessages.message(new ConfigurationException(
+                CloudistProperties.WORKERS, "many", "set it to a whole number of 1 or more"));
+
+        assertThat(message)
+                .isEqualTo("Invalid value 'many' for <workers> (-Dcloudist.workers): set it to a whole number of 1 or"
+                        + " more.");
+    }
+
+    @Test
+    void surefireParameterIsFoundByItsElementName() {
+        String message = ErrorMessages.message(new ConfigurationException("excludes", "!Foo", "write it without '!'"));
+
+        assertThat(message).startsWith("Invalid value '!Foo' for <excludes>:");
+    }
+
+    @Test
+    void propertyOnlyParameterIsNamedByItsProperty() {
+        String message =
+                ErrorMessages.message(new ConfigurationException("maven.test.skip", "yes", "use true or false"));
+
+        assertThat(message).isEqualTo("Invalid value 'yes' for -Dmaven.test.skip: use true or false.");
+    }
+
+    @Test
+    void unknownParameterIsNamedAsAnElement() {
+        String message = ErrorMessages.message(new ConfigurationException("includesFile", "x", "fix it"));
+
+        assertThat(message).startsWith("Invalid value 'x' for <includesFile>:");
+    }
+
+    @Test
+    void otherCloudistExceptionsKeepTheirMessage() {
+        MojoExecutionException e = ErrorMessages.toMojoException(new CloudistException("worker could not start"));
+
+        assertThat(e).hasMessage("worker could not start");
+    }
+
+    @Test
+    void configurationExceptionBecomesAMojoExecutionExceptionWithTheTeachingMessage() {
+        MojoExecutionException e = ErrorMessages.toMojoException(
+                new ConfigurationException(CloudistProperties.GROUPS, "(a", "balance the parentheses"));
+
+        assertThat(e).hasMessage("Invalid value '(a' for <groups> (-Dgroups): balance the parentheses.");
+        assertThat(e).hasNoCause();
+    }
+}

@@ -1,0 +1,52 @@
+package io.cloudist.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudist.core.RunListener.Progress;
+import io.cloudist.core.report.ConsoleLine;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MavenRunListenerTest {
+    final RecordingLog log = new RecordingLog();
+    final List<String> display = new ArrayList<>();
+    final MavenRunListener listener = new MavenRunListener(log, new ProgressDisplay() {
+        @Override
+        public void show(String text) {
+            display.add("show " + text);
+        }
+
+        @Override
+        public void clear() {
+            display.add("clear");
+        }
+    });
+
+    @Test
+    void consoleLinesGoToTheLogAtTheirLevel() {
+        listener.line(ConsoleLine.info("Running FooTest"));
+        listener.line(ConsoleLine.warn("Tests run: 1, Skipped: 1"));
+        listener.line(ConsoleLine.error("Tests run: 1, Failures: 1"));
+
+        assertThat(log.lines)
+                .containsExactly(
+                        "INFO Running FooTest", "WARN Tests run: 1, Skipped: 1", "ERROR Tests run: 1, Failures: 1");
+    }
+
+    @Test
+    void progressLineIsClearedBeforeEachConsoleLineAndAtTheEnd() {
+        listener.progress(new Progress(1, 10, 0, 2, 4, -1));
+        listener.line(ConsoleLine.info("Running FooTest"));
+        listener.finish();
+
+        assertThat(display).containsExactly("show Tests 1/10, failures 0, workers busy 2/4", "clear", "clear");
+    }
+
+    @Test
+    void progressShowsTheEstimateWhenKnown() {
+        assertThat(MavenRunListener.describe(new Progress(120, 450, 2, 8, 8, 65)))
+                .isEqualTo("Tests 120/450, failures 2, workers busy 8/8, ETA 1m 05s");
+        assertThat(MavenRunListener.describe(new Progress(1, 2, 0, 1, 1, 7))).endsWith("ETA 7s");
+    }
+}

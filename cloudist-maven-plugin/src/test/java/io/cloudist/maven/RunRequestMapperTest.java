@@ -1,0 +1,276 @@
+package io.cloudist.maven;
+
+import static io.cloudist.maven.JUnitPlatformArtifactsTest.artifact;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.ConfigurationException;
+import io.cloudist.core.RunRequest;
+import io.cloudist.core.plan.Granularity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunRequestMapperTest {
+    @TempDir
+    Path basedir;
+
+    ProjectLayout layout;
+    final Map<String, String> user = new HashMap<>();
+    final Map<String, Object> cloudist = new HashMap<>();
+    final Map<String, Object> surefire = new HashMap<>();
+    final Map<String, String> projectProperties = new HashMap<>();
+    final List<ArtifactFile> projectArtifacts = new ArrayList<>(List.of(
+            artifact("org.junit.jupiter", "junit-jupiter-engine", "5.14.1"),
+            artifact("org.junit.platform", "junit-platform-engine", "1.14.1")));
+    final List<List<String>> resolved = new ArrayList<>();
+
+    @BeforeEach
+    void createModule() throws IOException {
+        layout = new ProjectLayout(
+                "com.acme",
+                "shop",
+                basedir,
+                basedir.resolve("target"),
+                Files.createDirectories(basedir.resolve("target/test-classes")),
+                Path.of("/jdk"),
+                6);
+    }
+
+    @Test
+    void defaultsFollowSurefireAndCloudistProperties() {
+        RunRequest request = run().request();
+
+        assertThat(request.projectKey()).isEqualTo("com.acme:shop");
+        assertThat(request.reportsDirectory()).isEqualTo(basedir.resolve("target/surefire-reports"));
+        assertThat(request.workDirectory()).isEqualTo(basedir.resolve("target/cloudist"));
+        assertThat(request.workers()).isEqualTo(6);
+        assertThat(request.tasksPerWorker()).isEqualTo(4);
+        assertThat(request.granularity()).isEqualTo(Granularity.CLASS);
+        assertThat(request.reuseForks()).isTrue();
+        assertThat(request.testTimeout()).isEqualTo(Duration.ZERO);
+        assertThat(request.extraFiles()).containsExactly("src/test/resources/**");
+        assertThat(request.store()).isEmpty();
+        assertThat(request.failIfNoTests()).isFalse();
+        assertThat(request.failIfNoSpecifiedTests()).isTrue();
+        assertThat(request.testJvm().javaExecutable()).isEqualTo(Path.of("/jdk/bin/java"));
+        assertThat(request.testJvm().workingDirectory()).isEqualTo(basedir);
+        assertThat(request.selection().testClassesDirectories())
+                .containsExactly(basedir.resolve("target/test-classes"));
+        assertThat(request.runnerJar()).isEqualTo(Path.of("/plugin/runner.jar"));
+        assertThat(run().testFailureIgnore()).isFalse();
+    }
+
+    @Test
+    void cloudistParametersAreParsed() {
+        user.put(CloudistProperties.WORKERS, "3");
+        cloudist.put(element("granularity"), "METHOD");
+        cloudist.put(element("testTimeout"), "90");
+        cloudist.put(element("extraFiles"), "data/**, config/*.yml");
+        cloudist.put(element("store"), "build/store");
+
+        RunRequest request = run().request();
+
+        assertThat(request.workers()).isEqualTo(3);
+        assertThat(request.granularity()).isEqualTo(Granularity.METHOD);
+        assertThat(request.testTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(request.extraFiles()).containsExactly("data/**", "config/*.yml");
+        assertThat(request.store()).isEqualTo(basedir.resolve("build/store").toString());
+    }
+
+    @Test
+    void userTestPropertyReplacesIncludesAndExcludesFromEverySource() {
+        surefire.put(element("includes"), List.of("**/*IT.java"));
+        surefire.put(element("excludes"), List.of("**/Slow*"));
+        user.put(CloudistProperties.TEST, "FooTest#bar");
+
+        RunRequest request = run().request();
+
+        assertThat(request.selection().test()).isEqualTo("FooTest#bar");
+        assertThat(request.selection().includes()).isEmpty();
+        assertThat(request.selection().excludes()).isEmpty();
+    }
+
+    @Test
+    void surefireSelectionAndPatternFilesAreRead() throws IOException {
+        Files.writeString(basedir.resolve("includes.txt"), "# from a file\n**/Extra*\n");
+        surefire.put(element("includes"), List.of("**/*Spec.java"));
+        surefire.put("includesFile", "includes.txt");
+        surefire.put(element("groups"), "fast");
+        surefire.put(element("excludedGroups"), "slow");
+
+        RunRequest request = run().request();
+
+        assertThat(request.selection().includes()).containsExactly("**/*Spec.java", "**/Extra*");
+        assertThat(request.selection().groups()).isEqualTo("fast");
+        assertThat(request.selection().excludedGroups()).isEqualTo("slow");
+    }
+
+    @Test
+    void cloudistConfigurationOverridesSurefireAndUserPropertyOverridesBoth() {
+        surefire.put(element("groups"), "surefire");
+        cloudist.put(element("groups"), "cloudist");
+        assertThat(run().request().selection().groups()).isEqualTo("cloudist");
+
+        user.put(CloudistProperties.GROUPS, "user");
+        assertThat(run().request().selection().groups()).isEqualTo("user");
+    }
+
+    @Test
+    void useSurefireConfigFalseIgnoresSurefire() {
+        surefire.put(element("argLine"), "-Dfrom=surefire");
+        user.put(CloudistProperties.USE_SUREFIRE_CONFIG, "false");
+
+        assertThat(run().request().testJvm().argLine()).isEmpty();
+    }
+
+    @Test
+    void argLineIsLateReplacedAndProjectPropertyIsUsedWhenNothingIsConfigured() {
+        projectProperties.put("argLine", "-javaagent:jacoco.jar");
+        assertThat(run().request().testJvm().argLine()).isEqualTo("-javaagent:jacoco.jar");
+
+        surefire.put(element("argLine"), "@{argLine} -Xmx1g @{missing}");
+        assertThat(run().request().testJvm().argLine()).isEqualTo("-javaagent:jacoco.jar -Xmx1g @{missing}");
+    }
+
+    @Test
+    void testJvmGetsSurefireSettingsAndUserPropertiesAsSystemProperties() {
+        surefire.put(element("systemPropertyVariables"), Map.of("db", "h2", "mode", "surefire"));
+        cloudist.put(element("systemPropertyVariables"), Map.of("mode", "cloudist"));
+        surefire.put(element("environmentVariables"), Map.of("TZ", "UTC"));
+        surefire.put(element("workingDirectory"), "target/work");
+        surefire.put(element("jvm"), "/opt/jdk21/bin/java");
+        user.put("flavour", "vanilla");
+
+        var jvm = run().request().testJvm();
+
+        assertThat(jvm.systemProperties()).containsEntry("db", "h2").containsEntry("mode", "cloudist");
+        assertThat(jvm.systemProperties()).containsEntry("flavour", "vanilla");
+        assertThat(jvm.environment()).containsExactlyEntriesOf(Map.of("TZ", "UTC"));
+        assertThat(jvm.workingDirectory()).isEqualTo(basedir.resolve("target/work"));
+        assertThat(jvm.javaExecutable()).isEqualTo(Path.of("/opt/jdk21/bin/java"));
+    }
+
+    @Test
+    void missingLauncherIsResolvedAndAppendedWithoutDuplicatingProjectArtifacts() {
+        RunRequest request = run().request();
+
+        assertThat(resolved).containsExactly(List.of("org.junit.platform:junit-platform-launcher:1.14.1"));
+        assertThat(request.testJvm().classpath())
+                .contains(Path.of("/repo/junit-platform-launcher-1.14.1.jar"))
+                .doesNotContain(Path.of("/resolved/junit-platform-engine.jar"));
+    }
+
+    @Test
+    void skipFlagsSkipWithSurefiresMessage() {
+        assertThat(mapWith(() -> user.put("skipTests", "true"))).isEqualTo(new Mapping.Skipped("Tests are skipped."));
+        assertThat(mapWith(() -> user.put("maven.test.skip", "true"))).isInstanceOf(Mapping.Skipped.class);
+        assertThat(mapWith(() -> user.put("cloudist.skip", "true"))).isInstanceOf(Mapping.Skipped.class);
+        assertThat(mapWith(() -> surefire.put(SurefireConfiguration.SKIP_KEY, "true")))
+                .isInstanceOf(Mapping.Skipped.class);
+        assertThat(mapWith(() -> projectProperties.put("skipTests", "true"))).isInstanceOf(Mapping.Skipped.class);
+    }
+
+    @Test
+    void userPropertyCanUnskipWhatSurefireSkips() {
+        surefire.put(element("skipTests"), "true");
+        user.put("skipTests", "false");
+
+        assertThat(map()).isInstanceOf(Mapping.Run.class);
+    }
+
+    @Test
+    void missingTestClassesDirectoryMeansNoTests() throws IOException {
+        Files.delete(layout.testOutputDirectory());
+        user.put("failIfNoTests", "true");
+
+        assertThat(map()).isEqualTo(new Mapping.NoTests("", true));
+    }
+
+    @Test
+    void projectWithoutJUnitHasNoTestsWithAWarning() {
+        projectArtifacts.clear();
+
+        assertThat(map()).isEqualTo(new Mapping.NoTests(RunRequestMapper.NO_JUNIT, false));
+    }
+
+    @Test
+    void testFailureIgnoreComesFromItsProperty() {
+        user.put(CloudistProperties.TEST_FAILURE_IGNORE, "true");
+
+        assertThat(run().testFailureIgnore()).isTrue();
+    }
+
+    @Test
+    void badValuesAreConfigurationErrorsNamingTheProperty() {
+        assertThat(errorFor(CloudistProperties.WORKERS, "many").parameter()).isEqualTo(CloudistProperties.WORKERS);
+        assertThat(errorFor(CloudistProperties.WORKERS, "0").fix()).contains("1 or more");
+        assertThat(errorFor(CloudistProperties.GRANULARITY, "suite").fix()).contains("class or method");
+        assertThat(errorFor(CloudistProperties.TEST_TIMEOUT, "-5").fix()).contains("0 or more");
+        assertThat(errorFor(CloudistProperties.BACKEND, "mainframe").fix()).contains("local");
+        assertThat(errorFor(CloudistProperties.TEST, "%regex[").parameter()).isEqualTo("test");
+    }
+
+    private ConfigurationException errorFor(String property, String value) {
+        user.clear();
+        user.put(property, value);
+        ConfigurationException error = catchThrowableOfType(ConfigurationException.class, this::map);
+        assertThat(error).as("error for %s=%s", property, value).isNotNull();
+        return error;
+    }
+
+    private Mapping mapWith(Runnable change) {
+        user.clear();
+        surefire.clear();
+        projectProperties.clear();
+        change.run();
+        return map();
+    }
+
+    private Mapping.Run run() {
+        Mapping mapping = map();
+        assertThat(mapping).isInstanceOf(Mapping.Run.class);
+        return (Mapping.Run) mapping;
+    }
+
+    private Mapping map() {
+        ParameterSources sources = new ParameterSources(user, cloudist, surefire, projectProperties);
+        List<ArtifactFile> plugin = List.of(
+                new ArtifactFile("io.cloudist", "cloudist-runner", "0.1", Path.of("/plugin/runner.jar")),
+                new ArtifactFile("io.cloudist", "cloudist-worker", "0.1", Path.of("/plugin/worker.jar")));
+        Map<String, String> late = new HashMap<>(projectProperties);
+        late.putAll(user);
+        return RunRequestMapper.map(new MappingInput(
+                sources,
+                layout,
+                List.of(layout.testOutputDirectory().toString()),
+                projectArtifacts,
+                late,
+                plugin,
+                coordinates -> {
+                    resolved.add(coordinates);
+                    return List.of(
+                            artifact("org.junit.platform", "junit-platform-launcher", "1.14.1"),
+                            new ArtifactFile(
+                                    "org.junit.platform",
+                                    "junit-platform-engine",
+                                    "1.14.1",
+                                    Path.of("/resolved/junit-platform-engine.jar")));
+                }));
+    }
+
+    /** An element of cloudist:test, checked against the configuration reference. */
+    private static String element(String name) {
+        assertThat(CloudistProperties.ALL).anyMatch(p -> name.equals(p.element()));
+        return name;
+    }
+}
