@@ -69,7 +69,10 @@ baseline="${seconds[1]}"
   echo "Suite: 40 classes, ~23.5 s of test time ($mode mode), $(nproc) cores"
   printf '%-24s %10s %16s  %s\n' "run" "wall (s)" "vs forkCount=2" "status"
   for i in "${!labels[@]}"; do
-    ratio=$(awk -v t="${seconds[$i]}" -v b="$baseline" 'BEGIN { printf "%.2fx", t / b }')
+    ratio=n/a
+    if [[ "${statuses[$i]}" == ok && "${statuses[1]}" == ok ]]; then
+      ratio=$(awk -v t="${seconds[$i]}" -v b="$baseline" 'BEGIN { printf "%.2fx", t / b }')
+    fi
     printf '%-24s %10s %16s  %s\n' "${labels[$i]}" "${seconds[$i]}" "$ratio" "${statuses[$i]}"
   done
 } | tee "$out/results.txt"

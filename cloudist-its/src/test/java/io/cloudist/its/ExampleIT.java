@@ -14,7 +14,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExampleIT {
     private static final String EXAMPLE = "calculator";
-    private static final String FAILING_TEST = "io.cloudist.examples.calculator.DeliberateFailureTest#expectsTheWrongSum";
+    private static final String FAILING_TEST =
+            "io.cloudist.examples.calculator.DeliberateFailureTest#expectsTheWrongSum";
 
     private final FixtureBuilds builds = FixtureBuilds.fromSystemProperties();
     private BuildResult surefire;

@@ -26,7 +26,8 @@ class SkipIT {
     @ParameterizedTest
     @ValueSource(strings = {"-DskipTests", "-Dmaven.test.skip=true"})
     void surefiresSkipPropertiesSkipCloudist(String property) {
-        BuildResult cloudist = builds.cloudist(builds.copy(FIXTURE, property.substring(2).replace("=true", "")), property);
+        String variant = property.substring("-D".length()).replace("=true", "");
+        BuildResult cloudist = builds.cloudist(builds.copy(FIXTURE, variant), property);
 
         assertThat(cloudist.succeeded()).as("%s", cloudist).isTrue();
         assertThat(cloudist.reportedTests()).as("%s", cloudist).isEmpty();

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SurefireConfigIT {
     private static final String FIXTURE = "surefire-config";
-    private static final String SINGLE_TEST = "io.cloudist.fixtures.config.JvmConfigurationCheck#argLineSetsSystemProperty";
+    private static final String SINGLE_TEST_FILTER = "JvmConfigurationCheck#argLineSetsSystemProperty";
+    private static final String SINGLE_TEST = "io.cloudist.fixtures.config." + SINGLE_TEST_FILTER;
 
     private final FixtureBuilds builds = FixtureBuilds.fromSystemProperties();
     private BuildResult surefire;
@@ -28,8 +29,7 @@ class SurefireConfigIT {
     void buildWithSurefireAndCloudist() {
         surefire = builds.surefire(builds.copy(FIXTURE, "surefire"));
         cloudist = builds.cloudist(builds.copy(FIXTURE, "cloudist"), "-Dcloudist.workers=2");
-        cloudistSingleTest =
-                builds.cloudist(builds.copy(FIXTURE, "single-test"), "-Dtest=JvmConfigurationCheck#argLineSetsSystemProperty");
+        cloudistSingleTest = builds.cloudist(builds.copy(FIXTURE, "single-test"), "-Dtest=" + SINGLE_TEST_FILTER);
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Fresh copies of fixture projects, with {@code @project.version@} in their POMs replaced by cloudist's version. */
@@ -34,7 +33,7 @@ public final class Fixtures {
         }
         Path target = environment.work().resolve(copyName);
         try {
-            delete(target);
+            Directories.deleteRecursively(target);
             try (Stream<Path> files = Files.walk(source)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
                     Path relative = source.relativize(file);
@@ -58,17 +57,6 @@ public final class Fixtures {
             Files.writeString(destination, pom.replace(VERSION_TOKEN, environment.version()), StandardCharsets.UTF_8);
         } else {
             Files.copy(file, destination);
-        }
-    }
-
-    private static void delete(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(file);
-            }
         }
     }
 }

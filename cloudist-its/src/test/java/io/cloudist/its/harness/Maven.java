@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Maven {
     private static final Duration TIME_LIMIT = Duration.ofMinutes(5);
     private static final AtomicInteger BUILDS = new AtomicInteger();
+    private static final AtomicBoolean LOGS_CLEARED = new AtomicBoolean();
 
     private final ItEnvironment environment;
 
@@ -60,9 +62,13 @@ public final class Maven {
         }
     }
 
+    /** The next build's log file; the first build of this JVM clears the logs of earlier runs. */
     private Path logFile(Path project) {
         Path logs = environment.work().resolve("logs");
         try {
+            if (LOGS_CLEARED.compareAndSet(false, true)) {
+                Directories.deleteRecursively(logs);
+            }
             Files.createDirectories(logs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
