@@ -1,0 +1,170 @@
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Generates the benchmark project: 40 JUnit Jupiter classes with skewed durations (many short, a few long),
+ * about 24 seconds of test time in all.
+ *
+ * <p>Usage: {@code java Generate.java --out DIR [--mode cpu|sleep] [--cloudist-version V]}. In {@code cpu} mode each
+ * test keeps a core busy for its duration; in {@code sleep} mode it sleeps, as a test waiting on I/O would.
+ */
+public final class Generate {
+    private static final String PACKAGE = "io.cloudist.bench";
+
+    /** A group of generated classes: how many, tests per class, milliseconds per test. */
+    private record Shape(String prefix, int classes, int testsPerClass, int millisPerTest) {
+        double seconds() {
+            return classes * testsPerClass * millisPerTest / 1000.0;
+        }
+    }
+
+    private static final List<Shape> SHAPES = List.of(
+            new Shape("Short", 30, 5, 50),
+            new Shape("Medium", 6, 4, 250),
+            new Shape("Long", 4, 5, 500));
+
+    public static void main(String[] args) throws IOException {
+        Path out = null;
+        String mode = "cpu";
+        String version = "0.1.0-SNAPSHOT";
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--out" -> out = Path.of(args[++i]);
+                case "--mode" -> mode = args[++i];
+                case "--cloudist-version" -> version = args[++i];
+                default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
+            }
+        }
+        if (out == null || !(mode.equals("cpu") || mode.equals("sleep"))) {
+            System.err.println("usage: java Generate.java --out DIR [--mode cpu|sleep] [--cloudist-version V]");
+            System.exit(2);
+        }
+        Path sources = out.resolve("src/test/java/" + PACKAGE.replace('.', '/'));
+        Files.createDirectories(sources);
+        write(out.resolve("pom.xml"), pom(version));
+        write(sources.resolve("Work.java"), work(mode));
+        List<String> written = new ArrayList<>();
+        double total = 0;
+        for (Shape shape : SHAPES) {
+            for (int n = 1; n <= shape.classes(); n++) {
+                String name = String.format(Locale.ROOT, "%s%02dTest", shape.prefix(), n);
+                write(sources.resolve(name + ".java"), testClass(name, shape));
+                written.add(name);
+            }
+            total += shape.seconds();
+        }
+        System.out.printf(
+                Locale.ROOT, "Generated %d test classes (%s mode, %.1f s of test time) in %s%n", written.size(), mode,
+                total, out);
+    }
+
+    private static void write(Path file, String content) throws IOException {
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    private static String testClass(String name, Shape shape) {
+        StringBuilder tests = new StringBuilder();
+        for (int t = 1; t <= shape.testsPerClass(); t++) {
+            tests.append("""
+
+                        @Test
+                        void task%d() throws InterruptedException {
+                            Work.spend(%d);
+                        }
+                    """.formatted(t, shape.millisPerTest()));
+        }
+        return """
+                package %s;
+
+                import org.junit.jupiter.api.Test;
+
+                class %s {
+                %s}
+                """.formatted(PACKAGE, name, tests);
+    }
+
+    private static String work(String mode) {
+        String body = mode.equals("sleep")
+                ? "Thread.sleep(millis);"
+                : """
+                long deadline = System.nanoTime() + millis * 1_000_000L;
+                        long x = 88172645463325252L;
+                        while (System.nanoTime() < deadline) {
+                            for (int i = 0; i < 10_000; i++) {
+                                x ^= x << 13;
+                                x ^= x >>> 7;
+                                x ^= x << 17;
+                            }
+                        }
+                        sink = x;""";
+        return """
+                package %s;
+
+                /** Spends a test's time: busy on a core in cpu mode, asleep in sleep mode. */
+                final class Work {
+                    static volatile long sink;
+
+                    private Work() {}
+
+                    static void spend(long millis) throws InterruptedException {
+                        %s
+                    }
+                }
+                """.formatted(PACKAGE, body);
+    }
+
+    private static String pom(String version) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <project xmlns="http://maven.apache.org/POM/4.0.0"
+                         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                         xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>io.cloudist.bench</groupId>
+                  <artifactId>bench</artifactId>
+                  <version>1.0-SNAPSHOT</version>
+                  <properties>
+                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+                    <maven.compiler.release>17</maven.compiler.release>
+                  </properties>
+                  <dependencies>
+                    <dependency>
+                      <groupId>org.junit.jupiter</groupId>
+                      <artifactId>junit-jupiter</artifactId>
+                      <version>5.14.1</version>
+                      <scope>test</scope>
+                    </dependency>
+                  </dependencies>
+                  <build>
+                    <plugins>
+                      <plugin>
+                        <groupId>org.apache.maven.plugins</groupId>
+                        <artifactId>maven-resources-plugin</artifactId>
+                        <version>3.3.1</version>
+                      </plugin>
+                      <plugin>
+                        <groupId>org.apache.maven.plugins</groupId>
+                        <artifactId>maven-compiler-plugin</artifactId>
+                        <version>3.14.0</version>
+                      </plugin>
+                      <plugin>
+                        <groupId>org.apache.maven.plugins</groupId>
+                        <artifactId>maven-surefire-plugin</artifactId>
+                        <version>3.5.4</version>
+                      </plugin>
+                      <plugin>
+                        <groupId>io.cloudist</groupId>
+                        <artifactId>cloudist-maven-plugin</artifactId>
+                        <version>%s</version>
+                      </plugin>
+                    </plugins>
+                  </build>
+                </project>
+                """.formatted(version);
+    }
+}
