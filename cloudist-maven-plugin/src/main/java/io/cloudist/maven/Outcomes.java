@@ -38,7 +38,7 @@ final class Outcomes {
         if (!outcome.summary().hasFailures()) {
             return;
         }
-        String message = "There are test failures.\n\nPlease refer to " + outcome.reportsDirectory()
+        String message = "There are test failures.\n\nSee " + outcome.reportsDirectory()
                 + " for the individual test results.";
         if (testFailureIgnore) {
             log.error(message);

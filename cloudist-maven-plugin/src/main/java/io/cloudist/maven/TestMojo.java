@@ -196,10 +196,6 @@ public class TestMojo extends AbstractMojo {
 
     private void run(Mapping.Run run) throws MojoFailureException {
         getLog().debug("cloudist run request: " + run.request());
-        getLog().info("");
-        getLog().info("-------------------------------------------------------");
-        getLog().info(" T E S T S");
-        getLog().info("-------------------------------------------------------");
         boolean interactive = session.getRequest().isInteractiveMode() && System.console() != null;
         MavenRunListener listener = new MavenRunListener(getLog(), ProgressDisplay.of(interactive, getLog()));
         RunOutcome outcome;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class OutcomesTest {
     static final Path REPORTS = Path.of("/m/target/surefire-reports");
     static final String FAILURE_MESSAGE =
-            "There are test failures.\n\nPlease refer to " + REPORTS + " for the individual test results.";
+            "There are test failures.\n\nSee " + REPORTS + " for the individual test results.";
 
     final RecordingLog log = new RecordingLog();
 
