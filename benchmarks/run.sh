@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Measures cloudist:test against Surefire on a generated suite of ~24 s of test time.
 #
-#   benchmarks/run.sh [--mode cpu|sleep] [--workers N]
+#   benchmarks/run.sh [--mode cpu|sleep] [--workers N] [--rounds R]
 #
-# Generates the suite into target/bench/project, compiles it once, then times (wall clock, one run each):
-#   mvn -o -q surefire:test -DforkCount=1
-#   mvn -o -q surefire:test -DforkCount=2
+# Generates the suite into target/bench/project, compiles it once, then times (wall clock), R rounds (default 3)
+# of, interleaved:
+#   mvn -o -q test -DforkCount=1
+#   mvn -o -q test -DforkCount=2
 #   mvn -o -q cloudist:test -Dcloudist.workers=N     (N defaults to 2)
-# and prints a table with each time's ratio to Surefire's forkCount=2. cloudist:test needs cloudist installed in
+# and prints medians with their ratio to Surefire's forkCount=2; cloudist's first round has no timing history. cloudist:test needs cloudist installed in
 # the local repository first (mvn -B install -DskipTests at the repository root). Extra Maven arguments can be
 # passed in BENCH_MAVEN_ARGS, e.g. BENCH_MAVEN_ARGS=-Dmaven.repo.local=/some/repo.
 set -euo pipefail
@@ -17,11 +18,13 @@ out="$root/target/bench"
 project="$out/project"
 mode=cpu
 workers=2
+rounds=3
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --mode) mode="$2"; shift 2 ;;
     --workers) workers="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
     -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
@@ -40,39 +43,49 @@ java "$root/benchmarks/Generate.java" --out "$project" --mode "$mode" --cloudist
 echo "Compiling the suite once..."
 mvn_bench test-compile > "$out/compile.log" 2>&1 || { echo "test-compile failed: see $out/compile.log" >&2; exit 1; }
 
-labels=()
-seconds=()
-statuses=()
-
-# measure LABEL LOG ARGS... : runs mvn with ARGS, records its wall time and whether it succeeded.
-measure() {
-  local label="$1" log="$2"
-  shift 2
-  rm -rf "$project/target/surefire-reports"
-  echo "Running: mvn $* ..."
-  local start end status=ok
-  start=$(date +%s%N)
-  mvn_bench "$@" > "$out/$log" 2>&1 || status="failed (see target/bench/$log)"
-  end=$(date +%s%N)
-  labels+=("$label")
-  seconds+=("$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", (e - s) / 1e9 }')")
-  statuses+=("$status")
+# Each configuration runs once per round, interleaved, so that load on a shared machine hits them alike.
+# Surefire runs as `mvn test` (what users type), so both sides pay the same lifecycle up to test-compile.
+configs=("surefire forkCount=1" "surefire forkCount=2" "cloudist workers=$workers")
+args_of() {
+  case "$1" in
+    0) echo "test -DforkCount=1" ;;
+    1) echo "test -DforkCount=2" ;;
+    2) echo "cloudist:test -Dcloudist.workers=$workers" ;;
+  esac
 }
+declare -A times
+rm -rf "$project/target/cloudist"   # round 1 of cloudist runs without a timing history
+for round in $(seq 1 "$rounds"); do
+  for i in 0 1 2; do
+    rm -rf "$project/target/surefire-reports"
+    log="run-$round-$i.log"
+    echo "Round $round: mvn $(args_of "$i") ..."
+    start=$(date +%s%N)
+    # shellcheck disable=SC2046
+    if ! mvn_bench $(args_of "$i") > "$out/$log" 2>&1; then
+      echo "${configs[$i]} failed: see target/bench/$log" >&2
+      exit 1
+    fi
+    end=$(date +%s%N)
+    times[$round,$i]=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", (e - s) / 1e9 }')
+  done
+done
 
-measure "surefire forkCount=1" surefire-fork1.log surefire:test -DforkCount=1
-measure "surefire forkCount=2" surefire-fork2.log surefire:test -DforkCount=2
-measure "cloudist workers=$workers" cloudist.log cloudist:test -Dcloudist.workers="$workers"
-
-baseline="${seconds[1]}"
+median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+med() { for r in $(seq "$2" "$rounds"); do echo "${times[$r,$1]}"; done | median; }
+baseline=$(med 1 1)
 {
   echo
-  echo "Suite: 40 classes, ~23.5 s of test time ($mode mode), $(nproc) cores"
-  printf '%-24s %10s %16s  %s\n' "run" "wall (s)" "vs forkCount=2" "status"
-  for i in "${!labels[@]}"; do
-    ratio=n/a
-    if [[ "${statuses[$i]}" == ok && "${statuses[1]}" == ok ]]; then
-      ratio=$(awk -v t="${seconds[$i]}" -v b="$baseline" 'BEGIN { printf "%.2fx", t / b }')
-    fi
-    printf '%-24s %10s %16s  %s\n' "${labels[$i]}" "${seconds[$i]}" "$ratio" "${statuses[$i]}"
-  done
+  echo "Suite: 40 classes, ~23.5 s of test time ($mode mode), $(nproc) cores, $rounds rounds"
+  printf '%-36s %10s %16s\n' "run" "wall (s)" "vs forkCount=2"
+  row() { printf '%-36s %10s %16s\n' "$1" "$2" "$(awk -v t="$2" -v b="$baseline" 'BEGIN { printf "%.2fx", t / b }')"; }
+  row "surefire forkCount=1 (median)" "$(med 0 1)"
+  row "surefire forkCount=2 (median)" "$baseline"
+  row "cloudist workers=$workers, no history (round 1)" "${times[1,2]}"
+  if (( rounds > 1 )); then
+    row "cloudist workers=$workers, with history (median)" "$(med 2 2)"
+  fi
+  echo
+  echo "Where cloudist's time went in the last round (from its log):"
+  grep -ao 'cloudist: time spent: .*' "$out/run-$rounds-2.log" | sed 's/^/  /'
 } | tee "$out/results.txt"

@@ -45,6 +45,7 @@ public final class Discovery {
         }
         try {
             Files.createDirectories(scratch);
+            Files.createDirectories(jvm.workingDirectory()); // as Surefire does
             Path request = scratch.resolve("discover-request.txt");
             Path output = scratch.resolve("discover-output.jsonl");
             Path log = scratch.resolve("discover.log");

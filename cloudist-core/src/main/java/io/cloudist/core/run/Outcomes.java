@@ -28,6 +28,7 @@ final class Outcomes {
             Coordinator.Outcome outcome, List<TestNode> methodLevel, Map<String, TestNode> discovered) {
         List<TestResult> results = new ArrayList<>();
         Set<String> reported = new HashSet<>();
+        Set<String> notPassed = new HashSet<>();
         for (TaskResult task : outcome.results().values()) {
             for (TestResult r : task.results()) {
                 TestNode known = discovered.get(r.uniqueId());
@@ -36,6 +37,9 @@ final class Outcomes {
                         : new TestResult(known, r.status(), r.startMillis(), r.seconds(), r.failure(), r.stdout(), r.stderr());
                 results.add(result);
                 markWithAncestors(r.uniqueId(), reported);
+                if (r.status() != Status.PASSED) {
+                    notPassed.add(r.uniqueId());
+                }
             }
         }
         Map<String, String> abandonedWhy = new LinkedHashMap<>();
@@ -43,13 +47,24 @@ final class Outcomes {
             a.task().uniqueIds().forEach(id -> abandonedWhy.put(id, a.reason()));
         }
         for (TestNode node : methodLevel) {
-            if (!reported.contains(node.uniqueId())) {
+            // A container that failed or was skipped (a failing @BeforeAll, a disabled class) accounts for its
+            // tests, as in Surefire's reports.
+            if (!reported.contains(node.uniqueId()) && !hasAncestorIn(node.uniqueId(), notPassed)) {
                 String why = abandonedWhy.getOrDefault(node.uniqueId(), "no worker reported an outcome for it");
                 String message = "Never ran: " + why;
                 results.add(new TestResult(node, Status.ERROR, 0, 0, new Failure(LOST, message, message), "", ""));
             }
         }
         return results;
+    }
+
+    private static boolean hasAncestorIn(String uniqueId, Set<String> ids) {
+        for (int i = uniqueId.indexOf("]/["); i >= 0; i = uniqueId.indexOf("]/[", i + 1)) {
+            if (ids.contains(uniqueId.substring(0, i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void markWithAncestors(String uniqueId, Set<String> into) {
