@@ -34,7 +34,7 @@ done
 version="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | head -n 1)"
 read -r -a extra_args <<< "${BENCH_MAVEN_ARGS:-}"
 mvn_bench() {
-  mvn -B -o -q -f "$project/pom.xml" "${extra_args[@]}" "$@"
+  mvn -B -o -f "$project/pom.xml" "${extra_args[@]}" "$@"
 }
 
 rm -rf "$project"

@@ -35,7 +35,8 @@ public final class LocalProvisioner implements Provisioner {
     @Override
     public List<WorkerHandle> start(WorkerLaunch launch) {
         List<WorkerHandle> handles = new ArrayList<>();
-        for (String id : launch.workerIds()) {
+        for (int i = 0; i < launch.workers(); i++) {
+            String id = "w" + i;
             Path dir = workersDirectory.resolve(id);
             Path log = workersDirectory.resolve(id + ".log");
             List<String> command = List.of(

@@ -43,7 +43,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.IntStream;
 
 /** One run, step by step: select, discover, plan, ship, provision, coordinate, report. */
 public final class LocalRun {
@@ -75,8 +74,7 @@ public final class LocalRun {
             Shipment shipment = timings.time("shipping", () -> ship(store));
             store.put(StoreKeys.manifest(runId), Documents.write(Manifests.create(runId, request, shipment)));
             int workers = Math.min(request.workers(), selection.classNames().size());
-            List<String> ids = IntStream.range(0, workers).mapToObj(i -> "w" + i).toList();
-            List<WorkerHandle> handles = provisioner.start(new WorkerLaunch(store.location(), runId, ids));
+            List<WorkerHandle> handles = provisioner.start(new WorkerLaunch(store.location(), runId, workers, List.of()));
 
             List<TestNode> nodes = timings.time("discovery", () -> Discovery.discover(
                     request.testJvm(), request.runnerJar(), selection.classNames(), selection.includeTags(),

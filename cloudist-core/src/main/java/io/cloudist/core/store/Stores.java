@@ -3,6 +3,7 @@ package io.cloudist.core.store;
 import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.ConfigurationException;
 import java.nio.file.Path;
+import java.util.ServiceLoader;
 
 /** Opens a {@link Store} from its location string, the same way on the coordinator and on workers. */
 public final class Stores {
@@ -20,10 +21,15 @@ public final class Stores {
             return new LocalDirectoryStore(Path.of(java.net.URI.create(location)));
         }
         if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*")) {
+            for (StoreProvider provider : ServiceLoader.load(StoreProvider.class, Stores.class.getClassLoader())) {
+                if (provider.accepts(location)) {
+                    return provider.open(location);
+                }
+            }
             throw new ConfigurationException(
                     CloudistProperties.STORE,
                     location,
-                    "use a local directory; this version of cloudist supports no other store");
+                    "use a local directory or an s3:// URI (s3:// needs cloudist-aws on the classpath)");
         }
         return new LocalDirectoryStore(Path.of(location));
     }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class LocalDirectoryStoreTest extends StoreContract {
     @Override
-    Store store() {
+    protected Store store() {
         return new LocalDirectoryStore(temp.resolve("store"));
     }
 

@@ -14,11 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The behaviour every {@link Store} implementation must have. Implement {@link #store()} in a subclass. */
-abstract class StoreContract {
+public abstract class StoreContract {
     @TempDir
-    Path temp;
+    protected Path temp;
 
-    abstract Store store();
+    /** A new, empty store for one test. */
+    protected abstract Store store();
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);

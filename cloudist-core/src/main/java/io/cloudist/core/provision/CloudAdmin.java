@@ -1,0 +1,18 @@
+package io.cloudist.core.provision;
+
+import io.cloudist.core.RunListener;
+
+/**
+ * The account-level chores of a backend: {@code cloudist:setup} and {@code cloudist:cleanup}. Found with
+ * {@link java.util.ServiceLoader} like {@link ProvisionerProvider}.
+ */
+public interface CloudAdmin {
+    /** The {@code cloudist.backend} value this admin serves. */
+    String backend();
+
+    /** Creates what runs need (bucket, role, security group), idempotently; says what it created or found. */
+    void setup(CloudSettings settings, String store, RunListener listener);
+
+    /** Terminates every cloudist instance in the region; with {@code deleteRunData}, deletes run data too. */
+    void cleanup(CloudSettings settings, String store, boolean deleteRunData, RunListener listener);
+}

@@ -1,0 +1,49 @@
+package io.cloudist.core.provision;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where and on what cloud workers run, as the user configured it. Only the EC2 backend reads most of these.
+ *
+ * @param backend {@code local} or {@code ec2}
+ * @param region the AWS region, "" for the SDK's default chain
+ * @param profile the AWS profile, "" for the SDK's default chain
+ * @param cpuPerWorker vCPUs each worker needs
+ * @param memoryPerWorkerGib GiB of memory each worker needs
+ * @param instanceTypes allowed instance types, empty for any
+ * @param maxPricePerHour the most to pay per instance-hour in USD, 0 for no limit
+ * @param onDemandFallback launch on-demand instances when no spot capacity is found
+ * @param ami the image to boot, "" for the current Amazon Linux 2023 of the chosen architecture
+ * @param idleMinutes how long workers stay warm after a run before their instance shuts down
+ * @param javaFeatureVersion the Java feature version test JVMs need (the build's), e.g. 17
+ */
+public record CloudSettings(
+        String backend,
+        String region,
+        String profile,
+        int cpuPerWorker,
+        double memoryPerWorkerGib,
+        List<String> instanceTypes,
+        double maxPricePerHour,
+        boolean onDemandFallback,
+        String ami,
+        int idleMinutes,
+        int javaFeatureVersion) {
+    public CloudSettings {
+        backend = Objects.requireNonNullElse(backend, "local");
+        region = Objects.requireNonNullElse(region, "");
+        profile = Objects.requireNonNullElse(profile, "");
+        instanceTypes = List.copyOf(instanceTypes);
+        ami = Objects.requireNonNullElse(ami, "");
+    }
+
+    /** The settings of a local run. */
+    public static CloudSettings local() {
+        return new CloudSettings("local", "", "", 1, 1, List.of(), 0, false, "", 0, Runtime.version().feature());
+    }
+
+    public boolean isLocal() {
+        return backend.equals("local");
+    }
+}

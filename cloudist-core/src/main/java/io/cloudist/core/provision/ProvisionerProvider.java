@@ -1,0 +1,21 @@
+package io.cloudist.core.provision;
+
+import io.cloudist.core.RunListener;
+import io.cloudist.core.store.Store;
+
+/**
+ * Makes provisioners for one backend (e.g. {@code ec2}). Found with {@link java.util.ServiceLoader}, so that core
+ * needs no cloud SDK; cloudist-aws registers one in
+ * {@code META-INF/services/io.cloudist.core.provision.ProvisionerProvider}.
+ */
+public interface ProvisionerProvider {
+    /** The {@code cloudist.backend} value this provider serves. */
+    String backend();
+
+    /**
+     * @param store the run's store, through which workers are claimed and boot
+     * @param listener where to say what is launched (types, counts, prices)
+     * @throws io.cloudist.core.ConfigurationException for settings that cannot work, with the fix
+     */
+    Provisioner open(CloudSettings settings, Store store, RunListener listener);
+}
