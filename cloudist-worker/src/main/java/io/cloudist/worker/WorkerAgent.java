@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker agent: fetches the run's bundle, then takes assignment after assignment from the Store, runs each in a
- * test JVM and writes its result, until it is told to stop (or its coordinator is gone).
+ * The worker agent: for each run it works for, fetches the run's bundle, then takes assignment after assignment from
+ * the Store, runs each in a test JVM and writes its result, until it is told to stop or the run's lease lapses.
+ * In pool mode it then waits, warm, for the next run to claim it, and exits when its idle time is over.
  */
 public final class WorkerAgent {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerAgent.class);
@@ -31,12 +32,30 @@ public final class WorkerAgent {
         if (options.exitWithParent()) {
             ParentWatch.exitWhenStdinCloses();
         }
-        try (Store store = Stores.open(options.store(), options.directory().resolve("store"));
-                Heartbeats heartbeats = new Heartbeats(store, options.runId(), options.workerId())) {
-            Poller poller = new Poller();
-            RunManifest manifest = Documents.read(
-                    poller.await(() -> store.get(StoreKeys.manifest(options.runId()))), RunManifest.class);
-            Path runDir = options.directory().resolve("run-" + options.runId());
+        try (Store store = Stores.open(options.store(), options.directory().resolve("store"))) {
+            if (options.runId() != null) {
+                serve(store, options.runId());
+            }
+            if (options.pool()) {
+                Pool pool = new Pool(store, options);
+                for (Optional<String> next = pool.awaitOffer(); next.isPresent(); next = pool.awaitOffer()) {
+                    serve(store, next.get());
+                }
+            }
+        }
+    }
+
+    private void serve(Store store, String runId) throws InterruptedException {
+        LOG.info("Working for run {}", runId);
+        try (Heartbeats heartbeats = new Heartbeats(store, runId, options.workerId())) {
+            RunPoller poller = new RunPoller(store, runId);
+            Optional<byte[]> rawManifest = poller.await(StoreKeys.manifest(runId));
+            if (rawManifest.isEmpty()) {
+                return;
+            }
+            RunManifest manifest = Documents.read(rawManifest.get(), RunManifest.class);
+            Path runDir = options.directory().resolve("run-" + runId);
+            RunDirectories.deleteOthers(options.directory(), runDir);
             Path moduleDir = runDir.resolve("module");
             long start = System.currentTimeMillis();
             List<Path> classpath = new BundleMaterializer(store, options.cache())
@@ -46,34 +65,20 @@ public final class WorkerAgent {
             try (TaskRunner runner = new TaskRunner(jvm, heartbeats)) {
                 runner.warmUp();
                 for (int seq = 0; ; seq++) {
-                    int n = seq;
-                    Assignment assignment = Documents.read(
-                            poller.await(() -> store.get(StoreKeys.assignment(options.runId(), options.workerId(), n))),
-                            Assignment.class);
+                    Optional<byte[]> raw = poller.await(StoreKeys.assignment(runId, options.workerId(), seq));
+                    if (raw.isEmpty()) {
+                        return;
+                    }
+                    Assignment assignment = Documents.read(raw.get(), Assignment.class);
                     if (assignment.stop()) {
-                        LOG.info("Told to stop after {} assignments", seq);
+                        LOG.info("Run {} done after {} assignments", runId, seq);
                         return;
                     }
                     heartbeats.working(seq);
                     TaskResult result = runner.run(assignment, options.workerId());
-                    store.put(StoreKeys.result(options.runId(), options.workerId(), seq), Documents.write(result));
+                    store.put(StoreKeys.result(runId, options.workerId(), seq), Documents.write(result));
                     heartbeats.idle();
                 }
-            }
-        }
-    }
-
-    /** Polls the store with a short, growing back-off: cheap GETs, no LISTs. */
-    static final class Poller {
-        byte[] await(java.util.function.Supplier<Optional<byte[]>> get) throws InterruptedException {
-            long sleep = 5;
-            while (true) {
-                Optional<byte[]> value = get.get();
-                if (value.isPresent()) {
-                    return value.get();
-                }
-                Thread.sleep(sleep);
-                sleep = Math.min(sleep * 2, 100);
             }
         }
     }

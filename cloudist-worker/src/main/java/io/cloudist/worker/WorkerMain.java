@@ -11,7 +11,8 @@ public final class WorkerMain {
         } catch (RuntimeException e) {
             System.err.println("cloudist worker: " + e.getMessage());
             System.err.println(
-                    "usage: WorkerMain --store LOCATION --run RUN_ID --worker ID --dir DIR [--cache DIR] [--exit-with-parent]");
+                    "usage: WorkerMain --store LOCATION --worker ID --dir DIR [--run RUN_ID] [--pool] [--idle-minutes N]"
+                            + " [--host HOST] [--cache DIR] [--exit-with-parent]");
             System.exit(2);
             return;
         }

@@ -7,23 +7,49 @@ import java.util.Objects;
  * How a worker agent was started.
  *
  * @param store the store location ({@link io.cloudist.core.store.Stores#open})
- * @param runId the run to work for
+ * @param runId the run to work for first; null for a worker that starts in the warm pool
  * @param workerId this worker's id
  * @param directory this worker's own directory (module copies, test JVM files)
  * @param cache the blob cache, shared with the other workers of the machine
  * @param exitWithParent stop when standard input closes (the local coordinator died)
+ * @param pool after a run, wait in the warm pool for the next one
+ * @param idleMinutes how long to wait in the pool before exiting (fractions allowed)
+ * @param host where this worker runs (e.g. an instance id), for the pool's records
  */
 public record WorkerOptions(
-        String store, String runId, String workerId, Path directory, Path cache, boolean exitWithParent) {
+        String store,
+        String runId,
+        String workerId,
+        Path directory,
+        Path cache,
+        boolean exitWithParent,
+        boolean pool,
+        double idleMinutes,
+        String host) {
     public WorkerOptions {
         Objects.requireNonNull(store, "--store");
-        Objects.requireNonNull(runId, "--run");
         Objects.requireNonNull(workerId, "--worker");
         Objects.requireNonNull(directory, "--dir");
+        if (runId == null && !pool) {
+            throw new IllegalArgumentException("Give --run RUN_ID, --pool, or both");
+        }
         cache = Objects.requireNonNullElse(cache, directory.resolve("cache"));
+        host = Objects.requireNonNullElse(host, "");
     }
 
-    /** Parses {@code --store S --run R --worker W --dir D [--cache C] [--exit-with-parent]}. */
+    long idleMillis() {
+        return Math.round(idleMinutes * 60_000);
+    }
+
+    /** A worker for one run, as the local backend starts it. */
+    public static WorkerOptions forRun(String store, String runId, String workerId, Path directory, Path cache) {
+        return new WorkerOptions(store, runId, workerId, directory, cache, false, false, 0, "");
+    }
+
+    /**
+     * Parses {@code --store S --worker W --dir D [--run R] [--pool] [--idle-minutes N] [--host H] [--cache C]
+     * [--exit-with-parent]}.
+     */
     public static WorkerOptions parse(String... args) {
         String store = null;
         String run = null;
@@ -31,6 +57,9 @@ public record WorkerOptions(
         Path dir = null;
         Path cache = null;
         boolean exitWithParent = false;
+        boolean pool = false;
+        double idleMinutes = 5;
+        String host = "";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--store" -> store = args[++i];
@@ -39,9 +68,12 @@ public record WorkerOptions(
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--cache" -> cache = Path.of(args[++i]);
                 case "--exit-with-parent" -> exitWithParent = true;
+                case "--pool" -> pool = true;
+                case "--idle-minutes" -> idleMinutes = Double.parseDouble(args[++i]);
+                case "--host" -> host = args[++i];
                 default -> throw new IllegalArgumentException("Unknown worker option: " + args[i]);
             }
         }
-        return new WorkerOptions(store, run, worker, dir, cache, exitWithParent);
+        return new WorkerOptions(store, run, worker, dir, cache, exitWithParent, pool, idleMinutes, host);
     }
 }

@@ -57,7 +57,7 @@ class WorkerAgentTest {
         }
         store.put(StoreKeys.assignment(RUN, "w0", tasks.size()), Documents.write(Assignment.stop(tasks.size())));
 
-        new WorkerAgent(new WorkerOptions(store.location(), RUN, "w0", temp.resolve("worker"), null, false)).run();
+        new WorkerAgent(WorkerOptions.forRun(store.location(), RUN, "w0", temp.resolve("worker"), null)).run();
 
         return java.util.stream.IntStream.range(0, tasks.size())
                 .mapToObj(i -> Documents.read(store.get(StoreKeys.result(RUN, "w0", i)).orElseThrow(), TaskResult.class))

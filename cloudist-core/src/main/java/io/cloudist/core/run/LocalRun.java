@@ -9,6 +9,7 @@ import io.cloudist.core.RunRequest;
 import io.cloudist.core.coordinate.Coordinator;
 import io.cloudist.core.coordinate.CoordinatorSettings;
 import io.cloudist.core.discover.Discovery;
+import io.cloudist.core.discover.DiscoveryCache;
 import io.cloudist.core.model.TestNode;
 import io.cloudist.core.model.TestResult;
 import io.cloudist.core.plan.Planner;
@@ -42,6 +43,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** One run, step by step: select, discover, plan, ship, provision, coordinate, report. */
@@ -76,9 +78,7 @@ public final class LocalRun {
             int workers = Math.min(request.workers(), selection.classNames().size());
             List<WorkerHandle> handles = provisioner.start(new WorkerLaunch(store.location(), runId, workers, List.of()));
 
-            List<TestNode> nodes = timings.time("discovery", () -> Discovery.discover(
-                    request.testJvm(), request.runnerJar(), selection.classNames(), selection.includeTags(),
-                    selection.excludeTags(), request.workDirectory().resolve("discovery")));
+            List<TestNode> nodes = timings.time("discovery", () -> discover(selection, shipment));
             byId = Units.byId(nodes);
             List<TestNode> methodLevel = Units.methodLevel(nodes).stream()
                     .filter(n -> !n.hasMethod() || selection.methodFilter().accepts(n.className(), n.methodName()))
@@ -103,6 +103,27 @@ public final class LocalRun {
         RunOutcome result = timings.time("reporting", () -> report(results, discovered));
         listener.line(ConsoleLine.info("cloudist: time spent: " + timings));
         return result;
+    }
+
+    /** Discovers the test plan in a forked JVM, unless nothing it depends on changed since the last run. */
+    private List<TestNode> discover(SelectionPlan selection, Shipment shipment) {
+        List<String> parts = new ArrayList<>();
+        shipment.classpath().forEach(ref -> parts.add(ref.sha256()));
+        parts.addAll(selection.classNames());
+        parts.add(selection.includeTags());
+        parts.add(selection.excludeTags());
+        parts.add(request.testJvm().javaExecutable().toString());
+        parts.add(request.testJvm().argLine());
+        new TreeMap<>(request.testJvm().systemProperties()).forEach((k, v) -> parts.add(k + "=" + v));
+        String key = DiscoveryCache.key(parts);
+        Path scratch = request.workDirectory().resolve("discovery");
+        DiscoveryCache cache = new DiscoveryCache(scratch.resolve("cache.json"));
+        return cache.get(key).orElseGet(() -> {
+            List<TestNode> nodes = Discovery.discover(request.testJvm(), request.runnerJar(), selection.classNames(),
+                    selection.includeTags(), selection.excludeTags(), scratch);
+            cache.put(key, nodes);
+            return nodes;
+        });
     }
 
     private Shipment ship(Store store) {

@@ -11,6 +11,8 @@ package io.cloudist.core.store;
  * runs/&lt;runId&gt;/w/&lt;workerId&gt;/out/&lt;n&gt;    result of assignment n (worker writes)
  * runs/&lt;runId&gt;/w/&lt;workerId&gt;/beat      heartbeat (worker writes)
  * timings/&lt;projectKey&gt;.json            timing history shared across machines
+ * pool/&lt;workerId&gt;/state                a warm worker's idle state (worker writes while idle)
+ * pool/&lt;workerId&gt;/offer/&lt;n&gt;            the n-th run offered to that worker (a coordinator creates it once)
  * </pre>
  */
 public final class StoreKeys {
@@ -46,6 +48,17 @@ public final class StoreKeys {
 
     public static String timings(String projectKey) {
         return "timings/" + projectKey.replace(':', '/') + ".json";
+    }
+
+    /** The prefix under which warm workers publish their state. */
+    public static final String POOL = "pool/";
+
+    public static String poolState(String workerId) {
+        return POOL + workerId + "/state";
+    }
+
+    public static String poolOffer(String workerId, int n) {
+        return POOL + workerId + "/offer/" + n;
     }
 
     private static String worker(String runId, String workerId) {
