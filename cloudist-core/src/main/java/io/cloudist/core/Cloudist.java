@@ -1,6 +1,8 @@
 package io.cloudist.core;
 
-import io.cloudist.core.run.LocalRun;
+import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.run.Backends;
+import io.cloudist.core.run.TestRun;
 import java.time.Clock;
 
 /** The one entry point of a run: discover, plan, ship, provision, coordinate, report. */
@@ -15,6 +17,20 @@ public final class Cloudist {
      * @throws CloudistException when the run cannot be carried out
      */
     public static RunOutcome run(RunRequest request, RunListener listener) {
-        return new LocalRun(request, listener, Clock.systemDefaultZone()).run();
+        return new TestRun(request, listener, Clock.systemDefaultZone()).run();
+    }
+
+    /**
+     * Creates what runs on {@code settings.backend()} need, idempotently ({@code cloudist:setup}).
+     *
+     * @param store the store to prepare, "" for the backend's default
+     */
+    public static void setup(CloudSettings settings, String store, RunListener listener) {
+        Backends.admin(settings.backend()).setup(settings, store, listener);
+    }
+
+    /** Terminates every cloudist worker of the backend in its region and, if asked, deletes run data. */
+    public static void cleanup(CloudSettings settings, String store, boolean deleteRunData, RunListener listener) {
+        Backends.admin(settings.backend()).cleanup(settings, store, deleteRunData, listener);
     }
 }

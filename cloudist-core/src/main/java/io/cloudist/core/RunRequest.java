@@ -2,6 +2,7 @@ package io.cloudist.core;
 
 import io.cloudist.core.jvm.TestJvmSpec;
 import io.cloudist.core.plan.Granularity;
+import io.cloudist.core.provision.CloudSettings;
 import io.cloudist.core.select.TestSelection;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,7 @@ import java.util.Objects;
  * @param store the store location: empty for the default local directory, a path, or a URI
  * @param failIfNoTests fail when no test is found at all (Surefire's {@code failIfNoTests})
  * @param failIfNoSpecifiedTests fail when {@code test} matches nothing (Surefire's {@code failIfNoSpecifiedTests})
+ * @param cloud where workers run ({@link CloudSettings#local()} for local worker processes)
  */
 public record RunRequest(
         String projectKey,
@@ -47,7 +49,8 @@ public record RunRequest(
         List<String> extraFiles,
         String store,
         boolean failIfNoTests,
-        boolean failIfNoSpecifiedTests) {
+        boolean failIfNoSpecifiedTests,
+        CloudSettings cloud) {
 
     public RunRequest {
         Objects.requireNonNull(projectKey, "projectKey");
@@ -76,5 +79,6 @@ public record RunRequest(
         }
         extraFiles = List.copyOf(extraFiles);
         store = Objects.requireNonNullElse(store, "");
+        cloud = Objects.requireNonNullElse(cloud, CloudSettings.local());
     }
 }

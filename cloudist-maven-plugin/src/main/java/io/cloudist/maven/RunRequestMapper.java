@@ -24,6 +24,7 @@ import static io.cloudist.core.CloudistProperties.WORKERS;
 
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.RunRequest;
+import io.cloudist.core.provision.CloudSettings;
 import io.cloudist.core.plan.Granularity;
 import io.cloudist.core.select.TestSelection;
 import java.nio.file.Files;
@@ -85,7 +86,8 @@ final class RunRequestMapper {
                 commaSeparated(sources.string("extraFiles", EXTRA_FILES, DEFAULT_EXTRA_FILES)),
                 store(sources, layout),
                 failIfNoTests,
-                sources.flag("failIfNoSpecifiedTests", FAIL_IF_NO_SPECIFIED_TESTS, true));
+                sources.flag("failIfNoSpecifiedTests", FAIL_IF_NO_SPECIFIED_TESTS, true),
+                CloudSettings.local());
         return new Mapping.Run(request, sources.flag("testFailureIgnore", TEST_FAILURE_IGNORE, false));
     }
 

@@ -129,7 +129,11 @@ public final class Coordinator {
         if (!w.handle.isAlive()) {
             reason = "it stopped (" + w.handle.describe() + ")";
         } else {
-            Optional<byte[]> beat = store.get(StoreKeys.heartbeat(runId, w.handle.id()));
+            Optional<byte[]> beat = Optional.empty();
+            if (now - w.beatReadAt >= settings.heartbeatReadInterval().toMillis()) {
+                w.beatReadAt = now;
+                beat = store.get(StoreKeys.heartbeat(runId, w.handle.id()));
+            }
             if (beat.isPresent()) {
                 long t = Documents.read(beat.get(), Heartbeat.class).timeMillis();
                 if (t != w.lastBeat) {
@@ -216,6 +220,7 @@ public final class Coordinator {
         boolean booted;
         long lastBeat = -1;
         long lastBeatSeenAt;
+        long beatReadAt;
 
         WorkerState(WorkerHandle handle, long now) {
             this.handle = handle;

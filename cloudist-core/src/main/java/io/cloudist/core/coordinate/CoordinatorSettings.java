@@ -11,6 +11,17 @@ import java.time.Duration;
  * @param maxAttempts how many workers a task may take down before its tests become errors
  */
 public record CoordinatorSettings(Duration poll, Duration heartbeatTimeout, Duration bootTimeout, int maxAttempts) {
+    /** Local workers: polling a directory is free, and a worker process boots in a second. */
     public static final CoordinatorSettings LOCAL =
             new CoordinatorSettings(Duration.ofMillis(20), Duration.ofSeconds(60), Duration.ofMinutes(2), 2);
+
+    /** Cloud workers: each poll is a request, and an instance may take minutes to boot and install a JDK. */
+    public static final CoordinatorSettings CLOUD =
+            new CoordinatorSettings(Duration.ofMillis(200), Duration.ofSeconds(60), Duration.ofMinutes(10), 2);
+
+    /** How often heartbeats are read: a tenth of the timeout, at least every poll. */
+    public Duration heartbeatReadInterval() {
+        Duration tenth = heartbeatTimeout.dividedBy(10);
+        return tenth.compareTo(poll) > 0 ? tenth : poll;
+    }
 }

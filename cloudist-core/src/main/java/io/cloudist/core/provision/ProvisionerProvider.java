@@ -18,4 +18,9 @@ public interface ProvisionerProvider {
      * @throws io.cloudist.core.ConfigurationException for settings that cannot work, with the fix
      */
     Provisioner open(CloudSettings settings, Store store, RunListener listener);
+
+    /** The store runs use when {@code cloudist.store} is not set, e.g. the bucket that setup made; "" for none. */
+    default String defaultStore(CloudSettings settings) {
+        return "";
+    }
 }

@@ -17,8 +17,8 @@ import io.cloudist.core.plan.Task;
 import io.cloudist.core.plan.TimingHistory;
 import io.cloudist.core.plan.Unit;
 import io.cloudist.core.plan.Units;
+import io.cloudist.core.protocol.BlobRef;
 import io.cloudist.core.protocol.Documents;
-import io.cloudist.core.provision.LocalProvisioner;
 import io.cloudist.core.provision.Provisioner;
 import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.provision.WorkerLaunch;
@@ -32,7 +32,6 @@ import io.cloudist.core.ship.BundleShipper;
 import io.cloudist.core.ship.Shipment;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
-import io.cloudist.core.store.Stores;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,14 +45,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** One run, step by step: select, discover, plan, ship, provision, coordinate, report. */
-public final class LocalRun {
+/** One run, step by step: select, ship, provision, discover, plan, coordinate, report. */
+public final class TestRun {
     private final RunRequest request;
     private final RunListener listener;
     private final Clock clock;
     private final Timings timings = new Timings();
 
-    public LocalRun(RunRequest request, RunListener listener, Clock clock) {
+    public TestRun(RunRequest request, RunListener listener, Clock clock) {
         this.request = request;
         this.listener = listener;
         this.clock = clock;
@@ -68,15 +67,17 @@ public final class LocalRun {
         Path historyFile = request.workDirectory().resolve("timings.json");
         List<TestResult> results;
         Map<String, TestNode> byId;
-        try (Store store = Stores.open(request.store(), request.workDirectory().resolve("store"));
-                Provisioner provisioner = new LocalProvisioner(javaOfThisJvm(), request.workerClasspath(),
-                        request.workDirectory().resolve("workers"))) {
+        try (Store store = Backends.store(request);
+                Provisioner provisioner = Backends.provisioner(request, store, listener);
+                AbortGuard guard = new AbortGuard(provisioner)) {
             ConsoleReport.header().forEach(listener::line);
             // Ship and start workers first: they boot and warm up their test JVMs while discovery runs.
             Shipment shipment = timings.time("shipping", () -> ship(store));
             store.put(StoreKeys.manifest(runId), Documents.write(Manifests.create(runId, request, shipment)));
             int workers = Math.min(request.workers(), selection.classNames().size());
-            List<WorkerHandle> handles = provisioner.start(new WorkerLaunch(store.location(), runId, workers, List.of()));
+            List<BlobRef> workerBundle = request.cloud().isLocal() ? List.of() : shipWorker(store);
+            List<WorkerHandle> handles =
+                    provisioner.start(new WorkerLaunch(store.location(), runId, workers, workerBundle));
 
             List<TestNode> nodes = timings.time("discovery", () -> discover(selection, shipment));
             byId = Units.byId(nodes);
@@ -94,10 +95,11 @@ public final class LocalRun {
                     units.stream().mapToInt(Unit::tests).sum(),
                     units.stream().map(Unit::className).distinct().count(), tasks.size(), workers)));
             Coordinator coordinator = new Coordinator(store, runId, handles, new RunProgress(listener, byId, tasks),
-                    CoordinatorSettings.LOCAL, clock);
+                    request.cloud().isLocal() ? CoordinatorSettings.LOCAL : CoordinatorSettings.CLOUD, clock);
             Coordinator.Outcome outcome = timings.time("tests", () -> coordinator.run(tasks));
             results = Outcomes.complete(outcome, methodLevel, byId);
             history.with(Measurements.perUnit(units, results)).write(historyFile);
+            provisioner.runSucceeded();
         }
         Map<String, TestNode> discovered = byId;
         RunOutcome result = timings.time("reporting", () -> report(results, discovered));
@@ -124,6 +126,13 @@ public final class LocalRun {
             cache.put(key, nodes);
             return nodes;
         });
+    }
+
+    /** Ships the worker agent's own classpath, for workers that boot elsewhere and fetch it from the store. */
+    private List<BlobRef> shipWorker(Store store) {
+        return new BundleShipper(store, request.moduleDirectory(), request.workDirectory().resolve("ship"))
+                .ship(request.workerClasspath(), List.of())
+                .classpath();
     }
 
     private Shipment ship(Store store) {
@@ -175,7 +184,4 @@ public final class LocalRun {
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     }
 
-    private static Path javaOfThisJvm() {
-        return Path.of(System.getProperty("java.home"), "bin", "java");
-    }
 }

@@ -1,0 +1,64 @@
+package io.cloudist.core.run;
+
+import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.ConfigurationException;
+import io.cloudist.core.RunListener;
+import io.cloudist.core.RunRequest;
+import io.cloudist.core.provision.CloudAdmin;
+import io.cloudist.core.provision.LocalProvisioner;
+import io.cloudist.core.provision.Provisioner;
+import io.cloudist.core.provision.ProvisionerProvider;
+import io.cloudist.core.store.Store;
+import io.cloudist.core.store.Stores;
+import java.nio.file.Path;
+import java.util.ServiceLoader;
+
+/** Picks the store and the provisioner of a run's backend: local processes, or a cloud found with ServiceLoader. */
+public final class Backends {
+    private static final String LOCAL = "local";
+
+    private Backends() {}
+
+    /** Opens the run's store: the configured one, else the backend's default, else a local directory. */
+    static Store store(RunRequest request) {
+        String location = request.store();
+        if (location.isEmpty() && !request.cloud().isLocal()) {
+            location = provider(request.cloud().backend()).defaultStore(request.cloud());
+            if (location.isEmpty()) {
+                throw new ConfigurationException(CloudistProperties.STORE, "", "set -D" + CloudistProperties.STORE
+                        + "=s3://bucket/prefix, or run mvn cloudist:setup to create the default bucket");
+            }
+        }
+        return Stores.open(location, request.workDirectory().resolve("store"));
+    }
+
+    static Provisioner provisioner(RunRequest request, Store store, RunListener listener) {
+        if (request.cloud().isLocal()) {
+            return new LocalProvisioner(Path.of(System.getProperty("java.home"), "bin", "java"),
+                    request.workerClasspath(), request.workDirectory().resolve("workers"));
+        }
+        return provider(request.cloud().backend()).open(request.cloud(), store, listener);
+    }
+
+    static ProvisionerProvider provider(String backend) {
+        for (ProvisionerProvider p : ServiceLoader.load(ProvisionerProvider.class, Backends.class.getClassLoader())) {
+            if (p.backend().equalsIgnoreCase(backend)) {
+                return p;
+            }
+        }
+        throw unknown(backend);
+    }
+
+    public static CloudAdmin admin(String backend) {
+        for (CloudAdmin a : ServiceLoader.load(CloudAdmin.class, Backends.class.getClassLoader())) {
+            if (a.backend().equalsIgnoreCase(backend)) {
+                return a;
+            }
+        }
+        throw unknown(backend);
+    }
+
+    private static ConfigurationException unknown(String backend) {
+        return new ConfigurationException(CloudistProperties.BACKEND, backend, "use " + LOCAL + " or ec2");
+    }
+}
