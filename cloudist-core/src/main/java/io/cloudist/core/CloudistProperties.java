@@ -36,6 +36,10 @@ public final class CloudistProperties {
     public static final String BACKEND = "cloudist.backend";
     public static final String DEFAULT_BACKEND = "local";
     public static final String USE_SUREFIRE_CONFIG = "cloudist.useSurefireConfig";
+    /** The AWS region of the store and the workers; the SDK's default chain when unset. */
+    public static final String REGION = "cloudist.region";
+    /** The AWS profile whose credentials cloudist uses; the SDK's default chain when unset. */
+    public static final String PROFILE = "cloudist.profile";
 
     /** Surefire's own property names, honoured as Surefire honours them. */
     public static final String SKIP_TESTS = "skipTests";

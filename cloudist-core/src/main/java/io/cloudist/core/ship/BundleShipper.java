@@ -10,20 +10,36 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
  * Ships a test classpath and extra files to a {@link Store}, content-addressed: jars by their SHA-256, directories
  * and extra files as deterministic archives. A blob already in the store is not uploaded again.
+ *
+ * <p>Entries are hashed, checked and uploaded on {@value #THREADS} threads, because against a remote store each
+ * entry costs at least one round trip; the returned refs keep the classpath order. Two entries with the same content
+ * are uploaded once.
  */
 public final class BundleShipper {
+    static final int THREADS = 8;
+
     private final Store store;
     private final Path moduleDirectory;
     private final Path scratchDirectory;
-    private final List<BlobRef> refs = new ArrayList<>();
-    private int uploaded;
-    private long bytesUploaded;
-    private long bytesTotal;
+    private final ConcurrentHashMap<String, CompletableFuture<Void>> blobs = new ConcurrentHashMap<>();
+    private final AtomicInteger archives = new AtomicInteger();
+    private final AtomicInteger refs = new AtomicInteger();
+    private final AtomicInteger uploaded = new AtomicInteger();
+    private final AtomicLong bytesUploaded = new AtomicLong();
+    private final AtomicLong bytesTotal = new AtomicLong();
 
     public BundleShipper(Store store, Path moduleDirectory, Path scratchDirectory) {
         this.store = store;
@@ -39,30 +55,62 @@ public final class BundleShipper {
         } catch (IOException e) {
             throw new CloudistException("Cannot create " + scratchDirectory + ": " + e.getMessage(), e);
         }
-        List<BlobRef> cp = new ArrayList<>();
-        for (Path entry : classpath) {
-            if (Files.isDirectory(entry)) {
-                cp.add(directory(entry));
-            } else if (Files.isRegularFile(entry)) {
-                cp.add(jar(entry));
-            } else if (Files.exists(entry)) {
-                throw new CloudistException("Classpath entry " + entry + " is neither a file nor a directory");
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "cloudist-ship");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<BlobRef>> cp = new ArrayList<>();
+            for (Path entry : classpath) {
+                if (Files.isDirectory(entry)) {
+                    cp.add(pool.submit(() -> directory(entry)));
+                } else if (Files.isRegularFile(entry)) {
+                    cp.add(pool.submit(() -> jar(entry)));
+                } else if (Files.exists(entry)) {
+                    throw new CloudistException("Classpath entry " + entry + " is neither a file nor a directory");
+                }
             }
+            ExtraFiles extra = ExtraFiles.match(moduleDirectory, extraFileGlobs);
+            List<Future<BlobRef>> files = new ArrayList<>();
+            if (!extra.relativePaths().isEmpty()) {
+                files.add(pool.submit(
+                        () -> archive(moduleDirectory, extra.relativePaths(), BlobRef.Kind.FILES, "")));
+            }
+            return new Shipment(
+                    all(cp),
+                    all(files),
+                    extra.unmatchedGlobs(),
+                    refs.get(),
+                    uploaded.get(),
+                    bytesUploaded.get(),
+                    bytesTotal.get(),
+                    Duration.ofNanos(System.nanoTime() - start));
+        } finally {
+            pool.shutdownNow();
         }
-        ExtraFiles extra = ExtraFiles.match(moduleDirectory, extraFileGlobs);
-        List<BlobRef> files = new ArrayList<>();
-        if (!extra.relativePaths().isEmpty()) {
-            files.add(archive(moduleDirectory, extra.relativePaths(), BlobRef.Kind.FILES, ""));
+    }
+
+    private static List<BlobRef> all(List<Future<BlobRef>> futures) {
+        List<BlobRef> done = new ArrayList<>(futures.size());
+        for (Future<BlobRef> future : futures) {
+            done.add(await(future));
         }
-        return new Shipment(
-                cp,
-                files,
-                extra.unmatchedGlobs(),
-                refs.size(),
-                uploaded,
-                bytesUploaded,
-                bytesTotal,
-                Duration.ofNanos(System.nanoTime() - start));
+        return done;
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CloudistException("Interrupted while shipping the bundle", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new CloudistException("Shipping the bundle failed: " + e.getCause(), e.getCause());
+        }
     }
 
     private BlobRef jar(Path jar) {
@@ -87,7 +135,7 @@ public final class BundleShipper {
     }
 
     private BlobRef archive(Path base, List<String> files, BlobRef.Kind kind, String where) {
-        Path archive = scratchDirectory.resolve("archive-" + refs.size() + ".zip");
+        Path archive = scratchDirectory.resolve("archive-" + archives.getAndIncrement() + ".zip");
         String sha = Archives.write(base, files, archive);
         BlobRef ref = upload(archive, sha, kind, where);
         try {
@@ -105,15 +153,26 @@ public final class BundleShipper {
         } catch (IOException e) {
             throw new CloudistException("Cannot read " + file + ": " + e.getMessage(), e);
         }
-        String key = StoreKeys.blob(sha);
-        if (!store.exists(key)) {
-            store.putFile(key, file);
-            uploaded++;
-            bytesUploaded += size;
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> first = blobs.putIfAbsent(sha, mine);
+        if (first == null) {
+            try {
+                String key = StoreKeys.blob(sha);
+                if (!store.exists(key)) {
+                    store.putFile(key, file);
+                    uploaded.incrementAndGet();
+                    bytesUploaded.addAndGet(size);
+                }
+                mine.complete(null);
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+                throw e;
+            }
+        } else {
+            await(first);
         }
-        bytesTotal += size;
-        BlobRef ref = new BlobRef(sha, size, kind, path);
-        refs.add(ref);
-        return ref;
+        bytesTotal.addAndGet(size);
+        refs.incrementAndGet();
+        return new BlobRef(sha, size, kind, path);
     }
 }

@@ -88,6 +88,22 @@ class ShippingRoundTripTest {
     }
 
     @Test
+    void manyEntriesKeepTheirClasspathOrderAndIdenticalOnesAreUploadedOnce() throws Exception {
+        List<Path> classpath = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            classpath.add(Files.writeString(temp.resolve("lib-" + i + ".jar"), "jar " + (i % 10)));
+        }
+        Shipment shipment = new BundleShipper(store, module, temp.resolve("scratch")).ship(classpath, List.of());
+        assertThat(shipment.classpath())
+                .extracting(BlobRef::path)
+                .containsExactlyElementsOf(classpath.stream().map(p -> p.getFileName().toString()).toList());
+        assertThat(shipment.blobs()).isEqualTo(20);
+        assertThat(shipment.uploaded()).isEqualTo(10);
+        assertThat(shipment.bytesUploaded()).isEqualTo(10 * "jar 0".length());
+        assertThat(shipment.bytesTotal()).isEqualTo(20 * "jar 0".length());
+    }
+
+    @Test
     void reportsGlobsThatMatchNothing() {
         Shipment shipment = new BundleShipper(store, module, temp.resolve("scratch"))
                 .ship(List.of(jar), List.of("src/test/resources/**", "fixtures/*.json"));

@@ -1,0 +1,140 @@
+package io.cloudist.aws.s3;
+
+import io.cloudist.core.CloudistException;
+import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.ConfigurationException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Turns the SDK's exceptions into cloudist's: a missing bucket or a bucket in another region is a
+ * {@link ConfigurationException} with the fix; missing, wrong or forbidden credentials name what to provide or grant.
+ * Messages carry S3's error code, never an SDK stack trace.
+ */
+final class S3Errors {
+    static final String CREDENTIALS_FIX = "provide AWS credentials: set AWS_PROFILE or -D" + CloudistProperties.PROFILE
+            + " to a profile in ~/.aws (aws configure or aws sso login writes one), set AWS_ACCESS_KEY_ID and"
+            + " AWS_SECRET_ACCESS_KEY, or run on an EC2 instance with an instance profile";
+    private static final Set<String> CREDENTIAL_CODES = Set.of(
+            "InvalidAccessKeyId",
+            "SignatureDoesNotMatch",
+            "ExpiredToken",
+            "InvalidToken",
+            "TokenRefreshRequired",
+            "InvalidClientTokenId");
+    private static final Set<String> REGION_CODES =
+            Set.of("PermanentRedirect", "AuthorizationHeaderMalformed", "IllegalLocationConstraintException");
+
+    private final S3Location location;
+    private final String region;
+    private final String profile;
+
+    /** @param profile the AWS profile in use, "" for the default credentials chain */
+    S3Errors(S3Location location, String region, String profile) {
+        this.location = location;
+        this.region = region;
+        this.profile = profile;
+    }
+
+    /** No credentials could be found (or the named profile has none). */
+    CloudistException noCredentials(SdkException e) {
+        String which = profile.isEmpty() ? "" : " in profile '" + profile + "'";
+        return new CloudistException("No AWS credentials" + which + " for " + location + ": " + CREDENTIALS_FIX, e);
+    }
+
+    /** The exception to throw instead of {@code e}, raised while doing {@code action} on {@code objectKey}. */
+    CloudistException translate(SdkException e, S3Action action, String objectKey) {
+        if (e instanceof AwsServiceException service) {
+            return service(service, action, objectKey);
+        }
+        String what = "S3 could not " + action.verb + " " + target(action, objectKey);
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return new CloudistException(what + ": timed out after retries", e);
+        }
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("Unable to load region")) {
+            return noRegion();
+        }
+        if (message.toLowerCase(Locale.ROOT).contains("credentials")) {
+            return noCredentials(e);
+        }
+        return new CloudistException(what + " (after retries): " + rootMessage(e), e);
+    }
+
+    /** The region could not be found in the SDK's default chain. */
+    static ConfigurationException noRegion() {
+        return new ConfigurationException(
+                CloudistProperties.REGION,
+                "",
+                "no AWS region is configured; set -D" + CloudistProperties.REGION
+                        + "=<region>, AWS_REGION, or region in the profile in ~/.aws/config");
+    }
+
+    private CloudistException service(AwsServiceException e, S3Action action, String objectKey) {
+        int status = e.statusCode();
+        AwsErrorDetails details = e.awsErrorDetails();
+        String code = details == null || details.errorCode() == null ? "" : details.errorCode();
+        Optional<String> bucketRegion = details == null || details.sdkHttpResponse() == null
+                ? Optional.empty()
+                : details.sdkHttpResponse().firstMatchingHeader("x-amz-bucket-region");
+        boolean otherRegion = bucketRegion.filter(r -> !r.equals(region)).isPresent();
+        if (status == 301 || REGION_CODES.contains(code) || (otherRegion && status >= 300 && status != 404)) {
+            String fix = bucketRegion
+                    .map(r -> "bucket '" + location.bucket() + "' is in region " + r + "; set -D"
+                            + CloudistProperties.REGION + "=" + r)
+                    .orElse("bucket '" + location.bucket() + "' is in another region; set -D"
+                            + CloudistProperties.REGION + " to its region (aws s3api get-bucket-location --bucket "
+                            + location.bucket() + ")");
+            return new ConfigurationException(CloudistProperties.REGION, region, fix);
+        }
+        if (code.equals("NoSuchBucket") || (status == 404 && action == S3Action.CHECK_BUCKET)) {
+            return new ConfigurationException(
+                    CloudistProperties.STORE,
+                    location.toString(),
+                    "bucket '" + location.bucket() + "' does not exist in " + region + "; run mvn cloudist:setup -D"
+                            + CloudistProperties.REGION + "=" + region + " or point -D" + CloudistProperties.STORE
+                            + " at an existing bucket");
+        }
+        if (status == 403 && CREDENTIAL_CODES.contains(code)) {
+            return new CloudistException(
+                    "S3 rejected the AWS credentials (" + code + ") used for " + location + ": " + CREDENTIALS_FIX, e);
+        }
+        if (status == 403) {
+            String resource = action.onBucket ? location.bucketArn() : location.objectsArn();
+            String hint = action == S3Action.GET || action == S3Action.HEAD
+                    ? " and s3:ListBucket on " + location.bucketArn()
+                            + " (without it S3 answers 403 instead of 404 for a missing key)"
+                    : "";
+            return new CloudistException(
+                    "Access denied: S3 refused to " + action.verb + " " + target(action, objectKey) + " (" + code
+                            + "); grant " + action.permission + " on " + resource + hint
+                            + " to the user or role cloudist runs as",
+                    e);
+        }
+        String message = details == null || details.errorMessage() == null ? "" : ": " + details.errorMessage();
+        return new CloudistException(
+                "S3 could not " + action.verb + " " + target(action, objectKey) + " (HTTP " + status
+                        + (code.isEmpty() ? "" : " " + code) + message + ")",
+                e);
+    }
+
+    private String target(S3Action action, String objectKey) {
+        return action.onBucket || objectKey == null
+                ? location.toString()
+                : "s3://" + location.bucket() + "/" + objectKey;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

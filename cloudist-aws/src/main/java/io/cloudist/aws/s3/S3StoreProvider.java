@@ -1,0 +1,33 @@
+package io.cloudist.aws.s3;
+
+import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.store.Store;
+import io.cloudist.core.store.StoreProvider;
+
+/**
+ * Opens {@code s3://bucket/prefix} stores. The region and profile come from the {@code cloudist.region} and
+ * {@code cloudist.profile} system properties when set, else from the SDK's default chains. Opening checks the
+ * credentials and the bucket once, so that a missing bucket, a wrong region or a missing permission stops the build
+ * before a run starts.
+ */
+public final class S3StoreProvider implements StoreProvider {
+    @Override
+    public boolean accepts(String location) {
+        return location != null && location.startsWith("s3://");
+    }
+
+    @Override
+    public Store open(String location) {
+        S3Store store = S3Store.open(
+                location,
+                System.getProperty(CloudistProperties.REGION, ""),
+                System.getProperty(CloudistProperties.PROFILE, ""));
+        try {
+            store.checkBucket();
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+}
