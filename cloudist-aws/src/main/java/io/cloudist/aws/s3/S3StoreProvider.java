@@ -1,12 +1,12 @@
 package io.cloudist.aws.s3;
 
-import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.provision.CloudSettings;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreProvider;
 
 /**
- * Opens {@code s3://bucket/prefix} stores. The region and profile come from the {@code cloudist.region} and
- * {@code cloudist.profile} system properties when set, else from the SDK's default chains. Opening checks the
+ * Opens {@code s3://bucket/prefix} stores. The region and profile come from the run's settings when set, else from
+ * the SDK's default chains (on a worker: the instance's region and its instance profile). Opening checks the
  * credentials and the bucket once, so that a missing bucket, a wrong region or a missing permission stops the build
  * before a run starts.
  */
@@ -17,11 +17,8 @@ public final class S3StoreProvider implements StoreProvider {
     }
 
     @Override
-    public Store open(String location) {
-        S3Store store = S3Store.open(
-                location,
-                System.getProperty(CloudistProperties.REGION, ""),
-                System.getProperty(CloudistProperties.PROFILE, ""));
+    public Store open(String location, CloudSettings settings) {
+        S3Store store = S3Store.open(location, settings.region(), settings.profile());
         try {
             store.checkBucket();
             return store;

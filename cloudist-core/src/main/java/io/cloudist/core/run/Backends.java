@@ -29,7 +29,7 @@ public final class Backends {
                         + "=s3://bucket/prefix, or run mvn cloudist:setup to create the default bucket");
             }
         }
-        return Stores.open(location, request.workDirectory().resolve("store"));
+        return Stores.open(location, request.workDirectory().resolve("store"), request.cloud());
     }
 
     static Provisioner provisioner(RunRequest request, Store store, RunListener listener) {

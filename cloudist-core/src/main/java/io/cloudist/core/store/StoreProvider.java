@@ -1,5 +1,7 @@
 package io.cloudist.core.store;
 
+import io.cloudist.core.provision.CloudSettings;
+
 /**
  * Opens stores of one kind of location (e.g. {@code s3://}). Implementations are found with
  * {@link java.util.ServiceLoader}, so that core needs no cloud SDK: a module such as cloudist-aws registers one in
@@ -12,8 +14,10 @@ public interface StoreProvider {
     /**
      * Opens the store.
      *
+     * @param settings the run's region and profile ({@link CloudSettings#local()} on a worker: the SDK's defaults)
+     *
      * @throws io.cloudist.core.ConfigurationException when the location cannot be used (bucket missing, wrong
      *     region, no permission), with the fix
      */
-    Store open(String location);
+    Store open(String location, CloudSettings settings);
 }

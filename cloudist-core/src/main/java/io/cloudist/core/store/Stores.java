@@ -2,6 +2,7 @@ package io.cloudist.core.store;
 
 import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.ConfigurationException;
+import io.cloudist.core.provision.CloudSettings;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
 
@@ -14,6 +15,15 @@ public final class Stores {
      * @param defaultDirectory the local store used when no location is given
      */
     public static Store open(String location, Path defaultDirectory) {
+        return open(location, defaultDirectory, CloudSettings.local());
+    }
+
+    /**
+     * @param location a directory path, a {@code file:} URI or a URI a {@link StoreProvider} accepts; empty means
+     *     {@code defaultDirectory}
+     * @param settings region and profile for cloud stores
+     */
+    public static Store open(String location, Path defaultDirectory, CloudSettings settings) {
         if (location == null || location.isBlank()) {
             return new LocalDirectoryStore(defaultDirectory);
         }
@@ -23,7 +33,7 @@ public final class Stores {
         if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*")) {
             for (StoreProvider provider : ServiceLoader.load(StoreProvider.class, Stores.class.getClassLoader())) {
                 if (provider.accepts(location)) {
-                    return provider.open(location);
+                    return provider.open(location, settings);
                 }
             }
             throw new ConfigurationException(
