@@ -3,6 +3,7 @@ package io.cloudist.its.harness;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** What an integration test does with a fixture: copy it, build it with Surefire, build it with cloudist. */
 public final class FixtureBuilds {
@@ -42,6 +43,16 @@ public final class FixtureBuilds {
     /** {@code mvn cloudist:test <arguments>} (or the goal {@code -Dcloudist.its.goal} names). */
     public BuildResult cloudist(Path project, String... arguments) {
         return maven.run(project, prepend(environment.cloudistGoal(), arguments));
+    }
+
+    /** {@code mvn cloudist:test <arguments>} with extra environment variables. */
+    public BuildResult cloudist(Path project, Map<String, String> environmentVariables, String... arguments) {
+        return maven.run(project, environmentVariables, prepend(environment.cloudistGoal(), arguments));
+    }
+
+    /** {@code mvn <arguments>} with extra environment variables, e.g. {@code cloudist:setup}. */
+    public BuildResult maven(Path project, Map<String, String> environmentVariables, String... arguments) {
+        return maven.run(project, environmentVariables, arguments);
     }
 
     private static String[] prepend(String goal, String... arguments) {

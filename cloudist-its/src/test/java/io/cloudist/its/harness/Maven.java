@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +30,11 @@ public final class Maven {
 
     /** Runs {@code mvn <arguments>} in {@code project} and waits for it. A build failure is a result, not an error. */
     public BuildResult run(Path project, String... arguments) {
+        return run(project, Map.of(), arguments);
+    }
+
+    /** Runs {@code mvn <arguments>} with extra environment variables (e.g. AWS endpoints and credentials). */
+    public BuildResult run(Path project, Map<String, String> environmentVariables, String... arguments) {
         List<String> command = new ArrayList<>(List.of(
                 environment.mavenHome().resolve("bin/mvn").toString(),
                 "-B",
@@ -44,6 +50,7 @@ public final class Maven {
                 .redirectOutput(log.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("MAVEN_ARGS");
+        builder.environment().putAll(environmentVariables);
         try {
             Process process = builder.start();
             if (!process.waitFor(TIME_LIMIT.toSeconds(), TimeUnit.SECONDS)) {

@@ -1,0 +1,98 @@
+package io.cloudist.its;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudist.aws.s3.S3ProxyExtension;
+import io.cloudist.its.cloud.SimulatedCloud;
+import io.cloudist.its.harness.BuildResult;
+import io.cloudist.its.harness.FixtureBuilds;
+import io.cloudist.its.harness.Outcomes;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A whole cloud run on 127.0.0.1: real {@code mvn cloudist:setup}, two {@code mvn cloudist:test
+ * -Dcloudist.backend=ec2} runs and {@code mvn cloudist:cleanup}, with the AWS endpoints pointed at moto and an S3
+ * server, and every instance moto launches "booted" by running its user data locally.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SimulatedCloudIT {
+    private static final String FIXTURE = "passing";
+
+    @RegisterExtension
+    static final S3ProxyExtension S3 = new S3ProxyExtension();
+
+    private final FixtureBuilds builds = FixtureBuilds.fromSystemProperties();
+    private SimulatedCloud cloud;
+    private BuildResult local;
+    private BuildResult setup;
+    private BuildResult setupAgain;
+    private BuildResult cold;
+    private int bootedByCold;
+    private BuildResult warm;
+    private int bootedByWarm;
+    private BuildResult cleanup;
+    private long processesAfterCleanup = -1;
+
+    @BeforeAll
+    void runInTheSimulatedCloud() throws Exception {
+        cloud = new SimulatedCloud(builds.environment().work().resolve("cloud"), S3.endpoint());
+        Map<String, String> env = cloud.mavenEnvironment();
+        String store = "-Dcloudist.store=s3://" + S3.createBucket() + "/cloudist";
+        Path project = builds.copy(FIXTURE, "cloud-setup");
+        local = builds.cloudist(builds.copy(FIXTURE, "cloud-local"), "-Dcloudist.workers=2");
+        setup = builds.maven(project, env, "cloudist:setup", store);
+        setupAgain = builds.maven(project, env, "cloudist:setup", store);
+        String[] ec2 = {"-Dcloudist.backend=ec2", "-Dcloudist.workers=2", store, "-Dcloudist.idleMinutes=2"};
+        cold = builds.cloudist(builds.copy(FIXTURE, "cloud-cold"), env, ec2);
+        bootedByCold = cloud.bootedInstances();
+        warm = builds.cloudist(builds.copy(FIXTURE, "cloud-warm"), env, ec2);
+        bootedByWarm = cloud.bootedInstances() - bootedByCold;
+        cleanup = builds.maven(project, env, "cloudist:cleanup", store, "-Dcloudist.deleteRunData=true");
+        long deadline = System.currentTimeMillis() + 30_000;
+        while ((processesAfterCleanup = cloud.liveProcesses()) > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+    }
+
+    @AfterAll
+    void stopTheCloud() {
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
+    @Test
+    void setupSucceedsAndIsIdempotent() {
+        assertThat(setup.succeeded()).as("%s", setup).isTrue();
+        assertThat(setupAgain.succeeded()).as("%s", setupAgain).isTrue();
+        assertThat(setupAgain.log()).contains("found").doesNotContain("created");
+    }
+
+    @Test
+    void aColdCloudRunBootsInstancesAndReportsWhatALocalRunReports() {
+        assertThat(cold.succeeded()).as("%s", cold).isTrue();
+        assertThat(bootedByCold).isPositive();
+        assertThat(cold.log()).containsPattern("Launching \\d+ ×");
+        assertThat(Outcomes.keys(cold.reportedTests())).containsExactlyElementsOf(Outcomes.keys(local.reportedTests()));
+    }
+
+    @Test
+    void aWarmRunReusesTheWorkersAndStartsNoInstance() {
+        assertThat(warm.succeeded()).as("%s", warm).isTrue();
+        assertThat(bootedByWarm).isZero();
+        assertThat(Outcomes.keys(warm.reportedTests())).containsExactlyElementsOf(Outcomes.keys(local.reportedTests()));
+    }
+
+    @Test
+    void cleanupLeavesNothingRunning() {
+        assertThat(cleanup.succeeded()).as("%s", cleanup).isTrue();
+        assertThat(cloud.unterminatedInstances()).isEmpty();
+        assertThat(processesAfterCleanup).isZero();
+    }
+}

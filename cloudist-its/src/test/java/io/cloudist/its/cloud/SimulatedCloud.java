@@ -1,0 +1,81 @@
+package io.cloudist.its.cloud;
+
+import io.cloudist.aws.s3.S3ProxyExtension;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Instance;
+
+/**
+ * A whole cloud on 127.0.0.1: moto for EC2/IAM/STS/SSM, an S3 server, instance metadata, and the booter that runs
+ * each instance's user data as local processes. {@link #mavenEnvironment()} points a real {@code mvn} at it the
+ * way a user points the AWS SDK at other endpoints: the SDK's standard variables.
+ */
+public final class SimulatedCloud implements AutoCloseable {
+    private final MotoServer moto;
+    private final FakeImds imds = new FakeImds();
+    private final Ec2Client ec2;
+    private final InstanceBooter booter;
+    private final URI s3Endpoint;
+
+    public SimulatedCloud(Path work, URI s3Endpoint) throws Exception {
+        Files.createDirectories(work);
+        this.s3Endpoint = s3Endpoint;
+        this.moto = new MotoServer(work.resolve("moto.log"));
+        this.ec2 = Ec2Client.builder()
+                .endpointOverride(URI.create(moto.endpoint()))
+                .region(Region.of(S3ProxyExtension.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(S3ProxyExtension.ACCESS_KEY, S3ProxyExtension.SECRET_KEY)))
+                .build();
+        // What an instance profile gives a real instance: credentials. The region and the S3 endpoint come from
+        // the user data, as on a real instance.
+        this.booter = new InstanceBooter(ec2, imds, work.resolve("instances"), Map.of(
+                "AWS_ACCESS_KEY_ID", S3ProxyExtension.ACCESS_KEY,
+                "AWS_SECRET_ACCESS_KEY", S3ProxyExtension.SECRET_KEY));
+    }
+
+    /** The environment of a developer's shell whose AWS SDK and CLI are pointed at this cloud. */
+    public Map<String, String> mavenEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_ACCESS_KEY_ID", S3ProxyExtension.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", S3ProxyExtension.SECRET_KEY);
+        env.put("AWS_REGION", S3ProxyExtension.REGION);
+        env.put("AWS_ENDPOINT_URL", moto.endpoint());
+        env.put("AWS_ENDPOINT_URL_S3", s3Endpoint.toString());
+        return env;
+    }
+
+    public int bootedInstances() {
+        return booter.bootedCount();
+    }
+
+    public long liveProcesses() {
+        return booter.liveProcesses();
+    }
+
+    /** Instances tagged {@code cloudist=true} that moto does not report as terminated. */
+    public List<Instance> unterminatedInstances() {
+        return ec2.describeInstancesPaginator(r -> r.filters(Filter.builder().name("tag:cloudist").values("true").build()))
+                .reservations().stream()
+                .flatMap(r -> r.instances().stream())
+                .filter(i -> !i.state().nameAsString().equals("terminated"))
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        booter.close();
+        imds.close();
+        ec2.close();
+        moto.close();
+    }
+}
