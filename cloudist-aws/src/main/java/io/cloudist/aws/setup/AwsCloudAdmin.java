@@ -5,7 +5,6 @@ import io.cloudist.core.RunListener;
 import io.cloudist.core.provision.CloudAdmin;
 import io.cloudist.core.provision.CloudSettings;
 import io.cloudist.core.report.ConsoleLine;
-import io.cloudist.core.store.StoreKeys;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,7 +30,7 @@ public final class AwsCloudAdmin implements CloudAdmin {
             BucketSetup bucket = new BucketSetup(clients.s3(), region);
             say(listener, "S3 bucket " + location.bucket(), bucket.ensureBucket(location) ? "created" : "found");
             say(listener, "Lifecycle rule " + BucketSetup.ruleId(location) + " (expires "
-                    + location.uri(StoreKeys.run("")) + " after " + AwsNames.RUN_DATA_DAYS + " days)",
+                    + "s3://" + location.bucket() + "/" + location.runsPrefix() + " after " + AwsNames.RUN_DATA_DAYS + " days)",
                     bucket.ensureLifecycle(location) ? "created" : "found");
             RoleSetup role = new RoleSetup(clients.iam());
             say(listener, "IAM role " + AwsNames.ROLE, role.ensureRole());
@@ -63,7 +62,7 @@ public final class AwsCloudAdmin implements CloudAdmin {
                 listener.line(ConsoleLine.info(deleted < 0
                         ? "No bucket " + location.bucket() + ": no run data to delete"
                         : "Deleted " + deleted + " object" + (deleted == 1 ? "" : "s") + " under "
-                                + location.uri(StoreKeys.run(""))));
+                                + "s3://" + location.bucket() + "/" + location.runsPrefix()));
             }
         }
     }

@@ -2,7 +2,6 @@ package io.cloudist.aws.setup;
 
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.CloudistProperties;
-import io.cloudist.core.store.StoreKeys;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -53,7 +52,7 @@ final class BucketSetup {
     /** Adds the run-data expiry rule when it is missing; true when it did. */
     boolean ensureLifecycle(S3Location store) {
         String id = ruleId(store);
-        String prefix = store.key(StoreKeys.run(""));
+        String prefix = store.runsPrefix();
         List<LifecycleRule> rules = new ArrayList<>(rules(store.bucket()));
         boolean present = rules.stream().anyMatch(r -> r.id().equals(id)
                 && r.filter() != null

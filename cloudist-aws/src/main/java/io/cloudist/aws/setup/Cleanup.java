@@ -1,7 +1,6 @@
 package io.cloudist.aws.setup;
 
 import io.cloudist.core.CloudistException;
-import io.cloudist.core.store.StoreKeys;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -44,7 +43,7 @@ final class Cleanup {
 
     /** Deletes every object under the store's {@code runs/}; returns how many, or -1 when the bucket is missing. */
     static int deleteRunData(S3Client s3, S3Location store) {
-        String prefix = store.key(StoreKeys.run(""));
+        String prefix = store.runsPrefix();
         List<String> keys = new ArrayList<>();
         try {
             AwsErrors.call("s3:ListBucket", () -> {

@@ -39,6 +39,11 @@ public record S3Location(String bucket, String prefix) {
         return keyPrefix() + storeKey;
     }
 
+    /** The S3 key prefix of every run's data ({@link io.cloudist.core.store.StoreKeys#run} keys lie under it). */
+    public String runsPrefix() {
+        return key("runs/");
+    }
+
     /** The prefix every key of this store starts with: "" or {@code prefix/}. */
     public String keyPrefix() {
         return prefix.isEmpty() ? "" : prefix + "/";
