@@ -144,10 +144,7 @@ class UserDataTest {
         Files.deleteIfExists(log);
         Files.deleteIfExists(bin.resolve("java"));
         for (String tool : List.of("sed", "head")) {
-            Path link = bin.resolve(tool);
-            if (!Files.exists(link)) {
-                Files.createSymbolicLink(link, Path.of(which(tool)));
-            }
+            executable(bin.resolve(tool), "exec " + which(tool) + " \"$@\"\n");
         }
         if (javaVersionLine != null) {
             executable(bin.resolve("java"), "echo '" + javaVersionLine + "' >&2\necho 'Runtime Environment' >&2\n");
