@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * The AWS clients of one region and profile, made on first use and closed together. An empty region or profile
  * leaves the SDK's default chains in charge; endpoints follow the SDK's own {@code AWS_ENDPOINT_URL*} variables and
- * {@code aws.endpointUrl*} properties. IAM is global and uses the {@code aws-global} region.
+ * {@code aws.endpointUrl*} properties. IAM is global and uses its partition's global region.
  */
 public final class AwsClients implements AutoCloseable {
     private final CloudSettings settings;
@@ -52,7 +53,7 @@ public final class AwsClients implements AutoCloseable {
 
     public synchronized IamClient iam() {
         if (iam == null) {
-            iam = open(() -> configure(IamClient.builder(), false).region(Region.AWS_GLOBAL).build());
+            iam = open(() -> configure(IamClient.builder(), false).region(iamRegion()).build());
         }
         return iam;
     }
@@ -84,6 +85,15 @@ public final class AwsClients implements AutoCloseable {
         return settings.region().isEmpty() ? ec2().serviceClientConfiguration().region().id() : settings.region();
     }
 
+    /** IAM is global per partition. */
+    private Region iamRegion() {
+        String region = settings.region();
+        if (region.startsWith("cn-")) {
+            return Region.AWS_CN_GLOBAL;
+        }
+        return region.startsWith("us-gov-") ? Region.AWS_US_GOV_GLOBAL : Region.AWS_GLOBAL;
+    }
+
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, boolean regional) {
         if (regional && !settings.region().isEmpty()) {
             builder.region(Region.of(settings.region()));
@@ -92,7 +102,7 @@ public final class AwsClients implements AutoCloseable {
             builder.credentialsProvider(ProfileCredentialsProvider.create(settings.profile()));
             builder.overrideConfiguration(o -> o.defaultProfileName(settings.profile()));
         }
-        if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
+        if (builder instanceof SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClientBuilder(ApacheHttpClient.builder());
         }
         return builder;
