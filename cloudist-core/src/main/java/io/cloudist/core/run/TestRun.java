@@ -99,7 +99,7 @@ public final class TestRun {
             Coordinator.Outcome outcome = timings.time("tests", () -> coordinator.run(tasks));
             results = Outcomes.complete(outcome, methodLevel, byId);
             history.with(Measurements.perUnit(units, results)).write(historyFile);
-            provisioner.runSucceeded();
+            provisioner.keepWarm();
         }
         Map<String, TestNode> discovered = byId;
         RunOutcome result = timings.time("reporting", () -> report(results, discovered));

@@ -1,0 +1,85 @@
+package io.cloudist.aws.ec2;
+
+import io.cloudist.aws.setup.AwsErrors;
+import io.cloudist.aws.setup.AwsNames;
+import io.cloudist.core.CloudistException;
+import io.cloudist.core.ConfigurationException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * Finds the image workers boot: the current Amazon Linux 2023 of an architecture, from AWS's public SSM parameter
+ * {@code /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-<arch>}, or, when SSM cannot be read, the
+ * newest Amazon-owned image named {@code al2023-ami-2023.*-kernel-*-<arch>}.
+ */
+public final class AmiResolver {
+    private static final Logger LOG = LoggerFactory.getLogger(AmiResolver.class);
+    private static final String PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-";
+
+    private final Ec2Client ec2;
+    private final SsmClient ssm;
+    private final Map<String, String> latest = new ConcurrentHashMap<>();
+
+    public AmiResolver(Ec2Client ec2, SsmClient ssm) {
+        this.ec2 = ec2;
+        this.ssm = ssm;
+    }
+
+    /** The current Amazon Linux 2023 image for {@code architecture} ({@code arm64} or {@code x86_64}). */
+    public String amazonLinux(String architecture) {
+        return latest.computeIfAbsent(architecture, this::lookUp);
+    }
+
+    /**
+     * The architecture of a user-chosen image.
+     *
+     * @throws ConfigurationException when the image does not exist in the region
+     */
+    public String architectureOf(String imageId) {
+        List<Image> images;
+        try {
+            images = ec2.describeImages(r -> r.imageIds(imageId)).images();
+        } catch (SdkException e) {
+            if (AwsErrors.code(e).startsWith("InvalidAMIID")) {
+                images = List.of();
+            } else {
+                throw AwsErrors.translate("ec2:DescribeImages", e);
+            }
+        }
+        if (images.isEmpty()) {
+            throw new ConfigurationException(
+                    AwsNames.AMI_PROPERTY, imageId, "name an image of this region, or leave it empty for Amazon Linux 2023");
+        }
+        return images.get(0).architectureAsString();
+    }
+
+    private String lookUp(String architecture) {
+        try {
+            return ssm.getParameter(r -> r.name(PARAMETER + architecture)).parameter().value();
+        } catch (SdkException e) {
+            LOG.debug("SSM parameter {}{} unreadable ({}); searching images", PARAMETER, architecture, e.toString());
+        }
+        List<Image> images = AwsErrors.call("ec2:DescribeImages", () -> ec2.describeImages(r -> r.owners("amazon")
+                        .filters(
+                                Filter.builder().name("name").values("al2023-ami-2023.*-kernel-*-" + architecture)
+                                        .build(),
+                                Filter.builder().name("architecture").values(architecture).build(),
+                                Filter.builder().name("state").values("available").build())))
+                .images();
+        return images.stream()
+                .max(Comparator.comparing(Image::creationDate).thenComparing(Image::name))
+                .map(Image::imageId)
+                .orElseThrow(() -> new CloudistException("Found no Amazon Linux 2023 image for " + architecture
+                        + ": set -D" + AwsNames.AMI_PROPERTY + "=<image id>, or grant ssm:GetParameter on "
+                        + PARAMETER + architecture));
+    }
+}

@@ -1,0 +1,259 @@
+package io.cloudist.aws.ec2;
+
+import io.cloudist.aws.setup.AwsErrors;
+import io.cloudist.aws.setup.AwsNames;
+import io.cloudist.aws.setup.S3Location;
+import io.cloudist.core.CloudistException;
+import io.cloudist.core.RunListener;
+import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.provision.Provisioner;
+import io.cloudist.core.provision.WorkerHandle;
+import io.cloudist.core.provision.WorkerLaunch;
+import io.cloudist.core.report.ConsoleLine;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Instance;
+
+/**
+ * Launches worker instances on EC2: the cheapest spot type that covers the workers (several per instance), the next
+ * candidates when EC2 has no capacity or quota, then on-demand when allowed. Instances boot {@link UserData}, whose
+ * pool-mode agents wait in the store to be claimed by a run and power their instance off after their idle timeout.
+ *
+ * <p>{@link #close()} terminates every instance this provisioner launched, unless {@link #keepWarm()} said the run
+ * ended normally: then they stay for the next run until their idle timeout. Close is idempotent and thread-safe; a
+ * launch in progress stops at its next step.
+ */
+public final class Ec2Provisioner implements Provisioner {
+    /** Spot candidates tried before giving up on spot. */
+    static final int SPOT_ATTEMPTS = 8;
+    /** On-demand candidates tried before giving up. */
+    static final int ON_DEMAND_ATTEMPTS = 4;
+
+    private final Ec2Client ec2;
+    private final AmiResolver amis;
+    private final InstanceCatalog catalog;
+    private final CloudSettings settings;
+    private final LaunchContext context;
+    private final RunListener listener;
+    private final Clock clock;
+    private final AutoCloseable resources;
+    private final InstanceStates states;
+    private final AtomicBoolean warm = new AtomicBoolean();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private boolean closed;
+
+    /**
+     * @param resources closed with the provisioner (the clients), or a no-op
+     */
+    Ec2Provisioner(
+            Ec2Client ec2,
+            AmiResolver amis,
+            CloudSettings settings,
+            LaunchContext context,
+            RunListener listener,
+            Clock clock,
+            AutoCloseable resources) {
+        this.ec2 = ec2;
+        this.amis = amis;
+        this.catalog = new InstanceCatalog(ec2);
+        this.settings = settings;
+        this.context = context;
+        this.listener = listener;
+        this.clock = clock;
+        this.resources = resources;
+        this.states = new InstanceStates(ec2, clock, Duration.ofSeconds(5));
+    }
+
+    @Override
+    public synchronized List<WorkerHandle> start(WorkerLaunch launch) {
+        if (closing.get()) {
+            throw new IllegalStateException("Provisioner is closed");
+        }
+        S3Location store = S3Location.parse(launch.storeLocation());
+        Set<String> architectures = settings.ami().isEmpty() ? Set.of() : Set.of(amis.architectureOf(settings.ami()));
+        WorkerNeeds needs = WorkerNeeds.of(settings, architectures);
+        List<InstanceSpec> types = catalog.types(needs);
+        List<String> spotTypes = types.stream()
+                .filter(t -> t.spot() && InstanceChooser.eligible(t, needs))
+                .map(InstanceSpec::name)
+                .toList();
+        if (types.stream().noneMatch(t -> InstanceChooser.eligible(t, needs))) {
+            throw NoInstanceType.noFit(needs);
+        }
+        List<SpotPrice> prices = catalog.spotPrices(spotTypes, clock.instant());
+        List<Candidate> spot = InstanceChooser.spot(types, prices, needs, launch.workers());
+        if (spot.isEmpty() && !settings.onDemandFallback()) {
+            throw NoInstanceType.noSpot(types, prices, needs, context.region());
+        }
+        Launch run = new Launch(launch, store);
+        try {
+            run.from(spot.stream().limit(SPOT_ATTEMPTS).toList());
+            if (run.remaining > 0 && settings.onDemandFallback()) {
+                if (needs.maxPricePerHour() > 0) {
+                    listener.line(ConsoleLine.warn("On-demand prices are not checked against -D"
+                            + AwsNames.MAX_PRICE_PROPERTY));
+                }
+                List<Candidate> onDemand = InstanceChooser.onDemand(types, spot, needs, run.remaining);
+                run.from(onDemand.stream().limit(ON_DEMAND_ATTEMPTS).toList());
+            }
+        } catch (RuntimeException e) {
+            run.abandon();
+            throw e;
+        }
+        if (run.remaining > 0) {
+            run.abandon();
+            throw new CloudistException("Could not launch " + launch.workers() + " workers in " + context.region()
+                    + (run.handles.isEmpty() ? "" : " (only " + (launch.workers() - run.remaining) + ")")
+                    + "; tried: " + String.join(", ", run.failures.tried()) + ". To get instances, "
+                    + run.failures.advice(settings.onDemandFallback()));
+        }
+        return List.copyOf(run.handles);
+    }
+
+    @Override
+    public void keepWarm() {
+        warm.set(true);
+    }
+
+    @Override
+    public void close() {
+        closing.set(true);
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                if (warm.get()) {
+                    int live = states.live().size();
+                    if (live > 0) {
+                        listener.line(ConsoleLine.info("Leaving " + live + " instance" + (live == 1 ? "" : "s")
+                                + " warm for the next run; idle ones power off after " + settings.idleMinutes()
+                                + " minutes"));
+                    }
+                } else {
+                    List<String> terminated = states.terminateAll();
+                    if (!terminated.isEmpty()) {
+                        listener.line(ConsoleLine.info("Terminated " + terminated.size() + " instance"
+                                + (terminated.size() == 1 ? "" : "s") + ": " + String.join(", ", terminated)));
+                    }
+                }
+            } catch (CloudistException e) {
+                listener.line(ConsoleLine.warn("Could not terminate instances " + String.join(", ", states.live())
+                        + ": " + e.getMessage() + ". Run mvn cloudist:cleanup to terminate every cloudist instance"));
+            } finally {
+                try {
+                    resources.close();
+                } catch (Exception e) {
+                    // the clients' HTTP pools: nothing to tell the user
+                }
+            }
+        }
+    }
+
+    /** Instances launched so far, for tests. */
+    List<String> launched() {
+        return states.live();
+    }
+
+    /** One call of {@link #start}: what it launched and what failed. */
+    private final class Launch {
+        private final WorkerLaunch launch;
+        private final S3Location store;
+        private final List<WorkerHandle> handles = new ArrayList<>();
+        private final List<String> instances = new ArrayList<>();
+        private final LaunchFailures failures = new LaunchFailures();
+        private int remaining;
+
+        Launch(WorkerLaunch launch, S3Location store) {
+            this.launch = launch;
+            this.store = store;
+            this.remaining = launch.workers();
+        }
+
+        void from(List<Candidate> candidates) {
+            for (Candidate candidate : candidates) {
+                if (remaining == 0) {
+                    return;
+                }
+                if (closing.get()) {
+                    throw new CloudistException("Launch interrupted: the run is being stopped");
+                }
+                try {
+                    launch(candidate);
+                } catch (SdkException e) {
+                    String code = AwsErrors.code(e);
+                    if (!LaunchFailures.retryable(code)) {
+                        throw AwsErrors.translate("ec2:RunInstances", e);
+                    }
+                    failures.add(candidate, code);
+                    listener.line(ConsoleLine.warn("No " + candidate.describe() + " (" + code + "); trying the next"
+                            + " candidate"));
+                }
+            }
+        }
+
+        private void launch(Candidate candidate) {
+            int count = candidate.instancesFor(remaining);
+            UserData boot = new UserData(
+                    store,
+                    launch.workerBundle(),
+                    context.region(),
+                    context.s3Endpoint(),
+                    settings.javaFeatureVersion(),
+                    candidate.slots(),
+                    remaining,
+                    settings.idleMinutes());
+            String image = settings.ami().isEmpty() ? amis.amazonLinux(candidate.type().architecture()) : settings.ami();
+            List<Instance> started = new ArrayList<>(ec2.runInstances(
+                            RunRequests.of(
+                                    candidate, count, boot, image, launch.runId(), context, settings.maxPricePerHour()))
+                    .instances());
+            started.sort(Comparator.comparing(i -> i.amiLaunchIndex() == null ? 0 : i.amiLaunchIndex()));
+            List<String> ids = started.stream().map(Instance::instanceId).toList();
+            states.track(ids);
+            instances.addAll(ids);
+            int covered = 0;
+            for (int index = 0; index < started.size(); index++) {
+                int agents = Math.max(1, Math.min(candidate.slots(), remaining - index * candidate.slots()));
+                for (int slot = 0; slot < agents; slot++) {
+                    handles.add(new Ec2Worker(
+                            ids.get(index) + "-" + slot, ids.get(index), slot, candidate.describe(), states));
+                }
+                covered += agents;
+            }
+            remaining = Math.max(0, remaining - covered);
+            listener.line(ConsoleLine.info(describe(candidate, started.size())));
+        }
+
+        /** Terminates what this call launched, after it failed. */
+        void abandon() {
+            for (String id : instances) {
+                try {
+                    states.terminate(id);
+                } catch (CloudistException e) {
+                    listener.line(ConsoleLine.warn("Could not terminate " + id + ": " + e.getMessage()));
+                }
+            }
+        }
+    }
+
+    /** E.g. {@code Launching 3 × c7g.xlarge spot in eu-west-1 ($0.0612/h each, 2 workers per instance, $0.18/h total)}. */
+    String describe(Candidate candidate, int instances) {
+        String perInstance = candidate.slots() + " worker" + (candidate.slots() == 1 ? "" : "s") + " per instance";
+        String prices = candidate.spot()
+                ? String.format(Locale.US, "$%.4f/h each, %s, $%.2f/h total",
+                        candidate.pricePerHour(), perInstance, candidate.pricePerHour() * instances)
+                : perInstance + ", at the on-demand price";
+        return "Launching " + instances + " × " + candidate.type().name() + (candidate.spot() ? " spot" : " on-demand")
+                + " in " + context.region() + " (" + prices + ")";
+    }
+}

@@ -1,0 +1,58 @@
+package io.cloudist.aws.ec2;
+
+import io.cloudist.aws.setup.AwsClients;
+import io.cloudist.aws.setup.AwsErrors;
+import io.cloudist.aws.setup.AwsNames;
+import io.cloudist.aws.setup.EndpointOverrides;
+import io.cloudist.aws.setup.S3Location;
+import io.cloudist.aws.setup.SecurityGroups;
+import io.cloudist.core.CloudistException;
+import io.cloudist.core.RunListener;
+import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.provision.Provisioner;
+import io.cloudist.core.provision.ProvisionerProvider;
+import io.cloudist.core.store.Store;
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * Opens {@link Ec2Provisioner}s for backend {@code ec2}. Needs an S3 store and what {@code cloudist:setup} made (the
+ * security group and instance profile); finds the caller's identity for the owner tag.
+ */
+public final class Ec2ProvisionerProvider implements ProvisionerProvider {
+    /** The backend this provider serves. */
+    public static final String BACKEND = "ec2";
+
+    @Override
+    public String backend() {
+        return BACKEND;
+    }
+
+    @Override
+    public Provisioner open(CloudSettings settings, Store store, RunListener listener) {
+        S3Location.parse(store.location());
+        WorkerNeeds.of(settings, Set.of());
+        AwsClients clients = new AwsClients(settings);
+        try {
+            String region = clients.region();
+            String owner = AwsErrors.call("sts:GetCallerIdentity", () -> clients.sts().getCallerIdentity())
+                    .arn();
+            String vpc = SecurityGroups.defaultVpc(clients.ec2(), region);
+            String group = SecurityGroups.find(clients.ec2(), vpc)
+                    .orElseThrow(() -> new CloudistException("No security group " + AwsNames.SECURITY_GROUP + " in "
+                            + region + ": run `mvn cloudist:setup -Dcloudist.backend=ec2` once for this region"));
+            LaunchContext context = new LaunchContext(region, group, owner, EndpointOverrides.s3());
+            return new Ec2Provisioner(
+                    clients.ec2(),
+                    new AmiResolver(clients.ec2(), clients.ssm()),
+                    settings,
+                    context,
+                    listener,
+                    Clock.systemUTC(),
+                    clients);
+        } catch (RuntimeException e) {
+            clients.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.cloudist.aws.ec2;
+
+import java.util.Objects;
+
+/**
+ * What every launch of a provisioner shares, found once when it opens.
+ *
+ * @param region the region instances run in
+ * @param securityGroupId the workers' security group (made by setup)
+ * @param owner the ARN of the caller, for the {@code cloudist:owner} tag
+ * @param s3Endpoint an S3 endpoint that replaces AWS's, "" for none
+ */
+record LaunchContext(String region, String securityGroupId, String owner, String s3Endpoint) {
+    LaunchContext {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(securityGroupId, "securityGroupId");
+        Objects.requireNonNull(owner, "owner");
+        s3Endpoint = Objects.requireNonNullElse(s3Endpoint, "");
+    }
+}

@@ -1,0 +1,128 @@
+package io.cloudist.aws.ec2;
+
+import io.cloudist.aws.setup.S3Location;
+import io.cloudist.core.CloudistException;
+import io.cloudist.core.protocol.BlobRef;
+import io.cloudist.core.store.StoreKeys;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The boot script of worker instances (resource {@code worker-boot.sh}). It holds no credential: it installs a JDK
+ * when the image has no java of {@code javaFeatureVersion} or newer, fetches the worker jars from the store with the
+ * AWS CLI (credentials come from the instance profile), starts one pool-mode agent per slot with worker id
+ * {@code <instance-id>-<slot>}, and powers off once every agent has exited. A background loop powers off too when no
+ * agent runs after boot, should the script itself be stuck.
+ *
+ * <p>All instances of one launch share the script; each runs {@code min(slots, workers - launchIndex * slots)}
+ * agents, its launch index read from the instance metadata, so that the launch starts exactly {@code workers}.
+ *
+ * @param store where the worker jars are and where agents wait for runs
+ * @param workerJars the agent's classpath, in order
+ * @param region the region, exported for the AWS CLI and SDK
+ * @param s3Endpoint an S3 endpoint that replaces AWS's, "" for none
+ * @param javaFeatureVersion the Java feature version the agents and test JVMs need
+ * @param slots agents per instance at most
+ * @param workers agents of the whole launch
+ * @param idleMinutes how long an agent waits for a run before it exits
+ */
+public record UserData(
+        S3Location store,
+        List<BlobRef> workerJars,
+        String region,
+        String s3Endpoint,
+        int javaFeatureVersion,
+        int slots,
+        int workers,
+        int idleMinutes) {
+    /** EC2's limit on user data, before base64. */
+    public static final int MAX_BYTES = 16 * 1024;
+
+    /** Seconds boot may take (installing Java, fetching jars) before the backstop watches for agents. */
+    static final int BOOT_SECONDS = 20 * 60;
+
+    public UserData {
+        Objects.requireNonNull(store, "store");
+        workerJars = List.copyOf(workerJars);
+        region = Objects.requireNonNullElse(region, "");
+        s3Endpoint = Objects.requireNonNullElse(s3Endpoint, "");
+        if (workerJars.isEmpty() || slots < 1 || workers < 1 || idleMinutes < 0) {
+            throw new IllegalArgumentException("Boot needs jars, slots and workers: " + workerJars.size() + " jars, "
+                    + slots + " slots, " + workers + " workers, " + idleMinutes + " idle minutes");
+        }
+    }
+
+    /** The script's text. */
+    public String script() {
+        List<String> fetches = new ArrayList<>();
+        List<String> classpath = new ArrayList<>();
+        for (int i = 0; i < workerJars.size(); i++) {
+            BlobRef jar = workerJars.get(i);
+            String file = quote(i + "-" + fileName(jar));
+            fetches.add("fetch " + quote(store.uri(StoreKeys.blob(jar.sha256()))) + " " + file
+                    + " & FETCHES=\"$FETCHES $!\"");
+            classpath.add("\"$BASE/lib/\"" + file);
+        }
+        return resource("worker-boot.sh")
+                .replace("@JAVA_SETUP@", javaSetup(javaFeatureVersion).strip())
+                .replace("@ENDPOINT_EXPORT@", s3Endpoint.isEmpty() ? "" : "export AWS_ENDPOINT_URL_S3=" + quote(s3Endpoint))
+                .replace("@ENDPOINT_OPTION@", s3Endpoint.isEmpty() ? "" : "--endpoint-url " + quote(s3Endpoint) + " ")
+                .replace("@FETCHES@", String.join("\n", fetches))
+                .replace("@CLASSPATH@", String.join(":", classpath))
+                .replace("@REGION@", quote(region))
+                .replace("@STORE@", quote(store.toString()))
+                .replace("@BOOT_SECONDS@", String.valueOf(BOOT_SECONDS))
+                .replace("@WORKERS@", String.valueOf(workers))
+                .replace("@SLOTS@", String.valueOf(slots))
+                .replace("@IDLE_MINUTES@", String.valueOf(idleMinutes));
+    }
+
+    /**
+     * The script as RunInstances takes it.
+     *
+     * @throws CloudistException when the script exceeds EC2's 16 KiB
+     */
+    public String base64() {
+        byte[] bytes = script().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BYTES) {
+            throw new CloudistException("The worker boot script is " + bytes.length + " bytes, over EC2's "
+                    + MAX_BYTES + "-byte limit on user data: the worker bundle has too many jars ("
+                    + workerJars.size() + ")");
+        }
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /**
+     * The part that sets {@code $JAVA}: the image's java when its feature version is {@code feature} or newer, else
+     * Amazon Corretto's JDK installed with dnf. Calls {@code power_off} when the install fails.
+     */
+    static String javaSetup(int feature) {
+        return resource("java-setup.sh").replace("@FEATURE@", String.valueOf(feature));
+    }
+
+    /** {@code value} as one single-quoted shell word. */
+    static String quote(String value) {
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
+
+    private static String fileName(BlobRef jar) {
+        String path = jar.path().isEmpty() ? jar.sha256() + ".jar" : jar.path();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = UserData.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new CloudistException("Missing resource " + name + " in cloudist-aws");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CloudistException("Cannot read resource " + name + " of cloudist-aws: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.cloudist.aws.setup;
+
+import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.RunListener;
+import io.cloudist.core.provision.CloudAdmin;
+import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.report.ConsoleLine;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code cloudist:setup} and {@code cloudist:cleanup} for the {@code ec2} backend. Setup is idempotent and says, for
+ * each resource, whether it was created or found: the store's bucket and its run-data expiry rule, the worker role
+ * with its inline policy, the instance profile, and the workers' security group in the default VPC.
+ */
+public final class AwsCloudAdmin implements CloudAdmin {
+    /** The backend this admin serves. */
+    public static final String BACKEND = "ec2";
+
+    @Override
+    public String backend() {
+        return BACKEND;
+    }
+
+    @Override
+    public void setup(CloudSettings settings, String store, RunListener listener) {
+        try (AwsClients clients = new AwsClients(settings)) {
+            String region = clients.region();
+            S3Location location = storeOf(clients, store, region);
+            BucketSetup bucket = new BucketSetup(clients.s3(), region);
+            say(listener, "S3 bucket " + location.bucket(), bucket.ensureBucket(location) ? "created" : "found");
+            say(listener, "Lifecycle rule " + BucketSetup.ruleId(location) + " (expires "
+                    + "s3://" + location.bucket() + "/" + location.runsPrefix() + " after " + AwsNames.RUN_DATA_DAYS + " days)",
+                    bucket.ensureLifecycle(location) ? "created" : "found");
+            RoleSetup role = new RoleSetup(clients.iam());
+            say(listener, "IAM role " + AwsNames.ROLE, role.ensureRole());
+            say(listener, "IAM policy " + AwsNames.POLICY + " (" + location + " only)", role.ensurePolicy(location));
+            say(listener, "Instance profile " + AwsNames.INSTANCE_PROFILE, role.ensureInstanceProfile());
+            String vpc = SecurityGroups.defaultVpc(clients.ec2(), region);
+            boolean found = SecurityGroups.find(clients.ec2(), vpc).isPresent();
+            if (!found) {
+                SecurityGroups.create(clients.ec2(), vpc);
+            }
+            say(listener, "Security group " + AwsNames.SECURITY_GROUP + " in " + vpc, found ? "found" : "created");
+            listener.line(ConsoleLine.info("cloudist is set up in " + region + ": run with -Dcloudist.backend="
+                    + BACKEND + " -D" + CloudistProperties.STORE + "=" + location));
+        }
+    }
+
+    @Override
+    public void cleanup(CloudSettings settings, String store, boolean deleteRunData, RunListener listener) {
+        try (AwsClients clients = new AwsClients(settings)) {
+            String region = clients.region();
+            List<String> terminated = Cleanup.terminateInstances(clients.ec2());
+            listener.line(ConsoleLine.info(terminated.isEmpty()
+                    ? "No cloudist instances to terminate in " + region
+                    : "Terminated " + terminated.size() + " cloudist instance" + (terminated.size() == 1 ? "" : "s")
+                            + " in " + region + ": " + String.join(", ", terminated)));
+            if (deleteRunData) {
+                S3Location location = storeOf(clients, store, region);
+                int deleted = Cleanup.deleteRunData(clients.s3(), location);
+                listener.line(ConsoleLine.info(deleted < 0
+                        ? "No bucket " + location.bucket() + ": no run data to delete"
+                        : "Deleted " + deleted + " object" + (deleted == 1 ? "" : "s") + " under "
+                                + "s3://" + location.bucket() + "/" + location.runsPrefix()));
+            }
+        }
+    }
+
+    private static S3Location storeOf(AwsClients clients, String store, String region) {
+        if (store != null && !store.isBlank()) {
+            return S3Location.parse(store.trim());
+        }
+        String account = AwsErrors.call("sts:GetCallerIdentity", () -> clients.sts().getCallerIdentity())
+                .account();
+        return AwsNames.defaultStore(account, region);
+    }
+
+    private static void say(RunListener listener, String what, RoleSetup.Result result) {
+        say(listener, what, result.name().toLowerCase(Locale.ROOT));
+    }
+
+    private static void say(RunListener listener, String what, String result) {
+        listener.line(ConsoleLine.info(what + ": " + result));
+    }
+}

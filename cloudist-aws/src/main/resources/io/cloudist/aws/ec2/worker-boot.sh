@@ -1,0 +1,59 @@
+#!/bin/bash
+# cloudist worker boot. This script holds no credentials: S3 access comes from the instance profile.
+# It starts one worker agent per slot and powers the instance off (which terminates it) once no agent is left.
+exec >>/var/log/cloudist-boot.log 2>&1
+set -u
+export AWS_REGION=@REGION@ AWS_DEFAULT_REGION=@REGION@
+@ENDPOINT_EXPORT@
+BASE=/opt/cloudist
+MAIN=io.cloudist.worker.WorkerMain
+
+power_off() {
+  echo "cloudist: $1; powering off"
+  shutdown -h now
+  exit 1
+}
+
+# Backstop: once boot has had its time, power off as soon as no agent runs, whatever becomes of this script.
+(
+  sleep @BOOT_SECONDS@
+  while pgrep -f "$MAIN" >/dev/null; do sleep 30; done
+  echo "cloudist: no worker agent is running; powering off"
+  shutdown -h now
+) &
+
+@JAVA_SETUP@
+
+imds() {
+  local token
+  token=$(curl -sf -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 300' http://169.254.169.254/latest/api/token) \
+    || return 1
+  curl -sf -H "X-aws-ec2-metadata-token: $token" "http://169.254.169.254/latest/meta-data/$1"
+}
+INSTANCE_ID=$(imds instance-id) || power_off "cannot read the instance id from the metadata service"
+LAUNCH_INDEX=$(imds ami-launch-index) || LAUNCH_INDEX=0
+
+mkdir -p "$BASE/lib" "$BASE/cache"
+fetch() {
+  aws s3 cp --only-show-errors @ENDPOINT_OPTION@"$1" "$BASE/lib/$2" || touch "$BASE/fetch-failed"
+}
+FETCHES=""
+@FETCHES@
+wait $FETCHES
+[ -e "$BASE/fetch-failed" ] && power_off "cannot fetch the worker jars from the store"
+CP=@CLASSPATH@
+
+# This instance runs its share of the launch's @WORKERS@ workers, @SLOTS@ at most.
+AGENTS=$(( @WORKERS@ - LAUNCH_INDEX * @SLOTS@ ))
+[ "$AGENTS" -gt @SLOTS@ ] && AGENTS=@SLOTS@
+[ "$AGENTS" -lt 1 ] && AGENTS=1
+PIDS=""
+for ((slot = 0; slot < AGENTS; slot++)); do
+  mkdir -p "$BASE/w$slot"
+  "$JAVA" -Xmx256m -XX:+UseSerialGC -cp "$CP" "$MAIN" --store @STORE@ --pool --worker "$INSTANCE_ID-$slot" \
+    --dir "$BASE/w$slot" --cache "$BASE/cache" --idle-minutes @IDLE_MINUTES@ >>"/var/log/cloudist-worker-$slot.log" 2>&1 &
+  PIDS="$PIDS $!"
+done
+wait $PIDS
+echo "cloudist: every worker agent has exited; powering off"
+shutdown -h now

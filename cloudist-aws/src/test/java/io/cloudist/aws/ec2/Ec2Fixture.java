@@ -1,0 +1,67 @@
+package io.cloudist.aws.ec2;
+
+import io.cloudist.aws.setup.AwsClients;
+import io.cloudist.aws.setup.AwsCloudAdmin;
+import io.cloudist.aws.setup.Lines;
+import io.cloudist.aws.setup.MotoExtension;
+import io.cloudist.aws.setup.SecurityGroups;
+import io.cloudist.aws.setup.Settings;
+import io.cloudist.core.protocol.BlobRef;
+import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.provision.WorkerLaunch;
+import java.util.List;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.Tag;
+
+/** An account in moto after {@code cloudist:setup}, with provisioners over {@link FaultyEc2}. */
+final class Ec2Fixture implements AutoCloseable {
+    static final String STORE = "s3://team-bucket/ci";
+    static final List<BlobRef> BUNDLE = List.of(new BlobRef("ab12", 100, BlobRef.Kind.JAR, "worker.jar"));
+
+    final Lines lines = new Lines();
+    final MutableClock clock = new MutableClock();
+    final AwsClients aws;
+    final FaultyEc2 ec2;
+
+    Ec2Fixture() {
+        new AwsCloudAdmin().setup(Settings.ec2(), STORE, new Lines());
+        aws = new AwsClients(Settings.ec2());
+        ec2 = new FaultyEc2(aws.ec2());
+    }
+
+    Ec2Provisioner provisioner(CloudSettings settings) {
+        String vpc = SecurityGroups.defaultVpc(aws.ec2(), MotoExtension.REGION);
+        LaunchContext context = new LaunchContext(
+                MotoExtension.REGION,
+                SecurityGroups.find(aws.ec2(), vpc).orElseThrow(),
+                aws.sts().getCallerIdentity().arn(),
+                "");
+        return new Ec2Provisioner(ec2, new AmiResolver(ec2, aws.ssm()), settings, context, lines, clock, () -> {});
+    }
+
+    static WorkerLaunch launch(int workers) {
+        return new WorkerLaunch(STORE, "run-1", workers, BUNDLE);
+    }
+
+    /** Every instance tagged as cloudist's, in any state. */
+    List<Instance> instances() {
+        return aws.ec2().describeInstances(r -> r.filters(filter("tag:cloudist", "true")))
+                .reservations().stream()
+                .flatMap(r -> r.instances().stream())
+                .toList();
+    }
+
+    static Filter filter(String name, String... values) {
+        return Filter.builder().name(name).values(values).build();
+    }
+
+    static Tag tag(String key, String value) {
+        return Tag.builder().key(key).value(value).build();
+    }
+
+    @Override
+    public void close() {
+        aws.close();
+    }
+}

@@ -1,0 +1,179 @@
+package io.cloudist.aws.ec2;
+
+import static io.cloudist.aws.ec2.Ec2Fixture.filter;
+import static io.cloudist.aws.ec2.Ec2Fixture.launch;
+import static io.cloudist.aws.ec2.Ec2Fixture.tag;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cloudist.aws.setup.MotoExtension;
+import io.cloudist.aws.setup.Settings;
+import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.provision.WorkerHandle;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.ec2.model.HttpTokensState;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceLifecycleType;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+
+@ExtendWith(MotoExtension.class)
+class Ec2ProvisionerTest {
+    private Ec2Fixture fx;
+
+    @BeforeEach
+    void setUp() {
+        fx = new Ec2Fixture();
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
+    }
+
+    @Test
+    void packsWorkersOntoTheCheapestSpotInstances() {
+        Ec2Provisioner provisioner = fx.provisioner(Settings.ec2(List.of("c7g.xlarge"), 0, false));
+
+        List<WorkerHandle> handles = provisioner.start(launch(5));
+
+        Map<String, List<String>> byInstance = handles.stream().collect(Collectors.groupingBy(
+                h -> ((Ec2Worker) h).instanceId(), Collectors.mapping(WorkerHandle::id, Collectors.toList())));
+        assertThat(byInstance).hasSize(3);
+        assertThat(byInstance.values()).extracting(List::size).containsExactlyInAnyOrder(2, 2, 1);
+        byInstance.forEach((instance, ids) -> assertThat(ids).startsWith(instance + "-0"));
+        assertThat(fx.lines.texts()).containsExactly(
+                "Launching 3 × c7g.xlarge spot in eu-west-1 ($0.0000/h each, 2 workers per instance, $0.00/h total)");
+    }
+
+    @Test
+    void launchedInstancesAreTaggedLockedDownAndTerminateOnShutdown() {
+        Ec2Provisioner provisioner = fx.provisioner(Settings.ec2(List.of("c7g.xlarge"), 0, false));
+
+        provisioner.start(launch(2));
+
+        Instance instance = fx.instances().get(0);
+        String owner = fx.aws.sts().getCallerIdentity().arn();
+        assertThat(instance.tags()).contains(
+                tag("cloudist", "true"), tag("cloudist:run", "run-1"), tag("cloudist:owner", owner),
+                tag("Name", "cloudist-worker"));
+        assertThat(instance.metadataOptions().httpTokens()).isEqualTo(HttpTokensState.REQUIRED);
+        assertThat(instance.metadataOptions().httpPutResponseHopLimit()).isEqualTo(1);
+        assertThat(instance.instanceLifecycle()).isEqualTo(InstanceLifecycleType.SPOT);
+        assertThat(instance.iamInstanceProfile().arn()).endsWith(":instance-profile/cloudist-worker");
+        assertThat(instance.securityGroups()).extracting(g -> g.groupName()).containsExactly("cloudist-workers");
+        assertThat(fx.aws.ec2().describeInstanceAttribute(r -> r.instanceId(instance.instanceId())
+                        .attribute("instanceInitiatedShutdownBehavior"))
+                .instanceInitiatedShutdownBehavior().value()).isEqualTo("terminate");
+        assertThat(fx.aws.ec2().describeVolumes(r -> r.filters(filter(
+                                "attachment.instance-id", instance.instanceId())))
+                        .volumes())
+                .allSatisfy(v -> assertThat(v.tags()).contains(tag("cloudist", "true"), tag("cloudist:run", "run-1")));
+        String userData = new String(Base64.getDecoder().decode(fx.aws.ec2()
+                        .describeInstanceAttribute(r -> r.instanceId(instance.instanceId()).attribute("userData"))
+                        .userData().value()),
+                StandardCharsets.UTF_8);
+        assertThat(userData).contains("--store 's3://team-bucket/ci' --pool")
+                .doesNotContain("AKIA")
+                .doesNotContain("testing");
+    }
+
+    @Test
+    void imageIsTheCurrentAmazonLinuxOfTheChosenArchitecture() {
+        Ec2Provisioner provisioner = fx.provisioner(Settings.ec2(List.of("c7g.xlarge"), 0, false));
+
+        provisioner.start(launch(1));
+
+        String arm64 = fx.aws.ssm().getParameter(r -> r.name(
+                        "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64"))
+                .parameter().value();
+        assertThat(fx.instances()).extracting(Instance::imageId).containsOnly(arm64);
+    }
+
+    @Test
+    void aChosenImageLimitsTypesToItsArchitecture() {
+        String x86Image = fx.aws.ec2().describeImages(r -> r.owners("amazon").filters(filter(
+                        "name", "al2023-ami-2023.*-kernel-*-x86_64")))
+                .images().get(0).imageId();
+        CloudSettings settings = new CloudSettings(
+                "ec2", MotoExtension.REGION, "", 2, 2, List.of("c7g.xlarge", "c7i.xlarge"), 0, false, x86Image, 10, 17);
+
+        fx.provisioner(settings).start(launch(2));
+
+        assertThat(fx.instances()).extracting(Instance::instanceTypeAsString).containsOnly("c7i.xlarge");
+        assertThat(fx.instances()).extracting(Instance::imageId).containsOnly(x86Image);
+    }
+
+    @Test
+    void handlesShareOneStateReadAndTerminateTheirInstanceOnce() {
+        Ec2Provisioner provisioner = fx.provisioner(Settings.ec2(List.of("c7g.xlarge"), 0, false));
+        List<WorkerHandle> handles = provisioner.start(launch(4));
+
+        assertThat(handles).allMatch(WorkerHandle::isAlive);
+        assertThat(fx.ec2.calls("DescribeInstances")).isEqualTo(1);
+
+        handles.get(0).terminate();
+        handles.get(1).terminate();
+
+        assertThat(fx.ec2.calls("TerminateInstances")).isEqualTo(1);
+        assertThat(handles.get(0).isAlive()).isFalse();
+        assertThat(handles.get(1).isAlive()).isFalse();
+        assertThat(handles.get(2).isAlive()).isTrue();
+        assertThat(state(((Ec2Worker) handles.get(0)).instanceId())).isEqualTo(InstanceStateName.TERMINATED);
+    }
+
+    @Test
+    void isAliveSeesInstancesThatEndedElsewhere() {
+        Ec2Provisioner provisioner = fx.provisioner(Settings.ec2(List.of("c7g.xlarge"), 0, false));
+        WorkerHandle handle = provisioner.start(launch(1)).get(0);
+        assertThat(handle.isAlive()).isTrue();
+
+        fx.aws.ec2().terminateInstances(r -> r.instanceIds(((Ec2Worker) handle).instanceId()));
+
+        assertThat(handle.isAlive()).as("cached for a few seconds").isTrue();
+        fx.clock.advance(Duration.ofSeconds(6));
+        assertThat(handle.isAlive()).isFalse();
+        assertThat(handle.describe()).startsWith("EC2 instance i-").contains("c7g.xlarge spot in eu-west-1");
+    }
+
+    @Test
+    void closeTerminatesEveryInstanceOnceAndIsIdempotent() {
+        Ec2Provisioner provisioner = fx.provisioner(Settings.ec2(List.of("c7g.xlarge"), 0, false));
+        provisioner.start(launch(4));
+
+        provisioner.close();
+        provisioner.close();
+
+        assertThat(fx.instances()).extracting(i -> i.state().name()).containsOnly(InstanceStateName.TERMINATED);
+        assertThat(fx.ec2.calls("TerminateInstances")).isEqualTo(1);
+        assertThat(fx.lines.texts()).last().asString().startsWith("Terminated 2 instances: i-");
+        assertThatThrownBy(() -> provisioner.start(launch(1))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void closeAfterANormalEndLeavesInstancesWarm() {
+        Ec2Provisioner provisioner = fx.provisioner(Settings.ec2(List.of("c7g.xlarge"), 0, false));
+        provisioner.start(launch(4));
+
+        provisioner.keepWarm();
+        provisioner.close();
+
+        assertThat(fx.instances()).extracting(i -> i.state().name()).doesNotContain(InstanceStateName.TERMINATED);
+        assertThat(fx.ec2.calls("TerminateInstances")).isZero();
+        assertThat(fx.lines.texts()).last().asString()
+                .isEqualTo("Leaving 2 instances warm for the next run; idle ones power off after 10 minutes");
+    }
+
+    private InstanceStateName state(String instanceId) {
+        return fx.aws.ec2().describeInstances(r -> r.instanceIds(instanceId))
+                .reservations().get(0).instances().get(0).state().name();
+    }
+}

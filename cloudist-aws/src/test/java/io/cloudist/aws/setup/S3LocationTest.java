@@ -1,0 +1,44 @@
+package io.cloudist.aws.setup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cloudist.core.ConfigurationException;
+import org.junit.jupiter.api.Test;
+
+class S3LocationTest {
+    @Test
+    void splitsBucketAndPrefix() {
+        S3Location location = S3Location.parse("s3://team-bucket/ci/cache/");
+
+        assertThat(location.bucket()).isEqualTo("team-bucket");
+        assertThat(location.prefix()).isEqualTo("ci/cache");
+        assertThat(location.key("blobs/sha256/ab")).isEqualTo("ci/cache/blobs/sha256/ab");
+        assertThat(location.runsPrefix()).isEqualTo("ci/cache/runs/");
+        assertThat(location.uri("blobs/sha256/ab")).isEqualTo("s3://team-bucket/ci/cache/blobs/sha256/ab");
+        assertThat(location).hasToString("s3://team-bucket/ci/cache");
+    }
+
+    @Test
+    void aBucketAloneHasNoPrefix() {
+        S3Location location = S3Location.parse("s3://team-bucket");
+
+        assertThat(location.prefix()).isEmpty();
+        assertThat(location.key("runs/r1/run.json")).isEqualTo("runs/r1/run.json");
+        assertThat(location).hasToString("s3://team-bucket");
+    }
+
+    @Test
+    void rejectsOtherLocationsNamingTheStoreProperty() {
+        assertThatThrownBy(() -> S3Location.parse("/tmp/store"))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
+                        .isEqualTo("cloudist.store"));
+        assertThatThrownBy(() -> S3Location.parse("s3://")).isInstanceOf(ConfigurationException.class);
+    }
+
+    @Test
+    void defaultStoreIsABucketOfTheAccountAndRegion() {
+        assertThat(AwsNames.defaultStore("123456789012", "eu-west-1"))
+                .isEqualTo(new S3Location("cloudist-123456789012-eu-west-1", ""));
+    }
+}
