@@ -6,7 +6,12 @@ import io.cloudist.aws.setup.S3Location;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.RunListener;
 import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.protocol.PoolOffer;
 import io.cloudist.core.provision.Provisioner;
+import io.cloudist.core.provision.WarmPool;
+import io.cloudist.core.store.Store;
+import io.cloudist.core.store.StoreKeys;
 import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.provision.WorkerLaunch;
 import io.cloudist.core.report.ConsoleLine;
@@ -37,6 +42,7 @@ public final class Ec2Provisioner implements Provisioner {
     /** On-demand candidates tried before giving up. */
     static final int ON_DEMAND_ATTEMPTS = 4;
 
+    private final Store store;
     private final Ec2Client ec2;
     private final AmiResolver amis;
     private final InstanceCatalog catalog;
@@ -54,6 +60,7 @@ public final class Ec2Provisioner implements Provisioner {
      * @param resources closed with the provisioner (the clients), or a no-op
      */
     Ec2Provisioner(
+            Store store,
             Ec2Client ec2,
             AmiResolver amis,
             CloudSettings settings,
@@ -61,6 +68,7 @@ public final class Ec2Provisioner implements Provisioner {
             RunListener listener,
             Clock clock,
             AutoCloseable resources) {
+        this.store = store;
         this.ec2 = ec2;
         this.amis = amis;
         this.catalog = new InstanceCatalog(ec2);
@@ -77,7 +85,13 @@ public final class Ec2Provisioner implements Provisioner {
         if (closing.get()) {
             throw new IllegalStateException("Provisioner is closed");
         }
-        S3Location store = S3Location.parse(launch.storeLocation());
+        S3Location location = S3Location.parse(launch.storeLocation());
+        List<WorkerHandle> warmWorkers = claimWarm(launch);
+        if (warmWorkers.size() == launch.workers()) {
+            return warmWorkers;
+        }
+        launch = new WorkerLaunch(launch.storeLocation(), launch.runId(), launch.workers() - warmWorkers.size(),
+                launch.workerBundle());
         Set<String> architectures = settings.ami().isEmpty() ? Set.of() : Set.of(amis.architectureOf(settings.ami()));
         WorkerNeeds needs = WorkerNeeds.of(settings, architectures);
         List<InstanceSpec> types = catalog.types(needs);
@@ -93,7 +107,7 @@ public final class Ec2Provisioner implements Provisioner {
         if (spot.isEmpty() && !settings.onDemandFallback()) {
             throw NoInstanceType.noSpot(types, prices, needs, context.region());
         }
-        Launch run = new Launch(launch, store);
+        Launch run = new Launch(launch, location);
         try {
             run.from(spot.stream().limit(SPOT_ATTEMPTS).toList());
             if (run.remaining > 0 && settings.onDemandFallback()) {
@@ -115,7 +129,27 @@ public final class Ec2Provisioner implements Provisioner {
                     + "; tried: " + String.join(", ", run.failures.tried()) + ". To get instances, "
                     + run.failures.advice(settings.onDemandFallback()));
         }
-        return List.copyOf(run.handles);
+        run.offerTo(launch.runId());
+        List<WorkerHandle> all = new ArrayList<>(warmWorkers);
+        all.addAll(run.handles);
+        return List.copyOf(all);
+    }
+
+    /** Claims warm workers of earlier runs from the store's pool; their instances need no boot. */
+    private List<WorkerHandle> claimWarm(WorkerLaunch launch) {
+        List<WarmPool.Claimed> claimed = new WarmPool(store, clock).claim(launch.runId(), launch.workers());
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        List<String> instances = claimed.stream().map(WarmPool.Claimed::host).distinct().toList();
+        states.track(instances);
+        listener.line(ConsoleLine.info("Reusing " + claimed.size() + " warm worker" + (claimed.size() == 1 ? "" : "s")
+                + " on " + instances.size() + " running instance" + (instances.size() == 1 ? "" : "s")));
+        List<WorkerHandle> handles = new ArrayList<>();
+        for (WarmPool.Claimed c : claimed) {
+            handles.add(new Ec2Worker(c.workerId(), c.host(), 0, "warm", states));
+        }
+        return handles;
     }
 
     @Override
@@ -232,6 +266,17 @@ public final class Ec2Provisioner implements Provisioner {
             }
             remaining = Math.max(0, remaining - covered);
             listener.line(ConsoleLine.info(describe(candidate, started.size())));
+        }
+
+        /**
+         * Offers the run to the workers this call launched before they boot: a new agent waits for offer 0 of its
+         * pool key, so it joins this run first and the pool afterwards.
+         */
+        void offerTo(String runId) {
+            byte[] offer = Documents.write(new PoolOffer(Documents.SCHEMA, runId, clock.millis()));
+            for (WorkerHandle handle : handles) {
+                Ec2Provisioner.this.store.putIfAbsent(StoreKeys.poolOffer(handle.id(), 0), offer);
+            }
         }
 
         /** Terminates what this call launched, after it failed. */

@@ -1,6 +1,7 @@
 package io.cloudist.aws.ec2;
 
 import io.cloudist.aws.setup.AwsClients;
+import io.cloudist.aws.setup.AwsCloudAdmin;
 import io.cloudist.aws.setup.AwsErrors;
 import io.cloudist.aws.setup.AwsNames;
 import io.cloudist.aws.setup.EndpointOverrides;
@@ -28,6 +29,14 @@ public final class Ec2ProvisionerProvider implements ProvisionerProvider {
         return BACKEND;
     }
 
+    /** The bucket {@code cloudist:setup} makes when no store is given: {@code s3://cloudist-<account>-<region>}. */
+    @Override
+    public String defaultStore(CloudSettings settings) {
+        try (AwsClients clients = new AwsClients(settings)) {
+            return "s3://" + AwsCloudAdmin.defaultStore(clients, clients.region()).bucket();
+        }
+    }
+
     @Override
     public Provisioner open(CloudSettings settings, Store store, RunListener listener) {
         S3Location.parse(store.location());
@@ -43,6 +52,7 @@ public final class Ec2ProvisionerProvider implements ProvisionerProvider {
                             + region + ": run `mvn cloudist:setup -Dcloudist.backend=ec2` once for this region"));
             LaunchContext context = new LaunchContext(region, group, owner, EndpointOverrides.s3());
             return new Ec2Provisioner(
+                    store,
                     clients.ec2(),
                     new AmiResolver(clients.ec2(), clients.ssm()),
                     settings,

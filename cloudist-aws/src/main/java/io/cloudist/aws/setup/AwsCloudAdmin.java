@@ -67,7 +67,12 @@ public final class AwsCloudAdmin implements CloudAdmin {
         }
     }
 
-    private static S3Location storeOf(AwsClients clients, String store, String region) {
+    /** The store setup makes when none is given. */
+    public static S3Location defaultStore(AwsClients clients, String region) {
+        return storeOf(clients, "", region);
+    }
+
+    static S3Location storeOf(AwsClients clients, String store, String region) {
         if (store != null && !store.isBlank()) {
             return S3Location.parse(store.trim());
         }

@@ -1,11 +1,12 @@
 #!/bin/bash
 # cloudist worker boot. This script holds no credentials: S3 access comes from the instance profile.
 # It starts one worker agent per slot and powers the instance off (which terminates it) once no agent is left.
-exec >>/var/log/cloudist-boot.log 2>&1
+BASE=${CLOUDIST_HOME:-/opt/cloudist}
+mkdir -p "$BASE/log"
+exec >>"$BASE/log/boot.log" 2>&1
 set -u
 export AWS_REGION=@REGION@ AWS_DEFAULT_REGION=@REGION@
 @ENDPOINT_EXPORT@
-BASE=/opt/cloudist
 MAIN=io.cloudist.worker.WorkerMain
 
 power_off() {
@@ -24,11 +25,12 @@ power_off() {
 
 @JAVA_SETUP@
 
+# IMDSv2 only. AWS_EC2_METADATA_SERVICE_ENDPOINT is the SDK's and CLI's standard override of the address.
+IMDS=${AWS_EC2_METADATA_SERVICE_ENDPOINT:-http://169.254.169.254}
 imds() {
   local token
-  token=$(curl -sf -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 300' http://169.254.169.254/latest/api/token) \
-    || return 1
-  curl -sf -H "X-aws-ec2-metadata-token: $token" "http://169.254.169.254/latest/meta-data/$1"
+  token=$(curl -sf -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 300' "$IMDS/latest/api/token") || return 1
+  curl -sf -H "X-aws-ec2-metadata-token: $token" "$IMDS/latest/meta-data/$1"
 }
 INSTANCE_ID=$(imds instance-id) || power_off "cannot read the instance id from the metadata service"
 LAUNCH_INDEX=$(imds ami-launch-index) || LAUNCH_INDEX=0
@@ -51,7 +53,7 @@ PIDS=""
 for ((slot = 0; slot < AGENTS; slot++)); do
   mkdir -p "$BASE/w$slot"
   "$JAVA" -Xmx256m -XX:+UseSerialGC -cp "$CP" "$MAIN" --store @STORE@ --pool --worker "$INSTANCE_ID-$slot" \
-    --dir "$BASE/w$slot" --cache "$BASE/cache" --idle-minutes @IDLE_MINUTES@ >>"/var/log/cloudist-worker-$slot.log" 2>&1 &
+    --dir "$BASE/w$slot" --cache "$BASE/cache" --idle-minutes @IDLE_MINUTES@ --host "$INSTANCE_ID" >>"$BASE/log/worker-$slot.log" 2>&1 &
   PIDS="$PIDS $!"
 done
 wait $PIDS

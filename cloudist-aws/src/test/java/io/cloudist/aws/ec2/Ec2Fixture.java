@@ -1,5 +1,7 @@
 package io.cloudist.aws.ec2;
 
+import io.cloudist.core.store.Store;
+
 import io.cloudist.aws.setup.AwsClients;
 import io.cloudist.aws.setup.AwsCloudAdmin;
 import io.cloudist.aws.setup.Lines;
@@ -23,6 +25,8 @@ final class Ec2Fixture implements AutoCloseable {
     final MutableClock clock = new MutableClock();
     final AwsClients aws;
     final FaultyEc2 ec2;
+    /** The run's store, as the provisioner sees it: warm-pool claims and offers to new workers go here. */
+    final Store store = new StoreAt(STORE);
 
     Ec2Fixture() {
         new AwsCloudAdmin().setup(Settings.ec2(), STORE, new Lines());
@@ -37,7 +41,8 @@ final class Ec2Fixture implements AutoCloseable {
                 SecurityGroups.find(aws.ec2(), vpc).orElseThrow(),
                 aws.sts().getCallerIdentity().arn(),
                 "");
-        return new Ec2Provisioner(ec2, new AmiResolver(ec2, aws.ssm()), settings, context, lines, clock, () -> {});
+        return new Ec2Provisioner(
+                store, ec2, new AmiResolver(ec2, aws.ssm()), settings, context, lines, clock, () -> {});
     }
 
     static WorkerLaunch launch(int workers) {

@@ -8,7 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudist.aws.setup.MotoExtension;
 import io.cloudist.aws.setup.Settings;
+import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.protocol.PoolOffer;
+import io.cloudist.core.protocol.PoolState;
 import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.provision.WorkerLaunch;
+import io.cloudist.core.store.StoreKeys;
 import io.cloudist.core.provision.WorkerHandle;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -52,6 +57,38 @@ class Ec2ProvisionerTest {
         byInstance.forEach((instance, ids) -> assertThat(ids).startsWith(instance + "-0"));
         assertThat(fx.lines.texts()).containsExactly(
                 "Launching 3 × c7g.xlarge spot in eu-west-1 ($0.0000/h each, 2 workers per instance, $0.00/h total)");
+    }
+
+    @Test
+    void newWorkersAreOfferedTheRunBeforeTheyBoot() {
+        Ec2Provisioner provisioner = fx.provisioner(Settings.ec2(List.of("c7g.xlarge"), 0, false));
+
+        List<WorkerHandle> handles = provisioner.start(launch(3));
+
+        assertThat(handles).allSatisfy(h -> assertThat(Documents.read(
+                        fx.store.get(StoreKeys.poolOffer(h.id(), 0)).orElseThrow(), PoolOffer.class).runId())
+                .isEqualTo("run-1"));
+    }
+
+    @Test
+    void warmWorkersOfTheStoresPoolAreClaimedAndNoInstanceIsLaunchedForThem() {
+        Ec2Provisioner first = fx.provisioner(Settings.ec2(List.of("c7g.xlarge"), 0, false));
+        List<WorkerHandle> launched = first.start(launch(2));
+        long now = System.currentTimeMillis();
+        for (WorkerHandle h : launched) {
+            fx.store.put(StoreKeys.poolState(h.id()), Documents.write(new PoolState(Documents.SCHEMA, h.id(),
+                    ((Ec2Worker) h).instanceId(), now, now + 300_000, 1)));
+        }
+        int linesBefore = fx.lines.texts().size();
+
+        Ec2Provisioner second = fx.provisioner(Settings.ec2(List.of("c7g.xlarge"), 0, false));
+        List<WorkerHandle> reused = second.start(new WorkerLaunch(Ec2Fixture.STORE, "run-2", 2, List.of()));
+
+        assertThat(reused).extracting(WorkerHandle::id)
+                .containsExactlyInAnyOrderElementsOf(launched.stream().map(WorkerHandle::id).toList());
+        List<String> lines = fx.lines.texts();
+        assertThat(lines.subList(linesBefore, lines.size())).containsExactly("Reusing 2 warm workers on 1 running instance");
+        assertThat(reused).allSatisfy(h -> assertThat(h.isAlive()).isTrue());
     }
 
     @Test

@@ -1,49 +1,73 @@
 package io.cloudist.aws.ec2;
 
+import io.cloudist.core.store.LocalDirectoryStore;
 import io.cloudist.core.store.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** A store known only by its location: the provisioner reads nothing else of it. */
-record StoreAt(String location) implements Store {
+/**
+ * A store that says it is at {@code location} (an {@code s3://} URI, which the provisioner puts in user data) but
+ * keeps its documents in a local directory: the warm pool's claims and offers.
+ */
+final class StoreAt implements Store {
+    private final String location;
+    private final Store documents;
+
+    StoreAt(String location) {
+        this.location = location;
+        try {
+            this.documents = new LocalDirectoryStore(Files.createTempDirectory("cloudist-store-at"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String location() {
+        return location;
+    }
+
     @Override
     public void put(String key, byte[] data) {
-        throw new UnsupportedOperationException();
+        documents.put(key, data);
     }
 
     @Override
     public void putFile(String key, Path file) {
-        throw new UnsupportedOperationException();
+        documents.putFile(key, file);
     }
 
     @Override
     public boolean putIfAbsent(String key, byte[] data) {
-        throw new UnsupportedOperationException();
+        return documents.putIfAbsent(key, data);
     }
 
     @Override
     public Optional<byte[]> get(String key) {
-        throw new UnsupportedOperationException();
+        return documents.get(key);
     }
 
     @Override
     public boolean getFile(String key, Path target) {
-        throw new UnsupportedOperationException();
+        return documents.getFile(key, target);
     }
 
     @Override
     public boolean exists(String key) {
-        throw new UnsupportedOperationException();
+        return documents.exists(key);
     }
 
     @Override
     public List<String> list(String prefix) {
-        throw new UnsupportedOperationException();
+        return documents.list(prefix);
     }
 
     @Override
     public void delete(String key) {
-        throw new UnsupportedOperationException();
+        documents.delete(key);
     }
 }

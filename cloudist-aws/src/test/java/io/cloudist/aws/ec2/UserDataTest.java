@@ -46,8 +46,8 @@ class UserDataTest {
     @Test
     void readsTheInstanceIdWithAnImdsV2Token() {
         assertThat(boot("").script())
-                .contains("curl -sf -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 300' "
-                        + "http://169.254.169.254/latest/api/token")
+                .contains("IMDS=${AWS_EC2_METADATA_SERVICE_ENDPOINT:-http://169.254.169.254}")
+                .contains("curl -sf -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 300' \"$IMDS/latest/api/token\"")
                 .contains("-H \"X-aws-ec2-metadata-token: $token\"")
                 .contains("INSTANCE_ID=$(imds instance-id)");
     }
