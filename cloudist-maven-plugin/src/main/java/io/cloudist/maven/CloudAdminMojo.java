@@ -43,7 +43,7 @@ abstract class CloudAdminMojo extends AbstractMojo {
     /** Does the goal's work through core. */
     abstract void act(AdminRequest request, RunListener listener);
 
-    /** Adds the goal's own parameters, by POM element, to the shared ones. */
+    /** The parameters that are set, by POM element; a goal with parameters of its own adds them. */
     ConfiguredValues configuration() {
         return new ConfiguredValues()
                 .put("backend", backend)
