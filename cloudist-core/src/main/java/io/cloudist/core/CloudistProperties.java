@@ -1,24 +1,50 @@
 package io.cloudist.core;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * The one home of every user-facing parameter: its POM element, its {@code -D} property and its default.
- * The Mojo's {@code @Parameter} annotations use these constants, and {@code docs/configuration.md} is checked
- * against {@link #ALL} by a test.
+ * The one home of every user-facing parameter: its POM element, its {@code -D} property, its default and the goals
+ * that take it. The Mojos' {@code @Parameter} annotations use these constants, and {@code docs/configuration.md} is
+ * checked against {@link #ALL} by a test.
  */
 public final class CloudistProperties {
     private CloudistProperties() {}
 
+    /** The goals of cloudist-maven-plugin, in the order the configuration reference names them. */
+    public enum Goal {
+        TEST,
+        SETUP,
+        CLEANUP;
+
+        /** The goal's name as typed after {@code cloudist:}. */
+        public String goalName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /**
-     * One parameter of {@code cloudist:test}.
+     * One parameter of cloudist's goals.
      *
      * @param element the POM element, or null for a property-only parameter
      * @param property the {@code -D} property, or null when there is none
      * @param defaultValue the default, as the configuration reference shows it
+     * @param goals the goals that take the parameter
      * @param description one sentence for the configuration reference
      */
-    public record Parameter(String element, String property, String defaultValue, String description) {}
+    public record Parameter(
+            String element, String property, String defaultValue, Set<Goal> goals, String description) {
+        public Parameter {
+            goals = Set.copyOf(goals);
+        }
+
+        /** A parameter of {@code cloudist:test} only. */
+        public Parameter(String element, String property, String defaultValue, String description) {
+            this(element, property, defaultValue, Set.of(Goal.TEST), description);
+        }
+    }
 
     public static final String WORKERS = "cloudist.workers";
     public static final String GRANULARITY = "cloudist.granularity";
@@ -35,6 +61,23 @@ public final class CloudistProperties {
     public static final String STORE = "cloudist.store";
     public static final String BACKEND = "cloudist.backend";
     public static final String DEFAULT_BACKEND = "local";
+    /** The backend of {@code cloudist:setup} and {@code cloudist:cleanup}: there is nothing to set up locally. */
+    public static final String DEFAULT_ADMIN_BACKEND = "ec2";
+    public static final String REGION = "cloudist.region";
+    public static final String PROFILE = "cloudist.profile";
+    public static final String CPU_PER_WORKER = "cloudist.cpuPerWorker";
+    public static final String DEFAULT_CPU_PER_WORKER = "1";
+    public static final String MEMORY_PER_WORKER = "cloudist.memoryPerWorker";
+    public static final String DEFAULT_MEMORY_PER_WORKER = "2";
+    public static final String INSTANCE_TYPES = "cloudist.instanceTypes";
+    public static final String MAX_PRICE_PER_HOUR = "cloudist.maxPricePerHour";
+    public static final String ON_DEMAND_FALLBACK = "cloudist.onDemandFallback";
+    public static final String DEFAULT_ON_DEMAND_FALLBACK = "false";
+    public static final String AMI = "cloudist.ami";
+    public static final String IDLE_MINUTES = "cloudist.idleMinutes";
+    public static final String DEFAULT_IDLE_MINUTES = "5";
+    public static final String DELETE_RUN_DATA = "cloudist.deleteRunData";
+    public static final String DEFAULT_DELETE_RUN_DATA = "false";
     public static final String USE_SUREFIRE_CONFIG = "cloudist.useSurefireConfig";
     /** The AWS region of the store and the workers; the SDK's default chain when unset. */
     public static final String REGION = "cloudist.region";
@@ -54,7 +97,13 @@ public final class CloudistProperties {
     public static final String FAIL_IF_NO_TESTS = "failIfNoTests";
     public static final String FAIL_IF_NO_SPECIFIED_TESTS = "surefire.failIfNoSpecifiedTests";
 
-    /** Every parameter of {@code cloudist:test}, in the order the configuration reference lists them. */
+    private static final Set<Goal> ALL_GOALS = EnumSet.allOf(Goal.class);
+    private static final Set<Goal> TEST_ONLY = Set.of(Goal.TEST);
+
+    /**
+     * Every parameter of every goal, in the order the configuration reference lists them: first those that choose
+     * and run the tests, then those that say where workers run, with setup and cleanup.
+     */
     public static final List<Parameter> ALL = List.of(
             new Parameter("workers", WORKERS, "available processors", "Number of workers to start."),
             new Parameter("granularity", GRANULARITY, DEFAULT_GRANULARITY, "Unit of scheduling: class or method."),
@@ -79,8 +128,6 @@ public final class CloudistProperties {
                     DEFAULT_EXTRA_FILES,
                     "Comma-separated globs, relative to the module directory, shipped to the same paths on workers."),
             new Parameter("skip", SKIP, "false", "Skip cloudist:test only."),
-            new Parameter("store", STORE, "target/cloudist/store", "Where bundles and run documents go."),
-            new Parameter("backend", BACKEND, DEFAULT_BACKEND, "Where workers run: local."),
             new Parameter(
                     "useSurefireConfig",
                     USE_SUREFIRE_CONFIG,
@@ -115,5 +162,73 @@ public final class CloudistProperties {
                     "failIfNoSpecifiedTests",
                     FAIL_IF_NO_SPECIFIED_TESTS,
                     "true",
-                    "Fail when the test parameter matches no test."));
+                    "Fail when the test parameter matches no test."),
+            new Parameter(
+                    "backend",
+                    BACKEND,
+                    DEFAULT_BACKEND + " (test), " + DEFAULT_ADMIN_BACKEND + " (setup, cleanup)",
+                    ALL_GOALS,
+                    "Where workers run: local processes, or ec2 spot instances."),
+            new Parameter(
+                    "store",
+                    STORE,
+                    "target/cloudist/store; with ec2, the bucket setup made",
+                    ALL_GOALS,
+                    "Where bundles and run documents go: a directory, or s3://bucket/prefix."),
+            new Parameter(
+                    "region",
+                    REGION,
+                    "AWS_REGION, else the profile's region",
+                    ALL_GOALS,
+                    "The AWS region to work in, instead of the AWS SDK's default."),
+            new Parameter(
+                    "profile",
+                    PROFILE,
+                    "AWS_PROFILE, else default",
+                    ALL_GOALS,
+                    "The AWS credentials profile, instead of the AWS SDK's default chain."),
+            new Parameter(
+                    "cpuPerWorker",
+                    CPU_PER_WORKER,
+                    DEFAULT_CPU_PER_WORKER,
+                    TEST_ONLY,
+                    "vCPUs each worker needs; several workers share an instance that has room for them."),
+            new Parameter(
+                    "memoryPerWorker",
+                    MEMORY_PER_WORKER,
+                    DEFAULT_MEMORY_PER_WORKER,
+                    TEST_ONLY,
+                    "GiB of memory each worker needs, e.g. 4 or 1.5."),
+            new Parameter(
+                    "instanceTypes",
+                    INSTANCE_TYPES,
+                    "any",
+                    TEST_ONLY,
+                    "Comma-separated EC2 instance types to choose from, e.g. m7i.large,c7i.xlarge."),
+            new Parameter(
+                    "maxPricePerHour",
+                    MAX_PRICE_PER_HOUR,
+                    "no limit",
+                    TEST_ONLY,
+                    "The most to pay for one instance-hour, in USD; 0 for no limit."),
+            new Parameter(
+                    "onDemandFallback",
+                    ON_DEMAND_FALLBACK,
+                    DEFAULT_ON_DEMAND_FALLBACK,
+                    TEST_ONLY,
+                    "Launch on-demand instances when no spot capacity is found."),
+            new Parameter(
+                    "ami", AMI, "current Amazon Linux 2023", TEST_ONLY, "The image (ami-...) that instances boot."),
+            new Parameter(
+                    "idleMinutes",
+                    IDLE_MINUTES,
+                    DEFAULT_IDLE_MINUTES,
+                    TEST_ONLY,
+                    "Minutes idle workers wait for the next run before their instance shuts down."),
+            new Parameter(
+                    "deleteRunData",
+                    DELETE_RUN_DATA,
+                    DEFAULT_DELETE_RUN_DATA,
+                    Set.of(Goal.CLEANUP),
+                    "Also delete the run documents under the store's runs/ prefix."));
 }

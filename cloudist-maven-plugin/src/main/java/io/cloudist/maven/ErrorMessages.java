@@ -4,27 +4,30 @@ import io.cloudist.core.CloudistException;
 import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.CloudistProperties.Parameter;
 import io.cloudist.core.ConfigurationException;
+import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
 
 /** The one place that turns cloudist's exceptions into Maven errors that say what to change. */
 final class ErrorMessages {
     private ErrorMessages() {}
 
     /**
-     * A configuration error names the POM element, the {@code -D} property and the fix, and carries no cause (Maven
-     * would repeat the cause's message); others keep their message and cause.
+     * A configuration error names the POM element, the {@code -D} property and the fix; any other keeps its message,
+     * which by cloudist's convention already carries what matters of its cause. Neither carries the cause: Maven
+     * would append every cause's message (an AWS SDK's can run to many lines). The whole exception goes to the debug
+     * log ({@code mvn -X}).
      */
-    static MojoExecutionException toMojoException(CloudistException e) {
-        return e instanceof ConfigurationException c
-                ? new MojoExecutionException(message(c))
-                : new MojoExecutionException(e.getMessage(), e);
+    static MojoExecutionException toMojoException(CloudistException e, Log log) {
+        log.debug("cloudist failed", e);
+        return new MojoExecutionException(e instanceof ConfigurationException c ? message(c) : e.getMessage());
     }
 
     static String message(ConfigurationException e) {
         Parameter parameter = CloudistProperties.ALL.stream()
                 .filter(p -> e.parameter().equals(p.property()) || e.parameter().equals(p.element()))
                 .findFirst()
-                .orElse(new Parameter(e.parameter(), null, null, null));
+                .orElse(new Parameter(e.parameter(), null, null, Set.of(), null));
         String element = parameter.element() == null ? null : "<" + parameter.element() + ">";
         String property = parameter.property() == null ? null : "-D" + parameter.property();
         String where = element == null ? property : property == null ? element : element + " (" + property + ")";

@@ -32,10 +32,11 @@ final class MavenFacts {
             Map<String, Object> configuration)
             throws MojoExecutionException {
         Map<String, String> userProperties = strings(session.getUserProperties());
-        Map<String, String> fallback = strings(project.getProperties());
-        fallback.putAll(strings(session.getSystemProperties()));
         ParameterSources sources = new ParameterSources(
-                userProperties, configuration, SurefireConfiguration.of(project, session, execution), fallback);
+                userProperties,
+                configuration,
+                SurefireConfiguration.of(project, session, execution),
+                fallbackProperties(project, session));
         Map<String, String> lateProperties = strings(executedProject.getProperties());
         lateProperties.putAll(userProperties);
         return new MappingInput(
@@ -47,6 +48,26 @@ final class MavenFacts {
                 artifactFiles(pluginArtifacts),
                 new MavenDependencyResolver(
                         repositorySystem, session.getRepositorySession(), project.getRemoteProjectRepositories()));
+    }
+
+    /**
+     * The parameter sources of a goal that reads no Surefire configuration and may run without a project.
+     *
+     * @param configuration the goal's own configuration, by POM element
+     */
+    static ParameterSources sources(MavenSession session, Map<String, Object> configuration) {
+        return new ParameterSources(
+                strings(session.getUserProperties()),
+                configuration,
+                Map.of(),
+                fallbackProperties(session.getCurrentProject(), session));
+    }
+
+    /** Project properties (when there is a project) overlaid with system properties. */
+    private static Map<String, String> fallbackProperties(MavenProject project, MavenSession session) {
+        Map<String, String> fallback = strings(project == null ? null : project.getProperties());
+        fallback.putAll(strings(session.getSystemProperties()));
+        return fallback;
     }
 
     private static ProjectLayout layout(MavenProject project) {

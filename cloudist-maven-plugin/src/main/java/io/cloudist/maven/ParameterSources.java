@@ -76,6 +76,44 @@ record ParameterSources(
         };
     }
 
+    /**
+     * A whole-number parameter; a blank value counts as unset.
+     *
+     * @throws ConfigurationException for a value that is not a whole number of at least {@code minimum}
+     */
+    int wholeNumber(String element, String property, String defaultValue, int minimum) {
+        String value = string(element, property).map(String::trim).orElse("");
+        try {
+            int number = Integer.parseInt(value.isEmpty() ? defaultValue : value);
+            if (number >= minimum) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the fix
+        }
+        throw new ConfigurationException(property, value, "set it to a whole number of " + minimum + " or more");
+    }
+
+    /**
+     * A decimal parameter such as {@code 1.5}; a blank value counts as unset.
+     *
+     * @param positive true: the value must be above 0; false: 0 is allowed too
+     * @throws ConfigurationException for a value that is not a finite number in range
+     */
+    double decimal(String element, String property, String defaultValue, boolean positive) {
+        String value = string(element, property).map(String::trim).orElse("");
+        try {
+            double number = Double.parseDouble(value.isEmpty() ? defaultValue : value);
+            if (Double.isFinite(number) && (positive ? number > 0 : number >= 0)) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the fix
+        }
+        throw new ConfigurationException(
+                property, value, positive ? "set it to a number above 0, e.g. 1.5" : "set it to 0 or more, e.g. 0.25");
+    }
+
     /** A list parameter: cloudist's list when set, else Surefire's; a string value is split at commas. */
     List<String> list(String element) {
         Object configured = cloudist.containsKey(element) ? cloudist.get(element) : surefire.get(element);

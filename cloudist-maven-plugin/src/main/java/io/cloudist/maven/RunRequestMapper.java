@@ -1,6 +1,5 @@
 package io.cloudist.maven;
 
-import static io.cloudist.core.CloudistProperties.BACKEND;
 import static io.cloudist.core.CloudistProperties.DEFAULT_BACKEND;
 import static io.cloudist.core.CloudistProperties.DEFAULT_EXTRA_FILES;
 import static io.cloudist.core.CloudistProperties.DEFAULT_GRANULARITY;
@@ -24,14 +23,13 @@ import static io.cloudist.core.CloudistProperties.WORKERS;
 
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.RunRequest;
+import io.cloudist.core.jvm.TestJvmSpec;
 import io.cloudist.core.provision.CloudSettings;
 import io.cloudist.core.plan.Granularity;
 import io.cloudist.core.select.TestSelection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 
 /** The one pure function from {@code cloudist:test}'s parameters to what it does. No Maven types. */
 final class RunRequestMapper {
@@ -60,10 +58,8 @@ final class RunRequestMapper {
         if (!JUnitPlatformArtifacts.hasJUnit(input.projectArtifacts())) {
             return new Mapping.NoTests(NO_JUNIT, failIfNoTests);
         }
-        String backend = sources.string("backend", BACKEND, DEFAULT_BACKEND).trim();
-        if (!backend.equalsIgnoreCase(DEFAULT_BACKEND)) {
-            throw new ConfigurationException(BACKEND, backend, "use " + DEFAULT_BACKEND);
-        }
+        TestJvmSpec testJvm = TestJvmMapping.spec(sources, input);
+        CloudSettings cloud = CloudMapping.settings(sources, DEFAULT_BACKEND, () -> javaFeatureVersion(testJvm));
         PluginArtifacts plugin = PluginArtifacts.of(input.pluginArtifacts());
         RunRequest request = new RunRequest(
                 layout.groupId() + ":" + layout.artifactId(),
@@ -74,26 +70,31 @@ final class RunRequestMapper {
                         "reportsDirectory",
                         layout.buildDirectory().resolve("surefire-reports")),
                 layout.buildDirectory().resolve("cloudist"),
-                TestJvmMapping.spec(sources, input),
+                testJvm,
                 selection,
                 plugin.runnerJar(),
                 plugin.workerClasspath(),
                 granularity(sources),
-                wholeNumber(sources, "tasksPerWorker", TASKS_PER_WORKER, DEFAULT_TASKS_PER_WORKER, 1),
-                wholeNumber(sources, "workers", WORKERS, String.valueOf(layout.availableProcessors()), 1),
+                sources.wholeNumber("tasksPerWorker", TASKS_PER_WORKER, DEFAULT_TASKS_PER_WORKER, 1),
+                sources.wholeNumber("workers", WORKERS, String.valueOf(layout.availableProcessors()), 1),
                 sources.flag("reuseForks", REUSE_FORKS, Boolean.parseBoolean(DEFAULT_REUSE_FORKS)),
-                Duration.ofSeconds(wholeNumber(sources, "testTimeout", TEST_TIMEOUT, DEFAULT_TEST_TIMEOUT, 0)),
-                commaSeparated(sources.string("extraFiles", EXTRA_FILES, DEFAULT_EXTRA_FILES)),
-                store(sources, layout),
+                Duration.ofSeconds(sources.wholeNumber("testTimeout", TEST_TIMEOUT, DEFAULT_TEST_TIMEOUT, 0)),
+                CloudMapping.commaSeparated(sources.string("extraFiles", EXTRA_FILES, DEFAULT_EXTRA_FILES)),
+                store(sources, layout, cloud),
                 failIfNoTests,
                 sources.flag("failIfNoSpecifiedTests", FAIL_IF_NO_SPECIFIED_TESTS, true),
-                CloudSettings.local());
+                cloud);
         return new Mapping.Run(request, sources.flag("testFailureIgnore", TEST_FAILURE_IGNORE, false));
     }
 
     private static Path directory(ParameterSources sources, ProjectLayout layout, String element, Path defaultValue) {
         String value = sources.string(element, null, "").trim();
         return value.isEmpty() ? defaultValue : layout.resolve(value);
+    }
+
+    /** The test JVMs' Java feature version, which cloud workers must provide; else the build's. */
+    private static int javaFeatureVersion(TestJvmSpec testJvm) {
+        return JavaRelease.featureVersion(testJvm.javaExecutable()).orElse(Runtime.version().feature());
     }
 
     private static Granularity granularity(ParameterSources sources) {
@@ -105,31 +106,12 @@ final class RunRequestMapper {
         return granularity;
     }
 
-    private static int wholeNumber(
-            ParameterSources sources, String element, String property, String defaultValue, int minimum) {
-        String value = sources.string(element, property, defaultValue).trim();
-        try {
-            int number = Integer.parseInt(value.isEmpty() ? defaultValue : value);
-            if (number >= minimum) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the fix
+    /** The store: "" for the backend's default, a URI as given, or a directory of the module. */
+    private static String store(ParameterSources sources, ProjectLayout layout, CloudSettings cloud) {
+        if (!cloud.isLocal()) {
+            return CloudMapping.cloudStore(sources, cloud.backend());
         }
-        throw new ConfigurationException(property, value, "set it to a whole number of " + minimum + " or more");
-    }
-
-    private static String store(ParameterSources sources, ProjectLayout layout) {
         String store = sources.string("store", STORE, "").trim();
-        return store.isEmpty() || store.contains("://")
-                ? store
-                : layout.resolve(store).toString();
-    }
-
-    private static List<String> commaSeparated(String value) {
-        return Arrays.stream(value.split(","))
-                .map(String::trim)
-                .filter(v -> !v.isEmpty())
-                .toList();
+        return store.isEmpty() || store.contains("://") ? store : layout.resolve(store).toString();
     }
 }

@@ -1,14 +1,26 @@
 package io.cloudist.maven;
 
+import static io.cloudist.core.CloudistProperties.AMI;
 import static io.cloudist.core.CloudistProperties.BACKEND;
-import static io.cloudist.core.CloudistProperties.DEFAULT_BACKEND;
+import static io.cloudist.core.CloudistProperties.CPU_PER_WORKER;
+import static io.cloudist.core.CloudistProperties.DEFAULT_CPU_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_EXTRA_FILES;
 import static io.cloudist.core.CloudistProperties.DEFAULT_GRANULARITY;
+import static io.cloudist.core.CloudistProperties.DEFAULT_IDLE_MINUTES;
+import static io.cloudist.core.CloudistProperties.DEFAULT_MEMORY_PER_WORKER;
+import static io.cloudist.core.CloudistProperties.DEFAULT_ON_DEMAND_FALLBACK;
 import static io.cloudist.core.CloudistProperties.DEFAULT_REUSE_FORKS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_TASKS_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_TEST_TIMEOUT;
 import static io.cloudist.core.CloudistProperties.EXTRA_FILES;
 import static io.cloudist.core.CloudistProperties.GRANULARITY;
+import static io.cloudist.core.CloudistProperties.IDLE_MINUTES;
+import static io.cloudist.core.CloudistProperties.INSTANCE_TYPES;
+import static io.cloudist.core.CloudistProperties.MAX_PRICE_PER_HOUR;
+import static io.cloudist.core.CloudistProperties.MEMORY_PER_WORKER;
+import static io.cloudist.core.CloudistProperties.ON_DEMAND_FALLBACK;
+import static io.cloudist.core.CloudistProperties.PROFILE;
+import static io.cloudist.core.CloudistProperties.REGION;
 import static io.cloudist.core.CloudistProperties.REUSE_FORKS;
 import static io.cloudist.core.CloudistProperties.SKIP;
 import static io.cloudist.core.CloudistProperties.STORE;
@@ -78,13 +90,6 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = SKIP, defaultValue = "false")
     private String skip;
 
-    /** Where bundles and run documents go: a directory or a URI. */
-    @Parameter(property = STORE)
-    private String store;
-
-    /** Where workers run: local. */
-    @Parameter(property = BACKEND, defaultValue = DEFAULT_BACKEND)
-    private String backend;
 
     /** Read the module's maven-surefire-plugin configuration. */
     @Parameter(property = USE_SUREFIRE_CONFIG, defaultValue = "true")
@@ -158,6 +163,50 @@ public class TestMojo extends AbstractMojo {
     @Parameter
     private String failIfNoSpecifiedTests;
 
+    /** Where workers run: local processes, or ec2 spot instances. Default: local. */
+    @Parameter(property = BACKEND)
+    private String backend;
+
+    /** A directory or s3://bucket/prefix; default: target/cloudist/store, with ec2 the bucket of cloudist:setup. */
+    @Parameter(property = STORE)
+    private String store;
+
+    /** The AWS region; default: the AWS SDK's (AWS_REGION, then the profile's region). */
+    @Parameter(property = REGION)
+    private String region;
+
+    /** The AWS credentials profile; default: the AWS SDK's (AWS_PROFILE, else default). */
+    @Parameter(property = PROFILE)
+    private String profile;
+
+    /** vCPUs each worker needs; several workers share an instance that has room for them. */
+    @Parameter(property = CPU_PER_WORKER, defaultValue = DEFAULT_CPU_PER_WORKER)
+    private String cpuPerWorker;
+
+    /** GiB of memory each worker needs, e.g. 4 or 1.5. */
+    @Parameter(property = MEMORY_PER_WORKER, defaultValue = DEFAULT_MEMORY_PER_WORKER)
+    private String memoryPerWorker;
+
+    /** Comma-separated EC2 instance types to choose from, e.g. m7i.large,c7i.xlarge; default: any. */
+    @Parameter(property = INSTANCE_TYPES)
+    private String instanceTypes;
+
+    /** The most to pay for one instance-hour, in USD; 0 or unset for no limit. */
+    @Parameter(property = MAX_PRICE_PER_HOUR)
+    private String maxPricePerHour;
+
+    /** Launch on-demand instances when no spot capacity is found. */
+    @Parameter(property = ON_DEMAND_FALLBACK, defaultValue = DEFAULT_ON_DEMAND_FALLBACK)
+    private String onDemandFallback;
+
+    /** The image (ami-...) that instances boot; default: the current Amazon Linux 2023. */
+    @Parameter(property = AMI)
+    private String ami;
+
+    /** Minutes idle workers wait for the next run before their instance shuts down. */
+    @Parameter(property = IDLE_MINUTES, defaultValue = DEFAULT_IDLE_MINUTES)
+    private String idleMinutes;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -190,7 +239,7 @@ public class TestMojo extends AbstractMojo {
                 run(run);
             }
         } catch (CloudistException e) {
-            throw ErrorMessages.toMojoException(e);
+            throw ErrorMessages.toMojoException(e, getLog());
         }
     }
 
@@ -217,8 +266,6 @@ public class TestMojo extends AbstractMojo {
                 .put("testTimeout", testTimeout)
                 .put("extraFiles", extraFiles)
                 .put("skip", skip)
-                .put("store", store)
-                .put("backend", backend)
                 .put("useSurefireConfig", useSurefireConfig)
                 .put("skipTests", skipTests)
                 .put("testFailureIgnore", testFailureIgnore)
@@ -237,6 +284,17 @@ public class TestMojo extends AbstractMojo {
                 .put("workingDirectory", workingDirectory)
                 .put("failIfNoTests", failIfNoTests)
                 .put("failIfNoSpecifiedTests", failIfNoSpecifiedTests)
+                .put("backend", backend)
+                .put("store", store)
+                .put("region", region)
+                .put("profile", profile)
+                .put("cpuPerWorker", cpuPerWorker)
+                .put("memoryPerWorker", memoryPerWorker)
+                .put("instanceTypes", instanceTypes)
+                .put("maxPricePerHour", maxPricePerHour)
+                .put("onDemandFallback", onDemandFallback)
+                .put("ami", ami)
+                .put("idleMinutes", idleMinutes)
                 .values();
     }
 }

@@ -3,14 +3,17 @@ package io.cloudist.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.CloudistProperties.Goal;
 import io.cloudist.core.CloudistProperties.Parameter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** docs/configuration.md lists exactly {@link CloudistProperties#ALL}, in order. */
+/** docs/configuration.md lists exactly {@link CloudistProperties#ALL}, in order, with the goals of each. */
 class ConfigurationReferenceTest {
     static final Path REFERENCE = Path.of(System.getProperty("basedir", ".")).resolve("../docs/configuration.md");
 
@@ -30,7 +33,16 @@ class ConfigurationReferenceTest {
         return "| " + cell(p.element() == null ? null : "<" + p.element() + ">")
                 + " | " + cell(p.property() == null ? null : "-D" + p.property())
                 + " | " + cell(p.defaultValue())
+                + " | " + goals(p)
                 + " | " + p.description() + " |";
+    }
+
+    /** The goals that take the parameter, as the reference names them: {@code test, setup, cleanup}. */
+    private static String goals(Parameter p) {
+        return Arrays.stream(Goal.values())
+                .filter(p.goals()::contains)
+                .map(Goal::goalName)
+                .collect(Collectors.joining(", "));
     }
 
     private static String cell(String value) {

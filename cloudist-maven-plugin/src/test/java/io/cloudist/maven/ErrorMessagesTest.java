@@ -43,17 +43,41 @@ class ErrorMessagesTest {
 
     @Test
     void otherCloudistExceptionsKeepTheirMessage() {
-        MojoExecutionException e = ErrorMessages.toMojoException(new CloudistException("worker could not start"));
+        MojoExecutionException e =
+                ErrorMessages.toMojoException(new CloudistException("worker could not start"), new RecordingLog());
 
         assertThat(e).hasMessage("worker could not start");
     }
 
     @Test
+    void causeStaysOutOfTheMavenErrorAndGoesToTheDebugLog() {
+        RecordingLog log = new RecordingLog();
+        IllegalStateException sdkError = new IllegalStateException("Unable to load credentials from any provider");
+
+        MojoExecutionException e = ErrorMessages.toMojoException(
+                new CloudistException("No AWS credentials found: run aws configure", sdkError), log);
+
+        assertThat(e).hasMessage("No AWS credentials found: run aws configure").hasNoCause();
+        assertThat(log.lines).singleElement().asString().startsWith("DEBUG cloudist failed: ");
+    }
+
+    @Test
     void configurationExceptionBecomesAMojoExecutionExceptionWithTheTeachingMessage() {
         MojoExecutionException e = ErrorMessages.toMojoException(
-                new ConfigurationException(CloudistProperties.GROUPS, "(a", "balance the parentheses"));
+                new ConfigurationException(CloudistProperties.GROUPS, "(a", "balance the parentheses"),
+                new RecordingLog());
 
         assertThat(e).hasMessage("Invalid value '(a' for <groups> (-Dgroups): balance the parentheses.");
         assertThat(e).hasNoCause();
+    }
+
+    @Test
+    void cloudParametersAreNamedByElementAndProperty() {
+        String message = ErrorMessages.message(new ConfigurationException(
+                CloudistProperties.MEMORY_PER_WORKER, "lots", "set it to a number above 0, e.g. 1.5"));
+
+        assertThat(message)
+                .isEqualTo("Invalid value 'lots' for <memoryPerWorker> (-Dcloudist.memoryPerWorker): set it to a"
+                        + " number above 0, e.g. 1.5.");
     }
 }

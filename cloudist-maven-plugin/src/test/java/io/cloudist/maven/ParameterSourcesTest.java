@@ -87,4 +87,35 @@ class ParameterSourcesTest {
         assertThat(sources.map("systemPropertyVariables"))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("a", "cloudist", "b", "surefire"));
     }
+
+    @Test
+    void wholeNumbersUseTheDefaultWhenBlankAndRejectValuesBelowTheMinimum() {
+        ParameterSources sources = new ParameterSources(
+                Map.of("cloudist.workers", " ", "cloudist.idleMinutes", "-1"), Map.of("tasksPerWorker", "7"), Map.of(),
+                Map.of());
+
+        assertThat(sources.wholeNumber("workers", "cloudist.workers", "3", 1)).isEqualTo(3);
+        assertThat(sources.wholeNumber("tasksPerWorker", "cloudist.tasksPerWorker", "4", 1)).isEqualTo(7);
+        assertThatThrownBy(() -> sources.wholeNumber("idleMinutes", "cloudist.idleMinutes", "5", 0))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                    assertThat(e.parameter()).isEqualTo("cloudist.idleMinutes");
+                    assertThat(e.fix()).contains("0 or more");
+                });
+    }
+
+    @Test
+    void decimalsAcceptFractionsAndRejectWhatIsOutOfRange() {
+        ParameterSources sources = new ParameterSources(
+                Map.of("m", "1.5", "zero", "0", "nan", "NaN", "word", "two"), Map.of(), Map.of(), Map.of());
+
+        assertThat(sources.decimal("m", "m", "2", true)).isEqualTo(1.5);
+        assertThat(sources.decimal("unset", "unset", "2", true)).isEqualTo(2.0);
+        assertThat(sources.decimal("zero", "zero", "1", false)).isZero();
+        assertThatThrownBy(() -> sources.decimal("zero", "zero", "1", true))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.fix()).contains("above 0"));
+        assertThatThrownBy(() -> sources.decimal("nan", "nan", "1", false))
+                .isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> sources.decimal("word", "word", "1", false))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.value()).isEqualTo("two"));
+    }
 }

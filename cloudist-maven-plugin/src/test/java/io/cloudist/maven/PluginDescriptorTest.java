@@ -3,6 +3,7 @@ package io.cloudist.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.CloudistProperties.Goal;
 import io.cloudist.core.CloudistProperties.Parameter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,50 +13,45 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** The generated plugin descriptor of {@code cloudist:test} agrees with {@link CloudistProperties#ALL}. */
+/** The generated plugin descriptor agrees, goal by goal, with {@link CloudistProperties#ALL}. */
 class PluginDescriptorTest {
     static final Path DESCRIPTOR =
             Path.of(System.getProperty("basedir", ".")).resolve("target/classes/META-INF/maven/plugin.xml");
 
-    static Element mojo;
+    static Document descriptor;
 
     @BeforeAll
     static void readDescriptor() throws Exception {
-        Document document =
-                DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(DESCRIPTOR.toFile());
-        NodeList mojos = document.getElementsByTagName("mojo");
-        for (int i = 0; i < mojos.getLength(); i++) {
-            Element candidate = (Element) mojos.item(i);
-            if (text(candidate, "goal").equals("test")) {
-                mojo = candidate;
-            }
-        }
-        assertThat(mojo).as("mojo 'test' in %s", DESCRIPTOR).isNotNull();
+        descriptor = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(DESCRIPTOR.toFile());
     }
 
-    @Test
-    void everyEditableParameterIsInCloudistProperties() {
-        List<String> elements =
-                CloudistProperties.ALL.stream().map(Parameter::element).toList();
+    @ParameterizedTest
+    @EnumSource(Goal.class)
+    void editableParametersAreExactlyThoseCloudistPropertiesListsForTheGoal(Goal goal) {
+        List<String> listed = CloudistProperties.ALL.stream()
+                .filter(p -> p.goals().contains(goal) && p.element() != null)
+                .map(Parameter::element)
+                .toList();
 
-        assertThat(editableParameters()).isNotEmpty().allSatisfy(name -> assertThat(elements)
-                .contains(name));
+        assertThat(editableParameters(mojo(goal))).isNotEmpty().containsExactlyInAnyOrderElementsOf(listed);
     }
 
-    @Test
-    void declaredPropertiesAndDefaultsMatchCloudistProperties() {
+    @ParameterizedTest
+    @EnumSource(Goal.class)
+    void declaredPropertiesAndDefaultsMatchCloudistProperties(Goal goal) {
         Map<String, Parameter> byElement = CloudistProperties.ALL.stream()
                 .filter(p -> p.element() != null)
                 .collect(Collectors.toMap(Parameter::element, Function.identity()));
-        Element configuration =
-                (Element) mojo.getElementsByTagName("configuration").item(0);
+        Element mojo = mojo(goal);
+        Element configuration = (Element) mojo.getElementsByTagName("configuration").item(0);
         List<String> checked = new ArrayList<>();
-        for (String name : editableParameters()) {
+        for (String name : editableParameters(mojo)) {
             NodeList nodes = configuration.getElementsByTagName(name);
             if (nodes.getLength() == 0) {
                 continue;
@@ -63,17 +59,37 @@ class PluginDescriptorTest {
             Element declared = (Element) nodes.item(0);
             Parameter parameter = byElement.get(name);
             if (!declared.getTextContent().isEmpty()) {
-                assertThat(declared.getTextContent()).isEqualTo("${" + parameter.property() + "}");
+                assertThat(declared.getTextContent()).as(name).isEqualTo("${" + parameter.property() + "}");
             }
             if (declared.hasAttribute("default-value")) {
-                assertThat(declared.getAttribute("default-value")).isEqualTo(parameter.defaultValue());
+                assertThat(declared.getAttribute("default-value")).as(name).isEqualTo(parameter.defaultValue());
             }
             checked.add(name);
         }
-        assertThat(checked).contains("workers", "granularity", "skip");
+        assertThat(checked).contains("backend", "store", "region", "profile");
     }
 
-    private static List<String> editableParameters() {
+    @ParameterizedTest
+    @EnumSource(value = Goal.class, names = {"SETUP", "CLEANUP"})
+    void setupAndCleanupRunWithoutAProjectAndAreThreadSafe(Goal goal) {
+        Element mojo = mojo(goal);
+
+        assertThat(text(mojo, "requiresProject")).isEqualTo("false");
+        assertThat(text(mojo, "threadSafe")).isEqualTo("true");
+    }
+
+    private static Element mojo(Goal goal) {
+        NodeList mojos = descriptor.getElementsByTagName("mojo");
+        for (int i = 0; i < mojos.getLength(); i++) {
+            Element candidate = (Element) mojos.item(i);
+            if (text(candidate, "goal").equals(goal.goalName())) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("no mojo '" + goal.goalName() + "' in " + DESCRIPTOR);
+    }
+
+    private static List<String> editableParameters(Element mojo) {
         Element parameters = (Element) mojo.getElementsByTagName("parameters").item(0);
         NodeList list = parameters.getElementsByTagName("parameter");
         List<String> names = new ArrayList<>();

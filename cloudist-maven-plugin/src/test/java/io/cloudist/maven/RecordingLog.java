@@ -20,7 +20,7 @@ final class RecordingLog implements Log {
 
     @Override
     public void debug(CharSequence content, Throwable error) {
-        debug(content);
+        debug(content + ": " + error);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.RunRequest;
 import io.cloudist.core.plan.Granularity;
+import io.cloudist.core.provision.CloudSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,6 +172,52 @@ class RunRequestMapperTest {
     }
 
     @Test
+    void localBackendRunsWithLocalSettings() {
+        user.put(CloudistProperties.REGION, "eu-west-1");
+
+        assertThat(run().request().cloud()).isEqualTo(CloudSettings.local());
+    }
+
+    @Test
+    void ec2BackendCarriesCloudSettingsAndTheTestJvmsJavaFeatureVersion() throws IOException {
+        Path jdk = Files.createDirectories(basedir.resolve("jdk11/bin"));
+        Files.createFile(jdk.resolve("java"));
+        Files.writeString(jdk.resolveSibling("release"), "JAVA_VERSION=\"11.0.22\"\n");
+        user.put(CloudistProperties.BACKEND, "ec2");
+        user.put(CloudistProperties.CPU_PER_WORKER, "2");
+        user.put(CloudistProperties.MEMORY_PER_WORKER, "4");
+        user.put(CloudistProperties.STORE, "s3://builds/cloudist");
+        surefire.put(element("jvm"), "jdk11/bin/java");
+
+        RunRequest request = run().request();
+
+        assertThat(request.cloud().backend()).isEqualTo("ec2");
+        assertThat(request.cloud().cpuPerWorker()).isEqualTo(2);
+        assertThat(request.cloud().memoryPerWorkerGib()).isEqualTo(4.0);
+        assertThat(request.cloud().idleMinutes()).isEqualTo(5);
+        assertThat(request.cloud().javaFeatureVersion()).isEqualTo(11);
+        assertThat(request.store()).isEqualTo("s3://builds/cloudist");
+    }
+
+    @Test
+    void ec2BackendWithoutAReadableJdkUsesTheBuildsJavaVersion() {
+        user.put(CloudistProperties.BACKEND, "ec2");
+
+        assertThat(run().request().cloud().javaFeatureVersion()).isEqualTo(Runtime.version().feature());
+    }
+
+    @Test
+    void ec2BackendRefusesALocalDirectoryStore() {
+        user.put(CloudistProperties.BACKEND, "ec2");
+        cloudist.put(element("store"), "build/store");
+
+        ConfigurationException error = catchThrowableOfType(ConfigurationException.class, this::map);
+
+        assertThat(error.parameter()).isEqualTo(CloudistProperties.STORE);
+        assertThat(error.fix()).contains("s3://bucket/prefix");
+    }
+
+    @Test
     void skipFlagsSkipWithSurefiresMessage() {
         assertThat(mapWith(() -> user.put("skipTests", "true"))).isEqualTo(new Mapping.Skipped("Tests are skipped."));
         assertThat(mapWith(() -> user.put("maven.test.skip", "true"))).isInstanceOf(Mapping.Skipped.class);
@@ -216,7 +263,7 @@ class RunRequestMapperTest {
         assertThat(errorFor(CloudistProperties.WORKERS, "0").fix()).contains("1 or more");
         assertThat(errorFor(CloudistProperties.GRANULARITY, "suite").fix()).contains("class or method");
         assertThat(errorFor(CloudistProperties.TEST_TIMEOUT, "-5").fix()).contains("0 or more");
-        assertThat(errorFor(CloudistProperties.BACKEND, "mainframe").fix()).contains("local");
+        assertThat(errorFor(CloudistProperties.BACKEND, "mainframe").fix()).isEqualTo("use local or ec2");
         assertThat(errorFor(CloudistProperties.TEST, "%regex[").parameter()).isEqualTo("test");
     }
 

@@ -1,0 +1,43 @@
+package io.cloudist.maven;
+
+import static io.cloudist.core.CloudistProperties.BACKEND;
+import static io.cloudist.core.CloudistProperties.DEFAULT_ADMIN_BACKEND;
+import static io.cloudist.core.CloudistProperties.DEFAULT_BACKEND;
+import static io.cloudist.core.CloudistProperties.DEFAULT_DELETE_RUN_DATA;
+import static io.cloudist.core.CloudistProperties.DELETE_RUN_DATA;
+
+import io.cloudist.core.CloudistProperties.Goal;
+import io.cloudist.core.ConfigurationException;
+import io.cloudist.core.provision.CloudSettings;
+import java.util.Objects;
+
+/**
+ * What {@code cloudist:setup} or {@code cloudist:cleanup} acts on, mapped from their parameters. No Maven types.
+ *
+ * @param settings the backend, region and profile
+ * @param store the store location, "" for the backend's default
+ * @param deleteRunData cleanup deletes run documents too
+ */
+record AdminRequest(CloudSettings settings, String store, boolean deleteRunData) {
+    AdminRequest {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(store, "store");
+    }
+
+    /**
+     * @param goal {@link Goal#SETUP} or {@link Goal#CLEANUP}
+     * @throws ConfigurationException when a parameter has an unusable value, or names the local backend
+     */
+    static AdminRequest map(Goal goal, ParameterSources sources) {
+        String backend = CloudMapping.backend(sources, DEFAULT_ADMIN_BACKEND);
+        if (backend.equals(DEFAULT_BACKEND)) {
+            throw new ConfigurationException(BACKEND, backend, "cloudist:" + goal.goalName()
+                    + " works on a cloud backend and the local one needs none: use " + DEFAULT_ADMIN_BACKEND
+                    + ", or leave it unset");
+        }
+        CloudSettings settings = CloudMapping.account(sources, backend);
+        boolean deleteRunData = goal == Goal.CLEANUP
+                && sources.flag("deleteRunData", DELETE_RUN_DATA, Boolean.parseBoolean(DEFAULT_DELETE_RUN_DATA));
+        return new AdminRequest(settings, CloudMapping.cloudStore(sources, backend), deleteRunData);
+    }
+}

@@ -1,0 +1,68 @@
+package io.cloudist.maven;
+
+import static io.cloudist.core.CloudistProperties.BACKEND;
+import static io.cloudist.core.CloudistProperties.PROFILE;
+import static io.cloudist.core.CloudistProperties.REGION;
+import static io.cloudist.core.CloudistProperties.STORE;
+
+import io.cloudist.core.CloudistException;
+import io.cloudist.core.CloudistProperties.Goal;
+import io.cloudist.core.RunListener;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What {@code cloudist:setup} and {@code cloudist:cleanup} share: the account parameters, their mapping to an
+ * {@link AdminRequest}, a listener that logs what the backend says, and the error messages.
+ */
+abstract class CloudAdminMojo extends AbstractMojo {
+    /** The cloud backend to act on: ec2 (the local backend needs no setup). Default: ec2. */
+    @Parameter(property = BACKEND)
+    private String backend;
+
+    /** The store: s3://bucket/prefix. Default: the bucket that cloudist:setup makes for the account and region. */
+    @Parameter(property = STORE)
+    private String store;
+
+    /** The AWS region; default: the AWS SDK's (AWS_REGION, then the profile's region). */
+    @Parameter(property = REGION)
+    private String region;
+
+    /** The AWS credentials profile; default: the AWS SDK's (AWS_PROFILE, else default). */
+    @Parameter(property = PROFILE)
+    private String profile;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    /** The goal this Mojo is. */
+    abstract Goal goal();
+
+    /** Does the goal's work through core. */
+    abstract void act(AdminRequest request, RunListener listener);
+
+    /** The parameters that are set, by POM element; a goal with parameters of its own adds them. */
+    ConfiguredValues configuration() {
+        return new ConfiguredValues()
+                .put("backend", backend)
+                .put("store", store)
+                .put("region", region)
+                .put("profile", profile);
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        run(MavenFacts.sources(session, configuration().values()));
+    }
+
+    /** Maps the parameters and acts; the seam that tests call without a Maven session. */
+    final void run(ParameterSources sources) throws MojoExecutionException {
+        try {
+            act(AdminRequest.map(goal(), sources), new MavenRunListener(getLog(), text -> {}));
+        } catch (CloudistException e) {
+            throw ErrorMessages.toMojoException(e, getLog());
+        }
+    }
+}

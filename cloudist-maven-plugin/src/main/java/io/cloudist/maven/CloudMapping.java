@@ -1,0 +1,115 @@
+package io.cloudist.maven;
+
+import static io.cloudist.core.CloudistProperties.AMI;
+import static io.cloudist.core.CloudistProperties.BACKEND;
+import static io.cloudist.core.CloudistProperties.CPU_PER_WORKER;
+import static io.cloudist.core.CloudistProperties.DEFAULT_BACKEND;
+import static io.cloudist.core.CloudistProperties.DEFAULT_CPU_PER_WORKER;
+import static io.cloudist.core.CloudistProperties.DEFAULT_IDLE_MINUTES;
+import static io.cloudist.core.CloudistProperties.DEFAULT_MEMORY_PER_WORKER;
+import static io.cloudist.core.CloudistProperties.DEFAULT_ON_DEMAND_FALLBACK;
+import static io.cloudist.core.CloudistProperties.IDLE_MINUTES;
+import static io.cloudist.core.CloudistProperties.INSTANCE_TYPES;
+import static io.cloudist.core.CloudistProperties.MAX_PRICE_PER_HOUR;
+import static io.cloudist.core.CloudistProperties.MEMORY_PER_WORKER;
+import static io.cloudist.core.CloudistProperties.ON_DEMAND_FALLBACK;
+import static io.cloudist.core.CloudistProperties.PROFILE;
+import static io.cloudist.core.CloudistProperties.REGION;
+import static io.cloudist.core.CloudistProperties.STORE;
+
+import io.cloudist.core.ConfigurationException;
+import io.cloudist.core.provision.CloudSettings;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntSupplier;
+
+/** Maps the parameters that say where workers run to {@link CloudSettings}. No Maven types. */
+final class CloudMapping {
+    static final String EC2 = "ec2";
+    static final List<String> BACKENDS = List.of(DEFAULT_BACKEND, EC2);
+
+    private CloudMapping() {}
+
+    /**
+     * The backend parameter, lower-cased.
+     *
+     * @throws ConfigurationException for a backend cloudist does not know
+     */
+    static String backend(ParameterSources sources, String defaultBackend) {
+        String value = sources.string("backend", BACKEND).map(String::trim).orElse("");
+        String backend = value.isEmpty() ? defaultBackend : value.toLowerCase(Locale.ROOT);
+        if (!BACKENDS.contains(backend)) {
+            throw new ConfigurationException(BACKEND, value, "use " + String.join(" or ", BACKENDS));
+        }
+        return backend;
+    }
+
+    /**
+     * The cloud settings. For the local backend the cloud parameters are ignored.
+     *
+     * @param javaFeatureVersion the Java feature version the test JVMs need; asked only for a cloud backend
+     * @throws ConfigurationException when a parameter has an unusable value
+     */
+    static CloudSettings settings(ParameterSources sources, String defaultBackend, IntSupplier javaFeatureVersion) {
+        String backend = backend(sources, defaultBackend);
+        if (backend.equals(DEFAULT_BACKEND)) {
+            return CloudSettings.local();
+        }
+        return new CloudSettings(
+                backend,
+                sources.string("region", REGION, "").trim(),
+                sources.string("profile", PROFILE, "").trim(),
+                sources.wholeNumber("cpuPerWorker", CPU_PER_WORKER, DEFAULT_CPU_PER_WORKER, 1),
+                sources.decimal("memoryPerWorker", MEMORY_PER_WORKER, DEFAULT_MEMORY_PER_WORKER, true),
+                commaSeparated(sources.string("instanceTypes", INSTANCE_TYPES, "")),
+                sources.decimal("maxPricePerHour", MAX_PRICE_PER_HOUR, "0", false),
+                sources.flag(
+                        "onDemandFallback", ON_DEMAND_FALLBACK, Boolean.parseBoolean(DEFAULT_ON_DEMAND_FALLBACK)),
+                sources.string("ami", AMI, "").trim(),
+                sources.wholeNumber("idleMinutes", IDLE_MINUTES, DEFAULT_IDLE_MINUTES, 0),
+                javaFeatureVersion.getAsInt());
+    }
+
+    /**
+     * The settings of setup and cleanup: backend, region and profile; the run parameters at their defaults.
+     *
+     * @param backend a cloud backend, already checked with {@link #backend}
+     */
+    static CloudSettings account(ParameterSources sources, String backend) {
+        return new CloudSettings(
+                backend,
+                sources.string("region", REGION, "").trim(),
+                sources.string("profile", PROFILE, "").trim(),
+                Integer.parseInt(DEFAULT_CPU_PER_WORKER),
+                Double.parseDouble(DEFAULT_MEMORY_PER_WORKER),
+                List.of(),
+                0,
+                Boolean.parseBoolean(DEFAULT_ON_DEMAND_FALLBACK),
+                "",
+                Integer.parseInt(DEFAULT_IDLE_MINUTES),
+                Runtime.version().feature());
+    }
+
+    /**
+     * The store of a cloud backend: "" for the backend's default (the bucket that setup made), else a URI.
+     *
+     * @throws ConfigurationException for a directory, which workers on another machine could not read
+     */
+    static String cloudStore(ParameterSources sources, String backend) {
+        String store = sources.string("store", STORE, "").trim();
+        if (!store.isEmpty() && !store.contains("://")) {
+            throw new ConfigurationException(STORE, store, "workers on " + backend
+                    + " cannot read a local directory: use s3://bucket/prefix, or leave it unset for the bucket"
+                    + " that cloudist:setup made");
+        }
+        return store;
+    }
+
+    static List<String> commaSeparated(String value) {
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .toList();
+    }
+}
