@@ -63,8 +63,6 @@ public final class CloudistProperties {
     public static final String DEFAULT_BACKEND = "local";
     /** The backend of {@code cloudist:setup} and {@code cloudist:cleanup}: there is nothing to set up locally. */
     public static final String DEFAULT_ADMIN_BACKEND = "ec2";
-    public static final String REGION = "cloudist.region";
-    public static final String PROFILE = "cloudist.profile";
     public static final String CPU_PER_WORKER = "cloudist.cpuPerWorker";
     public static final String DEFAULT_CPU_PER_WORKER = "1";
     public static final String MEMORY_PER_WORKER = "cloudist.memoryPerWorker";
