@@ -31,7 +31,7 @@ public final class AwsCloudAdmin implements CloudAdmin {
             say(listener, "S3 bucket " + location.bucket(), bucket.ensureBucket(location) ? "created" : "found");
             say(listener, "Lifecycle rule " + BucketSetup.ruleId(location) + " (expires "
                     + "s3://" + location.bucket() + "/" + location.runsPrefix() + " after " + AwsNames.RUN_DATA_DAYS + " days)",
-                    bucket.ensureLifecycle(location) ? "created" : "found");
+                    bucket.ensureLifecycle(location));
             RoleSetup role = new RoleSetup(clients.iam());
             say(listener, "IAM role " + AwsNames.ROLE, role.ensureRole());
             say(listener, "IAM policy " + AwsNames.POLICY + " (" + location + " only)", role.ensurePolicy(location));

@@ -22,6 +22,8 @@ final class BucketSetup {
     private final S3Client s3;
     private final String region;
 
+    private static final String NOT_IMPLEMENTED = "NotImplemented";
+
     BucketSetup(S3Client s3, String region) {
         this.s3 = s3;
         this.region = region;
@@ -49,8 +51,23 @@ final class BucketSetup {
         return true;
     }
 
-    /** Adds the run-data expiry rule when it is missing; true when it did. */
-    boolean ensureLifecycle(S3Location store) {
+    /**
+     * Adds the run-data expiry rule when it is missing: "created", "found", or why it could not (an S3-compatible
+     * server without lifecycle rules).
+     */
+    String ensureLifecycle(S3Location store) {
+        try {
+            return addLifecycleRule(store) ? "created" : "found";
+        } catch (S3Exception e) {
+            if (!NOT_IMPLEMENTED.equals(AwsErrors.code(e))) {
+                throw AwsErrors.translate("s3:PutLifecycleConfiguration", e);
+            }
+            return "not supported by this S3 endpoint: run data does not expire by itself; delete it with"
+                    + " mvn cloudist:cleanup -D" + CloudistProperties.DELETE_RUN_DATA + "=true";
+        }
+    }
+
+    private boolean addLifecycleRule(S3Location store) {
         String id = ruleId(store);
         String prefix = store.runsPrefix();
         List<LifecycleRule> rules = new ArrayList<>(rules(store.bucket()));
@@ -70,9 +87,8 @@ final class BucketSetup {
                 .expiration(e -> e.days(AwsNames.RUN_DATA_DAYS))
                 .abortIncompleteMultipartUpload(a -> a.daysAfterInitiation(1))
                 .build());
-        AwsErrors.call("s3:PutLifecycleConfiguration", () -> s3.putBucketLifecycleConfiguration(r -> r.bucket(
-                        store.bucket())
-                .lifecycleConfiguration(BucketLifecycleConfiguration.builder().rules(rules).build())));
+        s3.putBucketLifecycleConfiguration(r -> r.bucket(store.bucket())
+                .lifecycleConfiguration(BucketLifecycleConfiguration.builder().rules(rules).build()));
         return true;
     }
 
@@ -107,6 +123,9 @@ final class BucketSetup {
         } catch (S3Exception e) {
             if ("NoSuchLifecycleConfiguration".equals(AwsErrors.code(e))) {
                 return List.of();
+            }
+            if (NOT_IMPLEMENTED.equals(AwsErrors.code(e))) {
+                throw e;
             }
             throw AwsErrors.translate("s3:GetLifecycleConfiguration", e);
         } catch (SdkException e) {

@@ -91,9 +91,10 @@ public final class TestRun {
             List<Unit> units = Units.of(nodes, methodLevel, request.granularity());
             List<Task> tasks = Planner.plan(units, workers, request.tasksPerWorker(), history::expected);
             listener.line(ConsoleLine.info(String.format(Locale.ROOT,
-                    "cloudist: %d tests in %d classes, %d tasks on %d local workers",
+                    "cloudist: %d tests in %d classes, %d tasks on %d %s workers",
                     units.stream().mapToInt(Unit::tests).sum(),
-                    units.stream().map(Unit::className).distinct().count(), tasks.size(), workers)));
+                    units.stream().map(Unit::className).distinct().count(), tasks.size(), workers,
+                    request.cloud().backend())));
             Coordinator coordinator = new Coordinator(store, runId, handles, new RunProgress(listener, byId, tasks),
                     request.cloud().isLocal() ? CoordinatorSettings.LOCAL : CoordinatorSettings.CLOUD, clock);
             Coordinator.Outcome outcome = timings.time("tests", () -> coordinator.run(tasks));
