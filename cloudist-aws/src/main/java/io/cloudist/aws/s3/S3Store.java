@@ -77,6 +77,11 @@ public final class S3Store implements Store {
     }
 
     /** The requests sent so far. */
+    @Override
+    public String usage() {
+        return stats().toString();
+    }
+
     public RequestStats stats() {
         return connection.counter().snapshot();
     }

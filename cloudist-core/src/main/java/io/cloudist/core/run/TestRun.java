@@ -101,6 +101,9 @@ public final class TestRun {
             results = Outcomes.complete(outcome, methodLevel, byId);
             history.with(Measurements.perUnit(units, results)).write(historyFile);
             provisioner.keepWarm();
+            if (!store.usage().isEmpty()) {
+                listener.line(ConsoleLine.info("cloudist: store traffic: " + store.usage()));
+            }
         }
         Map<String, TestNode> discovered = byId;
         RunOutcome result = timings.time("reporting", () -> report(results, discovered));

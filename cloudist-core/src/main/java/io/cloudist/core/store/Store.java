@@ -38,6 +38,14 @@ public interface Store extends AutoCloseable {
     /** Where this store is, for messages and for workers to open the same store (e.g. a path or s3:// URI). */
     String location();
 
+    /**
+     * What this store has sent and received so far, for the end-of-run summary (e.g. requests by kind and bytes);
+     * "" when there is nothing worth saying (a local directory).
+     */
+    default String usage() {
+        return "";
+    }
+
     @Override
     default void close() {}
 }
