@@ -134,9 +134,12 @@ public final class TestRun {
 
     /** Ships the worker agent's own classpath, for workers that boot elsewhere and fetch it from the store. */
     private List<BlobRef> shipWorker(Store store) {
-        return new BundleShipper(store, request.moduleDirectory(), request.workDirectory().resolve("ship"))
-                .ship(request.workerClasspath(), List.of())
-                .classpath();
+        Shipment shipment = new BundleShipper(store, request.moduleDirectory(), request.workDirectory().resolve("ship"))
+                .ship(request.workerClasspath(), List.of());
+        listener.line(ConsoleLine.info(String.format(Locale.ROOT,
+                "cloudist: shipped the worker agent: %d of %d blobs (%,d of %,d bytes) in %d ms", shipment.uploaded(),
+                shipment.blobs(), shipment.bytesUploaded(), shipment.bytesTotal(), shipment.elapsed().toMillis())));
+        return shipment.classpath();
     }
 
     private Shipment ship(Store store) {
