@@ -50,22 +50,20 @@ final class EventCollector {
         this.listener = listener;
     }
 
-    /** Reads whatever complete lines were appended since the last call. */
-    void poll() {
-        if (!Files.exists(events)) {
-            return;
+    /** Reads whatever complete lines were appended since the last call; true when there were any. */
+    boolean poll() {
+        long size = events.toFile().length(); // 0 when the file does not exist yet
+        if (size <= offset) {
+            return false;
         }
         try (RandomAccessFile file = new RandomAccessFile(events.toFile(), "r")) {
             long length = file.length();
-            if (length <= offset) {
-                return;
-            }
             byte[] bytes = new byte[(int) (length - offset)];
             file.seek(offset);
             file.readFully(bytes);
             int lastNewline = lastIndexOf(bytes, (byte) '\n');
             if (lastNewline < 0) {
-                return;
+                return false;
             }
             offset += lastNewline + 1;
             String text = new String(bytes, 0, lastNewline, StandardCharsets.UTF_8);
@@ -74,6 +72,7 @@ final class EventCollector {
                     accept(JSON.readTree(line));
                 }
             }
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read runner events " + events, e);
         }

@@ -159,9 +159,11 @@ final class TaskRunner implements AutoCloseable {
 
     private Ending watch(EventCollector events) {
         long deadline = config.timeoutMillis() > 0 ? System.currentTimeMillis() + config.timeoutMillis() : Long.MAX_VALUE;
+        long sleep = 1;
         while (true) {
             boolean alive = jvm.isAlive();
-            events.poll();
+            // Poll often while events flow, back off while a long test runs: the pollers share the cores with it.
+            sleep = events.poll() ? 1 : Math.min(sleep * 2, 64);
             if (events.ended()) {
                 return Ending.END;
             }
@@ -172,7 +174,7 @@ final class TaskRunner implements AutoCloseable {
                 return Ending.TIMEOUT;
             }
             try {
-                Thread.sleep(5);
+                Thread.sleep(sleep);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CloudistException("Interrupted while running tests", e);

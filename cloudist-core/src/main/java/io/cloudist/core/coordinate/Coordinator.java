@@ -39,6 +39,8 @@ public final class Coordinator {
     private final List<Abandoned> abandoned = new ArrayList<>();
     private final Set<String> done = new HashSet<>();
     private long lastLease;
+    private int idlePolls;
+    private int lastFinished;
 
     public Coordinator(
             Store store,
@@ -78,7 +80,11 @@ public final class Coordinator {
                 }
                 dispatch(live);
                 listener.tick((int) live.stream().filter(w -> !w.outstanding.isEmpty()).count(), live.size());
-                Thread.sleep(settings.poll().toMillis());
+                // Workers keep a queued assignment, so a slower poll while nothing happens costs them nothing.
+                int finished = results.size() + abandoned.size();
+                idlePolls = finished == lastFinished ? Math.min(idlePolls + 1, 4) : 0;
+                lastFinished = finished;
+                Thread.sleep(settings.poll().toMillis() << (idlePolls / 2));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

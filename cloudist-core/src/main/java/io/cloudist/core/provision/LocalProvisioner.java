@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts workers as local processes: {@code java -cp <worker classpath> io.cloudist.worker.WorkerMain ...}, each with
@@ -15,6 +16,8 @@ import java.util.List;
 public final class LocalProvisioner implements Provisioner {
     /** The worker agent's main class (cloudist-worker). */
     public static final String WORKER_MAIN = "io.cloudist.worker.WorkerMain";
+
+    private static final long EXIT_GRACE_MILLIS = 3_000;
 
     private final Path java;
     private final List<Path> workerClasspath;
@@ -39,11 +42,12 @@ public final class LocalProvisioner implements Provisioner {
             String id = "w" + i;
             Path dir = workersDirectory.resolve(id);
             Path log = workersDirectory.resolve(id + ".log");
-            List<String> command = List.of(
+            List<String> command = new ArrayList<>(List.of(
                     java.toString(),
                     "-Xmx256m",
                     "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1",
+                    "-XX:TieredStopAtLevel=1"));
+            command.addAll(List.of(
                     "-cp",
                     String.join(File.pathSeparator, workerClasspath.stream().map(Path::toString).toList()),
                     WORKER_MAIN,
@@ -52,7 +56,7 @@ public final class LocalProvisioner implements Provisioner {
                     "--worker", id,
                     "--dir", dir.toString(),
                     "--cache", workersDirectory.resolve("cache").toString(),
-                    "--exit-with-parent");
+                    "--exit-with-parent"));
             try {
                 Files.createDirectories(dir);
                 Process process = new ProcessBuilder(command)
@@ -74,10 +78,20 @@ public final class LocalProvisioner implements Provisioner {
         return handles;
     }
 
+    /** Lets workers that were told to stop exit by themselves for a moment, then terminates what is left. */
     @Override
     public void close() {
         synchronized (started) {
-            started.forEach(LocalWorker::terminate);
+            long deadline = System.currentTimeMillis() + EXIT_GRACE_MILLIS;
+            for (LocalWorker worker : started) {
+                try {
+                    worker.process().waitFor(Math.max(0, deadline - System.currentTimeMillis()),
+                            TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                worker.terminate();
+            }
         }
     }
 
