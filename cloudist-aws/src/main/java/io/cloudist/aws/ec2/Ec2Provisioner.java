@@ -53,6 +53,7 @@ public final class Ec2Provisioner implements Provisioner {
     private final AutoCloseable resources;
     private final InstanceStates states;
     private final AtomicBoolean warm = new AtomicBoolean();
+    private final Set<String> launched = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closing = new AtomicBoolean();
     private boolean closed;
 
@@ -167,14 +168,15 @@ public final class Ec2Provisioner implements Provisioner {
             closed = true;
             try {
                 if (warm.get()) {
-                    int live = states.live().size();
+                    int live = states.live().size(); // launched and claimed alike stay warm
                     if (live > 0) {
                         listener.line(ConsoleLine.info("Leaving " + live + " instance" + (live == 1 ? "" : "s")
                                 + " warm for the next run; idle ones power off after " + settings.idleMinutes()
                                 + " minutes"));
                     }
                 } else {
-                    List<String> terminated = states.terminateAll();
+                    // Only what this run launched: warm instances it claimed belong to the pool.
+                    List<String> terminated = states.terminateAll(launched);
                     if (!terminated.isEmpty()) {
                         listener.line(ConsoleLine.info("Terminated " + terminated.size() + " instance"
                                 + (terminated.size() == 1 ? "" : "s") + ": " + String.join(", ", terminated)));
@@ -193,9 +195,9 @@ public final class Ec2Provisioner implements Provisioner {
         }
     }
 
-    /** Instances launched so far, for tests. */
+    /** Instances launched so far and not known to be gone, for tests. */
     List<String> launched() {
-        return states.live();
+        return states.live().stream().filter(launched::contains).toList();
     }
 
     /** One call of {@link #start}: what it launched and what failed. */
@@ -255,6 +257,7 @@ public final class Ec2Provisioner implements Provisioner {
             List<String> ids = started.stream().map(Instance::instanceId).toList();
             states.track(ids);
             instances.addAll(ids);
+            launched.addAll(ids);
             int covered = 0;
             for (int index = 0; index < started.size(); index++) {
                 int agents = Math.max(1, Math.min(candidate.slots(), remaining - index * candidate.slots()));

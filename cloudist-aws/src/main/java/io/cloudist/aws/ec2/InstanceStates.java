@@ -59,7 +59,12 @@ final class InstanceStates {
 
     /** Terminates every tracked instance not known to be gone; returns their ids. */
     synchronized List<String> terminateAll() {
-        List<String> live = live();
+        return terminateAll(live());
+    }
+
+    /** Terminates those of {@code instanceIds} that are not known to be gone; returns their ids. */
+    synchronized List<String> terminateAll(Collection<String> instanceIds) {
+        List<String> live = live().stream().filter(instanceIds::contains).toList();
         for (int i = 0; i < live.size(); i += BATCH) {
             terminate(live.subList(i, Math.min(live.size(), i + BATCH)));
         }

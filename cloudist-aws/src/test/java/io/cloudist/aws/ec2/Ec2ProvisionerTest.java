@@ -89,6 +89,12 @@ class Ec2ProvisionerTest {
         List<String> lines = fx.lines.texts();
         assertThat(lines.subList(linesBefore, lines.size())).containsExactly("Reusing 2 warm workers on 1 running instance");
         assertThat(reused).allSatisfy(h -> assertThat(h.isAlive()).isTrue());
+
+        second.close(); // an abnormal end: terminates what this run launched, and it launched nothing
+        String instance = ((Ec2Worker) reused.get(0)).instanceId();
+        assertThat(fx.aws.ec2().describeInstances(r -> r.instanceIds(instance)).reservations().get(0).instances()
+                        .get(0).state().name())
+                .isEqualTo(InstanceStateName.RUNNING);
     }
 
     @Test
