@@ -24,7 +24,7 @@ final class TestJvmMapping {
         ProjectLayout layout = input.layout();
         String jvm = sources.string("jvm", JVM, "").trim();
         Path java = jvm.isEmpty() ? layout.javaHome().resolve("bin").resolve("java") : layout.resolve(jvm);
-        String argLine = ArgLine.replace(sources.string("argLine", ARG_LINE, ""), input.lateProperties());
+        String argLine = LateReplacement.replace(sources.string("argLine", ARG_LINE, ""), input.lateProperties());
         Map<String, String> systemProperties = new LinkedHashMap<>(sources.map("systemPropertyVariables"));
         systemProperties.putAll(sources.userProperties());
         String workingDirectory = sources.string("workingDirectory", null, "").trim();

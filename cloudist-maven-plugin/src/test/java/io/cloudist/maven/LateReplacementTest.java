@@ -5,21 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ArgLineTest {
+class LateReplacementTest {
     @Test
     void replacesKnownLatePropertiesAndLeavesUnknownOnes() {
-        String argLine = ArgLine.replace("@{argLine} -Xmx1g @{unknown}", Map.of("argLine", "-javaagent:jacoco.jar"));
+        String argLine = LateReplacement.replace("@{argLine} -Xmx1g @{unknown}", Map.of("argLine", "-javaagent:jacoco.jar"));
 
         assertThat(argLine).isEqualTo("-javaagent:jacoco.jar -Xmx1g @{unknown}");
     }
 
     @Test
     void replacementValuesAreTakenLiterally() {
-        assertThat(ArgLine.replace("@{p}", Map.of("p", "$1 \\x"))).isEqualTo("$1 \\x");
+        assertThat(LateReplacement.replace("@{p}", Map.of("p", "$1 \\x"))).isEqualTo("$1 \\x");
     }
 
     @Test
     void lineBreaksBecomeSpaces() {
-        assertThat(ArgLine.replace("-Xmx1g\n  -Da=b\r\n-Dc=d", Map.of())).isEqualTo("-Xmx1g   -Da=b -Dc=d");
+        assertThat(LateReplacement.replace("-Xmx1g\n  -Da=b\r\n-Dc=d", Map.of())).isEqualTo("-Xmx1g   -Da=b -Dc=d");
     }
 }

@@ -5,10 +5,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Surefire's late replacement of {@code @{property}} in {@code argLine}, done just before the test JVMs start. */
-final class ArgLine {
+final class LateReplacement {
     private static final Pattern LATE_PROPERTY = Pattern.compile("@\\{([^}]+)}");
 
-    private ArgLine() {}
+    private LateReplacement() {}
 
     /**
      * Replaces each {@code @{name}} whose property is known, leaves unknown ones as they are, and turns line breaks
