@@ -57,10 +57,6 @@ public final class TimingHistory {
         return seconds.getOrDefault(unit.key(), median);
     }
 
-    public boolean knows(String key) {
-        return seconds.containsKey(key);
-    }
-
     /** A new history with these measurements added (replacing older ones of the same keys). */
     public TimingHistory with(Map<String, Double> measured) {
         Map<String, Double> merged = new TreeMap<>(seconds);

@@ -29,9 +29,7 @@ record ExtraFiles(List<String> relativePaths, List<String> unmatchedGlobs) {
                 throw new CloudistException("extraFiles glob '" + raw + "' must be relative to the module directory"
                         + " and stay inside it");
             }
-            int before = paths.size();
-            boolean any = collect(moduleDirectory, glob, paths);
-            if (!any && paths.size() == before) {
+            if (!collect(moduleDirectory, glob, paths)) {
                 unmatched.add(raw.trim());
             }
         }
