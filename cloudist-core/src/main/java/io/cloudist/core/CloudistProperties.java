@@ -94,6 +94,10 @@ public final class CloudistProperties {
     public static final String JVM = "jvm";
     public static final String FAIL_IF_NO_TESTS = "failIfNoTests";
     public static final String FAIL_IF_NO_SPECIFIED_TESTS = "surefire.failIfNoSpecifiedTests";
+    public static final String RERUN_FAILING_TESTS_COUNT = "surefire.rerunFailingTestsCount";
+    public static final String DEFAULT_RERUN_FAILING_TESTS_COUNT = "0";
+    public static final String FAIL_ON_FLAKE_COUNT = "surefire.failOnFlakeCount";
+    public static final String DEFAULT_FAIL_ON_FLAKE_COUNT = "0";
 
     private static final Set<Goal> ALL_GOALS = EnumSet.allOf(Goal.class);
     private static final Set<Goal> TEST_ONLY = Set.of(Goal.TEST);
@@ -161,6 +165,16 @@ public final class CloudistProperties {
                     FAIL_IF_NO_SPECIFIED_TESTS,
                     "true",
                     "Fail when the test parameter matches no test."),
+            new Parameter(
+                    "rerunFailingTestsCount",
+                    RERUN_FAILING_TESTS_COUNT,
+                    DEFAULT_RERUN_FAILING_TESTS_COUNT,
+                    "Run a failed test again up to this many times, on its worker; one that then passes is a flake."),
+            new Parameter(
+                    "failOnFlakeCount",
+                    FAIL_ON_FLAKE_COUNT,
+                    DEFAULT_FAIL_ON_FLAKE_COUNT,
+                    "Fail the build when there are at least this many flakes; 0 never does."),
             new Parameter(
                     "backend",
                     BACKEND,

@@ -31,6 +31,8 @@ import java.util.Objects;
  * @param failIfNoTests fail when no test is found at all (Surefire's {@code failIfNoTests})
  * @param failIfNoSpecifiedTests fail when {@code test} matches nothing (Surefire's {@code failIfNoSpecifiedTests})
  * @param cloud where workers run ({@link CloudSettings#local()} for local worker processes)
+ * @param rerunFailingTestsCount how many times a worker runs a failed test again (Surefire's
+ *     {@code rerunFailingTestsCount}); 0 for never
  */
 public record RunRequest(
         String projectKey,
@@ -50,7 +52,8 @@ public record RunRequest(
         String store,
         boolean failIfNoTests,
         boolean failIfNoSpecifiedTests,
-        CloudSettings cloud) {
+        CloudSettings cloud,
+        int rerunFailingTestsCount) {
 
     public RunRequest {
         Objects.requireNonNull(projectKey, "projectKey");
@@ -80,5 +83,11 @@ public record RunRequest(
         extraFiles = List.copyOf(extraFiles);
         store = Objects.requireNonNullElse(store, "");
         cloud = Objects.requireNonNullElse(cloud, CloudSettings.local());
+        if (rerunFailingTestsCount < 0) {
+            throw new ConfigurationException(
+                    CloudistProperties.RERUN_FAILING_TESTS_COUNT,
+                    String.valueOf(rerunFailingTestsCount),
+                    "set it to 0 for no reruns, or to the number of reruns of a failed test");
+        }
     }
 }

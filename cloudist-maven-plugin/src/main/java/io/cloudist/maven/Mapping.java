@@ -21,8 +21,9 @@ sealed interface Mapping {
      *
      * @param request the run
      * @param testFailureIgnore report test failures without failing the build
+     * @param failOnFlakeCount fail the build when there are at least this many flakes; 0 for never
      */
-    record Run(RunRequest request, boolean testFailureIgnore) implements Mapping {
+    record Run(RunRequest request, boolean testFailureIgnore, int failOnFlakeCount) implements Mapping {
         public Run {
             Objects.requireNonNull(request, "request");
         }

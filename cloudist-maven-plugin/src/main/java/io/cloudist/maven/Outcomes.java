@@ -1,6 +1,9 @@
 package io.cloudist.maven;
 
 import io.cloudist.core.RunOutcome;
+import io.cloudist.core.report.Summary;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
@@ -27,18 +30,31 @@ final class Outcomes {
     }
 
     /**
-     * @throws MojoFailureException on test failures or errors (unless {@code testFailureIgnore}, which logs the
-     *     message as an error instead), or when no test ran and {@code failIfNoTests} is set
+     * @param failOnFlakeCount also fail when there are at least this many flakes (tests that failed, then passed when
+     *     run again); 0 for never
+     * @throws MojoFailureException on test failures or errors, or too many flakes (unless {@code testFailureIgnore},
+     *     which logs the message as an error instead), or when no test ran and {@code failIfNoTests} is set
      */
-    static void check(RunOutcome outcome, boolean testFailureIgnore, boolean failIfNoTests, Log log)
-            throws MojoFailureException {
-        if (outcome.summary().tests() == 0 && failIfNoTests) {
-            throw new MojoFailureException(NO_TESTS_EXECUTED);
-        }
-        if (!outcome.summary().hasFailures()) {
+    static void check(RunOutcome outcome, boolean testFailureIgnore, int failOnFlakeCount, boolean failIfNoTests,
+            Log log) throws MojoFailureException {
+        Summary summary = outcome.summary();
+        boolean tooFlaky = failOnFlakeCount > 0 && summary.flakes() >= failOnFlakeCount;
+        if (!summary.hasFailures() && !tooFlaky) {
+            if (summary.tests() == 0 && failIfNoTests) {
+                throw new MojoFailureException(NO_TESTS_EXECUTED);
+            }
             return;
         }
-        String message = "There are test failures.\n\nSee " + outcome.reportsDirectory()
+        List<String> reasons = new ArrayList<>();
+        if (summary.hasFailures()) {
+            reasons.add("There are test failures.");
+        }
+        if (tooFlaky) {
+            int flakes = summary.flakes();
+            reasons.add("There " + (flakes == 1 ? "is 1 flake" : "are " + flakes + " flakes")
+                    + " and failOnFlakeCount is set to " + failOnFlakeCount + ".");
+        }
+        String message = String.join("\n", reasons) + "\n\nSee " + outcome.reportsDirectory()
                 + " for the individual test results.";
         if (testFailureIgnore) {
             log.error(message);

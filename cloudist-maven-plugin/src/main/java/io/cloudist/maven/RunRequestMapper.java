@@ -61,6 +61,7 @@ final class RunRequestMapper {
         TestJvmSpec testJvm = TestJvmMapping.spec(sources, input);
         CloudSettings cloud = CloudMapping.settings(sources, DEFAULT_BACKEND, () -> javaFeatureVersion(testJvm));
         PluginArtifacts plugin = PluginArtifacts.of(input.pluginArtifacts());
+        RerunMapping reruns = RerunMapping.of(sources);
         RunRequest request = new RunRequest(
                 layout.groupId() + ":" + layout.artifactId(),
                 layout.basedir(),
@@ -83,8 +84,10 @@ final class RunRequestMapper {
                 store(sources, layout, cloud),
                 failIfNoTests,
                 sources.flag("failIfNoSpecifiedTests", FAIL_IF_NO_SPECIFIED_TESTS, true),
-                cloud);
-        return new Mapping.Run(request, sources.flag("testFailureIgnore", TEST_FAILURE_IGNORE, false));
+                cloud,
+                reruns.rerunFailingTestsCount());
+        return new Mapping.Run(
+                request, sources.flag("testFailureIgnore", TEST_FAILURE_IGNORE, false), reruns.failOnFlakeCount());
     }
 
     private static Path directory(ParameterSources sources, ProjectLayout layout, String element, Path defaultValue) {

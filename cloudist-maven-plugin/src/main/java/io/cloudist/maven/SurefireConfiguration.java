@@ -43,7 +43,9 @@ final class SurefireConfiguration {
             "skipTests",
             "skip",
             "testFailureIgnore",
-            "reportsDirectory");
+            "reportsDirectory",
+            "rerunFailingTestsCount",
+            "failOnFlakeCount");
     private static final Set<String> LISTS =
             Set.of("includes", "excludes", "additionalClasspathElements", "classpathDependencyExcludes");
     private static final Set<String> MAPS =

@@ -163,6 +163,14 @@ public class TestMojo extends AbstractMojo {
     @Parameter
     private String failIfNoSpecifiedTests;
 
+    /** Run a failed test again up to this many times ({@code -Dsurefire.rerunFailingTestsCount}); default: 0. */
+    @Parameter
+    private String rerunFailingTestsCount;
+
+    /** Fail the build when there are this many flakes or more ({@code -Dsurefire.failOnFlakeCount}); default: 0. */
+    @Parameter
+    private String failOnFlakeCount;
+
     /** Where workers run: local processes, or ec2 spot instances. Default: local. */
     @Parameter(property = BACKEND)
     private String backend;
@@ -253,7 +261,8 @@ public class TestMojo extends AbstractMojo {
         } finally {
             listener.finish();
         }
-        Outcomes.check(outcome, run.testFailureIgnore(), run.request().failIfNoTests(), getLog());
+        Outcomes.check(
+                outcome, run.testFailureIgnore(), run.failOnFlakeCount(), run.request().failIfNoTests(), getLog());
     }
 
     /** cloudist's own configuration: the parameters above that are set, by POM element. */
@@ -284,6 +293,8 @@ public class TestMojo extends AbstractMojo {
                 .put("workingDirectory", workingDirectory)
                 .put("failIfNoTests", failIfNoTests)
                 .put("failIfNoSpecifiedTests", failIfNoSpecifiedTests)
+                .put("rerunFailingTestsCount", rerunFailingTestsCount)
+                .put("failOnFlakeCount", failOnFlakeCount)
                 .put("backend", backend)
                 .put("store", store)
                 .put("region", region)

@@ -20,6 +20,16 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void aNegativeRerunCountNamesSurefiresElementAndProperty() {
+        String message = ErrorMessages.message(new ConfigurationException(
+                CloudistProperties.RERUN_FAILING_TESTS_COUNT, "-1", "set it to a whole number of 0 or more"));
+
+        assertThat(message)
+                .isEqualTo("Invalid value '-1' for <rerunFailingTestsCount> (-Dsurefire.rerunFailingTestsCount): set"
+                        + " it to a whole number of 0 or more.");
+    }
+
+    @Test
     void surefireParameterIsFoundByItsElementName() {
         String message = ErrorMessages.message(new ConfigurationException("excludes", "!Foo", "write it without '!'"));
 

@@ -69,6 +69,34 @@ class RunRequestMapperTest {
                 .containsExactly(basedir.resolve("target/test-classes"));
         assertThat(request.runnerJar()).isEqualTo(Path.of("/plugin/runner.jar"));
         assertThat(run().testFailureIgnore()).isFalse();
+        assertThat(request.rerunFailingTestsCount()).isZero();
+        assertThat(run().failOnFlakeCount()).isZero();
+    }
+
+    @Test
+    void rerunsComeFromSurefiresConfigurationUnlessCloudistOrAUserPropertySetsThem() {
+        surefire.put("rerunFailingTestsCount", "2");
+        surefire.put("failOnFlakeCount", "3");
+        assertThat(run().request().rerunFailingTestsCount()).isEqualTo(2);
+        assertThat(run().failOnFlakeCount()).isEqualTo(3);
+
+        cloudist.put(element("rerunFailingTestsCount"), "4");
+        assertThat(run().request().rerunFailingTestsCount()).isEqualTo(4);
+
+        user.put(CloudistProperties.RERUN_FAILING_TESTS_COUNT, "1");
+        user.put(CloudistProperties.FAIL_ON_FLAKE_COUNT, "1");
+        assertThat(run().request().rerunFailingTestsCount()).isEqualTo(1);
+        assertThat(run().failOnFlakeCount()).isEqualTo(1);
+    }
+
+    @Test
+    void failOnFlakeCountWithoutRerunsIsAConfigurationErrorAsInSurefire() {
+        surefire.put("failOnFlakeCount", "1");
+
+        ConfigurationException error = catchThrowableOfType(ConfigurationException.class, this::map);
+
+        assertThat(error.parameter()).isEqualTo(CloudistProperties.FAIL_ON_FLAKE_COUNT);
+        assertThat(error.fix()).contains("requires rerunFailingTestsCount to be at least 1");
     }
 
     @Test
@@ -265,6 +293,9 @@ class RunRequestMapperTest {
         assertThat(errorFor(CloudistProperties.TEST_TIMEOUT, "-5").fix()).contains("0 or more");
         assertThat(errorFor(CloudistProperties.BACKEND, "mainframe").fix()).isEqualTo("use local or ec2");
         assertThat(errorFor(CloudistProperties.TEST, "%regex[").parameter()).isEqualTo("test");
+        assertThat(errorFor(CloudistProperties.RERUN_FAILING_TESTS_COUNT, "-1").fix()).contains("0 or more");
+        assertThat(errorFor(CloudistProperties.FAIL_ON_FLAKE_COUNT, "-2").parameter())
+                .isEqualTo(CloudistProperties.FAIL_ON_FLAKE_COUNT);
     }
 
     private ConfigurationException errorFor(String property, String value) {

@@ -43,6 +43,18 @@ class SurefireConfigurationTest {
     }
 
     @Test
+    void readsTheFlakyTestParameters() throws Exception {
+        Map<String, Object> values = SurefireConfiguration.read(xml("""
+            <configuration>
+              <rerunFailingTestsCount>2</rerunFailingTestsCount>
+              <failOnFlakeCount>1</failOnFlakeCount>
+            </configuration>\
+            """), EVALUATOR);
+
+        assertThat(values).containsEntry("rerunFailingTestsCount", "2").containsEntry("failOnFlakeCount", "1");
+    }
+
+    @Test
     void skipIsKeptUnderItsPropertyNameAndUnresolvedValuesAreLeftOut() throws Exception {
         Map<String, Object> values = SurefireConfiguration.read(
                 xml("<configuration><skip>true</skip><test>${unset}</test></configuration>"), EVALUATOR);

@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * Runs assignments in test JVMs. A JVM that dies or times out costs only the test in progress: it gets an error
  * with the reason and the JVM's last output, and the task's tests that had not started run in a new JVM. A JVM
- * that dies twice before running anything (e.g. a bad argLine) turns the rest of the batch into errors.
+ * that dies twice before running anything (e.g. a bad argLine) turns the rest of the batch into errors. With
+ * {@code rerunFailingTestsCount}, the failed nodes of each batch run again before the next batch (see {@link Reruns}).
  */
 final class TaskRunner implements AutoCloseable {
     static final String CRASH = "cloudist.TestJvmCrash";
@@ -56,14 +57,36 @@ final class TaskRunner implements AutoCloseable {
         warmJvmUnused = false;
         long firstTest = 0;
         for (List<String> batch : batches(assignment.uniqueIds())) {
-            long first = runBatch(batch, results);
+            List<TestResult> batchResults = new ArrayList<>();
+            long first = runBatch(batch, batchResults);
             firstTest = firstTest == 0 ? first : firstTest;
+            results.addAll(batchResults);
+            rerunFailures(batchResults, results);
             if (!config.reuseForks()) {
                 closeJvm();
             }
         }
         return new TaskResult(Documents.SCHEMA, assignment.seq(), assignment.taskId(), workerId,
                 assignment.attempt(), started, firstTest, System.currentTimeMillis(), jvmCount - startsBefore, results);
+    }
+
+    /**
+     * Runs the failed nodes of a batch again, right away and in the same test JVM, up to
+     * {@code rerunFailingTestsCount} times or until none fails; every rerun's results are appended after the first
+     * run's, so the reports see a node's runs in order.
+     */
+    private void rerunFailures(List<TestResult> firstRun, List<TestResult> results) {
+        List<TestResult> previous = firstRun;
+        for (int rerun = 0; rerun < config.rerunFailingTestsCount(); rerun++) {
+            List<String> failed = Reruns.failedIds(previous);
+            if (failed.isEmpty()) {
+                return;
+            }
+            List<TestResult> again = new ArrayList<>();
+            runBatch(failed, again);
+            results.addAll(again);
+            previous = again;
+        }
     }
 
     private long runBatch(List<String> batch, List<TestResult> results) {

@@ -20,7 +20,8 @@ record TestJvmConfig(
         List<Path> classpath,
         long timeoutMillis,
         boolean reuseForks,
-        Path scratch) {
+        Path scratch,
+        int rerunFailingTestsCount) {
 
     static TestJvmConfig from(RunManifest manifest, Path moduleDir, List<Path> classpath, Path scratch) {
         String module = moduleDir.toAbsolutePath().toString();
@@ -39,7 +40,8 @@ record TestJvmConfig(
                 classpath,
                 manifest.testTimeoutMillis(),
                 manifest.reuseForks(),
-                scratch);
+                scratch,
+                manifest.rerunFailingTestsCount());
     }
 
     /** The manifest's java when this machine has it, else the java running this worker. */

@@ -44,7 +44,7 @@ class PoolModeTest {
                 .ship(classpath, List.of());
         store.put(StoreKeys.manifest(runId), Documents.write(new RunManifest(Documents.SCHEMA, runId,
                 shipment.classpath(), shipment.files(), "", List.of(), Map.of(), Map.of(), RunManifest.MODULE_DIR, 0,
-                true)));
+                true, 0)));
     }
 
     private void runThroughWorker(String runId) throws InterruptedException {

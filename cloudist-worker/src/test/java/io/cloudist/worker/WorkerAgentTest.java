@@ -43,6 +43,11 @@ class WorkerAgentTest {
 
     private List<TaskResult> run(List<String> jvmArguments, long timeoutMillis, boolean reuseForks,
             List<List<String>> tasks) throws Exception {
+        return run(jvmArguments, timeoutMillis, reuseForks, 0, tasks);
+    }
+
+    private List<TaskResult> run(List<String> jvmArguments, long timeoutMillis, boolean reuseForks, int reruns,
+            List<List<String>> tasks) throws Exception {
         Store store = new LocalDirectoryStore(temp.resolve("store"));
         List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of)
@@ -51,7 +56,7 @@ class WorkerAgentTest {
         Shipment shipment = new BundleShipper(store, module, temp.resolve("scratch")).ship(classpath, List.of());
         store.put(StoreKeys.manifest(RUN), Documents.write(new RunManifest(Documents.SCHEMA, RUN,
                 shipment.classpath(), shipment.files(), "", jvmArguments, Map.of("fixture.flag", "on"), Map.of(),
-                RunManifest.MODULE_DIR, timeoutMillis, reuseForks)));
+                RunManifest.MODULE_DIR, timeoutMillis, reuseForks, reruns)));
         for (int i = 0; i < tasks.size(); i++) {
             store.put(StoreKeys.assignment(RUN, "w0", i), Documents.write(Assignment.task(i, "t" + i, 1, tasks.get(i))));
         }
@@ -131,5 +136,73 @@ class WorkerAgentTest {
         List<TaskResult> reused = run(List.of(), 0, true, twoTasks);
         assertThat(reused.get(0).jvmStarts()).isEqualTo(1);
         assertThat(reused.get(1).jvmStarts()).isEqualTo(1); // plus the one after System.exit
+    }
+
+    /** Runs the given tasks with reruns, the fixtures counting their runs under {@code temp/runs}. */
+    private TaskResult runWithReruns(int reruns, boolean reuseForks, List<String> task) throws Exception {
+        List<String> countRuns = List.of("-Dfixture.runs=" + temp.resolve("runs"));
+        return run(countRuns, 0, reuseForks, reruns, List.of(task)).get(0);
+    }
+
+    private static List<Status> runsOf(TaskResult result, String methodName) {
+        return result.results().stream()
+                .filter(r -> r.node().methodName().equals(methodName))
+                .map(TestResult::status)
+                .toList();
+    }
+
+    @Test
+    void aTestThatFailsOnceIsRunAgainAndItsPassingRunFollowsTheFailure() throws Exception {
+        TaskResult result = runWithReruns(2, true, methodIds("FlakyFixture", "passes", "failsOnItsFirstRun"));
+
+        assertThat(runsOf(result, "failsOnItsFirstRun")).containsExactly(Status.FAILED, Status.PASSED);
+        assertThat(runsOf(result, "passes")).containsExactly(Status.PASSED);
+        TestResult failedRun = result.results().stream()
+                .filter(r -> r.node().methodName().equals("failsOnItsFirstRun"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(failedRun.failure().message()).contains("fails on its first run");
+        assertThat(failedRun.stdout()).contains("run 1");
+        assertThat(result.jvmStarts()).isEqualTo(1);
+    }
+
+    @Test
+    void aTestThatAlwaysFailsRunsOncePlusTheRerunCount() throws Exception {
+        TaskResult result = runWithReruns(2, true, methodIds("FlakyFixture", "alwaysFails"));
+
+        assertThat(runsOf(result, "alwaysFails")).containsExactly(Status.FAILED, Status.FAILED, Status.FAILED);
+        assertThat(result.results()).filteredOn(r -> r.node().methodName().equals("alwaysFails"))
+                .extracting(r -> r.failure().message())
+                .containsExactly("run 1", "run 2", "run 3");
+    }
+
+    @Test
+    void withoutARerunCountAFailedTestRunsOnce() throws Exception {
+        TaskResult result = runWithReruns(0, true, methodIds("FlakyFixture", "failsOnItsFirstRun", "alwaysFails"));
+
+        assertThat(runsOf(result, "failsOnItsFirstRun")).containsExactly(Status.FAILED);
+        assertThat(runsOf(result, "alwaysFails")).containsExactly(Status.FAILED);
+    }
+
+    @Test
+    void aTestThatTookDownItsJvmIsRunAgainInANewOne() throws Exception {
+        TaskResult result = runWithReruns(1, true, methodIds("FlakyFixture", "exitsOnItsFirstRun", "passes"));
+
+        assertThat(runsOf(result, "exitsOnItsFirstRun")).containsExactly(Status.ERROR, Status.PASSED);
+        assertThat(runsOf(result, "passes")).containsExactly(Status.PASSED);
+        assertThat(result.jvmStarts()).isEqualTo(2);
+    }
+
+    @Test
+    void aClassWhoseSetupFailedRunsAgainWithAllItsTests() throws Exception {
+        TaskResult result = runWithReruns(1, false, methodIds("FlakySetupFixture", "first", "second"));
+
+        List<TestResult> classRuns = result.results().stream()
+                .filter(r -> r.uniqueId().equals(classId("FlakySetupFixture")))
+                .toList();
+        assertThat(classRuns).extracting(TestResult::status).containsExactly(Status.ERROR, Status.PASSED);
+        assertThat(classRuns.get(0).failure().message()).isEqualTo("setup fails on its first run");
+        assertThat(runsOf(result, "first")).containsExactly(Status.PASSED);
+        assertThat(runsOf(result, "second")).containsExactly(Status.PASSED);
     }
 }

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param workingDirectory the test JVM's working directory (usually {@link #MODULE_DIR})
  * @param testTimeoutMillis how long a test JVM may run one task; 0 for no limit
  * @param reuseForks whether a worker keeps its test JVM across tasks
+ * @param rerunFailingTestsCount how many times a worker runs a failed test again, right after the failure, in the
+ *     same test JVM; 0 for never (also what a manifest without the field means)
  */
 public record RunManifest(
         int schema,
@@ -32,7 +34,8 @@ public record RunManifest(
         Map<String, String> environment,
         String workingDirectory,
         long testTimeoutMillis,
-        boolean reuseForks)
+        boolean reuseForks,
+        int rerunFailingTestsCount)
         implements Documents.Versioned {
 
     /** Stands for the module directory in paths. */
@@ -47,5 +50,8 @@ public record RunManifest(
         systemProperties = Map.copyOf(systemProperties);
         environment = Map.copyOf(environment);
         workingDirectory = Objects.requireNonNullElse(workingDirectory, MODULE_DIR);
+        if (rerunFailingTestsCount < 0) {
+            throw new IllegalArgumentException("rerunFailingTestsCount must be 0 or more: " + rerunFailingTestsCount);
+        }
     }
 }

@@ -29,7 +29,8 @@ final class Manifests {
                 environment,
                 tokenize(request.testJvm().workingDirectory().toAbsolutePath().normalize().toString(), module),
                 request.testTimeout().toMillis(),
-                request.reuseForks());
+                request.reuseForks(),
+                request.rerunFailingTestsCount());
     }
 
     /** Replaces the module directory (as a whole path prefix) with the token. */

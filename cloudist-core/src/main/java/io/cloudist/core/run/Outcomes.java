@@ -8,6 +8,7 @@ import io.cloudist.core.model.TestNode;
 import io.cloudist.core.model.TestResult;
 import io.cloudist.core.protocol.TaskResult;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.Set;
 /**
  * The run's final accounting: every method-level node that discovery found ends with an outcome. Results from
  * workers are matched back to discovered nodes; tasks that were abandoned and nodes that never reported become
- * errors that say why.
+ * errors that say why. A node a worker ran again after a failure keeps every run, in order: the reports judge them
+ * together (a flake, or a failure with its reruns).
  */
 final class Outcomes {
     static final String LOST = "cloudist.TestLost";
@@ -28,7 +30,7 @@ final class Outcomes {
             Coordinator.Outcome outcome, List<TestNode> methodLevel, Map<String, TestNode> discovered) {
         List<TestResult> results = new ArrayList<>();
         Set<String> reported = new HashSet<>();
-        Set<String> notPassed = new HashSet<>();
+        Map<String, Status> lastStatus = new HashMap<>();
         for (TaskResult task : outcome.results().values()) {
             for (TestResult r : task.results()) {
                 TestNode known = discovered.get(r.uniqueId());
@@ -37,11 +39,15 @@ final class Outcomes {
                         : new TestResult(known, r.status(), r.startMillis(), r.seconds(), r.failure(), r.stdout(), r.stderr());
                 results.add(result);
                 markWithAncestors(r.uniqueId(), reported);
-                if (r.status() != Status.PASSED) {
-                    notPassed.add(r.uniqueId());
-                }
+                lastStatus.put(r.uniqueId(), r.status());
             }
         }
+        Set<String> notPassed = new HashSet<>();
+        lastStatus.forEach((id, status) -> {
+            if (status != Status.PASSED) {
+                notPassed.add(id);
+            }
+        });
         Map<String, String> abandonedWhy = new LinkedHashMap<>();
         for (Abandoned a : outcome.abandoned()) {
             a.task().uniqueIds().forEach(id -> abandonedWhy.put(id, a.reason()));

@@ -15,6 +15,7 @@ import io.cloudist.core.report.ConsoleReport;
 import io.cloudist.core.report.Reports;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,15 +56,17 @@ final class RunProgress implements CoordinatorListener {
 
     @Override
     public void taskFinished(Task task, TaskResult result) {
+        Map<String, Status> lastStatusOfTests = new LinkedHashMap<>();
         for (TestResult r : result.results()) {
             resultsPerClass.computeIfAbsent(classOf(r.uniqueId(), task), k -> new ArrayList<>()).add(r);
             if (r.node().kind().isTest()) {
-                testsDone++;
-                if (r.status() == Status.FAILED || r.status() == Status.ERROR) {
-                    failures++;
-                }
+                lastStatusOfTests.put(r.uniqueId(), r.status()); // a rerun counts once, with its last outcome
             }
         }
+        testsDone += lastStatusOfTests.size();
+        failures += (int) lastStatusOfTests.values().stream()
+                .filter(s -> s == Status.FAILED || s == Status.ERROR)
+                .count();
         expectedDone += task.expectedSeconds();
         for (Unit unit : task.units()) {
             if (unitsLeftPerClass.merge(unit.className(), -1, Integer::sum) == 0) {

@@ -82,4 +82,42 @@ class OutcomesTest {
         assertThat(all.get(0).node()).isEqualTo(a1);
         assertThat(all.get(0).status()).isEqualTo(Status.ERROR);
     }
+
+    @Test
+    void everyRunOfATestThatWasRunAgainIsKeptInOrder() {
+        List<TestResult> all = Outcomes.complete(
+                finished(List.of(result(a1, Status.FAILED), result(a2, Status.PASSED), result(b1, Status.ERROR),
+                        result(a1, Status.PASSED), result(b1, Status.ERROR)), List.of()),
+                methodLevel, discovered);
+
+        assertThat(all).filteredOn(r -> r.node().equals(a1)).extracting(TestResult::status)
+                .containsExactly(Status.FAILED, Status.PASSED);
+        assertThat(all).filteredOn(r -> r.node().equals(b1)).extracting(TestResult::status)
+                .containsExactly(Status.ERROR, Status.ERROR);
+        assertThat(all).hasSize(5);
+    }
+
+    @Test
+    void aContainerThatPassedOnItsRerunNoLongerAccountsForItsTests() {
+        List<TestResult> all = Outcomes.complete(
+                finished(List.of(result(classA, Status.ERROR), result(b1, Status.PASSED),
+                        result(classA, Status.PASSED), result(a1, Status.PASSED)), List.of()),
+                methodLevel, discovered);
+
+        assertThat(all).filteredOn(r -> r.node().equals(a2)).singleElement().satisfies(lost -> {
+            assertThat(lost.status()).isEqualTo(Status.ERROR);
+            assertThat(lost.failure().message()).contains("Never ran");
+        });
+    }
+
+    @Test
+    void theTimingHistoryMeasuresARerunTestByItsFirstRun() {
+        Unit unitA = new Unit("A", "A", List.of(a1.uniqueId(), a2.uniqueId()), 2);
+        List<TestResult> runs = List.of(
+                new TestResult(a1, Status.FAILED, 1, 2.0, Failure.of("X", "why"), "", ""),
+                new TestResult(a2, Status.PASSED, 1, 1.0, null, "", ""),
+                new TestResult(a1, Status.PASSED, 5, 0.5, null, "", ""));
+
+        assertThat(Measurements.perUnit(List.of(unitA), runs)).containsEntry("A", 3.0);
+    }
 }

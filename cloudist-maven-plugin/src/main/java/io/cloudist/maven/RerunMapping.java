@@ -1,0 +1,36 @@
+package io.cloudist.maven;
+
+import static io.cloudist.core.CloudistProperties.DEFAULT_FAIL_ON_FLAKE_COUNT;
+import static io.cloudist.core.CloudistProperties.DEFAULT_RERUN_FAILING_TESTS_COUNT;
+import static io.cloudist.core.CloudistProperties.FAIL_ON_FLAKE_COUNT;
+import static io.cloudist.core.CloudistProperties.RERUN_FAILING_TESTS_COUNT;
+
+import io.cloudist.core.ConfigurationException;
+
+/**
+ * Surefire's flaky-test parameters, checked as Surefire checks them.
+ *
+ * @param rerunFailingTestsCount how many times a failed test runs again; 0 for never
+ * @param failOnFlakeCount fail the build at this many flakes; 0 for never
+ */
+record RerunMapping(int rerunFailingTestsCount, int failOnFlakeCount) {
+
+    /**
+     * @throws ConfigurationException for a negative or non-numeric value, or a {@code failOnFlakeCount} without
+     *     reruns (no test could ever be a flake)
+     */
+    static RerunMapping of(ParameterSources sources) {
+        int reruns = sources.wholeNumber(
+                "rerunFailingTestsCount", RERUN_FAILING_TESTS_COUNT, DEFAULT_RERUN_FAILING_TESTS_COUNT, 0);
+        int failOnFlakes =
+                sources.wholeNumber("failOnFlakeCount", FAIL_ON_FLAKE_COUNT, DEFAULT_FAIL_ON_FLAKE_COUNT, 0);
+        if (failOnFlakes > 0 && reruns < 1) {
+            throw new ConfigurationException(
+                    FAIL_ON_FLAKE_COUNT,
+                    String.valueOf(failOnFlakes),
+                    "it requires rerunFailingTestsCount to be at least 1: set <rerunFailingTestsCount> (-D"
+                            + RERUN_FAILING_TESTS_COUNT + ") to 1 or more, or failOnFlakeCount to 0");
+        }
+        return new RerunMapping(reruns, failOnFlakes);
+    }
+}
