@@ -169,6 +169,19 @@ class ReportsGroupTest {
     }
 
     @Test
+    void aClassWhoseSetupFailedOnceIsAFlakeAndItsRerunTestsPass() {
+        TestNode cls = plan.testClass("com.x.SetupOnceTest");
+
+        List<ClassReport> reports = group(
+                error(cls, 11, "java.lang.IllegalStateException", "setup failed", 4),
+                passed(plan.method(cls, "a"), 1),
+                passed(plan.method(cls, "b"), 1),
+                passed(cls, 5));
+
+        assertThat(reports.get(0).summary()).isEqualTo(new Summary(3, 0, 0, 0, 1));
+    }
+
+    @Test
     void anErrorInAnyRunMakesARerunFailureAnError() {
         TestNode cls = plan.testClass("com.x.BadTest");
         TestNode bad = plan.method(cls, "bad");

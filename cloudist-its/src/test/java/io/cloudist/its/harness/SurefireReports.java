@@ -22,20 +22,42 @@ public final class SurefireReports {
 
     /** Every test case of every {@code TEST-*.xml} in {@code directory}; empty when the directory does not exist. */
     public static List<ReportedTest> read(Path directory) {
+        List<ReportedTest> tests = new ArrayList<>();
+        for (Path file : xmlReports(directory)) {
+            for (ReportTestSuite suite : parse(file)) {
+                suite.getTestCases().forEach(testCase -> tests.add(toReportedTest(testCase)));
+            }
+        }
+        return List.copyOf(tests);
+    }
+
+    /**
+     * The flaky runs Surefire's parser finds ({@code <flakyFailure>} and {@code <flakyError>}), as
+     * {@code class#name flakyFailure: message} in report order; a test that passed at once or failed for good has none.
+     */
+    public static List<String> flakyRuns(Path directory) {
+        List<String> runs = new ArrayList<>();
+        for (Path file : xmlReports(directory)) {
+            for (ReportTestSuite suite : parse(file)) {
+                for (ReportTestCase testCase : suite.getTestCases()) {
+                    String id = testCase.getFullClassName() + "#" + testCase.getName();
+                    testCase.getFlakyFailures().forEach(f -> runs.add(id + " flakyFailure: " + f.getMessage()));
+                    testCase.getFlakyErrors().forEach(e -> runs.add(id + " flakyError: " + e.getMessage()));
+                }
+            }
+        }
+        return List.copyOf(runs);
+    }
+
+    private static List<Path> xmlReports(Path directory) {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
-        List<ReportedTest> tests = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(SurefireReports::isXmlReport).sorted().toList()) {
-                for (ReportTestSuite suite : parse(file)) {
-                    suite.getTestCases().forEach(testCase -> tests.add(toReportedTest(testCase)));
-                }
-            }
+            return files.filter(SurefireReports::isXmlReport).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + directory, e);
         }
-        return List.copyOf(tests);
     }
 
     private static boolean isXmlReport(Path file) {
