@@ -31,6 +31,7 @@ import java.util.Objects;
  * @param failIfNoTests fail when no test is found at all (Surefire's {@code failIfNoTests})
  * @param failIfNoSpecifiedTests fail when {@code test} matches nothing (Surefire's {@code failIfNoSpecifiedTests})
  * @param cloud where workers run ({@link CloudSettings#local()} for local worker processes)
+ * @param maxWorkerRestarts how many lost workers may be replaced in the run
  */
 public record RunRequest(
         String projectKey,
@@ -50,7 +51,8 @@ public record RunRequest(
         String store,
         boolean failIfNoTests,
         boolean failIfNoSpecifiedTests,
-        CloudSettings cloud) {
+        CloudSettings cloud,
+        int maxWorkerRestarts) {
 
     public RunRequest {
         Objects.requireNonNull(projectKey, "projectKey");
@@ -80,5 +82,9 @@ public record RunRequest(
         extraFiles = List.copyOf(extraFiles);
         store = Objects.requireNonNullElse(store, "");
         cloud = Objects.requireNonNullElse(cloud, CloudSettings.local());
+        if (maxWorkerRestarts < 0) {
+            throw new ConfigurationException(CloudistProperties.MAX_WORKER_RESTARTS, String.valueOf(maxWorkerRestarts),
+                    "set it to a whole number of 0 or more");
+        }
     }
 }

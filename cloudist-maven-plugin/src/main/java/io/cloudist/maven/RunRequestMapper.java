@@ -10,6 +10,7 @@ import static io.cloudist.core.CloudistProperties.EXTRA_FILES;
 import static io.cloudist.core.CloudistProperties.FAIL_IF_NO_SPECIFIED_TESTS;
 import static io.cloudist.core.CloudistProperties.FAIL_IF_NO_TESTS;
 import static io.cloudist.core.CloudistProperties.GRANULARITY;
+import static io.cloudist.core.CloudistProperties.MAX_WORKER_RESTARTS;
 import static io.cloudist.core.CloudistProperties.MAVEN_TEST_SKIP;
 import static io.cloudist.core.CloudistProperties.REUSE_FORKS;
 import static io.cloudist.core.CloudistProperties.SKIP;
@@ -61,6 +62,7 @@ final class RunRequestMapper {
         TestJvmSpec testJvm = TestJvmMapping.spec(sources, input);
         CloudSettings cloud = CloudMapping.settings(sources, DEFAULT_BACKEND, () -> javaFeatureVersion(testJvm));
         PluginArtifacts plugin = PluginArtifacts.of(input.pluginArtifacts());
+        int workers = sources.wholeNumber("workers", WORKERS, String.valueOf(layout.availableProcessors()), 1);
         RunRequest request = new RunRequest(
                 layout.groupId() + ":" + layout.artifactId(),
                 layout.basedir(),
@@ -76,14 +78,15 @@ final class RunRequestMapper {
                 plugin.workerClasspath(),
                 granularity(sources),
                 sources.wholeNumber("tasksPerWorker", TASKS_PER_WORKER, DEFAULT_TASKS_PER_WORKER, 1),
-                sources.wholeNumber("workers", WORKERS, String.valueOf(layout.availableProcessors()), 1),
+                workers,
                 sources.flag("reuseForks", REUSE_FORKS, Boolean.parseBoolean(DEFAULT_REUSE_FORKS)),
                 Duration.ofSeconds(sources.wholeNumber("testTimeout", TEST_TIMEOUT, DEFAULT_TEST_TIMEOUT, 0)),
                 CloudMapping.commaSeparated(sources.string("extraFiles", EXTRA_FILES, DEFAULT_EXTRA_FILES)),
                 store(sources, layout, cloud),
                 failIfNoTests,
                 sources.flag("failIfNoSpecifiedTests", FAIL_IF_NO_SPECIFIED_TESTS, true),
-                cloud);
+                cloud,
+                sources.wholeNumber("maxWorkerRestarts", MAX_WORKER_RESTARTS, String.valueOf(4 * workers), 0));
         return new Mapping.Run(request, sources.flag("testFailureIgnore", TEST_FAILURE_IGNORE, false));
     }
 
