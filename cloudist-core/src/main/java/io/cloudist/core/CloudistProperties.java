@@ -55,6 +55,7 @@ public final class CloudistProperties {
     public static final String DEFAULT_REUSE_FORKS = "true";
     public static final String TEST_TIMEOUT = "cloudist.testTimeout";
     public static final String DEFAULT_TEST_TIMEOUT = "0";
+    public static final String MAX_WORKER_RESTARTS = "cloudist.maxWorkerRestarts";
     public static final String EXTRA_FILES = "cloudist.extraFiles";
     public static final String DEFAULT_EXTRA_FILES = "src/test/resources/**";
     public static final String SKIP = "cloudist.skip";
@@ -124,6 +125,11 @@ public final class CloudistProperties {
                     TEST_TIMEOUT,
                     DEFAULT_TEST_TIMEOUT,
                     "Seconds a test JVM may spend on one task before it is killed; 0 for no limit."),
+            new Parameter(
+                    "maxWorkerRestarts",
+                    MAX_WORKER_RESTARTS,
+                    "4 x workers",
+                    "Lost workers (killed, crashed, evicted) replaced in one run; 0 runs on with the workers left."),
             new Parameter(
                     "extraFiles",
                     EXTRA_FILES,

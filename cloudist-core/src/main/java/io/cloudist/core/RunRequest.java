@@ -33,6 +33,7 @@ import java.util.Objects;
  * @param cloud where workers run ({@link CloudSettings#local()} for local worker processes)
  * @param rerunFailingTestsCount how many times a worker runs a failed test again (Surefire's
  *     {@code rerunFailingTestsCount}); 0 for never
+ * @param maxWorkerRestarts how many lost workers may be replaced in the run
  */
 public record RunRequest(
         String projectKey,
@@ -53,7 +54,8 @@ public record RunRequest(
         boolean failIfNoTests,
         boolean failIfNoSpecifiedTests,
         CloudSettings cloud,
-        int rerunFailingTestsCount) {
+        int rerunFailingTestsCount,
+        int maxWorkerRestarts) {
 
     public RunRequest {
         Objects.requireNonNull(projectKey, "projectKey");
@@ -88,6 +90,10 @@ public record RunRequest(
                     CloudistProperties.RERUN_FAILING_TESTS_COUNT,
                     String.valueOf(rerunFailingTestsCount),
                     "set it to 0 for no reruns, or to the number of reruns of a failed test");
+        }
+        if (maxWorkerRestarts < 0) {
+            throw new ConfigurationException(CloudistProperties.MAX_WORKER_RESTARTS, String.valueOf(maxWorkerRestarts),
+                    "set it to a whole number of 0 or more");
         }
     }
 }

@@ -10,6 +10,7 @@ import static io.cloudist.core.CloudistProperties.EXTRA_FILES;
 import static io.cloudist.core.CloudistProperties.FAIL_IF_NO_SPECIFIED_TESTS;
 import static io.cloudist.core.CloudistProperties.FAIL_IF_NO_TESTS;
 import static io.cloudist.core.CloudistProperties.GRANULARITY;
+import static io.cloudist.core.CloudistProperties.MAX_WORKER_RESTARTS;
 import static io.cloudist.core.CloudistProperties.MAVEN_TEST_SKIP;
 import static io.cloudist.core.CloudistProperties.REUSE_FORKS;
 import static io.cloudist.core.CloudistProperties.SKIP;
@@ -62,6 +63,7 @@ final class RunRequestMapper {
         CloudSettings cloud = CloudMapping.settings(sources, DEFAULT_BACKEND, () -> javaFeatureVersion(testJvm));
         PluginArtifacts plugin = PluginArtifacts.of(input.pluginArtifacts());
         RerunMapping reruns = RerunMapping.of(sources);
+        int workers = sources.wholeNumber("workers", WORKERS, String.valueOf(layout.availableProcessors()), 1);
         RunRequest request = new RunRequest(
                 layout.groupId() + ":" + layout.artifactId(),
                 layout.basedir(),
@@ -77,7 +79,7 @@ final class RunRequestMapper {
                 plugin.workerClasspath(),
                 granularity(sources),
                 sources.wholeNumber("tasksPerWorker", TASKS_PER_WORKER, DEFAULT_TASKS_PER_WORKER, 1),
-                sources.wholeNumber("workers", WORKERS, String.valueOf(layout.availableProcessors()), 1),
+                workers,
                 sources.flag("reuseForks", REUSE_FORKS, Boolean.parseBoolean(DEFAULT_REUSE_FORKS)),
                 Duration.ofSeconds(sources.wholeNumber("testTimeout", TEST_TIMEOUT, DEFAULT_TEST_TIMEOUT, 0)),
                 CloudMapping.commaSeparated(sources.string("extraFiles", EXTRA_FILES, DEFAULT_EXTRA_FILES)),
@@ -85,7 +87,8 @@ final class RunRequestMapper {
                 failIfNoTests,
                 sources.flag("failIfNoSpecifiedTests", FAIL_IF_NO_SPECIFIED_TESTS, true),
                 cloud,
-                reruns.rerunFailingTestsCount());
+                reruns.rerunFailingTestsCount(),
+                sources.wholeNumber("maxWorkerRestarts", MAX_WORKER_RESTARTS, String.valueOf(4 * workers), 0));
         return new Mapping.Run(
                 request, sources.flag("testFailureIgnore", TEST_FAILURE_IGNORE, false), reruns.failOnFlakeCount());
     }

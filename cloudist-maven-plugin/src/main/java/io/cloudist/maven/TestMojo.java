@@ -14,6 +14,7 @@ import static io.cloudist.core.CloudistProperties.DEFAULT_TASKS_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_TEST_TIMEOUT;
 import static io.cloudist.core.CloudistProperties.EXTRA_FILES;
 import static io.cloudist.core.CloudistProperties.GRANULARITY;
+import static io.cloudist.core.CloudistProperties.MAX_WORKER_RESTARTS;
 import static io.cloudist.core.CloudistProperties.IDLE_MINUTES;
 import static io.cloudist.core.CloudistProperties.INSTANCE_TYPES;
 import static io.cloudist.core.CloudistProperties.MAX_PRICE_PER_HOUR;
@@ -81,6 +82,10 @@ public class TestMojo extends AbstractMojo {
     /** Seconds a test JVM may spend on one task before it is killed; 0 for no limit. */
     @Parameter(property = TEST_TIMEOUT, defaultValue = DEFAULT_TEST_TIMEOUT)
     private String testTimeout;
+
+    /** Lost workers (killed, crashed, evicted) replaced in one run; default: 4 × workers. */
+    @Parameter(property = MAX_WORKER_RESTARTS)
+    private String maxWorkerRestarts;
 
     /** Comma-separated globs, relative to the module directory, shipped to the same paths on workers. */
     @Parameter(property = EXTRA_FILES, defaultValue = DEFAULT_EXTRA_FILES)
@@ -273,6 +278,7 @@ public class TestMojo extends AbstractMojo {
                 .put("tasksPerWorker", tasksPerWorker)
                 .put("reuseForks", reuseForks)
                 .put("testTimeout", testTimeout)
+                .put("maxWorkerRestarts", maxWorkerRestarts)
                 .put("extraFiles", extraFiles)
                 .put("skip", skip)
                 .put("useSurefireConfig", useSurefireConfig)

@@ -4,7 +4,7 @@ import java.nio.file.Paths;
 
 /**
  * The entry point of the test JVM: {@code discover <requestFile> <outputFile>} lists the test plan,
- * {@code serve} runs requests read from standard input. Both write JSON lines in UTF-8.
+ * {@code serve [--exit-with-input]} runs requests read from standard input. Both write JSON lines in UTF-8.
  */
 public final class RunnerMain {
     static final int USAGE = 2;
@@ -20,12 +20,18 @@ public final class RunnerMain {
             return DiscoverMode.run(Paths.get(args[1]), Paths.get(args[2]));
         }
         if (args.length == 1 && args[0].equals("serve")) {
-            return ServeMode.run();
+            return ServeMode.run(false);
+        }
+        if (args.length == 2 && args[0].equals("serve") && args[1].equals(ServeMode.EXIT_WITH_INPUT)) {
+            return ServeMode.run(true);
         }
         System.err.println("usage: java -cp <test classpath> " + RunnerMain.class.getName()
                 + " discover <requestFile> <outputFile>");
-        System.err.println("       java -cp <test classpath> " + RunnerMain.class.getName() + " serve");
-        System.err.println("  serve reads lines <requestFile>TAB<eventsFile> from standard input until it ends.");
+        System.err.println("       java -cp <test classpath> " + RunnerMain.class.getName() + " serve ["
+                + ServeMode.EXIT_WITH_INPUT + "]");
+        System.err.println("  serve reads lines <requestFile>TAB<eventsFile> from standard input until it ends;");
+        System.err.println("  with " + ServeMode.EXIT_WITH_INPUT + ", input that ends during a request ends the JVM"
+                + " at once.");
         return USAGE;
     }
 }

@@ -8,6 +8,9 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -15,8 +18,19 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * {@code serve}: reads commands {@code <requestFile>TAB<eventsFile>} from standard input, one per line, runs each
  * request and appends its events to the events file, ending with an {@code end} event. Tests see an empty
  * {@code System.in}, so they cannot eat commands, and their output is captured per node.
+ *
+ * <p>With {@link #EXIT_WITH_INPUT}, standard input is the worker's pipe: when it ends while a request runs or waits,
+ * the worker is gone (killed, crashed), nobody will read the events, and this JVM exits at once rather than finish
+ * its tests as an orphan (as Surefire's forked JVMs do when their Maven process dies). Between requests, the end of
+ * input is a normal shutdown.
  */
 final class ServeMode {
+    /** The exit code when the worker went away during a request. */
+    static final int WORKER_GONE = 86;
+    /** The option that ends the JVM when its input ends during a request. */
+    static final String EXIT_WITH_INPUT = "--exit-with-input";
+    private static final String END = "\u0000end";
+
     private final OutputCapture capture;
     private final PrintStream log;
     private Launcher launcher;
@@ -27,25 +41,58 @@ final class ServeMode {
     }
 
     /** Serves until standard input ends; returns the process exit code. */
-    static int run() throws IOException {
+    static int run(boolean exitWithInput) throws IOException {
         InputStream commands = System.in;
         PrintStream log = System.err;
         System.setIn(new ByteArrayInputStream(new byte[0]));
         OutputCapture capture = OutputCapture.install();
         try {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(commands, StandardCharsets.UTF_8));
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            AtomicBoolean busy = new AtomicBoolean();
+            Thread reader = new Thread(() -> readCommands(commands, lines, exitWithInput ? busy : null, log), "cloudist-runner-commands");
+            reader.setDaemon(true);
+            reader.start();
             ServeMode serve = new ServeMode(capture, log);
             serve.warmUp();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            for (String line = lines.take(); !line.equals(END); line = lines.take()) {
                 if (!line.trim().isEmpty()) {
-                    serve.execute(line);
+                    busy.set(true);
+                    try {
+                        serve.execute(line);
+                    } finally {
+                        busy.set(false);
+                    }
                 }
             }
             return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         } finally {
             capture.uninstall();
             System.setIn(commands);
         }
+    }
+
+    /**
+     * Moves command lines to the queue; at the end of input, ends the queue, or the JVM when a request runs or waits
+     * and {@code busy} is given.
+     */
+    private static void readCommands(InputStream commands, BlockingQueue<String> lines, AtomicBoolean busy,
+            PrintStream log) {
+        try {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(commands, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            log.println("cloudist-runner: standard input failed: " + e);
+        }
+        if (busy != null && (busy.get() || !lines.isEmpty())) {
+            log.println("cloudist-runner: the worker is gone (standard input ended during a request); exiting");
+            Runtime.getRuntime().halt(WORKER_GONE);
+        }
+        lines.add(END);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.cloudist.runner.fixtures.JUnit4Fixture;
 import io.cloudist.runner.fixtures.OutcomesFixture;
 import io.cloudist.runner.fixtures.OutputFixture;
 import io.cloudist.runner.fixtures.ParameterizedFixture;
+import io.cloudist.runner.fixtures.SleepFixture;
 import io.cloudist.runner.fixtures.StdinFixture;
 import io.cloudist.runner.fixtures.TaggedFixture;
 import java.io.IOException;
@@ -153,6 +154,24 @@ class ServeModeTest {
         assertThat(badLog.eventNames()).containsExactly("error", "end");
         assertThat(badLog.named("error").get(0).get("message").asText()).contains("unknown keyword 'selectEverything'");
         assertThat(new EventLog(RunnerJvm.readLines(good)).status("lengthy()")).isEqualTo("SUCCESSFUL");
+    }
+
+    @Test
+    void withExitWithInputAJvmWhoseWorkerIsGoneExitsInsteadOfFinishingItsTests() throws Exception {
+        Path events = dir.resolve("events.jsonl");
+        // The harness closes standard input right after the command, as a killed worker's pipe closes.
+        RunnerJvm.Exit exit = RunnerJvm.run(dir, command(request("class " + SleepFixture.class.getName()), events),
+                "serve", ServeMode.EXIT_WITH_INPUT);
+
+        assertThat(exit.code()).as(exit.stderr()).isEqualTo(ServeMode.WORKER_GONE);
+        assertThat(exit.stderr()).contains("the worker is gone");
+    }
+
+    @Test
+    void withExitWithInputTheEndOfInputBetweenRequestsIsANormalShutdown() throws Exception {
+        RunnerJvm.Exit exit = RunnerJvm.run(dir, "", "serve", ServeMode.EXIT_WITH_INPUT);
+
+        assertThat(exit.code()).as(exit.stderr()).isZero();
     }
 
     private EventLog serveOne(String... requestLines) throws Exception {

@@ -24,6 +24,7 @@ final class Heartbeats implements AutoCloseable {
     private final AtomicInteger seq = new AtomicInteger(-1);
     private final AtomicInteger testsDone = new AtomicInteger();
     private final AtomicReference<String> currentTest = new AtomicReference<>("");
+    private final AtomicReference<String> eviction = new AtomicReference<>("");
 
     Heartbeats(Store store, String runId, String workerId) {
         this.store = store;
@@ -55,10 +56,16 @@ final class Heartbeats implements AutoCloseable {
         testsDone.incrementAndGet();
     }
 
-    private void beat() {
+    /** Says, at once and from now on, that this worker is going away and takes no more work. */
+    void evicting(String reason) {
+        eviction.set(reason);
+        beat();
+    }
+
+    private synchronized void beat() {
         try {
             Heartbeat beat = new Heartbeat(Documents.SCHEMA, workerId, System.currentTimeMillis(), seq.get(),
-                    currentTest.get(), testsDone.get(), false);
+                    currentTest.get(), testsDone.get(), !eviction.get().isEmpty(), eviction.get());
             store.put(StoreKeys.heartbeat(runId, workerId), Documents.write(beat));
         } catch (RuntimeException e) {
             LOG.warn("Heartbeat not written: {}", e.getMessage());

@@ -4,6 +4,7 @@ import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,22 +19,30 @@ final class RunPoller {
 
     private final Store store;
     private final String runId;
+    private final BooleanSupplier leaving;
     private byte[] lastLease;
     private long leaseChangedAt = System.currentTimeMillis();
     private long leaseCheckedAt;
 
-    RunPoller(Store store, String runId) {
+    /**
+     * @param leaving true once this worker is going away (evicted), which ends every wait
+     */
+    RunPoller(Store store, String runId, BooleanSupplier leaving) {
         this.store = store;
         this.runId = runId;
+        this.leaving = leaving;
     }
 
-    /** The value at {@code key} once it exists; empty when the run's coordinator is gone. */
+    /** The value at {@code key} once it exists; empty when the run's coordinator is gone or this worker leaves. */
     Optional<byte[]> await(String key) throws InterruptedException {
         long sleep = 5;
         while (true) {
             Optional<byte[]> value = store.get(key);
             if (value.isPresent()) {
                 return value;
+            }
+            if (leaving.getAsBoolean()) {
+                return Optional.empty();
             }
             if (leaseLapsed()) {
                 LOG.warn("Run {} lost its coordinator (lease unchanged for {} s); leaving it", runId,

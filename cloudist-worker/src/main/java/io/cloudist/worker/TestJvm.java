@@ -32,7 +32,7 @@ final class TestJvm implements AutoCloseable {
                     config.systemProperties(),
                     config.classpath(),
                     JavaCommand.RUNNER_MAIN,
-                    List.of("serve"),
+                    List.of("serve", "--exit-with-input"),
                     config.scratch().resolve("jvm.args"));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(config.workingDirectory().toFile())

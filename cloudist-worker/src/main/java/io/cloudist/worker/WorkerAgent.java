@@ -11,6 +11,7 @@ import io.cloudist.core.store.Stores;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +19,16 @@ import org.slf4j.LoggerFactory;
  * The worker agent: for each run it works for, fetches the run's bundle, then takes assignment after assignment from
  * the Store, runs each in a test JVM and writes its result, until it is told to stop or the run's lease lapses.
  * In pool mode it then waits, warm, for the next run to claim it, and exits when its idle time is over.
+ *
+ * <p>On EC2 it watches for a spot interruption notice: then it says so in its heartbeat at once (the coordinator
+ * re-queues its tasks), takes no more work, and exits.
  */
 public final class WorkerAgent {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerAgent.class);
 
     private final WorkerOptions options;
+    private final AtomicReference<String> eviction = new AtomicReference<>("");
+    private volatile Heartbeats current;
 
     public WorkerAgent(WorkerOptions options) {
         this.options = options;
@@ -32,23 +38,49 @@ public final class WorkerAgent {
         if (options.exitWithParent()) {
             ParentWatch.exitWhenStdinCloses();
         }
+        SpotNotices notices = options.imds().isEmpty() ? null : new SpotNotices(options.imds(), SpotNotices.PERIOD, this::evict);
         try (Store store = Stores.open(options.store(), options.directory().resolve("store"))) {
             if (options.runId() != null) {
                 serve(store, options.runId());
             }
             if (options.pool()) {
                 Pool pool = new Pool(store, options);
-                for (Optional<String> next = pool.awaitOffer(); next.isPresent(); next = pool.awaitOffer()) {
+                for (Optional<String> next = pool.awaitOffer(); next.isPresent() && !evicted(); next = pool.awaitOffer()) {
                     serve(store, next.get());
                 }
             }
+        } finally {
+            if (notices != null) {
+                notices.close();
+            }
         }
+        if (evicted()) {
+            LOG.info("Evicted ({}); exiting", eviction.get());
+        }
+    }
+
+    /** Goes away: tells the run in progress at once, then takes no more work. */
+    private void evict(String reason) {
+        eviction.compareAndSet("", reason);
+        Heartbeats heartbeats = current;
+        if (heartbeats != null) {
+            heartbeats.evicting(reason);
+        }
+    }
+
+    private boolean evicted() {
+        return !eviction.get().isEmpty();
     }
 
     private void serve(Store store, String runId) throws InterruptedException {
         LOG.info("Working for run {}", runId);
         try (Heartbeats heartbeats = new Heartbeats(store, runId, options.workerId())) {
-            RunPoller poller = new RunPoller(store, runId);
+            current = heartbeats;
+            if (evicted()) {
+                heartbeats.evicting(eviction.get());
+                return;
+            }
+            RunPoller poller = new RunPoller(store, runId, this::evicted);
             Optional<byte[]> rawManifest = poller.await(StoreKeys.manifest(runId));
             if (rawManifest.isEmpty()) {
                 return;
@@ -65,6 +97,10 @@ public final class WorkerAgent {
             try (TaskRunner runner = new TaskRunner(jvm, heartbeats)) {
                 runner.warmUp();
                 for (int seq = 0; ; seq++) {
+                    if (evicted()) {
+                        LOG.info("Leaving run {} after {} assignments: {}", runId, seq, eviction.get());
+                        return;
+                    }
                     Optional<byte[]> raw = poller.await(StoreKeys.assignment(runId, options.workerId(), seq));
                     if (raw.isEmpty()) {
                         return;
@@ -80,6 +116,8 @@ public final class WorkerAgent {
                     heartbeats.idle();
                 }
             }
+        } finally {
+            current = null;
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param pool after a run, wait in the warm pool for the next one
  * @param idleMinutes how long to wait in the pool before exiting (fractions allowed)
  * @param host where this worker runs (e.g. an instance id), for the pool's records
+ * @param imds the instance metadata service to watch for spot interruption notices; "" for none (local workers)
  */
 public record WorkerOptions(
         String store,
@@ -25,7 +26,8 @@ public record WorkerOptions(
         boolean exitWithParent,
         boolean pool,
         double idleMinutes,
-        String host) {
+        String host,
+        String imds) {
     public WorkerOptions {
         Objects.requireNonNull(store, "--store");
         Objects.requireNonNull(workerId, "--worker");
@@ -35,6 +37,7 @@ public record WorkerOptions(
         }
         cache = Objects.requireNonNullElse(cache, directory.resolve("cache"));
         host = Objects.requireNonNullElse(host, "");
+        imds = Objects.requireNonNullElse(imds, "");
     }
 
     long idleMillis() {
@@ -43,12 +46,12 @@ public record WorkerOptions(
 
     /** A worker for one run, as the local backend starts it. */
     public static WorkerOptions forRun(String store, String runId, String workerId, Path directory, Path cache) {
-        return new WorkerOptions(store, runId, workerId, directory, cache, false, false, 0, "");
+        return new WorkerOptions(store, runId, workerId, directory, cache, false, false, 0, "", "");
     }
 
     /**
      * Parses {@code --store S --worker W --dir D [--run R] [--pool] [--idle-minutes N] [--host H] [--cache C]
-     * [--exit-with-parent]}.
+     * [--exit-with-parent] [--imds URL]}.
      */
     public static WorkerOptions parse(String... args) {
         String store = null;
@@ -60,6 +63,7 @@ public record WorkerOptions(
         boolean pool = false;
         double idleMinutes = 5;
         String host = "";
+        String imds = "";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--store" -> store = args[++i];
@@ -71,9 +75,10 @@ public record WorkerOptions(
                 case "--pool" -> pool = true;
                 case "--idle-minutes" -> idleMinutes = Double.parseDouble(args[++i]);
                 case "--host" -> host = args[++i];
+                case "--imds" -> imds = args[++i];
                 default -> throw new IllegalArgumentException("Unknown worker option: " + args[i]);
             }
         }
-        return new WorkerOptions(store, run, worker, dir, cache, exitWithParent, pool, idleMinutes, host);
+        return new WorkerOptions(store, run, worker, dir, cache, exitWithParent, pool, idleMinutes, host, imds);
     }
 }

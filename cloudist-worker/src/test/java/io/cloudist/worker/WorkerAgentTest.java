@@ -6,6 +6,7 @@ import io.cloudist.core.model.Status;
 import io.cloudist.core.model.TestResult;
 import io.cloudist.core.protocol.Assignment;
 import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.protocol.Heartbeat;
 import io.cloudist.core.protocol.RunManifest;
 import io.cloudist.core.protocol.TaskResult;
 import io.cloudist.core.ship.BundleShipper;
@@ -204,5 +205,29 @@ class WorkerAgentTest {
         assertThat(classRuns.get(0).failure().message()).isEqualTo("setup fails on its first run");
         assertThat(runsOf(result, "first")).containsExactly(Status.PASSED);
         assertThat(runsOf(result, "second")).containsExactly(Status.PASSED);
+    }
+
+    @Test
+    void aSpotInterruptionNoticeIsAnnouncedInTheHeartbeatAndTheWorkerTakesNoMoreWork() throws Exception {
+        Store store = new LocalDirectoryStore(temp.resolve("store"));
+        Path module = Files.createDirectories(temp.resolve("module"));
+        Shipment shipment = new BundleShipper(store, module, temp.resolve("scratch")).ship(List.of(), List.of());
+        store.put(StoreKeys.manifest(RUN), Documents.write(new RunManifest(Documents.SCHEMA, RUN,
+                shipment.classpath(), shipment.files(), "", List.of(), Map.of(), Map.of(),
+                RunManifest.MODULE_DIR, 0, true, 0)));
+        // No stop assignment: a worker that ignored the notice would wait for more work until the run's lease lapses.
+        try (MetadataServer imds = new MetadataServer()) {
+            imds.interrupt();
+            WorkerOptions options = new WorkerOptions(store.location(), RUN, "w0", temp.resolve("worker"), null, false,
+                    false, 0, "", imds.endpoint());
+            long start = System.nanoTime();
+            new WorkerAgent(options).run();
+            long seconds = java.time.Duration.ofNanos(System.nanoTime() - start).toSeconds();
+
+            Heartbeat beat = Documents.read(store.get(StoreKeys.heartbeat(RUN, "w0")).orElseThrow(), Heartbeat.class);
+            assertThat(beat.evicting()).isTrue();
+            assertThat(beat.evictionReason()).contains("spot interruption notice").contains("terminate");
+            assertThat(seconds).isLessThan(RunPoller.LEASE_TIMEOUT_MILLIS / 1000);
+        }
     }
 }

@@ -39,6 +39,7 @@ class UserDataTest {
                 .contains("io.cloudist.worker.WorkerMain")
                 .contains("--store 's3://team-bucket/ci' --pool --worker \"$INSTANCE_ID-$slot\"")
                 .contains("--idle-minutes 10")
+                .contains("--imds \"$IMDS\"")
                 .contains("export AWS_REGION='eu-west-1'")
                 .endsWith("shutdown -h now\n");
     }

@@ -24,7 +24,9 @@ import java.util.Set;
 /**
  * Hands tasks to workers through the Store, longest first, keeping each worker's next assignment queued so that it
  * never waits on a round trip (but only while there is enough work for every worker). Watches workers: the tasks of
- * a lost worker go back to the queue; a task that took down {@code maxAttempts} workers is abandoned. A late
+ * a lost worker go back to the queue at once and the worker is replaced, within the run's {@link Replacements}; a
+ * task that took down {@code maxAttempts} workers is abandoned. A worker that announces its eviction (a spot
+ * interruption) counts as lost as soon as its heartbeat says so, and its tasks are not blamed for it. A late
  * duplicate result is ignored.
  */
 public final class Coordinator {
@@ -33,6 +35,7 @@ public final class Coordinator {
     private final List<WorkerState> workers = new ArrayList<>();
     private final CoordinatorListener listener;
     private final CoordinatorSettings settings;
+    private final Replacements replacements;
     private final Clock clock;
     private final Deque<Pending> queue = new ArrayDeque<>();
     private final Map<String, TaskResult> results = new LinkedHashMap<>();
@@ -41,6 +44,7 @@ public final class Coordinator {
     private long lastLease;
     private int idlePolls;
     private int lastFinished;
+    private int replaced;
 
     public Coordinator(
             Store store,
@@ -48,11 +52,13 @@ public final class Coordinator {
             List<WorkerHandle> handles,
             CoordinatorListener listener,
             CoordinatorSettings settings,
+            Replacements replacements,
             Clock clock) {
         this.store = store;
         this.runId = runId;
         this.listener = listener;
         this.settings = settings;
+        this.replacements = replacements;
         this.clock = clock;
         long now = clock.millis();
         handles.forEach(h -> workers.add(new WorkerState(h, now)));
@@ -67,7 +73,7 @@ public final class Coordinator {
         try {
             while (!queue.isEmpty() || workers.stream().anyMatch(w -> !w.outstanding.isEmpty())) {
                 renewLease();
-                for (WorkerState w : workers) {
+                for (WorkerState w : List.copyOf(workers)) {
                     if (!w.lost) {
                         collect(w);
                         checkAlive(w);
@@ -75,7 +81,8 @@ public final class Coordinator {
                 }
                 List<WorkerState> live = workers.stream().filter(w -> !w.lost).toList();
                 if (live.isEmpty()) {
-                    giveUpAll("every worker was lost");
+                    giveUpAll("every worker was lost, and " + replaced + " of at most " + replacements.max()
+                            + " replacements (-Dcloudist.maxWorkerRestarts) were started");
                     break;
                 }
                 dispatch(live);
@@ -132,6 +139,7 @@ public final class Coordinator {
     private void checkAlive(WorkerState w) {
         long now = clock.millis();
         String reason = null;
+        boolean evicted = false;
         if (!w.handle.isAlive()) {
             reason = "it stopped (" + w.handle.describe() + ")";
         } else {
@@ -140,31 +148,39 @@ public final class Coordinator {
                 w.beatReadAt = now;
                 beat = store.get(StoreKeys.heartbeat(runId, w.handle.id()));
             }
-            if (beat.isPresent()) {
-                long t = Documents.read(beat.get(), Heartbeat.class).timeMillis();
-                if (t != w.lastBeat) {
-                    w.lastBeat = t;
-                    w.lastBeatSeenAt = now;
-                    w.booted = true;
-                }
+            Heartbeat heartbeat = beat.map(b -> Documents.read(b, Heartbeat.class)).orElse(null);
+            if (heartbeat != null && heartbeat.timeMillis() != w.lastBeat) {
+                w.lastBeat = heartbeat.timeMillis();
+                w.lastBeatSeenAt = now;
+                w.booted = true;
             }
             long silent = now - w.lastBeatSeenAt;
-            if (w.booted && silent > settings.heartbeatTimeout().toMillis()) {
+            if (heartbeat != null && heartbeat.evicting()) {
+                evicted = true;
+                reason = "it is being evicted (" + (heartbeat.evictionReason().isEmpty() ? "no reason given"
+                        : heartbeat.evictionReason()) + "; " + w.handle.describe() + ")";
+            } else if (w.booted && silent > settings.heartbeatTimeout().toMillis()) {
                 reason = "its heartbeat lapsed " + silent / 1000 + " s ago (" + w.handle.describe() + ")";
             } else if (!w.booted && silent > settings.bootTimeout().toMillis()) {
                 reason = "it did not start within " + silent / 1000 + " s (" + w.handle.describe() + ")";
             }
         }
         if (reason != null) {
-            lose(w, reason);
+            lose(w, reason, !evicted);
+            replace();
         }
     }
 
-    private void lose(WorkerState w, String reason) {
+    /**
+     * Gives up on a worker and puts its tasks back at the front of the queue. The task it was running counts as an
+     * attempt that took the worker down, unless the worker went away for a reason of its own ({@code blameTask}
+     * false: an eviction).
+     */
+    private void lose(WorkerState w, String reason, boolean blameTask) {
         w.lost = true;
         w.handle.terminate();
         collect(w);
-        boolean inProgress = true;
+        boolean inProgress = blameTask;
         List<Pending> requeue = new ArrayList<>();
         for (Pending p : w.outstanding) {
             int attempt = inProgress ? p.attempt + 1 : p.attempt;
@@ -185,6 +201,24 @@ public final class Coordinator {
             queue.addFirst(requeue.get(i));
         }
         listener.workerLost(w.handle, reason);
+    }
+
+    /** Starts a worker in place of a lost one while work remains and the run's replacement budget lasts. */
+    private void replace() {
+        boolean workLeft = !queue.isEmpty() || workers.stream().anyMatch(w -> !w.outstanding.isEmpty());
+        if (!workLeft || replaced >= replacements.max()) {
+            return;
+        }
+        replaced++;
+        try {
+            long now = clock.millis();
+            for (WorkerHandle handle : replacements.supply().start(1)) {
+                workers.add(new WorkerState(handle, now));
+                listener.workerReplaced(handle, replaced, replacements.max());
+            }
+        } catch (RuntimeException e) {
+            listener.workerNotReplaced(e.getMessage());
+        }
     }
 
     private void giveUpAll(String reason) {

@@ -12,6 +12,12 @@ public interface CoordinatorListener {
     /** A worker is gone; its tasks were re-queued. */
     default void workerLost(WorkerHandle worker, String reason) {}
 
+    /** A worker was started in place of a lost one: the {@code count}-th of at most {@code max}. */
+    default void workerReplaced(WorkerHandle worker, int count, int max) {}
+
+    /** Starting a replacement for a lost worker failed; the run goes on with the workers it has. */
+    default void workerNotReplaced(String reason) {}
+
     /** Called every poll with the number of workers running a task. */
     default void tick(int busyWorkers, int liveWorkers) {}
 }

@@ -12,12 +12,15 @@ import java.util.Objects;
  * @param currentTest display name of the test in progress, "" when none
  * @param testsDone tests finished in the assignment in progress
  * @param evicting true when the worker is going away (e.g. a spot interruption) and takes no more work
+ * @param evictionReason why it is going away, "" when it is not
  */
 public record Heartbeat(
-        int schema, String workerId, long timeMillis, int seq, String currentTest, int testsDone, boolean evicting)
+        int schema, String workerId, long timeMillis, int seq, String currentTest, int testsDone, boolean evicting,
+        String evictionReason)
         implements Documents.Versioned {
     public Heartbeat {
         Objects.requireNonNull(workerId, "workerId");
         currentTest = Objects.requireNonNullElse(currentTest, "");
+        evictionReason = Objects.requireNonNullElse(evictionReason, "");
     }
 }

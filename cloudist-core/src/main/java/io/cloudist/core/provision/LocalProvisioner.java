@@ -23,6 +23,7 @@ public final class LocalProvisioner implements Provisioner {
     private final List<Path> workerClasspath;
     private final Path workersDirectory;
     private final List<LocalWorker> started = new ArrayList<>();
+    private int nextId;
 
     /**
      * @param java the java that runs the agents
@@ -36,10 +37,10 @@ public final class LocalProvisioner implements Provisioner {
     }
 
     @Override
-    public List<WorkerHandle> start(WorkerLaunch launch) {
+    public synchronized List<WorkerHandle> start(WorkerLaunch launch) {
         List<WorkerHandle> handles = new ArrayList<>();
         for (int i = 0; i < launch.workers(); i++) {
-            String id = "w" + i;
+            String id = "w" + nextId++;
             Path dir = workersDirectory.resolve(id);
             Path log = workersDirectory.resolve(id + ".log");
             List<String> command = new ArrayList<>(List.of(

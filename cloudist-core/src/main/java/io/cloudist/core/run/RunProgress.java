@@ -105,6 +105,18 @@ final class RunProgress implements CoordinatorListener {
     }
 
     @Override
+    public void workerReplaced(WorkerHandle worker, int count, int max) {
+        listener.line(ConsoleLine.info("Started worker " + worker.id() + " in place of a lost one (" + count + " of at most "
+                + max + " replacements, -Dcloudist.maxWorkerRestarts)"));
+    }
+
+    @Override
+    public void workerNotReplaced(String reason) {
+        listener.line(ConsoleLine.warn("Could not start a worker in place of a lost one: " + reason
+                + "; the run goes on with the workers it has"));
+    }
+
+    @Override
     public void tick(int busyWorkers, int liveWorkers) {
         long now = System.currentTimeMillis();
         if (now - lastProgress < 250) {

@@ -8,6 +8,7 @@ import io.cloudist.core.RunOutcome;
 import io.cloudist.core.RunRequest;
 import io.cloudist.core.coordinate.Coordinator;
 import io.cloudist.core.coordinate.CoordinatorSettings;
+import io.cloudist.core.coordinate.Replacements;
 import io.cloudist.core.discover.Discovery;
 import io.cloudist.core.discover.DiscoveryCache;
 import io.cloudist.core.model.TestNode;
@@ -95,8 +96,11 @@ public final class TestRun {
                     units.stream().mapToInt(Unit::tests).sum(),
                     units.stream().map(Unit::className).distinct().count(), tasks.size(), workers,
                     request.cloud().backend())));
+            Replacements replacements = new Replacements(request.maxWorkerRestarts(),
+                    n -> provisioner.start(new WorkerLaunch(store.location(), runId, n, workerBundle)));
             Coordinator coordinator = new Coordinator(store, runId, handles, new RunProgress(listener, byId, tasks),
-                    request.cloud().isLocal() ? CoordinatorSettings.LOCAL : CoordinatorSettings.CLOUD, clock);
+                    request.cloud().isLocal() ? CoordinatorSettings.LOCAL : CoordinatorSettings.CLOUD, replacements,
+                    clock);
             Coordinator.Outcome outcome = timings.time("tests", () -> coordinator.run(tasks));
             results = Outcomes.complete(outcome, methodLevel, byId);
             history.with(Measurements.perUnit(units, results)).write(historyFile);

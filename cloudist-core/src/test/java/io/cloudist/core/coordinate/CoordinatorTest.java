@@ -30,14 +30,26 @@ class CoordinatorTest {
                 .toList();
     }
 
+    private final List<String> lost = new ArrayList<>();
+    private final List<String> replaced = new ArrayList<>();
+
     private Coordinator.Outcome run(Store store, List<? extends WorkerHandle> workers, List<Task> tasks) {
-        List<String> lost = new ArrayList<>();
+        return run(store, workers, tasks, Replacements.NONE);
+    }
+
+    private Coordinator.Outcome run(
+            Store store, List<? extends WorkerHandle> workers, List<Task> tasks, Replacements replacements) {
         Coordinator coordinator = new Coordinator(store, "r", List.copyOf(workers), new CoordinatorListener() {
             @Override
             public void workerLost(WorkerHandle worker, String reason) {
-                lost.add(worker.id());
+                lost.add(worker.id() + ": " + reason);
             }
-        }, FAST, Clock.systemUTC());
+
+            @Override
+            public void workerReplaced(WorkerHandle worker, int count, int max) {
+                replaced.add(worker.id() + " " + count + "/" + max);
+            }
+        }, FAST, replacements, Clock.systemUTC());
         return coordinator.run(tasks);
     }
 
@@ -88,5 +100,72 @@ class CoordinatorTest {
         Coordinator.Outcome outcome = run(store, workers, tasks(3));
         assertThat(outcome.results()).isEmpty();
         assertThat(outcome.abandoned()).hasSize(3);
+    }
+
+    @Test
+    void aLostWorkerIsReplacedAndTheReplacementRunsWhatIsLeft() {
+        Store store = new LocalDirectoryStore(temp);
+        List<FakeWorker> started = new ArrayList<>();
+        Replacements replacements = new Replacements(3, n -> {
+            FakeWorker w = new FakeWorker("r" + started.size(), store, "r", t -> false);
+            started.add(w);
+            return List.of(w);
+        });
+        // The only worker dies on its first task; only a replacement can finish the run.
+        Coordinator.Outcome outcome =
+                run(store, List.of(new FakeWorker("w0", store, "r", t -> t.equals("t0"))), tasks(5), replacements);
+        assertThat(outcome.results()).hasSize(5);
+        assertThat(outcome.abandoned()).isEmpty();
+        assertThat(started).hasSize(1);
+        assertThat(started.get(0).ranTasks).hasSize(5);
+        assertThat(replaced).containsExactly("r0 1/3");
+    }
+
+    @Test
+    void replacementsStopAtTheBudgetAndThenTheRestIsAbandonedWithTheReason() {
+        Store store = new LocalDirectoryStore(temp);
+        List<FakeWorker> started = new ArrayList<>();
+        Replacements replacements = new Replacements(2, n -> {
+            FakeWorker w = new FakeWorker("r" + started.size(), store, "r", t -> true);
+            started.add(w);
+            return List.of(w);
+        });
+        Coordinator.Outcome outcome =
+                run(store, List.of(new FakeWorker("w0", store, "r", t -> true)), tasks(4), replacements);
+        assertThat(started).hasSize(2);
+        assertThat(outcome.results()).isEmpty();
+        assertThat(outcome.abandoned()).hasSize(4);
+        assertThat(outcome.abandoned()).extracting(Abandoned::reason)
+                .anySatisfy(r -> assertThat(r).contains("2 of at most 2 replacements"));
+    }
+
+    @Test
+    void anEvictedWorkersTasksAreRequeuedAtOnceWithoutBlamingThem() {
+        Store store = new LocalDirectoryStore(temp);
+        CoordinatorSettings slowTimeout =
+                new CoordinatorSettings(Duration.ofMillis(5), Duration.ofSeconds(10), Duration.ofSeconds(30), 2);
+        // Two workers are evicted in turn while holding t0: an eviction is not the task's fault, so t0 still runs.
+        List<FakeWorker> workers = List.of(
+                new FakeWorker("w0", store, "r", t -> false, t -> t.equals("t0")),
+                new FakeWorker("w1", store, "r", t -> false, t -> t.equals("t0")),
+                new FakeWorker("w2", store, "r", t -> false));
+        long start = System.nanoTime();
+        Coordinator coordinator = new Coordinator(store, "r", List.copyOf(workers), new CoordinatorListener() {
+            @Override
+            public void workerLost(WorkerHandle worker, String reason) {
+                lost.add(worker.id() + ": " + reason);
+            }
+        }, slowTimeout, Replacements.NONE, Clock.systemUTC());
+        Coordinator.Outcome outcome = coordinator.run(tasks(6));
+        long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+
+        assertThat(outcome.abandoned()).isEmpty();
+        assertThat(outcome.results()).hasSize(6);
+        assertThat(outcome.results().get("t0").workerId()).isEqualTo("w2");
+        assertThat(outcome.results().get("t0").attempt()).isEqualTo(1);
+        assertThat(lost).anySatisfy(l -> assertThat(l).contains("evicted").contains("spot interruption notice"));
+        // The fake workers never beat before their eviction, so without it each would count as lost only after the
+        // 30 s boot timeout; an eviction is seen at the next heartbeat read, within a second.
+        assertThat(seconds).isLessThan(25);
     }
 }

@@ -5,6 +5,7 @@ import io.cloudist.core.model.TestNode;
 import io.cloudist.core.model.TestResult;
 import io.cloudist.core.protocol.Assignment;
 import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.protocol.Heartbeat;
 import io.cloudist.core.protocol.TaskResult;
 import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.store.Store;
@@ -14,18 +15,28 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
-/** A worker on a thread that speaks the Store protocol and passes every test; it can be told to die on a task. */
+/**
+ * A worker on a thread that speaks the Store protocol and passes every test; it can be told to die on a task, or to
+ * announce its eviction in its heartbeat when it gets a task (and then hang on to it, as a worker whose instance is
+ * about to be reclaimed would).
+ */
 final class FakeWorker implements WorkerHandle {
     private final String id;
     private final Store store;
     private final String runId;
     private final Predicate<String> dieOnTask;
+    private final Predicate<String> evictOnTask;
     private final Thread thread;
     final List<String> ranTasks = new CopyOnWriteArrayList<>();
     private volatile boolean alive = true;
 
     FakeWorker(String id, Store store, String runId, Predicate<String> dieOnTask) {
+        this(id, store, runId, dieOnTask, t -> false);
+    }
+
+    FakeWorker(String id, Store store, String runId, Predicate<String> dieOnTask, Predicate<String> evictOnTask) {
         this.id = id;
+        this.evictOnTask = evictOnTask;
         this.store = store;
         this.runId = runId;
         this.dieOnTask = dieOnTask;
@@ -51,6 +62,14 @@ final class FakeWorker implements WorkerHandle {
                 }
                 if (dieOnTask.test(a.taskId())) {
                     alive = false;
+                    return;
+                }
+                if (evictOnTask.test(a.taskId())) {
+                    store.put(StoreKeys.heartbeat(runId, id), Documents.write(new Heartbeat(Documents.SCHEMA, id,
+                            System.currentTimeMillis(), seq, "", 0, true, "spot interruption notice")));
+                    while (alive) {
+                        Thread.sleep(2);
+                    }
                     return;
                 }
                 ranTasks.add(a.taskId());

@@ -27,7 +27,7 @@ class DocumentsTest {
                 RunManifest.class);
         roundTrips(Assignment.task(3, "t1", 2, List.of("[engine:e]/[class:A]")), Assignment.class);
         roundTrips(Assignment.stop(4), Assignment.class);
-        roundTrips(new Heartbeat(Documents.SCHEMA, "w0", 123, 2, "test()", 5, true), Heartbeat.class);
+        roundTrips(new Heartbeat(Documents.SCHEMA, "w0", 123, 2, "test()", 5, true, "spot interruption"), Heartbeat.class);
         TestNode node = new TestNode("[engine:e]/[class:A]/[method:t()]", "[engine:e]/[class:A]", "t() <&\"'\u00e9",
                 "t()", TestNode.Kind.TEST, "A", "t", "");
         roundTrips(new TaskResult(Documents.SCHEMA, 0, "t1", "w0", 1, 1, 2, 3, 1, List.of(

@@ -54,6 +54,16 @@ public final class SimulatedCloud implements AutoCloseable {
         return env;
     }
 
+    /** From now on the instance's metadata announces that EC2 is reclaiming it, as two minutes before a spot interruption. */
+    public void announceSpotInterruption(String instanceId) {
+        imds.interrupt(instanceId);
+    }
+
+    /** Terminates the instance at once, as EC2 does when it reclaims a spot instance: its processes die with it. */
+    public void reclaim(String instanceId) {
+        ec2.terminateInstances(r -> r.instanceIds(instanceId));
+    }
+
     public int bootedInstances() {
         return booter.bootedCount();
     }

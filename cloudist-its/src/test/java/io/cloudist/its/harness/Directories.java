@@ -7,11 +7,11 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** File-tree chores of the harness. */
-final class Directories {
+public final class Directories {
     private Directories() {}
 
     /** Deletes {@code directory} and everything under it; nothing happens when it does not exist. */
-    static void deleteRecursively(Path directory) throws IOException {
+    public static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }

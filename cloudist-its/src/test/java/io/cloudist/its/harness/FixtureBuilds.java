@@ -50,6 +50,11 @@ public final class FixtureBuilds {
         return maven.run(project, environmentVariables, prepend(environment.cloudistGoal(), arguments));
     }
 
+    /** Starts {@code mvn cloudist:test <arguments>} and returns at once. */
+    public Maven.RunningBuild startCloudist(Path project, Map<String, String> environmentVariables, String... arguments) {
+        return maven.start(project, environmentVariables, prepend(environment.cloudistGoal(), arguments));
+    }
+
     /** {@code mvn <arguments>} with extra environment variables, e.g. {@code cloudist:setup}. */
     public BuildResult maven(Path project, Map<String, String> environmentVariables, String... arguments) {
         return maven.run(project, environmentVariables, arguments);

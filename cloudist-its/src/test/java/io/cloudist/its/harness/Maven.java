@@ -35,6 +35,11 @@ public final class Maven {
 
     /** Runs {@code mvn <arguments>} with extra environment variables (e.g. AWS endpoints and credentials). */
     public BuildResult run(Path project, Map<String, String> environmentVariables, String... arguments) {
+        return start(project, environmentVariables, arguments).await();
+    }
+
+    /** Starts {@code mvn <arguments>} and returns at once, for a test that does something to the build meanwhile. */
+    public RunningBuild start(Path project, Map<String, String> environmentVariables, String... arguments) {
         List<String> command = new ArrayList<>(List.of(
                 environment.mavenHome().resolve("bin/mvn").toString(),
                 "-B",
@@ -52,20 +57,30 @@ public final class Maven {
         builder.environment().remove("MAVEN_ARGS");
         builder.environment().putAll(environmentVariables);
         try {
-            Process process = builder.start();
-            if (!process.waitFor(TIME_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor();
-                throw new AssertionError("mvn " + String.join(" ", arguments) + " in " + project + " took longer than "
-                        + TIME_LIMIT + "; see " + log);
-            }
-            return new BuildResult(
-                    project, List.of(arguments), process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+            return new RunningBuild(project, List.of(arguments), builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("Interrupted while running " + command, e);
+        }
+    }
+
+    /** A build in progress. */
+    public record RunningBuild(Path project, List<String> arguments, Process process, Path log) {
+        /** Waits for the build to end. A build failure is a result, not an error. */
+        public BuildResult await() {
+            try {
+                if (!process.waitFor(TIME_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly().waitFor();
+                    throw new AssertionError("mvn " + String.join(" ", arguments) + " in " + project
+                            + " took longer than " + TIME_LIMIT + "; see " + log);
+                }
+                return new BuildResult(project, arguments, process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + log, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted while waiting for mvn in " + project, e);
+            }
         }
     }
 
