@@ -31,6 +31,7 @@ import java.util.Objects;
  * @param failIfNoTests fail when no test is found at all (Surefire's {@code failIfNoTests})
  * @param failIfNoSpecifiedTests fail when {@code test} matches nothing (Surefire's {@code failIfNoSpecifiedTests})
  * @param cloud where workers run ({@link CloudSettings#local()} for local worker processes)
+ * @param storeOutageSeconds how long the store may stay unreachable before the run stops (coordinator and workers)
  */
 public record RunRequest(
         String projectKey,
@@ -50,7 +51,8 @@ public record RunRequest(
         String store,
         boolean failIfNoTests,
         boolean failIfNoSpecifiedTests,
-        CloudSettings cloud) {
+        CloudSettings cloud,
+        int storeOutageSeconds) {
 
     public RunRequest {
         Objects.requireNonNull(projectKey, "projectKey");
@@ -80,5 +82,10 @@ public record RunRequest(
         extraFiles = List.copyOf(extraFiles);
         store = Objects.requireNonNullElse(store, "");
         cloud = Objects.requireNonNullElse(cloud, CloudSettings.local());
+        if (storeOutageSeconds < 0) {
+            throw new ConfigurationException(CloudistProperties.STORE_OUTAGE_SECONDS, String.valueOf(storeOutageSeconds),
+                    "set it to a whole number of seconds, 0 or more (0: stop at the first failure the store's own"
+                            + " retries cannot mend)");
+        }
     }
 }

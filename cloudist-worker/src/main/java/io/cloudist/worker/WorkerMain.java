@@ -12,7 +12,7 @@ public final class WorkerMain {
             System.err.println("cloudist worker: " + e.getMessage());
             System.err.println(
                     "usage: WorkerMain --store LOCATION --worker ID --dir DIR [--run RUN_ID] [--pool] [--idle-minutes N]"
-                            + " [--host HOST] [--cache DIR] [--exit-with-parent]");
+                            + " [--host HOST] [--cache DIR] [--exit-with-parent] [--store-outage-seconds N]");
             System.exit(2);
             return;
         }

@@ -1,5 +1,6 @@
 package io.cloudist.worker;
 
+import io.cloudist.core.CloudistProperties;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param pool after a run, wait in the warm pool for the next one
  * @param idleMinutes how long to wait in the pool before exiting (fractions allowed)
  * @param host where this worker runs (e.g. an instance id), for the pool's records
+ * @param storeOutageSeconds how long to ride out an outage of the store before leaving the run (the run's
+ *     {@code cloudist.storeOutageSeconds})
  */
 public record WorkerOptions(
         String store,
@@ -25,7 +28,8 @@ public record WorkerOptions(
         boolean exitWithParent,
         boolean pool,
         double idleMinutes,
-        String host) {
+        String host,
+        int storeOutageSeconds) {
     public WorkerOptions {
         Objects.requireNonNull(store, "--store");
         Objects.requireNonNull(workerId, "--worker");
@@ -35,7 +39,12 @@ public record WorkerOptions(
         }
         cache = Objects.requireNonNullElse(cache, directory.resolve("cache"));
         host = Objects.requireNonNullElse(host, "");
+        if (storeOutageSeconds < 0) {
+            throw new IllegalArgumentException("--store-outage-seconds must be 0 or more: " + storeOutageSeconds);
+        }
     }
+
+    static final int DEFAULT_OUTAGE_SECONDS = Integer.parseInt(CloudistProperties.DEFAULT_STORE_OUTAGE_SECONDS);
 
     long idleMillis() {
         return Math.round(idleMinutes * 60_000);
@@ -43,12 +52,12 @@ public record WorkerOptions(
 
     /** A worker for one run, as the local backend starts it. */
     public static WorkerOptions forRun(String store, String runId, String workerId, Path directory, Path cache) {
-        return new WorkerOptions(store, runId, workerId, directory, cache, false, false, 0, "");
+        return new WorkerOptions(store, runId, workerId, directory, cache, false, false, 0, "", DEFAULT_OUTAGE_SECONDS);
     }
 
     /**
      * Parses {@code --store S --worker W --dir D [--run R] [--pool] [--idle-minutes N] [--host H] [--cache C]
-     * [--exit-with-parent]}.
+     * [--exit-with-parent] [--store-outage-seconds N]}.
      */
     public static WorkerOptions parse(String... args) {
         String store = null;
@@ -60,6 +69,7 @@ public record WorkerOptions(
         boolean pool = false;
         double idleMinutes = 5;
         String host = "";
+        int storeOutageSeconds = DEFAULT_OUTAGE_SECONDS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--store" -> store = args[++i];
@@ -71,9 +81,11 @@ public record WorkerOptions(
                 case "--pool" -> pool = true;
                 case "--idle-minutes" -> idleMinutes = Double.parseDouble(args[++i]);
                 case "--host" -> host = args[++i];
+                case "--store-outage-seconds" -> storeOutageSeconds = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown worker option: " + args[i]);
             }
         }
-        return new WorkerOptions(store, run, worker, dir, cache, exitWithParent, pool, idleMinutes, host);
+        return new WorkerOptions(
+                store, run, worker, dir, cache, exitWithParent, pool, idleMinutes, host, storeOutageSeconds);
     }
 }

@@ -92,7 +92,7 @@ public final class Ec2Provisioner implements Provisioner {
             return warmWorkers;
         }
         launch = new WorkerLaunch(launch.storeLocation(), launch.runId(), launch.workers() - warmWorkers.size(),
-                launch.workerBundle());
+                launch.workerBundle(), launch.storeOutageSeconds());
         Set<String> architectures = settings.ami().isEmpty() ? Set.of() : Set.of(amis.architectureOf(settings.ami()));
         WorkerNeeds needs = WorkerNeeds.of(settings, architectures);
         List<InstanceSpec> types = catalog.types(needs);
@@ -247,7 +247,8 @@ public final class Ec2Provisioner implements Provisioner {
                     settings.javaFeatureVersion(),
                     candidate.slots(),
                     remaining,
-                    settings.idleMinutes());
+                    settings.idleMinutes(),
+                    launch.storeOutageSeconds());
             String image = settings.ami().isEmpty() ? amis.amazonLinux(candidate.type().architecture()) : settings.ami();
             List<Instance> started = new ArrayList<>(ec2.runInstances(
                             RunRequests.of(

@@ -23,11 +23,12 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * A {@link Store} in an S3 bucket, at {@code s3://bucket/prefix}: store key {@code k} is object {@code prefix/k}.
  *
- * <p>Small documents are single requests with short timeouts (20 s an attempt, 3 min in all, retries included);
+ * <p>Small documents are single requests with short timeouts (20 s an attempt, 1 min in all, retries included);
  * blob transfers get long ones. Files over {@link MultipartUpload#PART_SIZE} are uploaded in parts. Failed requests
  * are retried as {@link S3Connection} describes (throttling, 5xx, timeouts, dropped connections), and what still
- * fails becomes a {@link CloudistException} (or a {@link io.cloudist.core.ConfigurationException} for a missing
- * bucket or a wrong region) that says what to fix; no SDK exception leaves this class.
+ * fails becomes a {@link io.cloudist.core.store.StoreUnavailableException} when time may mend it, else a
+ * {@link CloudistException} (or a {@link io.cloudist.core.ConfigurationException} for a missing bucket or a wrong
+ * region) that says what to fix; no SDK exception leaves this class.
  *
  * <p>{@link #putIfAbsent} is a conditional PUT ({@code If-None-Match: *}), atomic in S3. Should an attempt create
  * the object but its response be lost, the retry finds the object and the call answers false.
@@ -35,7 +36,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class S3Store implements Store {
     private static final AwsRequestOverrideConfiguration DOCUMENT = AwsRequestOverrideConfiguration.builder()
             .apiCallAttemptTimeout(Duration.ofSeconds(20))
-            .apiCallTimeout(Duration.ofMinutes(3))
+            .apiCallTimeout(Duration.ofMinutes(1))
             .build();
     private static final AwsRequestOverrideConfiguration TRANSFER = AwsRequestOverrideConfiguration.builder()
             .apiCallAttemptTimeout(Duration.ofMinutes(30))
