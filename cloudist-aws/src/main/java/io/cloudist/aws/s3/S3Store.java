@@ -8,11 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
@@ -31,7 +34,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * region) that says what to fix; no SDK exception leaves this class.
  *
  * <p>{@link #putIfAbsent} is a conditional PUT ({@code If-None-Match: *}), atomic in S3. Should an attempt create
- * the object but its response be lost, the retry finds the object and the call answers false.
+ * the object but its response be lost, the retry finds the object: when it holds this call's value, the call
+ * answers true (documents that are put if absent name their writer, e.g. a run's id).
  */
 public final class S3Store implements Store {
     private static final AwsRequestOverrideConfiguration DOCUMENT = AwsRequestOverrideConfiguration.builder()
@@ -119,8 +123,8 @@ public final class S3Store implements Store {
     public void put(String key, byte[] data) {
         String objectKey = location.objectKey(key);
         try {
-            s3().putObject(r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(DOCUMENT),
-                    RequestBody.fromBytes(data));
+            send(() -> s3().putObject(r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(DOCUMENT),
+                    RequestBody.fromBytes(data)));
         } catch (SdkException e) {
             throw errors.translate(e, S3Action.PUT, objectKey);
         }
@@ -132,10 +136,14 @@ public final class S3Store implements Store {
         try {
             long size = Files.size(file);
             if (size > MultipartUpload.PART_SIZE) {
-                MultipartUpload.upload(s3(), location.bucket(), objectKey, file, size, TRANSFER);
+                send(() -> {
+                    MultipartUpload.upload(s3(), location.bucket(), objectKey, file, size, TRANSFER);
+                    return null;
+                });
             } else {
-                s3().putObject(r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(TRANSFER),
-                        RequestBody.fromFile(file));
+                send(() -> s3().putObject(
+                        r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(TRANSFER),
+                        RequestBody.fromFile(file)));
             }
         } catch (SdkException e) {
             throw errors.translate(e, S3Action.PUT, objectKey);
@@ -149,15 +157,15 @@ public final class S3Store implements Store {
         String objectKey = location.objectKey(key);
         for (int attempt = 1; ; attempt++) {
             try {
-                s3().putObject(r -> r.bucket(location.bucket())
+                send(() -> s3().putObject(r -> r.bucket(location.bucket())
                                 .key(objectKey)
                                 .ifNoneMatch("*")
                                 .overrideConfiguration(DOCUMENT),
-                        RequestBody.fromBytes(data));
+                        RequestBody.fromBytes(data)));
                 return true;
             } catch (S3Exception e) {
                 if (e.statusCode() == 412) {
-                    return false;
+                    return get(key).map(value -> Arrays.equals(value, data)).orElse(false);
                 }
                 // 409 ConditionalRequestConflict: another conditional write of the key is in flight; ask again.
                 if (e.statusCode() != 409 || attempt == CONFLICT_ATTEMPTS) {
@@ -174,9 +182,9 @@ public final class S3Store implements Store {
     public Optional<byte[]> get(String key) {
         String objectKey = location.objectKey(key);
         try {
-            return Optional.of(s3().getObjectAsBytes(r -> r.bucket(location.bucket())
+            return Optional.of(send(() -> s3().getObjectAsBytes(r -> r.bucket(location.bucket())
                             .key(objectKey)
-                            .overrideConfiguration(DOCUMENT))
+                            .overrideConfiguration(DOCUMENT)))
                     .asByteArrayUnsafe());
         } catch (SdkException e) {
             if (isMissingKey(e)) {
@@ -193,8 +201,9 @@ public final class S3Store implements Store {
         Path part = absolute.resolveSibling(absolute.getFileName() + "." + UUID.randomUUID() + ".part");
         try {
             Files.createDirectories(absolute.getParent());
-            s3().getObject(r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(TRANSFER),
-                    ResponseTransformer.toFile(part));
+            send(() -> s3().getObject(
+                    r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(TRANSFER),
+                    ResponseTransformer.toFile(part)));
             Files.move(part, absolute, StandardCopyOption.REPLACE_EXISTING);
             return true;
         } catch (SdkException e) {
@@ -217,7 +226,8 @@ public final class S3Store implements Store {
     public boolean exists(String key) {
         String objectKey = location.objectKey(key);
         try {
-            s3().headObject(r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(DOCUMENT));
+            send(() -> s3().headObject(
+                    r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(DOCUMENT)));
             return true;
         } catch (SdkException e) {
             if (isMissingKey(e)) {
@@ -231,7 +241,7 @@ public final class S3Store implements Store {
     public List<String> list(String prefix) {
         String objectPrefix = location.objectPrefix(prefix);
         try {
-            return s3().listObjectsV2Paginator(r -> r.bucket(location.bucket())
+            return send(() -> s3().listObjectsV2Paginator(r -> r.bucket(location.bucket())
                             .prefix(objectPrefix)
                             .overrideConfiguration(DOCUMENT))
                     .contents()
@@ -239,7 +249,7 @@ public final class S3Store implements Store {
                     .map(S3Object::key)
                     .map(location::storeKey)
                     .sorted()
-                    .toList();
+                    .toList());
         } catch (SdkException e) {
             throw errors.translate(e, S3Action.LIST, objectPrefix);
         }
@@ -249,7 +259,8 @@ public final class S3Store implements Store {
     public void delete(String key) {
         String objectKey = location.objectKey(key);
         try {
-            s3().deleteObject(r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(DOCUMENT));
+            send(() -> s3().deleteObject(
+                    r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(DOCUMENT)));
         } catch (SdkException e) {
             if (!isMissingKey(e)) {
                 throw errors.translate(e, S3Action.DELETE, objectKey);
@@ -269,6 +280,19 @@ public final class S3Store implements Store {
 
     private S3Client s3() {
         return connection.client();
+    }
+
+    /**
+     * Sends a request. A connection lost while the SDK reads S3's answer may leave it as an
+     * {@link UncheckedIOException}, outside the SDK's exceptions and its retries: it becomes one, to be reported (and
+     * ridden out) like any other lost connection.
+     */
+    private static <T> T send(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (UncheckedIOException e) {
+            throw SdkClientException.create("Connection lost while reading S3's answer: " + e.getCause(), e);
+        }
     }
 
     /** A 404 for the key; a missing bucket is not a missing key and is reported. */
