@@ -1,5 +1,7 @@
 package io.cloudist.aws.s3;
 
+import static io.cloudist.aws.s3.S3Calls.send;
+
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.store.Store;
 import java.io.IOException;
@@ -13,9 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
@@ -280,19 +280,6 @@ public final class S3Store implements Store {
 
     private S3Client s3() {
         return connection.client();
-    }
-
-    /**
-     * Sends a request. A connection lost while the SDK reads S3's answer may leave it as an
-     * {@link UncheckedIOException}, outside the SDK's exceptions and its retries: it becomes one, to be reported (and
-     * ridden out) like any other lost connection.
-     */
-    private static <T> T send(Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (UncheckedIOException e) {
-            throw SdkClientException.create("Connection lost while reading S3's answer: " + e.getCause(), e);
-        }
     }
 
     /** A 404 for the key; a missing bucket is not a missing key and is reported. */
