@@ -60,6 +60,9 @@ public final class CloudistProperties {
     public static final String DEFAULT_EXTRA_FILES = "src/test/resources/**";
     public static final String SKIP = "cloudist.skip";
     public static final String STORE = "cloudist.store";
+    /** How long the store may stay unreachable before the run stops; workers get the same budget. */
+    public static final String STORE_OUTAGE_SECONDS = "cloudist.storeOutageSeconds";
+    public static final String DEFAULT_STORE_OUTAGE_SECONDS = "120";
     public static final String BACKEND = "cloudist.backend";
     public static final String DEFAULT_BACKEND = "local";
     /** The backend of {@code cloudist:setup} and {@code cloudist:cleanup}: there is nothing to set up locally. */
@@ -193,6 +196,12 @@ public final class CloudistProperties {
                     "target/cloudist/store; with ec2, the bucket setup made",
                     ALL_GOALS,
                     "Where bundles and run documents go: a directory, or s3://bucket/prefix."),
+            new Parameter(
+                    "storeOutageSeconds",
+                    STORE_OUTAGE_SECONDS,
+                    DEFAULT_STORE_OUTAGE_SECONDS,
+                    TEST_ONLY,
+                    "Seconds the store may stay unreachable (throttled, failing, offline) before the run stops."),
             new Parameter(
                     "region",
                     REGION,

@@ -34,6 +34,7 @@ import java.util.Objects;
  * @param rerunFailingTestsCount how many times a worker runs a failed test again (Surefire's
  *     {@code rerunFailingTestsCount}); 0 for never
  * @param maxWorkerRestarts how many lost workers may be replaced in the run
+ * @param storeOutageSeconds how long the store may stay unreachable before the run stops (coordinator and workers)
  */
 public record RunRequest(
         String projectKey,
@@ -55,7 +56,8 @@ public record RunRequest(
         boolean failIfNoSpecifiedTests,
         CloudSettings cloud,
         int rerunFailingTestsCount,
-        int maxWorkerRestarts) {
+        int maxWorkerRestarts,
+        int storeOutageSeconds) {
 
     public RunRequest {
         Objects.requireNonNull(projectKey, "projectKey");
@@ -94,6 +96,11 @@ public record RunRequest(
         if (maxWorkerRestarts < 0) {
             throw new ConfigurationException(CloudistProperties.MAX_WORKER_RESTARTS, String.valueOf(maxWorkerRestarts),
                     "set it to a whole number of 0 or more");
+        }
+        if (storeOutageSeconds < 0) {
+            throw new ConfigurationException(CloudistProperties.STORE_OUTAGE_SECONDS, String.valueOf(storeOutageSeconds),
+                    "set it to a whole number of seconds, 0 or more (0: stop at the first failure the store's own"
+                            + " retries cannot mend)");
         }
     }
 }

@@ -4,6 +4,7 @@ import static io.cloudist.core.CloudistProperties.DEFAULT_BACKEND;
 import static io.cloudist.core.CloudistProperties.DEFAULT_EXTRA_FILES;
 import static io.cloudist.core.CloudistProperties.DEFAULT_GRANULARITY;
 import static io.cloudist.core.CloudistProperties.DEFAULT_REUSE_FORKS;
+import static io.cloudist.core.CloudistProperties.DEFAULT_STORE_OUTAGE_SECONDS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_TASKS_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_TEST_TIMEOUT;
 import static io.cloudist.core.CloudistProperties.EXTRA_FILES;
@@ -16,6 +17,7 @@ import static io.cloudist.core.CloudistProperties.REUSE_FORKS;
 import static io.cloudist.core.CloudistProperties.SKIP;
 import static io.cloudist.core.CloudistProperties.SKIP_TESTS;
 import static io.cloudist.core.CloudistProperties.STORE;
+import static io.cloudist.core.CloudistProperties.STORE_OUTAGE_SECONDS;
 import static io.cloudist.core.CloudistProperties.TASKS_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.TEST_FAILURE_IGNORE;
 import static io.cloudist.core.CloudistProperties.TEST_TIMEOUT;
@@ -88,7 +90,9 @@ final class RunRequestMapper {
                 sources.flag("failIfNoSpecifiedTests", FAIL_IF_NO_SPECIFIED_TESTS, true),
                 cloud,
                 reruns.rerunFailingTestsCount(),
-                sources.wholeNumber("maxWorkerRestarts", MAX_WORKER_RESTARTS, String.valueOf(4 * workers), 0));
+                sources.wholeNumber("maxWorkerRestarts", MAX_WORKER_RESTARTS, String.valueOf(4 * workers), 0),
+                sources.wholeNumber(
+                        "storeOutageSeconds", STORE_OUTAGE_SECONDS, DEFAULT_STORE_OUTAGE_SECONDS, 0));
         return new Mapping.Run(
                 request, sources.flag("testFailureIgnore", TEST_FAILURE_IGNORE, false), reruns.failOnFlakeCount());
     }

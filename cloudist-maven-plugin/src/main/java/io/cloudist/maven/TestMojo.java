@@ -10,6 +10,7 @@ import static io.cloudist.core.CloudistProperties.DEFAULT_IDLE_MINUTES;
 import static io.cloudist.core.CloudistProperties.DEFAULT_MEMORY_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_ON_DEMAND_FALLBACK;
 import static io.cloudist.core.CloudistProperties.DEFAULT_REUSE_FORKS;
+import static io.cloudist.core.CloudistProperties.DEFAULT_STORE_OUTAGE_SECONDS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_TASKS_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_TEST_TIMEOUT;
 import static io.cloudist.core.CloudistProperties.EXTRA_FILES;
@@ -25,6 +26,7 @@ import static io.cloudist.core.CloudistProperties.REGION;
 import static io.cloudist.core.CloudistProperties.REUSE_FORKS;
 import static io.cloudist.core.CloudistProperties.SKIP;
 import static io.cloudist.core.CloudistProperties.STORE;
+import static io.cloudist.core.CloudistProperties.STORE_OUTAGE_SECONDS;
 import static io.cloudist.core.CloudistProperties.TASKS_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.TEST_TIMEOUT;
 import static io.cloudist.core.CloudistProperties.USE_SUREFIRE_CONFIG;
@@ -184,6 +186,10 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = STORE)
     private String store;
 
+    /** Seconds the store may stay unreachable (throttled, failing, offline) before the run stops. */
+    @Parameter(property = STORE_OUTAGE_SECONDS, defaultValue = DEFAULT_STORE_OUTAGE_SECONDS)
+    private String storeOutageSeconds;
+
     /** The AWS region; default: the AWS SDK's (AWS_REGION, then the profile's region). */
     @Parameter(property = REGION)
     private String region;
@@ -303,6 +309,7 @@ public class TestMojo extends AbstractMojo {
                 .put("failOnFlakeCount", failOnFlakeCount)
                 .put("backend", backend)
                 .put("store", store)
+                .put("storeOutageSeconds", storeOutageSeconds)
                 .put("region", region)
                 .put("profile", profile)
                 .put("cpuPerWorker", cpuPerWorker)

@@ -63,6 +63,7 @@ class RunRequestMapperTest {
         assertThat(request.store()).isEmpty();
         assertThat(request.failIfNoTests()).isFalse();
         assertThat(request.failIfNoSpecifiedTests()).isTrue();
+        assertThat(request.storeOutageSeconds()).isEqualTo(120);
         assertThat(request.testJvm().javaExecutable()).isEqualTo(Path.of("/jdk/bin/java"));
         assertThat(request.testJvm().workingDirectory()).isEqualTo(basedir);
         assertThat(request.selection().testClassesDirectories())
@@ -106,6 +107,7 @@ class RunRequestMapperTest {
         cloudist.put(element("testTimeout"), "90");
         cloudist.put(element("extraFiles"), "data/**, config/*.yml");
         cloudist.put(element("store"), "build/store");
+        cloudist.put(element("storeOutageSeconds"), "300");
 
         RunRequest request = run().request();
 
@@ -114,6 +116,7 @@ class RunRequestMapperTest {
         assertThat(request.testTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(request.extraFiles()).containsExactly("data/**", "config/*.yml");
         assertThat(request.store()).isEqualTo(basedir.resolve("build/store").toString());
+        assertThat(request.storeOutageSeconds()).isEqualTo(300);
     }
 
     @Test
@@ -291,6 +294,7 @@ class RunRequestMapperTest {
         assertThat(errorFor(CloudistProperties.WORKERS, "0").fix()).contains("1 or more");
         assertThat(errorFor(CloudistProperties.GRANULARITY, "suite").fix()).contains("class or method");
         assertThat(errorFor(CloudistProperties.TEST_TIMEOUT, "-5").fix()).contains("0 or more");
+        assertThat(errorFor(CloudistProperties.STORE_OUTAGE_SECONDS, "-1").fix()).contains("0 or more");
         assertThat(errorFor(CloudistProperties.BACKEND, "mainframe").fix()).isEqualTo("use local or ec2");
         assertThat(errorFor(CloudistProperties.TEST, "%regex[").parameter()).isEqualTo("test");
         assertThat(errorFor(CloudistProperties.RERUN_FAILING_TESTS_COUNT, "-1").fix()).contains("0 or more");

@@ -68,7 +68,9 @@ final class Heartbeats implements AutoCloseable {
                     currentTest.get(), testsDone.get(), !eviction.get().isEmpty(), eviction.get());
             store.put(StoreKeys.heartbeat(runId, workerId), Documents.write(beat));
         } catch (RuntimeException e) {
-            LOG.warn("Heartbeat not written: {}", e.getMessage());
+            if (!Thread.currentThread().isInterrupted()) { // else: closed while the store was out
+                LOG.warn("Heartbeat not written: {}", e.getMessage());
+            }
         }
     }
 

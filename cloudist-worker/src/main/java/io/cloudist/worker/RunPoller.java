@@ -2,6 +2,8 @@ package io.cloudist.worker;
 
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -10,7 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls a run's keys with a short, growing back-off (cheap GETs, no LISTs) and gives up when the run's lease stops
- * changing: its coordinator is gone. The lease is judged by this worker's clock only, so clock skew does not matter.
+ * changing: its coordinator is gone. The lease is judged by this worker's clock only, so clock skew does not matter;
+ * that clock is the store's uptime clock, which stands still while this worker cannot reach the store. A coordinator
+ * that cannot reach the store while this worker can is riding out its own outage, so the lease may stay unchanged for
+ * {@link #LEASE_TIMEOUT_MILLIS} plus the run's outage budget.
  */
 final class RunPoller {
     private static final Logger LOG = LoggerFactory.getLogger(RunPoller.class);
@@ -20,16 +25,23 @@ final class RunPoller {
     private final Store store;
     private final String runId;
     private final BooleanSupplier leaving;
+    private final Clock clock;
+    private final long leaseTimeoutMillis;
     private byte[] lastLease;
-    private long leaseChangedAt = System.currentTimeMillis();
+    private long leaseChangedAt;
     private long leaseCheckedAt;
 
     /**
+     * @param clock the clock that judges the lease (the store's uptime clock)
+     * @param outageBudget how long the coordinator rides out an outage of the store
      * @param leaving true once this worker is going away (evicted), which ends every wait
      */
-    RunPoller(Store store, String runId, BooleanSupplier leaving) {
+    RunPoller(Store store, String runId, Clock clock, Duration outageBudget, BooleanSupplier leaving) {
         this.store = store;
         this.runId = runId;
+        this.clock = clock;
+        this.leaseTimeoutMillis = LEASE_TIMEOUT_MILLIS + outageBudget.toMillis();
+        this.leaseChangedAt = clock.millis();
         this.leaving = leaving;
     }
 
@@ -46,7 +58,7 @@ final class RunPoller {
             }
             if (leaseLapsed()) {
                 LOG.warn("Run {} lost its coordinator (lease unchanged for {} s); leaving it", runId,
-                        LEASE_TIMEOUT_MILLIS / 1000);
+                        leaseTimeoutMillis / 1000);
                 return Optional.empty();
             }
             Thread.sleep(sleep);
@@ -55,16 +67,17 @@ final class RunPoller {
     }
 
     private boolean leaseLapsed() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (now - leaseCheckedAt < LEASE_CHECK_MILLIS) {
             return false;
         }
         leaseCheckedAt = now;
         byte[] lease = store.get(StoreKeys.lease(runId)).orElse(null);
+        now = clock.millis();
         if (lease != null && !Arrays.equals(lease, lastLease)) {
             lastLease = lease;
             leaseChangedAt = now;
         }
-        return now - leaseChangedAt > LEASE_TIMEOUT_MILLIS;
+        return now - leaseChangedAt > leaseTimeoutMillis;
     }
 }

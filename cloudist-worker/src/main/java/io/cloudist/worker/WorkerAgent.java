@@ -5,10 +5,12 @@ import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.RunManifest;
 import io.cloudist.core.protocol.TaskResult;
 import io.cloudist.core.ship.BundleMaterializer;
-import io.cloudist.core.store.Store;
+import io.cloudist.core.store.ResilientStore;
 import io.cloudist.core.store.StoreKeys;
+import io.cloudist.core.store.StoreOutageException;
 import io.cloudist.core.store.Stores;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,6 +24,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On EC2 it watches for a spot interruption notice: then it says so in its heartbeat at once (the coordinator
  * re-queues its tasks), takes no more work, and exits.
+ *
+ * <p>The store is a {@link ResilientStore}: an outage of up to {@code --store-outage-seconds} is ridden out (a result
+ * that cannot be written is written when the store is back); a longer one makes the worker leave the run, as a lapsed
+ * lease does, and then the pool.
  */
 public final class WorkerAgent {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerAgent.class);
@@ -39,14 +45,21 @@ public final class WorkerAgent {
             ParentWatch.exitWhenStdinCloses();
         }
         SpotNotices notices = options.imds().isEmpty() ? null : new SpotNotices(options.imds(), SpotNotices.PERIOD, this::evict);
-        try (Store store = Stores.open(options.store(), options.directory().resolve("store"))) {
+        Duration outageBudget = Duration.ofSeconds(options.storeOutageSeconds());
+        try (ResilientStore store = new ResilientStore(
+                Stores.open(options.store(), options.directory().resolve("store")), outageBudget)) {
             if (options.runId() != null) {
-                serve(store, options.runId());
+                serveUnlessOut(store, options.runId());
             }
             if (options.pool()) {
-                Pool pool = new Pool(store, options);
-                for (Optional<String> next = pool.awaitOffer(); next.isPresent() && !evicted(); next = pool.awaitOffer()) {
-                    serve(store, next.get());
+                try {
+                    Pool pool = new Pool(store, options);
+                    for (Optional<String> next = pool.awaitOffer(); next.isPresent() && !evicted();
+                            next = pool.awaitOffer()) {
+                        serveUnlessOut(store, next.get());
+                    }
+                } catch (StoreOutageException e) {
+                    LOG.warn("Leaving the pool: {}", e.getMessage());
                 }
             }
         } finally {
@@ -72,7 +85,15 @@ public final class WorkerAgent {
         return !eviction.get().isEmpty();
     }
 
-    private void serve(Store store, String runId) throws InterruptedException {
+    private void serveUnlessOut(ResilientStore store, String runId) throws InterruptedException {
+        try {
+            serve(store, runId);
+        } catch (StoreOutageException e) {
+            LOG.warn("Leaving run {}: {}", runId, e.getMessage());
+        }
+    }
+
+    private void serve(ResilientStore store, String runId) throws InterruptedException {
         LOG.info("Working for run {}", runId);
         try (Heartbeats heartbeats = new Heartbeats(store, runId, options.workerId())) {
             current = heartbeats;
@@ -80,7 +101,8 @@ public final class WorkerAgent {
                 heartbeats.evicting(eviction.get());
                 return;
             }
-            RunPoller poller = new RunPoller(store, runId, this::evicted);
+            RunPoller poller = new RunPoller(store, runId, store.uptimeClock(),
+                    Duration.ofSeconds(options.storeOutageSeconds()), this::evicted);
             Optional<byte[]> rawManifest = poller.await(StoreKeys.manifest(runId));
             if (rawManifest.isEmpty()) {
                 return;

@@ -12,7 +12,8 @@ public final class WorkerMain {
             System.err.println("cloudist worker: " + e.getMessage());
             System.err.println(
                     "usage: WorkerMain --store LOCATION --worker ID --dir DIR [--run RUN_ID] [--pool] [--idle-minutes N]"
-                            + " [--host HOST] [--cache DIR] [--exit-with-parent] [--imds URL]");
+                            + " [--host HOST] [--cache DIR] [--exit-with-parent] [--imds URL]"
+                            + " [--store-outage-seconds N]");
             System.exit(2);
             return;
         }

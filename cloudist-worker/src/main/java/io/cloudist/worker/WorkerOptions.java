@@ -1,5 +1,6 @@
 package io.cloudist.worker;
 
+import io.cloudist.core.CloudistProperties;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param idleMinutes how long to wait in the pool before exiting (fractions allowed)
  * @param host where this worker runs (e.g. an instance id), for the pool's records
  * @param imds the instance metadata service to watch for spot interruption notices; "" for none (local workers)
+ * @param storeOutageSeconds how long to ride out an outage of the store before leaving the run (the run's
+ *     {@code cloudist.storeOutageSeconds})
  */
 public record WorkerOptions(
         String store,
@@ -27,7 +30,8 @@ public record WorkerOptions(
         boolean pool,
         double idleMinutes,
         String host,
-        String imds) {
+        String imds,
+        int storeOutageSeconds) {
     public WorkerOptions {
         Objects.requireNonNull(store, "--store");
         Objects.requireNonNull(workerId, "--worker");
@@ -38,7 +42,12 @@ public record WorkerOptions(
         cache = Objects.requireNonNullElse(cache, directory.resolve("cache"));
         host = Objects.requireNonNullElse(host, "");
         imds = Objects.requireNonNullElse(imds, "");
+        if (storeOutageSeconds < 0) {
+            throw new IllegalArgumentException("--store-outage-seconds must be 0 or more: " + storeOutageSeconds);
+        }
     }
+
+    static final int DEFAULT_OUTAGE_SECONDS = Integer.parseInt(CloudistProperties.DEFAULT_STORE_OUTAGE_SECONDS);
 
     long idleMillis() {
         return Math.round(idleMinutes * 60_000);
@@ -46,12 +55,12 @@ public record WorkerOptions(
 
     /** A worker for one run, as the local backend starts it. */
     public static WorkerOptions forRun(String store, String runId, String workerId, Path directory, Path cache) {
-        return new WorkerOptions(store, runId, workerId, directory, cache, false, false, 0, "", "");
+        return new WorkerOptions(store, runId, workerId, directory, cache, false, false, 0, "", "", DEFAULT_OUTAGE_SECONDS);
     }
 
     /**
      * Parses {@code --store S --worker W --dir D [--run R] [--pool] [--idle-minutes N] [--host H] [--cache C]
-     * [--exit-with-parent] [--imds URL]}.
+     * [--exit-with-parent] [--imds URL] [--store-outage-seconds N]}.
      */
     public static WorkerOptions parse(String... args) {
         String store = null;
@@ -64,6 +73,7 @@ public record WorkerOptions(
         double idleMinutes = 5;
         String host = "";
         String imds = "";
+        int storeOutageSeconds = DEFAULT_OUTAGE_SECONDS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--store" -> store = args[++i];
@@ -76,9 +86,11 @@ public record WorkerOptions(
                 case "--idle-minutes" -> idleMinutes = Double.parseDouble(args[++i]);
                 case "--host" -> host = args[++i];
                 case "--imds" -> imds = args[++i];
+                case "--store-outage-seconds" -> storeOutageSeconds = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown worker option: " + args[i]);
             }
         }
-        return new WorkerOptions(store, run, worker, dir, cache, exitWithParent, pool, idleMinutes, host, imds);
+        return new WorkerOptions(
+                store, run, worker, dir, cache, exitWithParent, pool, idleMinutes, host, imds, storeOutageSeconds);
     }
 }

@@ -92,7 +92,7 @@ public final class Ec2Provisioner implements Provisioner {
             return warmWorkers;
         }
         launch = new WorkerLaunch(launch.storeLocation(), launch.runId(), launch.workers() - warmWorkers.size(),
-                launch.workerBundle());
+                launch.workerBundle(), launch.storeOutageSeconds());
         Set<String> architectures = settings.ami().isEmpty() ? Set.of() : Set.of(amis.architectureOf(settings.ami()));
         WorkerNeeds needs = WorkerNeeds.of(settings, architectures);
         List<InstanceSpec> types = catalog.types(needs);
@@ -138,7 +138,7 @@ public final class Ec2Provisioner implements Provisioner {
 
     /** Claims warm workers of earlier runs from the store's pool; their instances need no boot. */
     private List<WorkerHandle> claimWarm(WorkerLaunch launch) {
-        List<WarmPool.Claimed> claimed = new WarmPool(store, clock).claim(launch.runId(), launch.workers());
+        List<WarmPool.Claimed> claimed = new WarmPool(store, clock).claim(launch.runId(), launch.workers(), host -> !states.knownGone(host));
         if (claimed.isEmpty()) {
             return List.of();
         }
@@ -247,7 +247,8 @@ public final class Ec2Provisioner implements Provisioner {
                     settings.javaFeatureVersion(),
                     candidate.slots(),
                     remaining,
-                    settings.idleMinutes());
+                    settings.idleMinutes(),
+                    launch.storeOutageSeconds());
             String image = settings.ami().isEmpty() ? amis.amazonLinux(candidate.type().architecture()) : settings.ami();
             List<Instance> started = new ArrayList<>(ec2.runInstances(
                             RunRequests.of(

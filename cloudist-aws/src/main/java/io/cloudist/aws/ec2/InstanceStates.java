@@ -50,6 +50,12 @@ final class InstanceStates {
         return ALIVE.contains(states.get(instanceId));
     }
 
+    /** True when the instance is tracked and known to be shutting down or gone (no refresh: what is known now). */
+    synchronized boolean knownGone(String instanceId) {
+        String state = states.get(instanceId);
+        return state != null && !ALIVE.contains(state);
+    }
+
     /** Terminates the instance unless this provisioner already did. */
     synchronized void terminate(String instanceId) {
         if (ALIVE.contains(states.get(instanceId))) {

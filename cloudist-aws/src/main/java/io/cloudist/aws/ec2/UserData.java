@@ -30,6 +30,7 @@ import java.util.Objects;
  * @param slots agents per instance at most
  * @param workers agents of the whole launch
  * @param idleMinutes how long an agent waits for a run before it exits
+ * @param storeOutageSeconds how long an agent rides out an outage of the store before it leaves a run
  */
 public record UserData(
         S3Location store,
@@ -39,7 +40,8 @@ public record UserData(
         int javaFeatureVersion,
         int slots,
         int workers,
-        int idleMinutes) {
+        int idleMinutes,
+        int storeOutageSeconds) {
     /** EC2's limit on user data, before base64. */
     public static final int MAX_BYTES = 16 * 1024;
 
@@ -51,9 +53,10 @@ public record UserData(
         workerJars = List.copyOf(workerJars);
         region = Objects.requireNonNullElse(region, "");
         s3Endpoint = Objects.requireNonNullElse(s3Endpoint, "");
-        if (workerJars.isEmpty() || slots < 1 || workers < 1 || idleMinutes < 0) {
+        if (workerJars.isEmpty() || slots < 1 || workers < 1 || idleMinutes < 0 || storeOutageSeconds < 0) {
             throw new IllegalArgumentException("Boot needs jars, slots and workers: " + workerJars.size() + " jars, "
-                    + slots + " slots, " + workers + " workers, " + idleMinutes + " idle minutes");
+                    + slots + " slots, " + workers + " workers, " + idleMinutes + " idle minutes, "
+                    + storeOutageSeconds + " s of store outage");
         }
     }
 
@@ -79,7 +82,8 @@ public record UserData(
                 .replace("@BOOT_SECONDS@", String.valueOf(BOOT_SECONDS))
                 .replace("@WORKERS@", String.valueOf(workers))
                 .replace("@SLOTS@", String.valueOf(slots))
-                .replace("@IDLE_MINUTES@", String.valueOf(idleMinutes));
+                .replace("@IDLE_MINUTES@", String.valueOf(idleMinutes))
+                .replace("@STORE_OUTAGE_SECONDS@", String.valueOf(storeOutageSeconds));
     }
 
     /**

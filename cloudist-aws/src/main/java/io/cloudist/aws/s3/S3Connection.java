@@ -23,9 +23,13 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * An S3 client configured for the Store's traffic, and what it was built from.
  *
  * <p>Retries: the SDK's standard strategy with {@value #ATTEMPTS} attempts, exponential backoff with full jitter
- * (from 100 ms, up to 20 s; from 1 s for throttling), and no retry quota (a long run must not stop retrying after a
- * burst of errors). It retries throttling (503 SlowDown, 429, 400 RequestTimeout), other 5xx responses, attempt
- * timeouts, and I/O errors such as refused or dropped connections. 4xx errors other than throttling are not retried.
+ * (from 100 ms, up to 2 s; from 500 ms up to 5 s for throttling), and no retry quota (a long run must not stop
+ * retrying after a burst of errors). It retries throttling (503 SlowDown, 429, 400 RequestTimeout), other 5xx
+ * responses, attempt timeouts, and I/O errors such as refused or dropped connections. 4xx errors other than
+ * throttling are not retried. These retries are quick on purpose: what they cannot mend becomes a
+ * {@link io.cloudist.core.store.StoreUnavailableException}, and the run's
+ * {@link io.cloudist.core.store.ResilientStore} rides out longer outages, for as long as
+ * {@code cloudist.storeOutageSeconds} allows.
  *
  * <p>Endpoint: the SDK's standard settings ({@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL}, the system
  * properties {@code aws.endpointUrlS3} and {@code aws.endpointUrl}, {@code endpoint_url} in the profile). When one
@@ -40,7 +44,7 @@ record S3Connection(
         Optional<URI> endpointOverride,
         RequestCounter counter)
         implements AutoCloseable {
-    static final int ATTEMPTS = 10;
+    static final int ATTEMPTS = 5;
 
     /**
      * @param region a region name, or "" for the SDK's default chain
@@ -65,9 +69,9 @@ record S3Connection(
                         .maxAttempts(ATTEMPTS)
                         .circuitBreakerEnabled(false)
                         .backoffStrategy(BackoffStrategy.exponentialDelay(
-                                Duration.ofMillis(100), Duration.ofSeconds(20)))
+                                Duration.ofMillis(100), Duration.ofSeconds(2)))
                         .throttlingBackoffStrategy(
-                                BackoffStrategy.exponentialDelay(Duration.ofSeconds(1), Duration.ofSeconds(20)))
+                                BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(5)))
                         .build())
                 .addExecutionInterceptor(counter);
         if (named) {

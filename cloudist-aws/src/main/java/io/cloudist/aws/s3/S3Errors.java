@@ -3,6 +3,7 @@ package io.cloudist.aws.s3;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.ConfigurationException;
+import io.cloudist.core.store.StoreUnavailableException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +16,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * Turns the SDK's exceptions into cloudist's: a missing bucket or a bucket in another region is a
  * {@link ConfigurationException} with the fix; missing, wrong or forbidden credentials name what to provide or grant.
- * Messages carry S3's error code, never an SDK stack trace.
+ * Messages carry S3's error code, never an SDK stack trace. What S3's own retries could not mend but time may
+ * (throttling, 5xx, timeouts, I/O errors) is a {@link StoreUnavailableException}.
  */
 final class S3Errors {
     static final String CREDENTIALS_FIX = "provide AWS credentials: set AWS_PROFILE or -D" + CloudistProperties.PROFILE
@@ -55,7 +57,7 @@ final class S3Errors {
         }
         String what = "S3 could not " + action.verb + " " + target(action, objectKey);
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
-            return new CloudistException(what + ": timed out after retries", e);
+            return new StoreUnavailableException(what + ": timed out after retries", e);
         }
         String message = String.valueOf(e.getMessage());
         if (message.contains("Unable to load region")) {
@@ -64,7 +66,7 @@ final class S3Errors {
         if (message.toLowerCase(Locale.ROOT).contains("credentials")) {
             return noCredentials(e);
         }
-        return new CloudistException(what + " (after retries): " + rootMessage(e), e);
+        return new StoreUnavailableException(what + " (after retries): " + rootMessage(e), e);
     }
 
     /** The region could not be found in the SDK's default chain. */
@@ -117,11 +119,11 @@ final class S3Errors {
                             + " to the user or role cloudist runs as",
                     e);
         }
-        String message = details == null || details.errorMessage() == null ? "" : ": " + details.errorMessage();
-        return new CloudistException(
-                "S3 could not " + action.verb + " " + target(action, objectKey) + " (HTTP " + status
-                        + (code.isEmpty() ? "" : " " + code) + message + ")",
-                e);
+        String message = "S3 could not " + action.verb + " " + target(action, objectKey) + " (HTTP " + status
+                + (code.isEmpty() ? "" : " " + code)
+                + (details == null || details.errorMessage() == null ? "" : ": " + details.errorMessage()) + ")";
+        boolean retryable = status >= 500 || e.isThrottlingException() || code.equals("RequestTimeout");
+        return retryable ? new StoreUnavailableException(message, e) : new CloudistException(message, e);
     }
 
     private String target(S3Action action, String objectKey) {

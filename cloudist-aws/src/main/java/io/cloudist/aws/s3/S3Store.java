@@ -1,5 +1,7 @@
 package io.cloudist.aws.s3;
 
+import static io.cloudist.aws.s3.S3Calls.send;
+
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.store.Store;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,19 +26,21 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * A {@link Store} in an S3 bucket, at {@code s3://bucket/prefix}: store key {@code k} is object {@code prefix/k}.
  *
- * <p>Small documents are single requests with short timeouts (20 s an attempt, 3 min in all, retries included);
+ * <p>Small documents are single requests with short timeouts (20 s an attempt, 1 min in all, retries included);
  * blob transfers get long ones. Files over {@link MultipartUpload#PART_SIZE} are uploaded in parts. Failed requests
  * are retried as {@link S3Connection} describes (throttling, 5xx, timeouts, dropped connections), and what still
- * fails becomes a {@link CloudistException} (or a {@link io.cloudist.core.ConfigurationException} for a missing
- * bucket or a wrong region) that says what to fix; no SDK exception leaves this class.
+ * fails becomes a {@link io.cloudist.core.store.StoreUnavailableException} when time may mend it, else a
+ * {@link CloudistException} (or a {@link io.cloudist.core.ConfigurationException} for a missing bucket or a wrong
+ * region) that says what to fix; no SDK exception leaves this class.
  *
  * <p>{@link #putIfAbsent} is a conditional PUT ({@code If-None-Match: *}), atomic in S3. Should an attempt create
- * the object but its response be lost, the retry finds the object and the call answers false.
+ * the object but its response be lost, the retry finds the object: when it holds this call's value, the call
+ * answers true (documents that are put if absent name their writer, e.g. a run's id).
  */
 public final class S3Store implements Store {
     private static final AwsRequestOverrideConfiguration DOCUMENT = AwsRequestOverrideConfiguration.builder()
             .apiCallAttemptTimeout(Duration.ofSeconds(20))
-            .apiCallTimeout(Duration.ofMinutes(3))
+            .apiCallTimeout(Duration.ofMinutes(1))
             .build();
     private static final AwsRequestOverrideConfiguration TRANSFER = AwsRequestOverrideConfiguration.builder()
             .apiCallAttemptTimeout(Duration.ofMinutes(30))
@@ -118,8 +123,8 @@ public final class S3Store implements Store {
     public void put(String key, byte[] data) {
         String objectKey = location.objectKey(key);
         try {
-            s3().putObject(r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(DOCUMENT),
-                    RequestBody.fromBytes(data));
+            send(() -> s3().putObject(r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(DOCUMENT),
+                    RequestBody.fromBytes(data)));
         } catch (SdkException e) {
             throw errors.translate(e, S3Action.PUT, objectKey);
         }
@@ -131,10 +136,14 @@ public final class S3Store implements Store {
         try {
             long size = Files.size(file);
             if (size > MultipartUpload.PART_SIZE) {
-                MultipartUpload.upload(s3(), location.bucket(), objectKey, file, size, TRANSFER);
+                send(() -> {
+                    MultipartUpload.upload(s3(), location.bucket(), objectKey, file, size, TRANSFER);
+                    return null;
+                });
             } else {
-                s3().putObject(r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(TRANSFER),
-                        RequestBody.fromFile(file));
+                send(() -> s3().putObject(
+                        r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(TRANSFER),
+                        RequestBody.fromFile(file)));
             }
         } catch (SdkException e) {
             throw errors.translate(e, S3Action.PUT, objectKey);
@@ -148,15 +157,15 @@ public final class S3Store implements Store {
         String objectKey = location.objectKey(key);
         for (int attempt = 1; ; attempt++) {
             try {
-                s3().putObject(r -> r.bucket(location.bucket())
+                send(() -> s3().putObject(r -> r.bucket(location.bucket())
                                 .key(objectKey)
                                 .ifNoneMatch("*")
                                 .overrideConfiguration(DOCUMENT),
-                        RequestBody.fromBytes(data));
+                        RequestBody.fromBytes(data)));
                 return true;
             } catch (S3Exception e) {
                 if (e.statusCode() == 412) {
-                    return false;
+                    return get(key).map(value -> Arrays.equals(value, data)).orElse(false);
                 }
                 // 409 ConditionalRequestConflict: another conditional write of the key is in flight; ask again.
                 if (e.statusCode() != 409 || attempt == CONFLICT_ATTEMPTS) {
@@ -173,9 +182,9 @@ public final class S3Store implements Store {
     public Optional<byte[]> get(String key) {
         String objectKey = location.objectKey(key);
         try {
-            return Optional.of(s3().getObjectAsBytes(r -> r.bucket(location.bucket())
+            return Optional.of(send(() -> s3().getObjectAsBytes(r -> r.bucket(location.bucket())
                             .key(objectKey)
-                            .overrideConfiguration(DOCUMENT))
+                            .overrideConfiguration(DOCUMENT)))
                     .asByteArrayUnsafe());
         } catch (SdkException e) {
             if (isMissingKey(e)) {
@@ -192,8 +201,9 @@ public final class S3Store implements Store {
         Path part = absolute.resolveSibling(absolute.getFileName() + "." + UUID.randomUUID() + ".part");
         try {
             Files.createDirectories(absolute.getParent());
-            s3().getObject(r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(TRANSFER),
-                    ResponseTransformer.toFile(part));
+            send(() -> s3().getObject(
+                    r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(TRANSFER),
+                    ResponseTransformer.toFile(part)));
             Files.move(part, absolute, StandardCopyOption.REPLACE_EXISTING);
             return true;
         } catch (SdkException e) {
@@ -216,7 +226,8 @@ public final class S3Store implements Store {
     public boolean exists(String key) {
         String objectKey = location.objectKey(key);
         try {
-            s3().headObject(r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(DOCUMENT));
+            send(() -> s3().headObject(
+                    r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(DOCUMENT)));
             return true;
         } catch (SdkException e) {
             if (isMissingKey(e)) {
@@ -230,7 +241,7 @@ public final class S3Store implements Store {
     public List<String> list(String prefix) {
         String objectPrefix = location.objectPrefix(prefix);
         try {
-            return s3().listObjectsV2Paginator(r -> r.bucket(location.bucket())
+            return send(() -> s3().listObjectsV2Paginator(r -> r.bucket(location.bucket())
                             .prefix(objectPrefix)
                             .overrideConfiguration(DOCUMENT))
                     .contents()
@@ -238,7 +249,7 @@ public final class S3Store implements Store {
                     .map(S3Object::key)
                     .map(location::storeKey)
                     .sorted()
-                    .toList();
+                    .toList());
         } catch (SdkException e) {
             throw errors.translate(e, S3Action.LIST, objectPrefix);
         }
@@ -248,7 +259,8 @@ public final class S3Store implements Store {
     public void delete(String key) {
         String objectKey = location.objectKey(key);
         try {
-            s3().deleteObject(r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(DOCUMENT));
+            send(() -> s3().deleteObject(
+                    r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(DOCUMENT)));
         } catch (SdkException e) {
             if (!isMissingKey(e)) {
                 throw errors.translate(e, S3Action.DELETE, objectKey);

@@ -53,7 +53,8 @@ PIDS=""
 for ((slot = 0; slot < AGENTS; slot++)); do
   mkdir -p "$BASE/w$slot"
   "$JAVA" -Xmx256m -XX:+UseSerialGC -cp "$CP" "$MAIN" --store @STORE@ --pool --worker "$INSTANCE_ID-$slot" \
-    --dir "$BASE/w$slot" --cache "$BASE/cache" --idle-minutes @IDLE_MINUTES@ --host "$INSTANCE_ID" --imds "$IMDS" >>"$BASE/log/worker-$slot.log" 2>&1 &
+    --dir "$BASE/w$slot" --cache "$BASE/cache" --idle-minutes @IDLE_MINUTES@ --host "$INSTANCE_ID" --imds "$IMDS" \
+    --store-outage-seconds @STORE_OUTAGE_SECONDS@ >>"$BASE/log/worker-$slot.log" 2>&1 &
   PIDS="$PIDS $!"
 done
 wait $PIDS

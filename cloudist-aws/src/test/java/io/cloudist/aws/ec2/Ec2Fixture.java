@@ -46,7 +46,7 @@ final class Ec2Fixture implements AutoCloseable {
     }
 
     static WorkerLaunch launch(int workers) {
-        return new WorkerLaunch(STORE, "run-1", workers, BUNDLE);
+        return new WorkerLaunch(STORE, "run-1", workers, BUNDLE, 45);
     }
 
     /** Every instance tagged as cloudist's, in any state. */

@@ -125,6 +125,7 @@ class Ec2ProvisionerTest {
                         .userData().value()),
                 StandardCharsets.UTF_8);
         assertThat(userData).contains("--store 's3://team-bucket/ci' --pool")
+                .contains("--store-outage-seconds 45")
                 .doesNotContain("AKIA")
                 .doesNotContain("testing");
     }

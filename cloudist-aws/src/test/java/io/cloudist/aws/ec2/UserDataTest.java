@@ -40,6 +40,7 @@ class UserDataTest {
                 .contains("--store 's3://team-bucket/ci' --pool --worker \"$INSTANCE_ID-$slot\"")
                 .contains("--idle-minutes 10")
                 .contains("--imds \"$IMDS\"")
+                .contains("--store-outage-seconds 90")
                 .contains("export AWS_REGION='eu-west-1'")
                 .endsWith("shutdown -h now\n");
     }
@@ -95,7 +96,7 @@ class UserDataTest {
         List<BlobRef> many = IntStream.range(0, 200)
                 .mapToObj(i -> new BlobRef("%064d".formatted(i), 1, BlobRef.Kind.JAR, "library-number-" + i + ".jar"))
                 .toList();
-        UserData boot = new UserData(STORE, many, "eu-west-1", "", 17, 2, 5, 10);
+        UserData boot = new UserData(STORE, many, "eu-west-1", "", 17, 2, 5, 10, 90);
 
         assertThatThrownBy(boot::base64).isInstanceOf(CloudistException.class).hasMessageContaining("16384");
     }
@@ -131,7 +132,7 @@ class UserDataTest {
     }
 
     private static UserData boot(String endpoint) {
-        return new UserData(STORE, JARS, "eu-west-1", endpoint, 17, 2, 5, 10);
+        return new UserData(STORE, JARS, "eu-west-1", endpoint, 17, 2, 5, 10, 90);
     }
 
     private List<String> runJavaSetup(String javaVersionLine) throws Exception {

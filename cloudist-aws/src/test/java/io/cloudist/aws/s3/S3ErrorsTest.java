@@ -6,6 +6,8 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.ConfigurationException;
+import io.cloudist.core.store.StoreUnavailableException;
+import java.net.SocketException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -93,7 +95,28 @@ class S3ErrorsTest {
     void serverErrorsThatOutlastTheRetriesKeepS3sCode() {
         CloudistException e = errors.translate(answer(503, "SlowDown", null), S3Action.PUT, "ci/blobs/x");
 
-        assertThat(e).hasMessage("S3 could not write s3://team-bucket/ci/blobs/x (HTTP 503 SlowDown: from S3)");
+        assertThat(e).isInstanceOf(StoreUnavailableException.class)
+                .hasMessage("S3 could not write s3://team-bucket/ci/blobs/x (HTTP 503 SlowDown: from S3)");
+    }
+
+    @Test
+    void onlyWhatTimeMayMendIsAnOutageToRideOut() {
+        assertThat(errors.translate(answer(500, "InternalError", null), S3Action.GET, "ci/x"))
+                .isInstanceOf(StoreUnavailableException.class);
+        assertThat(errors.translate(
+                        SdkClientException.create("Unable to execute HTTP request", new SocketException("reset")),
+                        S3Action.GET,
+                        "ci/x"))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("SocketException: reset");
+        assertThat(errors.translate(answer(403, "AccessDenied", null), S3Action.GET, "ci/x"))
+                .isNotInstanceOf(StoreUnavailableException.class);
+        assertThat(errors.translate(answer(404, "NoSuchBucket", null), S3Action.GET, "ci/x"))
+                .isNotInstanceOf(StoreUnavailableException.class);
+        assertThat(errors.translate(answer(400, "InvalidArgument", null), S3Action.GET, "ci/x"))
+                .isNotInstanceOf(StoreUnavailableException.class);
+        assertThat(errors.translate(SdkClientException.create("Unable to load credentials"), S3Action.GET, "ci/x"))
+                .isNotInstanceOf(StoreUnavailableException.class);
     }
 
     @Test
@@ -101,6 +124,7 @@ class S3ErrorsTest {
         CloudistException e = errors.translate(
                 ApiCallTimeoutException.create(180_000), S3Action.GET, "ci/runs/r/run.json");
 
-        assertThat(e).hasMessage("S3 could not read s3://team-bucket/ci/runs/r/run.json: timed out after retries");
+        assertThat(e).isInstanceOf(StoreUnavailableException.class)
+                .hasMessage("S3 could not read s3://team-bucket/ci/runs/r/run.json: timed out after retries");
     }
 }

@@ -57,6 +57,7 @@ public final class LocalProvisioner implements Provisioner {
                     "--worker", id,
                     "--dir", dir.toString(),
                     "--cache", workersDirectory.resolve("cache").toString(),
+                    "--store-outage-seconds", String.valueOf(launch.storeOutageSeconds()),
                     "--exit-with-parent"));
             try {
                 Files.createDirectories(dir);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The warm pool in the Store: workers that finished a run wait there for the next one until their idle time runs
@@ -42,12 +43,21 @@ public final class WarmPool {
 
     /** Claims up to {@code max} waiting workers for {@code runId}, those with the most idle time left first. */
     public List<Claimed> claim(String runId, int max) {
+        return claim(runId, max, host -> true);
+    }
+
+    /**
+     * Claims up to {@code max} waiting workers on hosts that {@code usable} accepts (not, say, an instance that is being
+     * terminated), those with the most idle time left first.
+     */
+    public List<Claimed> claim(String runId, int max, Predicate<String> usable) {
         long now = clock.millis();
         List<PoolState> waiting = new ArrayList<>();
         for (String key : store.list(StoreKeys.POOL)) {
             if (key.endsWith("/state")) {
                 readState(key).filter(s -> now - s.timeMillis() < FRESH_MILLIS)
                         .filter(s -> s.idleUntilMillis() - now > margin.toMillis())
+                        .filter(s -> usable.test(s.host()))
                         .ifPresent(waiting::add);
             }
         }

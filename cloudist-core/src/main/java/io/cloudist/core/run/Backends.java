@@ -8,9 +8,11 @@ import io.cloudist.core.provision.CloudAdmin;
 import io.cloudist.core.provision.LocalProvisioner;
 import io.cloudist.core.provision.Provisioner;
 import io.cloudist.core.provision.ProvisionerProvider;
+import io.cloudist.core.store.ResilientStore;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.Stores;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ServiceLoader;
 
 /** Picks the store and the provisioner of a run's backend: local processes, or a cloud found with ServiceLoader. */
@@ -19,8 +21,11 @@ public final class Backends {
 
     private Backends() {}
 
-    /** Opens the run's store: the configured one, else the backend's default, else a local directory. */
-    static Store store(RunRequest request) {
+    /**
+     * Opens the run's store: the configured one, else the backend's default, else a local directory; it rides out
+     * outages of up to {@code storeOutageSeconds}.
+     */
+    static ResilientStore store(RunRequest request) {
         String location = request.store();
         if (location.isEmpty() && !request.cloud().isLocal()) {
             location = provider(request.cloud().backend()).defaultStore(request.cloud());
@@ -29,7 +34,8 @@ public final class Backends {
                         + "=s3://bucket/prefix, or run mvn cloudist:setup to create the default bucket");
             }
         }
-        return Stores.open(location, request.workDirectory().resolve("store"), request.cloud());
+        Store store = Stores.open(location, request.workDirectory().resolve("store"), request.cloud());
+        return new ResilientStore(store, Duration.ofSeconds(request.storeOutageSeconds()));
     }
 
     static Provisioner provisioner(RunRequest request, Store store, RunListener listener) {

@@ -31,6 +31,7 @@ import io.cloudist.core.report.Summary;
 import io.cloudist.core.select.SelectionPlan;
 import io.cloudist.core.ship.BundleShipper;
 import io.cloudist.core.ship.Shipment;
+import io.cloudist.core.store.ResilientStore;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
 import java.io.IOException;
@@ -68,7 +69,7 @@ public final class TestRun {
         Path historyFile = request.workDirectory().resolve("timings.json");
         List<TestResult> results;
         Map<String, TestNode> byId;
-        try (Store store = Backends.store(request);
+        try (ResilientStore store = Backends.store(request);
                 Provisioner provisioner = Backends.provisioner(request, store, listener);
                 AbortGuard guard = new AbortGuard(provisioner)) {
             ConsoleReport.header().forEach(listener::line);
@@ -78,7 +79,8 @@ public final class TestRun {
             int workers = Math.min(request.workers(), selection.classNames().size());
             List<BlobRef> workerBundle = request.cloud().isLocal() ? List.of() : shipWorker(store);
             List<WorkerHandle> handles =
-                    provisioner.start(new WorkerLaunch(store.location(), runId, workers, workerBundle));
+                    provisioner.start(new WorkerLaunch(store.location(), runId, workers, workerBundle,
+                            request.storeOutageSeconds()));
 
             List<TestNode> nodes = timings.time("discovery", () -> discover(selection, shipment));
             byId = Units.byId(nodes);
@@ -97,10 +99,12 @@ public final class TestRun {
                     units.stream().map(Unit::className).distinct().count(), tasks.size(), workers,
                     request.cloud().backend())));
             Replacements replacements = new Replacements(request.maxWorkerRestarts(),
-                    n -> provisioner.start(new WorkerLaunch(store.location(), runId, n, workerBundle)));
+                    n -> provisioner.start(new WorkerLaunch(store.location(), runId, n, workerBundle,
+                            request.storeOutageSeconds())));
+            // Heartbeats are judged on the store's uptime: nobody can beat while the store is out.
             Coordinator coordinator = new Coordinator(store, runId, handles, new RunProgress(listener, byId, tasks),
                     request.cloud().isLocal() ? CoordinatorSettings.LOCAL : CoordinatorSettings.CLOUD, replacements,
-                    clock);
+                    store.uptimeClock(clock));
             Coordinator.Outcome outcome = timings.time("tests", () -> coordinator.run(tasks));
             results = Outcomes.complete(outcome, methodLevel, byId);
             history.with(Measurements.perUnit(units, results)).write(historyFile);

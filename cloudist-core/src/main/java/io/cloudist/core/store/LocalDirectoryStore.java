@@ -2,6 +2,7 @@ package io.cloudist.core.store;
 
 import io.cloudist.core.CloudistException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -13,7 +14,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-/** A {@link Store} in a local directory: one file per key; writes go to a temporary file and are moved in place. */
+/**
+ * A {@link Store} in a local directory: one file per key; writes go to a temporary file and are moved in place. An
+ * I/O error is a {@link StoreUnavailableException} (a network file system may come back), except a denied access.
+ */
 public final class LocalDirectoryStore implements Store {
     private static final String TMP = ".tmp";
     private final Path root;
@@ -152,7 +156,14 @@ public final class LocalDirectoryStore implements Store {
     }
 
     private static CloudistException failure(String key, IOException e) {
-        return new CloudistException("Store I/O failed on '" + key + "': " + e, e);
+        return unavailable("Store I/O failed on '" + key + "': " + e, e);
+    }
+
+    /** A transient failure, unless access was denied: retrying cannot grant it. */
+    private static CloudistException unavailable(String message, IOException e) {
+        return e instanceof AccessDeniedException
+                ? new CloudistException(message, e)
+                : new StoreUnavailableException(message, e);
     }
 
     private interface IoAction {
@@ -163,7 +174,7 @@ public final class LocalDirectoryStore implements Store {
         try {
             action.run();
         } catch (IOException e) {
-            throw new CloudistException("Store I/O failed in " + root + ": " + e, e);
+            throw unavailable("Store I/O failed in " + root + ": " + e, e);
         }
     }
 }

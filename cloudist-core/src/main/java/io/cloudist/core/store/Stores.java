@@ -19,8 +19,8 @@ public final class Stores {
     }
 
     /**
-     * @param location a directory path, a {@code file:} URI or a URI a {@link StoreProvider} accepts; empty means
-     *     {@code defaultDirectory}
+     * @param location a directory path, a {@code file:} URI or a URI a {@link StoreProvider} accepts (such as
+     *     {@code s3://bucket/prefix}); empty means {@code defaultDirectory}
      * @param settings region and profile for cloud stores
      */
     public static Store open(String location, Path defaultDirectory, CloudSettings settings) {
@@ -30,12 +30,15 @@ public final class Stores {
         if (location.startsWith("file:")) {
             return new LocalDirectoryStore(Path.of(java.net.URI.create(location)));
         }
-        if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*")) {
+        // A scheme of two or more letters (not a drive letter): a provider's, if one takes it.
+        if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*")) {
             for (StoreProvider provider : ServiceLoader.load(StoreProvider.class, Stores.class.getClassLoader())) {
                 if (provider.accepts(location)) {
                     return provider.open(location, settings);
                 }
             }
+        }
+        if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*")) {
             throw new ConfigurationException(
                     CloudistProperties.STORE,
                     location,

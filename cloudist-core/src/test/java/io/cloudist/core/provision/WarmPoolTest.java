@@ -57,4 +57,15 @@ class WarmPoolTest {
         assertThat(first).hasSize(1);
         assertThat(second).isEmpty();
     }
+
+    @Test
+    void skipsWorkersOnHostsThatAreGoingAwayAndLeavesThemUnclaimed() {
+        Store store = new LocalDirectoryStore(temp);
+        waiting(store, "a", 1_000, 240_000, 0);
+        waiting(store, "b", 1_000, 120_000, 0);
+        List<WarmPool.Claimed> claimed =
+                new WarmPool(store, clock).claim("run1", 2, host -> !host.equals("i-a"));
+        assertThat(claimed).extracting(WarmPool.Claimed::workerId).containsExactly("b");
+        assertThat(store.exists(StoreKeys.poolOffer("a", 0))).isFalse();
+    }
 }

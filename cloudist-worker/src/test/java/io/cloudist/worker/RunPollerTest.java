@@ -1,0 +1,65 @@
+package io.cloudist.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudist.core.store.LocalDirectoryStore;
+import io.cloudist.core.store.Store;
+import io.cloudist.core.store.StoreKeys;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The lease is judged on the clock the poller is given, and allows for the coordinator's own outage budget. */
+@Timeout(30)
+class RunPollerTest {
+    @TempDir
+    Path temp;
+
+    /** A clock that moves ten seconds each time it is read. */
+    private static final class Ticking extends Clock {
+        long millis;
+
+        @Override
+        public long millis() {
+            millis += 10_000;
+            return millis;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    private long secondsUntilTheRunIsLeft(Duration outageBudget) throws InterruptedException {
+        Store store = new LocalDirectoryStore(temp.resolve("store-" + outageBudget.toSeconds()));
+        store.put(StoreKeys.lease("r"), "1".getBytes());
+        Ticking clock = new Ticking();
+        RunPoller poller = new RunPoller(store, "r", clock, outageBudget, () -> false);
+
+        assertThat(poller.await(StoreKeys.assignment("r", "w0", 0))).isEmpty();
+        return clock.millis / 1_000;
+    }
+
+    @Test
+    void aLeaseThatStopsChangingIsGivenUpAfterTheTimeoutPlusTheOutageBudget() throws InterruptedException {
+        assertThat(secondsUntilTheRunIsLeft(Duration.ZERO)).isBetween(61L, 120L);
+        assertThat(secondsUntilTheRunIsLeft(Duration.ofSeconds(120))).isBetween(181L, 240L);
+    }
+}
