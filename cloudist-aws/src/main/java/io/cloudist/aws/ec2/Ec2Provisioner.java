@@ -54,6 +54,8 @@ public final class Ec2Provisioner implements Provisioner {
     private final InstanceStates states;
     private final AtomicBoolean warm = new AtomicBoolean();
     private final Set<String> launched = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Every worker id this provisioner returned: a worker must not join the same run twice. */
+    private final Set<String> handedOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closing = new AtomicBoolean();
     private boolean closed;
 
@@ -88,6 +90,7 @@ public final class Ec2Provisioner implements Provisioner {
         }
         S3Location location = S3Location.parse(launch.storeLocation());
         List<WorkerHandle> warmWorkers = claimWarm(launch);
+        warmWorkers.forEach(w -> handedOut.add(w.id()));
         if (warmWorkers.size() == launch.workers()) {
             return warmWorkers;
         }
@@ -133,12 +136,14 @@ public final class Ec2Provisioner implements Provisioner {
         run.offerTo(launch.runId());
         List<WorkerHandle> all = new ArrayList<>(warmWorkers);
         all.addAll(run.handles);
+        run.handles.forEach(w -> handedOut.add(w.id()));
         return List.copyOf(all);
     }
 
     /** Claims warm workers of earlier runs from the store's pool; their instances need no boot. */
     private List<WorkerHandle> claimWarm(WorkerLaunch launch) {
-        List<WarmPool.Claimed> claimed = new WarmPool(store, clock).claim(launch.runId(), launch.workers(), host -> !states.knownGone(host));
+        List<WarmPool.Claimed> claimed = new WarmPool(store, clock).claim(launch.runId(), launch.workers(),
+                state -> !handedOut.contains(state.workerId()) && !states.knownGone(state.host()));
         if (claimed.isEmpty()) {
             return List.of();
         }

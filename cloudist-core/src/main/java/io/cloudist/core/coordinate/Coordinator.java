@@ -213,6 +213,11 @@ public final class Coordinator {
         try {
             long now = clock.millis();
             for (WorkerHandle handle : replacements.supply().start(1)) {
+                if (workers.stream().anyMatch(w -> w.handle.id().equals(handle.id()))) {
+                    // Its keys in this run are taken: a worker cannot join the same run twice.
+                    listener.workerNotReplaced("worker " + handle.id() + " already worked for this run");
+                    continue;
+                }
                 workers.add(new WorkerState(handle, now));
                 listener.workerReplaced(handle, replaced, replacements.max());
             }

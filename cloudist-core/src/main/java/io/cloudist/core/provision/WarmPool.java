@@ -43,21 +43,21 @@ public final class WarmPool {
 
     /** Claims up to {@code max} waiting workers for {@code runId}, those with the most idle time left first. */
     public List<Claimed> claim(String runId, int max) {
-        return claim(runId, max, host -> true);
+        return claim(runId, max, state -> true);
     }
 
     /**
-     * Claims up to {@code max} waiting workers on hosts that {@code usable} accepts (not, say, an instance that is being
-     * terminated), those with the most idle time left first.
+     * Claims up to {@code max} waiting workers that {@code usable} accepts (not, say, one on an instance that is being
+     * terminated, or one that already worked for this run), those with the most idle time left first.
      */
-    public List<Claimed> claim(String runId, int max, Predicate<String> usable) {
+    public List<Claimed> claim(String runId, int max, Predicate<PoolState> usable) {
         long now = clock.millis();
         List<PoolState> waiting = new ArrayList<>();
         for (String key : store.list(StoreKeys.POOL)) {
             if (key.endsWith("/state")) {
                 readState(key).filter(s -> now - s.timeMillis() < FRESH_MILLIS)
                         .filter(s -> s.idleUntilMillis() - now > margin.toMillis())
-                        .filter(s -> usable.test(s.host()))
+                        .filter(usable)
                         .ifPresent(waiting::add);
             }
         }

@@ -64,7 +64,7 @@ class WarmPoolTest {
         waiting(store, "a", 1_000, 240_000, 0);
         waiting(store, "b", 1_000, 120_000, 0);
         List<WarmPool.Claimed> claimed =
-                new WarmPool(store, clock).claim("run1", 2, host -> !host.equals("i-a"));
+                new WarmPool(store, clock).claim("run1", 2, state -> !state.host().equals("i-a"));
         assertThat(claimed).extracting(WarmPool.Claimed::workerId).containsExactly("b");
         assertThat(store.exists(StoreKeys.poolOffer("a", 0))).isFalse();
     }
