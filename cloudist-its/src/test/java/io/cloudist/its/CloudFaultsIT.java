@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Faults injected into simulated EC2 runs (moto, an S3 server, and instances booted as local processes): a spot
- * interruption notice on the instance of a running test, and an instance reclaimed outright in the middle of a task.
+ * interruption notice on the instance of a running test, an instance reclaimed outright in the middle of a task, and
+ * a worker agent killed with SIGKILL on an instance that lives on.
  * Every test must end with exactly one outcome; after cleanup, no instance and no process is left.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -40,6 +41,7 @@ class CloudFaultsIT {
     private String interruptedInstance;
     private BuildResult reclaimed;
     private String reclaimedInstance;
+    private BuildResult agentKilled;
     private BuildResult cleanup;
     private long processesAfterCleanup = -1;
 
@@ -56,16 +58,18 @@ class CloudFaultsIT {
             "-DexcludedGroups=crashes"};
 
         String[] instance = new String[1];
-        interrupted = runAndInject("spot-interrupted", env, ec2, id -> {
-            instance[0] = id;
-            cloud.announceSpotInterruption(id);
+        interrupted = runAndInject("spot-interrupted", env, ec2, test -> {
+            instance[0] = instanceOf(test);
+            cloud.announceSpotInterruption(instance[0]);
         });
         interruptedInstance = instance[0];
-        reclaimed = runAndInject("instance-reclaimed", env, ec2, id -> {
-            instance[0] = id;
-            cloud.reclaim(id);
+        reclaimed = runAndInject("instance-reclaimed", env, ec2, test -> {
+            instance[0] = instanceOf(test);
+            cloud.reclaim(instance[0]);
         });
         reclaimedInstance = instance[0];
+        // The agent dies but its instance lives on: only the heartbeat can tell.
+        agentKilled = runAndInject("agent-killed", env, ec2, test -> test.worker().destroyForcibly());
 
         cleanup = builds.maven(admin, env, "cloudist:cleanup", store, "-Dcloudist.deleteRunData=true");
         long deadline = System.currentTimeMillis() + 30_000;
@@ -76,15 +80,19 @@ class CloudFaultsIT {
 
     /** Starts a cloud run, waits for its first test to start, and does {@code fault} to the instance running it. */
     private BuildResult runAndInject(String variant, Map<String, String> env, String[] arguments,
-            Consumer<String> fault) throws IOException, InterruptedException {
+            Consumer<FaultInjection.StartedTest> fault) throws IOException, InterruptedException {
         Path project = builds.copy(FaultsIT.FIXTURE, variant);
         Path markers = FaultsIT.markers(project);
         List<String> all = new ArrayList<>(List.of(arguments));
         all.add("-Dfaults.markers=" + markers);
         Maven.RunningBuild build = builds.startCloudist(project, env, all.toArray(String[]::new));
         FaultInjection.StartedTest running = FaultInjection.awaitFirstStartedTest(markers, Duration.ofMinutes(4));
-        fault.accept(FaultInjection.segmentAfter(running.directory(), "instances"));
+        fault.accept(running);
         return build.await();
+    }
+
+    private static String instanceOf(FaultInjection.StartedTest test) {
+        return FaultInjection.segmentAfter(test.directory(), "instances");
     }
 
     @AfterAll
@@ -107,6 +115,13 @@ class CloudFaultsIT {
         assertThat(reclaimed.succeeded()).as("%s", reclaimed).isTrue();
         assertThat(reclaimed.log()).containsPattern("Worker " + reclaimedInstance + "-\\d lost");
         assertEveryTestPassedOnce(reclaimed);
+    }
+
+    @Test
+    void aWorkerAgentKilledOnALiveInstanceIsFoundByItsHeartbeatAndLosesNoTest() {
+        assertThat(agentKilled.succeeded()).as("%s", agentKilled).isTrue();
+        assertThat(agentKilled.log()).contains("heartbeat lapsed");
+        assertEveryTestPassedOnce(agentKilled);
     }
 
     @Test

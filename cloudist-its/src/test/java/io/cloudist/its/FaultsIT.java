@@ -67,7 +67,10 @@ class FaultsIT {
             long killedAt = System.nanoTime();
             doomed.process().toHandle().destroyForcibly();
             leftAfterCoordinatorKilled = processes.awaitNoneAlive(NOTHING_LEFT_WITHIN);
-            secondsToClearAfterCoordinatorKilled = Duration.ofNanos(System.nanoTime() - killedAt).toSeconds();
+            Duration toClear = Duration.ofNanos(System.nanoTime() - killedAt);
+            secondsToClearAfterCoordinatorKilled = toClear.toSeconds();
+            System.out.printf("coordinator killed: %d processes of the run, %d left after %d ms%n", processes.seen(),
+                    leftAfterCoordinatorKilled.size(), toClear.toMillis());
         }
 
         crashes = builds.cloudist(builds.copy(FIXTURE, "crashes"), "-Dcloudist.workers=2", "-Dgroups=crashes",

@@ -143,7 +143,7 @@ final class EventCollector {
             boolean hasRunningChild = running.keySet().stream()
                     .anyMatch(id -> !id.equals(s.node().uniqueId()) && id.startsWith(s.node().uniqueId() + "/"));
             if (!hasRunningChild) {
-                Failure failure = new Failure(type, message, message + "\nLast output of the test JVM:\n" + logTail);
+                Failure failure = new Failure(type, message, type + ": " + message + "\nLast output of the test JVM:\n" + logTail);
                 add(new TestResult(s.node(), Status.ERROR, s.time(), Math.max(0, now - s.time()) / 1000.0, failure,
                         "", ""));
             }

@@ -224,7 +224,7 @@ final class TaskRunner implements AutoCloseable {
         int last = uniqueId.lastIndexOf("/[");
         String name = last < 0 ? uniqueId : uniqueId.substring(last + 1);
         TestNode node = new TestNode(uniqueId, "", name, name, TestNode.Kind.TEST, "", "", "");
-        return new TestResult(node, Status.ERROR, System.currentTimeMillis(), 0, new Failure(NOT_RUN, why, why), "", "");
+        return new TestResult(node, Status.ERROR, System.currentTimeMillis(), 0, Failure.of(NOT_RUN, why), "", "");
     }
 
     private void closeJvm() {

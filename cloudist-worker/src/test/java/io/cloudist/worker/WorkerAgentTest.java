@@ -95,7 +95,8 @@ class WorkerAgentTest {
         assertThat(tests.get("before").status()).isEqualTo(Status.PASSED);
         assertThat(tests.get("exits").status()).isEqualTo(Status.ERROR);
         assertThat(tests.get("exits").failure().message()).contains("exited with code 3");
-        assertThat(tests.get("exits").failure().stackTrace()).contains("about to exit");
+        assertThat(tests.get("exits").failure().stackTrace()).contains("about to exit")
+                .startsWith(TaskRunner.CRASH + ": The test JVM exited with code 3");
         assertThat(tests.get("after").status()).isEqualTo(Status.PASSED);
         assertThat(result.results().stream().filter(r -> r.node().kind().isTest())).hasSize(3);
         assertThat(result.jvmStarts()).isEqualTo(2);

@@ -58,7 +58,7 @@ final class Outcomes {
             if (!reported.contains(node.uniqueId()) && !hasAncestorIn(node.uniqueId(), notPassed)) {
                 String why = abandonedWhy.getOrDefault(node.uniqueId(), "no worker reported an outcome for it");
                 String message = "Never ran: " + why;
-                results.add(new TestResult(node, Status.ERROR, 0, 0, new Failure(LOST, message, message), "", ""));
+                results.add(new TestResult(node, Status.ERROR, 0, 0, Failure.of(LOST, message), "", ""));
             }
         }
         return results;

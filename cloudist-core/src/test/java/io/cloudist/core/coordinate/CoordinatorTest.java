@@ -140,7 +140,7 @@ class CoordinatorTest {
     }
 
     @Test
-    void anEvictedWorkersTasksAreRequeuedAtOnceWithoutBlamingThem() {
+    void anEvictedWorkersTasksAreRequeuedAtOnceWithoutBlamingThemAndItsLateResultsAreIgnored() {
         Store store = new LocalDirectoryStore(temp);
         CoordinatorSettings slowTimeout =
                 new CoordinatorSettings(Duration.ofMillis(5), Duration.ofSeconds(10), Duration.ofSeconds(30), 2);

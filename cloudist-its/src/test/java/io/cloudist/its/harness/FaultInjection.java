@@ -94,6 +94,11 @@ public final class FaultInjection {
             sampler.start();
         }
 
+        /** How many processes were seen, the root included. */
+        public int seen() {
+            return seen.size();
+        }
+
         /** True when {@code process} was seen below the root. */
         public boolean saw(ProcessHandle process) {
             return seen.contains(process);
