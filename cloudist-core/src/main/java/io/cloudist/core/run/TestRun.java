@@ -2,7 +2,7 @@ package io.cloudist.core.run;
 
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.CloudistProperties;
-import io.cloudist.core.ConfigurationException;
+import io.cloudist.core.NoTestsException;
 import io.cloudist.core.RunListener;
 import io.cloudist.core.RunOutcome;
 import io.cloudist.core.RunRequest;
@@ -71,13 +71,13 @@ public final class TestRun {
                 Provisioner provisioner = Backends.provisioner(request, store, listener);
                 AbortGuard guard = new AbortGuard(provisioner)) {
             ConsoleReport.header().forEach(listener::line);
-            // Ship and start workers first: they boot and warm up their test JVMs while discovery runs.
             Shipment shipment = timings.time("shipping", () -> ship(store));
             store.put(StoreKeys.manifest(runId), Documents.write(Manifests.create(runId, request, shipment)));
             int workers = Math.min(request.workers(), selection.classNames().size());
-            List<BlobRef> workerBundle = request.cloud().isLocal() ? List.of() : shipWorker(store);
-            List<WorkerHandle> handles =
-                    provisioner.start(new WorkerLaunch(store.location(), runId, workers, workerBundle));
+            // Local workers start before discovery and warm up their test JVMs while it runs. Cloud instances cost
+            // money: they start only once discovery has found something to run.
+            boolean local = request.cloud().isLocal();
+            List<WorkerHandle> handles = local ? startWorkers(provisioner, store, runId, workers) : List.of();
 
             List<TestNode> nodes = timings.time("discovery", () -> discover(selection, shipment));
             byId = Units.byId(nodes);
@@ -86,6 +86,9 @@ public final class TestRun {
                     .toList();
             if (methodLevel.isEmpty()) {
                 return noTests();
+            }
+            if (!local) {
+                handles = startWorkers(provisioner, store, runId, workers);
             }
             TimingHistory history = TimingHistory.read(historyFile);
             List<Unit> units = Units.of(nodes, methodLevel, request.granularity());
@@ -132,6 +135,11 @@ public final class TestRun {
         });
     }
 
+    private List<WorkerHandle> startWorkers(Provisioner provisioner, Store store, String runId, int workers) {
+        List<BlobRef> workerBundle = request.cloud().isLocal() ? List.of() : shipWorker(store);
+        return provisioner.start(new WorkerLaunch(store.location(), runId, workers, workerBundle));
+    }
+
     /** Ships the worker agent's own classpath, for workers that boot elsewhere and fetch it from the store. */
     private List<BlobRef> shipWorker(Store store) {
         Shipment shipment = new BundleShipper(store, request.moduleDirectory(), request.workDirectory().resolve("ship"))
@@ -148,8 +156,7 @@ public final class TestRun {
         Shipment shipment = new BundleShipper(store, request.moduleDirectory(), request.workDirectory().resolve("ship"))
                 .ship(classpath, request.extraFiles());
         if (!request.extraFiles().equals(List.of(CloudistProperties.DEFAULT_EXTRA_FILES))) {
-            shipment.unmatchedGlobs().forEach(glob -> listener.line(ConsoleLine.warn(
-                    "extraFiles glob '" + glob + "' matched no file under " + request.moduleDirectory())));
+            shipment.unmatchedGlobWarnings(request.moduleDirectory()).forEach(w -> listener.line(ConsoleLine.warn(w)));
         }
         listener.line(ConsoleLine.info(String.format(Locale.ROOT, "cloudist: shipped %d of %d blobs (%,d of %,d bytes) in %d ms",
                 shipment.uploaded(), shipment.blobs(), shipment.bytesUploaded(), shipment.bytesTotal(),
@@ -172,15 +179,13 @@ public final class TestRun {
         return new RunOutcome(summary, request.reportsDirectory());
     }
 
+    /** Nothing to run: Surefire's "No tests to run.", or its build failure when failIfNo(Specified)Tests asks. */
     private RunOutcome noTests() {
         if (!request.selection().test().isEmpty() && request.failIfNoSpecifiedTests()) {
-            throw new ConfigurationException(CloudistProperties.TEST, request.selection().test(),
-                    "no tests matching pattern \"" + request.selection().test() + "\" were executed; fix the pattern,"
-                    + " or set -D" + CloudistProperties.FAIL_IF_NO_SPECIFIED_TESTS + "=false to ignore this");
+            throw NoTestsException.noneMatching(request.selection().test());
         }
         if (request.failIfNoTests()) {
-            throw new CloudistException("No tests were executed! (Set -D" + CloudistProperties.FAIL_IF_NO_TESTS
-                    + "=false to ignore this error.)");
+            throw NoTestsException.none();
         }
         listener.line(ConsoleLine.info("No tests to run."));
         return new RunOutcome(Summary.EMPTY, request.reportsDirectory());

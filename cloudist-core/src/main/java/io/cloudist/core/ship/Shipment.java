@@ -1,6 +1,8 @@
 package io.cloudist.core.ship;
 
+import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.protocol.BlobRef;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,5 +31,14 @@ public record Shipment(
         classpath = List.copyOf(classpath);
         files = List.copyOf(files);
         unmatchedGlobs = List.copyOf(unmatchedGlobs);
+    }
+
+    /** One warning per extraFiles glob that matched no file, naming the parameter. */
+    public List<String> unmatchedGlobWarnings(Path moduleDirectory) {
+        return unmatchedGlobs.stream()
+                .map(glob -> "<extraFiles> (-D" + CloudistProperties.EXTRA_FILES + ") glob '" + glob
+                        + "' matches no file under " + moduleDirectory
+                        + "; nothing is shipped for it. Fix the glob (relative to the module directory) or remove it.")
+                .toList();
     }
 }
