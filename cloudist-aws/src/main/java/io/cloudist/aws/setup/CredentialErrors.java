@@ -51,24 +51,28 @@ public final class CredentialErrors {
             return "AWS refused a request " + during + " (" + code + "): this machine's clock is off by more than 15"
                     + " minutes. Set the clock right (e.g. enable NTP) and run again.";
         }
-        String login = profile == null ? "aws sso login --profile <profile>" : "aws sso login --profile " + named;
-        if (EXPIRED.contains(code)) {
-            String refresh = keys
-                    ? "set new session keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN)"
-                    : "refresh them with `" + login + "` for an SSO profile, or get new session keys for it";
-            return which + " have expired (" + code + ") " + during + ": " + refresh
-                    + (code.equals("RequestExpired") ? " (or, if they are fresh, set this machine's clock right)" : "")
-                    + "; or use another profile with " + PROFILE_OPTION + ".";
+        String clock = code.equals("RequestExpired")
+                ? " If they are fresh, this machine's clock may be off: set it right (e.g. enable NTP)."
+                : "";
+        if (EXPIRED.contains(code) && keys) {
+            return which + " have expired (" + code + ") " + during + ": set new session keys (AWS_ACCESS_KEY_ID,"
+                    + " AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN), or unset them to use a profile with "
+                    + PROFILE_OPTION + "." + clock;
         }
-        String fix = keys
-                ? "check AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, or unset them to use a profile"
-                : profile == null
-                        ? "check the access key and secret of the profile in use (aws configure --profile <profile>),"
-                                + " or refresh an SSO session (" + login + ")"
-                        : "check its access key and secret (aws configure --profile " + named + "), or refresh an SSO"
-                                + " session (" + login + ")";
-        return which + " are not valid (" + code + ") " + during + ": " + fix + "; or use another profile with "
-                + PROFILE_OPTION + ".";
+        if (EXPIRED.contains(code)) {
+            return which + " have expired (" + code + ") " + during + ": refresh them with `aws sso login --profile "
+                    + (profile == null ? "<profile>" : named) + "` for an SSO profile, or get new session keys for"
+                    + " it; or use another profile with " + PROFILE_OPTION + "." + clock;
+        }
+        if (keys) {
+            return which + " are not valid (" + code + ") " + during + ": check AWS_ACCESS_KEY_ID,"
+                    + " AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, or unset them to use a profile with "
+                    + PROFILE_OPTION + ".";
+        }
+        String name = profile == null ? "<profile>" : named;
+        return which + " are not valid (" + code + ") " + during + ": check its access key and secret (aws configure"
+                + " --profile " + name + "), or refresh an SSO session (aws sso login --profile " + name + "); or use"
+                + " another profile with " + PROFILE_OPTION + ".";
     }
 
     /**

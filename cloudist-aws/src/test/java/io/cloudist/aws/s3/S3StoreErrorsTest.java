@@ -54,8 +54,8 @@ class S3StoreErrorsTest {
                     .isExactlyInstanceOf(CloudistException.class)
                     .hasMessage("The AWS credentials in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY are not valid"
                             + " (SignatureDoesNotMatch) for s3://" + bucket + ": check AWS_ACCESS_KEY_ID,"
-                            + " AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, or unset them to use a profile; or use"
-                            + " another profile with <profile> (-Dcloudist.profile).");
+                            + " AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, or unset them to use a profile with"
+                            + " <profile> (-Dcloudist.profile).");
         } finally {
             S3.setProperty("aws.secretAccessKey", S3ProxyExtension.SECRET_KEY);
         }
