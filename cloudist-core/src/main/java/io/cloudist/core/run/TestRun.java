@@ -85,7 +85,7 @@ public final class TestRun {
                     .filter(n -> !n.hasMethod() || selection.methodFilter().accepts(n.className(), n.methodName()))
                     .toList();
             if (methodLevel.isEmpty()) {
-                return noTests();
+                return noneDiscovered();
             }
             if (!local) {
                 handles = startWorkers(provisioner, store, runId, workers);
@@ -179,7 +179,10 @@ public final class TestRun {
         return new RunOutcome(summary, request.reportsDirectory());
     }
 
-    /** Nothing to run: Surefire's "No tests to run.", or its build failure when failIfNo(Specified)Tests asks. */
+    /**
+     * No test class is selected: Surefire's "No tests to run.", or its build failure when failIfNoSpecifiedTests (for
+     * a {@code test} pattern) or failIfNoTests asks.
+     */
     private RunOutcome noTests() {
         if (!request.selection().test().isEmpty() && request.failIfNoSpecifiedTests()) {
             throw NoTestsException.noneMatching(request.selection().test());
@@ -188,6 +191,19 @@ public final class TestRun {
             throw NoTestsException.none();
         }
         listener.line(ConsoleLine.info("No tests to run."));
+        return new RunOutcome(Summary.EMPTY, request.reportsDirectory());
+    }
+
+    /**
+     * Classes were selected but discovery left no test in them (a method pattern, tags, classes without tests).
+     * Surefire runs them and finds nothing: only {@code failIfNoTests} fails the build, and the Results block shows
+     * zero tests.
+     */
+    private RunOutcome noneDiscovered() {
+        if (request.failIfNoTests()) {
+            throw NoTestsException.none();
+        }
+        ConsoleReport.results(List.of()).forEach(listener::line);
         return new RunOutcome(Summary.EMPTY, request.reportsDirectory());
     }
 

@@ -1,6 +1,7 @@
 package io.cloudist.core.ship;
 
 import io.cloudist.core.CloudistException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
@@ -75,6 +77,11 @@ final class ClasspathEntries {
         }
         if (e instanceof NoSuchFileException) {
             return "no such file";
+        }
+        if (e instanceof FileNotFoundException && e.getMessage() != null && e.getMessage().endsWith(")")) {
+            // java.io's "<path> (Permission denied)"
+            String why = e.getMessage().substring(e.getMessage().lastIndexOf('(') + 1, e.getMessage().length() - 1);
+            return why.toLowerCase(Locale.ROOT);
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

@@ -86,6 +86,20 @@ class BadShippingInputTest {
     }
 
     @Test
+    void anUnreadableJarIsAnErrorNamingItAndTheFix() throws Exception {
+        Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("---------"));
+        try {
+            assumeFalse(Files.isReadable(jar), "the user can read anything (root)");
+
+            assertThatThrownBy(() -> shipper.ship(List.of(jar), List.of()))
+                    .isExactlyInstanceOf(CloudistException.class)
+                    .hasMessageStartingWith("Cannot read classpath entry " + jar + " (permission denied).");
+        } finally {
+            Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    @Test
     void anExtraFilesGlobOutsideTheModuleIsAConfigurationError() {
         assertThatThrownBy(() -> shipper.ship(List.of(), List.of("../shared/*.json")))
                 .asInstanceOf(type(ConfigurationException.class))
