@@ -33,6 +33,8 @@ class SimulatedCloudIT {
     private BuildResult local;
     private BuildResult setup;
     private BuildResult setupAgain;
+    private BuildResult nothing;
+    private int bootedByNothing;
     private BuildResult cold;
     private int bootedByCold;
     private BuildResult warm;
@@ -51,6 +53,9 @@ class SimulatedCloudIT {
         setup = builds.maven(project, env, "cloudist:setup", store);
         setupAgain = builds.maven(project, env, "cloudist:setup", store);
         String[] ec2 = {"-Dcloudist.backend=ec2", "-Dcloudist.workers=2", store, "-Dcloudist.idleMinutes=2"};
+        nothing = builds.cloudist(builds.copy(FIXTURE, "cloud-nothing"), env, "-Dcloudist.backend=ec2", store,
+                "-Dtest=GreeterTest#noSuchMethod", "-DfailIfNoTests=true");
+        bootedByNothing = cloud.bootedInstances();
         cold = builds.cloudist(builds.copy(FIXTURE, "cloud-cold"), env, ec2);
         bootedByCold = cloud.bootedInstances();
         warm = builds.cloudist(builds.copy(FIXTURE, "cloud-warm"), env, ec2);
@@ -74,6 +79,15 @@ class SimulatedCloudIT {
         assertThat(setup.succeeded()).as("%s", setup).isTrue();
         assertThat(setupAgain.succeeded()).as("%s", setupAgain).isTrue();
         assertThat(setupAgain.log()).contains("found").doesNotContain("created");
+    }
+
+    @Test
+    void aRunWithNothingToRunFailsAsSurefireWouldAndLaunchesNoInstance() {
+        assertThat(nothing.failed()).as("%s", nothing).isTrue();
+        assertThat(nothing.log())
+                .contains("No tests were executed!  (Set -DfailIfNoTests=false to ignore this error.)")
+                .doesNotContain("Launching");
+        assertThat(bootedByNothing).isZero();
     }
 
     @Test

@@ -23,11 +23,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntSupplier;
+import java.util.regex.Pattern;
 
 /** Maps the parameters that say where workers run to {@link CloudSettings}. No Maven types. */
 final class CloudMapping {
     static final String EC2 = "ec2";
     static final List<String> BACKENDS = List.of(DEFAULT_BACKEND, EC2);
+    /** us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-5: letters, a dash, a number at the end. */
+    private static final Pattern REGION_CODE = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-\\d{1,2}");
+    /** m7i.large, c7gn.16xlarge, u-6tb1.metal, mac2-m2pro.metal. */
+    private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9-]+");
+    private static final Pattern AMI_ID = Pattern.compile("ami-[0-9a-f]+");
 
     private CloudMapping() {}
 
@@ -58,15 +64,15 @@ final class CloudMapping {
         }
         return new CloudSettings(
                 backend,
-                sources.string("region", REGION, "").trim(),
+                region(sources),
                 sources.string("profile", PROFILE, "").trim(),
                 sources.wholeNumber("cpuPerWorker", CPU_PER_WORKER, DEFAULT_CPU_PER_WORKER, 1),
                 sources.decimal("memoryPerWorker", MEMORY_PER_WORKER, DEFAULT_MEMORY_PER_WORKER, true),
-                commaSeparated(sources.string("instanceTypes", INSTANCE_TYPES, "")),
+                instanceTypes(sources),
                 sources.decimal("maxPricePerHour", MAX_PRICE_PER_HOUR, "0", false),
                 sources.flag(
                         "onDemandFallback", ON_DEMAND_FALLBACK, Boolean.parseBoolean(DEFAULT_ON_DEMAND_FALLBACK)),
-                sources.string("ami", AMI, "").trim(),
+                ami(sources),
                 sources.wholeNumber("idleMinutes", IDLE_MINUTES, DEFAULT_IDLE_MINUTES, 0),
                 javaFeatureVersion.getAsInt());
     }
@@ -79,7 +85,7 @@ final class CloudMapping {
     static CloudSettings account(ParameterSources sources, String backend) {
         return new CloudSettings(
                 backend,
-                sources.string("region", REGION, "").trim(),
+                region(sources),
                 sources.string("profile", PROFILE, "").trim(),
                 Integer.parseInt(DEFAULT_CPU_PER_WORKER),
                 Double.parseDouble(DEFAULT_MEMORY_PER_WORKER),
@@ -89,6 +95,39 @@ final class CloudMapping {
                 "",
                 Integer.parseInt(DEFAULT_IDLE_MINUTES),
                 Runtime.version().feature());
+    }
+
+    /**
+     * The region: empty for the AWS default, else a region code. Whether the region exists is checked when the
+     * backend opens its clients; here only the form, so that a typo fails before anything else runs.
+     */
+    private static String region(ParameterSources sources) {
+        String region = sources.string("region", REGION, "").trim();
+        if (!region.isEmpty() && !REGION_CODE.matcher(region).matches()) {
+            throw new ConfigurationException(REGION, region, "use an AWS region code such as eu-west-1 or us-east-1,"
+                    + " or leave it empty for the AWS default");
+        }
+        return region;
+    }
+
+    private static List<String> instanceTypes(ParameterSources sources) {
+        List<String> types = commaSeparated(sources.string("instanceTypes", INSTANCE_TYPES, ""));
+        for (String type : types) {
+            if (!INSTANCE_TYPE.matcher(type).matches()) {
+                throw new ConfigurationException(INSTANCE_TYPES, type, "name EC2 instance types as family.size,"
+                        + " comma-separated, e.g. m7i.large,c7i.xlarge, or leave it empty for any type");
+            }
+        }
+        return types;
+    }
+
+    private static String ami(ParameterSources sources) {
+        String ami = sources.string("ami", AMI, "").trim();
+        if (!ami.isEmpty() && !AMI_ID.matcher(ami).matches()) {
+            throw new ConfigurationException(AMI, ami, "name an image id such as ami-0123456789abcdef0, or leave it"
+                    + " empty for the current Amazon Linux 2023");
+        }
+        return ami;
     }
 
     /**

@@ -34,6 +34,7 @@ import static io.cloudist.core.CloudistProperties.WORKERS;
 
 import io.cloudist.core.Cloudist;
 import io.cloudist.core.CloudistException;
+import io.cloudist.core.NoTestsException;
 import io.cloudist.core.RunOutcome;
 import java.io.File;
 import java.util.List;
@@ -257,6 +258,8 @@ public class TestMojo extends AbstractMojo {
             } else if (mapping instanceof Mapping.Run run) {
                 run(run);
             }
+        } catch (NoTestsException e) {
+            throw new MojoFailureException(e.getMessage());
         } catch (CloudistException e) {
             throw ErrorMessages.toMojoException(e, getLog());
         }

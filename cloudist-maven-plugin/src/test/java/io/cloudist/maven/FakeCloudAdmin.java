@@ -16,8 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link #FAILING_REGION} fails as a cloud would, {@link #MISCONFIGURED_REGION} as a bad parameter would.
  */
 public final class FakeCloudAdmin implements CloudAdmin {
-    static final String FAILING_REGION = "failing-1";
-    static final String MISCONFIGURED_REGION = "misconfigured-1";
+    static final String FAILING_REGION = "xx-failing-1";
+    static final String MISCONFIGURED_REGION = "xx-misconfigured-1";
     static final List<Call> CALLS = new CopyOnWriteArrayList<>();
 
     /** One call: {@code setup} or {@code cleanup}, with what it was given. */

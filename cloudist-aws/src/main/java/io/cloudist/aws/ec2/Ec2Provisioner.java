@@ -233,7 +233,7 @@ public final class Ec2Provisioner implements Provisioner {
                 } catch (SdkException e) {
                     String code = AwsErrors.code(e);
                     if (!LaunchFailures.retryable(code)) {
-                        throw AwsErrors.translate("ec2:RunInstances", e);
+                        throw AwsErrors.translate("ec2:RunInstances", e, settings.profile());
                     }
                     failures.add(candidate, code);
                     listener.line(ConsoleLine.warn("No " + candidate.describe() + " (" + code + "); trying the next"

@@ -44,7 +44,8 @@ public final class Ec2ProvisionerProvider implements ProvisionerProvider {
         AwsClients clients = new AwsClients(settings);
         try {
             String region = clients.region();
-            String owner = AwsErrors.call("sts:GetCallerIdentity", () -> clients.sts().getCallerIdentity())
+            String owner = AwsErrors.call(
+                            "sts:GetCallerIdentity", clients.profile(), () -> clients.sts().getCallerIdentity())
                     .arn();
             String vpc = SecurityGroups.defaultVpc(clients.ec2(), region);
             String group = SecurityGroups.find(clients.ec2(), vpc)

@@ -1,5 +1,6 @@
 package io.cloudist.aws.s3;
 
+import io.cloudist.aws.setup.CredentialErrors;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.ConfigurationException;
@@ -7,6 +8,8 @@ import io.cloudist.core.store.StoreUnavailableException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -23,15 +26,10 @@ final class S3Errors {
     static final String CREDENTIALS_FIX = "provide AWS credentials: set AWS_PROFILE or -D" + CloudistProperties.PROFILE
             + " to a profile in ~/.aws (aws configure or aws sso login writes one), set AWS_ACCESS_KEY_ID and"
             + " AWS_SECRET_ACCESS_KEY, or run on an EC2 instance with an instance profile";
-    private static final Set<String> CREDENTIAL_CODES = Set.of(
-            "InvalidAccessKeyId",
-            "SignatureDoesNotMatch",
-            "ExpiredToken",
-            "InvalidToken",
-            "TokenRefreshRequired",
-            "InvalidClientTokenId");
     private static final Set<String> REGION_CODES =
             Set.of("PermanentRedirect", "AuthorizationHeaderMalformed", "IllegalLocationConstraintException");
+
+    private static final Pattern EXPECTING = Pattern.compile("expecting '([a-z0-9-]+)'");
 
     private final S3Location location;
     private final String region;
@@ -46,6 +44,9 @@ final class S3Errors {
 
     /** No credentials could be found (or the named profile has none). */
     CloudistException noCredentials(SdkException e) {
+        if (CredentialErrors.isExpiredSession(e)) {
+            return new CloudistException(CredentialErrors.expiredSession(profile, "for " + location), e);
+        }
         String which = profile.isEmpty() ? "" : " in profile '" + profile + "'";
         return new CloudistException("No AWS credentials" + which + " for " + location + ": " + CREDENTIALS_FIX, e);
     }
@@ -88,8 +89,9 @@ final class S3Errors {
         boolean otherRegion = bucketRegion.filter(r -> !r.equals(region)).isPresent();
         if (status == 301 || REGION_CODES.contains(code) || (otherRegion && status >= 300 && status != 404)) {
             String fix = bucketRegion
+                    .or(() -> expectedRegion(details))
                     .map(r -> "bucket '" + location.bucket() + "' is in region " + r + "; set -D"
-                            + CloudistProperties.REGION + "=" + r)
+                            + CloudistProperties.REGION + "=" + r + " (or <region>" + r + "</region>)")
                     .orElse("bucket '" + location.bucket() + "' is in another region; set -D"
                             + CloudistProperties.REGION + " to its region (aws s3api get-bucket-location --bucket "
                             + location.bucket() + ")");
@@ -103,9 +105,8 @@ final class S3Errors {
                             + CloudistProperties.REGION + "=" + region + " or point -D" + CloudistProperties.STORE
                             + " at an existing bucket");
         }
-        if (status == 403 && CREDENTIAL_CODES.contains(code)) {
-            return new CloudistException(
-                    "S3 rejected the AWS credentials (" + code + ") used for " + location + ": " + CREDENTIALS_FIX, e);
+        if (CredentialErrors.isCredentialError(code)) {
+            return new CloudistException(CredentialErrors.rejected(code, profile, "for " + location), e);
         }
         if (status == 403) {
             String resource = action.onBucket ? location.bucketArn() : location.objectsArn();
@@ -124,6 +125,14 @@ final class S3Errors {
                 + (details == null || details.errorMessage() == null ? "" : ": " + details.errorMessage()) + ")";
         boolean retryable = status >= 500 || e.isThrottlingException() || code.equals("RequestTimeout");
         return retryable ? new StoreUnavailableException(message, e) : new CloudistException(message, e);
+    }
+
+    /** S3's AuthorizationHeaderMalformed says "the region 'us-east-1' is wrong; expecting 'eu-west-1'". */
+    private static Optional<String> expectedRegion(AwsErrorDetails details) {
+        Matcher matcher = EXPECTING.matcher(details == null || details.errorMessage() == null
+                ? ""
+                : details.errorMessage());
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     private String target(S3Action action, String objectKey) {

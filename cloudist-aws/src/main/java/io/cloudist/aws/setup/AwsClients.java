@@ -80,6 +80,11 @@ public final class AwsClients implements AutoCloseable {
         return s3;
     }
 
+    /** The profile the clients take credentials from, "" for the AWS default chain. */
+    public String profile() {
+        return settings.profile();
+    }
+
     /** The region the clients talk to: the configured one, or the one the SDK's default chain found. */
     public String region() {
         return settings.region().isEmpty() ? ec2().serviceClientConfiguration().region().id() : settings.region();

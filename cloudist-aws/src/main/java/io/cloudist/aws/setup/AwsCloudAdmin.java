@@ -76,7 +76,8 @@ public final class AwsCloudAdmin implements CloudAdmin {
         if (store != null && !store.isBlank()) {
             return S3Location.parse(store.trim());
         }
-        String account = AwsErrors.call("sts:GetCallerIdentity", () -> clients.sts().getCallerIdentity())
+        String account = AwsErrors.call(
+                        "sts:GetCallerIdentity", clients.profile(), () -> clients.sts().getCallerIdentity())
                 .account();
         return AwsNames.defaultStore(account, region);
     }

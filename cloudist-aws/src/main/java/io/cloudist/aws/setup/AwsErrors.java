@@ -14,16 +14,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 public final class AwsErrors {
     private static final Set<String> DENIED = Set.of(
             "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess", "Forbidden");
-    private static final Set<String> BAD_CREDENTIALS = Set.of(
-            "AuthFailure",
-            "InvalidClientTokenId",
-            "SignatureDoesNotMatch",
-            "UnrecognizedClientException",
-            "InvalidAccessKeyId",
-            "ExpiredToken",
-            "ExpiredTokenException",
-            "RequestExpired");
     private static final Set<String> BAD_REGION = Set.of("OptInRequired", "InvalidRegion", "InvalidEndpoint");
+
+    private static final String WHO_AM_I = "sts:GetCallerIdentity";
 
     private AwsErrors() {}
 
@@ -33,10 +26,19 @@ public final class AwsErrors {
      * @param action the IAM action the call needs, e.g. {@code iam:CreateRole}
      */
     public static <T> T call(String action, Supplier<T> call) {
+        return call(action, null, call);
+    }
+
+    /**
+     * Runs one AWS call, naming {@code profile} should AWS refuse its credentials.
+     *
+     * @param profile the profile cloudist was given, "" for the AWS default chain, or null when not known
+     */
+    public static <T> T call(String action, String profile, Supplier<T> call) {
         try {
             return call.get();
         } catch (SdkException e) {
-            throw translate(action, e);
+            throw translate(action, e, profile);
         }
     }
 
@@ -51,21 +53,36 @@ public final class AwsErrors {
 
     /** A {@link CloudistException} that names the fix for {@code e}, thrown while doing {@code action}. */
     public static CloudistException translate(String action, SdkException e) {
+        return translate(action, e, null);
+    }
+
+    /**
+     * A {@link CloudistException} that names the fix for {@code e}, thrown while doing {@code action}.
+     *
+     * @param profile the profile cloudist was given, "" for the AWS default chain, or null when not known
+     */
+    public static CloudistException translate(String action, SdkException e, String profile) {
         String code = code(e);
         String detail = e.getMessage() == null ? "" : " (AWS said: " + e.getMessage() + ")";
         if (DENIED.contains(code)) {
             return new CloudistException("AWS denied " + action + ": grant " + action
                     + " to the IAM user or role that runs cloudist" + detail, e);
         }
-        if (BAD_CREDENTIALS.contains(code)) {
-            return new CloudistException("AWS rejected the credentials (" + code + ") during " + action
-                    + ": check the access key, or refresh an expired session (aws sso login, aws configure), or pick"
-                    + " another profile with -D" + AwsNames.PROFILE_PROPERTY + detail, e);
+        if (CredentialErrors.isCredentialError(code)) {
+            return new CloudistException(CredentialErrors.rejected(code, profile, "during " + action), e);
+        }
+        if (code.isEmpty() && action.equals(WHO_AM_I) && e instanceof AwsServiceException service
+                && service.statusCode() == 403) {
+            // GetCallerIdentity needs no permission: a 403 whose code did not come through refuses the credentials.
+            return new CloudistException(CredentialErrors.rejected("HTTP 403", profile, "during " + action), e);
         }
         if (BAD_REGION.contains(code)) {
             return new CloudistException(regionAdvice(action) + detail, e);
         }
         String message = String.valueOf(e.getMessage());
+        if (message.contains("Unable to load credentials") && CredentialErrors.isExpiredSession(e)) {
+            return new CloudistException(CredentialErrors.expiredSession(profile, "during " + action), e);
+        }
         if (message.contains("Unable to load credentials")) {
             return new CloudistException("No AWS credentials found for " + action + ": run `aws configure`, set"
                     + " AWS_PROFILE or -D" + AwsNames.PROFILE_PROPERTY + ", or set AWS_ACCESS_KEY_ID and"

@@ -92,6 +92,47 @@ class S3ErrorsTest {
     }
 
     @Test
+    void anExpiredSessionOfAProfileSaysHowToRefreshIt() {
+        S3Errors ofProfile = new S3Errors(S3Location.parse("s3://team-bucket/ci"), "us-east-1", "dev");
+
+        CloudistException e = ofProfile.translate(answer(400, "ExpiredToken", null), S3Action.GET, "ci/x");
+
+        assertThat(e).isExactlyInstanceOf(CloudistException.class)
+                .hasMessage("The AWS credentials of profile 'dev' have expired (ExpiredToken) for s3://team-bucket/ci:"
+                        + " refresh them with `aws sso login --profile dev` for an SSO profile, or get new session"
+                        + " keys for it; or use another profile with <profile> (-Dcloudist.profile).");
+    }
+
+    @Test
+    void anSsoSessionThatExpiredBeforeAnyRequestSaysHowToRefreshIt() {
+        S3Errors ofProfile = new S3Errors(S3Location.parse("s3://team-bucket/ci"), "us-east-1", "dev");
+
+        CloudistException e = ofProfile.noCredentials(SdkClientException.create("Unable to load credentials from"
+                + " any of the providers in the chain: The SSO session associated with this profile has expired or"
+                + " is otherwise invalid."));
+
+        assertThat(e).hasMessageStartingWith("The AWS session of profile 'dev' has expired for s3://team-bucket/ci")
+                .hasMessageContaining("aws sso login --profile dev");
+    }
+
+    @Test
+    void aRegionNamedOnlyInS3sMessageIsStillFound() {
+        S3Exception malformed = (S3Exception) S3Exception.builder()
+                .statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("AuthorizationHeaderMalformed")
+                        .errorMessage("The authorization header is malformed; the region 'us-east-1' is wrong;"
+                                + " expecting 'eu-central-1'")
+                        .build())
+                .build();
+
+        CloudistException e = errors.translate(malformed, S3Action.LIST, "ci/");
+
+        assertThat(e).asInstanceOf(type(ConfigurationException.class))
+                .satisfies(c -> assertThat(c.fix()).contains("-Dcloudist.region=eu-central-1"));
+    }
+
+    @Test
     void serverErrorsThatOutlastTheRetriesKeepS3sCode() {
         CloudistException e = errors.translate(answer(503, "SlowDown", null), S3Action.PUT, "ci/blobs/x");
 

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudist.core.ship.BundleShipper;
 import io.cloudist.core.ship.Shipment;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +31,8 @@ class S3ShippingTest {
         Files.writeString(module.resolve("pom.xml"), "<project/>");
         List<Path> classpath = List.of(
                 module.resolve("target/test-classes"),
-                Files.writeString(temp.resolve("a.jar"), "a"),
-                Files.writeString(temp.resolve("b.jar"), "b"));
+                jar(temp.resolve("a.jar"), "a"),
+                jar(temp.resolve("b.jar"), "b"));
 
         try (S3Store store = S3Store.open("s3://" + S3.createBucket() + "/ci", "", "")) {
             Shipment first =
@@ -46,5 +50,15 @@ class S3ShippingTest {
             assertThat(requests.heads()).isEqualTo(4);
             assertThat(store.list("blobs/sha256/")).hasSize(4);
         }
+    }
+
+    /** A real jar: the shipper opens every jar as a zip. */
+    private static Path jar(Path path, String content) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(path))) {
+            zip.putNextEntry(new ZipEntry(content + ".txt"));
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return path;
     }
 }

@@ -52,13 +52,43 @@ class S3StoreErrorsTest {
         try {
             assertThatThrownBy(() -> Stores.open("s3://" + bucket, temp))
                     .isExactlyInstanceOf(CloudistException.class)
-                    .hasMessageStartingWith("S3 rejected the AWS credentials (SignatureDoesNotMatch)")
-                    .hasMessageContaining("AWS_PROFILE")
-                    .hasMessageNotContaining("software.amazon")
-                    .hasMessageNotContaining("\n");
+                    .hasMessage("The AWS credentials in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY are not valid"
+                            + " (SignatureDoesNotMatch) for s3://" + bucket + ": check AWS_ACCESS_KEY_ID,"
+                            + " AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, or unset them to use a profile with"
+                            + " <profile> (-Dcloudist.profile).");
         } finally {
             S3.setProperty("aws.secretAccessKey", S3ProxyExtension.SECRET_KEY);
         }
+    }
+
+    @Test
+    void aProfileWithAWrongSecretNamesTheProfileAndHowToFixIt() throws Exception {
+        useCredentialsFile("[ci]\naws_access_key_id = " + S3ProxyExtension.ACCESS_KEY
+                + "\naws_secret_access_key = not-the-secret\n");
+        try (S3Store store = S3Store.open("s3://" + S3.createBucket(), "", "ci")) {
+            assertThatThrownBy(store::checkBucket)
+                    .isExactlyInstanceOf(CloudistException.class)
+                    .hasMessageStartingWith("The AWS credentials of profile 'ci' are not valid (SignatureDoesNotMatch)")
+                    .hasMessageContaining("aws configure --profile ci")
+                    .hasMessageContaining("aws sso login --profile ci")
+                    .hasMessageContaining("<profile> (-Dcloudist.profile)");
+        }
+    }
+
+    @Test
+    void aProfileWithAnUnknownAccessKeyIsRefusedAsInvalid() throws Exception {
+        useCredentialsFile("[ci]\naws_access_key_id = AKIANOSUCHKEY\naws_secret_access_key = whatever\n");
+        try (S3Store store = S3Store.open("s3://" + S3.createBucket(), "", "ci")) {
+            assertThatThrownBy(store::checkBucket)
+                    .isExactlyInstanceOf(CloudistException.class)
+                    .hasMessageStartingWith("The AWS credentials of profile 'ci' are not valid (InvalidAccessKeyId)");
+        }
+    }
+
+    private void useCredentialsFile(String content) throws Exception {
+        Path credentials = Files.writeString(temp.resolve("credentials"), content);
+        S3.setProperty("aws.sharedCredentialsFile", credentials.toString());
+        S3.setProperty("aws.configFile", Files.writeString(temp.resolve("config"), "").toString());
     }
 
     @Test

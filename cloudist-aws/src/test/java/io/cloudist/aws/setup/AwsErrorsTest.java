@@ -37,9 +37,37 @@ class AwsErrorsTest {
     }
 
     @Test
-    void rejectedCredentialsAreNamedAsSuch() {
+    void rejectedCredentialsOfAnUnknownSourceSayWhatToCheck() {
         assertThat(AwsErrors.translate("ec2:DescribeVpcs", service("AuthFailure", "bad key")))
-                .hasMessageStartingWith("AWS rejected the credentials (AuthFailure)");
+                .hasMessageStartingWith("The AWS credentials in use are not valid (AuthFailure) during ec2:DescribeVpcs")
+                .hasMessageContaining("<profile> (-Dcloudist.profile)");
+    }
+
+    @Test
+    void expiredCredentialsOfAProfileSayHowToRefreshThem() {
+        CloudistException e = AwsErrors.translate(
+                "sts:GetCallerIdentity", service("ExpiredTokenException", "The security token included in the request"
+                        + " is expired"), "dev");
+
+        assertThat(e).hasMessage("The AWS credentials of profile 'dev' have expired (ExpiredTokenException) during"
+                + " sts:GetCallerIdentity: refresh them with `aws sso login --profile dev` for an SSO profile, or get"
+                + " new session keys for it; or use another profile with <profile> (-Dcloudist.profile).");
+    }
+
+    @Test
+    void requestExpiredAlsoPointsAtTheClock() {
+        assertThat(AwsErrors.translate("ec2:RunInstances", service("RequestExpired", "Request has expired"), "ci"))
+                .hasMessageStartingWith("The AWS credentials of profile 'ci' have expired (RequestExpired)")
+                .hasMessageContaining("clock");
+    }
+
+    @Test
+    void anSsoSessionThatExpiredBeforeTheCallNamesTheProfile() {
+        CloudistException e = AwsErrors.translate("sts:GetCallerIdentity", SdkClientException.create("Unable to load"
+                + " credentials from any of the providers in the chain: the SSO session has expired"), "dev");
+
+        assertThat(e).hasMessageStartingWith("The AWS session of profile 'dev' has expired during sts:GetCallerIdentity")
+                .hasMessageContaining("aws sso login --profile dev");
     }
 
     @Test

@@ -107,11 +107,18 @@ public final class MotoExtension implements BeforeAllCallback, AfterAllCallback,
         }
 
         static Server start() {
+            return start(Map.of());
+        }
+
+        /** A server whose process also gets {@code environment}, e.g. moto's own settings. */
+        static Server start(Map<String, String> environment) {
             try {
                 int port = freePort();
                 Path log = Files.createDirectories(Path.of("target")).resolve("moto-" + port + ".log");
-                Process process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
-                        .redirectErrorStream(true)
+                ProcessBuilder builder = new ProcessBuilder(
+                        "moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port));
+                builder.environment().putAll(environment);
+                Process process = builder.redirectErrorStream(true)
                         .redirectOutput(log.toFile())
                         .start();
                 Server server = new Server(process, new Moto(URI.create("http://127.0.0.1:" + port)));
@@ -146,6 +153,10 @@ public final class MotoExtension implements BeforeAllCallback, AfterAllCallback,
             }
             close();
             throw new IllegalStateException("moto_server did not answer on " + moto.endpoint() + "; see " + log);
+        }
+
+        URI endpoint() {
+            return moto.endpoint();
         }
 
         @Override

@@ -2,7 +2,7 @@ package io.cloudist.core.run;
 
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.CloudistProperties;
-import io.cloudist.core.ConfigurationException;
+import io.cloudist.core.NoTestsException;
 import io.cloudist.core.RunListener;
 import io.cloudist.core.RunOutcome;
 import io.cloudist.core.RunRequest;
@@ -53,6 +53,8 @@ public final class TestRun {
     private final RunListener listener;
     private final Clock clock;
     private final Timings timings = new Timings();
+    /** The worker agent's classpath in the store, shipped once, when the first cloud worker starts. */
+    private List<BlobRef> workerBundle;
 
     public TestRun(RunRequest request, RunListener listener, Clock clock) {
         this.request = request;
@@ -73,14 +75,13 @@ public final class TestRun {
                 Provisioner provisioner = Backends.provisioner(request, store, listener);
                 AbortGuard guard = new AbortGuard(provisioner)) {
             ConsoleReport.header().forEach(listener::line);
-            // Ship and start workers first: they boot and warm up their test JVMs while discovery runs.
             Shipment shipment = timings.time("shipping", () -> ship(store));
             store.put(StoreKeys.manifest(runId), Documents.write(Manifests.create(runId, request, shipment)));
             int workers = Math.min(request.workers(), selection.classNames().size());
-            List<BlobRef> workerBundle = request.cloud().isLocal() ? List.of() : shipWorker(store);
-            List<WorkerHandle> handles =
-                    provisioner.start(new WorkerLaunch(store.location(), runId, workers, workerBundle,
-                            request.storeOutageSeconds()));
+            // Local workers start before discovery and warm up their test JVMs while it runs. Cloud instances cost
+            // money: they start only once discovery has found something to run.
+            boolean local = request.cloud().isLocal();
+            List<WorkerHandle> handles = local ? startWorkers(provisioner, store, runId, workers) : List.of();
 
             List<TestNode> nodes = timings.time("discovery", () -> discover(selection, shipment));
             byId = Units.byId(nodes);
@@ -88,7 +89,10 @@ public final class TestRun {
                     .filter(n -> !n.hasMethod() || selection.methodFilter().accepts(n.className(), n.methodName()))
                     .toList();
             if (methodLevel.isEmpty()) {
-                return noTests();
+                return noneDiscovered();
+            }
+            if (!local) {
+                handles = startWorkers(provisioner, store, runId, workers);
             }
             TimingHistory history = TimingHistory.read(historyFile);
             List<Unit> units = Units.of(nodes, methodLevel, request.granularity());
@@ -99,8 +103,7 @@ public final class TestRun {
                     units.stream().map(Unit::className).distinct().count(), tasks.size(), workers,
                     request.cloud().backend())));
             Replacements replacements = new Replacements(request.maxWorkerRestarts(),
-                    n -> provisioner.start(new WorkerLaunch(store.location(), runId, n, workerBundle,
-                            request.storeOutageSeconds())));
+                    n -> startWorkers(provisioner, store, runId, n));
             // Heartbeats are judged on the store's uptime: nobody can beat while the store is out.
             Coordinator coordinator = new Coordinator(store, runId, handles, new RunProgress(listener, byId, tasks),
                     request.cloud().isLocal() ? CoordinatorSettings.LOCAL : CoordinatorSettings.CLOUD, replacements,
@@ -140,6 +143,14 @@ public final class TestRun {
         });
     }
 
+    private List<WorkerHandle> startWorkers(Provisioner provisioner, Store store, String runId, int workers) {
+        if (workerBundle == null) {
+            workerBundle = request.cloud().isLocal() ? List.of() : shipWorker(store);
+        }
+        return provisioner.start(new WorkerLaunch(store.location(), runId, workers, workerBundle,
+                request.storeOutageSeconds()));
+    }
+
     /** Ships the worker agent's own classpath, for workers that boot elsewhere and fetch it from the store. */
     private List<BlobRef> shipWorker(Store store) {
         Shipment shipment = new BundleShipper(store, request.moduleDirectory(), request.workDirectory().resolve("ship"))
@@ -156,9 +167,9 @@ public final class TestRun {
         Shipment shipment = new BundleShipper(store, request.moduleDirectory(), request.workDirectory().resolve("ship"))
                 .ship(classpath, request.extraFiles());
         if (!request.extraFiles().equals(List.of(CloudistProperties.DEFAULT_EXTRA_FILES))) {
-            shipment.unmatchedGlobs().forEach(glob -> listener.line(ConsoleLine.warn(
-                    "extraFiles glob '" + glob + "' matched no file under " + request.moduleDirectory())));
+            shipment.unmatchedGlobWarnings(request.moduleDirectory()).forEach(w -> listener.line(ConsoleLine.warn(w)));
         }
+        shipment.warnings().forEach(w -> listener.line(ConsoleLine.warn(w)));
         listener.line(ConsoleLine.info(String.format(Locale.ROOT, "cloudist: shipped %d of %d blobs (%,d of %,d bytes) in %d ms",
                 shipment.uploaded(), shipment.blobs(), shipment.bytesUploaded(), shipment.bytesTotal(),
                 shipment.elapsed().toMillis())));
@@ -180,17 +191,31 @@ public final class TestRun {
         return new RunOutcome(summary, request.reportsDirectory());
     }
 
+    /**
+     * No test class is selected: Surefire's "No tests to run.", or its build failure when failIfNoSpecifiedTests (for
+     * a {@code test} pattern) or failIfNoTests asks.
+     */
     private RunOutcome noTests() {
         if (!request.selection().test().isEmpty() && request.failIfNoSpecifiedTests()) {
-            throw new ConfigurationException(CloudistProperties.TEST, request.selection().test(),
-                    "no tests matching pattern \"" + request.selection().test() + "\" were executed; fix the pattern,"
-                    + " or set -D" + CloudistProperties.FAIL_IF_NO_SPECIFIED_TESTS + "=false to ignore this");
+            throw NoTestsException.noneMatching(request.selection().test());
         }
         if (request.failIfNoTests()) {
-            throw new CloudistException("No tests were executed! (Set -D" + CloudistProperties.FAIL_IF_NO_TESTS
-                    + "=false to ignore this error.)");
+            throw NoTestsException.none();
         }
         listener.line(ConsoleLine.info("No tests to run."));
+        return new RunOutcome(Summary.EMPTY, request.reportsDirectory());
+    }
+
+    /**
+     * Classes were selected but discovery left no test in them (a method pattern, tags, classes without tests).
+     * Surefire runs them and finds nothing: only {@code failIfNoTests} fails the build, and the Results block shows
+     * zero tests.
+     */
+    private RunOutcome noneDiscovered() {
+        if (request.failIfNoTests()) {
+            throw NoTestsException.none();
+        }
+        ConsoleReport.results(List.of()).forEach(listener::line);
         return new RunOutcome(Summary.EMPTY, request.reportsDirectory());
     }
 

@@ -36,13 +36,24 @@ final class Archives {
                 ZipEntry entry = new ZipEntry(relative);
                 entry.setTime(FIXED_TIME);
                 zip.putNextEntry(entry);
-                Files.copy(base.resolve(relative), zip);
+                try (InputStream in = open(base.resolve(relative))) {
+                    in.transferTo(zip);
+                }
                 zip.closeEntry();
             }
         } catch (IOException e) {
             throw new CloudistException("Cannot archive files of " + base + ": " + e.getMessage(), e);
         }
         return Hashing.hex(digest);
+    }
+
+    private static InputStream open(Path file) {
+        try {
+            return Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new CloudistException("Cannot read " + file + " (" + ClasspathEntries.reason(e) + ") to ship it to"
+                    + " the workers: make it readable by the user that runs Maven.", e);
+        }
     }
 
     /** Unpacks {@code archive} into {@code target}, refusing entries that would land outside it. */

@@ -5,6 +5,7 @@ import io.cloudist.core.protocol.BlobRef;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +41,7 @@ public final class BundleShipper {
     private final AtomicInteger uploaded = new AtomicInteger();
     private final AtomicLong bytesUploaded = new AtomicLong();
     private final AtomicLong bytesTotal = new AtomicLong();
+    private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public BundleShipper(Store store, Path moduleDirectory, Path scratchDirectory) {
         this.store = store;
@@ -47,7 +49,11 @@ public final class BundleShipper {
         this.scratchDirectory = scratchDirectory;
     }
 
-    /** Ships {@code classpath} (missing entries are skipped, as the JVM skips them) and the extra-file globs. */
+    /**
+     * Ships {@code classpath} (missing entries are skipped, as the JVM skips them) and the extra-file globs.
+     *
+     * @throws CloudistException naming the entry and the fix when a classpath entry cannot be read or is not a jar
+     */
     public Shipment ship(List<Path> classpath, List<String> extraFileGlobs) {
         long start = System.nanoTime();
         try {
@@ -63,12 +69,12 @@ public final class BundleShipper {
         try {
             List<Future<BlobRef>> cp = new ArrayList<>();
             for (Path entry : classpath) {
-                if (Files.isDirectory(entry)) {
-                    cp.add(pool.submit(() -> directory(entry)));
-                } else if (Files.isRegularFile(entry)) {
-                    cp.add(pool.submit(() -> jar(entry)));
-                } else if (Files.exists(entry)) {
-                    throw new CloudistException("Classpath entry " + entry + " is neither a file nor a directory");
+                switch (ClasspathEntries.of(entry)) {
+                    case DIRECTORY -> cp.add(pool.submit(() -> directory(entry)));
+                    case JAR -> cp.add(pool.submit(() -> jar(entry)));
+                    case MISSING -> {
+                        // skipped, as the JVM skips it
+                    }
                 }
             }
             ExtraFiles extra = ExtraFiles.match(moduleDirectory, extraFileGlobs);
@@ -81,6 +87,7 @@ public final class BundleShipper {
                     all(cp),
                     all(files),
                     extra.unmatchedGlobs(),
+                    List.copyOf(warnings),
                     refs.get(),
                     uploaded.get(),
                     bytesUploaded.get(),
@@ -114,6 +121,7 @@ public final class BundleShipper {
     }
 
     private BlobRef jar(Path jar) {
+        ClasspathEntries.checkJar(jar).ifPresent(warnings::add);
         return upload(jar, Hashing.sha256(jar), BlobRef.Kind.JAR, jar.getFileName().toString());
     }
 
@@ -128,8 +136,10 @@ public final class BundleShipper {
                     .map(p -> absolute.relativize(p).toString().replace('\\', '/'))
                     .sorted()
                     .toList();
+        } catch (UncheckedIOException e) {
+            throw ClasspathEntries.unreadable(dir, e.getCause());
         } catch (IOException e) {
-            throw new CloudistException("Cannot read classpath directory " + dir + ": " + e.getMessage(), e);
+            throw ClasspathEntries.unreadable(dir, e);
         }
         return archive(absolute, files, BlobRef.Kind.DIRECTORY, where);
     }

@@ -1,7 +1,10 @@
 package io.cloudist.core.ship;
 
 import io.cloudist.core.CloudistException;
+import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.ConfigurationException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +28,9 @@ record ExtraFiles(List<String> relativePaths, List<String> unmatchedGlobs) {
             if (glob.isEmpty()) {
                 continue;
             }
-            if (glob.startsWith("/") || glob.contains("..")) {
-                throw new CloudistException("extraFiles glob '" + raw + "' must be relative to the module directory"
-                        + " and stay inside it");
+            if (glob.startsWith("/") || glob.matches("^[A-Za-z]:.*") || glob.contains("..")) {
+                throw new ConfigurationException(CloudistProperties.EXTRA_FILES, raw.trim(), "write globs relative to"
+                        + " the module directory that stay inside it, e.g. src/test/data/**");
             }
             if (!collect(moduleDirectory, glob, paths)) {
                 unmatched.add(raw.trim());
@@ -51,10 +54,18 @@ record ExtraFiles(List<String> relativePaths, List<String> unmatchedGlobs) {
                     any = true;
                 }
             }
+        } catch (UncheckedIOException e) {
+            throw unreadable(start, e.getCause());
         } catch (IOException e) {
-            throw new CloudistException("Cannot read extra files under " + start + ": " + e.getMessage(), e);
+            throw unreadable(start, e);
         }
         return any;
+    }
+
+    private static CloudistException unreadable(Path start, IOException e) {
+        return new CloudistException("Cannot read extra files under " + start + " (" + ClasspathEntries.reason(e)
+                + "): make them readable by the user that runs Maven, or change <extraFiles> (-D"
+                + CloudistProperties.EXTRA_FILES + ").", e);
     }
 
     private static String literalPrefix(String glob) {

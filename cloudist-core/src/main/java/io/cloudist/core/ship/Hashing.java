@@ -1,6 +1,5 @@
 package io.cloudist.core.ship;
 
-import io.cloudist.core.CloudistException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -33,7 +32,7 @@ final class Hashing {
                 digest.update(buffer, 0, n);
             }
         } catch (IOException e) {
-            throw new CloudistException("Cannot read classpath entry " + file + ": " + e.getMessage(), e);
+            throw ClasspathEntries.unreadable(file, e);
         }
         return hex(digest);
     }

@@ -1,6 +1,8 @@
 package io.cloudist.core.ship;
 
+import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.protocol.BlobRef;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -10,6 +12,7 @@ import java.util.List;
  * @param classpath the classpath blobs in order
  * @param files the extra-file archives
  * @param unmatchedGlobs extraFiles globs that matched no file
+ * @param warnings what the user should know about the bundle (e.g. a jar that is not a zip)
  * @param blobs blobs in the bundle
  * @param uploaded blobs that were not in the store yet and were uploaded
  * @param bytesUploaded bytes uploaded
@@ -20,6 +23,7 @@ public record Shipment(
         List<BlobRef> classpath,
         List<BlobRef> files,
         List<String> unmatchedGlobs,
+        List<String> warnings,
         int blobs,
         int uploaded,
         long bytesUploaded,
@@ -29,5 +33,15 @@ public record Shipment(
         classpath = List.copyOf(classpath);
         files = List.copyOf(files);
         unmatchedGlobs = List.copyOf(unmatchedGlobs);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** One warning per extraFiles glob that matched no file, naming the parameter. */
+    public List<String> unmatchedGlobWarnings(Path moduleDirectory) {
+        return unmatchedGlobs.stream()
+                .map(glob -> "<extraFiles> (-D" + CloudistProperties.EXTRA_FILES + ") glob '" + glob
+                        + "' matches no file under " + moduleDirectory
+                        + "; nothing is shipped for it. Fix the glob (relative to the module directory) or remove it.")
+                .toList();
     }
 }

@@ -33,7 +33,7 @@ class ShippingRoundTripTest {
         Files.createDirectories(module.resolve("src/test/resources/data"));
         Files.writeString(module.resolve("src/test/resources/data/input.txt"), "hello");
         Files.writeString(module.resolve("pom.xml"), "<project/>");
-        jar = Files.writeString(temp.resolve("lib.jar"), "jar bytes");
+        jar = TestJars.write(temp.resolve("lib.jar"), "jar bytes");
         outsideDir = Files.createDirectories(temp.resolve("sibling/target/classes"));
         Files.writeString(outsideDir.resolve("Lib.class"), "lib");
         store = new LocalDirectoryStore(temp.resolve("store"));
@@ -61,7 +61,7 @@ class ShippingRoundTripTest {
         assertThat(classpath.get(0)).isEqualTo(workerModule.resolve("target/test-classes"));
         assertThat(classpath.get(0).resolve("a/FooTest.class")).hasContent("class bytes");
         assertThat(classpath.get(1).getFileName().toString()).isEqualTo("lib.jar");
-        assertThat(classpath.get(1)).hasContent("jar bytes");
+        assertThat(classpath.get(1)).hasSameBinaryContentAs(jar);
         assertThat(classpath.get(2).resolve("Lib.class")).hasContent("lib");
         assertThat(workerModule.resolve("src/test/resources/data/input.txt")).hasContent("hello");
         assertThat(workerModule.resolve("pom.xml")).hasContent("<project/>");
@@ -91,7 +91,7 @@ class ShippingRoundTripTest {
     void manyEntriesKeepTheirClasspathOrderAndIdenticalOnesAreUploadedOnce() throws Exception {
         List<Path> classpath = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            classpath.add(Files.writeString(temp.resolve("lib-" + i + ".jar"), "jar " + (i % 10)));
+            classpath.add(TestJars.write(temp.resolve("lib-" + i + ".jar"), "jar " + (i % 10)));
         }
         Shipment shipment = new BundleShipper(store, module, temp.resolve("scratch")).ship(classpath, List.of());
         assertThat(shipment.classpath())
@@ -99,8 +99,9 @@ class ShippingRoundTripTest {
                 .containsExactlyElementsOf(classpath.stream().map(p -> p.getFileName().toString()).toList());
         assertThat(shipment.blobs()).isEqualTo(20);
         assertThat(shipment.uploaded()).isEqualTo(10);
-        assertThat(shipment.bytesUploaded()).isEqualTo(10 * "jar 0".length());
-        assertThat(shipment.bytesTotal()).isEqualTo(20 * "jar 0".length());
+        long jarSize = Files.size(classpath.get(0));
+        assertThat(shipment.bytesUploaded()).isEqualTo(10 * jarSize);
+        assertThat(shipment.bytesTotal()).isEqualTo(20 * jarSize);
     }
 
     @Test
