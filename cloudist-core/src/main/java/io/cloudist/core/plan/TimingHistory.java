@@ -36,17 +36,27 @@ public final class TimingHistory {
             return empty();
         }
         try {
-            return new TimingHistory(Documents.read(Files.readAllBytes(file), TimingsDocument.class).seconds());
+            return parse(Files.readAllBytes(file));
         } catch (IOException | CloudistException e) {
             LOG.warn("Ignoring unreadable timing history {}: {}", file, e.getMessage());
             return empty();
         }
     }
 
+    /** Reads the stored form. */
+    public static TimingHistory parse(byte[] document) {
+        return new TimingHistory(Documents.read(document, TimingsDocument.class).seconds());
+    }
+
+    /** The stored form, as {@link #write(Path)} writes it and {@link #parse(byte[])} reads it. */
+    public byte[] toBytes() {
+        return Documents.write(new TimingsDocument(Documents.SCHEMA, seconds));
+    }
+
     public void write(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.write(file, Documents.write(new TimingsDocument(Documents.SCHEMA, seconds)));
+            Files.write(file, toBytes());
         } catch (IOException e) {
             throw new CloudistException("Cannot write timing history " + file + ": " + e.getMessage(), e);
         }

@@ -44,6 +44,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -68,7 +69,6 @@ public final class TestRun {
             return noTests();
         }
         String runId = newRunId();
-        Path historyFile = request.workDirectory().resolve("timings.json");
         List<TestResult> results;
         Map<String, TestNode> byId;
         try (ResilientStore store = Backends.store(request);
@@ -94,7 +94,10 @@ public final class TestRun {
             if (!local) {
                 handles = startWorkers(provisioner, store, runId, workers);
             }
-            TimingHistory history = TimingHistory.read(historyFile);
+            // A store the user named (S3, a shared directory) is shared with other machines: so is the history.
+            SharedTimings timingHistory = new SharedTimings(request.workDirectory().resolve("timings.json"),
+                    request.store().isEmpty() ? Optional.empty() : Optional.of(store), request.projectKey());
+            TimingHistory history = timingHistory.read();
             List<Unit> units = Units.of(nodes, methodLevel, request.granularity());
             List<Task> tasks = Planner.plan(units, workers, request.tasksPerWorker(), history::expected);
             listener.line(ConsoleLine.info(String.format(Locale.ROOT,
@@ -110,7 +113,7 @@ public final class TestRun {
                     store.uptimeClock(clock));
             Coordinator.Outcome outcome = timings.time("tests", () -> coordinator.run(tasks));
             results = Outcomes.complete(outcome, methodLevel, byId);
-            history.with(Measurements.perUnit(units, results)).write(historyFile);
+            timingHistory.record(history, Measurements.perUnit(units, results));
             provisioner.keepWarm();
             if (!store.usage().isEmpty()) {
                 listener.line(ConsoleLine.info("cloudist: store traffic: " + store.usage()));
