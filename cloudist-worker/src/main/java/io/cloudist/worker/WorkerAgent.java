@@ -132,6 +132,10 @@ public final class WorkerAgent {
                         LOG.info("Run {} done after {} assignments", runId, seq);
                         return;
                     }
+                    if (assignment.moved()) {
+                        LOG.info("Assignment {} ({}) went to an idle worker; skipping it", seq, assignment.taskId());
+                        continue;
+                    }
                     heartbeats.working(seq);
                     TaskResult result = runner.run(assignment, options.workerId());
                     store.put(StoreKeys.result(runId, options.workerId(), seq), Documents.write(result));

@@ -231,4 +231,28 @@ class WorkerAgentTest {
             assertThat(seconds).isLessThan(RunPoller.LEASE_TIMEOUT_MILLIS / 1000);
         }
     }
+
+    @Test
+    void anAssignmentThatMovedToAnotherWorkerIsSkippedWithoutAResult() throws Exception {
+        Store store = new LocalDirectoryStore(temp.resolve("store"));
+        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of)
+                .toList();
+        Shipment shipment = new BundleShipper(store, Files.createDirectories(temp.resolve("module")),
+                temp.resolve("scratch")).ship(classpath, List.of());
+        store.put(StoreKeys.manifest(RUN), Documents.write(new RunManifest(Documents.SCHEMA, RUN,
+                shipment.classpath(), shipment.files(), "", List.of(), Map.of(), Map.of(), RunManifest.MODULE_DIR, 0,
+                true, 0)));
+        store.put(StoreKeys.assignment(RUN, "w0", 0), Documents.write(Assignment.moved(0, "t0")));
+        store.put(StoreKeys.assignment(RUN, "w0", 1),
+                Documents.write(Assignment.task(1, "t1", 1, List.of(classId("CalculatorFixture")))));
+        store.put(StoreKeys.assignment(RUN, "w0", 2), Documents.write(Assignment.stop(2)));
+
+        new WorkerAgent(WorkerOptions.forRun(store.location(), RUN, "w0", temp.resolve("worker"), null)).run();
+
+        assertThat(store.exists(StoreKeys.result(RUN, "w0", 0))).isFalse();
+        TaskResult second = Documents.read(store.get(StoreKeys.result(RUN, "w0", 1)).orElseThrow(), TaskResult.class);
+        assertThat(second.taskId()).isEqualTo("t1");
+        assertThat(tests(second)).containsKey("adds");
+    }
 }

@@ -108,15 +108,54 @@ public final class Coordinator {
         for (int round = 0; round < depth && !queue.isEmpty(); round++) {
             for (WorkerState w : live) {
                 if (w.outstanding.size() <= round && !queue.isEmpty()) {
-                    Pending next = queue.poll();
-                    Pending sent = new Pending(w.nextSeq++, next.task, next.attempt);
-                    store.put(
-                            StoreKeys.assignment(runId, w.handle.id(), sent.seq),
-                            Documents.write(Assignment.task(
-                                    sent.seq, sent.task.id(), sent.attempt, sent.task.uniqueIds())));
-                    w.outstanding.add(sent);
+                    send(w, queue.poll());
                 }
             }
+        }
+        if (queue.isEmpty()) {
+            steal(live);
+        }
+    }
+
+    private void send(WorkerState w, Pending next) {
+        Pending sent = new Pending(w.nextSeq++, next.task, next.attempt);
+        store.put(StoreKeys.assignment(runId, w.handle.id(), sent.seq),
+                Documents.write(Assignment.task(sent.seq, sent.task.id(), sent.attempt, sent.task.uniqueIds())));
+        w.outstanding.add(sent);
+    }
+
+    /**
+     * Lets each idle worker that has shown it is up take the longest queued (not yet started) assignment of a busy
+     * worker: the queued one is overwritten with "moved", which its worker skips. A worker that read it in the
+     * moment before runs it too; the first result wins.
+     */
+    private void steal(List<WorkerState> live) {
+        for (WorkerState idle : live) {
+            if (!idle.outstanding.isEmpty() || !idle.booted) {
+                continue;
+            }
+            WorkerState victim = null;
+            for (WorkerState w : live) {
+                if (w.outstanding.size() >= 2 && (victim == null
+                        || w.outstanding.peekLast().task.expectedSeconds()
+                                > victim.outstanding.peekLast().task.expectedSeconds())) {
+                    victim = w;
+                }
+            }
+            if (victim == null) {
+                return;
+            }
+            // Look once more, just before taking it: a victim that has just finished its running task is already on
+            // the queued one. What is left is the time of one request, in which both may run it.
+            collect(victim);
+            if (victim.outstanding.size() < 2) {
+                continue;
+            }
+            Pending taken = victim.outstanding.pollLast();
+            store.put(StoreKeys.assignment(runId, victim.handle.id(), taken.seq),
+                    Documents.write(Assignment.moved(taken.seq, taken.task.id())));
+            send(idle, taken);
+            listener.taskMoved(taken.task, victim.handle, idle.handle);
         }
     }
 
@@ -128,6 +167,7 @@ public final class Coordinator {
                 return;
             }
             w.outstanding.poll();
+            w.booted = true;
             TaskResult result = Documents.read(raw.get(), TaskResult.class);
             if (done.add(result.taskId())) {
                 results.put(result.taskId(), result);

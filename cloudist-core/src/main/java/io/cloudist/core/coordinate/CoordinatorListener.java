@@ -18,6 +18,9 @@ public interface CoordinatorListener {
     /** Starting a replacement for a lost worker failed; the run goes on with the workers it has. */
     default void workerNotReplaced(String reason) {}
 
+    /** A queued task went from a busy worker to an idle one. */
+    default void taskMoved(Task task, WorkerHandle from, WorkerHandle to) {}
+
     /** Called every poll with the number of workers running a task. */
     default void tick(int busyWorkers, int liveWorkers) {}
 }

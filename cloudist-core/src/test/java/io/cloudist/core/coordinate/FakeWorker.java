@@ -26,17 +26,29 @@ final class FakeWorker implements WorkerHandle {
     private final String runId;
     private final Predicate<String> dieOnTask;
     private final Predicate<String> evictOnTask;
+    private final long taskMillis;
     private final Thread thread;
     final List<String> ranTasks = new CopyOnWriteArrayList<>();
     private volatile boolean alive = true;
 
     FakeWorker(String id, Store store, String runId, Predicate<String> dieOnTask) {
-        this(id, store, runId, dieOnTask, t -> false);
+        this(id, store, runId, dieOnTask, t -> false, 0);
     }
 
     FakeWorker(String id, Store store, String runId, Predicate<String> dieOnTask, Predicate<String> evictOnTask) {
+        this(id, store, runId, dieOnTask, evictOnTask, 0);
+    }
+
+    /** A worker that takes {@code taskMillis} over each task. */
+    static FakeWorker slow(String id, Store store, String runId, long taskMillis) {
+        return new FakeWorker(id, store, runId, t -> false, t -> false, taskMillis);
+    }
+
+    private FakeWorker(String id, Store store, String runId, Predicate<String> dieOnTask,
+            Predicate<String> evictOnTask, long taskMillis) {
         this.id = id;
         this.evictOnTask = evictOnTask;
+        this.taskMillis = taskMillis;
         this.store = store;
         this.runId = runId;
         this.dieOnTask = dieOnTask;
@@ -60,6 +72,9 @@ final class FakeWorker implements WorkerHandle {
                     alive = false;
                     return;
                 }
+                if (a.moved()) {
+                    continue;
+                }
                 if (dieOnTask.test(a.taskId())) {
                     alive = false;
                     return;
@@ -76,6 +91,7 @@ final class FakeWorker implements WorkerHandle {
                     return;
                 }
                 ranTasks.add(a.taskId());
+                Thread.sleep(taskMillis);
                 store.put(StoreKeys.result(runId, id, seq), Documents.write(new TaskResult(Documents.SCHEMA, seq,
                         a.taskId(), id, a.attempt(), 0, 0, 0, 1, passed(a))));
             }
