@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real worker agent process whose coordinator died (kill -9, a laptop that went to sleep): the run's lease stops
  * changing, so the worker leaves the run, waits out its idle time in the pool, and exits — after which its instance
- * powers off. The lease timeout is shortened for the test through the agent's system property.
+ * powers off. The lease timeout is shortened for the test through the agent's system property, and the store outage
+ * budget (which the lease is allowed on top) is 0.
  */
 @Timeout(90)
 class CoordinatorGoneTest {
@@ -47,7 +48,9 @@ class CoordinatorGoneTest {
                         "-cp", System.getProperty("java.class.path"),
                         WorkerMain.class.getName(),
                         "--store", store.location(), "--run", "r1", "--worker", "i-1-0",
-                        "--dir", temp.resolve("worker").toString(), "--pool", "--idle-minutes", "0.05")
+                        "--dir", temp.resolve("worker").toString(), "--pool", "--idle-minutes", "0.05",
+                        // the lease may lapse for the outage budget on top: none here
+                        "--store-outage-seconds", "0")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
