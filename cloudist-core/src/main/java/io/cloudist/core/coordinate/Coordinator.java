@@ -23,13 +23,16 @@ import java.util.Set;
 
 /**
  * Hands tasks to workers through the Store, longest first, keeping each worker's next assignment queued so that it
- * never waits on a round trip (but only while there is enough work for every worker). Watches workers: the tasks of
- * a lost worker go back to the queue at once and the worker is replaced, within the run's {@link Replacements}; a
- * task that took down {@code maxAttempts} workers is abandoned. A worker that announces its eviction (a spot
+ * never waits on a round trip; when the queue is empty, an idle worker takes a queued assignment of a busy one.
+ * Watches workers: the tasks of a lost worker go back to the queue at once and the worker is replaced, within the
+ * run's {@link Replacements}; a task that took down {@code maxAttempts} workers is abandoned. A worker that announces its eviction (a spot
  * interruption) counts as lost as soon as its heartbeat says so, and its tasks are not blamed for it. A late
  * duplicate result is ignored.
  */
 public final class Coordinator {
+    /** Assignments written ahead per worker: the one it runs and the next. */
+    private static final int QUEUE_DEPTH = 2;
+
     private final Store store;
     private final String runId;
     private final List<WorkerState> workers = new ArrayList<>();
@@ -103,9 +106,9 @@ public final class Coordinator {
     }
 
     private void dispatch(List<WorkerState> live) {
-        // Keep a second assignment queued per worker only while every worker still has work coming.
-        int depth = queue.size() >= live.size() ? 2 : 1;
-        for (int round = 0; round < depth && !queue.isEmpty(); round++) {
+        // Every worker keeps its next assignment queued, so it never waits on a round trip; at the end of the run an
+        // idle worker takes a queued one from a busy worker.
+        for (int round = 0; round < QUEUE_DEPTH && !queue.isEmpty(); round++) {
             for (WorkerState w : live) {
                 if (w.outstanding.size() <= round && !queue.isEmpty()) {
                     send(w, queue.poll());
