@@ -8,10 +8,14 @@ import static io.cloudist.core.CloudistProperties.STORE;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.CloudistProperties.Goal;
 import io.cloudist.core.RunListener;
+import java.util.List;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * What {@code cloudist:setup} and {@code cloudist:cleanup} share: the account parameters, their mapping to an
@@ -37,6 +41,12 @@ abstract class CloudAdminMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
+    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
+    private List<Artifact> pluginArtifacts;
+
+    @Component
+    private RepositorySystem repositorySystem;
+
     /** The goal this Mojo is. */
     abstract Goal goal();
 
@@ -54,7 +64,26 @@ abstract class CloudAdminMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException {
-        run(MavenFacts.sources(session, configuration().values()));
+        ParameterSources sources = MavenFacts.sources(session, configuration().values());
+        CloudExtension extension;
+        try {
+            extension = CloudExtension.resolve(new MavenDependencyResolver(repositorySystem,
+                    session.getRepositorySession(), session.getCurrentProject().getRemotePluginRepositories()),
+                    MavenFacts.artifactFiles(pluginArtifacts));
+        } catch (CloudistException e) {
+            throw ErrorMessages.toMojoException(e, getLog());
+        }
+        MojoExecutionException failure = extension.call(() -> {
+            try {
+                run(sources);
+                return null;
+            } catch (MojoExecutionException e) {
+                return e;
+            }
+        });
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /** Maps the parameters and acts; the seam that tests call without a Maven session. */

@@ -22,10 +22,13 @@ sealed interface Mapping {
      * @param request the run
      * @param testFailureIgnore report test failures without failing the build
      * @param failOnFlakeCount fail the build when there are at least this many flakes; 0 for never
+     * @param extension the cloud modules the run needs loaded
      */
-    record Run(RunRequest request, boolean testFailureIgnore, int failOnFlakeCount) implements Mapping {
+    record Run(RunRequest request, boolean testFailureIgnore, int failOnFlakeCount, CloudExtension extension)
+            implements Mapping {
         public Run {
             Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(extension, "extension");
         }
     }
 }

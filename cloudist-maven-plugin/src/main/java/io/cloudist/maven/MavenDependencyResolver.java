@@ -48,10 +48,7 @@ final class MavenDependencyResolver implements DependencyResolver {
                     .map(MavenDependencyResolver::toArtifactFile)
                     .toList();
         } catch (DependencyResolutionException e) {
-            throw new CloudistException(
-                    "Cannot resolve " + String.join(", ", coordinates) + ", needed to run the tests on the JUnit "
-                            + "Platform: " + e.getMessage() + ". Add them to the project's test dependencies.",
-                    e);
+            throw new CloudistException("Cannot resolve " + String.join(", ", coordinates) + ": " + e.getMessage(), e);
         }
     }
 

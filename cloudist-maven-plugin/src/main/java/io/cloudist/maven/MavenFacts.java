@@ -89,7 +89,7 @@ final class MavenFacts {
         }
     }
 
-    private static List<ArtifactFile> artifactFiles(List<Artifact> artifacts) {
+    static List<ArtifactFile> artifactFiles(List<Artifact> artifacts) {
         return artifacts.stream()
                 .filter(a -> a.getFile() != null)
                 .map(a -> new ArtifactFile(

@@ -33,6 +33,8 @@ import io.cloudist.core.select.TestSelection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The one pure function from {@code cloudist:test}'s parameters to what it does. No Maven types. */
 final class RunRequestMapper {
@@ -66,6 +68,12 @@ final class RunRequestMapper {
         PluginArtifacts plugin = PluginArtifacts.of(input.pluginArtifacts());
         RerunMapping reruns = RerunMapping.of(sources);
         int workers = sources.wholeNumber("workers", WORKERS, String.valueOf(layout.availableProcessors()), 1);
+        String store = store(sources, layout, cloud);
+        CloudExtension extension = CloudExtension.needed(cloud, store)
+                ? CloudExtension.resolve(input.resolver(), input.pluginArtifacts())
+                : CloudExtension.none();
+        List<Path> workerClasspath = new ArrayList<>(plugin.workerClasspath());
+        workerClasspath.addAll(extension.files());
         RunRequest request = new RunRequest(
                 layout.groupId() + ":" + layout.artifactId(),
                 layout.basedir(),
@@ -78,14 +86,14 @@ final class RunRequestMapper {
                 testJvm,
                 selection,
                 plugin.runnerJar(),
-                plugin.workerClasspath(),
+                workerClasspath,
                 granularity(sources),
                 sources.wholeNumber("tasksPerWorker", TASKS_PER_WORKER, DEFAULT_TASKS_PER_WORKER, 1),
                 workers,
                 sources.flag("reuseForks", REUSE_FORKS, Boolean.parseBoolean(DEFAULT_REUSE_FORKS)),
                 Duration.ofSeconds(sources.wholeNumber("testTimeout", TEST_TIMEOUT, DEFAULT_TEST_TIMEOUT, 0)),
                 CloudMapping.commaSeparated(sources.string("extraFiles", EXTRA_FILES, DEFAULT_EXTRA_FILES)),
-                store(sources, layout, cloud),
+                store,
                 failIfNoTests,
                 sources.flag("failIfNoSpecifiedTests", FAIL_IF_NO_SPECIFIED_TESTS, true),
                 cloud,
@@ -93,8 +101,8 @@ final class RunRequestMapper {
                 sources.wholeNumber("maxWorkerRestarts", MAX_WORKER_RESTARTS, String.valueOf(4 * workers), 0),
                 sources.wholeNumber(
                         "storeOutageSeconds", STORE_OUTAGE_SECONDS, DEFAULT_STORE_OUTAGE_SECONDS, 0));
-        return new Mapping.Run(
-                request, sources.flag("testFailureIgnore", TEST_FAILURE_IGNORE, false), reruns.failOnFlakeCount());
+        return new Mapping.Run(request, sources.flag("testFailureIgnore", TEST_FAILURE_IGNORE, false),
+                reruns.failOnFlakeCount(), extension);
     }
 
     private static Path directory(ParameterSources sources, ProjectLayout layout, String element, Path defaultValue) {

@@ -3,6 +3,7 @@ package io.cloudist.maven;
 import static io.cloudist.core.CloudistProperties.ARG_LINE;
 import static io.cloudist.core.CloudistProperties.JVM;
 
+import io.cloudist.core.CloudistException;
 import io.cloudist.core.jvm.TestJvmSpec;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -51,8 +52,13 @@ final class TestJvmMapping {
         }
         Set<String> present =
                 input.projectArtifacts().stream().map(ArtifactFile::key).collect(Collectors.toSet());
-        return input.resolver().resolve(coordinates).stream()
-                .filter(artifact -> present.add(artifact.key()))
-                .toList();
+        try {
+            return input.resolver().resolve(coordinates).stream()
+                    .filter(artifact -> present.add(artifact.key()))
+                    .toList();
+        } catch (CloudistException e) {
+            throw new CloudistException(e.getMessage() + ". They are needed to run the tests on the JUnit Platform:"
+                    + " add them to the project's test dependencies.", e);
+        }
     }
 }

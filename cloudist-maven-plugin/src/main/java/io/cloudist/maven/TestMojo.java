@@ -271,7 +271,7 @@ public class TestMojo extends AbstractMojo {
         MavenRunListener listener = new MavenRunListener(getLog(), ProgressDisplay.of(interactive, getLog()));
         RunOutcome outcome;
         try {
-            outcome = Cloudist.run(run.request(), listener);
+            outcome = run.extension().call(() -> Cloudist.run(run.request(), listener));
         } finally {
             listener.finish();
         }

@@ -231,6 +231,30 @@ class RunRequestMapperTest {
     }
 
     @Test
+    void aCloudRunResolvesTheAwsModuleForItselfAndItsWorkersButALocalRunDoesNot() {
+        Mapping.Run local = run();
+        assertThat(resolved).noneMatch(coordinates -> coordinates.contains("io.cloudist:cloudist-aws:0.1"));
+        assertThat(local.extension().files()).isEmpty();
+        assertThat(local.request().workerClasspath()).doesNotContain(Path.of("/resolved/aws.jar"));
+
+        user.put(CloudistProperties.BACKEND, "ec2");
+        user.put(CloudistProperties.STORE, "s3://builds/cloudist");
+        Mapping.Run cloud = run();
+
+        // What the plugin already has (core) is not loaded twice.
+        assertThat(cloud.extension().files()).containsExactly(Path.of("/resolved/aws.jar"), Path.of("/resolved/s3.jar"));
+        assertThat(cloud.request().workerClasspath())
+                .contains(Path.of("/plugin/worker.jar"), Path.of("/resolved/aws.jar"), Path.of("/resolved/s3.jar"));
+    }
+
+    @Test
+    void localWorkersOnAnS3StoreNeedTheAwsModuleToo() {
+        user.put(CloudistProperties.STORE, "s3://builds/cloudist");
+
+        assertThat(run().extension().files()).contains(Path.of("/resolved/aws.jar"));
+    }
+
+    @Test
     void ec2BackendWithoutAReadableJdkUsesTheBuildsJavaVersion() {
         user.put(CloudistProperties.BACKEND, "ec2");
 
@@ -328,6 +352,7 @@ class RunRequestMapperTest {
         ParameterSources sources = new ParameterSources(user, cloudist, surefire, projectProperties);
         List<ArtifactFile> plugin = List.of(
                 new ArtifactFile("io.cloudist", "cloudist-runner", "0.1", Path.of("/plugin/runner.jar")),
+                new ArtifactFile("io.cloudist", "cloudist-core", "0.1", Path.of("/plugin/core.jar")),
                 new ArtifactFile("io.cloudist", "cloudist-worker", "0.1", Path.of("/plugin/worker.jar")));
         Map<String, String> late = new HashMap<>(projectProperties);
         late.putAll(user);
@@ -340,6 +365,12 @@ class RunRequestMapperTest {
                 plugin,
                 coordinates -> {
                     resolved.add(coordinates);
+                    if (coordinates.equals(List.of("io.cloudist:cloudist-aws:0.1"))) {
+                        return List.of(
+                                new ArtifactFile("io.cloudist", "cloudist-aws", "0.1", Path.of("/resolved/aws.jar")),
+                                new ArtifactFile("io.cloudist", "cloudist-core", "0.1", Path.of("/resolved/core.jar")),
+                                new ArtifactFile("software.amazon.awssdk", "s3", "2.42.33", Path.of("/resolved/s3.jar")));
+                    }
                     return List.of(
                             artifact("org.junit.platform", "junit-platform-launcher", "1.14.1"),
                             new ArtifactFile(

@@ -47,7 +47,7 @@ public final class Backends {
     }
 
     static ProvisionerProvider provider(String backend) {
-        for (ProvisionerProvider p : ServiceLoader.load(ProvisionerProvider.class, Backends.class.getClassLoader())) {
+        for (ProvisionerProvider p : ServiceLoader.load(ProvisionerProvider.class, Stores.extensions())) {
             if (p.backend().equalsIgnoreCase(backend)) {
                 return p;
             }
@@ -56,7 +56,7 @@ public final class Backends {
     }
 
     public static CloudAdmin admin(String backend) {
-        for (CloudAdmin a : ServiceLoader.load(CloudAdmin.class, Backends.class.getClassLoader())) {
+        for (CloudAdmin a : ServiceLoader.load(CloudAdmin.class, Stores.extensions())) {
             if (a.backend().equalsIgnoreCase(backend)) {
                 return a;
             }

@@ -32,7 +32,7 @@ public final class Stores {
         }
         // A scheme of two or more letters (not a drive letter): a provider's, if one takes it.
         if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*")) {
-            for (StoreProvider provider : ServiceLoader.load(StoreProvider.class, Stores.class.getClassLoader())) {
+            for (StoreProvider provider : ServiceLoader.load(StoreProvider.class, extensions())) {
                 if (provider.accepts(location)) {
                     return provider.open(location, settings);
                 }
@@ -45,5 +45,14 @@ public final class Stores {
                     "use a local directory or an s3:// URI (s3:// needs cloudist-aws on the classpath)");
         }
         return new LocalDirectoryStore(Path.of(location));
+    }
+
+    /**
+     * Where providers of stores and backends are looked for: the thread's context class loader (a plugin puts cloud
+     * modules there, loaded only for runs that need them), else the class loader of core.
+     */
+    public static ClassLoader extensions() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : Stores.class.getClassLoader();
     }
 }
