@@ -108,10 +108,16 @@ public final class ScaleSimulation {
             w.start();
         }
         AtomicLong polls = new AtomicLong();
+        AtomicLong lost = new AtomicLong();
         CoordinatorListener listener = new CoordinatorListener() {
             @Override
             public void tick(int busyWorkers, int liveWorkers) {
                 polls.incrementAndGet();
+            }
+
+            @Override
+            public void workerLost(WorkerHandle worker, String reason) {
+                lost.incrementAndGet();
             }
         };
         CoordinatorSettings cloud = CoordinatorSettings.CLOUD;
@@ -141,8 +147,8 @@ public final class ScaleSimulation {
         System.gc();
         long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         return new SimulationReport(s, tasks.size(), methods.size(), planMillis, methodPlanMillis,
-                outcome.results().size(), tally.results.sum(), outcome.abandoned().size(), polls.get(), cpuMillis,
-                makespan, Math.max(suite.totalSeconds() / s.workers(), suite.longestSeconds()),
+                outcome.results().size(), tally.results.sum(), outcome.abandoned().size(), lost.get(), polls.get(),
+                cpuMillis, makespan, Math.max(suite.totalSeconds() / s.workers(), suite.longestSeconds()),
                 listSchedule(tasks, taskSeconds, s.workers()), tally.lastFirstTaskMillis.get() / 1000.0,
                 tally.busySeconds.sum(), peakHeap, retained, store.bytes(), coordinatorCounts, workerCounts,
                 (System.nanoTime() - wallStart) / 1e9, tally);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** A small scale simulation, so that the full one ({@code benchmarks/simulate.sh}) keeps working. */
 class ScaleSimulationTest {
     private static final ScaleSimulation.Settings SMALL =
-            new ScaleSimulation.Settings(50, 2_000, 200, 4, 0.02, 7);
+            new ScaleSimulation.Settings(50, 2_000, 200, 4, 0.05, 7);
 
     @Test
     void everyTaskGetsExactlyOneResultAndTheStoreCountsEveryRequest() throws InterruptedException {
@@ -19,6 +19,7 @@ class ScaleSimulationTest {
         assertThat(report.results()).isEqualTo(report.tasks());
         assertThat(report.resultsWritten()).isEqualTo(report.tasks());
         assertThat(report.abandoned()).isZero();
+        assertThat(report.lostWorkers()).isZero();
         assertThat(report.tally().stopped.sum()).isEqualTo(50);
 
         WorkerTally tally = report.tally();

@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A worker agent as a state machine on a shared scheduler, speaking the Store protocol the way the real one does:
  * it polls its next assignment key with the worker's back-off (5 ms doubling to 100 ms, GETs only), checks the
- * run's lease every 5 s (noting how long it stayed unchanged), "runs" a task for its tests' simulated time plus a per-task overhead, writes the result
- * (every test passed), and writes a heartbeat every 2 s. Every wait is simulated time scaled by the time factor.
+ * run's lease every 5 s while it waits (noting how long the lease stayed unchanged), "runs" a task for its tests'
+ * simulated time plus a per-task overhead, writes the result (every test passed), and writes a heartbeat every 2 s.
+ * Every wait is simulated time scaled by the time factor.
  */
 final class SimulatedWorker implements WorkerHandle {
     /** What a warm worker spends per task besides its tests: reading the assignment, the launcher's discovery. */
@@ -77,7 +78,10 @@ final class SimulatedWorker implements WorkerHandle {
 
     private void beat() {
         if (!alive) {
-            heartbeat.cancel(false);
+            ScheduledFuture<?> self = heartbeat;
+            if (self != null) {
+                self.cancel(false);
+            }
             return;
         }
         tally.heartbeats.increment();

@@ -15,6 +15,7 @@ record SimulationReport(
         int results,
         long resultsWritten,
         int abandoned,
+        long lostWorkers,
         long polls,
         double coordinatorCpuMillis,
         double makespanSeconds,
@@ -55,6 +56,7 @@ record SimulationReport(
         row(out, "planning, class units (" + settings.classes() + ")", f("%.1f ms", planMillis));
         row(out, "planning, method units (" + methodUnits + ")", f("%.1f ms", methodPlanMillis));
         row(out, "results / written by workers / abandoned", results + " / " + resultsWritten + " / " + abandoned);
+        row(out, "workers lost", String.valueOf(lostWorkers));
         row(out, "coordinator CPU, total", f("%.0f ms", coordinatorCpuMillis));
         row(out, "coordinator CPU per task", f("%.0f µs", coordinatorCpuMicrosPerTask()));
         row(out, "coordinator CPU as simulated time (CPU ÷ time factor, inside the makespan)",
