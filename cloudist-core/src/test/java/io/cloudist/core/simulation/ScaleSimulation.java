@@ -1,0 +1,171 @@
+package io.cloudist.core.simulation;
+
+import io.cloudist.core.coordinate.Coordinator;
+import io.cloudist.core.coordinate.CoordinatorListener;
+import io.cloudist.core.coordinate.CoordinatorSettings;
+import io.cloudist.core.coordinate.Replacements;
+import io.cloudist.core.plan.Planner;
+import io.cloudist.core.plan.Task;
+import io.cloudist.core.plan.Unit;
+import io.cloudist.core.provision.WorkerHandle;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives the real {@link Planner} and {@link Coordinator} with simulated workers over an in-memory Store that takes
+ * S3's time per request, and reports planning time, the coordinator's CPU per task, heap, makespan and the S3
+ * requests (and their cost) of one run. Not part of the build's tests (see {@code ScaleSimulationTest} for a small
+ * one); run it with {@code benchmarks/simulate.sh}.
+ */
+public final class ScaleSimulation {
+    private ScaleSimulation() {}
+
+    /**
+     * @param workers simulated workers
+     * @param tests tests in the suite
+     * @param classes test classes they are spread over
+     * @param tasksPerWorker the planner's target tasks per worker
+     * @param timeFactor real time per simulated time (0.1: ten times as fast as the real run)
+     * @param seed seed of the generated suite
+     */
+    public record Settings(int workers, int tests, int classes, int tasksPerWorker, double timeFactor, long seed) {
+        public Settings {
+            if (workers < 1 || tasksPerWorker < 1 || timeFactor <= 0 || timeFactor > 1) {
+                throw new IllegalArgumentException("Bad settings: " + workers + " workers, " + tasksPerWorker
+                        + " tasks per worker, time factor " + timeFactor);
+            }
+        }
+
+        static Settings parse(String... args) {
+            Map<String, String> given = new HashMap<>();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                given.put(args[i], args[i + 1]);
+            }
+            if (args.length % 2 != 0 || !List.of("--workers", "--tests", "--classes", "--tasks-per-worker",
+                    "--time-factor", "--seed").containsAll(given.keySet())) {
+                throw new IllegalArgumentException("Usage: [--workers 1000] [--tests 100000] [--classes 10000]"
+                        + " [--tasks-per-worker 4] [--time-factor 0.1] [--seed 1]");
+            }
+            return new Settings(
+                    Integer.parseInt(given.getOrDefault("--workers", "1000")),
+                    Integer.parseInt(given.getOrDefault("--tests", "100000")),
+                    Integer.parseInt(given.getOrDefault("--classes", "10000")),
+                    Integer.parseInt(given.getOrDefault("--tasks-per-worker", "4")),
+                    Double.parseDouble(given.getOrDefault("--time-factor", "0.1")),
+                    Long.parseLong(given.getOrDefault("--seed", "1")));
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Settings settings = Settings.parse(args);
+        System.out.println("Simulating " + settings + " ...");
+        System.out.println(run(settings).table());
+    }
+
+    static SimulationReport run(Settings s) throws InterruptedException {
+        long wallStart = System.nanoTime();
+        SimulatedSuite suite = SimulatedSuite.generate(s.tests(), s.classes(), s.seed());
+        List<Unit> methods = suite.methods();
+        // Once to warm up the JIT, as a long-lived build would be; then timed.
+        Planner.plan(suite.classes(), s.workers(), s.tasksPerWorker(), u -> suite.expected().get(u.key()));
+        long planStart = System.nanoTime();
+        List<Task> tasks =
+                Planner.plan(suite.classes(), s.workers(), s.tasksPerWorker(), u -> suite.expected().get(u.key()));
+        double planMillis = (System.nanoTime() - planStart) / 1e6;
+        long methodStart = System.nanoTime();
+        Planner.plan(methods, s.workers(), s.tasksPerWorker(), suite.methodExpectation());
+        double methodPlanMillis = (System.nanoTime() - methodStart) / 1e6;
+
+        Map<String, Double> taskSeconds = new HashMap<>();
+        tasks.forEach(t -> taskSeconds.put(t.id(),
+                t.units().stream().mapToDouble(u -> suite.seconds().get(u.key())).sum()));
+
+        SimulatedStore store = new SimulatedStore(s.timeFactor());
+        RequestCounts coordinatorCounts = new RequestCounts();
+        RequestCounts workerCounts = new RequestCounts();
+        WorkerTally tally = new WorkerTally();
+        ScaledClock clock = new ScaledClock(s.timeFactor());
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "simulated-workers");
+            t.setDaemon(true);
+            return t;
+        });
+        List<WorkerHandle> workers = new ArrayList<>();
+        for (int i = 0; i < s.workers(); i++) {
+            SimulatedWorker w = new SimulatedWorker("w" + i, "sim", store, workerCounts, scheduler, clock,
+                    taskSeconds, tally, s.timeFactor());
+            workers.add(w);
+            w.start();
+        }
+        AtomicLong polls = new AtomicLong();
+        AtomicLong lost = new AtomicLong();
+        CoordinatorListener listener = new CoordinatorListener() {
+            @Override
+            public void tick(int busyWorkers, int liveWorkers) {
+                polls.incrementAndGet();
+            }
+
+            @Override
+            public void workerLost(WorkerHandle worker, String reason) {
+                lost.incrementAndGet();
+            }
+        };
+        CoordinatorSettings cloud = CoordinatorSettings.CLOUD;
+        CoordinatorSettings settings = new CoordinatorSettings(
+                Duration.ofMillis(Math.max(1, Math.round(cloud.poll().toMillis() * s.timeFactor()))),
+                cloud.heartbeatTimeout(), cloud.bootTimeout(), cloud.maxAttempts());
+        Coordinator coordinator = new Coordinator(store.client(coordinatorCounts), "sim", workers, listener,
+                settings, Replacements.NONE, clock);
+
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        var threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        double simStart = clock.seconds();
+        Coordinator.Outcome outcome = coordinator.run(tasks);
+        double makespan = clock.seconds() - simStart;
+        double cpuMillis = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
+        long peakHeap = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+
+        for (long deadline = System.nanoTime() + 30_000_000_000L;
+                tally.stopped.sum() < s.workers() && System.nanoTime() < deadline; ) {
+            Thread.sleep(10);
+        }
+        scheduler.shutdownNow();
+        System.gc();
+        long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return new SimulationReport(s, tasks.size(), methods.size(), planMillis, methodPlanMillis,
+                outcome.results().size(), tally.results.sum(), outcome.abandoned().size(), lost.get(), polls.get(),
+                cpuMillis, makespan, Math.max(suite.totalSeconds() / s.workers(), suite.longestSeconds()),
+                listSchedule(tasks, taskSeconds, s.workers()), tally.lastFirstTaskMillis.get() / 1000.0,
+                tally.busySeconds.sum(), peakHeap, retained, store.bytes(), coordinatorCounts, workerCounts,
+                (System.nanoTime() - wallStart) / 1e9, tally);
+    }
+
+    /** The makespan of the tasks in dispatch order on the first free worker: the plan with free coordination. */
+    private static double listSchedule(List<Task> tasks, Map<String, Double> taskSeconds, int workers) {
+        PriorityQueue<Double> free = new PriorityQueue<>();
+        for (int i = 0; i < workers; i++) {
+            free.add(0.0);
+        }
+        double end = 0;
+        for (Task t : tasks) {
+            double done = free.poll() + taskSeconds.get(t.id()) + SimulatedWorker.TASK_OVERHEAD_SECONDS;
+            end = Math.max(end, done);
+            free.add(done);
+        }
+        return end;
+    }
+}

@@ -1,0 +1,182 @@
+package io.cloudist.core.simulation;
+
+import io.cloudist.core.model.Status;
+import io.cloudist.core.model.TestNode;
+import io.cloudist.core.model.TestResult;
+import io.cloudist.core.protocol.Assignment;
+import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.protocol.Heartbeat;
+import io.cloudist.core.protocol.TaskResult;
+import io.cloudist.core.provision.WorkerHandle;
+import io.cloudist.core.store.Store;
+import io.cloudist.core.store.StoreKeys;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A worker agent as a state machine on a shared scheduler, speaking the Store protocol the way the real one does:
+ * it polls its next assignment key with the worker's back-off (5 ms doubling to 100 ms, GETs only), checks the
+ * run's lease every 5 s while it waits (noting how long the lease stayed unchanged), "runs" a task for its tests'
+ * simulated time plus a per-task overhead, writes the result (every test passed), and writes a heartbeat every 2 s.
+ * Every wait is simulated time scaled by the time factor.
+ */
+final class SimulatedWorker implements WorkerHandle {
+    /** What a warm worker spends per task besides its tests: reading the assignment, the launcher's discovery. */
+    static final double TASK_OVERHEAD_SECONDS = 0.1;
+    private static final long HEARTBEAT_MILLIS = 2_000;
+    private static final long LEASE_CHECK_MILLIS = 5_000;
+
+    private final String id;
+    private final String runId;
+    private final SimulatedStore store;
+    private final Store client;
+    private final ScheduledExecutorService scheduler;
+    private final ScaledClock clock;
+    private final double timeFactor;
+    private final Map<String, Double> taskSeconds;
+    private final WorkerTally tally;
+    private volatile boolean alive = true;
+    private volatile int running = -1;
+    private int seq;
+    private long backoffMillis = 5;
+    private long leaseCheckedAt;
+    private long leaseChangedAt;
+    private byte[] lastLease;
+    private boolean started;
+    /** When (System.nanoTime) the step now running was due: steps follow each other by plan, not by late wake-ups. */
+    private long due;
+    private volatile ScheduledFuture<?> heartbeat;
+
+    SimulatedWorker(String id, String runId, SimulatedStore store, RequestCounts counts,
+            ScheduledExecutorService scheduler, ScaledClock clock, Map<String, Double> taskSeconds, WorkerTally tally,
+            double timeFactor) {
+        this.id = id;
+        this.runId = runId;
+        this.store = store;
+        this.client = store.instant(counts);
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.taskSeconds = taskSeconds;
+        this.tally = tally;
+        this.timeFactor = timeFactor;
+        this.leaseCheckedAt = clock.millis();
+        this.leaseChangedAt = leaseCheckedAt;
+    }
+
+    /** Boots: first heartbeat at once, then every 2 s; first poll at once. */
+    void start() {
+        long period = (long) (HEARTBEAT_MILLIS * 1_000_000 * timeFactor);
+        heartbeat = scheduler.scheduleAtFixedRate(this::beat, 0, period, TimeUnit.NANOSECONDS);
+        due = System.nanoTime();
+        scheduler.execute(this::poll);
+    }
+
+    private void beat() {
+        if (!alive) {
+            ScheduledFuture<?> self = heartbeat;
+            if (self != null) {
+                self.cancel(false);
+            }
+            return;
+        }
+        tally.heartbeats.increment();
+        client.put(StoreKeys.heartbeat(runId, id), Documents.write(
+                new Heartbeat(Documents.SCHEMA, id, clock.millis(), running, "", 0, false, "")));
+    }
+
+    private void poll() {
+        if (!alive) {
+            return;
+        }
+        Optional<byte[]> raw = client.get(StoreKeys.assignment(runId, id, seq));
+        long latency = store.latencyNanos(S3Request.GET);
+        if (raw.isPresent()) {
+            tally.assignmentHits.increment();
+            after(latency, () -> take(Documents.read(raw.get(), Assignment.class)));
+            return;
+        }
+        tally.assignmentMisses.increment();
+        long now = clock.millis();
+        if (now - leaseCheckedAt >= LEASE_CHECK_MILLIS) {
+            leaseCheckedAt = now;
+            tally.leaseChecks.increment();
+            byte[] lease = client.get(StoreKeys.lease(runId)).orElse(null);
+            if (lease != null && !Arrays.equals(lease, lastLease)) {
+                lastLease = lease;
+                leaseChangedAt = now;
+            }
+            tally.longestLeaseGapMillis.accumulate(now - leaseChangedAt);
+            latency += store.latencyNanos(S3Request.GET);
+        }
+        long sleep = (long) (backoffMillis * 1_000_000 * timeFactor);
+        backoffMillis = Math.min(backoffMillis * 2, 100);
+        after(latency + sleep, this::poll);
+    }
+
+    private void take(Assignment assignment) {
+        if (assignment.stop()) {
+            alive = false;
+            tally.stopped.increment();
+            return;
+        }
+        if (!started) {
+            started = true;
+            tally.lastFirstTaskMillis.accumulate((long) (clock.seconds() * 1000));
+        }
+        running = assignment.seq();
+        double seconds = taskSeconds.get(assignment.taskId()) + TASK_OVERHEAD_SECONDS;
+        tally.busySeconds.add(seconds);
+        after((long) (seconds * 1e9 * timeFactor), () -> finish(assignment));
+    }
+
+    private void finish(Assignment assignment) {
+        // The result is visible once its PUT completes.
+        after(store.latencyNanos(S3Request.PUT), () -> {
+            tally.results.increment();
+            client.put(StoreKeys.result(runId, id, assignment.seq()), Documents.write(new TaskResult(
+                    Documents.SCHEMA, assignment.seq(), assignment.taskId(), id, assignment.attempt(),
+                    clock.millis(), clock.millis(), clock.millis(), 0, passed(assignment.uniqueIds()))));
+            running = -1;
+            seq++;
+            backoffMillis = 5;
+            poll();
+        });
+    }
+
+    private static List<TestResult> passed(List<String> uniqueIds) {
+        return uniqueIds.stream()
+                .map(u -> new TestResult(new TestNode(u, "", u, u, TestNode.Kind.TEST, "", "", ""), Status.PASSED,
+                        0, 0.08, null, "", ""))
+                .toList();
+    }
+
+    private void after(long nanos, Runnable step) {
+        due += nanos;
+        scheduler.schedule(step, due - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public boolean isAlive() {
+        return alive;
+    }
+
+    @Override
+    public void terminate() {
+        alive = false;
+    }
+
+    @Override
+    public String describe() {
+        return "simulated worker " + id;
+    }
+}
