@@ -4,6 +4,7 @@ import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.Heartbeat;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,10 +13,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes this worker's heartbeat every two seconds: what it is doing and how far it got. */
+/** Writes this worker's heartbeat every few seconds: what it is doing and how far it got. */
 final class Heartbeats implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Heartbeats.class);
-    private static final long PERIOD_MILLIS = 2_000;
+    /** Local workers beat often: writing a file is free. */
+    static final Duration LOCAL_PERIOD = Duration.ofSeconds(2);
+    /** Cloud workers: each beat is a PUT, and the coordinator reads heartbeats every few seconds anyway. */
+    static final Duration CLOUD_PERIOD = Duration.ofSeconds(10);
 
     private final Store store;
     private final String runId;
@@ -26,7 +30,7 @@ final class Heartbeats implements AutoCloseable {
     private final AtomicReference<String> currentTest = new AtomicReference<>("");
     private final AtomicReference<String> eviction = new AtomicReference<>("");
 
-    Heartbeats(Store store, String runId, String workerId) {
+    Heartbeats(Store store, String runId, String workerId, Duration period) {
         this.store = store;
         this.runId = runId;
         this.workerId = workerId;
@@ -35,7 +39,7 @@ final class Heartbeats implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleAtFixedRate(this::beat, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(this::beat, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void working(int assignment) {

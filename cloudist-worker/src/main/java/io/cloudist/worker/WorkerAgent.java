@@ -95,7 +95,8 @@ public final class WorkerAgent {
 
     private void serve(ResilientStore store, String runId) throws InterruptedException {
         LOG.info("Working for run {}", runId);
-        try (Heartbeats heartbeats = new Heartbeats(store, runId, options.workerId())) {
+        try (Heartbeats heartbeats = new Heartbeats(store, runId, options.workerId(),
+                options.pool() ? Heartbeats.CLOUD_PERIOD : Heartbeats.LOCAL_PERIOD)) {
             current = heartbeats;
             if (evicted()) {
                 heartbeats.evicting(eviction.get());

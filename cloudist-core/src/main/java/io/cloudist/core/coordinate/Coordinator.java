@@ -9,7 +9,6 @@ import io.cloudist.core.protocol.TaskResult;
 import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -44,7 +43,9 @@ public final class Coordinator {
     private final Map<String, TaskResult> results = new LinkedHashMap<>();
     private final List<Abandoned> abandoned = new ArrayList<>();
     private final Set<String> done = new HashSet<>();
-    private long lastLease;
+    /** The assignments decided in this poll, written together at its end. */
+    private final Map<String, byte[]> writes = new LinkedHashMap<>();
+    private StoreRequests requests;
     private int idlePolls;
     private int lastFinished;
     private int replaced;
@@ -73,13 +74,26 @@ public final class Coordinator {
     /** Runs every task to a result or abandonment, then tells every worker to stop. */
     public Outcome run(List<Task> tasks) {
         tasks.forEach(t -> queue.add(new Pending(-1, t, 1)));
+        try (LeaseKeeper lease = new LeaseKeeper(store, runId, clock);
+                StoreRequests io = new StoreRequests(store)) {
+            requests = io;
+            try {
+                coordinate();
+            } finally {
+                stopWorkers();
+            }
+        }
+        return new Outcome(results, abandoned);
+    }
+
+    private void coordinate() {
         try {
             while (!queue.isEmpty() || workers.stream().anyMatch(w -> !w.outstanding.isEmpty())) {
-                renewLease();
+                Map<String, Optional<byte[]>> fetched = requests.getAll(keysToRead());
                 for (WorkerState w : List.copyOf(workers)) {
                     if (!w.lost) {
-                        collect(w);
-                        checkAlive(w);
+                        collect(w, fetched);
+                        checkAlive(w, fetched);
                     }
                 }
                 List<WorkerState> live = workers.stream().filter(w -> !w.lost).toList();
@@ -89,6 +103,8 @@ public final class Coordinator {
                     break;
                 }
                 dispatch(live);
+                requests.putAll(writes);
+                writes.clear();
                 listener.tick((int) live.stream().filter(w -> !w.outstanding.isEmpty()).count(), live.size());
                 // Workers keep a queued assignment, so a slower poll while nothing happens costs them nothing.
                 int finished = results.size() + abandoned.size();
@@ -99,10 +115,30 @@ public final class Coordinator {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CloudistException("The run was interrupted", e);
-        } finally {
-            stopWorkers();
         }
-        return new Outcome(results, abandoned);
+    }
+
+    /** What a poll reads: each live worker's next results, and its heartbeat when it is due. */
+    private List<String> keysToRead() {
+        long now = clock.millis();
+        List<String> keys = new ArrayList<>();
+        for (WorkerState w : workers) {
+            if (w.lost) {
+                continue;
+            }
+            w.outstanding.stream().limit(QUEUE_DEPTH)
+                    .forEach(p -> keys.add(StoreKeys.result(runId, w.handle.id(), p.seq)));
+            if (now - w.beatReadAt >= settings.heartbeatReadInterval().toMillis()) {
+                keys.add(StoreKeys.heartbeat(runId, w.handle.id()));
+            }
+        }
+        return keys;
+    }
+
+    /** The value read in this poll, or read now when the poll did not read it. */
+    private Optional<byte[]> read(String key, Map<String, Optional<byte[]>> fetched) {
+        Optional<byte[]> value = fetched.get(key);
+        return value != null ? value : store.get(key);
     }
 
     private void dispatch(List<WorkerState> live) {
@@ -122,7 +158,7 @@ public final class Coordinator {
 
     private void send(WorkerState w, Pending next) {
         Pending sent = new Pending(w.nextSeq++, next.task, next.attempt);
-        store.put(StoreKeys.assignment(runId, w.handle.id(), sent.seq),
+        writes.put(StoreKeys.assignment(runId, w.handle.id(), sent.seq),
                 Documents.write(Assignment.task(sent.seq, sent.task.id(), sent.attempt, sent.task.uniqueIds())));
         w.outstanding.add(sent);
     }
@@ -150,22 +186,22 @@ public final class Coordinator {
             }
             // Look once more, just before taking it: a victim that has just finished its running task is already on
             // the queued one. What is left is the time of one request, in which both may run it.
-            collect(victim);
+            collect(victim, Map.of());
             if (victim.outstanding.size() < 2) {
                 continue;
             }
             Pending taken = victim.outstanding.pollLast();
-            store.put(StoreKeys.assignment(runId, victim.handle.id(), taken.seq),
+            writes.put(StoreKeys.assignment(runId, victim.handle.id(), taken.seq),
                     Documents.write(Assignment.moved(taken.seq, taken.task.id())));
             send(idle, taken);
             listener.taskMoved(taken.task, victim.handle, idle.handle);
         }
     }
 
-    private void collect(WorkerState w) {
+    private void collect(WorkerState w, Map<String, Optional<byte[]>> fetched) {
         while (!w.outstanding.isEmpty()) {
             Pending head = w.outstanding.peek();
-            Optional<byte[]> raw = store.get(StoreKeys.result(runId, w.handle.id(), head.seq));
+            Optional<byte[]> raw = read(StoreKeys.result(runId, w.handle.id(), head.seq), fetched);
             if (raw.isEmpty()) {
                 return;
             }
@@ -179,7 +215,7 @@ public final class Coordinator {
         }
     }
 
-    private void checkAlive(WorkerState w) {
+    private void checkAlive(WorkerState w, Map<String, Optional<byte[]>> fetched) {
         long now = clock.millis();
         String reason = null;
         boolean evicted = false;
@@ -189,7 +225,7 @@ public final class Coordinator {
             Optional<byte[]> beat = Optional.empty();
             if (now - w.beatReadAt >= settings.heartbeatReadInterval().toMillis()) {
                 w.beatReadAt = now;
-                beat = store.get(StoreKeys.heartbeat(runId, w.handle.id()));
+                beat = read(StoreKeys.heartbeat(runId, w.handle.id()), fetched);
             }
             Heartbeat heartbeat = beat.map(b -> Documents.read(b, Heartbeat.class)).orElse(null);
             if (heartbeat != null && heartbeat.timeMillis() != w.lastBeat) {
@@ -222,7 +258,7 @@ public final class Coordinator {
     private void lose(WorkerState w, String reason, boolean blameTask) {
         w.lost = true;
         w.handle.terminate();
-        collect(w);
+        collect(w, Map.of());
         boolean inProgress = blameTask;
         List<Pending> requeue = new ArrayList<>();
         for (Pending p : w.outstanding) {
@@ -278,24 +314,18 @@ public final class Coordinator {
         queue.clear();
     }
 
-    private void renewLease() {
-        long now = clock.millis();
-        if (now - lastLease >= 5_000) {
-            lastLease = now;
-            store.put(StoreKeys.lease(runId), Long.toString(now).getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
+    /** Tells every live worker to stop; one that cannot be told is terminated. */
     private void stopWorkers() {
+        Map<String, WorkerState> byKey = new LinkedHashMap<>();
+        Map<String, byte[]> stops = new LinkedHashMap<>();
         for (WorkerState w : workers) {
             if (!w.lost) {
-                try {
-                    store.put(StoreKeys.assignment(runId, w.handle.id(), w.nextSeq), Documents.write(Assignment.stop(w.nextSeq)));
-                } catch (RuntimeException e) {
-                    w.handle.terminate();
-                }
+                String key = StoreKeys.assignment(runId, w.handle.id(), w.nextSeq);
+                byKey.put(key, w);
+                stops.put(key, Documents.write(Assignment.stop(w.nextSeq)));
             }
         }
+        requests.tryPutAll(stops).forEach(key -> byKey.get(key).handle.terminate());
     }
 
     private record Pending(int seq, Task task, int attempt) {}

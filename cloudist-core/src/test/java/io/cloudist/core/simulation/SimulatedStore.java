@@ -28,7 +28,7 @@ final class SimulatedStore {
         this.timeFactor = timeFactor;
     }
 
-    /** A client that sleeps through each request's latency; for one thread at a time. */
+    /** A client that sleeps through each request's latency, on whichever threads call it. */
     Store client(RequestCounts counts) {
         return new Client(counts, true);
     }
@@ -56,7 +56,8 @@ final class SimulatedStore {
     private final class Client implements Store {
         private final RequestCounts counts;
         private final boolean waits;
-        private long overslept;
+        /** Per thread: the coordinator sends a poll's requests from several threads at once. */
+        private final ThreadLocal<long[]> overslept = ThreadLocal.withInitial(() -> new long[1]);
 
         Client(RequestCounts counts, boolean waits) {
             this.counts = counts;
@@ -73,11 +74,12 @@ final class SimulatedStore {
             // sleep of under a millisecond up to one.
             long latency = latencyNanos(kind);
             counts.waited(latency);
-            if (overslept >= latency) {
-                overslept -= latency;
+            long[] late = overslept.get();
+            if (late[0] >= latency) {
+                late[0] -= latency;
                 return;
             }
-            long target = latency - overslept;
+            long target = latency - late[0];
             long start = System.nanoTime();
             for (long left = target; left > 0; left = start + target - System.nanoTime()) {
                 LockSupport.parkNanos(left);
@@ -86,7 +88,7 @@ final class SimulatedStore {
                     throw new CloudistException("Interrupted during a simulated request");
                 }
             }
-            overslept = System.nanoTime() - start - target;
+            late[0] = System.nanoTime() - start - target;
         }
 
         @Override

@@ -22,13 +22,13 @@ import java.util.concurrent.TimeUnit;
  * A worker agent as a state machine on a shared scheduler, speaking the Store protocol the way the real one does:
  * it polls its next assignment key with the worker's back-off (5 ms doubling to 100 ms, GETs only), checks the
  * run's lease every 5 s while it waits (noting how long the lease stayed unchanged), "runs" a task for its tests'
- * simulated time plus a per-task overhead, writes the result (every test passed), and writes a heartbeat every 2 s.
+ * simulated time plus a per-task overhead, writes the result (every test passed), and writes a heartbeat every 10 s (a cloud worker's period).
  * Every wait is simulated time scaled by the time factor.
  */
 final class SimulatedWorker implements WorkerHandle {
     /** What a warm worker spends per task besides its tests: reading the assignment, the launcher's discovery. */
     static final double TASK_OVERHEAD_SECONDS = 0.1;
-    private static final long HEARTBEAT_MILLIS = 2_000;
+    private static final long HEARTBEAT_MILLIS = 10_000; // a cloud worker's heartbeat period
     private static final long LEASE_CHECK_MILLIS = 5_000;
 
     private final String id;
@@ -68,7 +68,7 @@ final class SimulatedWorker implements WorkerHandle {
         this.leaseChangedAt = leaseCheckedAt;
     }
 
-    /** Boots: first heartbeat at once, then every 2 s; first poll at once. */
+    /** Boots: first heartbeat at once, then every 10 s; first poll at once. */
     void start() {
         long period = (long) (HEARTBEAT_MILLIS * 1_000_000 * timeFactor);
         heartbeat = scheduler.scheduleAtFixedRate(this::beat, 0, period, TimeUnit.NANOSECONDS);

@@ -61,7 +61,7 @@ record SimulationReport(
         row(out, "coordinator CPU per task", f("%.0f µs", coordinatorCpuMicrosPerTask()));
         row(out, "coordinator CPU as simulated time (CPU ÷ time factor, inside the makespan)",
                 f("%.1f s", coordinatorCpuMillis / 1000 / settings.timeFactor()));
-        row(out, "coordinator's wait on S3 requests (simulated)",
+        row(out, "coordinator's S3 request time, summed (up to 32 requests overlap)",
                 f("%.1f s", coordinator.waitedSeconds() / settings.timeFactor()));
         row(out, "coordinator polls / simulated s per poll", polls + " / " + f("%.2f s", secondsPerPoll()));
         row(out, "coordinator GETs per poll / PUTs per poll", f("%.0f", perPoll(coordinator, S3Request.GET)) + " / "
