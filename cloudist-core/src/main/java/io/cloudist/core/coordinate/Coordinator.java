@@ -115,6 +115,7 @@ public final class Coordinator {
                             Documents.write(Assignment.task(
                                     sent.seq, sent.task.id(), sent.attempt, sent.task.uniqueIds())));
                     w.outstanding.add(sent);
+                    listener.taskDispatched(w.handle, sent.task, sent.seq, sent.attempt);
                 }
             }
         }
