@@ -125,6 +125,7 @@ public final class TimelineRecorder implements CoordinatorListener {
                 return new TaskSpan(task.id(), attempt, queuedMillis, 0, 0, 0, "lost", classes, List.of());
             }
             List<TestTime> tests = result.results().stream()
+                    .filter(r -> r.node().kind().isTest()) // containers' time is their tests' time
                     .map(r -> new TestTime(r.uniqueId(), classOf(r.uniqueId()), r.node().legacyName(), r.seconds(),
                             r.status().name()))
                     .toList();

@@ -5,7 +5,10 @@ import static io.cloudist.core.timeline.RecordedRun.task;
 import static io.cloudist.core.timeline.RecordedRun.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudist.core.model.Failure;
 import io.cloudist.core.model.Status;
+import io.cloudist.core.model.TestNode;
+import io.cloudist.core.model.TestResult;
 import io.cloudist.core.plan.Task;
 import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.report.Summary;
@@ -120,6 +123,25 @@ class TimelineRecorderTest {
     void classesAreListedLongestFirst() {
         assertThat(twoWorkers().classes()).extracting(ClassTime::className).containsExactly("B", "A", "C", "D");
         assertThat(twoWorkers().classes().get(1)).isEqualTo(new ClassTime("A", 2.5, 2));
+    }
+
+    @Test
+    void containersAreNotListedAsTestsButTheirFailureFailsTheTask() {
+        RecordedRun run = new RecordedRun(0);
+        run.dispatch(0, w0, t0, 0, 1);
+        TestResult a1 = result("A", "a1", 1.0, Status.PASSED, "");
+        TestNode classA = new TestNode(a1.node().parentId(), "[engine:junit-jupiter]", "A", "A",
+                TestNode.Kind.CONTAINER, "A", "", "");
+        run.finish(t0, w0, 0, 0, 10, 2_000, a1,
+                new TestResult(classA, Status.ERROR, 1, 1.5, Failure.of("IllegalStateException", "no db"), "", ""));
+
+        RunTimeline timeline = run.recorder.timeline("r", "local", SUMMARY, run.reported);
+
+        TaskSpan span = timeline.workers().get(0).tasks().get(0);
+        assertThat(span.tests()).extracting(RunTimeline.TestTime::name).containsExactly("a1");
+        assertThat(span.outcome()).isEqualTo("failed");
+        assertThat(timeline.classes()).containsExactly(new ClassTime("A", 1.0, 1));
+        assertThat(timeline.failures()).extracting(RunTimeline.FailedTest::message).containsExactly("no db");
     }
 
     @Test
