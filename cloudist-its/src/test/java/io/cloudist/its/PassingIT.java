@@ -85,7 +85,8 @@ class PassingIT {
                 .toList();
         List<ReportedTest> reported = cloudist.reportedTests();
         assertThat(tests).extracting(RunTimeline.TestTime::id).doesNotHaveDuplicates();
-        assertThat(tests).extracting(RunTimeline.TestTime::name)
+        // The reports drop a method's empty parentheses, as Surefire does; run.json keeps JUnit's legacy name.
+        assertThat(tests).extracting(t -> t.name().replaceFirst("\\(\\)$", ""))
                 .containsExactlyInAnyOrderElementsOf(reported.stream().map(ReportedTest::name).toList());
         assertThat(timeline.workers()).hasSize(2);
         assertThat(cloudist.lines())

@@ -81,7 +81,7 @@ public final class HtmlReport {
         StringBuilder svg = new StringBuilder();
         int height = ROW * run.workers().size() + 20;
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\">",
-                LABEL + WIDTH + 10, height));
+                LABEL + WIDTH + 50, height));
         for (int tick = 0; tick <= 10; tick++) {
             double x = LABEL + WIDTH * tick / 10.0;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eee\"/>"
