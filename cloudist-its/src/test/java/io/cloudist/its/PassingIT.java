@@ -2,10 +2,15 @@ package io.cloudist.its;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudist.core.timeline.RunTimeline;
+import io.cloudist.core.timeline.TimelineFiles;
 import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.ConsoleOutput;
 import io.cloudist.its.harness.FixtureBuilds;
 import io.cloudist.its.harness.Outcomes;
+import io.cloudist.its.harness.ReportedTest;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -67,5 +72,24 @@ class PassingIT {
                 .as("%s", cloudist)
                 .isEqualTo(ConsoleOutput.resultsTotals(surefire))
                 .isEqualTo(ConsoleOutput.totalsOf(surefire.reportedTests()));
+    }
+
+    @Test
+    void cloudistLeavesARunTimelineListingEveryReportedTestOnceAndNamesIt() {
+        Path directory = cloudist.project().resolve("target/cloudist");
+        assertThat(directory.resolve(TimelineFiles.HTML)).as("%s", cloudist).isRegularFile();
+        RunTimeline timeline = TimelineFiles.read(directory.resolve(TimelineFiles.JSON));
+        List<RunTimeline.TestTime> tests = timeline.workers().stream()
+                .flatMap(w -> w.tasks().stream())
+                .flatMap(t -> t.tests().stream())
+                .toList();
+        List<ReportedTest> reported = cloudist.reportedTests();
+        assertThat(tests).extracting(RunTimeline.TestTime::id).doesNotHaveDuplicates();
+        // The reports drop a method's empty parentheses, as Surefire does; run.json keeps JUnit's legacy name.
+        assertThat(tests).extracting(t -> t.name().replaceFirst("\\(\\)$", ""))
+                .containsExactlyInAnyOrderElementsOf(reported.stream().map(ReportedTest::name).toList());
+        assertThat(timeline.workers()).hasSize(2);
+        assertThat(cloudist.lines())
+                .anyMatch(line -> line.startsWith("cloudist: run timeline: ") && line.contains("target/cloudist/report.html"));
     }
 }

@@ -161,6 +161,7 @@ public final class Coordinator {
         writes.put(StoreKeys.assignment(runId, w.handle.id(), sent.seq),
                 Documents.write(Assignment.task(sent.seq, sent.task.id(), sent.attempt, sent.task.uniqueIds())));
         w.outstanding.add(sent);
+        listener.taskDispatched(w.handle, sent.task, sent.seq, sent.attempt);
     }
 
     /**

@@ -6,6 +6,9 @@ import io.cloudist.core.provision.WorkerHandle;
 
 /** What the coordinator tells the rest of the run. Called on the coordinator's thread. */
 public interface CoordinatorListener {
+    /** The coordinator wrote assignment {@code seq} for a worker: the task's {@code attempt}-th try. */
+    default void taskDispatched(WorkerHandle worker, Task task, int seq, int attempt) {}
+
     /** A task's first valid result arrived (duplicates are not reported). */
     default void taskFinished(Task task, TaskResult result) {}
 

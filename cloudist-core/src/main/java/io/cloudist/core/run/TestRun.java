@@ -34,6 +34,8 @@ import io.cloudist.core.ship.Shipment;
 import io.cloudist.core.store.ResilientStore;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
+import io.cloudist.core.timeline.TimelineFiles;
+import io.cloudist.core.timeline.TimelineRecorder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,6 +56,7 @@ public final class TestRun {
     private final RunListener listener;
     private final Clock clock;
     private final Timings timings = new Timings();
+    private final TimelineRecorder timeline;
     /** The worker agent's classpath in the store, shipped once, when the first cloud worker starts. */
     private List<BlobRef> workerBundle;
 
@@ -61,6 +64,7 @@ public final class TestRun {
         this.request = request;
         this.listener = listener;
         this.clock = clock;
+        this.timeline = new TimelineRecorder(clock);
     }
 
     public RunOutcome run() {
@@ -108,7 +112,8 @@ public final class TestRun {
             Replacements replacements = new Replacements(request.maxWorkerRestarts(),
                     n -> startWorkers(provisioner, store, runId, n));
             // Heartbeats are judged on the store's uptime: nobody can beat while the store is out.
-            Coordinator coordinator = new Coordinator(store, runId, handles, new RunProgress(listener, byId, tasks),
+            Coordinator coordinator = new Coordinator(store, runId, handles,
+                    new BothListeners(new RunProgress(listener, byId, tasks), timeline),
                     request.cloud().isLocal() ? CoordinatorSettings.LOCAL : CoordinatorSettings.CLOUD, replacements,
                     store.uptimeClock(clock));
             Coordinator.Outcome outcome = timings.time("tests", () -> coordinator.run(tasks));
@@ -122,6 +127,7 @@ public final class TestRun {
         Map<String, TestNode> discovered = byId;
         RunOutcome result = timings.time("reporting", () -> report(results, discovered));
         listener.line(ConsoleLine.info("cloudist: time spent: " + timings));
+        writeTimeline(runId, result, results);
         return result;
     }
 
@@ -150,8 +156,22 @@ public final class TestRun {
         if (workerBundle == null) {
             workerBundle = request.cloud().isLocal() ? List.of() : shipWorker(store);
         }
-        return provisioner.start(new WorkerLaunch(store.location(), runId, workers, workerBundle,
+        long started = clock.millis();
+        List<WorkerHandle> handles = provisioner.start(new WorkerLaunch(store.location(), runId, workers, workerBundle,
                 request.storeOutageSeconds()));
+        timeline.workersStarted(handles, started);
+        return handles;
+    }
+
+    /** Writes run.json and report.html; a run's diagnostics never fail its build. */
+    private void writeTimeline(String runId, RunOutcome outcome, List<TestResult> results) {
+        try {
+            Path report = TimelineFiles.write(request.workDirectory(),
+                    timeline.timeline(runId, request.cloud().backend(), outcome.summary(), results));
+            listener.line(ConsoleLine.info("cloudist: run timeline: " + report + " (data: " + TimelineFiles.JSON + ")"));
+        } catch (CloudistException e) {
+            listener.line(ConsoleLine.warn(e.getMessage()));
+        }
     }
 
     /** Ships the worker agent's own classpath, for workers that boot elsewhere and fetch it from the store. */

@@ -1,0 +1,122 @@
+package io.cloudist.core.timeline;
+
+import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.report.Summary;
+import io.cloudist.core.timeline.RunTimeline.ClassTime;
+import io.cloudist.core.timeline.RunTimeline.CriticalPath;
+import io.cloudist.core.timeline.RunTimeline.FailedTest;
+import io.cloudist.core.timeline.RunTimeline.Overhead;
+import io.cloudist.core.timeline.RunTimeline.TaskSpan;
+import io.cloudist.core.timeline.RunTimeline.TestTime;
+import io.cloudist.core.timeline.RunTimeline.Totals;
+import io.cloudist.core.timeline.RunTimeline.Worker;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What a recorded run's spans add up to: makespan, utilisation, critical path, overhead, lower bound. */
+final class Schedule {
+    private Schedule() {}
+
+    static RunTimeline analyse(String runId, String backend, long startMillis, long endMillis, int slots,
+            Summary summary, List<Worker> recorded, List<FailedTest> failures) {
+        List<TaskSpan> finished = recorded.stream().flatMap(w -> w.tasks().stream())
+                .filter(t -> t.finishedMillis() > 0).toList();
+        long first = recorded.stream().flatMap(w -> w.tasks().stream()).mapToLong(TaskSpan::queuedMillis).min().orElse(0);
+        long last = finished.stream().mapToLong(TaskSpan::finishedMillis).max().orElse(first);
+        double makespan = Math.max(0, last - first) / 1000.0;
+        List<Worker> workers = recorded.stream().map(w -> withUtilisation(w, makespan)).toList();
+        List<ClassTime> classes = classes(finished);
+        double testSeconds = classes.stream().mapToDouble(ClassTime::seconds).sum();
+        double longestClass = classes.isEmpty() ? 0 : classes.get(0).seconds();
+        double lowerBound = Math.max(testSeconds / slots, longestClass);
+        Totals totals = new Totals(summary.tests(), summary.failures(), summary.errors(), summary.skipped(), slots,
+                (endMillis - startMillis) / 1000.0, makespan, round(testSeconds), round(lowerBound),
+                lowerBound > 0 ? round(makespan / lowerBound) : 0);
+        return new RunTimeline(Documents.SCHEMA, runId, backend, startMillis, endMillis, totals, overhead(workers),
+                criticalPath(workers), workers, classes, failures);
+    }
+
+    private static Worker withUtilisation(Worker w, double makespan) {
+        double busy = round(w.tasks().stream().mapToDouble(TaskSpan::seconds).sum());
+        double utilisation = makespan > 0 ? round(busy / makespan) : 0;
+        return new Worker(w.id(), w.startedMillis(), w.readyMillis(), busy, utilisation, w.lostMillis(),
+                w.lostReason(), w.tasks());
+    }
+
+    /** Per top-level class, the sum of its tests' times, longest first. */
+    private static List<ClassTime> classes(List<TaskSpan> finished) {
+        Map<String, double[]> byClass = new LinkedHashMap<>();
+        for (TaskSpan task : finished) {
+            for (TestTime test : task.tests()) {
+                double[] sum = byClass.computeIfAbsent(test.className(), k -> new double[2]);
+                sum[0] += test.seconds();
+                sum[1]++;
+            }
+        }
+        List<ClassTime> classes = new ArrayList<>();
+        byClass.forEach((name, sum) -> classes.add(new ClassTime(name, round(sum[0]), (int) sum[1])));
+        classes.sort(Comparator.comparingDouble(ClassTime::seconds).reversed().thenComparing(ClassTime::className));
+        return classes;
+    }
+
+    /** The gaps between a task's end and the next task's first test, over every worker. */
+    static Overhead overhead(List<Worker> workers) {
+        List<Long> gaps = new ArrayList<>();
+        for (Worker w : workers) {
+            List<TaskSpan> tasks = ran(w);
+            for (int i = 1; i < tasks.size(); i++) {
+                if (tasks.get(i).firstTestMillis() > 0) {
+                    gaps.add(Math.max(0, tasks.get(i).firstTestMillis() - tasks.get(i - 1).finishedMillis()));
+                }
+            }
+        }
+        gaps.sort(null);
+        return new Overhead(gaps.size(), percentile(gaps, 0.5), percentile(gaps, 0.9));
+    }
+
+    /** Nearest-rank percentile of sorted values; 0 for none. */
+    static long percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(p * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    private static CriticalPath criticalPath(List<Worker> workers) {
+        Worker end = null;
+        long endMillis = 0;
+        TaskSpan longest = null;
+        String longestWorker = "";
+        for (Worker w : workers) {
+            for (TaskSpan t : ran(w)) {
+                if (t.finishedMillis() > endMillis) {
+                    endMillis = t.finishedMillis();
+                    end = w;
+                }
+                if (longest == null || t.seconds() > longest.seconds()) {
+                    longest = t;
+                    longestWorker = w.id();
+                }
+            }
+        }
+        if (end == null) {
+            return CriticalPath.NONE;
+        }
+        return new CriticalPath(end.id(), ran(end).stream().map(TaskSpan::taskId).toList(), longest.taskId(),
+                longestWorker, round(longest.seconds()));
+    }
+
+    /** A worker's finished tasks in the order it ran them. */
+    private static List<TaskSpan> ran(Worker w) {
+        return w.tasks().stream().filter(t -> t.finishedMillis() > 0)
+                .sorted(Comparator.comparingLong(TaskSpan::startedMillis)).toList();
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,106 @@
+package io.cloudist.core.timeline;
+
+import io.cloudist.core.model.Failure;
+import io.cloudist.core.model.Status;
+import io.cloudist.core.model.TestNode;
+import io.cloudist.core.model.TestResult;
+import io.cloudist.core.plan.Task;
+import io.cloudist.core.plan.Unit;
+import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.protocol.TaskResult;
+import io.cloudist.core.provision.WorkerHandle;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds a recorded run by hand: a clock that moves only when told, workers, tasks and their results. */
+final class RecordedRun {
+    final SetClock clock = new SetClock();
+    final TimelineRecorder recorder;
+    final List<TestResult> reported = new ArrayList<>();
+
+    RecordedRun(long startMillis) {
+        clock.millis = startMillis;
+        recorder = new TimelineRecorder(clock);
+    }
+
+    static WorkerHandle worker(String id) {
+        return new Handle(id);
+    }
+
+    /** A task of one class, one unit per test method. */
+    static Task task(String id, String className, String... methods) {
+        List<Unit> units = new ArrayList<>();
+        for (String method : methods) {
+            units.add(new Unit(className + "#" + method, className, List.of(methodId(className, method)), 1));
+        }
+        return new Task(id, units, 1);
+    }
+
+    static String methodId(String className, String method) {
+        return "[engine:junit-jupiter]/[class:" + className + "]/[method:" + method + "()]";
+    }
+
+    static TestResult result(String className, String method, double seconds, Status status, String message) {
+        TestNode node = new TestNode(methodId(className, method), "[engine:junit-jupiter]/[class:" + className + "]",
+                method + "()", method, TestNode.Kind.TEST, className, method, "");
+        Failure failure = status == Status.PASSED ? null : Failure.of("java.lang.AssertionError", message);
+        return new TestResult(node, status, 1, seconds, failure, "", "");
+    }
+
+    void dispatch(long at, WorkerHandle worker, Task task, int seq, int attempt) {
+        clock.millis = at;
+        recorder.taskDispatched(worker, task, seq, attempt);
+    }
+
+    void finish(Task task, WorkerHandle worker, int seq, long started, long firstTest, long finished,
+            TestResult... results) {
+        clock.millis = Math.max(clock.millis, finished);
+        reported.addAll(List.of(results));
+        recorder.taskFinished(task, new TaskResult(Documents.SCHEMA, seq, task.id(), worker.id(), 1, started,
+                firstTest, finished, 1, List.of(results)));
+    }
+
+    /** A clock that moves only when told. */
+    static final class SetClock extends Clock {
+        long millis;
+
+        @Override
+        public long millis() {
+            return millis;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    private record Handle(String id) implements WorkerHandle {
+        @Override
+        public boolean isAlive() {
+            return true;
+        }
+
+        @Override
+        public void terminate() {}
+
+        @Override
+        public String describe() {
+            return "worker " + id;
+        }
+    }
+}
