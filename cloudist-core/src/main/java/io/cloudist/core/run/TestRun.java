@@ -96,7 +96,8 @@ public final class TestRun {
             }
             TimingHistory history = TimingHistory.read(historyFile);
             List<Unit> units = Units.of(nodes, methodLevel, request.granularity());
-            List<Task> tasks = Planner.plan(units, workers, request.tasksPerWorker(), history::expected);
+            List<Task> tasks = Planner.plan(
+                    units, workers, request.tasksPerWorker(), request.targetTaskSeconds(), history::expected);
             listener.line(ConsoleLine.info(String.format(Locale.ROOT,
                     "cloudist: %d tests in %d classes, %d tasks on %d %s workers",
                     units.stream().mapToInt(Unit::tests).sum(),
