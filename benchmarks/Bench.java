@@ -59,12 +59,14 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         int rounds = 2;
         boolean surefireSleep = true;
+        String only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--no-surefire-sleep" -> surefireSleep = false;
+                case "--suite" -> only = args[++i];
                 default -> {
-                    System.err.println("usage: java benchmarks/Bench.java [--rounds R] [--no-surefire-sleep]");
+                    System.err.println("usage: java benchmarks/Bench.java [--rounds R] [--suite cpu|sleep] [--no-surefire-sleep]");
                     System.exit(2);
                 }
             }
@@ -78,8 +80,10 @@ public final class Bench {
         List<String> mavenArgs = extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
         Bench bench = new Bench(root, mavenArgs);
         boolean withSurefireSleep = surefireSleep;
+        String suite = only;
         List<Config> configs = CONFIGS.stream()
                 .filter(c -> withSurefireSleep || c.cloudist() || !c.suite().equals("sleep"))
+                .filter(c -> suite == null || c.suite().equals(suite))
                 .toList();
         System.exit(bench.run(configs, Math.max(2, rounds)));
     }
@@ -103,13 +107,20 @@ public final class Bench {
             }
             classSeconds.put(suite, new LinkedHashMap<>());
         }
+        for (Config config : configs) {
+            for (String suite : List.of(config.suite(), "trivial")) {
+                if (config.cloudist()) {
+                    copyTree(project(suite), project(config, suite));
+                }
+            }
+        }
         for (int round = 1; round <= rounds; round++) {
             for (Config config : configs) {
-                Path project = project(config.suite());
+                Path project = project(config, config.suite());
                 if (config.cloudist() && round == 1) {
                     deleteTree(project.resolve("target/cloudist"));   // no timing history, no discovery cache
                 }
-                double trivial = maven(project("trivial"), config.args(),
+                double trivial = maven(project(config, "trivial"), config.args(),
                         out.resolve("run-" + round + "-trivial-" + slug(config) + ".log"));
                 double wall = maven(project, config.args(), out.resolve("run-" + round + "-" + slug(config) + ".log"));
                 if (wall < 0 || trivial < 0) {
@@ -155,7 +166,7 @@ public final class Bench {
                 rounds, Runtime.getRuntime().availableProcessors(), total("cpu"), longest("cpu"), total("sleep"),
                 longest("sleep")));
         rows.add("");
-        rows.add(String.format(Locale.ROOT, "%-7s %-34s %9s %9s %9s %9s %9s", "suite", "configuration", "wall s",
+        rows.add(String.format(Locale.ROOT, "%-7s %-40s %9s %9s %9s %9s %9s", "suite", "configuration", "wall s",
                 "vs ref", "fixed s", "bound s", "÷ bound"));
         for (Config config : configs) {
             String reference = config.suite().equals("cpu") ? "surefire forkCount=2" : "surefire forkCount=8";
@@ -178,7 +189,7 @@ public final class Bench {
     }
 
     private static String row(String suite, String label, double wall, Double reference, double fixed, double bound) {
-        return String.format(Locale.ROOT, "%-7s %-34s %9.2f %9s %9.2f %9.2f %9.2f", suite, label, wall,
+        return String.format(Locale.ROOT, "%-7s %-40s %9.2f %9s %9.2f %9.2f %9.2f", suite, label, wall,
                 reference == null ? "-" : String.format(Locale.ROOT, "%.2fx", wall / reference), fixed, bound,
                 wall / bound);
     }
@@ -231,6 +242,24 @@ public final class Bench {
 
     private Path project(String suite) {
         return out.resolve(suite);
+    }
+
+    /**
+     * cloudist runs each configuration in its own copy of a suite: its discovery cache is keyed by the JVM's settings,
+     * {@code -Dcloudist.workers} among them, so interleaved configurations sharing a directory would each miss it,
+     * which a user running one command again does not.
+     */
+    private Path project(Config config, String suite) {
+        return config.cloudist() ? out.resolve(suite + "-" + slug(config)) : project(suite);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        deleteTree(to);
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
     }
 
     private static String slug(Config config) {

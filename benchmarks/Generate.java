@@ -13,8 +13,9 @@ import java.util.Map;
  * <p>Usage: {@code java Generate.java --out DIR [--suite cpu|sleep|trivial] [--cloudist-version V]}.
  *
  * <ul>
- *   <li>{@code cpu}: 40 classes, 30 s of test time, each test keeping a core busy. The longest class comes last
- *       by name, as a slow class often does in a real suite, whose order says nothing about durations.
+ *   <li>{@code cpu}: 40 classes, 33 s of test time, each test keeping a core busy. The longest class comes last
+ *       by name, and Surefire is set to run classes by name ({@code runOrder=alphabetical}) so that this holds on
+ *       every file system: a real suite's order (by default the file system's) says nothing about durations.
  *   <li>{@code sleep}: 242 classes, 358 s of test time, each test sleeping as a test waiting on a database or a
  *       network would; enough work for 32 workers on a machine with few cores.
  *   <li>{@code trivial}: 64 classes of one empty test each, to measure what a run costs besides its tests.
@@ -35,7 +36,7 @@ public final class Generate {
                     new Shape("Check", 30, 5, 50),
                     new Shape("Flow", 6, 4, 250),
                     new Shape("Report", 3, 5, 500),
-                    new Shape("Sync", 1, 9, 1000)),
+                    new Shape("Sync", 1, 12, 1000)),
             "sleep", List.of(
                     new Shape("Check", 200, 4, 200),
                     new Shape("Flow", 36, 5, 800),
@@ -171,6 +172,9 @@ public final class Generate {
                         <groupId>org.apache.maven.plugins</groupId>
                         <artifactId>maven-surefire-plugin</artifactId>
                         <version>3.5.4</version>
+                        <configuration>
+                          <runOrder>alphabetical</runOrder>
+                        </configuration>
                       </plugin>
                       <plugin>
                         <groupId>io.cloudist</groupId>

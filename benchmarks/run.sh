@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures cloudist:test against Surefire on a generated suite of ~30 s of test time.
+# Measures cloudist:test against Surefire on a generated suite of ~33 s of test time.
 #
 #   benchmarks/run.sh [--mode cpu|sleep] [--workers N] [--rounds R]
 #   benchmarks/run.sh --all [--rounds R]     (the full benchmark: java benchmarks/Bench.java, see there)
@@ -83,7 +83,7 @@ med() { for r in $(seq "$2" "$rounds"); do echo "${times[$r,$1]}"; done | median
 baseline=$(med 1 1)
 {
   echo
-  echo "Suite: 40 classes, ~30 s of test time ($mode mode), $(nproc) cores, $rounds rounds"
+  echo "Suite: 40 classes, ~33 s of test time ($mode mode), $(nproc) cores, $rounds rounds"
   printf '%-36s %10s %16s\n' "run" "wall (s)" "vs forkCount=2"
   row() { printf '%-36s %10s %16s\n' "$1" "$2" "$(awk -v t="$2" -v b="$baseline" 'BEGIN { printf "%.2fx", t / b }')"; }
   row "surefire forkCount=1 (median)" "$(med 0 1)"
