@@ -5,61 +5,77 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Generates the benchmark project: 40 JUnit Jupiter classes with skewed durations (many short, a few long),
- * about 24 seconds of test time in all.
+ * Generates a benchmark project of JUnit Jupiter classes with skewed durations: many short classes, a few long ones.
  *
- * <p>Usage: {@code java Generate.java --out DIR [--mode cpu|sleep] [--cloudist-version V]}. In {@code cpu} mode each
- * test keeps a core busy for its duration; in {@code sleep} mode it sleeps, as a test waiting on I/O would.
+ * <p>Usage: {@code java Generate.java --out DIR [--suite cpu|sleep|trivial] [--cloudist-version V]}.
+ *
+ * <ul>
+ *   <li>{@code cpu}: 40 classes, 33 s of test time, each test keeping a core busy. The longest class comes last
+ *       by name, and Surefire is set to run classes by name ({@code runOrder=alphabetical}) so that this holds on
+ *       every file system: a real suite's order (by default the file system's) says nothing about durations.
+ *   <li>{@code sleep}: 242 classes, 358 s of test time, each test sleeping as a test waiting on a database or a
+ *       network would; enough work for 32 workers on a machine with few cores.
+ *   <li>{@code trivial}: 64 classes of one empty test each, to measure what a run costs besides its tests.
+ * </ul>
  */
 public final class Generate {
     private static final String PACKAGE = "io.cloudist.bench";
 
-    /** A group of generated classes: how many, tests per class, milliseconds per test. */
+    /** A group of generated classes: name prefix, how many, tests per class, milliseconds per test. */
     private record Shape(String prefix, int classes, int testsPerClass, int millisPerTest) {
         double seconds() {
             return classes * testsPerClass * millisPerTest / 1000.0;
         }
     }
 
-    private static final List<Shape> SHAPES = List.of(
-            new Shape("Short", 30, 5, 50),
-            new Shape("Medium", 6, 4, 250),
-            new Shape("Long", 4, 5, 500));
+    private static final Map<String, List<Shape>> SUITES = Map.of(
+            "cpu", List.of(
+                    new Shape("Check", 30, 5, 50),
+                    new Shape("Flow", 6, 4, 250),
+                    new Shape("Report", 3, 5, 500),
+                    new Shape("Sync", 1, 12, 1000)),
+            "sleep", List.of(
+                    new Shape("Check", 200, 4, 200),
+                    new Shape("Flow", 36, 5, 800),
+                    new Shape("Report", 6, 6, 1500)),
+            "trivial", List.of(new Shape("Noop", 64, 1, 0)));
 
     public static void main(String[] args) throws IOException {
         Path out = null;
-        String mode = "cpu";
+        String suite = "cpu";
         String version = "0.1.0-SNAPSHOT";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
-                case "--mode" -> mode = args[++i];
+                case "--suite", "--mode" -> suite = args[++i];
                 case "--cloudist-version" -> version = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
         }
-        if (out == null || !(mode.equals("cpu") || mode.equals("sleep"))) {
-            System.err.println("usage: java Generate.java --out DIR [--mode cpu|sleep] [--cloudist-version V]");
+        if (out == null || !SUITES.containsKey(suite)) {
+            System.err.println(
+                    "usage: java Generate.java --out DIR [--suite cpu|sleep|trivial] [--cloudist-version V]");
             System.exit(2);
         }
         Path sources = out.resolve("src/test/java/" + PACKAGE.replace('.', '/'));
         Files.createDirectories(sources);
         write(out.resolve("pom.xml"), pom(version));
-        write(sources.resolve("Work.java"), work(mode));
+        write(sources.resolve("Work.java"), work(suite.equals("cpu") ? "cpu" : "sleep"));
         List<String> written = new ArrayList<>();
         double total = 0;
-        for (Shape shape : SHAPES) {
+        for (Shape shape : SUITES.get(suite)) {
             for (int n = 1; n <= shape.classes(); n++) {
-                String name = String.format(Locale.ROOT, "%s%02dTest", shape.prefix(), n);
+                String name = String.format(Locale.ROOT, "%s%03dTest", shape.prefix(), n);
                 write(sources.resolve(name + ".java"), testClass(name, shape));
                 written.add(name);
             }
             total += shape.seconds();
         }
         System.out.printf(
-                Locale.ROOT, "Generated %d test classes (%s mode, %.1f s of test time) in %s%n", written.size(), mode,
+                Locale.ROOT, "Generated %d test classes (%s suite, %.1f s of test time) in %s%n", written.size(), suite,
                 total, out);
     }
 
@@ -156,6 +172,9 @@ public final class Generate {
                         <groupId>org.apache.maven.plugins</groupId>
                         <artifactId>maven-surefire-plugin</artifactId>
                         <version>3.5.4</version>
+                        <configuration>
+                          <runOrder>alphabetical</runOrder>
+                        </configuration>
                       </plugin>
                       <plugin>
                         <groupId>io.cloudist</groupId>

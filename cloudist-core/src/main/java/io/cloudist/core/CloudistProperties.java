@@ -51,6 +51,8 @@ public final class CloudistProperties {
     public static final String DEFAULT_GRANULARITY = "class";
     public static final String TASKS_PER_WORKER = "cloudist.tasksPerWorker";
     public static final String DEFAULT_TASKS_PER_WORKER = "4";
+    public static final String TARGET_TASK_SECONDS = "cloudist.targetTaskSeconds";
+    public static final String DEFAULT_TARGET_TASK_SECONDS = "0";
     public static final String REUSE_FORKS = "cloudist.reuseForks";
     public static final String DEFAULT_REUSE_FORKS = "true";
     public static final String TEST_TIMEOUT = "cloudist.testTimeout";
@@ -118,6 +120,12 @@ public final class CloudistProperties {
                     TASKS_PER_WORKER,
                     DEFAULT_TASKS_PER_WORKER,
                     "Target number of tasks per worker; tasks are about workers x tasksPerWorker."),
+            new Parameter(
+                    "targetTaskSeconds",
+                    TARGET_TASK_SECONDS,
+                    DEFAULT_TARGET_TASK_SECONDS,
+                    "Expected seconds of one task, from the timing history; tasks are then about total time /"
+                            + " targetTaskSeconds (at least workers). 0 uses tasksPerWorker."),
             new Parameter(
                     "reuseForks",
                     REUSE_FORKS,

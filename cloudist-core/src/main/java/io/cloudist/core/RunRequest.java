@@ -35,6 +35,7 @@ import java.util.Objects;
  *     {@code rerunFailingTestsCount}); 0 for never
  * @param maxWorkerRestarts how many lost workers may be replaced in the run
  * @param storeOutageSeconds how long the store may stay unreachable before the run stops (coordinator and workers)
+ * @param targetTaskSeconds expected seconds of one task; 0 to make about {@code workers × tasksPerWorker} tasks
  */
 public record RunRequest(
         String projectKey,
@@ -57,7 +58,8 @@ public record RunRequest(
         CloudSettings cloud,
         int rerunFailingTestsCount,
         int maxWorkerRestarts,
-        int storeOutageSeconds) {
+        int storeOutageSeconds,
+        double targetTaskSeconds) {
 
     public RunRequest {
         Objects.requireNonNull(projectKey, "projectKey");
@@ -101,6 +103,10 @@ public record RunRequest(
             throw new ConfigurationException(CloudistProperties.STORE_OUTAGE_SECONDS, String.valueOf(storeOutageSeconds),
                     "set it to a whole number of seconds, 0 or more (0: stop at the first failure the store's own"
                             + " retries cannot mend)");
+        }
+        if (!(targetTaskSeconds >= 0) || Double.isInfinite(targetTaskSeconds)) {
+            throw new ConfigurationException(CloudistProperties.TARGET_TASK_SECONDS, String.valueOf(targetTaskSeconds),
+                    "set it to 0 or more seconds (0: make about workers x tasksPerWorker tasks)");
         }
     }
 }

@@ -5,6 +5,7 @@ import static io.cloudist.core.CloudistProperties.DEFAULT_EXTRA_FILES;
 import static io.cloudist.core.CloudistProperties.DEFAULT_GRANULARITY;
 import static io.cloudist.core.CloudistProperties.DEFAULT_REUSE_FORKS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_STORE_OUTAGE_SECONDS;
+import static io.cloudist.core.CloudistProperties.DEFAULT_TARGET_TASK_SECONDS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_TASKS_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_TEST_TIMEOUT;
 import static io.cloudist.core.CloudistProperties.EXTRA_FILES;
@@ -18,6 +19,7 @@ import static io.cloudist.core.CloudistProperties.SKIP;
 import static io.cloudist.core.CloudistProperties.SKIP_TESTS;
 import static io.cloudist.core.CloudistProperties.STORE;
 import static io.cloudist.core.CloudistProperties.STORE_OUTAGE_SECONDS;
+import static io.cloudist.core.CloudistProperties.TARGET_TASK_SECONDS;
 import static io.cloudist.core.CloudistProperties.TASKS_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.TEST_FAILURE_IGNORE;
 import static io.cloudist.core.CloudistProperties.TEST_TIMEOUT;
@@ -100,7 +102,8 @@ final class RunRequestMapper {
                 reruns.rerunFailingTestsCount(),
                 sources.wholeNumber("maxWorkerRestarts", MAX_WORKER_RESTARTS, String.valueOf(4 * workers), 0),
                 sources.wholeNumber(
-                        "storeOutageSeconds", STORE_OUTAGE_SECONDS, DEFAULT_STORE_OUTAGE_SECONDS, 0));
+                        "storeOutageSeconds", STORE_OUTAGE_SECONDS, DEFAULT_STORE_OUTAGE_SECONDS, 0),
+                sources.decimal("targetTaskSeconds", TARGET_TASK_SECONDS, DEFAULT_TARGET_TASK_SECONDS, false));
         return new Mapping.Run(request, sources.flag("testFailureIgnore", TEST_FAILURE_IGNORE, false),
                 reruns.failOnFlakeCount(), extension);
     }

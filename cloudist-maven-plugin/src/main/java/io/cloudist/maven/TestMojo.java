@@ -11,6 +11,7 @@ import static io.cloudist.core.CloudistProperties.DEFAULT_MEMORY_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_ON_DEMAND_FALLBACK;
 import static io.cloudist.core.CloudistProperties.DEFAULT_REUSE_FORKS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_STORE_OUTAGE_SECONDS;
+import static io.cloudist.core.CloudistProperties.DEFAULT_TARGET_TASK_SECONDS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_TASKS_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_TEST_TIMEOUT;
 import static io.cloudist.core.CloudistProperties.EXTRA_FILES;
@@ -27,6 +28,7 @@ import static io.cloudist.core.CloudistProperties.REUSE_FORKS;
 import static io.cloudist.core.CloudistProperties.SKIP;
 import static io.cloudist.core.CloudistProperties.STORE;
 import static io.cloudist.core.CloudistProperties.STORE_OUTAGE_SECONDS;
+import static io.cloudist.core.CloudistProperties.TARGET_TASK_SECONDS;
 import static io.cloudist.core.CloudistProperties.TASKS_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.TEST_TIMEOUT;
 import static io.cloudist.core.CloudistProperties.USE_SUREFIRE_CONFIG;
@@ -77,6 +79,10 @@ public class TestMojo extends AbstractMojo {
     /** Target number of tasks per worker. */
     @Parameter(property = TASKS_PER_WORKER, defaultValue = DEFAULT_TASKS_PER_WORKER)
     private String tasksPerWorker;
+
+    /** Expected seconds of one task, from the timing history; 0 counts tasks by tasksPerWorker. */
+    @Parameter(property = TARGET_TASK_SECONDS, defaultValue = DEFAULT_TARGET_TASK_SECONDS)
+    private String targetTaskSeconds;
 
     /** Reuse a worker's test JVM across tasks; false starts a fresh JVM per test class. */
     @Parameter(property = REUSE_FORKS, defaultValue = DEFAULT_REUSE_FORKS)
@@ -285,6 +291,7 @@ public class TestMojo extends AbstractMojo {
                 .put("workers", workers)
                 .put("granularity", granularity)
                 .put("tasksPerWorker", tasksPerWorker)
+                .put("targetTaskSeconds", targetTaskSeconds)
                 .put("reuseForks", reuseForks)
                 .put("testTimeout", testTimeout)
                 .put("maxWorkerRestarts", maxWorkerRestarts)

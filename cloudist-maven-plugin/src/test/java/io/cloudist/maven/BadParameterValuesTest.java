@@ -31,6 +31,8 @@ class BadParameterValuesTest {
             cloudist.workers                | 0            | local | a whole number of 1 or more
             cloudist.granularity            | suite        | local | use class or method
             cloudist.tasksPerWorker         | -1           | local | a whole number of 1 or more
+            cloudist.targetTaskSeconds      | -5           | local | 0 or more
+            cloudist.targetTaskSeconds      | long         | local | 0 or more
             cloudist.reuseForks             | yes          | local | use true or false
             cloudist.testTimeout            | 5s           | local | a whole number of 0 or more
             cloudist.skip                   | 1            | local | use true or false

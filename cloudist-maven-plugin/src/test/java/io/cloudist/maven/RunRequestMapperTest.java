@@ -64,6 +64,7 @@ class RunRequestMapperTest {
         assertThat(request.failIfNoTests()).isFalse();
         assertThat(request.failIfNoSpecifiedTests()).isTrue();
         assertThat(request.storeOutageSeconds()).isEqualTo(120);
+        assertThat(request.targetTaskSeconds()).isZero();
         assertThat(request.testJvm().javaExecutable()).isEqualTo(Path.of("/jdk/bin/java"));
         assertThat(request.testJvm().workingDirectory()).isEqualTo(basedir);
         assertThat(request.selection().testClassesDirectories())
@@ -108,6 +109,7 @@ class RunRequestMapperTest {
         cloudist.put(element("extraFiles"), "data/**, config/*.yml");
         cloudist.put(element("store"), "build/store");
         cloudist.put(element("storeOutageSeconds"), "300");
+        cloudist.put(element("targetTaskSeconds"), "7.5");
 
         RunRequest request = run().request();
 
@@ -117,6 +119,7 @@ class RunRequestMapperTest {
         assertThat(request.extraFiles()).containsExactly("data/**", "config/*.yml");
         assertThat(request.store()).isEqualTo(basedir.resolve("build/store").toString());
         assertThat(request.storeOutageSeconds()).isEqualTo(300);
+        assertThat(request.targetTaskSeconds()).isEqualTo(7.5);
     }
 
     @Test

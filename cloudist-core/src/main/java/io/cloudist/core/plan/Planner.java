@@ -7,18 +7,39 @@ import java.util.PriorityQueue;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Packs units into about {@code workers × tasksPerWorker} tasks of roughly equal expected time (longest unit first
- * into the lightest task), then orders the tasks longest first. Never an empty task, never more tasks than units;
- * a unit larger than a task stays whole.
+ * Packs units into tasks of roughly equal expected time (longest unit first into the lightest task), then orders the
+ * tasks longest first, the order in which workers take them. How many tasks: about {@code workers × tasksPerWorker},
+ * or, with a target task length, about the total expected time divided by that target (never fewer than
+ * {@code workers}). Never an empty task, never more tasks than units; a unit larger than a task stays whole, alone
+ * in its task.
  */
 public final class Planner {
     private Planner() {}
 
+    /** Plans about {@code workers × tasksPerWorker} tasks. */
     public static List<Task> plan(List<Unit> units, int workers, int tasksPerWorker, ToDoubleFunction<Unit> expected) {
+        return plan(units, workers, tasksPerWorker, 0, expected);
+    }
+
+    /**
+     * Plans tasks of about {@code targetTaskSeconds} expected seconds each, or, when it is 0, about
+     * {@code workers × tasksPerWorker} tasks.
+     *
+     * @param targetTaskSeconds the expected length of one task in seconds; 0 to count tasks by {@code tasksPerWorker}
+     */
+    public static List<Task> plan(
+            List<Unit> units,
+            int workers,
+            int tasksPerWorker,
+            double targetTaskSeconds,
+            ToDoubleFunction<Unit> expected) {
         if (units.isEmpty()) {
             return List.of();
         }
-        int taskCount = (int) Math.min(units.size(), (long) workers * tasksPerWorker);
+        long wanted = targetTaskSeconds > 0
+                ? Math.max(workers, tasksOf(units, targetTaskSeconds, expected))
+                : (long) workers * tasksPerWorker;
+        int taskCount = (int) Math.min(units.size(), wanted);
         List<Unit> longestFirst = new ArrayList<>(units);
         longestFirst.sort(Comparator.comparingDouble(expected).reversed().thenComparing(Unit::key));
 
@@ -40,6 +61,15 @@ public final class Planner {
             tasks.add(new Task("t" + tasks.size(), bin.units, bin.seconds));
         }
         return tasks;
+    }
+
+    /**
+     * Enough tasks that their average is at most the target. A unit longer than the target then always lands in a
+     * task of its own: while units are placed, the lightest task is below the average, so below the target.
+     */
+    private static long tasksOf(List<Unit> units, double targetTaskSeconds, ToDoubleFunction<Unit> expected) {
+        double total = units.stream().mapToDouble(expected).sum();
+        return Math.max(1, (long) Math.ceil(total / targetTaskSeconds));
     }
 
     private static final class Bin {

@@ -103,7 +103,8 @@ public final class TestRun {
                     request.store().isEmpty() ? Optional.empty() : Optional.of(store), request.projectKey());
             TimingHistory history = timingHistory.read();
             List<Unit> units = Units.of(nodes, methodLevel, request.granularity());
-            List<Task> tasks = Planner.plan(units, workers, request.tasksPerWorker(), history::expected);
+            List<Task> tasks = Planner.plan(
+                    units, workers, request.tasksPerWorker(), request.targetTaskSeconds(), history::expected);
             listener.line(ConsoleLine.info(String.format(Locale.ROOT,
                     "cloudist: %d tests in %d classes, %d tasks on %d %s workers",
                     units.stream().mapToInt(Unit::tests).sum(),

@@ -3,6 +3,7 @@ package io.cloudist.core.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -53,5 +54,47 @@ class PlannerTest {
         double min = tasks.stream().mapToDouble(Task::expectedSeconds).min().orElseThrow();
         assertThat(max - min).isLessThanOrEqualTo(7.0);
         assertThat(tasks).isSortedAccordingTo((a, b) -> Double.compare(b.expectedSeconds(), a.expectedSeconds()));
+    }
+
+    @Test
+    void aTargetTaskLengthSetsHowManyTasksThereAre() {
+        List<Task> tasks = Planner.plan(units(100), 2, 4, 10.0, u -> 1.0);
+        assertThat(tasks).hasSize(10).allSatisfy(t -> assertThat(t.expectedSeconds()).isEqualTo(10.0));
+    }
+
+    @Test
+    void aTargetTaskLengthStillGivesEveryWorkerATask() {
+        List<Task> tasks = Planner.plan(units(20), 4, 4, 1000.0, u -> 1.0);
+        assertThat(tasks).hasSize(4);
+    }
+
+    @Test
+    void aUnitLongerThanTheTargetIsATaskOfItsOwnAndGoesFirst() {
+        Map<String, Double> seconds = new HashMap<>();
+        units(30).forEach(u -> seconds.put(u.key(), 1.0));
+        seconds.put("C7", 25.0);
+        seconds.put("C21", 12.0);
+        List<Task> tasks = Planner.plan(units(30), 2, 4, 8.0, u -> seconds.get(u.key()));
+        assertThat(tasks.get(0).units()).extracting(Unit::key).containsExactly("C7");
+        assertThat(tasks.get(1).units()).extracting(Unit::key).containsExactly("C21");
+        assertThat(tasks.subList(2, tasks.size())).allSatisfy(t -> assertThat(t.expectedSeconds()).isLessThan(8.0));
+        assertThat(tasks).isSortedAccordingTo((a, b) -> Double.compare(b.expectedSeconds(), a.expectedSeconds()));
+    }
+
+    @Test
+    void withoutATargetTaskLengthTasksPerWorkerCountsTheTasks() {
+        assertThat(Planner.plan(units(100), 2, 4, 0, u -> 1.0)).hasSize(8);
+    }
+
+    @Test
+    void startsTheLongestUnitFirstSoTwoWorkersFinishTogether() {
+        // Surefire's alphabetical order would run the long class last and make it set the end of the run.
+        Map<String, Double> seconds = new HashMap<>();
+        units(21).forEach(u -> seconds.put(u.key(), 1.0));
+        seconds.put("C20", 20.0);
+        List<Task> tasks = Planner.plan(units(21), 2, 4, u -> seconds.get(u.key()));
+        assertThat(tasks.get(0).units()).extracting(Unit::key).containsExactly("C20");
+        double rest = tasks.stream().skip(1).mapToDouble(Task::expectedSeconds).sum();
+        assertThat(rest).isEqualTo(20.0);
     }
 }

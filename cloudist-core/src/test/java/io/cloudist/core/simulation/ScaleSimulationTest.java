@@ -17,7 +17,8 @@ class ScaleSimulationTest {
 
         assertThat(report.tasks()).isEqualTo(200);
         assertThat(report.results()).isEqualTo(report.tasks());
-        assertThat(report.resultsWritten()).isEqualTo(report.tasks());
+        // At least once: a worker may start a queued task in the moment an idle one takes it.
+        assertThat(report.resultsWritten()).isBetween((long) report.tasks(), report.tasks() + report.tally().moved.sum());
         assertThat(report.abandoned()).isZero();
         assertThat(report.lostWorkers()).isZero();
         assertThat(report.tally().stopped.sum()).isEqualTo(50);
@@ -26,8 +27,8 @@ class ScaleSimulationTest {
         RequestCounts workers = report.workers();
         assertThat(workers.requests(S3Request.GET)).isEqualTo(
                 tally.assignmentHits.sum() + tally.assignmentMisses.sum() + tally.leaseChecks.sum());
-        // One hit per task, and one for every worker's stop order.
-        assertThat(tally.assignmentHits.sum()).isEqualTo(report.tasks() + 50);
+        // One hit per task, one per assignment that moved to an idle worker, and one for every worker's stop order.
+        assertThat(tally.assignmentHits.sum()).isEqualTo(report.tasks() + tally.moved.sum() + 50);
         assertThat(workers.requests(S3Request.PUT)).isEqualTo(tally.results.sum() + tally.heartbeats.sum());
         assertThat(workers.requests(S3Request.LIST)).isZero();
 

@@ -124,6 +124,14 @@ final class SimulatedWorker implements WorkerHandle {
             tally.stopped.increment();
             return;
         }
+        if (assignment.moved()) {
+            // An idle worker took it, as the real worker skips it.
+            tally.moved.increment();
+            seq++;
+            backoffMillis = 5;
+            poll();
+            return;
+        }
         if (!started) {
             started = true;
             tally.lastFirstTaskMillis.accumulate((long) (clock.seconds() * 1000));

@@ -12,6 +12,8 @@ final class WorkerTally {
     final LongAdder results = new LongAdder();
     final LongAdder heartbeats = new LongAdder();
     final LongAdder stopped = new LongAdder();
+    /** Assignments skipped because an idle worker took their task. */
+    final LongAdder moved = new LongAdder();
     /** Simulated seconds spent running tasks. */
     final DoubleAdder busySeconds = new DoubleAdder();
     /** The latest simulated millisecond (since the start) at which a worker started its first task. */
