@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * A worker agent as a state machine on a shared scheduler, speaking the Store protocol the way the real one does:
  * it polls its next assignment key with the worker's back-off (5 ms doubling to 100 ms, GETs only), checks the
  * run's lease every 5 s while it waits (noting how long the lease stayed unchanged), "runs" a task for its tests'
- * simulated time plus a per-task overhead, writes the result (every test passed), and writes a heartbeat every 10 s (a cloud worker's period).
+ * simulated time plus a per-task overhead, writes the result (every test passed), and writes a heartbeat every
+ * 10 s (a cloud worker's period).
  * Every wait is simulated time scaled by the time factor.
  */
 final class SimulatedWorker implements WorkerHandle {
