@@ -118,9 +118,10 @@ class CloudFaultsIT {
     }
 
     @Test
-    void aWorkerAgentKilledOnALiveInstanceIsFoundByItsHeartbeatAndLosesNoTest() {
+    void aWorkerAgentKilledOnALiveInstanceIsFoundAndLosesNoTest() {
         assertThat(agentKilled.succeeded()).as("%s", agentKilled).isTrue();
-        assertThat(agentKilled.log()).contains("heartbeat lapsed");
+        // Found by its heartbeat; or, when it was its instance's only agent, by the instance powering itself off.
+        assertThat(agentKilled.log()).containsPattern("Worker i-\\S+ lost: (its heartbeat lapsed|it stopped)");
         assertEveryTestPassedOnce(agentKilled);
     }
 
