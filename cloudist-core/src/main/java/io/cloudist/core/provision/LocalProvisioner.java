@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts workers as local processes: {@code java -cp <worker classpath> io.cloudist.worker.WorkerMain ...}, each with
- * its own directory and log, sharing one blob cache.
+ * its own directory and log, sharing one blob cache and one class data archive ({@link AgentClassData}).
  */
 public final class LocalProvisioner implements Provisioner {
     /** The worker agent's main class (cloudist-worker). */
@@ -22,6 +22,7 @@ public final class LocalProvisioner implements Provisioner {
     private final Path java;
     private final List<Path> workerClasspath;
     private final Path workersDirectory;
+    private final AgentClassData classData;
     private final List<LocalWorker> started = new ArrayList<>();
     private int nextId;
 
@@ -34,6 +35,7 @@ public final class LocalProvisioner implements Provisioner {
         this.java = java;
         this.workerClasspath = List.copyOf(workerClasspath);
         this.workersDirectory = workersDirectory;
+        this.classData = new AgentClassData(java, workerClasspath, workersDirectory);
     }
 
     @Override
@@ -48,6 +50,8 @@ public final class LocalProvisioner implements Provisioner {
                     "-Xmx256m",
                     "-XX:+UseSerialGC",
                     "-XX:TieredStopAtLevel=1"));
+            List<String> classDataOptions = classData.nextAgentOptions();
+            command.addAll(classDataOptions);
             command.addAll(List.of(
                     "-cp",
                     String.join(File.pathSeparator, workerClasspath.stream().map(Path::toString).toList()),
@@ -66,7 +70,7 @@ public final class LocalProvisioner implements Provisioner {
                         .redirectOutput(log.toFile())
                         .redirectInput(ProcessBuilder.Redirect.PIPE)
                         .start();
-                LocalWorker worker = new LocalWorker(id, process, log);
+                LocalWorker worker = new LocalWorker(id, process, log, AgentClassData.writes(classDataOptions));
                 synchronized (started) {
                     started.add(worker);
                 }
@@ -80,24 +84,31 @@ public final class LocalProvisioner implements Provisioner {
         return handles;
     }
 
-    /** Lets workers that were told to stop exit by themselves for a moment, then terminates what is left. */
+    /**
+     * Lets workers that were told to stop exit by themselves for a moment, then terminates what is left. An archive
+     * whose writer had to be terminated may be partial, so it is deleted.
+     */
     @Override
     public void close() {
         synchronized (started) {
             long deadline = System.currentTimeMillis() + EXIT_GRACE_MILLIS;
             for (LocalWorker worker : started) {
+                boolean exited = false;
                 try {
-                    worker.process().waitFor(Math.max(0, deadline - System.currentTimeMillis()),
+                    exited = worker.process().waitFor(Math.max(0, deadline - System.currentTimeMillis()),
                             TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
                 worker.terminate();
+                if (!exited && worker.writesClassData()) {
+                    classData.discard();
+                }
             }
         }
     }
 
-    private record LocalWorker(String id, Process process, Path log) implements WorkerHandle {
+    private record LocalWorker(String id, Process process, Path log, boolean writesClassData) implements WorkerHandle {
         @Override
         public boolean isAlive() {
             return process.isAlive();
