@@ -14,9 +14,9 @@ import java.util.Objects;
 
 /**
  * The boot script of worker instances (resource {@code worker-boot.sh}). It holds no credential: it installs a JDK
- * when the image has no java of {@code javaFeatureVersion} or newer, fetches the worker jars from the store with the
- * AWS CLI (credentials come from the instance profile), starts one pool-mode agent per slot with worker id
- * {@code <instance-id>-<slot>}, and powers off once every agent has exited. A background loop powers off too when no
+ * when the image has no java of {@code javaFeatureVersion} or newer, fetches the worker jars (named by their hashes)
+ * from the store with one AWS CLI process (credentials come from the instance profile), starts one pool-mode agent
+ * per slot with worker id {@code <instance-id>-<slot>}, and powers off once every agent has exited. A background loop powers off too when no
  * agent runs after boot, should the script itself be stuck.
  *
  * <p>All instances of one launch share the script; each runs {@code min(slots, workers - launchIndex * slots)}
@@ -62,20 +62,18 @@ public record UserData(
 
     /** The script's text. */
     public String script() {
-        List<String> fetches = new ArrayList<>();
+        List<String> includes = new ArrayList<>();
         List<String> classpath = new ArrayList<>();
-        for (int i = 0; i < workerJars.size(); i++) {
-            BlobRef jar = workerJars.get(i);
-            String file = quote(i + "-" + fileName(jar));
-            fetches.add("fetch " + quote(store.uri(StoreKeys.blob(jar.sha256()))) + " " + file
-                    + " & FETCHES=\"$FETCHES $!\"");
-            classpath.add("\"$BASE/lib/\"" + file);
+        for (BlobRef jar : workerJars) {
+            includes.add("--include " + quote(jar.sha256()));
+            classpath.add("\"$L/\"" + quote(jar.sha256()));
         }
         return resource("worker-boot.sh")
                 .replace("@JAVA_SETUP@", javaSetup(javaFeatureVersion).strip())
                 .replace("@ENDPOINT_EXPORT@", s3Endpoint.isEmpty() ? "" : "export AWS_ENDPOINT_URL_S3=" + quote(s3Endpoint))
                 .replace("@ENDPOINT_OPTION@", s3Endpoint.isEmpty() ? "" : "--endpoint-url " + quote(s3Endpoint) + " ")
-                .replace("@FETCHES@", String.join("\n", fetches))
+                .replace("@BLOBS@", quote(store.uri(StoreKeys.blob(""))))
+                .replace("@INCLUDES@", String.join(" ", includes))
                 .replace("@CLASSPATH@", String.join(":", classpath))
                 .replace("@REGION@", quote(region))
                 .replace("@STORE@", quote(store.toString()))
@@ -112,11 +110,6 @@ public record UserData(
     /** {@code value} as one single-quoted shell word. */
     static String quote(String value) {
         return "'" + value.replace("'", "'\\''") + "'";
-    }
-
-    private static String fileName(BlobRef jar) {
-        String path = jar.path().isEmpty() ? jar.sha256() + ".jar" : jar.path();
-        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private static String resource(String name) {

@@ -32,9 +32,10 @@ class UserDataTest {
 
         assertThat(script)
                 .startsWith("#!/bin/bash\n")
-                .contains("fetch 's3://team-bucket/ci/blobs/sha256/aaa111' '0-cloudist-worker-0.1.0.jar'")
-                .contains("fetch 's3://team-bucket/ci/blobs/sha256/bbb222' '1-jackson-databind-2.22.1.jar'")
-                .contains("CP=\"$BASE/lib/\"'0-cloudist-worker-0.1.0.jar':\"$BASE/lib/\"'1-jackson-databind-2.22.1.jar'")
+                .containsOnlyOnce("aws s3 cp")
+                .contains("aws s3 cp --only-show-errors --recursive 's3://team-bucket/ci/blobs/sha256/' \"$L\""
+                        + " --exclude '*' --include 'aaa111' --include 'bbb222'")
+                .contains("CP=\"$L/\"'aaa111':\"$L/\"'bbb222'\n")
                 .contains("AGENTS=$(( 5 - LAUNCH_INDEX * 2 ))")
                 .contains("io.cloudist.worker.WorkerMain")
                 .contains("--store 's3://team-bucket/ci' --pool --worker \"$INSTANCE_ID-$slot\"")
@@ -69,7 +70,7 @@ class UserDataTest {
     void passesTheS3EndpointOnlyWhenOneIsSet() {
         assertThat(boot("").script()).doesNotContain("--endpoint-url").doesNotContain("AWS_ENDPOINT_URL");
         assertThat(boot("http://127.0.0.1:9000").script())
-                .contains("aws s3 cp --only-show-errors --endpoint-url 'http://127.0.0.1:9000' \"$1\"")
+                .contains("aws s3 cp --only-show-errors --recursive --endpoint-url 'http://127.0.0.1:9000' 's3://")
                 .contains("export AWS_ENDPOINT_URL_S3='http://127.0.0.1:9000'");
     }
 
