@@ -12,8 +12,15 @@ import java.util.function.ToDoubleFunction;
  * or, with a target task length, about the total expected time divided by that target (never fewer than
  * {@code workers}). Never an empty task, never more tasks than units; a unit larger than a task stays whole, alone
  * in its task.
+ *
+ * <p>The last round of tasks, one per worker, is packed again into {@value #TAIL_SPLIT} times as many smaller tasks
+ * at the end of the queue: workers then run out of work within about a quarter of a task of each other instead of a
+ * whole one, for a few more hand-overs.
  */
 public final class Planner {
+    /** How many smaller tasks each task of the last round becomes. */
+    static final int TAIL_SPLIT = 4;
+
     private Planner() {}
 
     /** Plans about {@code workers × tasksPerWorker} tasks. */
@@ -40,12 +47,27 @@ public final class Planner {
                 ? Math.max(workers, tasksOf(units, targetTaskSeconds, expected))
                 : (long) workers * tasksPerWorker;
         int taskCount = (int) Math.min(units.size(), wanted);
+        List<List<Unit>> packed = pack(units, taskCount, expected);
+        if (packed.size() > workers) {
+            List<Unit> tail = new ArrayList<>();
+            packed.subList(packed.size() - workers, packed.size()).forEach(tail::addAll);
+            packed = new ArrayList<>(packed.subList(0, packed.size() - workers));
+            packed.addAll(pack(tail, Math.min(tail.size(), workers * TAIL_SPLIT), expected));
+        }
+        List<Task> tasks = new ArrayList<>();
+        for (List<Unit> task : packed) {
+            tasks.add(new Task("t" + tasks.size(), task, task.stream().mapToDouble(expected).sum()));
+        }
+        return tasks;
+    }
+
+    /** Longest unit first into the lightest of {@code count} bins; the bins longest first. */
+    private static List<List<Unit>> pack(List<Unit> units, int count, ToDoubleFunction<Unit> expected) {
         List<Unit> longestFirst = new ArrayList<>(units);
         longestFirst.sort(Comparator.comparingDouble(expected).reversed().thenComparing(Unit::key));
-
         PriorityQueue<Bin> bins = new PriorityQueue<>(
                 Comparator.comparingDouble((Bin b) -> b.seconds).thenComparingInt(b -> b.order));
-        for (int i = 0; i < taskCount; i++) {
+        for (int i = 0; i < count; i++) {
             bins.add(new Bin(i));
         }
         for (Unit unit : longestFirst) {
@@ -56,11 +78,7 @@ public final class Planner {
         }
         List<Bin> ordered = new ArrayList<>(bins);
         ordered.sort(Comparator.comparingDouble((Bin b) -> b.seconds).reversed().thenComparingInt(b -> b.order));
-        List<Task> tasks = new ArrayList<>();
-        for (Bin bin : ordered) {
-            tasks.add(new Task("t" + tasks.size(), bin.units, bin.seconds));
-        }
-        return tasks;
+        return ordered.stream().map(b -> b.units).toList();
     }
 
     /**

@@ -21,7 +21,8 @@ class PlannerTest {
     @Test
     void makesWorkersTimesTasksPerWorkerTasksWhenThereAreEnoughUnits() {
         List<Task> tasks = Planner.plan(units(100), 4, 3, u -> 1.0);
-        assertThat(tasks).hasSize(12);
+        // 12 tasks, whose last round (4 tasks of 8 units) is split four ways.
+        assertThat(tasks).hasSize(8 + 4 * Planner.TAIL_SPLIT);
         assertThat(tasks.stream().mapToInt(t -> t.units().size()).sum()).isEqualTo(100);
     }
 
@@ -50,16 +51,43 @@ class PlannerTest {
     void balancesExpectedTimeAcrossTasks() {
         List<Unit> units = new ArrayList<>(units(40));
         List<Task> tasks = Planner.plan(units, 2, 2, u -> 1.0 + Integer.parseInt(u.key().substring(1)) % 7);
+        assertThat(tasks).hasSize(2 + 2 * Planner.TAIL_SPLIT);
+        assertThat(spread(tasks.subList(0, 2))).isLessThanOrEqualTo(7.0);
+        assertThat(spread(tasks.subList(2, tasks.size()))).isLessThanOrEqualTo(7.0);
+        assertThat(tasks).isSortedAccordingTo((a, b) -> Double.compare(b.expectedSeconds(), a.expectedSeconds()));
+    }
+
+    @Test
+    void splitsTheLastRoundSoThatWorkersRunOutOfWorkTogether() {
+        List<Task> tasks = Planner.plan(units(100), 2, 4, u -> 1.0);
+
+        // 8 tasks of 12-13 units; the last two (12 units each) become 8 tasks of 3 at the end of the queue.
+        assertThat(tasks).hasSize(6 + 2 * Planner.TAIL_SPLIT);
+        assertThat(tasks.subList(0, 6)).allSatisfy(t -> assertThat(t.expectedSeconds()).isBetween(12.0, 13.0));
+        assertThat(tasks.subList(6, tasks.size())).allSatisfy(t -> assertThat(t.expectedSeconds()).isEqualTo(3.0));
+        assertThat(tasks.stream().mapToInt(t -> t.units().size()).sum()).isEqualTo(100);
+        assertThat(tasks).extracting(Task::id).containsExactly(
+                IntStream.range(0, tasks.size()).mapToObj(i -> "t" + i).toArray(String[]::new));
+    }
+
+    @Test
+    void leavesTasksWholeWhenThereIsOneRound() {
+        assertThat(Planner.plan(units(20), 4, 1, u -> 1.0)).hasSize(4)
+                .allSatisfy(t -> assertThat(t.expectedSeconds()).isEqualTo(5.0));
+    }
+
+    private static double spread(List<Task> tasks) {
         double max = tasks.stream().mapToDouble(Task::expectedSeconds).max().orElseThrow();
         double min = tasks.stream().mapToDouble(Task::expectedSeconds).min().orElseThrow();
-        assertThat(max - min).isLessThanOrEqualTo(7.0);
-        assertThat(tasks).isSortedAccordingTo((a, b) -> Double.compare(b.expectedSeconds(), a.expectedSeconds()));
+        return max - min;
     }
 
     @Test
     void aTargetTaskLengthSetsHowManyTasksThereAre() {
         List<Task> tasks = Planner.plan(units(100), 2, 4, 10.0, u -> 1.0);
-        assertThat(tasks).hasSize(10).allSatisfy(t -> assertThat(t.expectedSeconds()).isEqualTo(10.0));
+        assertThat(tasks).hasSize(8 + 2 * Planner.TAIL_SPLIT);
+        assertThat(tasks.subList(0, 8)).allSatisfy(t -> assertThat(t.expectedSeconds()).isEqualTo(10.0));
+        assertThat(tasks.subList(8, tasks.size())).allSatisfy(t -> assertThat(t.expectedSeconds()).isLessThan(10.0));
     }
 
     @Test
@@ -83,7 +111,8 @@ class PlannerTest {
 
     @Test
     void withoutATargetTaskLengthTasksPerWorkerCountsTheTasks() {
-        assertThat(Planner.plan(units(100), 2, 4, 0, u -> 1.0)).hasSize(8);
+        assertThat(Planner.plan(units(100), 2, 4, 0, u -> 1.0)).hasSize(6 + 2 * Planner.TAIL_SPLIT);
+        assertThat(Planner.plan(units(100), 2, 6, 0, u -> 1.0)).hasSize(10 + 2 * Planner.TAIL_SPLIT);
     }
 
     @Test
