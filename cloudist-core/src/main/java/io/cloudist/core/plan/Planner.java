@@ -13,9 +13,9 @@ import java.util.function.ToDoubleFunction;
  * {@code workers}). Never an empty task, never more tasks than units; a unit larger than a task stays whole, alone
  * in its task.
  *
- * <p>The last round of tasks, one per worker, is packed again into {@value #TAIL_SPLIT} times as many smaller tasks
- * at the end of the queue: workers then run out of work within about a quarter of a task of each other instead of a
- * whole one, for a few more hand-overs.
+ * <p>The last round, one task per worker, is made of the shortest units and split into {@value #TAIL_SPLIT} times as
+ * many smaller tasks at the end of the queue: the long units all start early, and workers run out of work within
+ * about a quarter of a task of each other instead of a whole one, for a few more hand-overs.
  */
 public final class Planner {
     /** How many smaller tasks each task of the last round becomes. */
@@ -47,18 +47,40 @@ public final class Planner {
                 ? Math.max(workers, tasksOf(units, targetTaskSeconds, expected))
                 : (long) workers * tasksPerWorker;
         int taskCount = (int) Math.min(units.size(), wanted);
-        List<List<Unit>> packed = pack(units, taskCount, expected);
-        if (packed.size() > workers) {
-            List<Unit> tail = new ArrayList<>();
-            packed.subList(packed.size() - workers, packed.size()).forEach(tail::addAll);
-            packed = new ArrayList<>(packed.subList(0, packed.size() - workers));
-            packed.addAll(pack(tail, Math.min(tail.size(), workers * TAIL_SPLIT), expected));
+        List<List<Unit>> packed = new ArrayList<>();
+        List<Unit> shortestFirst = new ArrayList<>(units);
+        shortestFirst.sort(Comparator.comparingDouble(expected).thenComparing(Unit::key, Comparator.reverseOrder()));
+        int tail = taskCount > workers ? tailSize(shortestFirst, (double) workers / taskCount, expected) : 0;
+        if (tail == 0) {
+            packed.addAll(pack(units, taskCount, expected));
+        } else {
+            List<Unit> main = shortestFirst.subList(tail, shortestFirst.size());
+            packed.addAll(pack(main, Math.min(main.size(), taskCount - workers), expected));
+            packed.addAll(pack(shortestFirst.subList(0, tail), Math.min(tail, workers * TAIL_SPLIT), expected));
         }
         List<Task> tasks = new ArrayList<>();
         for (List<Unit> task : packed) {
             tasks.add(new Task("t" + tasks.size(), task, task.stream().mapToDouble(expected).sum()));
         }
         return tasks;
+    }
+
+    /**
+     * How many of the shortest units make up {@code share} of the total expected time (the last round's share),
+     * never all of them: the work left for the end of the run.
+     */
+    private static int tailSize(List<Unit> shortestFirst, double share, ToDoubleFunction<Unit> expected) {
+        double budget = shortestFirst.stream().mapToDouble(expected).sum() * share;
+        double seconds = 0;
+        int size = 0;
+        while (size < shortestFirst.size() - 1) {
+            seconds += expected.applyAsDouble(shortestFirst.get(size));
+            if (seconds > budget) {
+                break;
+            }
+            size++;
+        }
+        return size;
     }
 
     /** Longest unit first into the lightest of {@code count} bins; the bins longest first. */
