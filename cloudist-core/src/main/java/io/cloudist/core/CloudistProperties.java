@@ -119,7 +119,8 @@ public final class CloudistProperties {
                     "tasksPerWorker",
                     TASKS_PER_WORKER,
                     DEFAULT_TASKS_PER_WORKER,
-                    "Target number of tasks per worker; tasks are about workers x tasksPerWorker."),
+                    "Target number of tasks per worker; tasks are about workers x tasksPerWorker, and the last round"
+                            + " is split into smaller tasks of the shortest classes so that workers finish together."),
             new Parameter(
                     "targetTaskSeconds",
                     TARGET_TASK_SECONDS,

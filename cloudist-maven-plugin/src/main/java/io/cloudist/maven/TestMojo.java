@@ -76,7 +76,7 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = GRANULARITY, defaultValue = DEFAULT_GRANULARITY)
     private String granularity;
 
-    /** Target number of tasks per worker. */
+    /** Target number of tasks per worker; the last round is split into smaller tasks so workers finish together. */
     @Parameter(property = TASKS_PER_WORKER, defaultValue = DEFAULT_TASKS_PER_WORKER)
     private String tasksPerWorker;
 

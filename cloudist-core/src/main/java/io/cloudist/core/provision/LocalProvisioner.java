@@ -85,23 +85,24 @@ public final class LocalProvisioner implements Provisioner {
     }
 
     /**
-     * Lets workers that were told to stop exit by themselves for a moment, then terminates what is left. An archive
-     * whose writer had to be terminated may be partial, so it is deleted.
+     * Terminates the workers (and their test JVMs) at once: by now they have been told to stop, or the run is being
+     * aborted, and nothing they still do matters. Only an agent that writes the class data archive gets a moment to
+     * exit by itself, since the archive is written on exit; one that has to be terminated may leave a partial
+     * archive, which is deleted.
      */
     @Override
     public void close() {
         synchronized (started) {
-            long deadline = System.currentTimeMillis() + EXIT_GRACE_MILLIS;
-            for (LocalWorker worker : started) {
+            started.stream().filter(w -> !w.writesClassData()).forEach(LocalWorker::terminate);
+            for (LocalWorker writer : started.stream().filter(LocalWorker::writesClassData).toList()) {
                 boolean exited = false;
                 try {
-                    exited = worker.process().waitFor(Math.max(0, deadline - System.currentTimeMillis()),
-                            TimeUnit.MILLISECONDS);
+                    exited = writer.process().waitFor(EXIT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                worker.terminate();
-                if (!exited && worker.writesClassData()) {
+                writer.terminate();
+                if (!exited) {
                     classData.discard();
                 }
             }
