@@ -118,10 +118,7 @@ public final class Coordinator {
         }
     }
 
-    /**
-     * What a poll reads: each live worker's next result, and its heartbeat when it is due. A worker runs its
-     * assignments in order, so the one after is read only once this one is there (in {@link #collect}).
-     */
+    /** What a poll reads: each live worker's next results, and its heartbeat when it is due. */
     private List<String> keysToRead() {
         long now = clock.millis();
         List<String> keys = new ArrayList<>();
@@ -129,9 +126,8 @@ public final class Coordinator {
             if (w.lost) {
                 continue;
             }
-            if (!w.outstanding.isEmpty()) {
-                keys.add(StoreKeys.result(runId, w.handle.id(), w.outstanding.peek().seq));
-            }
+            w.outstanding.stream().limit(QUEUE_DEPTH)
+                    .forEach(p -> keys.add(StoreKeys.result(runId, w.handle.id(), p.seq)));
             if (now - w.beatReadAt >= settings.heartbeatReadInterval().toMillis()) {
                 keys.add(StoreKeys.heartbeat(runId, w.handle.id()));
             }

@@ -90,6 +90,15 @@ class PlannerTest {
     }
 
     @Test
+    void splitsTheLastRoundOfManyWorkersIntoAtMostABoundedNumberOfExtraTasks() {
+        List<Task> tasks = Planner.plan(units(4000), 200, 4, u -> 1.0);
+
+        // 800 tasks of 5 units; the last round's 1,000 units become 264 tasks, not 800.
+        assertThat(tasks).hasSize(600 + 200 + Planner.MAX_TAIL_EXTRA);
+        assertThat(tasks.stream().mapToInt(t -> t.units().size()).sum()).isEqualTo(4000);
+    }
+
+    @Test
     void leavesTasksWholeWhenThereIsOneRound() {
         assertThat(Planner.plan(units(20), 4, 1, u -> 1.0)).hasSize(4)
                 .allSatisfy(t -> assertThat(t.expectedSeconds()).isEqualTo(5.0));
