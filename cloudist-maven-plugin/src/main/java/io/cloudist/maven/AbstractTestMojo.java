@@ -1,0 +1,324 @@
+package io.cloudist.maven;
+
+import static io.cloudist.core.CloudistProperties.AMI;
+import static io.cloudist.core.CloudistProperties.BACKEND;
+import static io.cloudist.core.CloudistProperties.CPU_PER_WORKER;
+import static io.cloudist.core.CloudistProperties.DEFAULT_CPU_PER_WORKER;
+import static io.cloudist.core.CloudistProperties.DEFAULT_EXTRA_FILES;
+import static io.cloudist.core.CloudistProperties.DEFAULT_GRANULARITY;
+import static io.cloudist.core.CloudistProperties.DEFAULT_IDLE_MINUTES;
+import static io.cloudist.core.CloudistProperties.DEFAULT_MEMORY_PER_WORKER;
+import static io.cloudist.core.CloudistProperties.DEFAULT_ON_DEMAND_FALLBACK;
+import static io.cloudist.core.CloudistProperties.DEFAULT_REUSE_FORKS;
+import static io.cloudist.core.CloudistProperties.DEFAULT_STORE_OUTAGE_SECONDS;
+import static io.cloudist.core.CloudistProperties.DEFAULT_TARGET_TASK_SECONDS;
+import static io.cloudist.core.CloudistProperties.DEFAULT_TASKS_PER_WORKER;
+import static io.cloudist.core.CloudistProperties.DEFAULT_TEST_TIMEOUT;
+import static io.cloudist.core.CloudistProperties.EXTRA_FILES;
+import static io.cloudist.core.CloudistProperties.GRANULARITY;
+import static io.cloudist.core.CloudistProperties.MAX_WORKER_RESTARTS;
+import static io.cloudist.core.CloudistProperties.IDLE_MINUTES;
+import static io.cloudist.core.CloudistProperties.INSTANCE_TYPES;
+import static io.cloudist.core.CloudistProperties.MAX_PRICE_PER_HOUR;
+import static io.cloudist.core.CloudistProperties.MEMORY_PER_WORKER;
+import static io.cloudist.core.CloudistProperties.ON_DEMAND_FALLBACK;
+import static io.cloudist.core.CloudistProperties.PROFILE;
+import static io.cloudist.core.CloudistProperties.REGION;
+import static io.cloudist.core.CloudistProperties.REUSE_FORKS;
+import static io.cloudist.core.CloudistProperties.SKIP;
+import static io.cloudist.core.CloudistProperties.STORE;
+import static io.cloudist.core.CloudistProperties.STORE_OUTAGE_SECONDS;
+import static io.cloudist.core.CloudistProperties.TARGET_TASK_SECONDS;
+import static io.cloudist.core.CloudistProperties.TASKS_PER_WORKER;
+import static io.cloudist.core.CloudistProperties.TEST_TIMEOUT;
+import static io.cloudist.core.CloudistProperties.USE_SUREFIRE_CONFIG;
+import static io.cloudist.core.CloudistProperties.WORKERS;
+
+import io.cloudist.core.Cloudist;
+import io.cloudist.core.CloudistException;
+import io.cloudist.core.NoTestsException;
+import io.cloudist.core.RunOutcome;
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * What the test goals share: every parameter of {@code cloudist:test}, and the run. Reads the module's
+ * maven-surefire-plugin configuration; parameters of the same name set here, or as {@code -D} user properties, win.
+ * Surefire-named parameters below have no default of their own: unset, Surefire's value or default applies.
+ */
+abstract class AbstractTestMojo extends AbstractMojo {
+    /** Number of workers to start; default: the available processors. */
+    @Parameter(property = WORKERS)
+    private String workers;
+
+    /** Unit of scheduling: class or method. */
+    @Parameter(property = GRANULARITY, defaultValue = DEFAULT_GRANULARITY)
+    private String granularity;
+
+    /** Target number of tasks per worker; the last round is split into smaller tasks so workers finish together. */
+    @Parameter(property = TASKS_PER_WORKER, defaultValue = DEFAULT_TASKS_PER_WORKER)
+    private String tasksPerWorker;
+
+    /** Expected seconds of one task, from the timing history; 0 counts tasks by tasksPerWorker. */
+    @Parameter(property = TARGET_TASK_SECONDS, defaultValue = DEFAULT_TARGET_TASK_SECONDS)
+    private String targetTaskSeconds;
+
+    /** Reuse a worker's test JVM across tasks; false starts a fresh JVM per test class. */
+    @Parameter(property = REUSE_FORKS, defaultValue = DEFAULT_REUSE_FORKS)
+    private String reuseForks;
+
+    /** Seconds a test JVM may spend on one task before it is killed; 0 for no limit. */
+    @Parameter(property = TEST_TIMEOUT, defaultValue = DEFAULT_TEST_TIMEOUT)
+    private String testTimeout;
+
+    /** Lost workers (killed, crashed, evicted) replaced in one run; default: 4 × workers. */
+    @Parameter(property = MAX_WORKER_RESTARTS)
+    private String maxWorkerRestarts;
+
+    /** Comma-separated globs, relative to the module directory, shipped to the same paths on workers. */
+    @Parameter(property = EXTRA_FILES, defaultValue = DEFAULT_EXTRA_FILES)
+    private String extraFiles;
+
+    /** Skip cloudist:test only. */
+    @Parameter(property = SKIP, defaultValue = "false")
+    private String skip;
+
+
+    /** Read the module's maven-surefire-plugin configuration. */
+    @Parameter(property = USE_SUREFIRE_CONFIG, defaultValue = "true")
+    private String useSurefireConfig;
+
+    /** Skip running tests, as in Surefire ({@code -DskipTests}). */
+    @Parameter
+    private String skipTests;
+
+    /** Do not fail the build on test failures ({@code -Dmaven.test.failure.ignore}). */
+    @Parameter
+    private String testFailureIgnore;
+
+    /** Where TEST-*.xml and *.txt reports are written; default: target/surefire-reports. */
+    @Parameter
+    private File reportsDirectory;
+
+    /** Test class include patterns; default: Surefire's. */
+    @Parameter
+    private List<String> includes;
+
+    /** Test class exclude patterns; default: nested classes. */
+    @Parameter
+    private List<String> excludes;
+
+    /** Surefire's test filter ({@code -Dtest}): Class, Class#method, wildcards, !exclusions. */
+    @Parameter
+    private String test;
+
+    /** Tag expression of tests to run ({@code -Dgroups}). */
+    @Parameter
+    private String groups;
+
+    /** Tag expression of tests not to run ({@code -DexcludedGroups}). */
+    @Parameter
+    private String excludedGroups;
+
+    /** Test JVM arguments ({@code -DargLine}); {@code @{property}} is replaced late. */
+    @Parameter
+    private String argLine;
+
+    /** The java executable of the test JVMs ({@code -Djvm}); default: the build's. */
+    @Parameter
+    private String jvm;
+
+    /** System properties of the test JVMs, added to Surefire's. */
+    @Parameter
+    private Map<String, String> systemPropertyVariables;
+
+    /** Environment variables of the test JVMs, added to Surefire's. */
+    @Parameter
+    private Map<String, String> environmentVariables;
+
+    /** Extra test classpath entries. */
+    @Parameter
+    private List<String> additionalClasspathElements;
+
+    /** groupId:artifactId of dependencies to drop from the test classpath. */
+    @Parameter
+    private List<String> classpathDependencyExcludes;
+
+    /** Working directory of the test JVMs; default: the module directory. */
+    @Parameter
+    private File workingDirectory;
+
+    /** Fail when no tests are found ({@code -DfailIfNoTests}). */
+    @Parameter
+    private String failIfNoTests;
+
+    /** Fail when the test parameter matches no test ({@code -Dsurefire.failIfNoSpecifiedTests}). */
+    @Parameter
+    private String failIfNoSpecifiedTests;
+
+    /** Run a failed test again up to this many times ({@code -Dsurefire.rerunFailingTestsCount}); default: 0. */
+    @Parameter
+    private String rerunFailingTestsCount;
+
+    /** Fail the build when there are this many flakes or more ({@code -Dsurefire.failOnFlakeCount}); default: 0. */
+    @Parameter
+    private String failOnFlakeCount;
+
+    /** Where workers run: local processes, or ec2 spot instances. Default: local. */
+    @Parameter(property = BACKEND)
+    private String backend;
+
+    /** A directory or s3://bucket/prefix; default: target/cloudist/store, with ec2 the bucket of cloudist:setup. */
+    @Parameter(property = STORE)
+    private String store;
+
+    /** Seconds the store may stay unreachable (throttled, failing, offline) before the run stops. */
+    @Parameter(property = STORE_OUTAGE_SECONDS, defaultValue = DEFAULT_STORE_OUTAGE_SECONDS)
+    private String storeOutageSeconds;
+
+    /** The AWS region; default: the AWS SDK's (AWS_REGION, then the profile's region). */
+    @Parameter(property = REGION)
+    private String region;
+
+    /** The AWS credentials profile; default: the AWS SDK's (AWS_PROFILE, else default). */
+    @Parameter(property = PROFILE)
+    private String profile;
+
+    /** vCPUs each worker needs; several workers share an instance that has room for them. */
+    @Parameter(property = CPU_PER_WORKER, defaultValue = DEFAULT_CPU_PER_WORKER)
+    private String cpuPerWorker;
+
+    /** GiB of memory each worker needs, e.g. 4 or 1.5. */
+    @Parameter(property = MEMORY_PER_WORKER, defaultValue = DEFAULT_MEMORY_PER_WORKER)
+    private String memoryPerWorker;
+
+    /** Comma-separated EC2 instance types to choose from, e.g. m7i.large,c7i.xlarge; default: any. */
+    @Parameter(property = INSTANCE_TYPES)
+    private String instanceTypes;
+
+    /** The most to pay for one instance-hour, in USD; 0 or unset for no limit. */
+    @Parameter(property = MAX_PRICE_PER_HOUR)
+    private String maxPricePerHour;
+
+    /** Launch on-demand instances when no spot capacity is found. */
+    @Parameter(property = ON_DEMAND_FALLBACK, defaultValue = DEFAULT_ON_DEMAND_FALLBACK)
+    private String onDemandFallback;
+
+    /** The image (ami-...) that instances boot; default: the current Amazon Linux 2023. */
+    @Parameter(property = AMI)
+    private String ami;
+
+    /** Minutes idle workers wait for the next run before their instance shuts down. */
+    @Parameter(property = IDLE_MINUTES, defaultValue = DEFAULT_IDLE_MINUTES)
+    private String idleMinutes;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${executedProject}", readonly = true)
+    private MavenProject executedProject;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
+
+    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
+    private List<Artifact> pluginArtifacts;
+
+    @Component
+    private RepositorySystem repositorySystem;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        try {
+            MavenProject executed = executedProject != null ? executedProject : project;
+            Mapping mapping = RunRequestMapper.map(MavenFacts.input(
+                    project, executed, session, mojoExecution, pluginArtifacts, repositorySystem, configuration()));
+            if (mapping instanceof Mapping.Skipped skipped) {
+                getLog().info(skipped.message());
+            } else if (mapping instanceof Mapping.NoTests noTests) {
+                Outcomes.noTests(noTests, getLog());
+            } else if (mapping instanceof Mapping.Run run) {
+                run(run);
+            }
+        } catch (NoTestsException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (CloudistException e) {
+            throw ErrorMessages.toMojoException(e, getLog());
+        }
+    }
+
+    private void run(Mapping.Run run) throws MojoFailureException {
+        getLog().debug("cloudist run request: " + run.request());
+        boolean interactive = session.getRequest().isInteractiveMode() && System.console() != null;
+        MavenRunListener listener = new MavenRunListener(getLog(), ProgressDisplay.of(interactive, getLog()));
+        RunOutcome outcome;
+        try {
+            outcome = run.extension().call(() -> Cloudist.run(run.request(), listener));
+        } finally {
+            listener.finish();
+        }
+        Outcomes.check(
+                outcome, run.testFailureIgnore(), run.failOnFlakeCount(), run.request().failIfNoTests(), getLog());
+    }
+
+    /** cloudist's own configuration: the parameters above that are set, by POM element. */
+    private Map<String, Object> configuration() {
+        return new ConfiguredValues()
+                .put("workers", workers)
+                .put("granularity", granularity)
+                .put("tasksPerWorker", tasksPerWorker)
+                .put("targetTaskSeconds", targetTaskSeconds)
+                .put("reuseForks", reuseForks)
+                .put("testTimeout", testTimeout)
+                .put("maxWorkerRestarts", maxWorkerRestarts)
+                .put("extraFiles", extraFiles)
+                .put("skip", skip)
+                .put("useSurefireConfig", useSurefireConfig)
+                .put("skipTests", skipTests)
+                .put("testFailureIgnore", testFailureIgnore)
+                .put("reportsDirectory", reportsDirectory)
+                .put("includes", includes)
+                .put("excludes", excludes)
+                .put("test", test)
+                .put("groups", groups)
+                .put("excludedGroups", excludedGroups)
+                .put("argLine", argLine)
+                .put("jvm", jvm)
+                .put("systemPropertyVariables", systemPropertyVariables)
+                .put("environmentVariables", environmentVariables)
+                .put("additionalClasspathElements", additionalClasspathElements)
+                .put("classpathDependencyExcludes", classpathDependencyExcludes)
+                .put("workingDirectory", workingDirectory)
+                .put("failIfNoTests", failIfNoTests)
+                .put("failIfNoSpecifiedTests", failIfNoSpecifiedTests)
+                .put("rerunFailingTestsCount", rerunFailingTestsCount)
+                .put("failOnFlakeCount", failOnFlakeCount)
+                .put("backend", backend)
+                .put("store", store)
+                .put("storeOutageSeconds", storeOutageSeconds)
+                .put("region", region)
+                .put("profile", profile)
+                .put("cpuPerWorker", cpuPerWorker)
+                .put("memoryPerWorker", memoryPerWorker)
+                .put("instanceTypes", instanceTypes)
+                .put("maxPricePerHour", maxPricePerHour)
+                .put("onDemandFallback", onDemandFallback)
+                .put("ami", ami)
+                .put("idleMinutes", idleMinutes)
+                .values();
+    }
+}
