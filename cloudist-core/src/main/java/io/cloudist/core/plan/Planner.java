@@ -92,12 +92,17 @@ public final class Planner {
         return size;
     }
 
-    /** Longest unit first into the lightest of {@code count} bins; the bins longest first. */
+    /**
+     * Longest unit first into the lightest of {@code count} bins (of equally light ones, the one with fewest units, so
+     * that units measured at 0 s spread out too); the bins longest first.
+     */
     private static List<List<Unit>> pack(List<Unit> units, int count, ToDoubleFunction<Unit> expected) {
         List<Unit> longestFirst = new ArrayList<>(units);
         longestFirst.sort(Comparator.comparingDouble(expected).reversed().thenComparing(Unit::key));
         PriorityQueue<Bin> bins = new PriorityQueue<>(
-                Comparator.comparingDouble((Bin b) -> b.seconds).thenComparingInt(b -> b.order));
+                Comparator.comparingDouble((Bin b) -> b.seconds)
+                        .thenComparingInt(b -> b.units.size())
+                        .thenComparingInt(b -> b.order));
         for (int i = 0; i < count; i++) {
             bins.add(new Bin(i));
         }

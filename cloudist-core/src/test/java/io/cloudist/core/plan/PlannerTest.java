@@ -33,6 +33,15 @@ class PlannerTest {
     }
 
     @Test
+    void unitsMeasuredAtZeroSecondsSpreadOverTasksInsteadOfLeavingOneEmpty() {
+        Map<String, Double> history = Map.of("C0", 0.04, "C1", 0.03, "C2", 0.013, "C3", 0.008, "C4", 0.002);
+        List<Task> tasks = Planner.plan(units(8), 2, 4, u -> history.getOrDefault(u.key(), 0.0));
+
+        assertThat(tasks).allSatisfy(t -> assertThat(t.units()).isNotEmpty());
+        assertThat(tasks.stream().mapToInt(t -> t.units().size()).sum()).isEqualTo(8);
+    }
+
+    @Test
     void noUnitsGiveNoTasks() {
         assertThat(Planner.plan(List.of(), 2, 4, u -> 1.0)).isEmpty();
     }
