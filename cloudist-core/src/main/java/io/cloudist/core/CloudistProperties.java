@@ -103,6 +103,10 @@ public final class CloudistProperties {
     public static final String RERUN_FAILING_TESTS_COUNT = "surefire.rerunFailingTestsCount";
     public static final String DEFAULT_RERUN_FAILING_TESTS_COUNT = "0";
     public static final String FAIL_ON_FLAKE_COUNT = "surefire.failOnFlakeCount";
+    public static final String JUNIT_ARTIFACT_NAME = "junitArtifactName";
+    public static final String ENABLE_ASSERTIONS = "enableAssertions";
+    public static final String TRIM_STACK_TRACE = "trimStackTrace";
+    public static final String REDIRECT_TEST_OUTPUT_TO_FILE = "maven.test.redirectTestOutputToFile";
     public static final String DEFAULT_FAIL_ON_FLAKE_COUNT = "0";
 
     private static final Set<Goal> ALL_GOALS = EnumSet.allOf(Goal.class);

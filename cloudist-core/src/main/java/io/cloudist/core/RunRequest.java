@@ -3,6 +3,7 @@ package io.cloudist.core;
 import io.cloudist.core.jvm.TestJvmSpec;
 import io.cloudist.core.plan.Granularity;
 import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.report.ReportStyle;
 import io.cloudist.core.select.TestSelection;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,7 @@ import java.util.Objects;
  * @param maxWorkerRestarts how many lost workers may be replaced in the run
  * @param storeOutageSeconds how long the store may stay unreachable before the run stops (coordinator and workers)
  * @param targetTaskSeconds expected seconds of one task; 0 to make about {@code workers × tasksPerWorker} tasks
+ * @param reportStyle how Surefire would have named the tests and written the reports
  */
 public record RunRequest(
         String projectKey,
@@ -59,7 +61,8 @@ public record RunRequest(
         int rerunFailingTestsCount,
         int maxWorkerRestarts,
         int storeOutageSeconds,
-        double targetTaskSeconds) {
+        double targetTaskSeconds,
+        ReportStyle reportStyle) {
 
     public RunRequest {
         Objects.requireNonNull(projectKey, "projectKey");
@@ -104,6 +107,7 @@ public record RunRequest(
                     "set it to a whole number of seconds, 0 or more (0: stop at the first failure the store's own"
                             + " retries cannot mend)");
         }
+        reportStyle = Objects.requireNonNullElse(reportStyle, ReportStyle.DEFAULT);
         if (!(targetTaskSeconds >= 0) || Double.isInfinite(targetTaskSeconds)) {
             throw new ConfigurationException(CloudistProperties.TARGET_TASK_SECONDS, String.valueOf(targetTaskSeconds),
                     "set it to 0 or more seconds (0: make about workers x tasksPerWorker tasks)");

@@ -12,6 +12,9 @@ import static io.cloudist.core.CloudistProperties.EXTRA_FILES;
 import static io.cloudist.core.CloudistProperties.FAIL_IF_NO_SPECIFIED_TESTS;
 import static io.cloudist.core.CloudistProperties.FAIL_IF_NO_TESTS;
 import static io.cloudist.core.CloudistProperties.GRANULARITY;
+import static io.cloudist.core.CloudistProperties.JUNIT_ARTIFACT_NAME;
+import static io.cloudist.core.CloudistProperties.REDIRECT_TEST_OUTPUT_TO_FILE;
+import static io.cloudist.core.CloudistProperties.TRIM_STACK_TRACE;
 import static io.cloudist.core.CloudistProperties.MAX_WORKER_RESTARTS;
 import static io.cloudist.core.CloudistProperties.MAVEN_TEST_SKIP;
 import static io.cloudist.core.CloudistProperties.REUSE_FORKS;
@@ -30,6 +33,7 @@ import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.RunRequest;
 import io.cloudist.core.jvm.TestJvmSpec;
 import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.report.ReportStyle;
 import io.cloudist.core.plan.Granularity;
 import io.cloudist.core.select.TestSelection;
 import java.nio.file.Files;
@@ -62,10 +66,12 @@ final class RunRequestMapper {
         if (selection.testClassesDirectories().stream().noneMatch(Files::isDirectory)) {
             return new Mapping.NoTests("", failIfNoTests);
         }
-        if (!JUnitPlatformArtifacts.hasJUnit(input.projectArtifacts())) {
+        String junitArtifactName = sources.string("junitArtifactName", JUNIT_ARTIFACT_NAME, JUnitPlatformArtifacts.JUNIT4);
+        if (!JUnitPlatformArtifacts.hasJUnit(input.projectArtifacts(), junitArtifactName)) {
             return new Mapping.NoTests(NO_JUNIT, failIfNoTests);
         }
-        TestJvmSpec testJvm = TestJvmMapping.spec(sources, input);
+        JUnitPlatformArtifacts.Setup junit = JUnitPlatformArtifacts.setup(input.projectArtifacts(), junitArtifactName);
+        TestJvmSpec testJvm = TestJvmMapping.spec(sources, input, junit);
         CloudSettings cloud = CloudMapping.settings(sources, DEFAULT_BACKEND, () -> javaFeatureVersion(testJvm));
         PluginArtifacts plugin = PluginArtifacts.of(input.pluginArtifacts());
         RerunMapping reruns = RerunMapping.of(sources);
@@ -103,7 +109,11 @@ final class RunRequestMapper {
                 sources.wholeNumber("maxWorkerRestarts", MAX_WORKER_RESTARTS, String.valueOf(4 * workers), 0),
                 sources.wholeNumber(
                         "storeOutageSeconds", STORE_OUTAGE_SECONDS, DEFAULT_STORE_OUTAGE_SECONDS, 0),
-                sources.decimal("targetTaskSeconds", TARGET_TASK_SECONDS, DEFAULT_TARGET_TASK_SECONDS, false));
+                sources.decimal("targetTaskSeconds", TARGET_TASK_SECONDS, DEFAULT_TARGET_TASK_SECONDS, false),
+                new ReportStyle(
+                        junit.provider(),
+                        sources.flag("trimStackTrace", TRIM_STACK_TRACE, false),
+                        sources.flag("redirectTestOutputToFile", REDIRECT_TEST_OUTPUT_TO_FILE, false)));
         return new Mapping.Run(request, sources.flag("testFailureIgnore", TEST_FAILURE_IGNORE, false),
                 reruns.failOnFlakeCount(), extension);
     }

@@ -45,11 +45,15 @@ final class SurefireConfiguration {
             "testFailureIgnore",
             "reportsDirectory",
             "rerunFailingTestsCount",
-            "failOnFlakeCount");
+            "failOnFlakeCount",
+            "junitArtifactName",
+            "enableAssertions",
+            "trimStackTrace",
+            "redirectTestOutputToFile");
     private static final Set<String> LISTS =
             Set.of("includes", "excludes", "additionalClasspathElements", "classpathDependencyExcludes");
     private static final Set<String> MAPS =
-            Set.of("systemPropertyVariables", "systemProperties", "environmentVariables");
+            Set.of("systemPropertyVariables", "systemProperties", "environmentVariables", "properties");
 
     private SurefireConfiguration() {}
 

@@ -2,6 +2,7 @@ package io.cloudist.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudist.core.report.SurefireProvider;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,5 +60,54 @@ class JUnitPlatformArtifactsTest {
 
         assertThat(JUnitPlatformArtifacts.missing(artifacts)).isEmpty();
         assertThat(JUnitPlatformArtifacts.hasJUnit(artifacts)).isFalse();
+    }
+
+    @Test
+    void aJUnit4ProjectIsRunAsSurefiresJUnit4ProviderRunsIt() {
+        JUnitPlatformArtifacts.Setup setup =
+                JUnitPlatformArtifacts.setup(List.of(artifact("junit", "junit", "4.13.2")), "junit:junit");
+
+        assertThat(setup.provider()).isEqualTo(SurefireProvider.JUNIT4);
+        assertThat(setup.replaced()).isEmpty();
+    }
+
+    @Test
+    void aJUnitOlderThanTheVintageEnginesMinimumIsReplacedByJUnit4() {
+        JUnitPlatformArtifacts.Setup junit3 =
+                JUnitPlatformArtifacts.setup(List.of(artifact("junit", "junit", "3.8.2")), "junit:junit");
+        JUnitPlatformArtifacts.Setup junit411 =
+                JUnitPlatformArtifacts.setup(List.of(artifact("junit", "junit", "4.11")), "junit:junit");
+
+        assertThat(junit3.provider()).isEqualTo(SurefireProvider.JUNIT3);
+        assertThat(junit3.replaced()).contains("junit:junit");
+        assertThat(junit3.missing()).containsExactly(
+                "junit:junit:4.13.2",
+                "org.hamcrest:hamcrest-core:1.3",
+                "org.junit.vintage:junit-vintage-engine:5.14.1",
+                "org.junit.platform:junit-platform-launcher:1.14.1");
+        assertThat(junit411.provider()).isEqualTo(SurefireProvider.JUNIT4);
+        assertThat(junit411.replaced()).contains("junit:junit");
+    }
+
+    @Test
+    void junitArtifactNameNamesTheProjectsJUnit() {
+        List<ArtifactFile> artifacts = List.of(artifact("com.example", "junit-repackaged", "4.13.2"));
+
+        assertThat(JUnitPlatformArtifacts.hasJUnit(artifacts)).isFalse();
+        assertThat(JUnitPlatformArtifacts.hasJUnit(artifacts, "com.example:junit-repackaged")).isTrue();
+        assertThat(JUnitPlatformArtifacts.setup(artifacts, "com.example:junit-repackaged").provider())
+                .isEqualTo(SurefireProvider.JUNIT4);
+    }
+
+    @Test
+    void anyJUnitPlatformArtifactMeansThePlatformProviderEvenBesideJUnit4() {
+        List<ArtifactFile> artifacts = List.of(
+                artifact("junit", "junit", "4.13.2"),
+                artifact("org.junit.vintage", "junit-vintage-engine", "5.14.1"),
+                artifact("org.junit.platform", "junit-platform-engine", "1.14.1"),
+                artifact("org.junit.platform", "junit-platform-commons", "1.14.1"));
+
+        assertThat(JUnitPlatformArtifacts.setup(artifacts, "junit:junit").provider())
+                .isEqualTo(SurefireProvider.JUNIT_PLATFORM);
     }
 }

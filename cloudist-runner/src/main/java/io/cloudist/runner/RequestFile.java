@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.Filter;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -15,9 +17,10 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 
 /**
  * Reads a request file into a discovery request. The file holds UTF-8 lines {@code <keyword> <value>}:
- * {@code class <name>}, {@code uniqueId <id>}, {@code includeTags <expression>} and
- * {@code excludeTags <expression>}; blank lines are ignored. Several {@code includeTags} lines select tests matching
- * any of them; several {@code excludeTags} lines drop tests matching any of them.
+ * {@code class <name>}, {@code uniqueId <id>}, {@code includeTags <expression>}, {@code excludeTags <expression>} and
+ * {@code config <key>=<value>} (a JUnit Platform configuration parameter, as Surefire's
+ * {@code configurationParameters} sets them); blank lines are ignored. Several {@code includeTags} lines select tests
+ * matching any of them; several {@code excludeTags} lines drop tests matching any of them.
  */
 final class RequestFile {
     private RequestFile() {}
@@ -26,6 +29,7 @@ final class RequestFile {
         List<DiscoverySelector> selectors = new ArrayList<>();
         List<String> includeTags = new ArrayList<>();
         List<String> excludeTags = new ArrayList<>();
+        Map<String, String> configuration = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -45,6 +49,8 @@ final class RequestFile {
                 includeTags.add(value);
             } else if (keyword.equals("excludeTags")) {
                 excludeTags.add(value);
+            } else if (keyword.equals("config") && value.indexOf('=') > 0) {
+                configuration.put(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
             } else {
                 throw invalid(file, i, "unknown keyword '" + keyword + "'");
             }
@@ -59,6 +65,7 @@ final class RequestFile {
         return LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
                 .filters(filters.toArray(new Filter<?>[0]))
+                .configurationParameters(configuration)
                 .build();
     }
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Runs assignments in test JVMs. A JVM that dies or times out costs only the test in progress: it gets an error
@@ -155,7 +156,10 @@ final class TaskRunner implements AutoCloseable {
         Path request = config.scratch().resolve("request-" + n + ".txt");
         Path eventsFile = config.scratch().resolve("events-" + n + ".jsonl");
         try {
-            Files.write(request, uniqueIds.stream().map(id -> "uniqueId " + id).toList(), StandardCharsets.UTF_8);
+            List<String> lines = new ArrayList<>();
+            new TreeMap<>(config.configurationParameters()).forEach((k, v) -> lines.add("config " + k + "=" + v));
+            uniqueIds.forEach(id -> lines.add("uniqueId " + id));
+            Files.write(request, lines, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new CloudistException("Cannot write test JVM request " + request + ": " + e.getMessage(), e);
         }

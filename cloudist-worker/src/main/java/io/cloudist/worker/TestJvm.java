@@ -2,11 +2,13 @@ package io.cloudist.worker;
 
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.jvm.JavaCommand;
+import io.cloudist.core.jvm.TestJvmSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A test JVM running the cloudist runner in serve mode: it takes one request per line on its standard input. */
@@ -32,7 +34,7 @@ final class TestJvm implements AutoCloseable {
                     config.systemProperties(),
                     config.classpath(),
                     JavaCommand.RUNNER_MAIN,
-                    List.of("serve", "--exit-with-input"),
+                    runnerArguments(config),
                     config.scratch().resolve("jvm.args"));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(config.workingDirectory().toFile())
@@ -43,6 +45,15 @@ final class TestJvm implements AutoCloseable {
         } catch (IOException e) {
             throw new CloudistException("Cannot start a test JVM with " + config.java() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static List<String> runnerArguments(TestJvmConfig config) {
+        List<String> arguments = new ArrayList<>();
+        if (config.enableAssertions()) {
+            arguments.add(TestJvmSpec.RUNNER_ENABLE_ASSERTIONS);
+        }
+        arguments.addAll(List.of("serve", "--exit-with-input"));
+        return arguments;
     }
 
     /** Asks the runner to run {@code request} and write its events to {@code events}; false if the JVM is gone. */

@@ -21,7 +21,9 @@ record TestJvmConfig(
         long timeoutMillis,
         boolean reuseForks,
         Path scratch,
-        int rerunFailingTestsCount) {
+        int rerunFailingTestsCount,
+        Map<String, String> configurationParameters,
+        boolean enableAssertions) {
 
     static TestJvmConfig from(RunManifest manifest, Path moduleDir, List<Path> classpath, Path scratch) {
         String module = moduleDir.toAbsolutePath().toString();
@@ -41,7 +43,9 @@ record TestJvmConfig(
                 manifest.testTimeoutMillis(),
                 manifest.reuseForks(),
                 scratch,
-                manifest.rerunFailingTestsCount());
+                manifest.rerunFailingTestsCount(),
+                manifest.configurationParameters(),
+                manifest.enableAssertions());
     }
 
     /** The manifest's java when this machine has it, else the java running this worker. */

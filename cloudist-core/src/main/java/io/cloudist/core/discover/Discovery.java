@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,7 +51,8 @@ public final class Discovery {
             Path request = scratch.resolve("discover-request.txt");
             Path output = scratch.resolve("discover-output.jsonl");
             Path log = scratch.resolve("discover.log");
-            Files.write(request, requestLines(classNames, includeTags, excludeTags), StandardCharsets.UTF_8);
+            Files.write(request, requestLines(classNames, includeTags, excludeTags, jvm.configurationParameters()),
+                    StandardCharsets.UTF_8);
             Files.deleteIfExists(output);
             List<Path> classpath = new ArrayList<>(jvm.classpath());
             classpath.add(runnerJar);
@@ -59,7 +62,7 @@ public final class Discovery {
                     jvm.systemProperties(),
                     classpath,
                     JavaCommand.RUNNER_MAIN,
-                    List.of("discover", request.toString(), output.toString()),
+                    runnerArguments(jvm, "discover", request.toString(), output.toString()),
                     scratch.resolve("discover.args"));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(jvm.workingDirectory().toFile())
@@ -83,8 +86,16 @@ public final class Discovery {
         }
     }
 
-    private static List<String> requestLines(List<String> classNames, String includeTags, String excludeTags) {
+    private static List<String> runnerArguments(TestJvmSpec jvm, String... arguments) {
+        List<String> all = new ArrayList<>(jvm.runnerOptions());
+        all.addAll(List.of(arguments));
+        return all;
+    }
+
+    private static List<String> requestLines(
+            List<String> classNames, String includeTags, String excludeTags, Map<String, String> configuration) {
         List<String> lines = new ArrayList<>();
+        new TreeMap<>(configuration).forEach((key, value) -> lines.add("config " + key + "=" + value));
         classNames.forEach(c -> lines.add("class " + c));
         if (!includeTags.isBlank()) {
             lines.add("includeTags " + includeTags);

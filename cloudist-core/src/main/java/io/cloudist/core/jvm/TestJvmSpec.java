@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param environment extra environment variables ({@code environmentVariables})
  * @param workingDirectory the test JVM's working directory ({@code workingDirectory}, default the module dir)
  * @param classpath the test classpath in order: test classes, classes, dependencies, additional elements
+ * @param configurationParameters JUnit Platform configuration parameters of every discovery and execution request
+ *     (Surefire's {@code <properties><configurationParameters>})
+ * @param enableAssertions turn assertions on for the test classes (Surefire's {@code enableAssertions})
  */
 public record TestJvmSpec(
         Path javaExecutable,
@@ -21,7 +24,9 @@ public record TestJvmSpec(
         Map<String, String> systemProperties,
         Map<String, String> environment,
         Path workingDirectory,
-        List<Path> classpath) {
+        List<Path> classpath,
+        Map<String, String> configurationParameters,
+        boolean enableAssertions) {
     public TestJvmSpec {
         Objects.requireNonNull(javaExecutable, "javaExecutable");
         argLine = Objects.requireNonNullElse(argLine, "");
@@ -29,5 +34,25 @@ public record TestJvmSpec(
         environment = Map.copyOf(environment);
         Objects.requireNonNull(workingDirectory, "workingDirectory");
         classpath = List.copyOf(classpath);
+        configurationParameters = Map.copyOf(configurationParameters);
     }
+
+    /** A test JVM with no configuration parameters and assertions on, as Surefire's defaults have it. */
+    public TestJvmSpec(
+            Path javaExecutable,
+            String argLine,
+            Map<String, String> systemProperties,
+            Map<String, String> environment,
+            Path workingDirectory,
+            List<Path> classpath) {
+        this(javaExecutable, argLine, systemProperties, environment, workingDirectory, classpath, Map.of(), true);
+    }
+
+    /** The runner's options before its mode: {@code --enable-assertions} when asked for. */
+    public List<String> runnerOptions() {
+        return enableAssertions ? List.of(RUNNER_ENABLE_ASSERTIONS) : List.of();
+    }
+
+    /** The runner's option that turns assertions on (cloudist-runner's {@code RunnerMain}). */
+    public static final String RUNNER_ENABLE_ASSERTIONS = "--enable-assertions";
 }

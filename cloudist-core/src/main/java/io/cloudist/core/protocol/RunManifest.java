@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param reuseForks whether a worker keeps its test JVM across tasks
  * @param rerunFailingTestsCount how many times a worker runs a failed test again, right after the failure, in the
  *     same test JVM; 0 for never (also what a manifest without the field means)
+ * @param configurationParameters JUnit Platform configuration parameters of every request; none when absent
+ * @param enableAssertions whether test JVMs turn assertions on; a manifest without the field means on, as in Surefire
  */
 public record RunManifest(
         int schema,
@@ -35,11 +37,21 @@ public record RunManifest(
         String workingDirectory,
         long testTimeoutMillis,
         boolean reuseForks,
-        int rerunFailingTestsCount)
+        int rerunFailingTestsCount,
+        Map<String, String> configurationParameters,
+        Boolean enableAssertions)
         implements Documents.Versioned {
 
     /** Stands for the module directory in paths. */
     public static final String MODULE_DIR = "${cloudist.moduleDir}";
+
+    /** A manifest without configuration parameters, with assertions on. */
+    public RunManifest(int schema, String runId, List<BlobRef> classpath, List<BlobRef> files, String javaExecutable,
+            List<String> jvmArguments, Map<String, String> systemProperties, Map<String, String> environment,
+            String workingDirectory, long testTimeoutMillis, boolean reuseForks, int rerunFailingTestsCount) {
+        this(schema, runId, classpath, files, javaExecutable, jvmArguments, systemProperties, environment,
+                workingDirectory, testTimeoutMillis, reuseForks, rerunFailingTestsCount, Map.of(), true);
+    }
 
     public RunManifest {
         Objects.requireNonNull(runId, "runId");
@@ -50,6 +62,8 @@ public record RunManifest(
         systemProperties = Map.copyOf(systemProperties);
         environment = Map.copyOf(environment);
         workingDirectory = Objects.requireNonNullElse(workingDirectory, MODULE_DIR);
+        configurationParameters = configurationParameters == null ? Map.of() : Map.copyOf(configurationParameters);
+        enableAssertions = enableAssertions == null || enableAssertions;
         if (rerunFailingTestsCount < 0) {
             throw new IllegalArgumentException("rerunFailingTestsCount must be 0 or more: " + rerunFailingTestsCount);
         }

@@ -3,7 +3,6 @@ package io.cloudist.core.report;
 import io.cloudist.core.model.Status;
 import io.cloudist.core.model.TestResult;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -34,23 +33,25 @@ public final class ConsoleReport {
         return lines;
     }
 
-    /** The closing block: {@code Results:}, the failures, errors and flakes, and the overall totals. */
-    public static List<ConsoleLine> results(List<ClassReport> reports) {
-        List<TestCase> cases = reports.stream()
-                .flatMap(r -> r.testCases().stream())
-                .sorted(Comparator.comparing(c -> c.name().resultsKey()))
-                .toList();
+    /**
+     * The closing block: {@code Results:}, the failures, errors and flakes, and the overall totals. As in Surefire, the
+     * runs of one test are merged across reports (a test two suites ran is listed once, with each run).
+     *
+     * @param rerunFailingTestsCount Surefire's setting: with 0, a test that passed once and failed once is a failure
+     */
+    public static List<ConsoleLine> results(List<ClassReport> reports, int rerunFailingTestsCount) {
+        List<MergedResults.Entry> entries = MergedResults.of(reports, rerunFailingTestsCount);
         List<ConsoleLine> lines = new ArrayList<>();
         lines.add(ConsoleLine.info(""));
         lines.add(ConsoleLine.info("Results:"));
         lines.add(ConsoleLine.info(""));
-        boolean failures = section(lines, cases, TestCase.Outcome.FAILED, "Failures: ", ConsoleLine::error);
-        boolean errors = section(lines, cases, TestCase.Outcome.ERROR, "Errors: ", ConsoleLine::error);
-        boolean flakes = section(lines, cases, TestCase.Outcome.FLAKY, "Flakes: ", ConsoleLine::warn);
+        boolean failures = section(lines, entries, TestCase.Outcome.FAILED, "Failures: ", ConsoleLine::error);
+        boolean errors = section(lines, entries, TestCase.Outcome.ERROR, "Errors: ", ConsoleLine::error);
+        boolean flakes = section(lines, entries, TestCase.Outcome.FLAKY, "Flakes: ", ConsoleLine::warn);
         if (failures || errors || flakes) {
             lines.add(ConsoleLine.info(""));
         }
-        Summary total = Summary.total(reports);
+        Summary total = MergedResults.totals(entries);
         String totals = "Tests run: " + total.tests() + ", Failures: " + total.failures() + ", Errors: "
                 + total.errors() + ", Skipped: " + total.skipped()
                 + (total.flakes() > 0 ? ", Flakes: " + total.flakes() : "");
@@ -67,12 +68,14 @@ public final class ConsoleReport {
 
     private static boolean section(
             List<ConsoleLine> lines,
-            List<TestCase> cases,
+            List<MergedResults.Entry> entries,
             TestCase.Outcome outcome,
             String title,
             Function<String, ConsoleLine> atLevel) {
-        List<TestCase> matching =
-                cases.stream().filter(c -> c.outcome() == outcome).toList();
+        List<TestCase> matching = entries.stream()
+                .filter(e -> e.outcome() == outcome)
+                .map(MergedResults.Entry::testCase)
+                .toList();
         if (matching.isEmpty()) {
             return false;
         }

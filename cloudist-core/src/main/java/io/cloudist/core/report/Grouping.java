@@ -1,5 +1,6 @@
 package io.cloudist.core.report;
 
+import io.cloudist.core.model.Failure;
 import io.cloudist.core.model.Status;
 import io.cloudist.core.model.TestNode;
 import io.cloudist.core.model.TestResult;
@@ -23,9 +24,11 @@ import java.util.Optional;
  */
 final class Grouping {
     private final Map<String, TestNode> nodes;
+    private final ReportStyle style;
     private final Map<String, List<TestResult>> runsById = new LinkedHashMap<>();
 
-    private Grouping(Collection<TestResult> results, Map<String, TestNode> nodesById) {
+    private Grouping(Collection<TestResult> results, Map<String, TestNode> nodesById, ReportStyle style) {
+        this.style = style;
         nodes = new LinkedHashMap<>(nodesById);
         for (TestResult result : results) {
             nodes.putIfAbsent(result.uniqueId(), result.node());
@@ -33,14 +36,15 @@ final class Grouping {
         }
     }
 
-    static List<ClassReport> group(Collection<TestResult> results, Map<String, TestNode> nodesById) {
-        return new Grouping(results, nodesById).reports();
+    static List<ClassReport> group(
+            Collection<TestResult> results, Map<String, TestNode> nodesById, ReportStyle style) {
+        return new Grouping(results, nodesById, style).reports();
     }
 
     private List<ClassReport> reports() {
         Map<String, List<TestCase>> casesBySuite = new LinkedHashMap<>();
         for (List<TestResult> runs : runsById.values()) {
-            for (TestCase testCase : testCases(runs)) {
+            for (TestCase testCase : testCases(style.trimStackTrace() ? trimmed(runs) : runs)) {
                 casesBySuite.computeIfAbsent(testCase.name().suite(), s -> new ArrayList<>()).add(testCase);
             }
         }
@@ -74,6 +78,23 @@ final class Grouping {
             }
         }
         return skippedChildren;
+    }
+
+    /** The runs with their stack traces cut to the frames of the test's class ({@code trimStackTrace}). */
+    private static List<TestResult> trimmed(List<TestResult> runs) {
+        List<TestResult> trimmed = new ArrayList<>(runs.size());
+        for (TestResult run : runs) {
+            Failure failure = run.failure();
+            if (failure == null || failure.stackTrace().isEmpty() || run.node().className().isEmpty()) {
+                trimmed.add(run);
+                continue;
+            }
+            Failure cut = new Failure(
+                    failure.type(), failure.message(), TrimmedTrace.of(failure.stackTrace(), run.node().className()));
+            trimmed.add(new TestResult(
+                    run.node(), run.status(), run.startMillis(), run.seconds(), cut, run.stdout(), run.stderr()));
+        }
+        return trimmed;
     }
 
     /** A test that errored with exactly its failed ancestor's error was never run (e.g. after a failed @BeforeAll). */
@@ -140,7 +161,7 @@ final class Grouping {
     }
 
     private ReportName name(TestNode node) {
-        return ReportNaming.of(node, nodes);
+        return ReportNaming.of(node, nodes, style.provider());
     }
 
     private Optional<TestNode> parent(TestNode node) {

@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Names a JUnit Platform node the way Surefire 3.5.4's JUnit Platform provider does with default settings.
+ * Names a JUnit Platform node the way Surefire 3.5.4's JUnit Platform provider does with default settings, or, for a
+ * project Surefire would run with its JUnit 4 or 3 provider, the way that provider does (see
+ * {@link #describedTest}).
  *
  * <ul>
  *   <li>The report class is the class of the node's top-level container (the child of the engine), so {@code @Nested}
@@ -23,10 +25,14 @@ public final class ReportNaming {
     private static final Pattern INVOCATION = Pattern.compile("^.*\\[\\d+]$");
     private static final Pattern INVOCATION_CONTAINER = Pattern.compile("^\\[.+]$");
 
-    private final Map<String, TestNode> nodesById;
+    private static final String VINTAGE = "[engine:junit-vintage]";
 
-    private ReportNaming(Map<String, TestNode> nodesById) {
+    private final Map<String, TestNode> nodesById;
+    private final SurefireProvider provider;
+
+    private ReportNaming(Map<String, TestNode> nodesById, SurefireProvider provider) {
         this.nodesById = nodesById;
+        this.provider = provider;
     }
 
     /**
@@ -36,7 +42,12 @@ public final class ReportNaming {
      * @param nodesById every known node by unique id, to walk up the parents
      */
     public static ReportName of(TestNode node, Map<String, TestNode> nodesById) {
-        return new ReportNaming(nodesById).name(node);
+        return of(node, nodesById, SurefireProvider.JUNIT_PLATFORM);
+    }
+
+    /** Names a node as {@code provider} names it. */
+    public static ReportName of(TestNode node, Map<String, TestNode> nodesById, SurefireProvider provider) {
+        return new ReportNaming(nodesById, provider).name(node);
     }
 
     /** The label Surefire's console uses for a class: its {@code @DisplayName}, or its class name. */
@@ -46,6 +57,9 @@ public final class ReportNaming {
 
     private ReportName name(TestNode node) {
         Optional<String> topClass = topClass(node);
+        if (describes(node) && node.kind().isTest()) {
+            return describedTest(node, topClass);
+        }
         if (isMethod(node)) {
             Optional<TestNode> enclosing = parent(node).flatMap(this::nearestClass);
             String suite = topClass.orElseGet(() -> enclosing.map(TestNode::className).orElse(node.className()));
@@ -56,11 +70,28 @@ public final class ReportNaming {
             return new ReportName(suite, className, name);
         }
         if (isClass(node)) {
-            return new ReportName(topClass.orElse(node.className()), classLabel(node), "");
+            String suite = topClass.orElse(node.className());
+            return new ReportName(suite, classLabel(node), "", describes(node) ? node.className() : suite);
         }
         String parentName = parent(node).map(TestNode::displayName).orElse(node.displayName());
         String className = node.kind().isTest() ? testClassName(node) : parentName;
         return new ReportName(topClass.orElse(parentName), className, node.displayName());
+    }
+
+    private boolean describes(TestNode node) {
+        return provider.namesByDescription() && node.uniqueId().startsWith(VINTAGE);
+    }
+
+    /**
+     * Surefire's JUnit 4 and 3 providers: the test's {@code Description} gives both names, its class (the source's)
+     * and its whole method name ({@code squares[2 squared is 4]}, a JUnit 3 {@code getName()} with its suffix, a
+     * custom runner's name), which the Vintage engine keeps as the legacy reporting name. The report is still the
+     * class the provider ran, which may be a suite.
+     */
+    private ReportName describedTest(TestNode node, Optional<String> topClass) {
+        String suite = topClass.orElse(node.className());
+        String className = node.className().isEmpty() ? suite : node.className();
+        return new ReportName(suite, className, node.legacyName(), className);
     }
 
     /** Surefire: the {@code @DisplayName} or legacy name of the first class container at or above the test. */

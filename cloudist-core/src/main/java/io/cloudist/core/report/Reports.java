@@ -25,7 +25,16 @@ public final class Reports {
      * @param nodesById every known node (discovered and dynamic) by unique id
      */
     public static List<ClassReport> group(Collection<TestResult> results, Map<String, TestNode> nodesById) {
-        return Grouping.group(results, nodesById);
+        return group(results, nodesById, ReportStyle.DEFAULT);
+    }
+
+    /**
+     * Groups outcomes as {@link #group(Collection, Map)} does, naming tests as the style's provider names them and
+     * trimming stack traces when the style asks.
+     */
+    public static List<ClassReport> group(
+            Collection<TestResult> results, Map<String, TestNode> nodesById, ReportStyle style) {
+        return Grouping.group(results, nodesById, style);
     }
 
     /**
@@ -33,12 +42,13 @@ public final class Reports {
      *
      * @param properties the {@code <properties>} of every XML report: an explicit allow-list, never the environment
      */
-    public static void write(Path reportsDirectory, List<ClassReport> reports, Map<String, String> properties)
+    public static void write(
+            Path reportsDirectory, List<ClassReport> reports, Map<String, String> properties, ReportStyle style)
             throws IOException {
         Files.createDirectories(reportsDirectory);
         for (ClassReport report : reports) {
             try (OutputStream out = Files.newOutputStream(xmlFile(reportsDirectory, report))) {
-                SurefireXmlWriter.write(report, properties, out);
+                SurefireXmlWriter.write(report, properties, style.provider(), out);
             }
             String text = TextReportWriter.toText(report);
             Files.writeString(textFile(reportsDirectory, report), text, StandardCharsets.UTF_8);

@@ -17,7 +17,7 @@ final class SmartTrace {
     private SmartTrace() {}
 
     static String of(ReportName name, Status status, Failure failure) {
-        String testClass = name.suite();
+        String testClass = name.source();
         List<Frame> frames = topFrames(failure.stackTrace());
         List<Frame> inClass = new ArrayList<>();
         for (Frame frame : frames) {

@@ -1,6 +1,7 @@
 package io.cloudist.core.report;
 
 import java.util.Collection;
+import java.util.List;
 
 /** Surefire's counts: "Tests run: X, Failures: Y, Errors: Z, Skipped: W, Flakes: F". */
 public record Summary(int tests, int failures, int errors, int skipped, int flakes) {
@@ -15,9 +16,14 @@ public record Summary(int tests, int failures, int errors, int skipped, int flak
         return sum;
     }
 
-    /** The overall totals of several classes. */
-    public static Summary total(Collection<ClassReport> reports) {
-        return reports.stream().map(ClassReport::summary).reduce(EMPTY, Summary::plus);
+    /**
+     * The overall totals of a run, as Surefire's Results block counts them: each test once, however many reports have
+     * it, except that every passing run of a passing test counts.
+     *
+     * @param rerunFailingTestsCount Surefire's setting: with 0, a test that passed once and failed once is a failure
+     */
+    public static Summary total(List<ClassReport> reports, int rerunFailingTestsCount) {
+        return MergedResults.totals(MergedResults.of(reports, rerunFailingTestsCount));
     }
 
     private static Summary of(TestCase.Outcome outcome) {

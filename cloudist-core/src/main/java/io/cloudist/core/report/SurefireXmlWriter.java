@@ -19,10 +19,11 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * Writes one {@code TEST-<class>.xml} in Surefire 3.5.4's layout (schema version 3.0.2) with the JDK's StAX writer.
  *
- * <p>Where Surefire 3.5.4 writes something its own schema rejects, this writer follows the schema: an aborted test's
- * {@code <skipped>} carries a {@code message} instead of a {@code type}, and a test case's elements come in schema
- * order ({@code <rerunFailure>} before {@code <system-out>}). It writes no {@code timestamp}: neither does
- * Surefire, and its schema has no such attribute.
+ * <p>It writes what Surefire 3.5.4 writes, also where Surefire's own schema disagrees: with the JUnit Platform
+ * provider an aborted test's {@code <skipped>} carries the exception's {@code type} and its stack trace (the schema
+ * knows only {@code message}); with the JUnit 4 provider it carries the {@code message} alone. Where the schema only
+ * fixes an order, it follows the schema: a test case's elements come in schema order ({@code <rerunFailure>} before
+ * {@code <system-out>}). It writes no {@code timestamp}: neither does Surefire, and its schema has no such attribute.
  */
 public final class SurefireXmlWriter {
     static final String SCHEMA_LOCATION =
@@ -31,9 +32,11 @@ public final class SurefireXmlWriter {
     private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
     private final XMLStreamWriter xml;
+    private final SurefireProvider provider;
 
-    private SurefireXmlWriter(XMLStreamWriter xml) {
+    private SurefireXmlWriter(XMLStreamWriter xml, SurefireProvider provider) {
         this.xml = xml;
+        this.provider = provider;
     }
 
     /**
@@ -41,13 +44,16 @@ public final class SurefireXmlWriter {
      *
      * @param report the class to write
      * @param properties the {@code <property>} entries, in iteration order; only what the caller chose to publish
+     * @param provider the provider whose way of writing skips the report follows
      * @param out where to write; left open
      */
-    public static void write(ClassReport report, Map<String, String> properties, OutputStream out) throws IOException {
+    public static void write(
+            ClassReport report, Map<String, String> properties, SurefireProvider provider, OutputStream out)
+            throws IOException {
         try {
             Writer text = new AttributeBreaks(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(text);
-            new SurefireXmlWriter(xml).document(report, properties);
+            new SurefireXmlWriter(xml, provider).document(report, properties);
             xml.close();
             text.flush();
         } catch (XMLStreamException e) {
@@ -169,13 +175,19 @@ public final class SurefireXmlWriter {
         }
     }
 
+    /**
+     * A disabled test has its reason as the message. An aborted one (an assumption failed) has, from the JUnit
+     * Platform provider, the exception's type and stack trace and no message; from the JUnit 4 provider, the message.
+     */
     private void skipped(Failure failure) throws XMLStreamException {
-        boolean aborted = FailureText.isAborted(failure);
-        startMaybeEmpty("skipped", !aborted);
-        messageAttribute(failure);
-        if (aborted) {
+        boolean withTrace = FailureText.isAborted(failure) && !provider.namesByDescription();
+        startMaybeEmpty("skipped", !withTrace);
+        if (withTrace) {
+            xml.writeAttribute("type", XmlChars.attribute(FailureText.type(failure)));
             traceText(FailureText.stackTrace(failure));
             xml.writeEndElement();
+        } else {
+            messageAttribute(failure);
         }
     }
 

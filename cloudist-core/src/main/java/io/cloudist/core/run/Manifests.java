@@ -30,7 +30,9 @@ final class Manifests {
                 tokenize(request.testJvm().workingDirectory().toAbsolutePath().normalize().toString(), module),
                 request.testTimeout().toMillis(),
                 request.reuseForks(),
-                request.rerunFailingTestsCount());
+                request.rerunFailingTestsCount(),
+                request.testJvm().configurationParameters(),
+                request.testJvm().enableAssertions());
     }
 
     /** Replaces the module directory (as a whole path prefix) with the token. */

@@ -12,6 +12,7 @@ import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.report.ClassReport;
 import io.cloudist.core.report.ConsoleLine;
 import io.cloudist.core.report.ConsoleReport;
+import io.cloudist.core.report.ReportStyle;
 import io.cloudist.core.report.Reports;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ import java.util.Map;
 final class RunProgress implements CoordinatorListener {
     private final RunListener listener;
     private final Map<String, TestNode> nodes;
+    private final ReportStyle style;
     private final Map<String, Integer> unitsLeftPerClass = new HashMap<>();
     private final Map<String, String> classOfId = new HashMap<>();
     private final Map<String, List<TestResult>> resultsPerClass = new HashMap<>();
@@ -37,9 +39,10 @@ final class RunProgress implements CoordinatorListener {
     private int failures;
     private long lastProgress;
 
-    RunProgress(RunListener listener, Map<String, TestNode> nodes, List<Task> tasks) {
+    RunProgress(RunListener listener, Map<String, TestNode> nodes, List<Task> tasks, ReportStyle style) {
         this.listener = listener;
         this.nodes = nodes;
+        this.style = style;
         int tests = 0;
         double expected = 0;
         for (Task task : tasks) {
@@ -94,7 +97,7 @@ final class RunProgress implements CoordinatorListener {
         List<TestResult> results = resultsPerClass.getOrDefault(className, List.of());
         Map<String, TestNode> all = new HashMap<>(nodes);
         results.forEach(r -> all.putIfAbsent(r.uniqueId(), r.node()));
-        for (ClassReport report : Reports.group(results, all)) {
+        for (ClassReport report : Reports.group(results, all, style)) {
             ConsoleReport.forClass(report).forEach(listener::line);
         }
     }

@@ -114,7 +114,7 @@ public final class TestRun {
                     n -> startWorkers(provisioner, store, runId, n));
             // Heartbeats are judged on the store's uptime: nobody can beat while the store is out.
             Coordinator coordinator = new Coordinator(store, runId, handles,
-                    new BothListeners(new RunProgress(listener, byId, tasks), timeline),
+                    new BothListeners(new RunProgress(listener, byId, tasks, request.reportStyle()), timeline),
                     request.cloud().isLocal() ? CoordinatorSettings.LOCAL : CoordinatorSettings.CLOUD, replacements,
                     store.uptimeClock(clock));
             Coordinator.Outcome outcome = timings.time("tests", () -> coordinator.run(tasks));
@@ -203,15 +203,15 @@ public final class TestRun {
     private RunOutcome report(List<TestResult> results, Map<String, TestNode> discovered) {
         Map<String, TestNode> all = new HashMap<>(discovered);
         results.forEach(r -> all.putIfAbsent(r.uniqueId(), r.node()));
-        List<ClassReport> reports = Reports.group(results, all);
+        List<ClassReport> reports = Reports.group(results, all, request.reportStyle());
         try {
-            Reports.write(request.reportsDirectory(), reports, ReportProperties.of(request));
+            Reports.write(request.reportsDirectory(), reports, ReportProperties.of(request), request.reportStyle());
         } catch (IOException e) {
             throw new CloudistException("Cannot write the test reports to " + request.reportsDirectory() + ": "
                     + e.getMessage(), e);
         }
-        ConsoleReport.results(reports).forEach(listener::line);
-        Summary summary = reports.stream().map(ClassReport::summary).reduce(Summary.EMPTY, Summary::plus);
+        ConsoleReport.results(reports, request.rerunFailingTestsCount()).forEach(listener::line);
+        Summary summary = Summary.total(reports, request.rerunFailingTestsCount());
         return new RunOutcome(summary, request.reportsDirectory());
     }
 
@@ -239,7 +239,7 @@ public final class TestRun {
         if (request.failIfNoTests()) {
             throw NoTestsException.none();
         }
-        ConsoleReport.results(List.of()).forEach(listener::line);
+        ConsoleReport.results(List.of(), request.rerunFailingTestsCount()).forEach(listener::line);
         return new RunOutcome(Summary.EMPTY, request.reportsDirectory());
     }
 

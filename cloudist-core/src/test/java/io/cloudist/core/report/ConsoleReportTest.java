@@ -6,6 +6,8 @@ import static io.cloudist.core.report.ConsoleLine.warn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudist.core.model.TestNode;
+import io.cloudist.core.model.TestResult;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +72,7 @@ class ConsoleReportTest {
 
     @Test
     void resultsBlockListsFailuresThenErrorsSortedByTestWithTotals() {
-        assertThat(ConsoleReport.results(run.reports())).containsExactly(
+        assertThat(ConsoleReport.results(run.reports(), 0)).containsExactly(
                 info(""),
                 info("Results:"),
                 info(""),
@@ -94,7 +96,7 @@ class ConsoleReportTest {
         TestNode ok = plan.testClass("com.x.OkTest");
         List<ClassReport> reports = Reports.group(List.of(Outcomes.passed(plan.method(ok, "a"), 1)), plan.nodes());
 
-        assertThat(ConsoleReport.results(reports)).containsExactly(
+        assertThat(ConsoleReport.results(reports, 0)).containsExactly(
                 info(""),
                 info("Results:"),
                 info(""),
@@ -110,7 +112,7 @@ class ConsoleReportTest {
         List<ClassReport> reports = Reports.group(
                 List.of(Outcomes.failed(wobbly, 5, "first try", 9), Outcomes.passed(wobbly, 3)), plan.nodes());
 
-        assertThat(ConsoleReport.results(reports)).containsExactly(
+        assertThat(ConsoleReport.results(reports, 1)).containsExactly(
                 info(""),
                 info("Results:"),
                 info(""),
@@ -122,6 +124,37 @@ class ConsoleReportTest {
                 info(""),
                 warn("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0, Flakes: 1"),
                 info(""));
+    }
+
+    @Test
+    void aTestTwoSuitesRanIsOneEntryOfTheResultsWithBothRunsAndItsPassesAllCount() {
+        Plan plan = new Plan();
+        TestNode direct = plan.runner("com.x.FailingTest");
+        TestNode suite = plan.runner("com.x.AllTests");
+        TestNode viaSuite = plan.add(new TestNode(suite.uniqueId() + "/[test:com.x.FailingTest]", suite.uniqueId(),
+                "com.x.FailingTest", "com.x.FailingTest", TestNode.Kind.CONTAINER, "com.x.FailingTest", "", ""));
+        List<TestResult> results = new ArrayList<>();
+        for (TestNode parent : List.of(direct, viaSuite)) {
+            results.add(Outcomes.failed(plan.vintageTest(parent, "fails"), 3, "x", 5));
+            results.add(Outcomes.passed(plan.vintageTest(parent, "passes"), 1));
+        }
+        List<ClassReport> reports = Reports.group(results, plan.nodes(),
+                new ReportStyle(SurefireProvider.JUNIT4, false, false));
+
+        assertThat(reports).extracting(ClassReport::className).containsExactly("com.x.AllTests", "com.x.FailingTest");
+        assertThat(ConsoleReport.results(reports, 0)).containsExactly(
+                info(""),
+                info("Results:"),
+                info(""),
+                error("Failures: "),
+                error("com.x.FailingTest.fails"),
+                error("  Run 1: FailingTest.fails:5 x"),
+                error("  Run 2: FailingTest.fails:5 x"),
+                info(""),
+                info(""),
+                error("Tests run: 3, Failures: 1, Errors: 0, Skipped: 0"),
+                info(""));
+        assertThat(Summary.total(reports, 0)).isEqualTo(new Summary(3, 1, 0, 0, 0));
     }
 
     @Test

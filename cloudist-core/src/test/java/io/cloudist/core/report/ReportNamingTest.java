@@ -133,6 +133,37 @@ class ReportNamingTest {
     }
 
     @Test
+    void theJUnit4ProviderNamesASuitesTestsByTheirOwnClassAndWholeName() {
+        // Guava's testlib: a JUnit 3 suite() of testers whose getName() adds the case to the method name.
+        TestNode suite = plan.runner("com.x.CollectionSuiteTest");
+        TestNode forList = plan.add(new TestNode(suite.uniqueId() + "/[test:ArrayList]", suite.uniqueId(), "ArrayList",
+                "ArrayList", TestNode.Kind.CONTAINER, "", "", ""));
+        TestNode test = plan.add(new TestNode(
+                forList.uniqueId() + "/[test:testAdd%5BArrayList%5D(com.x.AddTester)]", forList.uniqueId(),
+                "testAdd[ArrayList [size: one]]", "testAdd[ArrayList [size: one]]", TestNode.Kind.TEST,
+                "com.x.AddTester", "testAdd", ""));
+
+        ReportName name = ReportNaming.of(test, plan.nodes(), SurefireProvider.JUNIT4);
+
+        assertThat(name).isEqualTo(new ReportName("com.x.CollectionSuiteTest", "com.x.AddTester",
+                "testAdd[ArrayList [size: one]]", "com.x.AddTester"));
+        assertThat(name.fullName()).isEqualTo("com.x.AddTester.testAdd[ArrayList [size: one]]");
+        // The JUnit Platform provider names it by its method, as Surefire does for a project on the platform.
+        assertThat(ReportNaming.of(test, plan.nodes(), SurefireProvider.JUNIT_PLATFORM).name()).isEqualTo("testAdd");
+    }
+
+    @Test
+    void theJUnit4ProviderNamesACustomRunnersTestsAsTheRunnerDescribesThem() {
+        TestNode runner = plan.runner("com.x.CustomRunnerTest");
+        TestNode test = plan.add(new TestNode(runner.uniqueId() + "/[test:NAMED (custom)(com.x.CustomRunnerTest)]",
+                runner.uniqueId(), "NAMED (custom)", "NAMED (custom)", TestNode.Kind.TEST, "com.x.CustomRunnerTest",
+                "", ""));
+
+        assertThat(ReportNaming.of(test, plan.nodes(), SurefireProvider.JUNIT3))
+                .isEqualTo(new ReportName("com.x.CustomRunnerTest", "com.x.CustomRunnerTest", "NAMED (custom)"));
+    }
+
+    @Test
     void classLabelIsTheDisplayNameOnlyWhenOneWasGiven() {
         assertThat(ReportNaming.classLabel(plan.testClass("com.x.BasicTest"))).isEqualTo("com.x.BasicTest");
         assertThat(ReportNaming.classLabel(plan.testClass("com.x.DisplayNamedTest", "Pretty class <&>")))

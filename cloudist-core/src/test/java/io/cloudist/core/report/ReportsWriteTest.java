@@ -22,7 +22,7 @@ class ReportsWriteTest {
         ObservedRun run = new ObservedRun();
         Path dir = temp.resolve("target/surefire-reports");
 
-        Reports.write(dir, run.reports(), Map.of("java.version", "17"));
+        Reports.write(dir, run.reports(), Map.of("java.version", "17"), ReportStyle.DEFAULT);
 
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(

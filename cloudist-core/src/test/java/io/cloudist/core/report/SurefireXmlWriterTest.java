@@ -98,9 +98,12 @@ class SurefireXmlWriterTest {
                 withOutput(failed(broken, 1, "second", 3), "rerun out", "rerun err"),
                 error(basic, 1, "java.lang.RuntimeException", "teardown failed", 4));
 
-        String xml = XmlReports.xml(report);
+        // Surefire's JUnit 4 provider writes what its schema allows; its JUnit Platform provider gives an aborted
+        // test's <skipped> a type, which the schema rejects (see surefiresOwnSchemaRejectsATypeOnSkipped).
+        String xml = XmlReports.xml(report, SurefireProvider.JUNIT4);
 
         XmlReports.validate(xml);
+        assertThat(xml).contains("<skipped message=\"not today\"/>");
         assertThat(xml).contains("<flakyError message=\"once\" type=\"java.lang.IllegalStateException\">\n"
                 + "      <stackTrace><![CDATA[java.lang.IllegalStateException: once\n");
         assertThat(xml).contains("<rerunFailure message=\"second\"", "<system-out><![CDATA[rerun out]]></system-out>");
@@ -108,6 +111,19 @@ class SurefireXmlWriterTest {
         ReportTestSuite suite = XmlReports.parseWithSurefire(xml).get(0);
         assertThat(suite.getNumberOfFlakes()).isEqualTo(2);
         assertThat(suite.getTestCases().get(2).getFlakyErrors()).hasSize(1);
+    }
+
+    @Test
+    void anAbortedTestIsWrittenAsEachProviderWritesIt() throws Exception {
+        ClassReport report = report(1, aborted(plan.method(basic, "aborted"), "Assumption failed: not today"));
+
+        assertThat(XmlReports.xml(report)).contains("<skipped type=\"org.opentest4j.TestAbortedException\"><![CDATA["
+                + "org.opentest4j.TestAbortedException: Assumption failed: not today\n")
+                .doesNotContain("<skipped message");
+        assertThat(XmlReports.xml(report, SurefireProvider.JUNIT4))
+                .contains("<skipped message=\"Assumption failed: not today\"/>");
+        assertThat(XmlReports.parseWithSurefire(XmlReports.xml(report)).get(0).getTestCases().get(0).hasSkipped())
+                .isTrue();
     }
 
     @Test

@@ -24,13 +24,22 @@ final class XmlReports {
     private XmlReports() {}
 
     static byte[] bytes(ClassReport report, Map<String, String> properties) throws IOException {
+        return bytes(report, properties, SurefireProvider.JUNIT_PLATFORM);
+    }
+
+    static byte[] bytes(ClassReport report, Map<String, String> properties, SurefireProvider provider)
+            throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SurefireXmlWriter.write(report, properties, out);
+        SurefireXmlWriter.write(report, properties, provider, out);
         return out.toByteArray();
     }
 
     static String xml(ClassReport report) throws IOException {
         return new String(bytes(report, Map.of()), StandardCharsets.UTF_8);
+    }
+
+    static String xml(ClassReport report, SurefireProvider provider) throws IOException {
+        return new String(bytes(report, Map.of(), provider), StandardCharsets.UTF_8);
     }
 
     static List<ReportTestSuite> parseWithSurefire(String xml) throws Exception {

@@ -51,7 +51,7 @@ class ShippingRoundTripTest {
         assertThat(shipment.classpath()).extracting(BlobRef::kind)
                 .containsExactly(BlobRef.Kind.DIRECTORY, BlobRef.Kind.JAR, BlobRef.Kind.DIRECTORY);
         RunManifest manifest = new RunManifest(Documents.SCHEMA, "r", shipment.classpath(), shipment.files(), "",
-                List.of(), Map.of(), Map.of(), RunManifest.MODULE_DIR, 0, true, 0);
+                List.of(), Map.of(), Map.of(), RunManifest.MODULE_DIR, 0, true, 0, Map.of(), true);
 
         Path workerModule = temp.resolve("worker/module");
         List<Path> classpath = new BundleMaterializer(store, temp.resolve("worker/cache"))

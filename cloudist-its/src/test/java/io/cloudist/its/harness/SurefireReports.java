@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.maven.plugin.surefire.log.api.NullConsoleLogger;
@@ -47,6 +49,27 @@ public final class SurefireReports {
             }
         }
         return List.copyOf(runs);
+    }
+
+    /**
+     * Every {@code <skipped>} element of every report as written (attributes and the first line of its text), by
+     * report file name, sorted: how a skip is written differs between Surefire's providers.
+     */
+    public static List<String> skippedElements(Path directory) {
+        List<String> elements = new ArrayList<>();
+        Pattern skipped = Pattern.compile("<skipped[^>]*?/?>(?:<!\\[CDATA\\[)?[^\\n]*");
+        for (Path file : xmlReports(directory)) {
+            try {
+                Matcher matcher = skipped.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                while (matcher.find()) {
+                    elements.add(file.getFileName() + " " + matcher.group());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + file, e);
+            }
+        }
+        elements.sort(null);
+        return List.copyOf(elements);
     }
 
     private static List<Path> xmlReports(Path directory) {
