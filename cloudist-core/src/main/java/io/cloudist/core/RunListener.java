@@ -17,7 +17,7 @@ public interface RunListener {
      * A snapshot of progress.
      *
      * @param testsDone tests with an outcome
-     * @param testsTotal tests discovered (dynamic tests can push done above total)
+     * @param testsTotal tests discovered, with those of finished tasks as they reported them (dynamic tests add)
      * @param failures failures and errors so far
      * @param workersBusy workers running a task
      * @param workers workers started

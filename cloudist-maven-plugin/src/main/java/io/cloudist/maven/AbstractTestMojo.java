@@ -264,7 +264,9 @@ abstract class AbstractTestMojo extends AbstractMojo {
     private void run(Mapping.Run run) throws MojoFailureException {
         getLog().debug("cloudist run request: " + run.request());
         boolean interactive = session.getRequest().isInteractiveMode() && System.console() != null;
-        MavenRunListener listener = new MavenRunListener(getLog(), ProgressDisplay.of(interactive, getLog()));
+        // The goal's execute is the plugin's entry point: what tests print goes to Maven's own streams, as Surefire's does.
+        MavenRunListener listener =
+                new MavenRunListener(getLog(), ProgressDisplay.of(interactive, getLog()), System.out, System.err);
         RunOutcome outcome;
         try {
             outcome = run.extension().call(() -> Cloudist.run(run.request(), listener));

@@ -89,7 +89,7 @@ abstract class CloudAdminMojo extends AbstractMojo {
     /** Maps the parameters and acts; the seam that tests call without a Maven session. */
     final void run(ParameterSources sources) throws MojoExecutionException {
         try {
-            act(AdminRequest.map(goal(), sources), new MavenRunListener(getLog(), text -> {}));
+            act(AdminRequest.map(goal(), sources), new MavenRunListener(getLog(), text -> {}, System.out, System.err));
         } catch (CloudistException e) {
             throw ErrorMessages.toMojoException(e, getLog());
         }

@@ -2,17 +2,29 @@ package io.cloudist.maven;
 
 import io.cloudist.core.RunListener;
 import io.cloudist.core.report.ConsoleLine;
+import java.io.PrintStream;
 import java.util.Locale;
 import org.apache.maven.plugin.logging.Log;
 
-/** Adapts cloudist's run events to Maven's log and console. */
+/**
+ * Adapts cloudist's run events to Maven's log and console. What tests printed goes to the standard streams as it was
+ * printed, without a log prefix, as Surefire echoes it.
+ */
 final class MavenRunListener implements RunListener {
     private final Log log;
     private final ProgressDisplay progress;
+    private final PrintStream stdout;
+    private final PrintStream stderr;
 
-    MavenRunListener(Log log, ProgressDisplay progress) {
+    /**
+     * @param stdout where tests' standard output goes (Maven's own standard output)
+     * @param stderr where tests' standard error goes
+     */
+    MavenRunListener(Log log, ProgressDisplay progress, PrintStream stdout, PrintStream stderr) {
         this.log = log;
         this.progress = progress;
+        this.stdout = stdout;
+        this.stderr = stderr;
     }
 
     @Override
@@ -22,7 +34,14 @@ final class MavenRunListener implements RunListener {
             case INFO -> log.info(line.text());
             case WARN -> log.warn(line.text());
             case ERROR -> log.error(line.text());
+            case STDOUT -> printed(stdout, line.text());
+            case STDERR -> printed(stderr, line.text());
         }
+    }
+
+    private static void printed(PrintStream stream, String text) {
+        stream.print(text);
+        stream.flush();
     }
 
     @Override

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudist.core.RunListener.Progress;
 import io.cloudist.core.report.ConsoleLine;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,6 +14,8 @@ import org.junit.jupiter.api.Test;
 class MavenRunListenerTest {
     final RecordingLog log = new RecordingLog();
     final List<String> display = new ArrayList<>();
+    final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     final MavenRunListener listener = new MavenRunListener(log, new ProgressDisplay() {
         @Override
         public void show(String text) {
@@ -21,7 +26,18 @@ class MavenRunListenerTest {
         public void clear() {
             display.add("clear");
         }
-    });
+    }, new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8));
+
+    @Test
+    void whatTestsPrintedGoesToTheStandardStreamsAsPrintedWithoutALogLevel() {
+        listener.line(ConsoleLine.info("Running FooTest"));
+        listener.line(ConsoleLine.printed(false, "hello\nworld\n"));
+        listener.line(ConsoleLine.printed(true, "oops\n"));
+
+        assertThat(log.lines).containsExactly("INFO Running FooTest");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo("hello\nworld\n");
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).isEqualTo("oops\n");
+    }
 
     @Test
     void consoleLinesGoToTheLogAtTheirLevel() {

@@ -4,7 +4,11 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 
-/** Writes the {@code started}, {@code skipped} and {@code finished} events of an execution to an event file. */
+/**
+ * Writes the {@code started}, {@code skipped} and {@code finished} events of an execution to an event file, and
+ * before each of them an {@code output} event for whatever was printed since the one before, so that the file keeps
+ * the order of test output and node events.
+ */
 final class EventWriter implements TestExecutionListener {
     private final EventFile events;
     private final OutputCapture capture;
@@ -16,17 +20,20 @@ final class EventWriter implements TestExecutionListener {
 
     @Override
     public void executionStarted(TestIdentifier node) {
+        writePrinted();
         events.write(event("started").put("node", NodeJson.of(node)));
         capture.begin(node.getUniqueId());
     }
 
     @Override
     public void executionSkipped(TestIdentifier node, String reason) {
+        writePrinted();
         events.write(event("skipped").put("node", NodeJson.of(node)).put("reason", reason));
     }
 
     @Override
     public void executionFinished(TestIdentifier node, TestExecutionResult result) {
+        writePrinted();
         OutputCapture.Captured output = capture.end(node.getUniqueId());
         JsonObject finished = event("finished")
                 .put("uniqueId", node.getUniqueId())
@@ -36,6 +43,16 @@ final class EventWriter implements TestExecutionListener {
             finished.put("throwable", ThrowableJson.of(throwable));
         }
         events.write(finished.put("stdout", output.stdout).put("stderr", output.stderr));
+    }
+
+    /** An {@code output} event per chunk printed since the last event: node, stream ({@code out}/{@code err}), text. */
+    void writePrinted() {
+        for (OutputCapture.Printed printed : capture.drain()) {
+            events.write(event("output")
+                    .put("uniqueId", printed.uniqueId)
+                    .put("stream", printed.err ? "err" : "out")
+                    .put("text", printed.text));
+        }
     }
 
     static JsonObject event(String name) {

@@ -10,12 +10,14 @@ import java.util.List;
 /**
  * Captures {@code System.out} and {@code System.err} per running node. Bytes written from any thread go to the
  * most recently started node that is still running, and also on to the original streams, so the process's own
- * output keeps everything.
+ * output keeps everything. It also keeps what was printed since the last {@link #drain()}, in order, as the chunks
+ * of a transcript: the console shows test output where it happened between the nodes' starts and ends.
  */
 final class OutputCapture {
     private final PrintStream originalOut;
     private final PrintStream originalErr;
     private final List<Node> running = new ArrayList<>();
+    private final List<Chunk> pending = new ArrayList<>();
 
     private OutputCapture(PrintStream originalOut, PrintStream originalErr) {
         this.originalOut = originalOut;
@@ -57,13 +59,32 @@ final class OutputCapture {
     /** Forgets every running node, e.g. after an execution that ended abruptly. */
     synchronized void clear() {
         running.clear();
+        pending.clear();
+    }
+
+    /** What was printed since the last call, in order: a chunk per run of writes by one node to one stream. */
+    synchronized List<Printed> drain() {
+        List<Printed> printed = new ArrayList<>(pending.size());
+        for (Chunk chunk : pending) {
+            printed.add(new Printed(chunk.uniqueId, chunk.err, decode(chunk.bytes)));
+        }
+        pending.clear();
+        return printed;
     }
 
     private synchronized void capture(boolean err, byte[] bytes, int offset, int length) {
+        String uniqueId = "";
         if (!running.isEmpty()) {
             Node node = running.get(running.size() - 1);
             (err ? node.err : node.out).write(bytes, offset, length);
+            uniqueId = node.uniqueId;
         }
+        Chunk last = pending.isEmpty() ? null : pending.get(pending.size() - 1);
+        if (last == null || last.err != err || !last.uniqueId.equals(uniqueId)) {
+            last = new Chunk(uniqueId, err);
+            pending.add(last);
+        }
+        last.bytes.write(bytes, offset, length);
     }
 
     private static String decode(ByteArrayOutputStream bytes) {
@@ -78,6 +99,30 @@ final class OutputCapture {
         Captured(String stdout, String stderr) {
             this.stdout = stdout;
             this.stderr = stderr;
+        }
+    }
+
+    /** Text one node (or none: "") printed to one stream. */
+    static final class Printed {
+        final String uniqueId;
+        final boolean err;
+        final String text;
+
+        Printed(String uniqueId, boolean err, String text) {
+            this.uniqueId = uniqueId;
+            this.err = err;
+            this.text = text;
+        }
+    }
+
+    private static final class Chunk {
+        final String uniqueId;
+        final boolean err;
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        Chunk(String uniqueId, boolean err) {
+            this.uniqueId = uniqueId;
+            this.err = err;
         }
     }
 

@@ -119,7 +119,9 @@ final class ServeMode {
                 if (launcher == null) {
                     launcher = LauncherFactory.create();
                 }
-                launcher.execute(RequestFile.read(Paths.get(files[0])), new EventWriter(events, capture));
+                EventWriter writer = new EventWriter(events, capture);
+                launcher.execute(RequestFile.read(Paths.get(files[0])), writer);
+                writer.writePrinted();
             } catch (Exception | LinkageError e) {
                 events.write(ThrowableJson.errorEvent(e));
             } finally {

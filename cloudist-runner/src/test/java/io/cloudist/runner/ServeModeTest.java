@@ -3,6 +3,7 @@ package io.cloudist.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudist.runner.fixtures.ConsoleOrderFixture;
 import io.cloudist.runner.fixtures.ExitFixture;
 import io.cloudist.runner.fixtures.JUnit4Fixture;
 import io.cloudist.runner.fixtures.OutcomesFixture;
@@ -107,6 +108,56 @@ class ServeModeTest {
         assertThat(exit.stdout().contains(expected)).as("the process's own stdout has the 2 MiB").isTrue();
         assertThat(exit.stdout()).contains(OutputFixture.ODD, "from a thread");
         assertThat(exit.stderr()).contains("err:" + OutputFixture.ODD);
+    }
+
+    @Test
+    void writesWhatWasPrintedBeforeEachEventInTheOrderItWasPrintedWithItsNode() throws Exception {
+        EventLog log = serveOne("class " + ConsoleOrderFixture.class.getName());
+
+        List<String> transcript = log.events().stream()
+                .filter(e -> e.path("event").asText().equals("output")
+                        || e.path("event").asText().equals("started") && !e.at("/node/className").asText().isEmpty())
+                .map(e -> e.path("event").asText().equals("output")
+                        ? e.path("stream").asText() + ":" + e.path("text").asText()
+                        : "start:" + e.at("/node/displayName").asText())
+                .collect(Collectors.toList());
+        assertThat(transcript).containsSubsequence(
+                "start:ConsoleOrderFixture",
+                "out:before;",
+                "start:first()",
+                "out:first;",
+                "err:first-err;",
+                "out:first-again;",
+                "start:assertsFalse()",
+                "out:assertions off;",
+                "start:Inner",
+                "start:inner()",
+                "out:inner;",
+                "out:after;");
+        String firstId = log.startedNode("first()").get("uniqueId").asText();
+        assertThat(log.named("output")).filteredOn(e -> e.path("text").asText().startsWith("first"))
+                .allSatisfy(e -> assertThat(e.path("uniqueId").asText()).isEqualTo(firstId));
+        assertThat(log.finished("first()").get("stdout").asText()).isEqualTo("first;first-again;");
+    }
+
+    @Test
+    void withEnableAssertionsTheTestClassesAssertionsAreOn() throws Exception {
+        Path events = dir.resolve("events.jsonl");
+        RunnerJvm.Exit exit = RunnerJvm.run(dir, command(request("class " + ConsoleOrderFixture.class.getName()),
+                events), RunnerMain.ENABLE_ASSERTIONS, "serve");
+
+        assertThat(exit.code()).as(exit.stderr()).isZero();
+        assertThat(new EventLog(RunnerJvm.readLines(events)).finished("assertsFalse()").get("stdout").asText())
+                .isEqualTo("assertions on;");
+    }
+
+    @Test
+    void configurationParametersOfTheRequestReachTheEngines() throws Exception {
+        EventLog log = serveOne("config junit.jupiter.conditions.deactivate=org.junit.*DisabledCondition",
+                "class " + ConsoleOrderFixture.class.getName());
+
+        assertThat(log.status("disabledWithAssertion()")).isEqualTo("SUCCESSFUL");
+        assertThat(log.named("skipped")).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.cloudist.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudist.core.model.ConsoleEntry;
 import io.cloudist.core.model.Failure;
 import io.cloudist.core.model.Status;
 import io.cloudist.core.model.TestNode;
@@ -32,6 +33,8 @@ final class EventCollector {
     private final Map<String, Started> running = new LinkedHashMap<>();
     private final Set<String> touched = new HashSet<>();
     private final List<TestResult> results = new ArrayList<>();
+    private final List<ConsoleEntry> console;
+    private final int base;
     private long offset;
     private boolean ended;
     private long firstTestMillis;
@@ -46,8 +49,18 @@ final class EventCollector {
     private record Started(TestNode node, long time) {}
 
     EventCollector(Path events, Listener listener) {
+        this(events, listener, new ArrayList<>(), 0);
+    }
+
+    /**
+     * @param console where to add the transcript entries (class starts, output)
+     * @param base how many results the transcript's task has before this collector's first
+     */
+    EventCollector(Path events, Listener listener, List<ConsoleEntry> console, int base) {
         this.events = events;
         this.listener = listener;
+        this.console = console;
+        this.base = base;
     }
 
     /** Reads whatever complete lines were appended since the last call; true when there were any. */
@@ -85,6 +98,9 @@ final class EventCollector {
                 TestNode node = JSON.treeToValue(event.get("node"), TestNode.class);
                 running.put(node.uniqueId(), new Started(node, time));
                 touch(node.uniqueId());
+                if (!node.kind().isTest() && !node.className().isEmpty() && !node.hasMethod()) {
+                    console.add(new ConsoleEntry(base + results.size(), ConsoleEntry.Kind.START, node.uniqueId(), ""));
+                }
                 if (node.kind().isTest()) {
                     if (firstTestMillis == 0) {
                         firstTestMillis = time;
@@ -99,6 +115,9 @@ final class EventCollector {
                 add(new TestResult(node, Status.SKIPPED, time, 0, why, "", ""));
             }
             case "finished" -> finished(event, time);
+            case "output" -> console.add(new ConsoleEntry(base + results.size(),
+                    event.path("stream").asText().equals("err") ? ConsoleEntry.Kind.ERR : ConsoleEntry.Kind.OUT,
+                    event.path("uniqueId").asText(""), event.path("text").asText("")));
             case "end" -> ended = true;
             case "error" -> error = event.path("message").asText("") + "\n" + event.path("stackTrace").asText("");
             default -> {}

@@ -2,6 +2,7 @@ package io.cloudist.worker;
 
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.jvm.Tail;
+import io.cloudist.core.model.ConsoleEntry;
 import io.cloudist.core.model.Failure;
 import io.cloudist.core.model.Status;
 import io.cloudist.core.model.TestNode;
@@ -37,6 +38,7 @@ final class TaskRunner implements AutoCloseable {
     private int jvmCount;
     private int requestCount;
     private boolean warmJvmUnused;
+    private List<ConsoleEntry> console = new ArrayList<>();
 
     TaskRunner(TestJvmConfig config, Heartbeats heartbeats) {
         this.config = config;
@@ -54,12 +56,13 @@ final class TaskRunner implements AutoCloseable {
     TaskResult run(Assignment assignment, String workerId) {
         long started = System.currentTimeMillis();
         List<TestResult> results = new ArrayList<>();
+        console = new ArrayList<>();
         int startsBefore = jvmCount - (warmJvmUnused ? 1 : 0);
         warmJvmUnused = false;
         long firstTest = 0;
         for (List<String> batch : batches(assignment.uniqueIds())) {
             List<TestResult> batchResults = new ArrayList<>();
-            long first = runBatch(batch, batchResults);
+            long first = runBatch(batch, batchResults, results.size());
             firstTest = firstTest == 0 ? first : firstTest;
             results.addAll(batchResults);
             rerunFailures(batchResults, results);
@@ -68,7 +71,8 @@ final class TaskRunner implements AutoCloseable {
             }
         }
         return new TaskResult(Documents.SCHEMA, assignment.seq(), assignment.taskId(), workerId,
-                assignment.attempt(), started, firstTest, System.currentTimeMillis(), jvmCount - startsBefore, results);
+                assignment.attempt(), started, firstTest, System.currentTimeMillis(), jvmCount - startsBefore, results,
+                console);
     }
 
     /**
@@ -84,13 +88,14 @@ final class TaskRunner implements AutoCloseable {
                 return;
             }
             List<TestResult> again = new ArrayList<>();
-            runBatch(failed, again);
+            runBatch(failed, again, results.size());
             results.addAll(again);
             previous = again;
         }
     }
 
-    private long runBatch(List<String> batch, List<TestResult> results) {
+    /** @param offset how many results of the task come before this batch's, to place its transcript among them */
+    private long runBatch(List<String> batch, List<TestResult> results, int offset) {
         List<String> remaining = batch;
         int silentDeaths = 0;
         long firstTest = 0;
@@ -98,7 +103,7 @@ final class TaskRunner implements AutoCloseable {
             if (jvm == null || !jvm.isAlive()) {
                 jvm = TestJvm.start(config, ++jvmCount);
             }
-            EventCollector events = send(remaining);
+            EventCollector events = send(remaining, offset + results.size());
             Ending ending = watch(events);
             firstTest = firstTest == 0 ? events.firstTestMillis() : firstTest;
             long now = System.currentTimeMillis();
@@ -151,7 +156,7 @@ final class TaskRunner implements AutoCloseable {
         return "The test JVM exited with code " + exitCode + " while this was running (System.exit or a JVM crash?)";
     }
 
-    private EventCollector send(List<String> uniqueIds) {
+    private EventCollector send(List<String> uniqueIds, int resultsBefore) {
         int n = ++requestCount;
         Path request = config.scratch().resolve("request-" + n + ".txt");
         Path eventsFile = config.scratch().resolve("events-" + n + ".jsonl");
@@ -173,7 +178,7 @@ final class TaskRunner implements AutoCloseable {
             public void testFinished(TestResult result) {
                 heartbeats.testFinished();
             }
-        });
+        }, console, resultsBefore);
         jvm.send(request, eventsFile);
         return events;
     }

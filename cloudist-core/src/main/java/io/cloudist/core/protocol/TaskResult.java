@@ -1,5 +1,6 @@
 package io.cloudist.core.protocol;
 
+import io.cloudist.core.model.ConsoleEntry;
 import io.cloudist.core.model.TestResult;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +17,8 @@ import java.util.Objects;
  * @param firstTestMillis when its first test started (0 if none did)
  * @param finishedMillis when the worker finished it
  * @param jvmStarts how many test JVMs it started for this task
- * @param results an outcome for every node that started, was skipped, or was lost with its JVM
+ * @param results an outcome for every node that started, was skipped, or was lost with its JVM, in that order
+ * @param console where classes started and what tests printed, placed among the results; empty when not recorded
  */
 public record TaskResult(
         int schema,
@@ -28,11 +30,20 @@ public record TaskResult(
         long firstTestMillis,
         long finishedMillis,
         int jvmStarts,
-        List<TestResult> results)
+        List<TestResult> results,
+        List<ConsoleEntry> console)
         implements Documents.Versioned {
     public TaskResult {
         Objects.requireNonNull(taskId, "taskId");
         Objects.requireNonNull(workerId, "workerId");
         results = List.copyOf(results);
+        console = console == null ? List.of() : List.copyOf(console);
+    }
+
+    /** A result without a console transcript. */
+    public TaskResult(int schema, int seq, String taskId, String workerId, int attempt, long startedMillis,
+            long firstTestMillis, long finishedMillis, int jvmStarts, List<TestResult> results) {
+        this(schema, seq, taskId, workerId, attempt, startedMillis, firstTestMillis, finishedMillis, jvmStarts, results,
+                List.of());
     }
 }

@@ -1,10 +1,12 @@
 package io.cloudist.core.report;
 
+import io.cloudist.core.model.ConsoleEntry;
 import io.cloudist.core.model.Status;
 import io.cloudist.core.model.TestResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Surefire's console output as lines with their log levels. A line may span several physical lines (a failure and
@@ -23,11 +25,35 @@ public final class ConsoleReport {
 
     /** {@code Running X}, the class's {@code Tests run:} line and its failing tests, at Surefire's levels. */
     public static List<ConsoleLine> forClass(ClassReport report) {
+        List<ConsoleLine> lines = new ArrayList<>();
+        lines.add(ConsoleLine.info("Running " + report.label()));
+        lines.addAll(completed(report));
+        return lines;
+    }
+
+    /**
+     * Surefire's lines for a class as they came, replayed from one task's results and console transcript: a
+     * {@code Running} line for each class that starts ({@code @Nested} ones too, with the JUnit Platform provider),
+     * what the tests printed where they printed it, and a {@code Tests run:} line as each class completes, counting
+     * the tests finished since the previous one, as Surefire counts them. Empty when the transcript shows no class
+     * starting (an older worker, or a class skipped as a whole): then {@link #forClass(ClassReport)} applies.
+     *
+     * @param report the class's report, whose test cases carry the names and outcomes
+     * @param results the task's results in the order they came
+     * @param console the task's transcript, placed among {@code results}
+     * @param ofClass whether a unique id belongs to this class (a task may run several)
+     */
+    public static List<ConsoleLine> replay(ClassReport report, List<TestResult> results, List<ConsoleEntry> console,
+            Predicate<String> ofClass, ReportStyle style) {
+        return ConsoleReplay.lines(report, results, console, ofClass, style);
+    }
+
+    /** A completed test set: its {@code Tests run:} line and failing tests, at Surefire's levels. */
+    static List<ConsoleLine> completed(ClassReport report) {
         Summary s = report.summary();
         Function<String, ConsoleLine> atLevel =
                 s.hasFailures() ? ConsoleLine::error : s.skipped() > 0 ? ConsoleLine::warn : ConsoleLine::info;
         List<ConsoleLine> lines = new ArrayList<>();
-        lines.add(ConsoleLine.info("Running " + report.label()));
         lines.add(atLevel.apply(ClassSummaryText.summaryLine(report, report.label())));
         ClassSummaryText.failures(report).forEach(f -> lines.add(atLevel.apply(f)));
         return lines;

@@ -55,6 +55,22 @@ public final class Reports {
         }
     }
 
+    /**
+     * Writes {@code <class>-output.txt} with what the tests of each class printed, as Surefire's
+     * {@code redirectTestOutputToFile} does (a class that printed nothing gets no file).
+     *
+     * @param printed what each report class's tests printed, in order
+     */
+    public static void writeOutput(Path reportsDirectory, Map<String, String> printed) throws IOException {
+        Files.createDirectories(reportsDirectory);
+        for (Map.Entry<String, String> entry : printed.entrySet()) {
+            if (!entry.getValue().isEmpty()) {
+                Files.writeString(reportsDirectory.resolve(fileName(entry.getKey() + "-output.txt")), entry.getValue(),
+                        StandardCharsets.UTF_8);
+            }
+        }
+    }
+
     public static Path xmlFile(Path reportsDirectory, ClassReport report) {
         return reportsDirectory.resolve(fileName("TEST-" + report.className() + ".xml"));
     }

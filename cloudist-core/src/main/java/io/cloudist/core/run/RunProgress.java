@@ -2,6 +2,7 @@ package io.cloudist.core.run;
 
 import io.cloudist.core.RunListener;
 import io.cloudist.core.coordinate.CoordinatorListener;
+import io.cloudist.core.model.ConsoleEntry;
 import io.cloudist.core.model.Status;
 import io.cloudist.core.model.TestNode;
 import io.cloudist.core.model.TestResult;
@@ -30,13 +31,12 @@ final class RunProgress implements CoordinatorListener {
     private final ReportStyle style;
     private final Map<String, Integer> unitsLeftPerClass = new HashMap<>();
     private final Map<String, String> classOfId = new HashMap<>();
+    /** Classes of the containers above units: an engine's root holds several classes and is left out. */
+    private final Map<String, String> classOfAncestor = new HashMap<>();
+    private final Map<String, List<TaskResult>> tasksPerClass = new HashMap<>();
+    private final Map<String, StringBuilder> printedPerClass = new LinkedHashMap<>();
     private final Map<String, List<TestResult>> resultsPerClass = new HashMap<>();
-    private final int testsTotal;
-    private final double expectedTotal;
-    private final long startMillis = System.currentTimeMillis();
-    private double expectedDone;
-    private int testsDone;
-    private int failures;
+    private final ProgressCount count;
     private long lastProgress;
 
     RunProgress(RunListener listener, Map<String, TestNode> nodes, List<Task> tasks, ReportStyle style) {
@@ -49,28 +49,30 @@ final class RunProgress implements CoordinatorListener {
             for (Unit unit : task.units()) {
                 unitsLeftPerClass.merge(unit.className(), 1, Integer::sum);
                 unit.uniqueIds().forEach(id -> classOfId.put(id, unit.className()));
+                unit.uniqueIds().forEach(id -> addAncestors(id, unit.className()));
                 tests += unit.tests();
             }
             expected += task.expectedSeconds();
         }
-        this.testsTotal = tests;
-        this.expectedTotal = expected;
+        this.count = new ProgressCount(tests, expected, System.currentTimeMillis());
     }
 
     @Override
     public void taskFinished(Task task, TaskResult result) {
         Map<String, Status> lastStatusOfTests = new LinkedHashMap<>();
         for (TestResult r : result.results()) {
-            resultsPerClass.computeIfAbsent(classOf(r.uniqueId(), task), k -> new ArrayList<>()).add(r);
+            resultsPerClass.computeIfAbsent(classOf(r.uniqueId(), task.units().get(0).className()), k -> new ArrayList<>()).add(r);
             if (r.node().kind().isTest()) {
                 lastStatusOfTests.put(r.uniqueId(), r.status()); // a rerun counts once, with its last outcome
             }
         }
-        testsDone += lastStatusOfTests.size();
-        failures += (int) lastStatusOfTests.values().stream()
+        int failed = (int) lastStatusOfTests.values().stream()
                 .filter(s -> s == Status.FAILED || s == Status.ERROR)
                 .count();
-        expectedDone += task.expectedSeconds();
+        int discovered = task.units().stream().mapToInt(Unit::tests).sum();
+        count.taskFinished(discovered, lastStatusOfTests.size(), failed, task.expectedSeconds());
+        task.units().stream().map(Unit::className).distinct()
+                .forEach(c -> tasksPerClass.computeIfAbsent(c, k -> new ArrayList<>()).add(result));
         for (Unit unit : task.units()) {
             if (unitsLeftPerClass.merge(unit.className(), -1, Integer::sum) == 0) {
                 classDone(unit.className());
@@ -78,8 +80,12 @@ final class RunProgress implements CoordinatorListener {
         }
     }
 
-    /** The class of the unit a result belongs to: its own id or its nearest ancestor's is a unit's id. */
-    private String classOf(String uniqueId, Task task) {
+    /**
+     * The class of the unit a result belongs to: its own id or its nearest ancestor's is a unit's id, or it is a
+     * container above the units of one class (the class itself); else {@code fallback}.
+     */
+    private String classOf(String uniqueId, String fallback) {
+        String ancestor = classOfAncestor.get(uniqueId);
         for (String id = uniqueId; ; ) {
             String cls = classOfId.get(id);
             if (cls != null) {
@@ -87,19 +93,69 @@ final class RunProgress implements CoordinatorListener {
             }
             int cut = id.lastIndexOf("]/[");
             if (cut < 0) {
-                return task.units().get(0).className();
+                return ancestor != null && !ancestor.isEmpty() ? ancestor : fallback;
             }
             id = id.substring(0, cut + 1);
         }
     }
 
+    private void addAncestors(String uniqueId, String className) {
+        for (int cut = uniqueId.lastIndexOf("]/["); cut >= 0; cut = uniqueId.lastIndexOf("]/[", cut - 1)) {
+            classOfAncestor.merge(uniqueId.substring(0, cut + 1), className, (a, b) -> a.equals(b) ? a : "");
+        }
+    }
+
+    /** What the tests of each class printed, in order, for {@code redirectTestOutputToFile}. */
+    Map<String, String> printedPerClass() {
+        Map<String, String> printed = new LinkedHashMap<>();
+        printedPerClass.forEach((cls, text) -> printed.put(cls, text.toString()));
+        return printed;
+    }
+
+    /**
+     * Prints the class's lines: replayed as they came when one task ran the whole class, else Surefire's summary of
+     * the class with what its tests printed.
+     */
     private void classDone(String className) {
         List<TestResult> results = resultsPerClass.getOrDefault(className, List.of());
         Map<String, TestNode> all = new HashMap<>(nodes);
         results.forEach(r -> all.putIfAbsent(r.uniqueId(), r.node()));
+        List<TaskResult> tasks = tasksPerClass.getOrDefault(className, List.of());
         for (ClassReport report : Reports.group(results, all, style)) {
-            ConsoleReport.forClass(report).forEach(listener::line);
+            List<ConsoleLine> lines = List.of();
+            if (tasks.size() == 1) {
+                TaskResult task = tasks.get(0);
+                lines = ConsoleReport.replay(report, task.results(), task.console(),
+                        id -> className.equals(classOf(id, "")), style);
+            }
+            if (lines.isEmpty()) {
+                lines = new ArrayList<>(ConsoleReport.forClass(report));
+                lines.addAll(1, printed(className, tasks));
+            }
+            for (ConsoleLine line : lines) {
+                if (line.isPrinted()) {
+                    printedPerClass.computeIfAbsent(className, k -> new StringBuilder()).append(line.text());
+                    if (style.redirectTestOutputToFile()) {
+                        continue;
+                    }
+                }
+                listener.line(line);
+            }
         }
+    }
+
+    /** What the tests of a class printed, task by task. */
+    private List<ConsoleLine> printed(String className, List<TaskResult> tasks) {
+        List<ConsoleLine> lines = new ArrayList<>();
+        for (TaskResult task : tasks) {
+            for (ConsoleEntry entry : task.console()) {
+                boolean ofClass = !entry.uniqueId().isEmpty() && className.equals(classOf(entry.uniqueId(), ""));
+                if (entry.kind() != ConsoleEntry.Kind.START && ofClass) {
+                    lines.add(ConsoleLine.printed(entry.kind() == ConsoleEntry.Kind.ERR, entry.text()));
+                }
+            }
+        }
+        return lines;
     }
 
     @Override
@@ -126,7 +182,6 @@ final class RunProgress implements CoordinatorListener {
             return;
         }
         lastProgress = now;
-        long eta = expectedDone <= 0 ? -1 : Math.round((now - startMillis) / 1000.0 * (expectedTotal - expectedDone) / expectedDone);
-        listener.progress(new RunListener.Progress(testsDone, testsTotal, failures, busyWorkers, liveWorkers, eta));
+        listener.progress(count.snapshot(now, busyWorkers, liveWorkers));
     }
 }

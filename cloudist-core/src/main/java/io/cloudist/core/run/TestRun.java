@@ -59,6 +59,8 @@ public final class TestRun {
     private final TimelineRecorder timeline;
     /** The worker agent's classpath in the store, shipped once, when the first cloud worker starts. */
     private List<BlobRef> workerBundle;
+    /** The per-class console of the run, once its tasks are planned. */
+    private RunProgress progress;
 
     public TestRun(RunRequest request, RunListener listener, Clock clock) {
         this.request = request;
@@ -113,8 +115,8 @@ public final class TestRun {
             Replacements replacements = new Replacements(request.maxWorkerRestarts(),
                     n -> startWorkers(provisioner, store, runId, n));
             // Heartbeats are judged on the store's uptime: nobody can beat while the store is out.
-            Coordinator coordinator = new Coordinator(store, runId, handles,
-                    new BothListeners(new RunProgress(listener, byId, tasks, request.reportStyle()), timeline),
+            progress = new RunProgress(listener, byId, tasks, request.reportStyle());
+            Coordinator coordinator = new Coordinator(store, runId, handles, new BothListeners(progress, timeline),
                     request.cloud().isLocal() ? CoordinatorSettings.LOCAL : CoordinatorSettings.CLOUD, replacements,
                     store.uptimeClock(clock));
             Coordinator.Outcome outcome = timings.time("tests", () -> coordinator.run(tasks));
@@ -206,6 +208,9 @@ public final class TestRun {
         List<ClassReport> reports = Reports.group(results, all, request.reportStyle());
         try {
             Reports.write(request.reportsDirectory(), reports, ReportProperties.of(request), request.reportStyle());
+            if (request.reportStyle().redirectTestOutputToFile() && progress != null) {
+                Reports.writeOutput(request.reportsDirectory(), progress.printedPerClass());
+            }
         } catch (IOException e) {
             throw new CloudistException("Cannot write the test reports to " + request.reportsDirectory() + ": "
                     + e.getMessage(), e);

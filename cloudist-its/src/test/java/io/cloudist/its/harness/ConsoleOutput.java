@@ -1,6 +1,9 @@
 package io.cloudist.its.harness;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -9,6 +12,9 @@ import java.util.regex.Pattern;
 /** Reads Surefire's console lines out of a build log. */
 public final class ConsoleOutput {
     private static final Pattern CLASS_LINE = Pattern.compile("^Tests run: \\d+, .* -- in (.+)$");
+    private static final Pattern RUNNING_LINE = Pattern.compile("^Running (.+)$");
+    private static final Pattern PROGRESS_LINE = Pattern.compile("^Tests \\d+/\\d+, failures \\d+, .*$");
+    private static final Pattern ELAPSED = Pattern.compile("Time elapsed: [0-9.]+ s");
     private static final Pattern TOTALS_LINE =
             Pattern.compile("^Tests run: \\d+, Failures: \\d+, Errors: \\d+, Skipped: \\d+(, Flakes: \\d+)?$");
 
@@ -28,6 +34,38 @@ public final class ConsoleOutput {
             }
         }
         return classes;
+    }
+
+    /**
+     * Surefire's console between the {@code T E S T S} banner and {@code Results:}, as one block of lines per
+     * top-level class (from its {@code Running} line to the next top-level class), keyed by the class: the order of
+     * classes differs between runs and tools, the lines within a class do not. Times are masked ({@code Time elapsed:
+     * *}), cloudist's own lines ({@code cloudist: ...}) and progress lines ({@code Tests 3/10, ...}) left out.
+     */
+    public static Map<String, List<String>> classBlocks(BuildResult build) {
+        List<String> lines = build.lines();
+        int start = lines.indexOf(" T E S T S");
+        int end = lines.lastIndexOf("Results:");
+        Map<String, List<String>> blocks = new TreeMap<>();
+        List<String> current = null;
+        for (String line : lines.subList(Math.max(0, start + 2), end < 0 ? lines.size() : end)) {
+            if (line.startsWith("cloudist: ") || PROGRESS_LINE.matcher(line).matches()) {
+                continue;
+            }
+            Matcher running = RUNNING_LINE.matcher(line);
+            if (running.matches() && !running.group(1).contains("$")) {
+                current = blocks.computeIfAbsent(running.group(1), k -> new ArrayList<>());
+            }
+            if (current != null) {
+                current.add(ELAPSED.matcher(line).replaceAll("Time elapsed: *"));
+            }
+        }
+        blocks.values().forEach(block -> {
+            while (!block.isEmpty() && block.get(block.size() - 1).isEmpty()) {
+                block.remove(block.size() - 1);
+            }
+        });
+        return blocks;
     }
 
     /** The totals line of the {@code Results:} block, or empty when the block or its totals are missing. */
