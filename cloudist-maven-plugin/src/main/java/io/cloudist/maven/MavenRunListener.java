@@ -55,7 +55,7 @@ final class MavenRunListener implements RunListener {
     }
 
     static String describe(Progress p) {
-        StringBuilder text = new StringBuilder("Tests ")
+        StringBuilder text = new StringBuilder("cloudist: tests ")
                 .append(p.testsDone())
                 .append('/')
                 .append(p.testsTotal())

@@ -56,13 +56,13 @@ class MavenRunListenerTest {
         listener.line(ConsoleLine.info("Running FooTest"));
         listener.finish();
 
-        assertThat(display).containsExactly("show Tests 1/10, failures 0, workers busy 2/4", "clear", "clear");
+        assertThat(display).containsExactly("show cloudist: tests 1/10, failures 0, workers busy 2/4", "clear", "clear");
     }
 
     @Test
     void progressShowsTheEstimateWhenKnown() {
         assertThat(MavenRunListener.describe(new Progress(120, 450, 2, 8, 8, 65)))
-                .isEqualTo("Tests 120/450, failures 2, workers busy 8/8, ETA 1m 05s");
+                .isEqualTo("cloudist: tests 120/450, failures 2, workers busy 8/8, ETA 1m 05s");
         assertThat(MavenRunListener.describe(new Progress(1, 2, 0, 1, 1, 7))).endsWith("ETA 7s");
     }
 }

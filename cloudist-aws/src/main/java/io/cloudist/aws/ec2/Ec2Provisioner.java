@@ -116,7 +116,7 @@ public final class Ec2Provisioner implements Provisioner {
             run.from(spot.stream().limit(SPOT_ATTEMPTS).toList());
             if (run.remaining > 0 && settings.onDemandFallback()) {
                 if (needs.maxPricePerHour() > 0) {
-                    listener.line(ConsoleLine.warn("On-demand prices are not checked against -D"
+                    listener.line(ConsoleLine.warn("cloudist: On-demand prices are not checked against -D"
                             + AwsNames.MAX_PRICE_PROPERTY));
                 }
                 List<Candidate> onDemand = InstanceChooser.onDemand(types, spot, needs, run.remaining);
@@ -149,7 +149,7 @@ public final class Ec2Provisioner implements Provisioner {
         }
         List<String> instances = claimed.stream().map(WarmPool.Claimed::host).distinct().toList();
         states.track(instances);
-        listener.line(ConsoleLine.info("Reusing " + claimed.size() + " warm worker" + (claimed.size() == 1 ? "" : "s")
+        listener.line(ConsoleLine.info("cloudist: Reusing " + claimed.size() + " warm worker" + (claimed.size() == 1 ? "" : "s")
                 + " on " + instances.size() + " running instance" + (instances.size() == 1 ? "" : "s")));
         List<WorkerHandle> handles = new ArrayList<>();
         for (WarmPool.Claimed c : claimed) {
@@ -175,7 +175,7 @@ public final class Ec2Provisioner implements Provisioner {
                 if (warm.get()) {
                     int live = states.live().size(); // launched and claimed alike stay warm
                     if (live > 0) {
-                        listener.line(ConsoleLine.info("Leaving " + live + " instance" + (live == 1 ? "" : "s")
+                        listener.line(ConsoleLine.info("cloudist: Leaving " + live + " instance" + (live == 1 ? "" : "s")
                                 + " warm for the next run; idle ones power off after " + settings.idleMinutes()
                                 + " minutes"));
                     }
@@ -183,12 +183,12 @@ public final class Ec2Provisioner implements Provisioner {
                     // Only what this run launched: warm instances it claimed belong to the pool.
                     List<String> terminated = states.terminateAll(launched);
                     if (!terminated.isEmpty()) {
-                        listener.line(ConsoleLine.info("Terminated " + terminated.size() + " instance"
+                        listener.line(ConsoleLine.info("cloudist: Terminated " + terminated.size() + " instance"
                                 + (terminated.size() == 1 ? "" : "s") + ": " + String.join(", ", terminated)));
                     }
                 }
             } catch (CloudistException e) {
-                listener.line(ConsoleLine.warn("Could not terminate instances " + String.join(", ", states.live())
+                listener.line(ConsoleLine.warn("cloudist: Could not terminate instances " + String.join(", ", states.live())
                         + ": " + e.getMessage() + ". Run mvn cloudist:cleanup to terminate every cloudist instance"));
             } finally {
                 try {
@@ -236,7 +236,7 @@ public final class Ec2Provisioner implements Provisioner {
                         throw AwsErrors.translate("ec2:RunInstances", e, settings.profile());
                     }
                     failures.add(candidate, code);
-                    listener.line(ConsoleLine.warn("No " + candidate.describe() + " (" + code + "); trying the next"
+                    listener.line(ConsoleLine.warn("cloudist: No " + candidate.describe() + " (" + code + "); trying the next"
                             + " candidate"));
                 }
             }
@@ -294,7 +294,7 @@ public final class Ec2Provisioner implements Provisioner {
                 try {
                     states.terminate(id);
                 } catch (CloudistException e) {
-                    listener.line(ConsoleLine.warn("Could not terminate " + id + ": " + e.getMessage()));
+                    listener.line(ConsoleLine.warn("cloudist: Could not terminate " + id + ": " + e.getMessage()));
                 }
             }
         }
@@ -307,7 +307,7 @@ public final class Ec2Provisioner implements Provisioner {
                 ? String.format(Locale.US, "$%.4f/h each, %s, $%.2f/h total",
                         candidate.pricePerHour(), perInstance, candidate.pricePerHour() * instances)
                 : perInstance + ", at the on-demand price";
-        return "Launching " + instances + " × " + candidate.type().name() + (candidate.spot() ? " spot" : " on-demand")
+        return "cloudist: Launching " + instances + " × " + candidate.type().name() + (candidate.spot() ? " spot" : " on-demand")
                 + " in " + context.region() + " (" + prices + ")";
     }
 }

@@ -43,7 +43,7 @@ class Ec2ProvisionerFallbackTest {
         assertThat(fx.instances()).extracting(i -> i.placement().availabilityZone())
                 .containsExactlyInAnyOrder("eu-west-1a", "eu-west-1b", "eu-west-1c");
         assertThat(fx.ec2.runs()).extracting(r -> r.maxCount()).containsExactly(3, 2, 1);
-        assertThat(fx.lines.texts()).hasSize(3).allMatch(l -> l.startsWith("Launching 1 × c7g.xlarge spot"));
+        assertThat(fx.lines.texts()).hasSize(3).allMatch(l -> l.startsWith("cloudist: Launching 1 × c7g.xlarge spot"));
     }
 
     @Test
@@ -60,7 +60,7 @@ class Ec2ProvisionerFallbackTest {
                         "c7g.2xlarge@eu-west-1a", "c7g.2xlarge@eu-west-1b", "c7g.2xlarge@eu-west-1c",
                         "c7g.xlarge@eu-west-1a");
         assertThat(fx.lines.warnings()).hasSize(3).first().asString()
-                .isEqualTo("No c7g.2xlarge spot in eu-west-1a (InsufficientInstanceCapacity); trying the next candidate");
+                .isEqualTo("cloudist: No c7g.2xlarge spot in eu-west-1a (InsufficientInstanceCapacity); trying the next candidate");
     }
 
     @Test
@@ -77,7 +77,7 @@ class Ec2ProvisionerFallbackTest {
         });
         assertThat(fx.ec2.runs().get(fx.ec2.runs().size() - 1).instanceMarketOptions()).isNull();
         assertThat(fx.lines.texts()).last().asString()
-                .isEqualTo("Launching 1 × c7g.2xlarge on-demand in eu-west-1 (4 workers per instance, at the on-demand"
+                .isEqualTo("cloudist: Launching 1 × c7g.2xlarge on-demand in eu-west-1 (4 workers per instance, at the on-demand"
                         + " price)");
     }
 

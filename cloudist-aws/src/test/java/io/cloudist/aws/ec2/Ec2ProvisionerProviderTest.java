@@ -55,7 +55,7 @@ class Ec2ProvisionerProviderTest {
             assertThat(aws.ec2().describeInstances(r -> r.instanceIds(instance)).reservations().get(0).instances()
                             .get(0).state().name())
                     .isEqualTo(InstanceStateName.TERMINATED);
-            assertThat(lines.texts()).first().asString().startsWith("Launching 1 × c7g.xlarge spot in eu-west-1");
+            assertThat(lines.texts()).first().asString().startsWith("cloudist: Launching 1 × c7g.xlarge spot in eu-west-1");
         }
     }
 

@@ -56,7 +56,7 @@ class Ec2ProvisionerTest {
         assertThat(byInstance.values()).extracting(List::size).containsExactlyInAnyOrder(2, 2, 1);
         byInstance.forEach((instance, ids) -> assertThat(ids).startsWith(instance + "-0"));
         assertThat(fx.lines.texts()).containsExactly(
-                "Launching 3 × c7g.xlarge spot in eu-west-1 ($0.0000/h each, 2 workers per instance, $0.00/h total)");
+                "cloudist: Launching 3 × c7g.xlarge spot in eu-west-1 ($0.0000/h each, 2 workers per instance, $0.00/h total)");
     }
 
     @Test
@@ -87,7 +87,7 @@ class Ec2ProvisionerTest {
         assertThat(reused).extracting(WorkerHandle::id)
                 .containsExactlyInAnyOrderElementsOf(launched.stream().map(WorkerHandle::id).toList());
         List<String> lines = fx.lines.texts();
-        assertThat(lines.subList(linesBefore, lines.size())).containsExactly("Reusing 2 warm workers on 1 running instance");
+        assertThat(lines.subList(linesBefore, lines.size())).containsExactly("cloudist: Reusing 2 warm workers on 1 running instance");
         assertThat(reused).allSatisfy(h -> assertThat(h.isAlive()).isTrue());
 
         second.close(); // an abnormal end: terminates what this run launched, and it launched nothing
@@ -198,7 +198,7 @@ class Ec2ProvisionerTest {
 
         assertThat(fx.instances()).extracting(i -> i.state().name()).containsOnly(InstanceStateName.TERMINATED);
         assertThat(fx.ec2.calls("TerminateInstances")).isEqualTo(1);
-        assertThat(fx.lines.texts()).last().asString().startsWith("Terminated 2 instances: i-");
+        assertThat(fx.lines.texts()).last().asString().startsWith("cloudist: Terminated 2 instances: i-");
         assertThatThrownBy(() -> provisioner.start(launch(1))).isInstanceOf(IllegalStateException.class);
     }
 
@@ -213,7 +213,7 @@ class Ec2ProvisionerTest {
         assertThat(fx.instances()).extracting(i -> i.state().name()).doesNotContain(InstanceStateName.TERMINATED);
         assertThat(fx.ec2.calls("TerminateInstances")).isZero();
         assertThat(fx.lines.texts()).last().asString()
-                .isEqualTo("Leaving 2 instances warm for the next run; idle ones power off after 10 minutes");
+                .isEqualTo("cloudist: Leaving 2 instances warm for the next run; idle ones power off after 10 minutes");
     }
 
     private InstanceStateName state(String instanceId) {

@@ -160,18 +160,18 @@ final class RunProgress implements CoordinatorListener {
 
     @Override
     public void workerLost(WorkerHandle worker, String reason) {
-        listener.line(ConsoleLine.warn("Worker " + worker.id() + " lost: " + reason + "; its tasks run elsewhere."));
+        listener.line(ConsoleLine.warn("cloudist: Worker " + worker.id() + " lost: " + reason + "; its tasks run elsewhere."));
     }
 
     @Override
     public void workerReplaced(WorkerHandle worker, int count, int max) {
-        listener.line(ConsoleLine.info("Started worker " + worker.id() + " in place of a lost one (" + count + " of at most "
+        listener.line(ConsoleLine.info("cloudist: Started worker " + worker.id() + " in place of a lost one (" + count + " of at most "
                 + max + " replacements, -Dcloudist.maxWorkerRestarts)"));
     }
 
     @Override
     public void workerNotReplaced(String reason) {
-        listener.line(ConsoleLine.warn("Could not start a worker in place of a lost one: " + reason
+        listener.line(ConsoleLine.warn("cloudist: Could not start a worker in place of a lost one: " + reason
                 + "; the run goes on with the workers it has"));
     }
 
