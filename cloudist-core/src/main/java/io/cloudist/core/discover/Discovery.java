@@ -121,8 +121,8 @@ public final class Discovery {
             JsonNode json = Documents.mapper().readTree(line);
             switch (json.path("event").asText()) {
                 case "node" -> nodes.add(Documents.mapper().treeToValue(json, TestNode.class));
-                case "error" -> throw new CloudistException("Test discovery failed: " + json.path("message").asText()
-                        + "\n" + json.path("stackTrace").asText());
+                case "error" -> throw DiscoveryFailure.of(json.path("message").asText(), json.path("stackTrace").asText(),
+                        log);
                 case "end" -> ended = true;
                 default -> {}
             }
