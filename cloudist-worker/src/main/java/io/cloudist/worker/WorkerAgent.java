@@ -4,6 +4,7 @@ import io.cloudist.core.protocol.Assignment;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.RunManifest;
 import io.cloudist.core.protocol.TaskResult;
+import io.cloudist.core.provision.InPlace;
 import io.cloudist.core.ship.BundleMaterializer;
 import io.cloudist.core.store.ResilientStore;
 import io.cloudist.core.store.StoreKeys;
@@ -111,11 +112,21 @@ public final class WorkerAgent {
             RunManifest manifest = Documents.read(rawManifest.get(), RunManifest.class);
             Path runDir = options.directory().resolve("run-" + runId);
             RunDirectories.deleteOthers(options.directory(), runDir);
-            Path moduleDir = runDir.resolve("module");
-            long start = System.currentTimeMillis();
-            List<Path> classpath = new BundleMaterializer(store, options.cache())
-                    .materialize(manifest, moduleDir, runDir.resolve("classpath"));
-            LOG.info("Bundle ready in {} ms: {} classpath entries", System.currentTimeMillis() - start, classpath.size());
+            Path moduleDir;
+            List<Path> classpath;
+            if (options.inPlace() != null) {
+                InPlace inPlace = InPlace.read(options.inPlace());
+                moduleDir = inPlace.module();
+                classpath = inPlace.classpathFiles();
+                LOG.info("Running in place in {}: {} classpath entries", moduleDir, classpath.size());
+            } else {
+                moduleDir = runDir.resolve("module");
+                long start = System.currentTimeMillis();
+                classpath = new BundleMaterializer(store, options.cache())
+                        .materialize(manifest, moduleDir, runDir.resolve("classpath"));
+                LOG.info("Bundle ready in {} ms: {} classpath entries", System.currentTimeMillis() - start,
+                        classpath.size());
+            }
             TestJvmConfig jvm = TestJvmConfig.from(manifest, moduleDir, classpath, runDir.resolve("jvm"));
             try (TaskRunner runner = new TaskRunner(jvm, heartbeats)) {
                 runner.warmUp();

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param imds the instance metadata service to watch for spot interruption notices; "" for none (local workers)
  * @param storeOutageSeconds how long to ride out an outage of the store before leaving the run (the run's
  *     {@code cloudist.storeOutageSeconds})
+ * @param inPlace a local worker's {@link io.cloudist.core.provision.InPlace} file: run the tests in the module
+ *     directory on the classpath's own files; null to rebuild the module from the store
  */
 public record WorkerOptions(
         String store,
@@ -31,7 +33,8 @@ public record WorkerOptions(
         double idleMinutes,
         String host,
         String imds,
-        int storeOutageSeconds) {
+        int storeOutageSeconds,
+        Path inPlace) {
     public WorkerOptions {
         Objects.requireNonNull(store, "--store");
         Objects.requireNonNull(workerId, "--worker");
@@ -55,12 +58,13 @@ public record WorkerOptions(
 
     /** A worker for one run, as the local backend starts it. */
     public static WorkerOptions forRun(String store, String runId, String workerId, Path directory, Path cache) {
-        return new WorkerOptions(store, runId, workerId, directory, cache, false, false, 0, "", "", DEFAULT_OUTAGE_SECONDS);
+        return new WorkerOptions(
+                store, runId, workerId, directory, cache, false, false, 0, "", "", DEFAULT_OUTAGE_SECONDS, null);
     }
 
     /**
      * Parses {@code --store S --worker W --dir D [--run R] [--pool] [--idle-minutes N] [--host H] [--cache C]
-     * [--exit-with-parent] [--imds URL] [--store-outage-seconds N]}.
+     * [--exit-with-parent] [--imds URL] [--store-outage-seconds N] [--in-place FILE]}.
      */
     public static WorkerOptions parse(String... args) {
         String store = null;
@@ -74,6 +78,7 @@ public record WorkerOptions(
         String host = "";
         String imds = "";
         int storeOutageSeconds = DEFAULT_OUTAGE_SECONDS;
+        Path inPlace = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--store" -> store = args[++i];
@@ -87,10 +92,12 @@ public record WorkerOptions(
                 case "--host" -> host = args[++i];
                 case "--imds" -> imds = args[++i];
                 case "--store-outage-seconds" -> storeOutageSeconds = Integer.parseInt(args[++i]);
+                case "--in-place" -> inPlace = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown worker option: " + args[i]);
             }
         }
         return new WorkerOptions(
-                store, run, worker, dir, cache, exitWithParent, pool, idleMinutes, host, imds, storeOutageSeconds);
+                store, run, worker, dir, cache, exitWithParent, pool, idleMinutes, host, imds, storeOutageSeconds,
+                inPlace);
     }
 }

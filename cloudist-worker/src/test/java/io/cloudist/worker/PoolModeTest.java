@@ -70,7 +70,7 @@ class PoolModeTest {
         prepareRun("r1");
         prepareRun("r2");
         WorkerOptions options = new WorkerOptions(store.location(), null, "i-1-0", temp.resolve("worker"), null, false,
-                true, 0.15, "i-1", "", 120);
+                true, 0.15, "i-1", "", 120, null);
         Thread agent = new Thread(() -> {
             try {
                 new WorkerAgent(options).run();

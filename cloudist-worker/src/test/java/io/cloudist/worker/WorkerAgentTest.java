@@ -9,6 +9,7 @@ import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.Heartbeat;
 import io.cloudist.core.protocol.RunManifest;
 import io.cloudist.core.protocol.TaskResult;
+import io.cloudist.core.provision.InPlace;
 import io.cloudist.core.ship.BundleShipper;
 import io.cloudist.core.ship.Shipment;
 import io.cloudist.core.store.LocalDirectoryStore;
@@ -68,6 +69,32 @@ class WorkerAgentTest {
         return java.util.stream.IntStream.range(0, tasks.size())
                 .mapToObj(i -> Documents.read(store.get(StoreKeys.result(RUN, "w0", i)).orElseThrow(), TaskResult.class))
                 .toList();
+    }
+
+    @Test
+    void inPlaceTheTestsRunInTheModuleDirectoryItselfAndNothingIsCopied() throws Exception {
+        Store store = new LocalDirectoryStore(temp.resolve("store"));
+        Path module = Files.createDirectories(temp.resolve("real-module"));
+        Files.writeString(module.resolve("marker.txt"), "in the module");
+        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of)
+                .toList();
+        store.put(StoreKeys.manifest(RUN), Documents.write(new RunManifest(Documents.SCHEMA, RUN, List.of(), List.of(),
+                "", List.of(), Map.of(), Map.of(), RunManifest.MODULE_DIR, 0, true, 0)));
+        store.put(StoreKeys.assignment(RUN, "w0", 0),
+                Documents.write(Assignment.task(0, "t0", 1, List.of(classId("ModuleFileFixture")))));
+        store.put(StoreKeys.assignment(RUN, "w0", 1), Documents.write(Assignment.stop(1)));
+        Path inPlace = temp.resolve("in-place.json");
+        InPlace.of(module, classpath).write(inPlace);
+
+        new WorkerAgent(WorkerOptions.parse("--store", store.location(), "--run", RUN, "--worker", "w0", "--dir",
+                temp.resolve("worker").toString(), "--in-place", inPlace.toString())).run();
+
+        TaskResult result = Documents.read(store.get(StoreKeys.result(RUN, "w0", 0)).orElseThrow(), TaskResult.class);
+        assertThat(tests(result).get("readsAModuleFile").status()).isEqualTo(Status.PASSED);
+        try (var files = Files.walk(temp.resolve("worker"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).doesNotContain("module", "marker.txt");
+        }
     }
 
     private static Map<String, TestResult> tests(TaskResult result) {
@@ -220,7 +247,7 @@ class WorkerAgentTest {
         try (MetadataServer imds = new MetadataServer()) {
             imds.interrupt();
             WorkerOptions options = new WorkerOptions(store.location(), RUN, "w0", temp.resolve("worker"), null, false,
-                    false, 0, "", imds.endpoint(), 120);
+                    false, 0, "", imds.endpoint(), 120, null);
             long start = System.nanoTime();
             new WorkerAgent(options).run();
             long seconds = java.time.Duration.ofNanos(System.nanoTime() - start).toSeconds();

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts workers as local processes: {@code java -cp <worker classpath> io.cloudist.worker.WorkerMain ...}, each with
- * its own directory and log, sharing one blob cache and one class data archive ({@link AgentClassData}).
+ * its own directory and log, sharing one blob cache and one class data archive ({@link AgentClassData}). Given an
+ * {@link InPlace}, its workers run the tests in the module directory on the classpath's own files, as Surefire does.
  */
 public final class LocalProvisioner implements Provisioner {
     /** The worker agent's main class (cloudist-worker). */
@@ -23,6 +24,7 @@ public final class LocalProvisioner implements Provisioner {
     private final List<Path> workerClasspath;
     private final Path workersDirectory;
     private final AgentClassData classData;
+    private final Path inPlaceFile;
     private final List<LocalWorker> started = new ArrayList<>();
     private int nextId;
 
@@ -32,10 +34,19 @@ public final class LocalProvisioner implements Provisioner {
      * @param workersDirectory where each worker gets {@code <id>/} and {@code <id>.log}, and the shared cache lives
      */
     public LocalProvisioner(Path java, List<Path> workerClasspath, Path workersDirectory) {
+        this(java, workerClasspath, workersDirectory, null);
+    }
+
+    /** @param inPlace where the workers run the tests; null to rebuild the module from the store, as remote ones do */
+    public LocalProvisioner(Path java, List<Path> workerClasspath, Path workersDirectory, InPlace inPlace) {
         this.java = java;
         this.workerClasspath = List.copyOf(workerClasspath);
         this.workersDirectory = workersDirectory;
         this.classData = new AgentClassData(java, workerClasspath, workersDirectory);
+        this.inPlaceFile = inPlace == null ? null : workersDirectory.resolve("in-place.json");
+        if (inPlace != null) {
+            inPlace.write(inPlaceFile);
+        }
     }
 
     @Override
@@ -63,6 +74,9 @@ public final class LocalProvisioner implements Provisioner {
                     "--cache", workersDirectory.resolve("cache").toString(),
                     "--store-outage-seconds", String.valueOf(launch.storeOutageSeconds()),
                     "--exit-with-parent"));
+            if (inPlaceFile != null) {
+                command.addAll(List.of("--in-place", inPlaceFile.toString()));
+            }
             try {
                 Files.createDirectories(dir);
                 Process process = new ProcessBuilder(command)

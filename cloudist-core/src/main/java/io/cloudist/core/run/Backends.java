@@ -5,6 +5,7 @@ import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.RunListener;
 import io.cloudist.core.RunRequest;
 import io.cloudist.core.provision.CloudAdmin;
+import io.cloudist.core.provision.InPlace;
 import io.cloudist.core.provision.LocalProvisioner;
 import io.cloudist.core.provision.Provisioner;
 import io.cloudist.core.provision.ProvisionerProvider;
@@ -12,6 +13,8 @@ import io.cloudist.core.store.ResilientStore;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.Stores;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.util.ServiceLoader;
 
@@ -40,8 +43,11 @@ public final class Backends {
 
     static Provisioner provisioner(RunRequest request, Store store, RunListener listener) {
         if (request.cloud().isLocal()) {
+            List<Path> classpath = new ArrayList<>(request.testJvm().classpath());
+            classpath.add(request.runnerJar());
             return new LocalProvisioner(Path.of(System.getProperty("java.home"), "bin", "java"),
-                    request.workerClasspath(), request.workDirectory().resolve("workers"));
+                    request.workerClasspath(), request.workDirectory().resolve("workers"),
+                    InPlace.of(request.moduleDirectory(), classpath));
         }
         return provider(request.cloud().backend()).open(request.cloud(), store, listener);
     }
