@@ -59,7 +59,8 @@ public final class CloudistProperties {
     public static final String DEFAULT_TEST_TIMEOUT = "0";
     public static final String MAX_WORKER_RESTARTS = "cloudist.maxWorkerRestarts";
     public static final String EXTRA_FILES = "cloudist.extraFiles";
-    public static final String DEFAULT_EXTRA_FILES = "src/test/resources/**";
+    public static final String DEFAULT_EXTRA_FILES = "";
+    public static final String FILE_EXCLUDES = "cloudist.fileExcludes";
     public static final String SKIP = "cloudist.skip";
     public static final String STORE = "cloudist.store";
     /** How long the store may stay unreachable before the run stops; workers get the same budget. */
@@ -150,7 +151,14 @@ public final class CloudistProperties {
                     "extraFiles",
                     EXTRA_FILES,
                     DEFAULT_EXTRA_FILES,
-                    "Comma-separated globs, relative to the module directory, shipped to the same paths on workers."),
+                    "Comma-separated globs, relative to the module directory, of files outside the project that workers"
+                            + " elsewhere need too, shipped to the same relative paths (e.g. ../../shared-data/**)."),
+            new Parameter(
+                    "fileExcludes",
+                    FILE_EXCLUDES,
+                    "",
+                    "Comma-separated globs, relative to the project's root directory, of files not to ship to workers"
+                            + " elsewhere; version control metadata and build output never travel."),
             new Parameter("skip", SKIP, "false", "Skip cloudist:test only."),
             new Parameter(
                     "useSurefireConfig",

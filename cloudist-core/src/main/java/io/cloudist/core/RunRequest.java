@@ -4,6 +4,7 @@ import io.cloudist.core.jvm.TestJvmSpec;
 import io.cloudist.core.plan.Granularity;
 import io.cloudist.core.provision.CloudSettings;
 import io.cloudist.core.report.ReportStyle;
+import io.cloudist.core.ship.ProjectTree;
 import io.cloudist.core.select.TestSelection;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +39,7 @@ import java.util.Objects;
  * @param storeOutageSeconds how long the store may stay unreachable before the run stops (coordinator and workers)
  * @param targetTaskSeconds expected seconds of one task; 0 to make about {@code workers × tasksPerWorker} tasks
  * @param reportStyle how Surefire would have named the tests and written the reports
+ * @param projectTree the project's files, shipped to workers that run elsewhere (local workers run in place)
  */
 public record RunRequest(
         String projectKey,
@@ -62,7 +64,8 @@ public record RunRequest(
         int maxWorkerRestarts,
         int storeOutageSeconds,
         double targetTaskSeconds,
-        ReportStyle reportStyle) {
+        ReportStyle reportStyle,
+        ProjectTree projectTree) {
 
     public RunRequest {
         Objects.requireNonNull(projectKey, "projectKey");
@@ -108,6 +111,7 @@ public record RunRequest(
                             + " retries cannot mend)");
         }
         reportStyle = Objects.requireNonNullElse(reportStyle, ReportStyle.DEFAULT);
+        projectTree = Objects.requireNonNullElseGet(projectTree, () -> new ProjectTree(moduleDirectory, List.of(), List.of()));
         if (!(targetTaskSeconds >= 0) || Double.isInfinite(targetTaskSeconds)) {
             throw new ConfigurationException(CloudistProperties.TARGET_TASK_SECONDS, String.valueOf(targetTaskSeconds),
                     "set it to 0 or more seconds (0: make about workers x tasksPerWorker tasks)");

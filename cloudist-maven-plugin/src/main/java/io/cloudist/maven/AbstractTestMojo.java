@@ -4,7 +4,6 @@ import static io.cloudist.core.CloudistProperties.AMI;
 import static io.cloudist.core.CloudistProperties.BACKEND;
 import static io.cloudist.core.CloudistProperties.CPU_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_CPU_PER_WORKER;
-import static io.cloudist.core.CloudistProperties.DEFAULT_EXTRA_FILES;
 import static io.cloudist.core.CloudistProperties.DEFAULT_GRANULARITY;
 import static io.cloudist.core.CloudistProperties.DEFAULT_IDLE_MINUTES;
 import static io.cloudist.core.CloudistProperties.DEFAULT_MEMORY_PER_WORKER;
@@ -15,6 +14,7 @@ import static io.cloudist.core.CloudistProperties.DEFAULT_TARGET_TASK_SECONDS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_TASKS_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_TEST_TIMEOUT;
 import static io.cloudist.core.CloudistProperties.EXTRA_FILES;
+import static io.cloudist.core.CloudistProperties.FILE_EXCLUDES;
 import static io.cloudist.core.CloudistProperties.GRANULARITY;
 import static io.cloudist.core.CloudistProperties.MAX_WORKER_RESTARTS;
 import static io.cloudist.core.CloudistProperties.IDLE_MINUTES;
@@ -86,9 +86,19 @@ abstract class AbstractTestMojo extends AbstractMojo {
     @Parameter(property = MAX_WORKER_RESTARTS)
     private String maxWorkerRestarts;
 
-    /** Comma-separated globs, relative to the module directory, shipped to the same paths on workers. */
-    @Parameter(property = EXTRA_FILES, defaultValue = DEFAULT_EXTRA_FILES)
+    /**
+     * Comma-separated globs, relative to the module directory, of files outside the project that workers elsewhere
+     * need too, shipped to the same relative paths (e.g. {@code ../../shared-data/**}).
+     */
+    @Parameter(property = EXTRA_FILES)
     private String extraFiles;
+
+    /**
+     * Comma-separated globs, relative to the project's root directory, of files not to ship to workers elsewhere;
+     * version control metadata and build output never travel.
+     */
+    @Parameter(property = FILE_EXCLUDES)
+    private String fileExcludes;
 
     /** Skip cloudist:test only. */
     @Parameter(property = SKIP, defaultValue = "false")
@@ -288,6 +298,7 @@ abstract class AbstractTestMojo extends AbstractMojo {
                 .put("testTimeout", testTimeout)
                 .put("maxWorkerRestarts", maxWorkerRestarts)
                 .put("extraFiles", extraFiles)
+                .put("fileExcludes", fileExcludes)
                 .put("skip", skip)
                 .put("useSurefireConfig", useSurefireConfig)
                 .put("skipTests", skipTests)

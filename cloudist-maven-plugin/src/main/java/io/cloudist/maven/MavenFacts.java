@@ -1,6 +1,7 @@
 package io.cloudist.maven;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class MavenFacts {
         lateProperties.putAll(userProperties);
         return new MappingInput(
                 sources,
-                layout(project),
+                layout(project, session),
                 testClasspathElements(project),
                 artifactFiles(List.copyOf(project.getArtifacts())),
                 lateProperties,
@@ -70,15 +71,50 @@ final class MavenFacts {
         return fallback;
     }
 
-    private static ProjectLayout layout(MavenProject project) {
+    private static ProjectLayout layout(MavenProject project, MavenSession session) {
+        Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
+        List<Path> buildDirectories = new ArrayList<>();
+        buildDirectories.add(Path.of(project.getBuild().getDirectory()));
+        for (MavenProject other : session.getProjects()) {
+            buildDirectories.add(Path.of(other.getBuild().getDirectory()));
+        }
         return new ProjectLayout(
                 project.getGroupId(),
                 project.getArtifactId(),
-                project.getBasedir().toPath(),
+                basedir,
                 Path.of(project.getBuild().getDirectory()),
                 Path.of(project.getBuild().getTestOutputDirectory()),
                 Path.of(System.getProperty("java.home")),
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(),
+                projectRoot(project, session),
+                buildDirectories);
+    }
+
+    /**
+     * The outermost directory among the module's, its local parents' (the parent POMs read from the file system,
+     * which hold the module) and the top-level project's, when they hold the module: the reactor's root, also when
+     * Maven runs on one module with {@code -f} or {@code -pl}.
+     */
+    private static Path projectRoot(MavenProject project, MavenSession session) {
+        Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
+        Path root = basedir;
+        for (MavenProject parent = project.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent.getBasedir() == null) {
+                break;
+            }
+            Path candidate = parent.getBasedir().toPath().toAbsolutePath().normalize();
+            if (basedir.startsWith(candidate) && candidate.getNameCount() < root.getNameCount()) {
+                root = candidate;
+            }
+        }
+        MavenProject top = session.getTopLevelProject();
+        if (top != null && top.getBasedir() != null) {
+            Path candidate = top.getBasedir().toPath().toAbsolutePath().normalize();
+            if (basedir.startsWith(candidate) && candidate.getNameCount() < root.getNameCount()) {
+                root = candidate;
+            }
+        }
+        return root;
     }
 
     private static List<String> testClasspathElements(MavenProject project) throws MojoExecutionException {

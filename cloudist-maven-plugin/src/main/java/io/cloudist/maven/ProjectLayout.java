@@ -1,6 +1,7 @@
 package io.cloudist.maven;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,9 @@ import java.util.Objects;
  * @param testOutputDirectory {@code ${project.build.testOutputDirectory}}
  * @param javaHome the build's {@code java.home}
  * @param availableProcessors processors of this machine (the default number of workers)
+ * @param projectRoot the project's root directory: the outermost of the module's directory, its parents' that hold it
+ *     (a reactor's root) and the build's top-level project's
+ * @param reactorBuildDirectories the build directories of the reactor's modules
  */
 record ProjectLayout(
         String groupId,
@@ -21,7 +25,9 @@ record ProjectLayout(
         Path buildDirectory,
         Path testOutputDirectory,
         Path javaHome,
-        int availableProcessors) {
+        int availableProcessors,
+        Path projectRoot,
+        List<Path> reactorBuildDirectories) {
     ProjectLayout {
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(artifactId, "artifactId");
@@ -29,6 +35,15 @@ record ProjectLayout(
         Objects.requireNonNull(buildDirectory, "buildDirectory");
         Objects.requireNonNull(testOutputDirectory, "testOutputDirectory");
         Objects.requireNonNull(javaHome, "javaHome");
+        projectRoot = Objects.requireNonNullElse(projectRoot, basedir);
+        reactorBuildDirectories = List.copyOf(reactorBuildDirectories);
+    }
+
+    /** A module that is its own project root. */
+    ProjectLayout(String groupId, String artifactId, Path basedir, Path buildDirectory, Path testOutputDirectory,
+            Path javaHome, int availableProcessors) {
+        this(groupId, artifactId, basedir, buildDirectory, testOutputDirectory, javaHome, availableProcessors, basedir,
+                List.of(buildDirectory));
     }
 
     /** {@code value} as a path; relative ones are resolved against the module directory. */

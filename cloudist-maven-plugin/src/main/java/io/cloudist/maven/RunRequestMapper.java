@@ -10,6 +10,7 @@ import static io.cloudist.core.CloudistProperties.DEFAULT_TASKS_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_TEST_TIMEOUT;
 import static io.cloudist.core.CloudistProperties.EXTRA_FILES;
 import static io.cloudist.core.CloudistProperties.FAIL_IF_NO_SPECIFIED_TESTS;
+import static io.cloudist.core.CloudistProperties.FILE_EXCLUDES;
 import static io.cloudist.core.CloudistProperties.FAIL_IF_NO_TESTS;
 import static io.cloudist.core.CloudistProperties.GRANULARITY;
 import static io.cloudist.core.CloudistProperties.JUNIT_ARTIFACT_NAME;
@@ -34,6 +35,7 @@ import io.cloudist.core.RunRequest;
 import io.cloudist.core.jvm.TestJvmSpec;
 import io.cloudist.core.provision.CloudSettings;
 import io.cloudist.core.report.ReportStyle;
+import io.cloudist.core.ship.ProjectTree;
 import io.cloudist.core.plan.Granularity;
 import io.cloudist.core.select.TestSelection;
 import java.nio.file.Files;
@@ -113,7 +115,9 @@ final class RunRequestMapper {
                 new ReportStyle(
                         junit.provider(),
                         sources.flag("trimStackTrace", TRIM_STACK_TRACE, false),
-                        sources.flag("redirectTestOutputToFile", REDIRECT_TEST_OUTPUT_TO_FILE, false)));
+                        sources.flag("redirectTestOutputToFile", REDIRECT_TEST_OUTPUT_TO_FILE, false)),
+                new ProjectTree(layout.projectRoot(), layout.reactorBuildDirectories(),
+                        CloudMapping.commaSeparated(sources.string("fileExcludes", FILE_EXCLUDES, ""))));
         return new Mapping.Run(request, sources.flag("testFailureIgnore", TEST_FAILURE_IGNORE, false),
                 reruns.failOnFlakeCount(), extension);
     }

@@ -59,7 +59,7 @@ class RunRequestMapperTest {
         assertThat(request.granularity()).isEqualTo(Granularity.CLASS);
         assertThat(request.reuseForks()).isTrue();
         assertThat(request.testTimeout()).isEqualTo(Duration.ZERO);
-        assertThat(request.extraFiles()).containsExactly("src/test/resources/**");
+        assertThat(request.extraFiles()).isEmpty();
         assertThat(request.store()).isEmpty();
         assertThat(request.failIfNoTests()).isFalse();
         assertThat(request.failIfNoSpecifiedTests()).isTrue();

@@ -1,15 +1,17 @@
 package io.cloudist.worker;
 
 import io.cloudist.core.protocol.RunManifest;
+import io.cloudist.core.ship.BundlePaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * A run's test JVM settings on this worker: the manifest's, with the module directory token replaced by this
- * worker's module copy.
+ * A run's test JVM settings on this worker: the manifest's, with the module directory and root tokens replaced by
+ * this worker's module and the root of its tree.
  */
 record TestJvmConfig(
         Path java,
@@ -27,15 +29,22 @@ record TestJvmConfig(
 
     static TestJvmConfig from(RunManifest manifest, Path moduleDir, List<Path> classpath, Path scratch) {
         String module = moduleDir.toAbsolutePath().toString();
+        Path rootDir = moduleDir.toAbsolutePath();
+        for (int i = BundlePaths.relative(manifest.modulePath(), "the module path").getNameCount(); i > 0
+                && !manifest.modulePath().isEmpty(); i--) {
+            rootDir = rootDir.getParent();
+        }
+        String root = rootDir.toString();
+        UnaryOperator<String> local = v -> v.replace(RunManifest.MODULE_DIR, module).replace(RunManifest.ROOT_DIR, root);
         Map<String, String> properties = new LinkedHashMap<>();
-        manifest.systemProperties().forEach((k, v) -> properties.put(k, v.replace(RunManifest.MODULE_DIR, module)));
+        manifest.systemProperties().forEach((k, v) -> properties.put(k, local.apply(v)));
         properties.putIfAbsent("basedir", module);
         Map<String, String> environment = new LinkedHashMap<>();
-        manifest.environment().forEach((k, v) -> environment.put(k, v.replace(RunManifest.MODULE_DIR, module)));
-        Path workingDirectory = Path.of(manifest.workingDirectory().replace(RunManifest.MODULE_DIR, module));
+        manifest.environment().forEach((k, v) -> environment.put(k, local.apply(v)));
+        Path workingDirectory = Path.of(local.apply(manifest.workingDirectory()));
         return new TestJvmConfig(
                 java(manifest.javaExecutable()),
-                manifest.jvmArguments().stream().map(a -> a.replace(RunManifest.MODULE_DIR, module)).toList(),
+                manifest.jvmArguments().stream().map(local).toList(),
                 properties,
                 environment,
                 workingDirectory,

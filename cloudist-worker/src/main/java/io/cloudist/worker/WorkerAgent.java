@@ -120,10 +120,11 @@ public final class WorkerAgent {
                 classpath = inPlace.classpathFiles();
                 LOG.info("Running in place in {}: {} classpath entries", moduleDir, classpath.size());
             } else {
-                moduleDir = runDir.resolve("module");
                 long start = System.currentTimeMillis();
-                classpath = new BundleMaterializer(store, options.cache())
-                        .materialize(manifest, moduleDir, runDir.resolve("classpath"));
+                BundleMaterializer.Materialized bundle = new BundleMaterializer(store, options.cache())
+                        .materialize(manifest, runDir.resolve("tree"), runDir.resolve("classpath"));
+                moduleDir = bundle.moduleDirectory();
+                classpath = bundle.classpath();
                 LOG.info("Bundle ready in {} ms: {} classpath entries", System.currentTimeMillis() - start,
                         classpath.size());
             }

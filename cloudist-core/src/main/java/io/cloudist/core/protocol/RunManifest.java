@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param rerunFailingTestsCount how many times a worker runs a failed test again, right after the failure, in the
  *     same test JVM; 0 for never (also what a manifest without the field means)
  * @param configurationParameters JUnit Platform configuration parameters of every request; none when absent
+ * @param modulePath the module directory relative to the bundle's root ({@code /}-separated, "" for the root); the
+ *     {@code FILES} archives unpack into the root, {@code DIRECTORY} archives at their paths relative to it
  * @param enableAssertions whether test JVMs turn assertions on; a manifest without the field means on, as in Surefire
  */
 public record RunManifest(
@@ -39,18 +41,21 @@ public record RunManifest(
         boolean reuseForks,
         int rerunFailingTestsCount,
         Map<String, String> configurationParameters,
-        Boolean enableAssertions)
+        Boolean enableAssertions,
+        String modulePath)
         implements Documents.Versioned {
 
     /** Stands for the module directory in paths. */
     public static final String MODULE_DIR = "${cloudist.moduleDir}";
+    /** Stands for the bundle's root (the project's root directory) in paths outside the module. */
+    public static final String ROOT_DIR = "${cloudist.rootDir}";
 
     /** A manifest without configuration parameters, with assertions on. */
     public RunManifest(int schema, String runId, List<BlobRef> classpath, List<BlobRef> files, String javaExecutable,
             List<String> jvmArguments, Map<String, String> systemProperties, Map<String, String> environment,
             String workingDirectory, long testTimeoutMillis, boolean reuseForks, int rerunFailingTestsCount) {
         this(schema, runId, classpath, files, javaExecutable, jvmArguments, systemProperties, environment,
-                workingDirectory, testTimeoutMillis, reuseForks, rerunFailingTestsCount, Map.of(), true);
+                workingDirectory, testTimeoutMillis, reuseForks, rerunFailingTestsCount, Map.of(), true, "");
     }
 
     public RunManifest {
@@ -64,6 +69,7 @@ public record RunManifest(
         workingDirectory = Objects.requireNonNullElse(workingDirectory, MODULE_DIR);
         configurationParameters = configurationParameters == null ? Map.of() : Map.copyOf(configurationParameters);
         enableAssertions = enableAssertions == null || enableAssertions;
+        modulePath = Objects.requireNonNullElse(modulePath, "");
         if (rerunFailingTestsCount < 0) {
             throw new IllegalArgumentException("rerunFailingTestsCount must be 0 or more: " + rerunFailingTestsCount);
         }

@@ -30,6 +30,7 @@ import io.cloudist.core.report.Reports;
 import io.cloudist.core.report.Summary;
 import io.cloudist.core.select.SelectionPlan;
 import io.cloudist.core.ship.BundleShipper;
+import io.cloudist.core.ship.ProjectTree;
 import io.cloudist.core.ship.Shipment;
 import io.cloudist.core.store.ResilientStore;
 import io.cloudist.core.store.Store;
@@ -190,14 +191,16 @@ public final class TestRun {
     private Shipment ship(Store store) {
         List<Path> classpath = new ArrayList<>(request.testJvm().classpath());
         classpath.add(request.runnerJar());
+        // Local workers run in the module itself; workers elsewhere need the project's files.
+        ProjectTree tree = request.cloud().isLocal() ? null : request.projectTree();
         Shipment shipment = new BundleShipper(store, request.moduleDirectory(), request.workDirectory().resolve("ship"))
-                .ship(classpath, request.extraFiles());
-        if (!request.extraFiles().equals(List.of(CloudistProperties.DEFAULT_EXTRA_FILES))) {
-            shipment.unmatchedGlobWarnings(request.moduleDirectory()).forEach(w -> listener.line(ConsoleLine.warn(w)));
-        }
+                .ship(classpath, request.extraFiles(), tree);
+        shipment.unmatchedGlobWarnings(request.moduleDirectory()).forEach(w -> listener.line(ConsoleLine.warn(w)));
         shipment.warnings().forEach(w -> listener.line(ConsoleLine.warn(w)));
-        listener.line(ConsoleLine.info(String.format(Locale.ROOT, "cloudist: shipped %d of %d blobs (%,d of %,d bytes) in %d ms",
-                shipment.uploaded(), shipment.blobs(), shipment.bytesUploaded(), shipment.bytesTotal(),
+        listener.line(ConsoleLine.info(String.format(Locale.ROOT, "cloudist: shipped %d of %d blobs (%,d of %,d bytes)%s"
+                + " in %d ms", shipment.uploaded(), shipment.blobs(), shipment.bytesUploaded(), shipment.bytesTotal(),
+                shipment.projectFiles() == 0 ? "" : String.format(Locale.ROOT, ", %,d project files",
+                        shipment.projectFiles()),
                 shipment.elapsed().toMillis())));
         return shipment;
     }

@@ -16,7 +16,9 @@ import java.util.UUID;
 
 /**
  * The worker's half of shipping: fetches a run's blobs into a local content-addressed cache (shared by the workers
- * of one machine) and rebuilds the module directory: directory archives and extra files at their relative paths.
+ * of one machine), checking each against its SHA-256, and rebuilds the project's tree: the project's files and
+ * extra files unpacked into the tree's root, directory archives at their paths relative to it. Every path the
+ * manifest names is checked to stay where it belongs ({@link BundlePaths}).
  */
 public final class BundleMaterializer {
     private final Store store;
@@ -28,11 +30,24 @@ public final class BundleMaterializer {
     }
 
     /**
-     * Rebuilds {@code moduleDirectory} and returns the local test classpath, in the manifest's order.
+     * The rebuilt module: its directory in the tree, and the test classpath in the manifest's order.
      *
-     * @param outsideDirectory where directory archives that lie outside the module are unpacked
+     * @param moduleDirectory the module directory
+     * @param classpath the test classpath
      */
-    public List<Path> materialize(RunManifest manifest, Path moduleDirectory, Path outsideDirectory) {
+    public record Materialized(Path moduleDirectory, List<Path> classpath) {
+        public Materialized {
+            classpath = List.copyOf(classpath);
+        }
+    }
+
+    /**
+     * Rebuilds the tree under {@code treeRoot} and returns the module in it.
+     *
+     * @param outsideDirectory where directory archives that lie outside the tree are unpacked
+     */
+    public Materialized materialize(RunManifest manifest, Path treeRoot, Path outsideDirectory) {
+        Path moduleDirectory = treeRoot.resolve(BundlePaths.relative(manifest.modulePath(), "the module path"));
         List<Path> classpath = new ArrayList<>();
         for (BlobRef ref : manifest.classpath()) {
             Path blob = fetch(ref);
@@ -41,32 +56,41 @@ public final class BundleMaterializer {
                 case DIRECTORY -> {
                     Path dir = ref.path().isEmpty()
                             ? outsideDirectory.resolve(ref.sha256())
-                            : moduleDirectory.resolve(ref.path());
+                            : treeRoot.resolve(BundlePaths.relative(ref.path(), "the classpath directory"));
                     Archives.unpack(blob, dir);
                     classpath.add(dir);
                 }
-                case FILES -> Archives.unpack(blob, moduleDirectory);
+                case FILES -> Archives.unpack(blob, treeRoot);
             }
         }
         for (BlobRef ref : manifest.files()) {
-            Archives.unpack(fetch(ref), moduleDirectory);
+            Archives.unpack(fetch(ref), treeRoot);
         }
-        return classpath;
+        return new Materialized(moduleDirectory, classpath);
     }
 
-    /** The cached copy of a blob, downloaded first if needed. Jars keep their file name. */
+    /** The cached copy of a blob, downloaded and checked against its hash first if needed. Jars keep their name. */
     private Path fetch(BlobRef ref) {
-        String name = ref.kind() == BlobRef.Kind.JAR ? ref.path() : "blob.zip";
-        Path target = cacheDirectory.resolve(ref.sha256()).resolve(name);
+        String sha256 = BundlePaths.sha256(ref.sha256());
+        String name = ref.kind() == BlobRef.Kind.JAR ? BundlePaths.fileName(ref.path(), "the jar name") : "blob.zip";
+        Path target = cacheDirectory.resolve(sha256).resolve(name);
         if (Files.isRegularFile(target)) {
             return target;
         }
+        String key = StoreKeys.blob(sha256);
         try {
             Files.createDirectories(target.getParent());
             Path tmp = target.resolveSibling(name + "." + UUID.randomUUID() + ".part");
-            if (!store.getFile(StoreKeys.blob(ref.sha256()), tmp)) {
-                throw new CloudistException("Blob " + ref.sha256() + " (" + ref.kind() + " " + ref.path()
+            if (!store.getFile(key, tmp)) {
+                throw new CloudistException("Blob " + sha256 + " (" + ref.kind() + " " + ref.path()
                         + ") is missing from the store " + store.location());
+            }
+            String actual = Hashing.sha256(tmp);
+            if (!actual.equals(sha256)) {
+                Files.deleteIfExists(tmp);
+                throw new CloudistException("Blob " + key + " in the store " + store.location() + " does not match its"
+                        + " name: its content hashes to " + actual + ". Refusing to run it. The store may have been"
+                        + " tampered with; delete the blob and run again, and check who can write to the store.");
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -75,7 +99,7 @@ public final class BundleMaterializer {
             }
             return target;
         } catch (IOException e) {
-            throw new CloudistException("Cannot cache blob " + ref.sha256() + ": " + e.getMessage(), e);
+            throw new CloudistException("Cannot cache blob " + sha256 + ": " + e.getMessage(), e);
         }
     }
 }

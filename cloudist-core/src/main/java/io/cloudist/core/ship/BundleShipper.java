@@ -23,7 +23,10 @@ import java.util.stream.Stream;
 
 /**
  * Ships a test classpath and extra files to a {@link Store}, content-addressed: jars by their SHA-256, directories
- * and extra files as deterministic archives. A blob already in the store is not uploaded again.
+ * and extra files as deterministic archives. A blob already in the store is not uploaded again. For workers that
+ * run elsewhere it also ships the project's files ({@link ProjectTree}), in packs ({@link FilePacks}); a pack whose
+ * files kept their sizes and times since the last shipment is not even archived again ({@link PackCache}). Paths
+ * in the bundle are relative to its root, the project's root directory (or above it, for extra files outside it).
  *
  * <p>Entries are hashed, checked and uploaded on {@value #THREADS} threads, because against a remote store each
  * entry costs at least one round trip; the returned refs keep the classpath order. Two entries with the same content
@@ -43,6 +46,10 @@ public final class BundleShipper {
     private final AtomicLong bytesTotal = new AtomicLong();
     private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** The bundle's root: where directories and files beneath it travel relative to; set by {@link #ship}. */
+    private Path root;
+
+    /** A shipper for one shipment. */
     public BundleShipper(Store store, Path moduleDirectory, Path scratchDirectory) {
         this.store = store;
         this.moduleDirectory = moduleDirectory.toAbsolutePath().normalize();
@@ -55,7 +62,18 @@ public final class BundleShipper {
      * @throws CloudistException naming the entry and the fix when a classpath entry cannot be read or is not a jar
      */
     public Shipment ship(List<Path> classpath, List<String> extraFileGlobs) {
+        return ship(classpath, extraFileGlobs, null);
+    }
+
+    /**
+     * Ships {@code classpath}, the extra-file globs and, when given, the project's files. The bundle's root is the
+     * project's root (else the module directory), or the directory above it that also holds the extra files.
+     *
+     * @param tree the project's files, for workers that run elsewhere; null for none
+     */
+    public Shipment ship(List<Path> classpath, List<String> extraFileGlobs, ProjectTree tree) {
         long start = System.nanoTime();
+        root = ExtraFiles.root(tree == null ? moduleDirectory : tree.root(), moduleDirectory, extraFileGlobs);
         try {
             Files.createDirectories(scratchDirectory);
         } catch (IOException e) {
@@ -77,15 +95,34 @@ public final class BundleShipper {
                     }
                 }
             }
-            ExtraFiles extra = ExtraFiles.match(moduleDirectory, extraFileGlobs);
             List<Future<BlobRef>> files = new ArrayList<>();
+            int treeFiles = 0;
+            if (tree != null) {
+                String prefix = ProjectTree.slashes(root.relativize(tree.root()));
+                List<ProjectTree.File> scanned = tree.scan().stream()
+                        .map(f -> prefix.isEmpty() ? f : new ProjectTree.File(prefix + "/" + f.path(), f.size(),
+                                f.modifiedMillis()))
+                        .toList();
+                treeFiles = scanned.size();
+                PackCache cache = PackCache.read(scratchDirectory.resolve(PackCache.FILE));
+                for (List<ProjectTree.File> pack : FilePacks.of(scanned)) {
+                    files.add(pool.submit(() -> pack(root, pack, cache)));
+                }
+                List<BlobRef> packs = all(files);
+                cache.write(scratchDirectory.resolve(PackCache.FILE));
+                files.clear();
+                packs.forEach(ref -> files.add(java.util.concurrent.CompletableFuture.completedFuture(ref)));
+            }
+            ExtraFiles extra = ExtraFiles.match(moduleDirectory, extraFileGlobs);
             if (!extra.relativePaths().isEmpty()) {
-                files.add(pool.submit(
-                        () -> archive(moduleDirectory, extra.relativePaths(), BlobRef.Kind.FILES, "")));
+                List<String> underRoot = extra.relativePaths().stream().map(this::fromRoot).sorted().toList();
+                files.add(pool.submit(() -> archive(root, underRoot, BlobRef.Kind.FILES, "")));
             }
             return new Shipment(
                     all(cp),
                     all(files),
+                    ProjectTree.slashes(root.relativize(moduleDirectory)),
+                    treeFiles,
                     extra.unmatchedGlobs(),
                     List.copyOf(warnings),
                     refs.get(),
@@ -125,11 +162,32 @@ public final class BundleShipper {
         return upload(jar, Hashing.sha256(jar), BlobRef.Kind.JAR, jar.getFileName().toString());
     }
 
+    /** A path relative to the module directory, made relative to the bundle's root. */
+    private String fromRoot(String moduleRelative) {
+        Path absolute = moduleDirectory.resolve(moduleRelative).normalize();
+        if (!absolute.startsWith(root)) {
+            throw new IllegalArgumentException(absolute + " is outside the bundle's root " + root);
+        }
+        return ProjectTree.slashes(root.relativize(absolute));
+    }
+
+    /** A pack of the project's files: archived and uploaded, unless the cache knows it unchanged and it is stored. */
+    private BlobRef pack(Path base, List<ProjectTree.File> files, PackCache cache) {
+        String fingerprint = PackCache.fingerprint(files);
+        BlobRef known = cache.get(fingerprint);
+        if (known != null && store.exists(StoreKeys.blob(known.sha256()))) {
+            bytesTotal.addAndGet(known.size());
+            refs.incrementAndGet();
+            return known;
+        }
+        BlobRef ref = archive(base, files.stream().map(ProjectTree.File::path).toList(), BlobRef.Kind.FILES, "");
+        cache.put(fingerprint, ref);
+        return ref;
+    }
+
     private BlobRef directory(Path dir) {
         Path absolute = dir.toAbsolutePath().normalize();
-        String where = absolute.startsWith(moduleDirectory)
-                ? moduleDirectory.relativize(absolute).toString().replace('\\', '/')
-                : "";
+        String where = absolute.startsWith(root) ? ProjectTree.slashes(root.relativize(absolute)) : "";
         List<String> files;
         try (Stream<Path> walk = Files.walk(absolute)) {
             files = walk.filter(Files::isRegularFile)

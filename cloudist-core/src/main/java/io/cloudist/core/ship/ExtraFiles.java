@@ -15,8 +15,10 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The files that {@code extraFiles} globs select, relative to the module directory. Each glob is walked from its
- * longest literal directory prefix, so {@code src/test/resources/**} never walks the rest of the module.
+ * The files that {@code extraFiles} globs select, relative to the module directory: files outside the project that
+ * workers elsewhere need too, such as {@code ../../shared-fixtures/**}. Each glob is walked from its longest literal
+ * directory prefix, so {@code src/test/resources/**} never walks the rest of the module; {@code ..} may appear in
+ * that prefix only.
  */
 record ExtraFiles(List<String> relativePaths, List<String> unmatchedGlobs) {
 
@@ -28,9 +30,10 @@ record ExtraFiles(List<String> relativePaths, List<String> unmatchedGlobs) {
             if (glob.isEmpty()) {
                 continue;
             }
-            if (glob.startsWith("/") || glob.matches("^[A-Za-z]:.*") || glob.contains("..")) {
+            if (glob.startsWith("/") || glob.matches("^[A-Za-z]:.*")
+                    || glob.substring(literalPrefix(glob).length()).contains("..")) {
                 throw new ConfigurationException(CloudistProperties.EXTRA_FILES, raw.trim(), "write globs relative to"
-                        + " the module directory that stay inside it, e.g. src/test/data/**");
+                        + " the module directory, with .. only before the first wildcard, e.g. ../../shared-data/**");
             }
             if (!collect(moduleDirectory, glob, paths)) {
                 unmatched.add(raw.trim());
@@ -39,8 +42,27 @@ record ExtraFiles(List<String> relativePaths, List<String> unmatchedGlobs) {
         return new ExtraFiles(List.copyOf(paths), unmatched);
     }
 
+    /**
+     * The deepest directory that holds {@code start} and the base directory of every glob: the root a bundle needs
+     * so that the globs' files keep their places relative to the module.
+     */
+    static Path root(Path start, Path moduleDirectory, List<String> globs) {
+        Path root = start.toAbsolutePath().normalize();
+        for (String raw : globs) {
+            String glob = raw.trim().replace('\\', '/');
+            if (glob.isEmpty()) {
+                continue;
+            }
+            Path base = moduleDirectory.toAbsolutePath().resolve(literalPrefix(glob)).normalize();
+            while (!base.startsWith(root) && root.getParent() != null) {
+                root = root.getParent();
+            }
+        }
+        return root;
+    }
+
     private static boolean collect(Path moduleDirectory, String glob, TreeSet<String> into) {
-        Path start = moduleDirectory.resolve(literalPrefix(glob));
+        Path start = moduleDirectory.resolve(literalPrefix(glob)).normalize();
         if (!Files.exists(start)) {
             return false;
         }
@@ -48,7 +70,7 @@ record ExtraFiles(List<String> relativePaths, List<String> unmatchedGlobs) {
         boolean any = false;
         try (Stream<Path> walk = Files.walk(start)) {
             for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                Path relative = moduleDirectory.relativize(p);
+                Path relative = moduleDirectory.toAbsolutePath().normalize().relativize(p.toAbsolutePath().normalize());
                 if (matcher.matches(relative)) {
                     into.add(relative.toString().replace('\\', '/'));
                     any = true;

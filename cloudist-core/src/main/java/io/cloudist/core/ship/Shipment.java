@@ -10,7 +10,9 @@ import java.util.List;
  * What shipping a bundle produced.
  *
  * @param classpath the classpath blobs in order
- * @param files the extra-file archives
+ * @param files the archives of the project's files and of the extra files, unpacked into the bundle's root
+ * @param modulePath the module directory relative to the bundle's root ({@code /}-separated; "" for the root itself)
+ * @param projectFiles how many of the project's files were shipped (0 when the workers run beside it)
  * @param unmatchedGlobs extraFiles globs that matched no file
  * @param warnings what the user should know about the bundle (e.g. a jar that is not a zip)
  * @param blobs blobs in the bundle
@@ -22,6 +24,8 @@ import java.util.List;
 public record Shipment(
         List<BlobRef> classpath,
         List<BlobRef> files,
+        String modulePath,
+        int projectFiles,
         List<String> unmatchedGlobs,
         List<String> warnings,
         int blobs,

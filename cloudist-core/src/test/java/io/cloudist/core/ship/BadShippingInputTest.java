@@ -103,14 +103,16 @@ class BadShippingInputTest {
     }
 
     @Test
-    void anExtraFilesGlobOutsideTheModuleIsAConfigurationError() {
-        assertThatThrownBy(() -> shipper.ship(List.of(), List.of("../shared/*.json")))
-                .asInstanceOf(type(ConfigurationException.class))
-                .satisfies(e -> {
-                    assertThat(e.parameter()).isEqualTo(CloudistProperties.EXTRA_FILES);
-                    assertThat(e.value()).isEqualTo("../shared/*.json");
-                    assertThat(e.fix()).contains("relative to the module directory");
-                });
+    void anAbsoluteExtraFilesGlobOrOneWithDotDotAfterAWildcardIsAConfigurationError() {
+        for (String glob : List.of("/etc/*.conf", "data/*/../../../*.json")) {
+            assertThatThrownBy(() -> shipper.ship(List.of(), List.of(glob)))
+                    .asInstanceOf(type(ConfigurationException.class))
+                    .satisfies(e -> {
+                        assertThat(e.parameter()).isEqualTo(CloudistProperties.EXTRA_FILES);
+                        assertThat(e.value()).isEqualTo(glob);
+                        assertThat(e.fix()).contains("relative to the module directory", "before the first wildcard");
+                    });
+        }
     }
 
     @Test

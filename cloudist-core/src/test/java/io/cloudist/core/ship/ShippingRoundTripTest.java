@@ -50,12 +50,11 @@ class ShippingRoundTripTest {
         Shipment shipment = ship();
         assertThat(shipment.classpath()).extracting(BlobRef::kind)
                 .containsExactly(BlobRef.Kind.DIRECTORY, BlobRef.Kind.JAR, BlobRef.Kind.DIRECTORY);
-        RunManifest manifest = new RunManifest(Documents.SCHEMA, "r", shipment.classpath(), shipment.files(), "",
-                List.of(), Map.of(), Map.of(), RunManifest.MODULE_DIR, 0, true, 0, Map.of(), true);
+        RunManifest manifest = manifest(shipment);
 
         Path workerModule = temp.resolve("worker/module");
         List<Path> classpath = new BundleMaterializer(store, temp.resolve("worker/cache"))
-                .materialize(manifest, workerModule, temp.resolve("worker/cp"));
+                .materialize(manifest, workerModule, temp.resolve("worker/cp")).classpath();
 
         assertThat(classpath).hasSize(3);
         assertThat(classpath.get(0)).isEqualTo(workerModule.resolve("target/test-classes"));
@@ -65,6 +64,100 @@ class ShippingRoundTripTest {
         assertThat(classpath.get(2).resolve("Lib.class")).hasContent("lib");
         assertThat(workerModule.resolve("src/test/resources/data/input.txt")).hasContent("hello");
         assertThat(workerModule.resolve("pom.xml")).hasContent("<project/>");
+    }
+
+    private static RunManifest manifest(Shipment shipment) {
+        return new RunManifest(Documents.SCHEMA, "r", shipment.classpath(), shipment.files(), "", List.of(), Map.of(),
+                Map.of(), RunManifest.MODULE_DIR, 0, true, 0, Map.of(), true, shipment.modulePath());
+    }
+
+    @Test
+    void theProjectsFilesTravelWithTheTestsAndTheModuleKeepsItsPlaceInTheTree() throws Exception {
+        Path root = temp.resolve("project");
+        Path app = Files.createDirectories(root.resolve("app/src/main/java/x"));
+        Files.writeString(app.resolve("Foo.java"), "class Foo {}");
+        Files.writeString(root.resolve("app/pom.xml"), "<project>app</project>");
+        Files.writeString(Files.createDirectories(root.resolve("sibling")).resolve("pom.xml"), "<project>sibling</project>");
+        Files.writeString(Files.createDirectories(root.resolve("app/target/classes")).resolve("Foo.class"), "foo");
+        Files.writeString(root.resolve("app/target/app.jar"), "not on the classpath");
+        Files.writeString(Files.createDirectories(root.resolve(".git")).resolve("HEAD"), "ref");
+        Files.writeString(Files.createDirectories(root.resolve("docs")).resolve("big.iso"), "excluded");
+        Files.writeString(Files.createDirectories(temp.resolve("shared")).resolve("fixture.json"), "{}");
+        ProjectTree tree = new ProjectTree(root, List.of(root.resolve("app/target")), List.of("**/*.iso"));
+
+        Shipment shipment = new BundleShipper(store, root.resolve("app"), temp.resolve("scratch"))
+                .ship(List.of(root.resolve("app/target/classes")), List.of("../../shared/**"), tree);
+        Path worker = temp.resolve("worker/tree");
+        BundleMaterializer.Materialized bundle = new BundleMaterializer(store, temp.resolve("worker/cache"))
+                .materialize(manifest(shipment), worker, temp.resolve("worker/cp"));
+
+        assertThat(shipment.modulePath()).isEqualTo("project/app");
+        assertThat(shipment.projectFiles()).isEqualTo(3);
+        assertThat(bundle.moduleDirectory()).isEqualTo(worker.resolve("project/app"));
+        Path module = bundle.moduleDirectory();
+        assertThat(module.resolve("src/main/java/x/Foo.java")).hasContent("class Foo {}");
+        assertThat(module.resolve("pom.xml")).hasContent("<project>app</project>");
+        assertThat(module.resolve("../sibling/pom.xml").normalize()).hasContent("<project>sibling</project>");
+        assertThat(module.resolve("../../shared/fixture.json").normalize()).hasContent("{}");
+        assertThat(bundle.classpath()).containsExactly(module.resolve("target/classes"));
+        assertThat(module.resolve("target/classes/Foo.class")).hasContent("foo");
+        assertThat(module.resolve("target/app.jar")).doesNotExist();
+        assertThat(worker.resolve("project/.git")).doesNotExist();
+        assertThat(worker.resolve("project/docs/big.iso")).doesNotExist();
+    }
+
+    @Test
+    void anUnchangedProjectIsNeitherArchivedNorUploadedAgainAndOneChangedFileUploadsOnePack() throws Exception {
+        Path root = temp.resolve("project");
+        for (int i = 0; i < 300; i++) {
+            Files.writeString(Files.createDirectories(root.resolve("src/p" + (i % 7))).resolve("F" + i + ".java"), "f" + i);
+        }
+        ProjectTree tree = new ProjectTree(root, List.of(), List.of());
+        Shipment first = new BundleShipper(store, root, temp.resolve("scratch")).ship(List.of(), List.of(), tree);
+        Shipment second = new BundleShipper(store, root, temp.resolve("scratch")).ship(List.of(), List.of(), tree);
+        Files.writeString(root.resolve("src/p3/F10.java"), "changed");
+        Shipment third = new BundleShipper(store, root, temp.resolve("scratch")).ship(List.of(), List.of(), tree);
+
+        assertThat(first.files()).hasSizeGreaterThan(1);
+        assertThat(first.uploaded()).isEqualTo(first.files().size());
+        assertThat(second.uploaded()).isZero();
+        assertThat(second.files()).isEqualTo(first.files());
+        assertThat(third.uploaded()).isEqualTo(1);
+        assertThat(third.files()).hasSameSizeAs(first.files());
+    }
+
+    @Test
+    void aBlobWhoseBytesDoNotMatchItsNameIsRefused() throws Exception {
+        Shipment shipment = ship();
+        BlobRef jarRef = shipment.classpath().get(1);
+        store.put(io.cloudist.core.store.StoreKeys.blob(jarRef.sha256()), "tampered".getBytes());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BundleMaterializer(store, temp.resolve("w/cache"))
+                        .materialize(manifest(shipment), temp.resolve("w/tree"), temp.resolve("w/cp")))
+                .hasMessageContaining("does not match its name")
+                .hasMessageContaining(jarRef.sha256());
+        assertThat(temp.resolve("w/cache").resolve(jarRef.sha256()).resolve("lib.jar")).doesNotExist();
+    }
+
+    @Test
+    void aManifestWhosePathsLeaveTheTreeIsRefused() {
+        Shipment shipment = ship();
+        BlobRef dir = shipment.classpath().get(0);
+        RunManifest escaping = new RunManifest(Documents.SCHEMA, "r",
+                List.of(new BlobRef(dir.sha256(), dir.size(), BlobRef.Kind.DIRECTORY, "../../etc")), List.of(), "",
+                List.of(), Map.of(), Map.of(), RunManifest.MODULE_DIR, 0, true, 0, Map.of(), true, "");
+        BlobRef jar = shipment.classpath().get(1);
+        RunManifest badJar = new RunManifest(Documents.SCHEMA, "r",
+                List.of(new BlobRef(jar.sha256(), jar.size(), BlobRef.Kind.JAR, "../evil.jar")), List.of(), "",
+                List.of(), Map.of(), Map.of(), RunManifest.MODULE_DIR, 0, true, 0, Map.of(), true, "/abs");
+
+        BundleMaterializer materializer = new BundleMaterializer(store, temp.resolve("w/cache"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> materializer.materialize(escaping, temp.resolve("w/tree"), temp.resolve("w/cp")))
+                .hasMessageContaining("'../../etc' is not a relative path inside its directory");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> materializer.materialize(badJar, temp.resolve("w/tree"), temp.resolve("w/cp")))
+                .hasMessageContaining("'/abs' is not a relative path");
     }
 
     @Test
