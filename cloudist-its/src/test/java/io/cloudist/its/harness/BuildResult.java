@@ -43,6 +43,11 @@ public record BuildResult(Path project, List<String> arguments, int exitCode, St
         return SurefireReports.read(reportsDirectory());
     }
 
+    /** The reports in {@code directory} (a module's, in a multi-module build), parsed by Surefire's own parser. */
+    public List<ReportedTest> reportedTests(Path directory) {
+        return SurefireReports.read(directory);
+    }
+
     /** Names the build and shows the end of its log, for assertion messages. */
     @Override
     public String toString() {

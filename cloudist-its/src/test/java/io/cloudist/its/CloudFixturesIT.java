@@ -1,0 +1,130 @@
+package io.cloudist.its;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import io.cloudist.aws.s3.S3ProxyExtension;
+import io.cloudist.its.cloud.SimulatedCloud;
+import io.cloudist.its.harness.BuildResult;
+import io.cloudist.its.harness.ConsoleOutput;
+import io.cloudist.its.harness.FixtureBuilds;
+import io.cloudist.its.harness.Outcomes;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The drop-in fixtures on {@code -Dcloudist.backend=ec2} in the simulated cloud: workers that run elsewhere find the
+ * module's files and its siblings', run JUnit 4 and 3 as Surefire's providers do, and print Surefire's console; a
+ * second run of an unchanged project ships nothing again.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CloudFixturesIT {
+    private static final Pattern SHIPPED = Pattern.compile("cloudist: shipped (\\d+) of (\\d+) blobs");
+
+    @RegisterExtension
+    static final S3ProxyExtension S3 = new S3ProxyExtension();
+
+    private final FixtureBuilds builds = FixtureBuilds.fromSystemProperties();
+    private SimulatedCloud cloud;
+    private final List<String> ec2 = new ArrayList<>();
+    private BuildResult filesSurefire;
+    private BuildResult filesCold;
+    private BuildResult filesAgain;
+    private BuildResult junit4Surefire;
+    private BuildResult junit4;
+    private BuildResult junit38Surefire;
+    private BuildResult junit38;
+    private BuildResult consoleSurefire;
+    private BuildResult console;
+    private BuildResult exampleSurefire;
+    private BuildResult example;
+    private BuildResult cleanup;
+
+    @BeforeAll
+    void runTheFixturesInTheSimulatedCloud() throws Exception {
+        assumeFalse(builds.environment().cloudistIsSurefire(), "the cloud run needs cloudist itself");
+        cloud = new SimulatedCloud(builds.environment().work().resolve("cloud-fixtures"), S3.endpoint());
+        Map<String, String> env = cloud.mavenEnvironment();
+        String store = "-Dcloudist.store=s3://" + S3.createBucket() + "/cloudist";
+        ec2.addAll(List.of("-Dcloudist.backend=ec2", "-Dcloudist.workers=2", store, "-Dcloudist.idleMinutes=2"));
+        Path files = builds.copy("module-files", "cloud");
+        BuildResult setup = builds.maven(files, env, "cloudist:setup", store);
+        assertThat(setup.succeeded()).as("%s", setup).isTrue();
+
+        filesSurefire = builds.surefire(builds.copy("module-files", "cloud-surefire"));
+        filesCold = builds.cloudist(files, env, ec2.toArray(String[]::new));
+        filesAgain = builds.cloudist(files, env, ec2.toArray(String[]::new));
+        junit4Surefire = builds.surefire(builds.copy("junit4-only", "cloud-surefire"));
+        junit4 = builds.cloudist(builds.copy("junit4-only", "cloud"), env, ec2.toArray(String[]::new));
+        junit38Surefire = builds.surefire(builds.copy("junit38", "cloud-surefire"));
+        junit38 = builds.cloudist(builds.copy("junit38", "cloud"), env, ec2.toArray(String[]::new));
+        consoleSurefire = builds.surefire(builds.copy("console", "cloud-surefire"));
+        console = builds.cloudist(builds.copy("console", "cloud"), env, ec2.toArray(String[]::new));
+        exampleSurefire = builds.surefire(builds.copyExample("calculator", "cloud-surefire"));
+        example = builds.cloudist(builds.copyExample("calculator", "cloud"), env, ec2.toArray(String[]::new));
+        cleanup = builds.maven(files, env, "cloudist:cleanup", store, "-Dcloudist.deleteRunData=true");
+    }
+
+    @AfterAll
+    void stopTheCloud() {
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
+    @Test
+    void testsThatReadTheirModulesAndSiblingsFilesPassOnWorkersElsewhere() {
+        assertThat(filesSurefire.succeeded()).as("%s", filesSurefire).isTrue();
+        assertThat(filesCold.succeeded()).as("%s", filesCold).isTrue();
+        assertThat(Outcomes.keys(filesCold.reportedTests(files(filesCold))))
+                .hasSize(6)
+                .containsExactlyElementsOf(Outcomes.keys(filesSurefire.reportedTests(files(filesSurefire))));
+        assertThat(filesCold.log()).containsPattern("cloudist: Launching \\d+ ×");
+    }
+
+    @Test
+    void anUnchangedProjectIsShippedOnce() {
+        assertThat(filesAgain.succeeded()).as("%s", filesAgain).isTrue();
+        Matcher shipped = SHIPPED.matcher(filesAgain.log());
+        assertThat(shipped.find()).as("%s", filesAgain).isTrue();
+        assertThat(shipped.group(1)).as("blobs uploaded by the second run").isEqualTo("0");
+        assertThat(Outcomes.keys(filesAgain.reportedTests(files(filesAgain))))
+                .containsExactlyElementsOf(Outcomes.keys(filesSurefire.reportedTests(files(filesSurefire))));
+    }
+
+    @Test
+    void junit4AndJUnit3ProjectsGetSurefiresNames() {
+        assertThat(Outcomes.keys(junit4.reportedTests())).as("%s", junit4)
+                .containsExactlyElementsOf(Outcomes.keys(junit4Surefire.reportedTests()));
+        assertThat(Outcomes.keys(junit38.reportedTests())).as("%s", junit38)
+                .containsExactlyElementsOf(Outcomes.keys(junit38Surefire.reportedTests()));
+    }
+
+    @Test
+    void theConsoleIsSurefiresAndTheExamplePasses() {
+        assertThat(ConsoleOutput.classBlocks(console)).as("%s", console)
+                .isEqualTo(ConsoleOutput.classBlocks(consoleSurefire));
+        assertThat(example.succeeded()).as("%s", example).isTrue();
+        assertThat(Outcomes.keys(example.reportedTests()))
+                .containsExactlyElementsOf(Outcomes.keys(exampleSurefire.reportedTests()));
+    }
+
+    @Test
+    void cleanupLeavesNoInstanceRunning() {
+        assertThat(cleanup.succeeded()).as("%s", cleanup).isTrue();
+        assertThat(cloud.unterminatedInstances()).isEmpty();
+    }
+
+    private static Path files(BuildResult build) {
+        return build.project().resolve("app/target/surefire-reports");
+    }
+}
