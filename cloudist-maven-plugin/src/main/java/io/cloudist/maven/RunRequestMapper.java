@@ -53,7 +53,7 @@ final class RunRequestMapper {
         }
         if (sources.flag("skip", SKIP, false)
                 || sources.flag("skipTests", SKIP_TESTS, false)
-                || sources.flag(SurefireConfiguration.SKIP_KEY, MAVEN_TEST_SKIP, false)) {
+                || sources.flag(MAVEN_TEST_SKIP, MAVEN_TEST_SKIP, false)) { // a property only: no element
             return new Mapping.Skipped("Tests are skipped.");
         }
         ProjectLayout layout = input.layout();
