@@ -243,6 +243,10 @@ abstract class AbstractTestMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        if ("pom".equals(project.getPackaging())) {
+            getLog().debug("cloudist: a pom module has no tests to run");
+            return;
+        }
         try {
             MavenProject executed = executedProject != null ? executedProject : project;
             Mapping mapping = RunRequestMapper.map(MavenFacts.input(
