@@ -32,6 +32,7 @@ import io.cloudist.core.jvm.TestJvmSpec;
 import io.cloudist.core.provision.CloudSettings;
 import io.cloudist.core.plan.Granularity;
 import io.cloudist.core.select.TestSelection;
+import io.cloudist.core.store.StoreLocations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -132,7 +133,7 @@ final class RunRequestMapper {
         if (!cloud.isLocal()) {
             return CloudMapping.cloudStore(sources, cloud.backend());
         }
-        String store = sources.string("store", STORE, "").trim();
-        return store.isEmpty() || store.contains("://") ? store : layout.resolve(store).toString();
+        String store = StoreLocations.check(sources.string("store", STORE, "").trim());
+        return store.isEmpty() || StoreLocations.isUri(store) ? store : layout.resolve(store).toString();
     }
 }
