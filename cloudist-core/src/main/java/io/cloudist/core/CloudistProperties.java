@@ -16,12 +16,19 @@ public final class CloudistProperties {
     /** The goals of cloudist-maven-plugin, in the order the configuration reference names them. */
     public enum Goal {
         TEST,
+        /** {@code test} without the forked lifecycle, for a POM to bind: it takes every parameter of {@link #TEST}. */
+        TEST_NO_FORK,
         SETUP,
         CLEANUP;
 
         /** The goal's name as typed after {@code cloudist:}. */
         public String goalName() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** The goal whose parameters this one takes: itself, or {@link #TEST} for its twin {@link #TEST_NO_FORK}. */
+        public Goal parameterGoal() {
+            return this == TEST_NO_FORK ? TEST : this;
         }
     }
 

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The skip properties keep a failing test from running, and the build passes. */
+/**
+ * The skip properties keep a failing test from running, and the build passes. Surefire's own {@code <skip>} is not one
+ * of them for cloudist: it is how a POM turns Surefire off where cloudist replaces it.
+ */
 class SkipIT {
     private static final String FIXTURE = "skip";
 
@@ -31,6 +34,24 @@ class SkipIT {
 
         assertThat(cloudist.succeeded()).as("%s", cloudist).isTrue();
         assertThat(cloudist.reportedTests()).as("%s", cloudist).isEmpty();
+    }
+
+    @Test
+    void surefiresSkipTestsElementSkipsCloudist() {
+        BuildResult cloudist =
+                builds.cloudist(builds.copy(FIXTURE, "surefire-skipTests"), "-Dfixture.surefire.skipTests=true");
+
+        assertThat(cloudist.succeeded()).as("%s", cloudist).isTrue();
+        assertThat(cloudist.reportedTests()).as("%s", cloudist).isEmpty();
+    }
+
+    @Test
+    void surefiresOwnSkipElementDoesNotSkipCloudist() {
+        assumeFalse(builds.environment().cloudistIsSurefire(), "Surefire's <skip> turns Surefire itself off");
+        BuildResult cloudist = builds.cloudist(builds.copy(FIXTURE, "surefire-skip"), "-Dfixture.surefire.skip=true");
+
+        assertThat(cloudist.failed()).as("the failing test ran: %s", cloudist).isTrue();
+        assertThat(cloudist.reportedTests()).as("%s", cloudist).hasSize(1);
     }
 
     @Test

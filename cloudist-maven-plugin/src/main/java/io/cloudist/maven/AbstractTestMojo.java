@@ -41,6 +41,7 @@ import io.cloudist.core.RunOutcome;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -253,6 +254,15 @@ abstract class AbstractTestMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        Optional<String> unknown =
+                UnknownParameters.check(project, mojoExecution, session.getUserProperties().stringPropertyNames());
+        if (unknown.isPresent()) {
+            throw new MojoExecutionException(unknown.get());
+        }
+        if ("pom".equals(project.getPackaging())) {
+            getLog().debug("cloudist: a pom module has no tests to run");
+            return;
+        }
         try {
             MavenProject executed = executedProject != null ? executedProject : project;
             Mapping mapping = RunRequestMapper.map(MavenFacts.input(

@@ -19,6 +19,7 @@ import static io.cloudist.core.CloudistProperties.STORE;
 
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.store.StoreLocations;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -136,7 +137,7 @@ final class CloudMapping {
      * @throws ConfigurationException for a directory, which workers on another machine could not read
      */
     static String cloudStore(ParameterSources sources, String backend) {
-        String store = sources.string("store", STORE, "").trim();
+        String store = StoreLocations.check(sources.string("store", STORE, "").trim());
         if (!store.isEmpty() && !store.contains("://")) {
             throw new ConfigurationException(STORE, store, "workers on " + backend
                     + " cannot read a local directory: use s3://bucket/prefix, or leave it unset for the bucket"

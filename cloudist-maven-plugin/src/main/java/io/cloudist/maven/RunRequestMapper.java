@@ -38,6 +38,7 @@ import io.cloudist.core.report.ReportStyle;
 import io.cloudist.core.ship.ProjectTree;
 import io.cloudist.core.plan.Granularity;
 import io.cloudist.core.select.TestSelection;
+import io.cloudist.core.store.StoreLocations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +60,7 @@ final class RunRequestMapper {
         }
         if (sources.flag("skip", SKIP, false)
                 || sources.flag("skipTests", SKIP_TESTS, false)
-                || sources.flag(SurefireConfiguration.SKIP_KEY, MAVEN_TEST_SKIP, false)) {
+                || sources.flag(MAVEN_TEST_SKIP, MAVEN_TEST_SKIP, false)) { // a property only: no element
             return new Mapping.Skipped("Tests are skipped.");
         }
         ProjectLayout layout = input.layout();
@@ -146,7 +147,7 @@ final class RunRequestMapper {
         if (!cloud.isLocal()) {
             return CloudMapping.cloudStore(sources, cloud.backend());
         }
-        String store = sources.string("store", STORE, "").trim();
-        return store.isEmpty() || store.contains("://") ? store : layout.resolve(store).toString();
+        String store = StoreLocations.check(sources.string("store", STORE, "").trim());
+        return store.isEmpty() || StoreLocations.isUri(store) ? store : layout.resolve(store).toString();
     }
 }

@@ -19,14 +19,12 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Reads the module's effective maven-surefire-plugin configuration (plugin level merged with the
- * {@code default-test} execution), with {@code ${...}} evaluated, into the values cloudist understands.
+ * {@code default-test} execution), with {@code ${...}} evaluated, into the values cloudist understands. Surefire's own
+ * {@code <skip>} is not one of them: it turns Surefire off, as a POM does where cloudist replaces it.
  */
 final class SurefireConfiguration {
     static final String PLUGIN_KEY = "org.apache.maven.plugins:maven-surefire-plugin";
     static final String EXECUTION_ID = "default-test";
-
-    /** Surefire's {@code <skip>} is kept under its property name: cloudist's own {@code <skip>} is cloudist.skip. */
-    static final String SKIP_KEY = CloudistProperties.MAVEN_TEST_SKIP;
 
     private static final Set<String> SCALARS = Set.of(
             "includesFile",
@@ -41,7 +39,6 @@ final class SurefireConfiguration {
             "jvm",
             "testClassesDirectory",
             "skipTests",
-            "skip",
             "testFailureIgnore",
             "reportsDirectory",
             "rerunFailingTestsCount",
@@ -98,7 +95,7 @@ final class SurefireConfiguration {
                 if (SCALARS.contains(name)) {
                     String value = child.getValue() == null ? null : evaluator.apply(child.getValue());
                     if (value != null) {
-                        values.put(name.equals("skip") ? SKIP_KEY : name, value);
+                        values.put(name, value);
                     }
                 } else if (LISTS.contains(name)) {
                     values.put(name, list(child, evaluator));

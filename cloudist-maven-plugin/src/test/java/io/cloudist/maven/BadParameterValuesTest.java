@@ -44,6 +44,11 @@ class BadParameterValuesTest {
             surefire.failIfNoSpecifiedTests | maybe        | local | use true or false
             cloudist.backend                | mainframe    | local | use local or ec2
             cloudist.store                  | target/store | ec2   | use s3://bucket/prefix
+            cloudist.store                  | s3:/bad      | local | write it as s3://bucket/prefix
+            cloudist.store                  | s3:bucket    | local | write it as s3://bucket/prefix
+            cloudist.store                  | s3://        | local | name a bucket of 3 to 63
+            cloudist.store                  | http://x/y   | local | use a directory path, or s3://bucket/prefix
+            cloudist.store                  | s3:/bad      | ec2   | write it as s3://bucket/prefix
             cloudist.region                 | Europe       | ec2   | such as eu-west-1 or us-east-1
             cloudist.cpuPerWorker           | half         | ec2   | a whole number of 1 or more
             cloudist.memoryPerWorker        | 0            | ec2   | a number above 0, e.g. 1.5

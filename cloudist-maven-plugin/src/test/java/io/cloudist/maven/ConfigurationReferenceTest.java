@@ -37,9 +37,13 @@ class ConfigurationReferenceTest {
                 + " | " + p.description() + " |";
     }
 
-    /** The goals that take the parameter, as the reference names them: {@code test, setup, cleanup}. */
+    /**
+     * The goals that take the parameter, as the reference names them: {@code test, setup, cleanup}. The twin {@code
+     * test-no-fork} takes what {@code test} takes, which the reference says once.
+     */
     private static String goals(Parameter p) {
         return Arrays.stream(Goal.values())
+                .filter(goal -> goal.parameterGoal() == goal)
                 .filter(p.goals()::contains)
                 .map(Goal::goalName)
                 .collect(Collectors.joining(", "));

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.w3c.dom.Document;
@@ -35,7 +36,7 @@ class PluginDescriptorTest {
     @EnumSource(Goal.class)
     void editableParametersAreExactlyThoseCloudistPropertiesListsForTheGoal(Goal goal) {
         List<String> listed = CloudistProperties.ALL.stream()
-                .filter(p -> p.goals().contains(goal) && p.element() != null)
+                .filter(p -> p.goals().contains(goal.parameterGoal()) && p.element() != null)
                 .map(Parameter::element)
                 .toList();
 
@@ -76,6 +77,20 @@ class PluginDescriptorTest {
 
         assertThat(text(mojo, "requiresProject")).isEqualTo("false");
         assertThat(text(mojo, "threadSafe")).isEqualTo("true");
+    }
+
+    @Test
+    void testForksTheLifecycleUpToTestCompileAndItsTwinTestNoForkDoesNot() {
+        Element test = mojo(Goal.TEST);
+        Element testNoFork = mojo(Goal.TEST_NO_FORK);
+
+        assertThat(text(test, "executePhase")).isEqualTo("test-compile");
+        assertThat(testNoFork.getElementsByTagName("executePhase").getLength()).isZero();
+        for (Element mojo : List.of(test, testNoFork)) {
+            assertThat(text(mojo, "phase")).isEqualTo("test");
+            assertThat(text(mojo, "requiresDependencyResolution")).isEqualTo("test");
+            assertThat(text(mojo, "threadSafe")).isEqualTo("true");
+        }
     }
 
     private static Element mojo(Goal goal) {

@@ -10,6 +10,7 @@ import io.cloudist.core.RunRequest;
 import io.cloudist.core.plan.Granularity;
 import io.cloudist.core.provision.CloudSettings;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -280,9 +283,18 @@ class RunRequestMapperTest {
         assertThat(mapWith(() -> user.put("skipTests", "true"))).isEqualTo(new Mapping.Skipped("Tests are skipped."));
         assertThat(mapWith(() -> user.put("maven.test.skip", "true"))).isInstanceOf(Mapping.Skipped.class);
         assertThat(mapWith(() -> user.put("cloudist.skip", "true"))).isInstanceOf(Mapping.Skipped.class);
-        assertThat(mapWith(() -> surefire.put(SurefireConfiguration.SKIP_KEY, "true")))
-                .isInstanceOf(Mapping.Skipped.class);
+        assertThat(mapWith(() -> surefire.put(element("skipTests"), "true"))).isInstanceOf(Mapping.Skipped.class);
+        assertThat(mapWith(() -> cloudist.put(element("skip"), "true"))).isInstanceOf(Mapping.Skipped.class);
         assertThat(mapWith(() -> projectProperties.put("skipTests", "true"))).isInstanceOf(Mapping.Skipped.class);
+    }
+
+    @Test
+    void surefiresOwnSkipTurnsSurefireOffButNotCloudist() throws Exception {
+        surefire.putAll(SurefireConfiguration.read(
+                Xpp3DomBuilder.build(new StringReader("<configuration><skip>true</skip></configuration>")),
+                UnaryOperator.identity()));
+
+        assertThat(map()).isInstanceOf(Mapping.Run.class);
     }
 
     @Test

@@ -1,13 +1,14 @@
 package io.cloudist.core.store;
 
 import io.cloudist.core.CloudistException;
+import io.cloudist.core.CloudistProperties;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.ReadOnlyFileSystemException;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * A {@link Store} in a local directory: one file per key; writes go to a temporary file and are moved in place. An
- * I/O error is a {@link StoreUnavailableException} (a network file system may come back), except a denied access.
+ * I/O error is a {@link StoreUnavailableException} (a network file system may come back), except a {@link DiskFailure}
+ * (a full disk, a read-only file system, a denied access), which no wait mends.
  */
 public final class LocalDirectoryStore implements Store {
     private static final String TMP = ".tmp";
@@ -26,8 +28,11 @@ public final class LocalDirectoryStore implements Store {
         this.root = root.toAbsolutePath().normalize();
         try {
             Files.createDirectories(this.root.resolve(TMP));
-        } catch (IOException e) {
-            throw new CloudistException("Cannot create the store directory " + this.root + ": " + e.getMessage(), e);
+        } catch (IOException | ReadOnlyFileSystemException e) {
+            throw DiskFailure.of(e)
+                    .map(failure -> diskFailure(failure, e))
+                    .orElseGet(() -> new CloudistException(
+                            "Cannot create the store directory " + this.root + ": " + e.getMessage(), e));
         }
     }
 
@@ -66,7 +71,7 @@ public final class LocalDirectoryStore implements Store {
             } finally {
                 Files.deleteIfExists(tmp);
             }
-        } catch (IOException e) {
+        } catch (IOException | ReadOnlyFileSystemException e) {
             throw failure(key, e);
         }
     }
@@ -155,15 +160,20 @@ public final class LocalDirectoryStore implements Store {
         }
     }
 
-    private static CloudistException failure(String key, IOException e) {
+    private CloudistException failure(String key, Exception e) {
         return unavailable("Store I/O failed on '" + key + "': " + e, e);
     }
 
-    /** A transient failure, unless access was denied: retrying cannot grant it. */
-    private static CloudistException unavailable(String message, IOException e) {
-        return e instanceof AccessDeniedException
-                ? new CloudistException(message, e)
-                : new StoreUnavailableException(message, e);
+    /** A transient failure, unless the disk is full, read-only or denies access: no wait mends those. */
+    CloudistException unavailable(String message, Exception e) {
+        return DiskFailure.of(e)
+                .map(failure -> diskFailure(failure, e))
+                .orElseGet(() -> new StoreUnavailableException(message, e));
+    }
+
+    private CloudistException diskFailure(DiskFailure failure, Exception e) {
+        return new CloudistException("The store directory " + root + " " + failure.problem() + ": " + failure.fix()
+                + ", or point <store> (-D" + CloudistProperties.STORE + ") at a directory elsewhere.", e);
     }
 
     private interface IoAction {
@@ -173,7 +183,7 @@ public final class LocalDirectoryStore implements Store {
     private void io(IoAction action) {
         try {
             action.run();
-        } catch (IOException e) {
+        } catch (IOException | ReadOnlyFileSystemException e) {
             throw unavailable("Store I/O failed in " + root + ": " + e, e);
         }
     }

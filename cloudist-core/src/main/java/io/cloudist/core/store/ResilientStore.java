@@ -18,8 +18,9 @@ import java.util.function.Supplier;
  * {@link StoreUnavailableException} is sent again after an exponential back-off with full jitter (from 100 ms, at
  * most 5 s) until it succeeds or the outage has lasted the budget ({@code cloudist.storeOutageSeconds}); then it throws
  * a {@link StoreOutageException} that says so. Every other exception (a wrong configuration, a missing permission)
- * passes through at once. Once the budget is spent, a failing call fails at once until a call succeeds again: giving
- * up costs one wait, not one per call.
+ * passes through at once, and so does a failure caused by a {@link DiskFailure} (a full or read-only local disk). Once
+ * the budget is spent, a failing call fails at once until a call succeeds again: giving up costs one wait, not one per
+ * call.
  *
  * <p>Thread-safe: the threads that share a store share what it knows of the outage ({@link Outages}). Retrying is
  * safe because every write is idempotent, except {@link #putIfAbsent}: when an earlier attempt of the same call may
@@ -156,6 +157,10 @@ public final class ResilientStore implements Store {
             try {
                 value = operation.get();
             } catch (StoreUnavailableException e) {
+                Optional<DiskFailure> disk = DiskFailure.of(e);
+                if (disk.isPresent()) {
+                    throw diskFailure(disk.get(), e);
+                }
                 long now = nanos.getAsLong();
                 long lasted = outages.failed(sent, now, e, budgetNanos);
                 if (lasted >= budgetNanos) {
@@ -182,6 +187,14 @@ public final class ResilientStore implements Store {
             Thread.currentThread().interrupt();
             throw new CloudistException("Interrupted while waiting for the store at " + location(), e);
         }
+    }
+
+    /** A full, read-only or forbidden local disk under a store call: no wait mends it, so it is said at once. */
+    private CloudistException diskFailure(DiskFailure failure, StoreUnavailableException e) {
+        Path directory = DiskFailure.directory(e, null);
+        String what = directory == null ? "A local disk" : "The directory " + directory;
+        return new CloudistException(what + " " + failure.problem() + " while using the store at " + location() + ": "
+                + failure.fix() + ".", e);
     }
 
     private StoreOutageException gaveUp(long lastedNanos, StoreUnavailableException e) {

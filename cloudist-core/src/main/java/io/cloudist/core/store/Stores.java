@@ -30,15 +30,14 @@ public final class Stores {
         if (location.startsWith("file:")) {
             return new LocalDirectoryStore(Path.of(java.net.URI.create(location)));
         }
-        // A scheme of two or more letters (not a drive letter): a provider's, if one takes it.
-        if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*")) {
+        // A scheme of two or more letters (not a drive letter): a provider's, if one takes it; never a directory.
+        if (StoreLocations.isUri(location)) {
             for (StoreProvider provider : ServiceLoader.load(StoreProvider.class, extensions())) {
                 if (provider.accepts(location)) {
                     return provider.open(location, settings);
                 }
             }
-        }
-        if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*")) {
+            StoreLocations.check(location);
             throw new ConfigurationException(
                     CloudistProperties.STORE,
                     location,

@@ -129,6 +129,22 @@ class ResilientStoreTest {
     }
 
     @Test
+    void aFullLocalDiskUnderAStoreCallIsSaidAtOnceNotRetriedAsAnOutage() {
+        inner.refusal = new StoreUnavailableException("GET runs/r/bundle failed", new RuntimeException(
+                "Unable to write the response",
+                new java.nio.file.FileSystemException("/work/cache/blob.part", null, "No space left on device")));
+        ResilientStore store = store(BUDGET);
+
+        assertThatThrownBy(() -> store.get("runs/r/bundle"))
+                .isExactlyInstanceOf(CloudistException.class)
+                .hasMessage("The directory /work/cache is full (no space left on device) while using the store at "
+                        + inner.location() + ": free space on its disk.");
+        assertThat(inner.calls).isEqualTo(1);
+        assertThat(sleeps).isEmpty();
+        assertThat(store.usage()).doesNotContain("retried");
+    }
+
+    @Test
     void aZeroBudgetGivesUpAtTheFirstFailure() {
         inner.failNext = 1;
         assertThatThrownBy(() -> store(Duration.ZERO).get("k")).isInstanceOf(StoreOutageException.class);
