@@ -2,6 +2,7 @@ package io.cloudist.core;
 
 import io.cloudist.core.jvm.TestJvmSpec;
 import io.cloudist.core.plan.Granularity;
+import io.cloudist.core.plan.RunOrder;
 import io.cloudist.core.provision.CloudSettings;
 import io.cloudist.core.report.ReportStyle;
 import io.cloudist.core.ship.ProjectTree;
@@ -40,6 +41,9 @@ import java.util.Objects;
  * @param targetTaskSeconds expected seconds of one task; 0 to make about {@code workers × tasksPerWorker} tasks
  * @param reportStyle how Surefire would have named the tests and written the reports
  * @param projectTree the project's files, shipped to workers that run elsewhere (local workers run in place)
+ * @param runOrder Surefire's {@code runOrder}: how units of equal expected time are ordered
+ * @param skipAfterFailureCount Surefire's {@code skipAfterFailureCount}: after this many failed tests, the tests
+ *     not handed to a worker yet are skipped; 0 for never
  */
 public record RunRequest(
         String projectKey,
@@ -65,7 +69,9 @@ public record RunRequest(
         int storeOutageSeconds,
         double targetTaskSeconds,
         ReportStyle reportStyle,
-        ProjectTree projectTree) {
+        ProjectTree projectTree,
+        RunOrder runOrder,
+        int skipAfterFailureCount) {
 
     public RunRequest {
         Objects.requireNonNull(projectKey, "projectKey");
@@ -111,6 +117,11 @@ public record RunRequest(
                             + " retries cannot mend)");
         }
         reportStyle = Objects.requireNonNullElse(reportStyle, ReportStyle.DEFAULT);
+        runOrder = Objects.requireNonNullElse(runOrder, RunOrder.DEFAULT);
+        if (skipAfterFailureCount < 0) {
+            throw new ConfigurationException("surefire.skipAfterFailureCount", String.valueOf(skipAfterFailureCount),
+                    "set it to 0 to run every test, or to the number of failed tests after which to skip the rest");
+        }
         projectTree = Objects.requireNonNullElseGet(projectTree, () -> new ProjectTree(moduleDirectory, List.of(), List.of()));
         if (!(targetTaskSeconds >= 0) || Double.isInfinite(targetTaskSeconds)) {
             throw new ConfigurationException(CloudistProperties.TARGET_TASK_SECONDS, String.valueOf(targetTaskSeconds),

@@ -283,6 +283,7 @@ abstract class AbstractTestMojo extends AbstractMojo {
 
     private void run(Mapping.Run run) throws MojoFailureException {
         getLog().debug("cloudist run request: " + run.request());
+        run.warnings().forEach(getLog()::warn);
         boolean interactive = session.getRequest().isInteractiveMode() && System.console() != null;
         // The goal's execute is the plugin's entry point: what tests print goes to Maven's own streams, as Surefire's does.
         MavenRunListener listener =

@@ -27,10 +27,19 @@ final class ErrorMessages {
         Parameter parameter = CloudistProperties.ALL.stream()
                 .filter(p -> e.parameter().equals(p.property()) || e.parameter().equals(p.element()))
                 .findFirst()
-                .orElse(new Parameter(e.parameter(), null, null, Set.of(), null));
+                .orElseGet(() -> surefireParameter(e.parameter()));
         String element = parameter.element() == null ? null : "<" + parameter.element() + ">";
         String property = parameter.property() == null ? null : "-D" + parameter.property();
         String where = element == null ? property : property == null ? element : element + " (" + property + ")";
         return "Invalid value '" + e.value() + "' for " + where + ": " + e.fix() + ".";
+    }
+
+    /** A Surefire parameter cloudist reads, named by its element or property; else the name as given. */
+    private static Parameter surefireParameter(String name) {
+        return SurefireParameters.ALL.stream()
+                .filter(s -> s.name().equals(name) || s.property().equals(name))
+                .findFirst()
+                .map(s -> new Parameter(s.name(), s.property().isEmpty() ? null : s.property(), null, Set.of(), null))
+                .orElse(new Parameter(name, null, null, Set.of(), null));
     }
 }

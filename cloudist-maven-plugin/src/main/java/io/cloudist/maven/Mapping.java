@@ -1,6 +1,7 @@
 package io.cloudist.maven;
 
 import io.cloudist.core.RunRequest;
+import java.util.List;
 import java.util.Objects;
 
 /** What {@code cloudist:test} does, decided from its parameters before anything runs. */
@@ -23,12 +24,14 @@ sealed interface Mapping {
      * @param testFailureIgnore report test failures without failing the build
      * @param failOnFlakeCount fail the build when there are at least this many flakes; 0 for never
      * @param extension the cloud modules the run needs loaded
+     * @param warnings what the build sets that cloudist cannot honour, one sentence each
      */
-    record Run(RunRequest request, boolean testFailureIgnore, int failOnFlakeCount, CloudExtension extension)
-            implements Mapping {
+    record Run(RunRequest request, boolean testFailureIgnore, int failOnFlakeCount, CloudExtension extension,
+            List<String> warnings) implements Mapping {
         public Run {
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(extension, "extension");
+            warnings = List.copyOf(warnings);
         }
     }
 }

@@ -84,6 +84,7 @@ final class MavenFacts {
                 basedir,
                 Path.of(project.getBuild().getDirectory()),
                 Path.of(project.getBuild().getTestOutputDirectory()),
+                Path.of(project.getBuild().getOutputDirectory()),
                 Path.of(System.getProperty("java.home")),
                 Runtime.getRuntime().availableProcessors(),
                 projectRoot(project, session),

@@ -43,6 +43,32 @@ record ParameterSources(
         return new ParameterSources(userProperties, cloudist, Map.of(), fallbackProperties);
     }
 
+    /**
+     * The value of a Surefire parameter that the build sets: its user property, or its element in Surefire's
+     * configuration, or its property among the project's properties (as Maven would inject it).
+     *
+     * @param property its user property; "" when it has none
+     */
+    Optional<String> surefireValue(String element, String property) {
+        if (!property.isEmpty() && userProperties.containsKey(property)) {
+            return Optional.of(userProperties.get(property));
+        }
+        Object configured = surefire.get(element);
+        if (configured != null) {
+            return Optional.of(
+                    configured instanceof List<?> list ? String.join(",", asStrings(list)) : configured.toString());
+        }
+        return property.isEmpty() ? Optional.empty() : Optional.ofNullable(fallbackProperties.get(property));
+    }
+
+    /** The value of a parameter of cloudist's own: its user property, or its element in cloudist's configuration. */
+    Optional<String> cloudistValue(String element, String property) {
+        if (userProperties.containsKey(property)) {
+            return Optional.of(userProperties.get(property));
+        }
+        return Optional.ofNullable(cloudist.get(element)).map(Object::toString);
+    }
+
     /** The value of a parameter; {@code property} may be null when the parameter has none. */
     Optional<String> string(String element, String property) {
         if (property != null && userProperties.containsKey(property)) {

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param basedir the module directory
  * @param buildDirectory {@code ${project.build.directory}}
  * @param testOutputDirectory {@code ${project.build.testOutputDirectory}}
+ * @param outputDirectory {@code ${project.build.outputDirectory}}
  * @param javaHome the build's {@code java.home}
  * @param availableProcessors processors of this machine (the default number of workers)
  * @param projectRoot the project's root directory: the outermost of the module's directory, its parents' that hold it
@@ -24,6 +25,7 @@ record ProjectLayout(
         Path basedir,
         Path buildDirectory,
         Path testOutputDirectory,
+        Path outputDirectory,
         Path javaHome,
         int availableProcessors,
         Path projectRoot,
@@ -42,8 +44,8 @@ record ProjectLayout(
     /** A module that is its own project root. */
     ProjectLayout(String groupId, String artifactId, Path basedir, Path buildDirectory, Path testOutputDirectory,
             Path javaHome, int availableProcessors) {
-        this(groupId, artifactId, basedir, buildDirectory, testOutputDirectory, javaHome, availableProcessors, basedir,
-                List.of(buildDirectory));
+        this(groupId, artifactId, basedir, buildDirectory, testOutputDirectory, buildDirectory.resolve("classes"),
+                javaHome, availableProcessors, basedir, List.of(buildDirectory));
     }
 
     /** {@code value} as a path; relative ones are resolved against the module directory. */

@@ -60,13 +60,14 @@ final class RunRequestMapper {
         }
         if (sources.flag("skip", SKIP, false)
                 || sources.flag("skipTests", SKIP_TESTS, false)
+                || surefireFlag(sources, "skipExec", "maven.test.skip.exec", false)
                 || sources.flag(MAVEN_TEST_SKIP, MAVEN_TEST_SKIP, false)) { // a property only: no element
             return new Mapping.Skipped("Tests are skipped.");
         }
         ProjectLayout layout = input.layout();
         boolean failIfNoTests = sources.flag("failIfNoTests", FAIL_IF_NO_TESTS, false);
-        TestSelection selection = SelectionMapping.selection(sources, layout);
-        if (selection.testClassesDirectories().stream().noneMatch(Files::isDirectory)) {
+        TestSelection selection = SelectionMapping.selection(sources, layout, input.projectArtifacts());
+        if (selection.testClassesDirectories().stream().noneMatch(Files::exists)) {
             return new Mapping.NoTests("", failIfNoTests);
         }
         String junitArtifactName = sources.string("junitArtifactName", JUNIT_ARTIFACT_NAME, JUnitPlatformArtifacts.JUNIT4);
@@ -78,7 +79,8 @@ final class RunRequestMapper {
         CloudSettings cloud = CloudMapping.settings(sources, DEFAULT_BACKEND, () -> javaFeatureVersion(testJvm));
         PluginArtifacts plugin = PluginArtifacts.of(input.pluginArtifacts());
         RerunMapping reruns = RerunMapping.of(sources);
-        int workers = sources.wholeNumber("workers", WORKERS, String.valueOf(layout.availableProcessors()), 1);
+        ExecutionMapping execution = ExecutionMapping.of(sources, layout.availableProcessors());
+        int workers = execution.workers();
         String store = store(sources, layout, cloud);
         CloudExtension extension = CloudExtension.needed(cloud, store)
                 ? CloudExtension.resolve(input.resolver(), input.pluginArtifacts())
@@ -101,9 +103,9 @@ final class RunRequestMapper {
                 granularity(sources),
                 sources.wholeNumber("tasksPerWorker", TASKS_PER_WORKER, DEFAULT_TASKS_PER_WORKER, 1),
                 workers,
-                sources.flag("reuseForks", REUSE_FORKS, Boolean.parseBoolean(DEFAULT_REUSE_FORKS)),
-                Duration.ofSeconds(sources.wholeNumber("testTimeout", TEST_TIMEOUT, DEFAULT_TEST_TIMEOUT, 0)),
-                CloudMapping.commaSeparated(sources.string("extraFiles", EXTRA_FILES, DEFAULT_EXTRA_FILES)),
+                execution.reuseForks(),
+                execution.testTimeout(),
+                extraFiles(sources, layout),
                 store,
                 failIfNoTests,
                 sources.flag("failIfNoSpecifiedTests", FAIL_IF_NO_SPECIFIED_TESTS, true),
@@ -116,11 +118,51 @@ final class RunRequestMapper {
                 new ReportStyle(
                         junit.provider(),
                         sources.flag("trimStackTrace", TRIM_STACK_TRACE, false),
-                        sources.flag("redirectTestOutputToFile", REDIRECT_TEST_OUTPUT_TO_FILE, false)),
+                        sources.flag("redirectTestOutputToFile", REDIRECT_TEST_OUTPUT_TO_FILE, false),
+                        surefireFlag(sources, "enableOutErrElements", "enableOutErrElements", true),
+                        surefireFlag(sources, "enablePropertiesElement", "enablePropertiesElement", true),
+                        surefireFlag(sources, "useFile", "surefire.useFile", true)),
                 new ProjectTree(layout.projectRoot(), layout.reactorBuildDirectories(),
-                        CloudMapping.commaSeparated(sources.string("fileExcludes", FILE_EXCLUDES, ""))));
+                        CloudMapping.commaSeparated(sources.string("fileExcludes", FILE_EXCLUDES, ""))),
+                execution.runOrder(),
+                execution.skipAfterFailureCount());
+        List<Path> classesDirectories = new ArrayList<>(selection.testClassesDirectories());
+        classesDirectories.add(layout.outputDirectory());
         return new Mapping.Run(request, sources.flag("testFailureIgnore", TEST_FAILURE_IGNORE, false),
-                reruns.failOnFlakeCount(), extension);
+                reruns.failOnFlakeCount(), extension, SurefireWarnings.of(sources, layout, classesDirectories));
+    }
+
+    /**
+     * {@code extraFiles}, with Surefire's {@code testSourceDirectory} when it lies outside the project: the project's
+     * files travel with the tests anyway, that directory would not.
+     */
+    private static List<String> extraFiles(ParameterSources sources, ProjectLayout layout) {
+        List<String> globs = new ArrayList<>(
+                CloudMapping.commaSeparated(sources.string("extraFiles", EXTRA_FILES, DEFAULT_EXTRA_FILES)));
+        sources.surefireValue("testSourceDirectory", "").filter(d -> !d.isBlank()).map(layout::resolve)
+                .filter(dir -> !dir.startsWith(layout.projectRoot()))
+                .ifPresent(dir -> globs.add(layout.basedir().relativize(dir).toString().replace('\\', '/') + "/**"));
+        return globs;
+    }
+
+    /** A true/false parameter of Surefire's that cloudist has no parameter of its own for. */
+    static boolean surefireFlag(ParameterSources sources, String element, String property, boolean defaultValue) {
+        String value = sources.surefireValue(element, property).orElse("");
+        return flag(value, property.isEmpty() ? element : property, defaultValue);
+    }
+
+    /**
+     * {@code true} or {@code false}; blank is the default.
+     *
+     * @throws ConfigurationException naming {@code parameter} for any other value
+     */
+    static boolean flag(String value, String parameter, boolean defaultValue) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "" -> defaultValue;
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigurationException(parameter, value, "use true or false");
+        };
     }
 
     private static Path directory(ParameterSources sources, ProjectLayout layout, String element, Path defaultValue) {

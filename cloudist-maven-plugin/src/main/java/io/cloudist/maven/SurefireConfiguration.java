@@ -26,29 +26,8 @@ final class SurefireConfiguration {
     static final String PLUGIN_KEY = "org.apache.maven.plugins:maven-surefire-plugin";
     static final String EXECUTION_ID = "default-test";
 
-    private static final Set<String> SCALARS = Set.of(
-            "includesFile",
-            "excludesFile",
-            "test",
-            "groups",
-            "excludedGroups",
-            "argLine",
-            "workingDirectory",
-            "failIfNoTests",
-            "failIfNoSpecifiedTests",
-            "jvm",
-            "testClassesDirectory",
-            "skipTests",
-            "testFailureIgnore",
-            "reportsDirectory",
-            "rerunFailingTestsCount",
-            "failOnFlakeCount",
-            "junitArtifactName",
-            "enableAssertions",
-            "trimStackTrace",
-            "redirectTestOutputToFile");
-    private static final Set<String> LISTS =
-            Set.of("includes", "excludes", "additionalClasspathElements", "classpathDependencyExcludes");
+    /** Surefire's own {@code <skip>}: it turns Surefire off, and is not read (cloudist's {@code <skip>} is its own). */
+    private static final String SKIP = "skip";
     private static final Set<String> MAPS =
             Set.of("systemPropertyVariables", "systemProperties", "environmentVariables", "properties");
 
@@ -76,9 +55,9 @@ final class SurefireConfiguration {
     }
 
     /**
-     * The elements cloudist understands: strings, lists ({@code includes}...) and maps ({@code systemPropertyVariables}
-     * with the legacy {@code systemProperties} beneath it, {@code environmentVariables}). Unresolvable values are left
-     * out.
+     * Every element that is set, but {@code <skip>}: maps ({@code systemPropertyVariables} with the legacy
+     * {@code systemProperties} beneath it, {@code environmentVariables}, {@code properties}), lists (an element with
+     * children: {@code includes}, {@code dependenciesToScan}...) and strings. Unresolvable values are left out.
      *
      * @param evaluator evaluates {@code ${...}}; returns null for an unresolvable value; may throw
      *     {@link IllegalArgumentException} for a malformed one
@@ -92,17 +71,19 @@ final class SurefireConfiguration {
         for (Xpp3Dom child : configuration.getChildren()) {
             String name = child.getName();
             try {
-                if (SCALARS.contains(name)) {
-                    String value = child.getValue() == null ? null : evaluator.apply(child.getValue());
-                    if (value != null) {
-                        values.put(name, value);
-                    }
-                } else if (LISTS.contains(name)) {
-                    values.put(name, list(child, evaluator));
+                if (name.equals(SKIP)) {
+                    continue;
                 } else if (name.equals("systemProperties")) {
                     systemProperties.putAll(map(child, evaluator));
                 } else if (MAPS.contains(name)) {
                     values.put(name, map(child, evaluator));
+                } else if (child.getChildCount() > 0) {
+                    values.put(name, list(child, evaluator));
+                } else {
+                    String value = child.getValue() == null ? null : evaluator.apply(child.getValue());
+                    if (value != null) {
+                        values.put(name, value);
+                    }
                 }
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException(

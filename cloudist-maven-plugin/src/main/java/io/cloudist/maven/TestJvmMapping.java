@@ -6,11 +6,17 @@ import static io.cloudist.core.CloudistProperties.JVM;
 
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.jvm.TestJvmSpec;
+import io.cloudist.core.ConfigurationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,14 +34,17 @@ final class TestJvmMapping {
         String jvm = sources.string("jvm", JVM, "").trim();
         Path java = jvm.isEmpty() ? layout.javaHome().resolve("bin").resolve("java") : layout.resolve(jvm);
         String argLine = LateReplacement.replace(sources.string("argLine", ARG_LINE, ""), input.lateProperties());
-        Map<String, String> systemProperties = new LinkedHashMap<>(sources.map("systemPropertyVariables"));
-        systemProperties.putAll(sources.userProperties());
+        Map<String, String> systemProperties = new LinkedHashMap<>(systemPropertiesFile(sources, layout));
+        systemProperties.putAll(sources.map("systemPropertyVariables"));
+        if (RunRequestMapper.surefireFlag(sources, "promoteUserPropertiesToSystemProperties", "", true)) {
+            systemProperties.putAll(sources.userProperties());
+        }
         String workingDirectory = sources.string("workingDirectory", null, "").trim();
         List<String> dependencyExcludes = new ArrayList<>(sources.list("classpathDependencyExcludes"));
         junit.replaced().ifPresent(dependencyExcludes::add);
         List<Path> classpath = TestClasspath.of(
                 layout,
-                input.testClasspathElements(),
+                classesDirectory(sources, layout, input.testClasspathElements()),
                 input.projectArtifacts(),
                 dependencyExcludes,
                 sources.list("additionalClasspathElements"),
@@ -48,7 +57,42 @@ final class TestJvmMapping {
                 workingDirectory.isEmpty() ? layout.basedir() : layout.resolve(workingDirectory),
                 classpath,
                 ConfigurationParameters.of(sources, junit.provider()),
-                sources.flag("enableAssertions", ENABLE_ASSERTIONS, true));
+                sources.flag("enableAssertions", ENABLE_ASSERTIONS, true),
+                sources.surefireValue("excludedEnvironmentVariables", "surefire.excludedEnvironmentVariables")
+                        .map(CloudMapping::commaSeparated)
+                        .orElse(List.of()));
+    }
+
+    /** Surefire's {@code systemPropertiesFile}: properties under those of {@code systemPropertyVariables}. */
+    private static Map<String, String> systemPropertiesFile(ParameterSources sources, ProjectLayout layout) {
+        Optional<String> file = sources.surefireValue("systemPropertiesFile", "surefire.systemPropertiesFile")
+                .filter(f -> !f.isBlank());
+        if (file.isEmpty()) {
+            return Map.of();
+        }
+        Path path = layout.resolve(file.get());
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(path)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new ConfigurationException("surefire.systemPropertiesFile", file.get(), "name a readable properties"
+                    + " file (" + path + ": " + e.getMessage() + ")");
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        properties.stringPropertyNames().stream().sorted().forEach(n -> map.put(n, properties.getProperty(n)));
+        return map;
+    }
+
+    /** The test classpath with Surefire's {@code classesDirectory} in place of the module's output directory. */
+    private static List<String> classesDirectory(ParameterSources sources, ProjectLayout layout, List<String> elements) {
+        Optional<String> classes = sources.surefireValue("classesDirectory", "").filter(c -> !c.isBlank());
+        if (classes.isEmpty()) {
+            return elements;
+        }
+        Path output = layout.outputDirectory().toAbsolutePath().normalize();
+        return elements.stream()
+                .map(e -> layout.resolve(e).equals(output) ? layout.resolve(classes.get()).toString() : e)
+                .toList();
     }
 
     private static List<ArtifactFile> missingJUnitArtifacts(MappingInput input, JUnitPlatformArtifacts.Setup junit) {

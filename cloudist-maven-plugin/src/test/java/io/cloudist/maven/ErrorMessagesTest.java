@@ -45,10 +45,18 @@ class ErrorMessagesTest {
     }
 
     @Test
-    void unknownParameterIsNamedAsAnElement() {
+    void aSurefireParameterIsNamedByItsElementAndProperty() {
         String message = ErrorMessages.message(new ConfigurationException("includesFile", "x", "fix it"));
+        String byProperty = ErrorMessages.message(new ConfigurationException("surefire.runOrder", "sideways", "fix"));
 
-        assertThat(message).startsWith("Invalid value 'x' for <includesFile>:");
+        assertThat(message).startsWith("Invalid value 'x' for <includesFile> (-Dsurefire.includesFile):");
+        assertThat(byProperty).startsWith("Invalid value 'sideways' for <runOrder> (-Dsurefire.runOrder):");
+    }
+
+    @Test
+    void anUnknownParameterIsNamedAsAnElement() {
+        assertThat(ErrorMessages.message(new ConfigurationException("somethingElse", "x", "fix it")))
+                .startsWith("Invalid value 'x' for <somethingElse>:");
     }
 
     @Test

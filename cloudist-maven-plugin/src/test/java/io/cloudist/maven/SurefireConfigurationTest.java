@@ -39,7 +39,7 @@ class SurefireConfigurationTest {
                 .containsEntry("includes", List.of("**/*Spec.java", "**/*Test.java"))
                 .containsEntry("systemPropertyVariables", Map.of("db", "h2", "empty", ""))
                 .containsEntry("environmentVariables", Map.of("TZ", "UTC"))
-                .doesNotContainKey("forkCount");
+                .containsEntry("forkCount", "4");
     }
 
     @Test

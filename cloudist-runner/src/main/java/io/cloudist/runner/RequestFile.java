@@ -11,13 +11,16 @@ import java.util.Map;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.Filter;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 
 /**
  * Reads a request file into a discovery request. The file holds UTF-8 lines {@code <keyword> <value>}:
- * {@code class <name>}, {@code uniqueId <id>}, {@code includeTags <expression>}, {@code excludeTags <expression>} and
+ * {@code class <name>}, {@code uniqueId <id>}, {@code includeTags <expression>}, {@code excludeTags <expression>},
+ * {@code includeEngine <id>} and {@code excludeEngine <id>} (Surefire's {@code includeJUnit5Engines} and
+ * {@code excludeJUnit5Engines}), and
  * {@code config <key>=<value>} (a JUnit Platform configuration parameter, as Surefire's
  * {@code configurationParameters} sets them); blank lines are ignored. Several {@code includeTags} lines select tests
  * matching any of them; several {@code excludeTags} lines drop tests matching any of them.
@@ -30,6 +33,8 @@ final class RequestFile {
         List<String> includeTags = new ArrayList<>();
         List<String> excludeTags = new ArrayList<>();
         Map<String, String> configuration = new LinkedHashMap<>();
+        List<String> includeEngines = new ArrayList<>();
+        List<String> excludeEngines = new ArrayList<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -49,6 +54,10 @@ final class RequestFile {
                 includeTags.add(value);
             } else if (keyword.equals("excludeTags")) {
                 excludeTags.add(value);
+            } else if (keyword.equals("includeEngine")) {
+                includeEngines.add(value);
+            } else if (keyword.equals("excludeEngine")) {
+                excludeEngines.add(value);
             } else if (keyword.equals("config") && value.indexOf('=') > 0) {
                 configuration.put(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
             } else {
@@ -61,6 +70,12 @@ final class RequestFile {
         }
         if (!excludeTags.isEmpty()) {
             filters.add(TagFilter.excludeTags(excludeTags));
+        }
+        if (!includeEngines.isEmpty()) {
+            filters.add(EngineFilter.includeEngines(includeEngines));
+        }
+        if (!excludeEngines.isEmpty()) {
+            filters.add(EngineFilter.excludeEngines(excludeEngines));
         }
         return LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)

@@ -36,6 +36,17 @@ class RequestFileTest {
     }
 
     @Test
+    void turnsEngineLinesIntoEngineFiltersAndConfigLinesIntoConfigurationParameters() throws Exception {
+        LauncherDiscoveryRequest request = RequestFile.read(RunnerJvm.request(dir,
+                "includeEngine junit-jupiter", "excludeEngine junit-vintage",
+                "config junit.jupiter.conditions.deactivate=org.junit.*DisabledCondition"));
+
+        assertThat(request.getEngineFilters()).hasSize(2);
+        assertThat(request.getConfigurationParameters().get("junit.jupiter.conditions.deactivate"))
+                .contains("org.junit.*DisabledCondition");
+    }
+
+    @Test
     void rejectsAnUnknownKeywordNamingTheLine() throws Exception {
         Path file = RunnerJvm.request(dir, "class a.B", "method a.B#c");
 

@@ -40,7 +40,7 @@ final class TestJvm implements AutoCloseable {
                     .directory(config.workingDirectory().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
-            builder.environment().putAll(config.environment());
+            TestJvmSpec.environment(builder.environment(), config.excludedEnvironment(), config.environment());
             return new TestJvm(builder.start(), log);
         } catch (IOException e) {
             throw new CloudistException("Cannot start a test JVM with " + config.java() + ": " + e.getMessage(), e);

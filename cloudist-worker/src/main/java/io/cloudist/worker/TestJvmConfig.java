@@ -25,7 +25,8 @@ record TestJvmConfig(
         Path scratch,
         int rerunFailingTestsCount,
         Map<String, String> configurationParameters,
-        boolean enableAssertions) {
+        boolean enableAssertions,
+        List<String> excludedEnvironment) {
 
     static TestJvmConfig from(RunManifest manifest, Path moduleDir, List<Path> classpath, Path scratch) {
         String module = moduleDir.toAbsolutePath().toString();
@@ -54,7 +55,8 @@ record TestJvmConfig(
                 scratch,
                 manifest.rerunFailingTestsCount(),
                 manifest.configurationParameters(),
-                manifest.enableAssertions());
+                manifest.enableAssertions(),
+                manifest.excludedEnvironment());
     }
 
     /** The manifest's java when this machine has it, else the java running this worker. */

@@ -1,6 +1,7 @@
 package io.cloudist.core.coordinate;
 
 import io.cloudist.core.CloudistException;
+import io.cloudist.core.model.Status;
 import io.cloudist.core.plan.Task;
 import io.cloudist.core.protocol.Assignment;
 import io.cloudist.core.protocol.Documents;
@@ -26,7 +27,9 @@ import java.util.Set;
  * Watches workers: the tasks of a lost worker go back to the queue at once and the worker is replaced, within the
  * run's {@link Replacements}; a task that took down {@code maxAttempts} workers is abandoned. A worker that announces its eviction (a spot
  * interruption) counts as lost as soon as its heartbeat says so, and its tasks are not blamed for it. A late
- * duplicate result is ignored.
+ * duplicate result is ignored. With {@code skipAfterFailureCount}, once that many tests failed or erred, the tasks not
+ * handed out yet are withdrawn and their tests skipped, as Surefire skips the rest of a run; assignments already
+ * handed out still run.
  */
 public final class Coordinator {
     /** Assignments written ahead per worker: the one it runs and the next. */
@@ -39,6 +42,8 @@ public final class Coordinator {
     private final CoordinatorSettings settings;
     private final Replacements replacements;
     private final Clock clock;
+    private final int skipAfterFailureCount;
+    private final Set<String> failedTests = new HashSet<>();
     private final Deque<Pending> queue = new ArrayDeque<>();
     private final Map<String, TaskResult> results = new LinkedHashMap<>();
     private final List<Abandoned> abandoned = new ArrayList<>();
@@ -58,6 +63,20 @@ public final class Coordinator {
             CoordinatorSettings settings,
             Replacements replacements,
             Clock clock) {
+        this(store, runId, handles, listener, settings, replacements, clock, 0);
+    }
+
+    /** @param skipAfterFailureCount failed tests after which the tasks not handed out yet are skipped; 0 for never */
+    public Coordinator(
+            Store store,
+            String runId,
+            List<WorkerHandle> handles,
+            CoordinatorListener listener,
+            CoordinatorSettings settings,
+            Replacements replacements,
+            Clock clock,
+            int skipAfterFailureCount) {
+        this.skipAfterFailureCount = skipAfterFailureCount;
         this.store = store;
         this.runId = runId;
         this.listener = listener;
@@ -212,6 +231,7 @@ public final class Coordinator {
             if (done.add(result.taskId())) {
                 results.put(result.taskId(), result);
                 listener.taskFinished(head.task, result);
+                countFailures(result);
             }
         }
     }
@@ -303,6 +323,28 @@ public final class Coordinator {
             }
         } catch (RuntimeException e) {
             listener.workerNotReplaced(e.getMessage());
+        }
+    }
+
+    /** Counts the failed tests; at {@code skipAfterFailureCount} of them, skips the tasks not handed out yet. */
+    private void countFailures(TaskResult result) {
+        if (skipAfterFailureCount <= 0) {
+            return;
+        }
+        result.results().stream()
+                .filter(r -> r.node().kind().isTest())
+                .filter(r -> r.status() == Status.FAILED
+                        || r.status() == Status.ERROR)
+                .forEach(r -> failedTests.add(r.uniqueId()));
+        if (failedTests.size() >= skipAfterFailureCount && !queue.isEmpty()) {
+            String reason = "skipped after " + failedTests.size() + " failed test" + (failedTests.size() == 1 ? "" : "s")
+                    + " (skipAfterFailureCount: " + skipAfterFailureCount + ")";
+            for (Pending p : queue) {
+                if (done.add(p.task.id())) {
+                    abandoned.add(new Abandoned(p.task, reason, true));
+                }
+            }
+            queue.clear();
         }
     }
 

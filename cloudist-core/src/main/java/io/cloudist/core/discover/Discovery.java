@@ -8,6 +8,7 @@ import io.cloudist.core.jvm.Tail;
 import io.cloudist.core.jvm.TestJvmSpec;
 import io.cloudist.core.model.TestNode;
 import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.select.SelectionPlan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,19 +30,12 @@ public final class Discovery {
     private Discovery() {}
 
     /**
-     * @param classNames the classes to select
-     * @param includeTags a tag expression of tags to include, "" for all
-     * @param excludeTags a tag expression of tags to exclude, "" for none
+     * @param selection the classes to select, the tags and the engines to filter by
      * @param scratch a directory for the request, output and log files
      * @return every node of the test plan, roots included, in discovery order
      */
-    public static List<TestNode> discover(
-            TestJvmSpec jvm,
-            Path runnerJar,
-            List<String> classNames,
-            String includeTags,
-            String excludeTags,
-            Path scratch) {
+    public static List<TestNode> discover(TestJvmSpec jvm, Path runnerJar, SelectionPlan selection, Path scratch) {
+        List<String> classNames = selection.classNames();
         if (classNames.isEmpty()) {
             return List.of();
         }
@@ -51,8 +45,7 @@ public final class Discovery {
             Path request = scratch.resolve("discover-request.txt");
             Path output = scratch.resolve("discover-output.jsonl");
             Path log = scratch.resolve("discover.log");
-            Files.write(request, requestLines(classNames, includeTags, excludeTags, jvm.configurationParameters()),
-                    StandardCharsets.UTF_8);
+            Files.write(request, requestLines(selection, jvm.configurationParameters()), StandardCharsets.UTF_8);
             Files.deleteIfExists(output);
             List<Path> classpath = new ArrayList<>(jvm.classpath());
             classpath.add(runnerJar);
@@ -69,7 +62,7 @@ public final class Discovery {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .redirectInput(ProcessBuilder.Redirect.PIPE);
-            builder.environment().putAll(jvm.environment());
+            TestJvmSpec.environment(builder.environment(), jvm.excludedEnvironment(), jvm.environment());
             Process process = builder.start();
             process.getOutputStream().close();
             if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
@@ -92,17 +85,18 @@ public final class Discovery {
         return all;
     }
 
-    private static List<String> requestLines(
-            List<String> classNames, String includeTags, String excludeTags, Map<String, String> configuration) {
+    private static List<String> requestLines(SelectionPlan selection, Map<String, String> configuration) {
         List<String> lines = new ArrayList<>();
         new TreeMap<>(configuration).forEach((key, value) -> lines.add("config " + key + "=" + value));
-        classNames.forEach(c -> lines.add("class " + c));
-        if (!includeTags.isBlank()) {
-            lines.add("includeTags " + includeTags);
+        selection.classNames().forEach(c -> lines.add("class " + c));
+        if (!selection.includeTags().isBlank()) {
+            lines.add("includeTags " + selection.includeTags());
         }
-        if (!excludeTags.isBlank()) {
-            lines.add("excludeTags " + excludeTags);
+        if (!selection.excludeTags().isBlank()) {
+            lines.add("excludeTags " + selection.excludeTags());
         }
+        selection.includeEngines().forEach(e -> lines.add("includeEngine " + e));
+        selection.excludeEngines().forEach(e -> lines.add("excludeEngine " + e));
         return lines;
     }
 

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param configurationParameters JUnit Platform configuration parameters of every discovery and execution request
  *     (Surefire's {@code <properties><configurationParameters>})
  * @param enableAssertions turn assertions on for the test classes (Surefire's {@code enableAssertions})
+ * @param excludedEnvironment variables removed from the test JVM's environment (Surefire's
+ *     {@code excludedEnvironmentVariables})
  */
 public record TestJvmSpec(
         Path javaExecutable,
@@ -26,7 +28,8 @@ public record TestJvmSpec(
         Path workingDirectory,
         List<Path> classpath,
         Map<String, String> configurationParameters,
-        boolean enableAssertions) {
+        boolean enableAssertions,
+        List<String> excludedEnvironment) {
     public TestJvmSpec {
         Objects.requireNonNull(javaExecutable, "javaExecutable");
         argLine = Objects.requireNonNullElse(argLine, "");
@@ -35,6 +38,7 @@ public record TestJvmSpec(
         Objects.requireNonNull(workingDirectory, "workingDirectory");
         classpath = List.copyOf(classpath);
         configurationParameters = Map.copyOf(configurationParameters);
+        excludedEnvironment = List.copyOf(excludedEnvironment);
     }
 
     /** A test JVM with no configuration parameters and assertions on, as Surefire's defaults have it. */
@@ -45,7 +49,15 @@ public record TestJvmSpec(
             Map<String, String> environment,
             Path workingDirectory,
             List<Path> classpath) {
-        this(javaExecutable, argLine, systemProperties, environment, workingDirectory, classpath, Map.of(), true);
+        this(javaExecutable, argLine, systemProperties, environment, workingDirectory, classpath, Map.of(), true,
+                List.of());
+    }
+
+    /** Sets the environment of a test JVM's process: the excluded variables removed, the configured ones set. */
+    public static void environment(Map<String, String> processEnvironment, List<String> excluded,
+            Map<String, String> variables) {
+        excluded.forEach(processEnvironment::remove);
+        processEnvironment.putAll(variables);
     }
 
     /** The runner's options before its mode: {@code --enable-assertions} when asked for. */

@@ -48,6 +48,20 @@ public final class Planner {
             int tasksPerWorker,
             double targetTaskSeconds,
             ToDoubleFunction<Unit> expected) {
+        return plan(units, workers, tasksPerWorker, targetTaskSeconds, expected, Comparator.comparing(Unit::key));
+    }
+
+    /**
+     * Plans as {@link #plan(List, int, int, double, ToDoubleFunction)} does, ordering units of equal expected time by
+     * {@code tieBreak} (Surefire's {@code runOrder}).
+     */
+    public static List<Task> plan(
+            List<Unit> units,
+            int workers,
+            int tasksPerWorker,
+            double targetTaskSeconds,
+            ToDoubleFunction<Unit> expected,
+            Comparator<Unit> tieBreak) {
         if (units.isEmpty()) {
             return List.of();
         }
@@ -57,15 +71,15 @@ public final class Planner {
         int taskCount = (int) Math.min(units.size(), wanted);
         List<List<Unit>> packed = new ArrayList<>();
         List<Unit> shortestFirst = new ArrayList<>(units);
-        shortestFirst.sort(Comparator.comparingDouble(expected).thenComparing(Unit::key, Comparator.reverseOrder()));
+        shortestFirst.sort(Comparator.comparingDouble(expected).thenComparing(tieBreak.reversed()));
         int tail = taskCount > workers ? tailSize(shortestFirst, (double) workers / taskCount, expected) : 0;
         if (tail == 0) {
-            packed.addAll(pack(units, taskCount, expected));
+            packed.addAll(pack(units, taskCount, expected, tieBreak));
         } else {
             List<Unit> main = shortestFirst.subList(tail, shortestFirst.size());
-            packed.addAll(pack(main, Math.min(main.size(), taskCount - workers), expected));
+            packed.addAll(pack(main, Math.min(main.size(), taskCount - workers), expected, tieBreak));
             int tailTasks = Math.max(workers, Math.min(workers * TAIL_SPLIT, workers + MAX_TAIL_EXTRA));
-            packed.addAll(pack(shortestFirst.subList(0, tail), Math.min(tail, tailTasks), expected));
+            packed.addAll(pack(shortestFirst.subList(0, tail), Math.min(tail, tailTasks), expected, tieBreak));
         }
         List<Task> tasks = new ArrayList<>();
         for (List<Unit> task : packed) {
@@ -96,9 +110,10 @@ public final class Planner {
      * Longest unit first into the lightest of {@code count} bins (of equally light ones, the one with fewest units, so
      * that units measured at 0 s spread out too); the bins longest first.
      */
-    private static List<List<Unit>> pack(List<Unit> units, int count, ToDoubleFunction<Unit> expected) {
+    private static List<List<Unit>> pack(
+            List<Unit> units, int count, ToDoubleFunction<Unit> expected, Comparator<Unit> tieBreak) {
         List<Unit> longestFirst = new ArrayList<>(units);
-        longestFirst.sort(Comparator.comparingDouble(expected).reversed().thenComparing(Unit::key));
+        longestFirst.sort(Comparator.comparingDouble(expected).reversed().thenComparing(tieBreak));
         PriorityQueue<Bin> bins = new PriorityQueue<>(
                 Comparator.comparingDouble((Bin b) -> b.seconds)
                         .thenComparingInt(b -> b.units.size())

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +22,17 @@ public final class TimingHistory {
     private static final double NOTHING_KNOWN_SECONDS = 1.0;
 
     private final Map<String, Double> seconds;
+    private final Set<String> failed;
     private final double median;
 
     public TimingHistory(Map<String, Double> seconds) {
+        this(seconds, Set.of());
+    }
+
+    /** @param failed the units that failed when they last ran (for Surefire's {@code runOrder=failedfirst}) */
+    public TimingHistory(Map<String, Double> seconds, Set<String> failed) {
         this.seconds = new TreeMap<>(seconds);
+        this.failed = new TreeSet<>(failed);
         this.median = median(this.seconds);
     }
 
@@ -45,12 +55,13 @@ public final class TimingHistory {
 
     /** Reads the stored form. */
     public static TimingHistory parse(byte[] document) {
-        return new TimingHistory(Documents.read(document, TimingsDocument.class).seconds());
+        TimingsDocument read = Documents.read(document, TimingsDocument.class);
+        return new TimingHistory(read.seconds(), Set.copyOf(read.failed()));
     }
 
     /** The stored form, as {@link #write(Path)} writes it and {@link #parse(byte[])} reads it. */
     public byte[] toBytes() {
-        return Documents.write(new TimingsDocument(Documents.SCHEMA, seconds));
+        return Documents.write(new TimingsDocument(Documents.SCHEMA, seconds, List.copyOf(failed)));
     }
 
     public void write(Path file) {
@@ -69,9 +80,25 @@ public final class TimingHistory {
 
     /** A new history with these measurements added (replacing older ones of the same keys). */
     public TimingHistory with(Map<String, Double> measured) {
+        return with(new TimingHistory(measured));
+    }
+
+    /**
+     * A new history with a later one's measurements over this one's: a unit it measured failed exactly when it says
+     * so.
+     */
+    public TimingHistory with(TimingHistory later) {
         Map<String, Double> merged = new TreeMap<>(seconds);
-        merged.putAll(measured);
-        return new TimingHistory(merged);
+        merged.putAll(later.seconds);
+        Set<String> mergedFailed = new TreeSet<>(failed);
+        mergedFailed.removeAll(later.seconds.keySet());
+        mergedFailed.addAll(later.failed);
+        return new TimingHistory(merged, mergedFailed);
+    }
+
+    /** The units that failed when they last ran. */
+    public Set<String> failed() {
+        return Set.copyOf(failed);
     }
 
     public Map<String, Double> asMap() {
@@ -88,9 +115,10 @@ public final class TimingHistory {
     }
 
     /** The stored form: {@code target/cloudist/timings.json}. */
-    record TimingsDocument(int schema, Map<String, Double> seconds) implements Documents.Versioned {
+    record TimingsDocument(int schema, Map<String, Double> seconds, List<String> failed) implements Documents.Versioned {
         TimingsDocument {
             seconds = Map.copyOf(seconds);
+            failed = failed == null ? List.of() : List.copyOf(failed);
         }
     }
 }

@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param configurationParameters JUnit Platform configuration parameters of every request; none when absent
  * @param modulePath the module directory relative to the bundle's root ({@code /}-separated, "" for the root); the
  *     {@code FILES} archives unpack into the root, {@code DIRECTORY} archives at their paths relative to it
+ * @param excludedEnvironment variables removed from the test JVMs' environment
  * @param enableAssertions whether test JVMs turn assertions on; a manifest without the field means on, as in Surefire
  */
 public record RunManifest(
@@ -42,7 +43,8 @@ public record RunManifest(
         int rerunFailingTestsCount,
         Map<String, String> configurationParameters,
         Boolean enableAssertions,
-        String modulePath)
+        String modulePath,
+        List<String> excludedEnvironment)
         implements Documents.Versioned {
 
     /** Stands for the module directory in paths. */
@@ -55,7 +57,7 @@ public record RunManifest(
             List<String> jvmArguments, Map<String, String> systemProperties, Map<String, String> environment,
             String workingDirectory, long testTimeoutMillis, boolean reuseForks, int rerunFailingTestsCount) {
         this(schema, runId, classpath, files, javaExecutable, jvmArguments, systemProperties, environment,
-                workingDirectory, testTimeoutMillis, reuseForks, rerunFailingTestsCount, Map.of(), true, "");
+                workingDirectory, testTimeoutMillis, reuseForks, rerunFailingTestsCount, Map.of(), true, "", List.of());
     }
 
     public RunManifest {
@@ -70,6 +72,7 @@ public record RunManifest(
         configurationParameters = configurationParameters == null ? Map.of() : Map.copyOf(configurationParameters);
         enableAssertions = enableAssertions == null || enableAssertions;
         modulePath = Objects.requireNonNullElse(modulePath, "");
+        excludedEnvironment = excludedEnvironment == null ? List.of() : List.copyOf(excludedEnvironment);
         if (rerunFailingTestsCount < 0) {
             throw new IllegalArgumentException("rerunFailingTestsCount must be 0 or more: " + rerunFailingTestsCount);
         }

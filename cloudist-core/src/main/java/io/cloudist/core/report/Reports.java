@@ -48,10 +48,13 @@ public final class Reports {
         Files.createDirectories(reportsDirectory);
         for (ClassReport report : reports) {
             try (OutputStream out = Files.newOutputStream(xmlFile(reportsDirectory, report))) {
-                SurefireXmlWriter.write(report, properties, style.provider(), out);
+                SurefireXmlWriter.write(style.outErrElements() ? report : withoutOutput(report),
+                        style.propertiesElement() ? properties : null, style.provider(), out);
             }
-            String text = TextReportWriter.toText(report);
-            Files.writeString(textFile(reportsDirectory, report), text, StandardCharsets.UTF_8);
+            if (style.textReports()) {
+                String text = TextReportWriter.toText(report);
+                Files.writeString(textFile(reportsDirectory, report), text, StandardCharsets.UTF_8);
+            }
         }
     }
 
@@ -69,6 +72,16 @@ public final class Reports {
                         StandardCharsets.UTF_8);
             }
         }
+    }
+
+    /** The report without what its tests printed ({@code enableOutErrElements=false}). */
+    private static ClassReport withoutOutput(ClassReport report) {
+        List<TestCase> cases = report.testCases().stream()
+                .map(c -> new TestCase(c.name(), c.runs().stream()
+                        .map(r -> new TestResult(r.node(), r.status(), r.startMillis(), r.seconds(), r.failure(), "", ""))
+                        .toList()))
+                .toList();
+        return new ClassReport(report.className(), report.label(), cases, report.elapsedMillis(), report.summary());
     }
 
     public static Path xmlFile(Path reportsDirectory, ClassReport report) {

@@ -43,7 +43,8 @@ public final class SurefireXmlWriter {
      * Writes a report as UTF-8.
      *
      * @param report the class to write
-     * @param properties the {@code <property>} entries, in iteration order; only what the caller chose to publish
+     * @param properties the {@code <property>} entries, in iteration order; only what the caller chose to publish;
+     *     null for no {@code <properties>} element at all
      * @param provider the provider whose way of writing skips the report follows
      * @param out where to write; left open
      */
@@ -75,7 +76,9 @@ public final class SurefireXmlWriter {
         xml.writeAttribute("errors", String.valueOf(summary.errors()));
         xml.writeAttribute("skipped", String.valueOf(summary.skipped()));
         xml.writeAttribute("failures", String.valueOf(summary.failures()));
-        properties(properties);
+        if (properties != null) {
+            properties(properties);
+        }
         for (TestCase testCase : report.testCases()) {
             testCase(testCase);
         }

@@ -39,7 +39,8 @@ final class Manifests {
                 request.rerunFailingTestsCount(),
                 request.testJvm().configurationParameters(),
                 request.testJvm().enableAssertions(),
-                shipment.modulePath());
+                shipment.modulePath(),
+                request.testJvm().excludedEnvironment());
     }
 
     /** The bundle's root: the module directory with its root-relative path taken off. */

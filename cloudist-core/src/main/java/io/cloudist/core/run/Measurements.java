@@ -2,7 +2,11 @@ package io.cloudist.core.run;
 
 import io.cloudist.core.model.TestResult;
 import io.cloudist.core.plan.Unit;
+import io.cloudist.core.model.Status;
+import io.cloudist.core.plan.TimingHistory;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +16,26 @@ import java.util.Map;
  */
 final class Measurements {
     private Measurements() {}
+
+    /** This run's durations, and the units with a failed or erred test (for {@code runOrder=failedfirst}). */
+    static TimingHistory history(List<Unit> units, List<TestResult> results) {
+        Map<String, String> unitOfId = new HashMap<>();
+        units.forEach(unit -> unit.uniqueIds().forEach(id -> unitOfId.put(id, unit.key())));
+        Set<String> failedUnits = new HashSet<>();
+        for (TestResult result : results) {
+            if (result.status() == Status.FAILED || result.status() == Status.ERROR) {
+                String id = result.uniqueId();
+                for (int cut = id.length(); cut > 0; cut = id.lastIndexOf("]/[", cut - 1) + 1) {
+                    String unit = unitOfId.get(id.substring(0, cut));
+                    if (unit != null) {
+                        failedUnits.add(unit);
+                        break;
+                    }
+                }
+            }
+        }
+        return new TimingHistory(perUnit(units, results), failedUnits);
+    }
 
     static Map<String, Double> perUnit(List<Unit> units, List<TestResult> results) {
         Map<String, Double> byId = new HashMap<>();

@@ -49,13 +49,17 @@ final class Outcomes {
             }
         });
         Map<String, String> abandonedWhy = new LinkedHashMap<>();
+        Map<String, String> skippedWhy = new LinkedHashMap<>();
         for (Abandoned a : outcome.abandoned()) {
-            a.task().uniqueIds().forEach(id -> abandonedWhy.put(id, a.reason()));
+            a.task().uniqueIds().forEach(id -> (a.skipped() ? skippedWhy : abandonedWhy).put(id, a.reason()));
         }
         for (TestNode node : methodLevel) {
             // A container that failed or was skipped (a failing @BeforeAll, a disabled class) accounts for its
             // tests, as in Surefire's reports.
-            if (!reported.contains(node.uniqueId()) && !hasAncestorIn(node.uniqueId(), notPassed)) {
+            if (!reported.contains(node.uniqueId()) && skippedWhy.containsKey(node.uniqueId())) {
+                String why = skippedWhy.get(node.uniqueId());
+                results.add(new TestResult(node, Status.SKIPPED, 0, 0, new Failure("", why, ""), "", ""));
+            } else if (!reported.contains(node.uniqueId()) && !hasAncestorIn(node.uniqueId(), notPassed)) {
                 String why = abandonedWhy.getOrDefault(node.uniqueId(), "no worker reported an outcome for it");
                 String message = "Never ran: " + why;
                 results.add(new TestResult(node, Status.ERROR, 0, 0, Failure.of(LOST, message), "", ""));

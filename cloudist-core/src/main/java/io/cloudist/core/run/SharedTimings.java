@@ -5,7 +5,6 @@ import io.cloudist.core.plan.TimingHistory;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,14 +35,14 @@ final class SharedTimings {
     /** What the store knows, overlaid with this machine's own measurements. */
     TimingHistory read() {
         TimingHistory local = TimingHistory.read(file);
-        return fromStore().map(stored -> stored.with(local.asMap())).orElse(local);
+        return fromStore().map(stored -> stored.with(local)).orElse(local);
     }
 
     /**
      * Records this run's measurements: here, and in the store on top of what it holds now (read again, so that runs
      * of the same project on other machines meanwhile keep theirs).
      */
-    void record(TimingHistory planned, Map<String, Double> measured) {
+    void record(TimingHistory planned, TimingHistory measured) {
         planned.with(measured).write(file);
         shared.ifPresent(store -> {
             try {

@@ -106,8 +106,9 @@ public final class TestRun {
                     request.store().isEmpty() ? Optional.empty() : Optional.of(store), request.projectKey());
             TimingHistory history = timingHistory.read();
             List<Unit> units = Units.of(nodes, methodLevel, request.granularity());
-            List<Task> tasks = Planner.plan(
-                    units, workers, request.tasksPerWorker(), request.targetTaskSeconds(), history::expected);
+            List<Task> tasks = Planner.plan(units, workers, request.tasksPerWorker(), request.targetTaskSeconds(),
+                    history::expected, request.runOrder().tieBreak(units, history.failed(),
+                            LocalDateTime.now(clock).getHour()));
             listener.line(ConsoleLine.info(String.format(Locale.ROOT,
                     "cloudist: %d tests in %d classes, %d tasks on %d %s workers",
                     units.stream().mapToInt(Unit::tests).sum(),
@@ -119,10 +120,10 @@ public final class TestRun {
             progress = new RunProgress(listener, byId, tasks, request.reportStyle());
             Coordinator coordinator = new Coordinator(store, runId, handles, new BothListeners(progress, timeline),
                     request.cloud().isLocal() ? CoordinatorSettings.LOCAL : CoordinatorSettings.CLOUD, replacements,
-                    store.uptimeClock(clock));
+                    store.uptimeClock(clock), request.skipAfterFailureCount());
             Coordinator.Outcome outcome = timings.time("tests", () -> coordinator.run(tasks));
             results = Outcomes.complete(outcome, methodLevel, byId);
-            timingHistory.record(history, Measurements.perUnit(units, results));
+            timingHistory.record(history, Measurements.history(units, results));
             provisioner.keepWarm();
             if (!store.usage().isEmpty()) {
                 listener.line(ConsoleLine.info("cloudist: store traffic: " + store.usage()));
@@ -142,6 +143,8 @@ public final class TestRun {
         parts.addAll(selection.classNames());
         parts.add(selection.includeTags());
         parts.add(selection.excludeTags());
+        parts.add(String.join(",", selection.includeEngines()) + "/" + String.join(",", selection.excludeEngines()));
+        new TreeMap<>(request.testJvm().configurationParameters()).forEach((k, v) -> parts.add("config " + k + "=" + v));
         parts.add(request.testJvm().javaExecutable().toString());
         parts.add(request.testJvm().argLine());
         new TreeMap<>(request.testJvm().systemProperties()).forEach((k, v) -> parts.add(k + "=" + v));
@@ -149,8 +152,7 @@ public final class TestRun {
         Path scratch = request.workDirectory().resolve("discovery");
         DiscoveryCache cache = new DiscoveryCache(scratch.resolve("cache.json"));
         return cache.get(key).orElseGet(() -> {
-            List<TestNode> nodes = Discovery.discover(request.testJvm(), request.runnerJar(), selection.classNames(),
-                    selection.includeTags(), selection.excludeTags(), scratch);
+            List<TestNode> nodes = Discovery.discover(request.testJvm(), request.runnerJar(), selection, scratch);
             cache.put(key, nodes);
             return nodes;
         });

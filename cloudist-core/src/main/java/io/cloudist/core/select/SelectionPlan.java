@@ -12,10 +12,19 @@ import java.util.Objects;
  * @param includeTags JUnit Platform tag expression to include; empty for all
  * @param excludeTags JUnit Platform tag expression to exclude; empty for none
  * @param methodFilter filter for discovered methods; {@link MethodFilter#ALL} when no pattern names methods
+ * @param includeEngines the only engines that discover tests; empty for all
+ * @param excludeEngines engines that discover no tests
  */
 public record SelectionPlan(
-        List<String> classNames, String includeTags, String excludeTags, MethodFilter methodFilter) {
+        List<String> classNames,
+        String includeTags,
+        String excludeTags,
+        MethodFilter methodFilter,
+        List<String> includeEngines,
+        List<String> excludeEngines) {
     public SelectionPlan {
+        includeEngines = List.copyOf(includeEngines);
+        excludeEngines = List.copyOf(excludeEngines);
         classNames = List.copyOf(classNames);
         includeTags = Objects.requireNonNullElse(includeTags, "");
         excludeTags = Objects.requireNonNullElse(excludeTags, "");
@@ -37,6 +46,7 @@ public record SelectionPlan(
                 ? TestSpec.of(selection.includes(), selection.excludes())
                 : TestSpec.parse(selection.test());
         MethodFilter methodFilter = methodSpec.hasMethodPatterns() ? methodSpec::matchesMethod : MethodFilter.ALL;
-        return new SelectionPlan(TestClassScanner.scan(selection), includeTags, excludeTags, methodFilter);
+        return new SelectionPlan(TestClassScanner.scan(selection), includeTags, excludeTags, methodFilter,
+                selection.includeEngines(), selection.excludeEngines());
     }
 }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -12,8 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * Finds the test classes a {@link TestSelection} names, by Surefire's rules: every {@code .class} file under each
- * test classes directory is matched, by its path, against {@code includes} and {@code excludes} (Surefire's defaults
- * when empty) — or, when {@code test} is set, against {@code test} alone.
+ * test classes directory, and in each jar of {@code dependenciesToScan}, is matched, by its path, against
+ * {@code includes} and {@code excludes} (Surefire's defaults when empty) — or, when {@code test} is set, against
+ * {@code test} alone.
  */
 public final class TestClassScanner {
     /** Surefire's default includes. */
@@ -34,6 +37,8 @@ public final class TestClassScanner {
         for (Path directory : selection.testClassesDirectories()) {
             if (Files.isDirectory(directory)) {
                 classNames.addAll(scan(directory, spec));
+            } else if (Files.isRegularFile(directory)) {
+                classNames.addAll(scanJar(directory, spec));
             }
         }
         return List.copyOf(classNames);
@@ -60,6 +65,20 @@ public final class TestClassScanner {
                     .toList();
         } catch (IOException | UncheckedIOException e) {
             throw new CloudistException("Cannot scan the test classes directory " + directory + ": " + e, e);
+        }
+    }
+
+    /** The classes of a dependency's jar that the patterns select ({@code dependenciesToScan}). */
+    private static List<String> scanJar(Path jar, TestSpec spec) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.stream()
+                    .map(ZipEntry::getName)
+                    .filter(path -> path.endsWith(CLASS_SUFFIX) && !isDescriptor(path) && !path.startsWith("META-INF/"))
+                    .filter(spec::matchesClassFile)
+                    .map(path -> path.substring(0, path.length() - CLASS_SUFFIX.length()).replace('/', '.'))
+                    .toList();
+        } catch (IOException e) {
+            throw new CloudistException("Cannot scan " + jar + " for test classes (dependenciesToScan): " + e, e);
         }
     }
 

@@ -54,6 +54,24 @@ class CoordinatorTest {
     }
 
     @Test
+    void afterSkipAfterFailureCountFailedTestsTheTasksNotHandedOutAreSkipped() {
+        Store store = new LocalDirectoryStore(temp);
+        FakeWorker worker = FakeWorker.failing("w0", store, "r", 20, t -> t.equals("t0"));
+        Coordinator coordinator = new Coordinator(store, "r", List.of(worker), new CoordinatorListener() {}, FAST,
+                Replacements.NONE, Clock.systemUTC(), 1);
+
+        Coordinator.Outcome outcome = coordinator.run(tasks(10));
+
+        // t0 fails; t1 was already queued on the worker and runs; the rest are skipped.
+        assertThat(outcome.results()).containsOnlyKeys("t0", "t1");
+        assertThat(outcome.abandoned()).hasSize(8).allSatisfy(a -> {
+            assertThat(a.skipped()).isTrue();
+            assertThat(a.reason()).isEqualTo("skipped after 1 failed test (skipAfterFailureCount: 1)");
+        });
+        assertThat(worker.ranTasks).containsExactly("t0", "t1");
+    }
+
+    @Test
     void everyTaskGetsExactlyOneResultAcrossWorkers() {
         Store store = new LocalDirectoryStore(temp);
         List<FakeWorker> workers = List.of(

@@ -27,6 +27,7 @@ final class FakeWorker implements WorkerHandle {
     private final Predicate<String> dieOnTask;
     private final Predicate<String> evictOnTask;
     private final long taskMillis;
+    private final Predicate<String> failOnTask;
     private final Thread thread;
     final List<String> ranTasks = new CopyOnWriteArrayList<>();
     private volatile boolean alive = true;
@@ -44,8 +45,19 @@ final class FakeWorker implements WorkerHandle {
         return new FakeWorker(id, store, runId, t -> false, t -> false, taskMillis);
     }
 
+    /** A worker whose tests fail in the tasks {@code failOnTask} names, taking {@code taskMillis} over each task. */
+    static FakeWorker failing(String id, Store store, String runId, long taskMillis, Predicate<String> failOnTask) {
+        return new FakeWorker(id, store, runId, t -> false, t -> false, taskMillis, failOnTask);
+    }
+
     private FakeWorker(String id, Store store, String runId, Predicate<String> dieOnTask,
             Predicate<String> evictOnTask, long taskMillis) {
+        this(id, store, runId, dieOnTask, evictOnTask, taskMillis, t -> false);
+    }
+
+    private FakeWorker(String id, Store store, String runId, Predicate<String> dieOnTask,
+            Predicate<String> evictOnTask, long taskMillis, Predicate<String> failOnTask) {
+        this.failOnTask = failOnTask;
         this.id = id;
         this.evictOnTask = evictOnTask;
         this.taskMillis = taskMillis;
@@ -93,11 +105,19 @@ final class FakeWorker implements WorkerHandle {
                 ranTasks.add(a.taskId());
                 Thread.sleep(taskMillis);
                 store.put(StoreKeys.result(runId, id, seq), Documents.write(new TaskResult(Documents.SCHEMA, seq,
-                        a.taskId(), id, a.attempt(), 0, 0, 0, 1, passed(a))));
+                        a.taskId(), id, a.attempt(), 0, 0, 0, 1,
+                        failOnTask.test(a.taskId()) ? failed(a) : passed(a))));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static List<TestResult> failed(Assignment a) {
+        return a.uniqueIds().stream()
+                .map(u -> new TestResult(new TestNode(u, "", u, u, TestNode.Kind.TEST, "", "", ""),
+                        Status.FAILED, 0, 0.01, null, "", ""))
+                .toList();
     }
 
     private static List<TestResult> passed(Assignment a) {

@@ -24,7 +24,7 @@ class DocumentsTest {
                 List.of(new BlobRef("ab", 3, BlobRef.Kind.JAR, "x.jar")),
                 List.of(new BlobRef("cd", 4, BlobRef.Kind.FILES, "")), "/usr/bin/java",
                 List.of("-Xmx1g"), Map.of("a", "b"), Map.of("E", "v"), RunManifest.MODULE_DIR, 5000, true, 2,
-                Map.of("junit.jupiter.execution.timeout.default", "5 s"), false, "services/api"),
+                Map.of("junit.jupiter.execution.timeout.default", "5 s"), false, "services/api", List.of("SECRET")),
                 RunManifest.class);
         roundTrips(Assignment.task(3, "t1", 2, List.of("[engine:e]/[class:A]")), Assignment.class);
         roundTrips(Assignment.stop(4), Assignment.class);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import io.cloudist.core.model.TestResult;
 import org.apache.maven.plugin.surefire.log.api.NullConsoleLogger;
 import org.apache.maven.plugins.surefire.report.ReportTestSuite;
 import org.apache.maven.plugins.surefire.report.TestSuiteXmlParser;
@@ -36,6 +37,25 @@ class ReportsWriteTest {
         assertThat(suites.get(0).getTestCases().get(0).getFailureMessage()).isEqualTo("boom <&> ü");
         assertThat(Files.readString(dir.resolve("com.x.BasicTest.txt"), StandardCharsets.UTF_8))
                 .contains("java.lang.IllegalStateException: boom <&> ü");
+    }
+
+    @Test
+    void surefiresReportOptionsLeaveOutWhatTheyTurnOff() throws Exception {
+        ObservedRun run = new ObservedRun();
+        Path dir = temp.resolve("reports");
+        ReportStyle style = new ReportStyle(SurefireProvider.JUNIT_PLATFORM, false, false, false, false, false);
+        TestResult printing = run.results.get(1);
+        run.results.set(1, new TestResult(printing.node(), printing.status(), printing.startMillis(), printing.seconds(),
+                printing.failure(), "printed", "err"));
+
+        Reports.write(dir, run.reports(), Map.of("java.version", "17"), style);
+
+        String xml = Files.readString(dir.resolve("TEST-com.x.BasicTest.xml"));
+        assertThat(xml).doesNotContain("<properties>", "<system-out>", "printed");
+        assertThat(dir.resolve("com.x.BasicTest.txt")).doesNotExist();
+        Reports.write(temp.resolve("all"), run.reports(), Map.of("java.version", "17"), ReportStyle.DEFAULT);
+        assertThat(Files.readString(temp.resolve("all").resolve("TEST-com.x.BasicTest.xml")))
+                .contains("<properties>", "<system-out><![CDATA[printed]]>");
     }
 
     @Test

@@ -65,6 +65,20 @@ class OutcomesTest {
     }
 
     @Test
+    void theTestsOfATaskWithdrawnAfterTooManyFailuresAreSkippedWithTheReason() {
+        Task task = new Task("t1", List.of(new Unit("B", "B", List.of(b1.uniqueId()), 1)), 1);
+        List<TestResult> results = Outcomes.complete(
+                finished(List.of(result(a1, Status.PASSED), result(a2, Status.PASSED)),
+                        List.of(new Abandoned(task, "skipped after 3 failed tests", true))),
+                methodLevel, discovered);
+
+        assertThat(results).filteredOn(r -> r.uniqueId().equals(b1.uniqueId())).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Status.SKIPPED);
+            assertThat(r.failure().message()).isEqualTo("skipped after 3 failed tests");
+        });
+    }
+
+    @Test
     void aFailedContainerAccountsForItsTestsAsInSurefire() {
         List<TestResult> all = Outcomes.complete(
                 finished(List.of(result(classA, Status.ERROR), result(b1, Status.PASSED)), List.of()),

@@ -9,6 +9,7 @@ import io.cloudist.core.store.StoreKeys;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class SharedTimingsTest {
     void aFreshMachinePlansWithWhatAnotherMachineMeasured() {
         Store shared = new LocalDirectoryStore(temp.resolve("store"));
         SharedTimings ci1 = machine("ci-1", shared);
-        ci1.record(ci1.read(), Map.of("SlowTest", 42.0, "FastTest", 0.5));
+        ci1.record(ci1.read(), new TimingHistory(Map.of("SlowTest", 42.0, "FastTest", 0.5)));
 
         TimingHistory onAFreshMachine = machine("ci-2", shared).read();
 
@@ -43,8 +44,8 @@ class SharedTimingsTest {
         TimingHistory plannedByA = a.read();
         TimingHistory plannedByB = b.read();
 
-        a.record(plannedByA, Map.of("ATest", 3.0));
-        b.record(plannedByB, Map.of("BTest", 4.0));
+        a.record(plannedByA, new TimingHistory(Map.of("ATest", 3.0)));
+        b.record(plannedByB, new TimingHistory(Map.of("BTest", 4.0)));
 
         assertThat(machine("c", shared).read().asMap()).containsEntry("ATest", 3.0).containsEntry("BTest", 4.0);
     }
@@ -60,9 +61,22 @@ class SharedTimingsTest {
     }
 
     @Test
+    void theUnitsThatFailedAreRememberedUntilTheyRunWithoutFailing() {
+        SharedTimings alone = new SharedTimings(temp.resolve("timings.json"), Optional.empty(), PROJECT);
+        alone.record(alone.read(), new TimingHistory(Map.of("ATest", 1.0, "BTest", 1.0), Set.of("ATest")));
+        assertThat(alone.read().failed()).containsExactly("ATest");
+
+        alone.record(alone.read(), new TimingHistory(Map.of("BTest", 1.0), Set.of("BTest")));
+        assertThat(alone.read().failed()).containsExactlyInAnyOrder("ATest", "BTest");
+
+        alone.record(alone.read(), new TimingHistory(Map.of("ATest", 1.0), Set.of()));
+        assertThat(alone.read().failed()).containsExactly("BTest");
+    }
+
+    @Test
     void withoutASharedStoreOnlyTheLocalFileIsUsed() {
         SharedTimings alone = new SharedTimings(temp.resolve("timings.json"), Optional.empty(), PROJECT);
-        alone.record(alone.read(), Map.of("ATest", 2.0));
+        alone.record(alone.read(), new TimingHistory(Map.of("ATest", 2.0)));
 
         assertThat(TimingHistory.read(temp.resolve("timings.json")).asMap()).containsEntry("ATest", 2.0);
     }

@@ -68,7 +68,7 @@ class ShippingRoundTripTest {
 
     private static RunManifest manifest(Shipment shipment) {
         return new RunManifest(Documents.SCHEMA, "r", shipment.classpath(), shipment.files(), "", List.of(), Map.of(),
-                Map.of(), RunManifest.MODULE_DIR, 0, true, 0, Map.of(), true, shipment.modulePath());
+                Map.of(), RunManifest.MODULE_DIR, 0, true, 0, Map.of(), true, shipment.modulePath(), List.of());
     }
 
     @Test
@@ -145,11 +145,11 @@ class ShippingRoundTripTest {
         BlobRef dir = shipment.classpath().get(0);
         RunManifest escaping = new RunManifest(Documents.SCHEMA, "r",
                 List.of(new BlobRef(dir.sha256(), dir.size(), BlobRef.Kind.DIRECTORY, "../../etc")), List.of(), "",
-                List.of(), Map.of(), Map.of(), RunManifest.MODULE_DIR, 0, true, 0, Map.of(), true, "");
+                List.of(), Map.of(), Map.of(), RunManifest.MODULE_DIR, 0, true, 0, Map.of(), true, "", List.of());
         BlobRef jar = shipment.classpath().get(1);
         RunManifest badJar = new RunManifest(Documents.SCHEMA, "r",
                 List.of(new BlobRef(jar.sha256(), jar.size(), BlobRef.Kind.JAR, "../evil.jar")), List.of(), "",
-                List.of(), Map.of(), Map.of(), RunManifest.MODULE_DIR, 0, true, 0, Map.of(), true, "/abs");
+                List.of(), Map.of(), Map.of(), RunManifest.MODULE_DIR, 0, true, 0, Map.of(), true, "/abs", List.of());
 
         BundleMaterializer materializer = new BundleMaterializer(store, temp.resolve("w/cache"));
         org.assertj.core.api.Assertions.assertThatThrownBy(
