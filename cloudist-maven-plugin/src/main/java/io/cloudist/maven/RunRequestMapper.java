@@ -48,7 +48,7 @@ import java.util.List;
 /** The one pure function from {@code cloudist:test}'s parameters to what it does. No Maven types. */
 final class RunRequestMapper {
     static final String NO_JUNIT =
-            "No JUnit found on the test classpath: cloudist runs JUnit Platform and JUnit 4 tests.";
+            "No JUnit found on the test classpath: cloudist runs JUnit Platform, JUnit 4 and JUnit 3 tests.";
 
     private RunRequestMapper() {}
 

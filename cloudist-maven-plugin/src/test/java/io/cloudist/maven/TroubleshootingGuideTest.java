@@ -33,7 +33,11 @@ class TroubleshootingGuideTest {
             String message = LEVEL.matcher(quote).replaceFirst("");
             Matcher invalid = INVALID.matcher(message);
             if (invalid.matches()) {
-                assertThat(CloudistProperties.ALL.stream().map(TroubleshootingGuideTest::where))
+                List<String> named = new ArrayList<>(
+                        CloudistProperties.ALL.stream().map(TroubleshootingGuideTest::where).toList());
+                SurefireParameters.ALL.forEach(p -> named.add(
+                        "<" + p.name() + ">" + (p.property().isEmpty() ? "" : " (-D" + p.property() + ")")));
+                assertThat(named)
                         .as("the parameter of %s", quote)
                         .contains(invalid.group(1));
                 message = invalid.group(2);

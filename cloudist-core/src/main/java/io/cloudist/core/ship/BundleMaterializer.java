@@ -88,9 +88,10 @@ public final class BundleMaterializer {
             String actual = Hashing.sha256(tmp);
             if (!actual.equals(sha256)) {
                 Files.deleteIfExists(tmp);
-                throw new CloudistException("Blob " + key + " in the store " + store.location() + " does not match its"
-                        + " name: its content hashes to " + actual + ". Refusing to run it. The store may have been"
-                        + " tampered with; delete the blob and run again, and check who can write to the store.");
+                throw new CloudistException("Blob " + key + " in the store " + store.location()
+                        + " does not match its name: its content hashes to " + actual + ". Refusing to run it. The"
+                        + " store may have been tampered with; delete the blob and run again, and check who can write"
+                        + " to the store.");
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -19,8 +19,9 @@ import java.util.Set;
 /**
  * The project's files that travel with its tests to workers that run elsewhere: every file under the project's root
  * directory (the reactor root, so that a module's tests find {@code ../sibling/...} too), except version control
- * metadata, build output (the directories of the build, and {@code target} beside a {@code pom.xml}) and what the
- * user excludes. Classpath directories are build output too: they travel as classpath entries.
+ * metadata, build output (the directories of the build, and {@code target} beside a {@code pom.xml}), files that
+ * hold credentials by convention ({@link #CREDENTIALS}) and what the user excludes. Classpath directories are build
+ * output too: they travel as classpath entries.
  *
  * @param root the project's root directory
  * @param buildDirectories the build directories of the reactor's modules
@@ -29,6 +30,13 @@ import java.util.Set;
 public record ProjectTree(Path root, List<Path> buildDirectories, List<String> excludes) {
     /** Directories of version control systems, never shipped. */
     static final Set<String> VCS = Set.of(".git", ".svn", ".hg", ".bzr", "CVS", ".jj");
+
+    /**
+     * Files and directories that hold credentials by convention, never shipped: dotenv files, AWS, SSH and GnuPG
+     * directories, and the credential files of git, npm, PyPI and curl/ftp.
+     */
+    static final List<String> CREDENTIALS = List.of("**/.env", "**/.env.*", "**/.aws/**", "**/.ssh/**", "**/.gnupg/**",
+            "**/.netrc", "**/.git-credentials", "**/.npmrc", "**/.pypirc", "**/id_rsa", "**/id_ecdsa", "**/id_ed25519");
 
     public ProjectTree {
         root = root.toAbsolutePath().normalize();
@@ -51,7 +59,9 @@ public record ProjectTree(Path root, List<Path> buildDirectories, List<String> e
 
     /** The files to ship, sorted by their root-relative path ({@code /}-separated). */
     List<File> scan() {
-        List<PathMatcher> matchers = excludes.stream()
+        List<PathMatcher> matchers = java.util.stream.Stream.concat(CREDENTIALS.stream(), excludes.stream())
+                .flatMap(glob -> glob.startsWith("**/") ? java.util.stream.Stream.of(glob, glob.substring(3))
+                        : java.util.stream.Stream.of(glob))
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
                 .toList();
         List<File> files = new ArrayList<>();

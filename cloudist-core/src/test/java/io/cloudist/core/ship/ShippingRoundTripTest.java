@@ -82,6 +82,8 @@ class ShippingRoundTripTest {
         Files.writeString(root.resolve("app/target/app.jar"), "not on the classpath");
         Files.writeString(Files.createDirectories(root.resolve(".git")).resolve("HEAD"), "ref");
         Files.writeString(Files.createDirectories(root.resolve("docs")).resolve("big.iso"), "excluded");
+        Files.writeString(root.resolve(".env"), "TOKEN=secret");
+        Files.writeString(Files.createDirectories(root.resolve("app/.aws")).resolve("credentials"), "secret");
         Files.writeString(Files.createDirectories(temp.resolve("shared")).resolve("fixture.json"), "{}");
         ProjectTree tree = new ProjectTree(root, List.of(root.resolve("app/target")), List.of("**/*.iso"));
 
@@ -104,6 +106,8 @@ class ShippingRoundTripTest {
         assertThat(module.resolve("target/app.jar")).doesNotExist();
         assertThat(worker.resolve("project/.git")).doesNotExist();
         assertThat(worker.resolve("project/docs/big.iso")).doesNotExist();
+        assertThat(worker.resolve("project/.env")).doesNotExist();
+        assertThat(worker.resolve("project/app/.aws")).doesNotExist();
     }
 
     @Test
