@@ -23,8 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The drop-in fixtures on {@code -Dcloudist.backend=ec2} in the simulated cloud: workers that run elsewhere find the
- * module's files and its siblings', run JUnit 4 and 3 as Surefire's providers do, and print Surefire's console; a
- * second run of an unchanged project ships nothing again.
+ * module's files and its siblings', run JUnit 4 and 3 as Surefire's providers do, honour Surefire's options and
+ * print Surefire's console; a second run of an unchanged project ships nothing again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CloudFixturesIT {
@@ -45,6 +45,8 @@ class CloudFixturesIT {
     private BuildResult junit38;
     private BuildResult consoleSurefire;
     private BuildResult console;
+    private BuildResult optionsSurefire;
+    private BuildResult options;
     private BuildResult exampleSurefire;
     private BuildResult example;
     private BuildResult cleanup;
@@ -69,6 +71,8 @@ class CloudFixturesIT {
         junit38 = builds.cloudist(builds.copy("junit38", "cloud"), env, ec2.toArray(String[]::new));
         consoleSurefire = builds.surefire(builds.copy("console", "cloud-surefire"));
         console = builds.cloudist(builds.copy("console", "cloud"), env, ec2.toArray(String[]::new));
+        optionsSurefire = builds.surefire(builds.copy("surefire-options", "cloud-surefire"));
+        options = builds.cloudist(builds.copy("surefire-options", "cloud"), env, ec2.toArray(String[]::new));
         exampleSurefire = builds.surefire(builds.copyExample("calculator", "cloud-surefire"));
         example = builds.cloudist(builds.copyExample("calculator", "cloud"), env, ec2.toArray(String[]::new));
         cleanup = builds.maven(files, env, "cloudist:cleanup", store, "-Dcloudist.deleteRunData=true");
@@ -107,6 +111,13 @@ class CloudFixturesIT {
                 .containsExactlyElementsOf(Outcomes.keys(junit4Surefire.reportedTests()));
         assertThat(Outcomes.keys(junit38.reportedTests())).as("%s", junit38)
                 .containsExactlyElementsOf(Outcomes.keys(junit38Surefire.reportedTests()));
+    }
+
+    @Test
+    void surefiresOptionsAreHonouredOnWorkersElsewhere() {
+        assertThat(Outcomes.keys(options.reportedTests())).as("%s", options)
+                .containsExactlyElementsOf(Outcomes.keys(optionsSurefire.reportedTests()));
+        assertThat(ConsoleOutput.classBlocks(options)).isEqualTo(ConsoleOutput.classBlocks(optionsSurefire));
     }
 
     @Test

@@ -48,8 +48,9 @@ class ConsoleIT {
         List<String> nested = ConsoleOutput.classBlocks(surefire).get(PACKAGE + "NestedPrintingTest");
         assertThat(nested).as("%s", surefire).contains(
                 "NestedPrintingTest: in deeper",
-                "Tests run: 0, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: * -- in " + PACKAGE
-                        + "NestedPrintingTest$First");
+                "[INFO] Tests run: 0, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: * -- in " + PACKAGE
+                        + "NestedPrintingTest$First",
+                "[ERROR] " + PACKAGE + "NestedPrintingTest.failsInDeeper -- Time elapsed: * <<< FAILURE!");
     }
 
     @Test

@@ -49,7 +49,7 @@ class FaultsIT {
                 "-DexcludedGroups=crashes", "-Dfaults.markers=" + markers);
         try (FaultInjection.ProcessWatch processes = new FaultInjection.ProcessWatch(build.process().toHandle())) {
             FaultInjection.StartedTest running = FaultInjection.awaitFirstStartedTest(markers, Duration.ofMinutes(2));
-            killedWorker = FaultInjection.segmentAfter(running.directory(), "workers");
+            killedWorker = "w" + (running.forkNumber() - 1); // local workers w0, w1, ... are forks 1, 2, ...
             ProcessHandle worker = running.worker();
             assertThat(processes.saw(worker)).as("worker %s is one of the build's processes", worker.pid()).isTrue();
             worker.destroyForcibly(); // SIGKILL: no shutdown hook, no goodbye

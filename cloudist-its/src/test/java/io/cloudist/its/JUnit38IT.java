@@ -50,5 +50,6 @@ class JUnit38IT {
         assertThat(Outcomes.reportedClasses(cloudist.reportsDirectory()))
                 .containsExactly("io.cloudist.fixtures.junit38.TestAll");
         assertThat(ConsoleOutput.resultsTotals(cloudist)).isEqualTo(ConsoleOutput.resultsTotals(surefire));
+        assertThat(ConsoleOutput.classBlocks(cloudist)).isEqualTo(ConsoleOutput.classBlocks(surefire));
     }
 }

@@ -60,6 +60,7 @@ class JUnit4OnlyIT {
         assertThat(Outcomes.reportedClasses(cloudist.reportsDirectory()))
                 .isEqualTo(Outcomes.reportedClasses(surefire.reportsDirectory()));
         assertThat(ConsoleOutput.resultsTotals(cloudist)).isEqualTo(ConsoleOutput.resultsTotals(surefire));
+        assertThat(ConsoleOutput.classBlocks(cloudist)).isEqualTo(ConsoleOutput.classBlocks(surefire));
     }
 
     @Test

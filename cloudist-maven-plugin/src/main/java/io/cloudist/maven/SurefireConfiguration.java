@@ -28,6 +28,10 @@ final class SurefireConfiguration {
 
     /** Surefire's own {@code <skip>}: it turns Surefire off, and is not read (cloudist's {@code <skip>} is its own). */
     private static final String SKIP = "skip";
+    /** Surefire's placeholder for the fork's number. */
+    static final String FORK_NUMBER = io.cloudist.core.jvm.TestJvmSpec.FORK_NUMBER;
+    private static final String FORK_NUMBER_HELD = "\u0000surefire.forkNumber\u0000";
+
     private static final Set<String> MAPS =
             Set.of("systemPropertyVariables", "systemProperties", "environmentVariables", "properties");
 
@@ -46,6 +50,20 @@ final class SurefireConfiguration {
         return read(merge(executionConfiguration, pluginConfiguration), expression -> evaluate(evaluator, expression));
     }
 
+    /**
+     * Evaluates {@code ${...}} but Surefire's {@code ${surefire.forkNumber}}, which stays for each worker to fill in
+     * with its number, as Surefire fills it in per fork.
+     */
+    static UnaryOperator<String> keepingForkNumber(UnaryOperator<String> evaluator) {
+        return value -> {
+            if (value == null || !value.contains(FORK_NUMBER)) {
+                return evaluator.apply(value);
+            }
+            String evaluated = evaluator.apply(value.replace(FORK_NUMBER, FORK_NUMBER_HELD));
+            return evaluated == null ? null : evaluated.replace(FORK_NUMBER_HELD, FORK_NUMBER);
+        };
+    }
+
     /** {@code execution} dominant over {@code plugin}; either may be null. */
     static Xpp3Dom merge(Xpp3Dom execution, Xpp3Dom plugin) {
         if (execution == null) {
@@ -62,7 +80,8 @@ final class SurefireConfiguration {
      * @param evaluator evaluates {@code ${...}}; returns null for an unresolvable value; may throw
      *     {@link IllegalArgumentException} for a malformed one
      */
-    static Map<String, Object> read(Xpp3Dom configuration, UnaryOperator<String> evaluator) {
+    static Map<String, Object> read(Xpp3Dom configuration, UnaryOperator<String> rawEvaluator) {
+        UnaryOperator<String> evaluator = keepingForkNumber(rawEvaluator);
         Map<String, Object> values = new LinkedHashMap<>();
         if (configuration == null) {
             return values;

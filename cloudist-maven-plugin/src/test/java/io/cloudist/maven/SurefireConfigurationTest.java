@@ -108,4 +108,17 @@ class SurefireConfigurationTest {
     private static Xpp3Dom xml(String text) throws XmlPullParserException, IOException {
         return Xpp3DomBuilder.build(new StringReader(text));
     }
+
+    @Test
+    void surefiresForkNumberPlaceholderIsKeptForTheWorkers() throws Exception {
+        Map<String, Object> values = SurefireConfiguration.read(xml("""
+            <configuration>
+              <argLine>-Dport=80${surefire.forkNumber}</argLine>
+              <systemPropertyVariables><schema>${surefire.forkNumber}</schema></systemPropertyVariables>
+            </configuration>\
+            """), value -> value.contains("${") ? null : value);
+
+        assertThat(values).containsEntry("argLine", "-Dport=80${surefire.forkNumber}")
+                .containsEntry("systemPropertyVariables", Map.of("schema", "${surefire.forkNumber}"));
+    }
 }

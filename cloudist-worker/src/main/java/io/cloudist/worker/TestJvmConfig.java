@@ -1,6 +1,7 @@
 package io.cloudist.worker;
 
 import io.cloudist.core.protocol.RunManifest;
+import io.cloudist.core.jvm.TestJvmSpec;
 import io.cloudist.core.ship.BundlePaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,15 @@ record TestJvmConfig(
         List<String> excludedEnvironment) {
 
     static TestJvmConfig from(RunManifest manifest, Path moduleDir, List<Path> classpath, Path scratch) {
+        return from(manifest, moduleDir, classpath, scratch, 1);
+    }
+
+    /**
+     * @param forkNumber this worker's number, for Surefire's {@code ${surefire.forkNumber}} in the argLine, system
+     *     properties, environment and working directory
+     */
+    static TestJvmConfig from(RunManifest manifest, Path moduleDir, List<Path> classpath, Path scratch,
+            int forkNumber) {
         String module = moduleDir.toAbsolutePath().toString();
         Path rootDir = moduleDir.toAbsolutePath();
         for (int i = BundlePaths.relative(manifest.modulePath(), "the module path").getNameCount(); i > 0
@@ -36,7 +46,8 @@ record TestJvmConfig(
             rootDir = rootDir.getParent();
         }
         String root = rootDir.toString();
-        UnaryOperator<String> local = v -> v.replace(RunManifest.MODULE_DIR, module).replace(RunManifest.ROOT_DIR, root);
+        UnaryOperator<String> local = v -> v.replace(RunManifest.MODULE_DIR, module).replace(RunManifest.ROOT_DIR, root)
+                .replace(TestJvmSpec.FORK_NUMBER, String.valueOf(forkNumber));
         Map<String, String> properties = new LinkedHashMap<>();
         manifest.systemProperties().forEach((k, v) -> properties.put(k, local.apply(v)));
         properties.putIfAbsent("basedir", module);
@@ -57,6 +68,19 @@ record TestJvmConfig(
                 manifest.configurationParameters(),
                 manifest.enableAssertions(),
                 manifest.excludedEnvironment());
+    }
+
+    /**
+     * A worker's fork number, as Surefire numbers its forks from 1: a local worker {@code w<n>} is {@code n + 1}; a
+     * worker on an instance, {@code <instance>-<slot>}, is {@code slot + 1}.
+     */
+    static int forkNumber(String workerId) {
+        String digits = workerId.replaceFirst("^.*?(\\d+)$", "$1");
+        try {
+            return Integer.parseInt(digits) + 1;
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     /** The manifest's java when this machine has it, else the java running this worker. */

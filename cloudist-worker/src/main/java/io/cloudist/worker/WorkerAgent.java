@@ -128,7 +128,8 @@ public final class WorkerAgent {
                 LOG.info("Bundle ready in {} ms: {} classpath entries", System.currentTimeMillis() - start,
                         classpath.size());
             }
-            TestJvmConfig jvm = TestJvmConfig.from(manifest, moduleDir, classpath, runDir.resolve("jvm"));
+            TestJvmConfig jvm = TestJvmConfig.from(manifest, moduleDir, classpath, runDir.resolve("jvm"),
+                    TestJvmConfig.forkNumber(options.workerId()));
             try (TaskRunner runner = new TaskRunner(jvm, heartbeats)) {
                 runner.warmUp();
                 for (int seq = 0; ; seq++) {

@@ -51,18 +51,18 @@ public final class Discovery {
             classpath.add(runnerJar);
             List<String> command = JavaCommand.build(
                     jvm.javaExecutable(),
-                    ArgLine.split(jvm.argLine()),
-                    jvm.systemProperties(),
+                    ArgLine.split(firstFork(jvm.argLine())),
+                    firstFork(jvm.systemProperties()),
                     classpath,
                     JavaCommand.RUNNER_MAIN,
                     runnerArguments(jvm, "discover", request.toString(), output.toString()),
                     scratch.resolve("discover.args"));
             ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(jvm.workingDirectory().toFile())
+                    .directory(Path.of(firstFork(jvm.workingDirectory().toString())).toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .redirectInput(ProcessBuilder.Redirect.PIPE);
-            TestJvmSpec.environment(builder.environment(), jvm.excludedEnvironment(), jvm.environment());
+            TestJvmSpec.environment(builder.environment(), jvm.excludedEnvironment(), firstFork(jvm.environment()));
             Process process = builder.start();
             process.getOutputStream().close();
             if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
@@ -77,6 +77,17 @@ public final class Discovery {
             Thread.currentThread().interrupt();
             throw new CloudistException("Interrupted during test discovery", e);
         }
+    }
+
+    /** Surefire's {@code ${surefire.forkNumber}}, as the first fork has it: discovery runs in one JVM. */
+    private static String firstFork(String value) {
+        return value.replace(TestJvmSpec.FORK_NUMBER, "1");
+    }
+
+    private static Map<String, String> firstFork(Map<String, String> values) {
+        Map<String, String> replaced = new java.util.LinkedHashMap<>();
+        values.forEach((k, v) -> replaced.put(k, firstFork(v)));
+        return replaced;
     }
 
     private static List<String> runnerArguments(TestJvmSpec jvm, String... arguments) {

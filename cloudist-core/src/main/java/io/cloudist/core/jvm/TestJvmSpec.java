@@ -65,6 +65,9 @@ public record TestJvmSpec(
         return enableAssertions ? List.of(RUNNER_ENABLE_ASSERTIONS) : List.of();
     }
 
+    /** Surefire's placeholder for the fork's number, which each test JVM gets filled in with its worker's. */
+    public static final String FORK_NUMBER = "${surefire.forkNumber}";
+
     /** The runner's option that turns assertions on (cloudist-runner's {@code RunnerMain}). */
     public static final String RUNNER_ENABLE_ASSERTIONS = "--enable-assertions";
 }

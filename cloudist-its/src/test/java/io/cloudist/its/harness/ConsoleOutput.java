@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class ConsoleOutput {
     private static final Pattern CLASS_LINE = Pattern.compile("^Tests run: \\d+, .* -- in (.+)$");
     private static final Pattern RUNNING_LINE = Pattern.compile("^Running (.+)$");
-    private static final Pattern PROGRESS_LINE = Pattern.compile("^Tests \\d+/\\d+, failures \\d+, .*$");
+    private static final Pattern LEVEL = Pattern.compile("^\\[(INFO|WARNING|ERROR|DEBUG)] ");
     private static final Pattern ELAPSED = Pattern.compile("Time elapsed: [0-9.]+ s");
     private static final Pattern TOTALS_LINE =
             Pattern.compile("^Tests run: \\d+, Failures: \\d+, Errors: \\d+, Skipped: \\d+(, Flakes: \\d+)?$");
@@ -39,20 +39,22 @@ public final class ConsoleOutput {
     /**
      * Surefire's console between the {@code T E S T S} banner and {@code Results:}, as one block of lines per
      * top-level class (from its {@code Running} line to the next top-level class), keyed by the class: the order of
-     * classes differs between runs and tools, the lines within a class do not. Times are masked ({@code Time elapsed:
-     * *}), cloudist's own lines ({@code cloudist: ...}) and progress lines ({@code Tests 3/10, ...}) left out.
+     * classes differs between runs and tools, the lines within a class do not. Lines keep their log level
+     * ({@code [INFO] }, {@code [WARNING] }, {@code [ERROR] }); what tests printed has none. Times are masked
+     * ({@code Time elapsed: *}), cloudist's own lines ({@code cloudist: ...}) left out.
      */
     public static Map<String, List<String>> classBlocks(BuildResult build) {
-        List<String> lines = build.lines();
-        int start = lines.indexOf(" T E S T S");
-        int end = lines.lastIndexOf("Results:");
+        List<String> lines = build.log().lines().toList();
+        int start = lines.indexOf("[INFO]  T E S T S");
+        int end = lines.lastIndexOf("[INFO] Results:");
         Map<String, List<String>> blocks = new TreeMap<>();
         List<String> current = null;
         for (String line : lines.subList(Math.max(0, start + 2), end < 0 ? lines.size() : end)) {
-            if (line.startsWith("cloudist: ") || PROGRESS_LINE.matcher(line).matches()) {
+            String text = LEVEL.matcher(line).replaceFirst("");
+            if (text.startsWith("cloudist: ")) {
                 continue;
             }
-            Matcher running = RUNNING_LINE.matcher(line);
+            Matcher running = RUNNING_LINE.matcher(text);
             if (running.matches() && !running.group(1).contains("$")) {
                 current = blocks.computeIfAbsent(running.group(1), k -> new ArrayList<>());
             }
@@ -61,7 +63,7 @@ public final class ConsoleOutput {
             }
         }
         blocks.values().forEach(block -> {
-            while (!block.isEmpty() && block.get(block.size() - 1).isEmpty()) {
+            while (!block.isEmpty() && LEVEL.matcher(block.get(block.size() - 1)).replaceFirst("").isEmpty()) {
                 block.remove(block.size() - 1);
             }
         });

@@ -16,10 +16,10 @@ public final class FaultInjection {
     private FaultInjection() {}
 
     /**
-     * A test that started: the working directory of the test JVM that runs it, which tells which worker (or
-     * instance) runs it, and that JVM's process id (a marker is named {@code <test>.<pid>}).
+     * A test that started: the working directory of the test JVM that runs it, which tells which instance runs it,
+     * that JVM's process id (a marker is named {@code <test>.<pid>}), and its fork number, which tells which worker.
      */
-    public record StartedTest(Path directory, long pid) {
+    public record StartedTest(Path directory, long pid, int forkNumber) {
         /** The worker agent that started the test JVM. */
         public ProcessHandle worker() {
             return ProcessHandle.of(pid).flatMap(ProcessHandle::parent)
@@ -34,10 +34,12 @@ public final class FaultInjection {
             Optional<Path> first = list(markers).stream().findFirst();
             if (first.isPresent()) {
                 try {
-                    String directory = Files.readString(first.get()).trim();
+                    List<String> lines = Files.readAllLines(first.get());
                     String name = first.get().getFileName().toString();
-                    if (!directory.isEmpty()) {
-                        return new StartedTest(Path.of(directory), Long.parseLong(name.substring(name.lastIndexOf('.') + 1)));
+                    if (lines.size() >= 2 && !lines.get(0).isBlank() && lines.get(1).matches("\\d+")) {
+                        return new StartedTest(Path.of(lines.get(0).trim()),
+                                Long.parseLong(name.substring(name.lastIndexOf('.') + 1)),
+                                Integer.parseInt(lines.get(1).trim()));
                     }
                 } catch (IOException e) {
                     // written a moment ago: read it again
