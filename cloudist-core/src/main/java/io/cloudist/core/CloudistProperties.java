@@ -68,6 +68,7 @@ public final class CloudistProperties {
     public static final String EXTRA_FILES = "cloudist.extraFiles";
     public static final String DEFAULT_EXTRA_FILES = "";
     public static final String FILE_EXCLUDES = "cloudist.fileExcludes";
+    public static final String ALLOWED_SECRETS = "cloudist.allowedSecrets";
     public static final String SKIP = "cloudist.skip";
     public static final String STORE = "cloudist.store";
     /** How long the store may stay unreachable before the run stops; workers get the same budget. */
@@ -166,6 +167,12 @@ public final class CloudistProperties {
                     "",
                     "Comma-separated globs, relative to the project's root directory, of files not to ship to workers"
                             + " elsewhere; version control metadata and build output never travel."),
+            new Parameter(
+                    "allowedSecrets",
+                    ALLOWED_SECRETS,
+                    "",
+                    "Comma-separated names of system properties and environment variables that look secret but may be"
+                            + " stored in the run's manifest, so that workers elsewhere get them."),
             new Parameter("skip", SKIP, "false", "Skip cloudist:test only."),
             new Parameter(
                     "useSurefireConfig",

@@ -1,5 +1,6 @@
 package io.cloudist.core;
 
+import io.cloudist.core.jvm.TestJvmSecrets;
 import io.cloudist.core.jvm.TestJvmSpec;
 import io.cloudist.core.plan.Granularity;
 import io.cloudist.core.plan.RunOrder;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything one {@code cloudist:test} run needs, already resolved from the POM, the module's Surefire
@@ -44,6 +46,8 @@ import java.util.Objects;
  * @param runOrder Surefire's {@code runOrder}: how units of equal expected time are ordered
  * @param skipAfterFailureCount Surefire's {@code skipAfterFailureCount}: after this many failed tests, the tests
  *     not handed to a worker yet are skipped; 0 for never
+ * @param allowedSecrets names of system properties and environment variables that may be stored although they look
+ *     secret ({@link io.cloudist.core.jvm.Secrets}), so that workers elsewhere get them
  */
 public record RunRequest(
         String projectKey,
@@ -71,7 +75,13 @@ public record RunRequest(
         ReportStyle reportStyle,
         ProjectTree projectTree,
         RunOrder runOrder,
-        int skipAfterFailureCount) {
+        int skipAfterFailureCount,
+        Set<String> allowedSecrets) {
+
+    /** The test JVMs' system properties and environment variables that look secret and may not be stored. */
+    public TestJvmSecrets secrets() {
+        return TestJvmSecrets.of(testJvm, allowedSecrets);
+    }
 
     public RunRequest {
         Objects.requireNonNull(projectKey, "projectKey");
@@ -118,6 +128,7 @@ public record RunRequest(
         }
         reportStyle = Objects.requireNonNullElse(reportStyle, ReportStyle.DEFAULT);
         runOrder = Objects.requireNonNullElse(runOrder, RunOrder.DEFAULT);
+        allowedSecrets = allowedSecrets == null ? Set.of() : Set.copyOf(allowedSecrets);
         if (skipAfterFailureCount < 0) {
             throw new ConfigurationException("surefire.skipAfterFailureCount", String.valueOf(skipAfterFailureCount),
                     "set it to 0 to run every test, or to the number of failed tests after which to skip the rest");

@@ -9,8 +9,12 @@ import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.ConsoleOutput;
 import io.cloudist.its.harness.FixtureBuilds;
 import io.cloudist.its.harness.Outcomes;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The drop-in fixtures on {@code -Dcloudist.backend=ec2} in the simulated cloud: workers that run elsewhere find the
@@ -49,6 +54,10 @@ class CloudFixturesIT {
     private BuildResult options;
     private BuildResult exampleSurefire;
     private BuildResult example;
+    private BuildResult secrets;
+    private final String token = "squ_" + UUID.randomUUID().toString().replace("-", "");
+    private final String shellSecret = "shell_" + UUID.randomUUID().toString().replace("-", "");
+    private final Map<String, String> storedAfterTheSecretsRun = new TreeMap<>();
     private BuildResult cleanup;
 
     @BeforeAll
@@ -56,7 +65,8 @@ class CloudFixturesIT {
         assumeFalse(builds.environment().cloudistIsSurefire(), "the cloud run needs cloudist itself");
         cloud = new SimulatedCloud(builds.environment().work().resolve("cloud-fixtures"), S3.endpoint());
         Map<String, String> env = cloud.mavenEnvironment();
-        String store = "-Dcloudist.store=s3://" + S3.createBucket() + "/cloudist";
+        String bucket = S3.createBucket();
+        String store = "-Dcloudist.store=s3://" + bucket + "/cloudist";
         ec2.addAll(List.of("-Dcloudist.backend=ec2", "-Dcloudist.workers=2", store, "-Dcloudist.idleMinutes=2"));
         Path files = builds.copy("module-files", "cloud");
         BuildResult setup = builds.maven(files, env, "cloudist:setup", store);
@@ -75,6 +85,15 @@ class CloudFixturesIT {
         options = builds.cloudist(builds.copy("surefire-options", "cloud"), env, ec2.toArray(String[]::new));
         exampleSurefire = builds.surefire(builds.copyExample("calculator", "cloud-surefire"));
         example = builds.cloudist(builds.copyExample("calculator", "cloud"), env, ec2.toArray(String[]::new));
+        Map<String, String> shell = new HashMap<>(env);
+        shell.put("FIXTURE_SHELL_SECRET", shellSecret);
+        List<String> secretArguments = new ArrayList<>(ec2);
+        secretArguments.addAll(List.of("-Dsonar.token=" + token, "-Dfixture.elsewhere=true", "-Dfixture.plain=plain"));
+        secrets = builds.cloudist(builds.copy("secrets", "cloud"), shell, secretArguments.toArray(String[]::new));
+        S3Client s3 = S3.client();
+        s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents().forEach(object -> storedAfterTheSecretsRun.put(
+                object.key(), s3.getObjectAsBytes(r -> r.bucket(bucket).key(object.key())).asString(
+                        StandardCharsets.ISO_8859_1)));
         cleanup = builds.maven(files, env, "cloudist:cleanup", store, "-Dcloudist.deleteRunData=true");
     }
 
@@ -127,6 +146,19 @@ class CloudFixturesIT {
         assertThat(example.succeeded()).as("%s", example).isTrue();
         assertThat(Outcomes.keys(example.reportedTests()))
                 .containsExactlyElementsOf(Outcomes.keys(exampleSurefire.reportedTests()));
+    }
+
+    @Test
+    void secretsStayOnThisMachineAndTheRunsDocumentsLeaveTheStore() {
+        assertThat(secrets.succeeded()).as("%s", secrets).isTrue();
+        assertThat(Outcomes.keys(secrets.reportedTests())).hasSize(4).allMatch(k -> k.endsWith(" PASSED"));
+        assertThat(secrets.log())
+                .contains("cloudist: not passed to workers on ec2, as they look secret and would be kept in the store:"
+                        + " -Dsonar.token.")
+                .doesNotContain(token, shellSecret);
+        assertThat(storedAfterTheSecretsRun).as("objects in the bucket").isNotEmpty()
+                .allSatisfy((key, content) -> assertThat(content).as(key).doesNotContain(token, shellSecret));
+        assertThat(storedAfterTheSecretsRun.keySet()).noneMatch(key -> key.endsWith("/run.json"));
     }
 
     @Test

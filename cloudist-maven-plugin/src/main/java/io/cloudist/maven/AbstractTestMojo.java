@@ -1,5 +1,6 @@
 package io.cloudist.maven;
 
+import static io.cloudist.core.CloudistProperties.ALLOWED_SECRETS;
 import static io.cloudist.core.CloudistProperties.AMI;
 import static io.cloudist.core.CloudistProperties.BACKEND;
 import static io.cloudist.core.CloudistProperties.CPU_PER_WORKER;
@@ -100,6 +101,13 @@ abstract class AbstractTestMojo extends AbstractMojo {
      */
     @Parameter(property = FILE_EXCLUDES)
     private String fileExcludes;
+
+    /**
+     * Comma-separated names of system properties and environment variables that look secret but may be stored in the
+     * run's manifest, so that workers elsewhere get them.
+     */
+    @Parameter(property = ALLOWED_SECRETS)
+    private String allowedSecrets;
 
     /** Skip cloudist:test only. */
     @Parameter(property = SKIP, defaultValue = "false")
@@ -310,6 +318,7 @@ abstract class AbstractTestMojo extends AbstractMojo {
                 .put("maxWorkerRestarts", maxWorkerRestarts)
                 .put("extraFiles", extraFiles)
                 .put("fileExcludes", fileExcludes)
+                .put("allowedSecrets", allowedSecrets)
                 .put("skip", skip)
                 .put("useSurefireConfig", useSurefireConfig)
                 .put("skipTests", skipTests)

@@ -1,5 +1,6 @@
 package io.cloudist.maven;
 
+import static io.cloudist.core.CloudistProperties.ALLOWED_SECRETS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_BACKEND;
 import static io.cloudist.core.CloudistProperties.DEFAULT_EXTRA_FILES;
 import static io.cloudist.core.CloudistProperties.DEFAULT_GRANULARITY;
@@ -44,6 +45,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The one pure function from {@code cloudist:test}'s parameters to what it does. No Maven types. */
 final class RunRequestMapper {
@@ -125,7 +127,8 @@ final class RunRequestMapper {
                 new ProjectTree(layout.projectRoot(), layout.reactorBuildDirectories(),
                         CloudMapping.commaSeparated(sources.string("fileExcludes", FILE_EXCLUDES, ""))),
                 execution.runOrder(),
-                execution.skipAfterFailureCount());
+                execution.skipAfterFailureCount(),
+                Set.copyOf(CloudMapping.commaSeparated(sources.string("allowedSecrets", ALLOWED_SECRETS, ""))));
         List<Path> classesDirectories = new ArrayList<>(selection.testClassesDirectories());
         classesDirectories.add(layout.outputDirectory());
         return new Mapping.Run(request, sources.flag("testFailureIgnore", TEST_FAILURE_IGNORE, false),

@@ -1,6 +1,12 @@
 package io.cloudist.runner;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Properties;
 import java.util.Arrays;
 
 /**
@@ -8,10 +14,14 @@ import java.util.Arrays;
  * {@code serve [--exit-with-input]} runs requests read from standard input. Both write JSON lines in UTF-8. With
  * {@code --enable-assertions} (before the mode), assertions are on for the classes of the test classpath, as
  * Surefire's {@code enableAssertions} turns them on: by the system class loader's default, before any test class is
- * loaded.
+ * loaded. With {@code --system-properties <file>} (before the mode), the properties in that file are set as system
+ * properties and the file is deleted: properties that look secret never stay on disk or show on a command line.
  */
 public final class RunnerMain {
     static final int USAGE = 2;
+    /** The option that names a properties file to set as system properties, then delete. */
+    static final String SYSTEM_PROPERTIES = "--system-properties";
+
     /** The option that turns assertions on for the test classes. */
     static final String ENABLE_ASSERTIONS = "--enable-assertions";
 
@@ -21,10 +31,30 @@ public final class RunnerMain {
         System.exit(run(args));
     }
 
+    /** Sets the file's properties as system properties and deletes it. */
+    static void setSystemProperties(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        for (String name : properties.stringPropertyNames()) {
+            System.setProperty(name, properties.getProperty(name));
+        }
+    }
+
     static int run(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals(ENABLE_ASSERTIONS)) {
-            ClassLoader.getSystemClassLoader().setDefaultAssertionStatus(true);
-            args = Arrays.copyOfRange(args, 1, args.length);
+        while (args.length > 0 && args[0].startsWith("--")) {
+            if (args[0].equals(ENABLE_ASSERTIONS)) {
+                ClassLoader.getSystemClassLoader().setDefaultAssertionStatus(true);
+                args = Arrays.copyOfRange(args, 1, args.length);
+            } else if (args[0].equals(SYSTEM_PROPERTIES) && args.length > 1) {
+                setSystemProperties(Paths.get(args[1]));
+                args = Arrays.copyOfRange(args, 2, args.length);
+            } else {
+                break;
+            }
         }
         if (args.length == 3 && args[0].equals("discover")) {
             return DiscoverMode.run(Paths.get(args[1]), Paths.get(args[2]));
@@ -35,10 +65,11 @@ public final class RunnerMain {
         if (args.length == 2 && args[0].equals("serve") && args[1].equals(ServeMode.EXIT_WITH_INPUT)) {
             return ServeMode.run(true);
         }
-        System.err.println("usage: java -cp <test classpath> " + RunnerMain.class.getName() + " ["
-                + ENABLE_ASSERTIONS + "] discover <requestFile> <outputFile>");
-        System.err.println("       java -cp <test classpath> " + RunnerMain.class.getName() + " ["
-                + ENABLE_ASSERTIONS + "] serve [" + ServeMode.EXIT_WITH_INPUT + "]");
+        String options = " [" + SYSTEM_PROPERTIES + " <propertiesFile>] [" + ENABLE_ASSERTIONS + "]";
+        System.err.println("usage: java -cp <test classpath> " + RunnerMain.class.getName() + options
+                + " discover <requestFile> <outputFile>");
+        System.err.println("       java -cp <test classpath> " + RunnerMain.class.getName() + options + " serve ["
+                + ServeMode.EXIT_WITH_INPUT + "]");
         System.err.println("  serve reads lines <requestFile>TAB<eventsFile> from standard input until it ends;");
         System.err.println("  with " + ServeMode.EXIT_WITH_INPUT + ", input that ends during a request ends the JVM"
                 + " at once.");

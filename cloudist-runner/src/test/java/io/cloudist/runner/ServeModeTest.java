@@ -9,6 +9,7 @@ import io.cloudist.runner.fixtures.JUnit4Fixture;
 import io.cloudist.runner.fixtures.OutcomesFixture;
 import io.cloudist.runner.fixtures.OutputFixture;
 import io.cloudist.runner.fixtures.ParameterizedFixture;
+import io.cloudist.runner.fixtures.PropertyFixture;
 import io.cloudist.runner.fixtures.SleepFixture;
 import io.cloudist.runner.fixtures.StdinFixture;
 import io.cloudist.runner.fixtures.TaggedFixture;
@@ -149,6 +150,20 @@ class ServeModeTest {
         assertThat(exit.code()).as(exit.stderr()).isZero();
         assertThat(new EventLog(RunnerJvm.readLines(events)).finished("assertsFalse()").get("stdout").asText())
                 .isEqualTo("assertions on;");
+    }
+
+    @Test
+    void propertiesFromASystemPropertiesFileAreSetAndTheFileDeleted() throws Exception {
+        Path properties = dir.resolve("secrets.properties");
+        java.nio.file.Files.writeString(properties, "fixture.secret=s3cret\n");
+        Path events = dir.resolve("events.jsonl");
+        RunnerJvm.Exit exit = RunnerJvm.run(dir, command(request("class " + PropertyFixture.class.getName()), events),
+                RunnerMain.SYSTEM_PROPERTIES, properties.toString(), RunnerMain.ENABLE_ASSERTIONS, "serve");
+
+        assertThat(exit.code()).as(exit.stderr()).isZero();
+        assertThat(new EventLog(RunnerJvm.readLines(events)).finished("printsTheSecret()").get("stdout").asText())
+                .isEqualTo("s3cret");
+        assertThat(properties).doesNotExist();
     }
 
     @Test

@@ -29,6 +29,7 @@ final class Heartbeats implements AutoCloseable {
     private final AtomicInteger testsDone = new AtomicInteger();
     private final AtomicReference<String> currentTest = new AtomicReference<>("");
     private final AtomicReference<String> eviction = new AtomicReference<>("");
+    private boolean finished;
 
     Heartbeats(Store store, String runId, String workerId, Duration period) {
         this.store = store;
@@ -67,6 +68,9 @@ final class Heartbeats implements AutoCloseable {
     }
 
     private synchronized void beat() {
+        if (finished) {
+            return;
+        }
         try {
             Heartbeat beat = new Heartbeat(Documents.SCHEMA, workerId, System.currentTimeMillis(), seq.get(),
                     currentTest.get(), testsDone.get(), !eviction.get().isEmpty(), eviction.get());
@@ -74,6 +78,26 @@ final class Heartbeats implements AutoCloseable {
         } catch (RuntimeException e) {
             if (!Thread.currentThread().isInterrupted()) { // else: closed while the store was out
                 LOG.warn("Heartbeat not written: {}", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The run is over for this worker (it was told to stop, or the run's documents are gone): no more beats, and its
+     * heartbeat is deleted, so that nothing of the run stays in the store. An evicted worker keeps its last beat,
+     * which tells the coordinator why it left.
+     */
+    void finish() {
+        timer.shutdownNow();
+        synchronized (this) {
+            finished = true;
+            if (!eviction.get().isEmpty()) {
+                return;
+            }
+            try {
+                store.delete(StoreKeys.heartbeat(runId, workerId));
+            } catch (RuntimeException e) {
+                LOG.debug("Heartbeat not deleted: {}", e.getMessage());
             }
         }
     }

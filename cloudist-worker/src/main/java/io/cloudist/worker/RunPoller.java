@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls a run's keys with a short, growing back-off (cheap GETs, no LISTs) and gives up when the run's lease stops
- * changing: its coordinator is gone. The lease is judged by this worker's clock only, so clock skew does not matter;
+ * changing (its coordinator is gone) or, once seen, disappears (its coordinator ended the run and deleted its
+ * documents). The lease is judged by this worker's clock only, so clock skew does not matter;
  * that clock is the store's uptime clock, which stands still while this worker cannot reach the store. A coordinator
  * that cannot reach the store while this worker can is riding out its own outage, so the lease may stay unchanged for
  * {@link #LEASE_TIMEOUT_MILLIS} plus the run's outage budget.
@@ -30,6 +31,7 @@ final class RunPoller {
     private byte[] lastLease;
     private long leaseChangedAt;
     private long leaseCheckedAt;
+    private boolean leaseDeleted;
 
     /**
      * @param clock the clock that judges the lease (the store's uptime clock)
@@ -57,8 +59,12 @@ final class RunPoller {
                 return Optional.empty();
             }
             if (leaseLapsed()) {
-                LOG.warn("Run {} lost its coordinator (lease unchanged for {} s); leaving it", runId,
-                        leaseTimeoutMillis / 1000);
+                if (leaseDeleted) {
+                    LOG.info("Run {} is over: its coordinator deleted its documents; leaving it", runId);
+                } else {
+                    LOG.warn("Run {} lost its coordinator (lease unchanged for {} s); leaving it", runId,
+                            leaseTimeoutMillis / 1000);
+                }
                 return Optional.empty();
             }
             Thread.sleep(sleep);
@@ -74,6 +80,10 @@ final class RunPoller {
         leaseCheckedAt = now;
         byte[] lease = store.get(StoreKeys.lease(runId)).orElse(null);
         now = clock.millis();
+        if (lease == null && lastLease != null) {
+            leaseDeleted = true;
+            return true;
+        }
         if (lease != null && !Arrays.equals(lease, lastLease)) {
             lastLease = lease;
             leaseChangedAt = now;

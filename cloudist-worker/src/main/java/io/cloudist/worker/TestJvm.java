@@ -16,15 +16,18 @@ final class TestJvm implements AutoCloseable {
     private final Process process;
     private final OutputStream commands;
     private final Path log;
+    private final Path secretProperties;
 
-    private TestJvm(Process process, Path log) {
+    private TestJvm(Process process, Path log, Path secretProperties) {
         this.process = process;
         this.commands = process.getOutputStream();
         this.log = log;
+        this.secretProperties = secretProperties;
     }
 
     static TestJvm start(TestJvmConfig config, int number) {
         Path log = config.scratch().resolve("jvm-" + number + ".log");
+        Path argFile = config.scratch().resolve("jvm-" + number + ".args");
         try {
             Files.createDirectories(config.scratch());
             Files.createDirectories(config.workingDirectory());
@@ -32,16 +35,18 @@ final class TestJvm implements AutoCloseable {
                     config.java(),
                     config.jvmArguments(),
                     config.systemProperties(),
+                    config.secretProperties(),
                     config.classpath(),
                     JavaCommand.RUNNER_MAIN,
                     runnerArguments(config),
-                    config.scratch().resolve("jvm.args"));
+                    argFile);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(config.workingDirectory().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             TestJvmSpec.environment(builder.environment(), config.excludedEnvironment(), config.environment());
-            return new TestJvm(builder.start(), log);
+            builder.environment().putAll(config.secretEnvironment());
+            return new TestJvm(builder.start(), log, JavaCommand.secretPropertiesFile(argFile));
         } catch (IOException e) {
             throw new CloudistException("Cannot start a test JVM with " + config.java() + ": " + e.getMessage(), e);
         }
@@ -90,6 +95,16 @@ final class TestJvm implements AutoCloseable {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         exitCode();
+        deleteSecretProperties();
+    }
+
+    /** The runner deletes its secret properties as it starts; a JVM that never got that far leaves them. */
+    private void deleteSecretProperties() {
+        try {
+            Files.deleteIfExists(secretProperties);
+        } catch (IOException e) {
+            // readable by its owner only
+        }
     }
 
     @Override
@@ -99,6 +114,7 @@ final class TestJvm implements AutoCloseable {
             if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
                 kill();
             }
+            deleteSecretProperties();
         } catch (IOException e) {
             kill();
         } catch (InterruptedException e) {

@@ -27,10 +27,12 @@ record TestJvmConfig(
         int rerunFailingTestsCount,
         Map<String, String> configurationParameters,
         boolean enableAssertions,
-        List<String> excludedEnvironment) {
+        List<String> excludedEnvironment,
+        Map<String, String> secretProperties,
+        Map<String, String> secretEnvironment) {
 
     static TestJvmConfig from(RunManifest manifest, Path moduleDir, List<Path> classpath, Path scratch) {
-        return from(manifest, moduleDir, classpath, scratch, 1);
+        return from(manifest, moduleDir, classpath, scratch, 1, Map.of(), Map.of());
     }
 
     /**
@@ -39,6 +41,16 @@ record TestJvmConfig(
      */
     static TestJvmConfig from(RunManifest manifest, Path moduleDir, List<Path> classpath, Path scratch,
             int forkNumber) {
+        return from(manifest, moduleDir, classpath, scratch, forkNumber, Map.of(), Map.of());
+    }
+
+    /**
+     * @param secretProperties system properties withheld from the store, which a local worker passes on through a
+     *     file only its user reads
+     * @param secretEnvironment environment variables withheld from the store
+     */
+    static TestJvmConfig from(RunManifest manifest, Path moduleDir, List<Path> classpath, Path scratch,
+            int forkNumber, Map<String, String> secretProperties, Map<String, String> secretEnvironment) {
         String module = moduleDir.toAbsolutePath().toString();
         Path rootDir = moduleDir.toAbsolutePath();
         for (int i = BundlePaths.relative(manifest.modulePath(), "the module path").getNameCount(); i > 0
@@ -67,7 +79,9 @@ record TestJvmConfig(
                 manifest.rerunFailingTestsCount(),
                 manifest.configurationParameters(),
                 manifest.enableAssertions(),
-                manifest.excludedEnvironment());
+                manifest.excludedEnvironment(),
+                secretProperties,
+                secretEnvironment);
     }
 
     /**

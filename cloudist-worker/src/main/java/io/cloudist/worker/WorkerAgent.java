@@ -13,6 +13,7 @@ import io.cloudist.core.store.Stores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -114,10 +115,14 @@ public final class WorkerAgent {
             RunDirectories.deleteOthers(options.directory(), runDir);
             Path moduleDir;
             List<Path> classpath;
+            Map<String, String> secretProperties = Map.of();
+            Map<String, String> secretEnvironment = Map.of();
             if (options.inPlace() != null) {
                 InPlace inPlace = InPlace.read(options.inPlace());
                 moduleDir = inPlace.module();
                 classpath = inPlace.classpathFiles();
+                secretProperties = inPlace.secretProperties();
+                secretEnvironment = inPlace.secretEnvironment();
                 LOG.info("Running in place in {}: {} classpath entries", moduleDir, classpath.size());
             } else {
                 long start = System.currentTimeMillis();
@@ -129,7 +134,7 @@ public final class WorkerAgent {
                         classpath.size());
             }
             TestJvmConfig jvm = TestJvmConfig.from(manifest, moduleDir, classpath, runDir.resolve("jvm"),
-                    TestJvmConfig.forkNumber(options.workerId()));
+                    TestJvmConfig.forkNumber(options.workerId()), secretProperties, secretEnvironment);
             try (TaskRunner runner = new TaskRunner(jvm, heartbeats)) {
                 runner.warmUp();
                 for (int seq = 0; ; seq++) {
@@ -139,11 +144,13 @@ public final class WorkerAgent {
                     }
                     Optional<byte[]> raw = poller.await(StoreKeys.assignment(runId, options.workerId(), seq));
                     if (raw.isEmpty()) {
+                        heartbeats.finish();
                         return;
                     }
                     Assignment assignment = Documents.read(raw.get(), Assignment.class);
                     if (assignment.stop()) {
                         LOG.info("Run {} done after {} assignments", runId, seq);
+                        heartbeats.finish();
                         return;
                     }
                     if (assignment.moved()) {

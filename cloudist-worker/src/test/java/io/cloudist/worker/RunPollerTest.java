@@ -62,4 +62,25 @@ class RunPollerTest {
         assertThat(secondsUntilTheRunIsLeft(Duration.ZERO)).isBetween(61L, 120L);
         assertThat(secondsUntilTheRunIsLeft(Duration.ofSeconds(120))).isBetween(181L, 240L);
     }
+
+    @Test
+    void aLeaseThatDisappearsEndsTheWaitAtOnce() throws InterruptedException {
+        Store store = new LocalDirectoryStore(temp.resolve("store-deleted"));
+        store.put(StoreKeys.lease("r"), "1".getBytes());
+        Ticking clock = new Ticking();
+        RunPoller poller = new RunPoller(store, "r", clock, Duration.ofHours(1), () -> false);
+        Thread coordinator = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            store.delete(StoreKeys.lease("r"));
+        });
+        coordinator.start();
+
+        assertThat(poller.await(StoreKeys.assignment("r", "w0", 0))).isEmpty();
+        coordinator.join();
+        assertThat(clock.millis / 1_000).as("seconds on the poller's clock").isLessThan(3600);
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.jvm.ArgLine;
 import io.cloudist.core.jvm.JavaCommand;
+import io.cloudist.core.jvm.Secrets;
 import io.cloudist.core.jvm.Tail;
 import io.cloudist.core.jvm.TestJvmSpec;
 import io.cloudist.core.model.TestNode;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -49,10 +51,12 @@ public final class Discovery {
             Files.deleteIfExists(output);
             List<Path> classpath = new ArrayList<>(jvm.classpath());
             classpath.add(runnerJar);
+            Secrets.Split properties = Secrets.split(firstFork(jvm.systemProperties()), Set.of());
             List<String> command = JavaCommand.build(
                     jvm.javaExecutable(),
                     ArgLine.split(firstFork(jvm.argLine())),
-                    firstFork(jvm.systemProperties()),
+                    properties.stored(),
+                    properties.withheld(),
                     classpath,
                     JavaCommand.RUNNER_MAIN,
                     runnerArguments(jvm, "discover", request.toString(), output.toString()),
@@ -76,6 +80,16 @@ public final class Discovery {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CloudistException("Interrupted during test discovery", e);
+        } finally {
+            deleteQuietly(JavaCommand.secretPropertiesFile(scratch.resolve("discover.args")));
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // readable by its owner only
         }
     }
 

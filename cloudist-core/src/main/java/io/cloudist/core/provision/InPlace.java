@@ -1,11 +1,14 @@
 package io.cloudist.core.provision;
 
 import io.cloudist.core.CloudistException;
+import io.cloudist.core.jvm.OwnerOnlyFiles;
+import java.nio.charset.StandardCharsets;
 import io.cloudist.core.protocol.Documents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,16 +19,28 @@ import java.util.Objects;
  * @param schema document schema version
  * @param moduleDirectory the module directory, the test JVM's working directory unless configured otherwise
  * @param classpath the test JVM's classpath, in order
+ * @param secretProperties system properties that look secret, withheld from the store: a local test JVM gets them
+ *     as Surefire's fork does, through a file only its user reads
+ * @param secretEnvironment environment variables that look secret, withheld from the store
  */
-public record InPlace(int schema, String moduleDirectory, List<String> classpath) implements Documents.Versioned {
+public record InPlace(int schema, String moduleDirectory, List<String> classpath, Map<String, String> secretProperties,
+        Map<String, String> secretEnvironment) implements Documents.Versioned {
     public InPlace {
         Objects.requireNonNull(moduleDirectory, "moduleDirectory");
         classpath = List.copyOf(classpath);
+        secretProperties = secretProperties == null ? Map.of() : Map.copyOf(secretProperties);
+        secretEnvironment = secretEnvironment == null ? Map.of() : Map.copyOf(secretEnvironment);
     }
 
     public static InPlace of(Path moduleDirectory, List<Path> classpath) {
+        return of(moduleDirectory, classpath, Map.of(), Map.of());
+    }
+
+    public static InPlace of(Path moduleDirectory, List<Path> classpath, Map<String, String> secretProperties,
+            Map<String, String> secretEnvironment) {
         return new InPlace(Documents.SCHEMA, moduleDirectory.toAbsolutePath().normalize().toString(),
-                classpath.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList());
+                classpath.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(), secretProperties,
+                secretEnvironment);
     }
 
     public Path module() {
@@ -36,13 +51,9 @@ public record InPlace(int schema, String moduleDirectory, List<String> classpath
         return classpath.stream().map(Path::of).toList();
     }
 
+    /** Writes the file, readable by its owner only: it may hold secrets. */
     public void write(Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.write(file, Documents.write(this));
-        } catch (IOException e) {
-            throw new CloudistException("Cannot write " + file + ": " + e.getMessage(), e);
-        }
+        OwnerOnlyFiles.write(file, new String(Documents.write(this), StandardCharsets.UTF_8));
     }
 
     public static InPlace read(Path file) {

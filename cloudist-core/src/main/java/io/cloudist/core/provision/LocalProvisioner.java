@@ -106,6 +106,13 @@ public final class LocalProvisioner implements Provisioner {
      */
     @Override
     public void close() {
+        if (inPlaceFile != null) {
+            try {
+                Files.deleteIfExists(inPlaceFile); // it may hold secrets, and the workers have read it
+            } catch (IOException e) {
+                // it is readable by its owner only
+            }
+        }
         synchronized (started) {
             started.stream().filter(w -> !w.writesClassData()).forEach(LocalWorker::terminate);
             for (LocalWorker writer : started.stream().filter(LocalWorker::writesClassData).toList()) {

@@ -47,7 +47,8 @@ public final class Backends {
             classpath.add(request.runnerJar());
             return new LocalProvisioner(Path.of(System.getProperty("java.home"), "bin", "java"),
                     request.workerClasspath(), request.workDirectory().resolve("workers"),
-                    InPlace.of(request.moduleDirectory(), classpath));
+                    InPlace.of(request.moduleDirectory(), classpath, request.secrets().withheldProperties(),
+                            request.secrets().withheldEnvironment()));
         }
         return provider(request.cloud().backend()).open(request.cloud(), store, listener);
     }

@@ -1,7 +1,7 @@
 package io.cloudist.core.run;
 
 import io.cloudist.core.RunRequest;
-import io.cloudist.core.jvm.ArgLine;
+import io.cloudist.core.jvm.TestJvmSecrets;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.RunManifest;
 import io.cloudist.core.ship.Shipment;
@@ -20,17 +20,18 @@ final class Manifests {
         Path modulePath = request.moduleDirectory().toAbsolutePath().normalize();
         String module = modulePath.toString();
         String root = rootOf(modulePath, shipment.modulePath());
+        TestJvmSecrets secrets = request.secrets();
         Map<String, String> properties = new LinkedHashMap<>();
-        request.testJvm().systemProperties().forEach((k, v) -> properties.put(k, tokenize(v, module, root)));
+        secrets.systemProperties().forEach((k, v) -> properties.put(k, tokenize(v, module, root)));
         Map<String, String> environment = new LinkedHashMap<>();
-        request.testJvm().environment().forEach((k, v) -> environment.put(k, tokenize(v, module, root)));
+        secrets.environment().forEach((k, v) -> environment.put(k, tokenize(v, module, root)));
         return new RunManifest(
                 Documents.SCHEMA,
                 runId,
                 shipment.classpath(),
                 shipment.files(),
                 request.testJvm().javaExecutable().toString(),
-                ArgLine.split(request.testJvm().argLine()).stream().map(a -> tokenize(a, module, root)).toList(),
+                secrets.jvmArguments().stream().map(a -> tokenize(a, module, root)).toList(),
                 properties,
                 environment,
                 tokenize(request.testJvm().workingDirectory().toAbsolutePath().normalize().toString(), module, root),

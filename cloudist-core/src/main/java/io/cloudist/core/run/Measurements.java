@@ -25,7 +25,7 @@ final class Measurements {
         for (TestResult result : results) {
             if (result.status() == Status.FAILED || result.status() == Status.ERROR) {
                 String id = result.uniqueId();
-                for (int cut = id.length(); cut > 0; cut = id.lastIndexOf("]/[", cut - 1) + 1) {
+                for (int cut = id.length(); cut > 0; cut = id.lastIndexOf("]/[", cut - 2) + 1) {
                     String unit = unitOfId.get(id.substring(0, cut));
                     if (unit != null) {
                         failedUnits.add(unit);

@@ -79,10 +79,12 @@ public final class TestRun {
         List<TestResult> results;
         Map<String, TestNode> byId;
         try (ResilientStore store = Backends.store(request);
+                RunDocuments documents = new RunDocuments(store, runId, listener);
                 Provisioner provisioner = Backends.provisioner(request, store, listener);
                 AbortGuard guard = new AbortGuard(provisioner)) {
             ConsoleReport.header().forEach(listener::line);
             Shipment shipment = timings.time("shipping", () -> ship(store));
+            warnOfWithheldSecrets();
             store.put(StoreKeys.manifest(runId), Documents.write(Manifests.create(runId, request, shipment)));
             int workers = Math.min(request.workers(), selection.classNames().size());
             // Local workers start before discovery and warm up their test JVMs while it runs. Cloud instances cost
@@ -134,6 +136,17 @@ public final class TestRun {
         listener.line(ConsoleLine.info("cloudist: time spent: " + timings));
         writeTimeline(runId, result, results);
         return result;
+    }
+
+    /** Workers elsewhere do not get what looks secret and is not allowed: say so, naming it, never its value. */
+    private void warnOfWithheldSecrets() {
+        List<String> names = request.secrets().withheldNames();
+        if (!request.cloud().isLocal() && !names.isEmpty()) {
+            listener.line(ConsoleLine.warn("cloudist: not passed to workers on " + request.cloud().backend()
+                    + ", as they look secret and would be kept in the store: " + String.join(", ", names)
+                    + ". If the tests need them, allow them by name with <allowedSecrets> (-D"
+                    + CloudistProperties.ALLOWED_SECRETS + ")."));
+        }
     }
 
     /** Discovers the test plan in a forked JVM, unless nothing it depends on changed since the last run. */

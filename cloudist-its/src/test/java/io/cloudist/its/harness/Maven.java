@@ -69,10 +69,13 @@ public final class Maven {
         public BuildResult await() {
             try {
                 if (!process.waitFor(TIME_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                    Path threads = log.resolveSibling(log.getFileName() + ".threads");
+                    dumpThreads(threads);
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly().waitFor();
                     throw new AssertionError("mvn " + String.join(" ", arguments) + " in " + project
-                            + " took longer than " + TIME_LIMIT + "; see " + log);
+                            + " took longer than " + TIME_LIMIT + "; see " + log + " and the thread dumps in "
+                            + threads);
                 }
                 return new BuildResult(project, arguments, process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
             } catch (IOException e) {
@@ -80,6 +83,27 @@ public final class Maven {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("Interrupted while waiting for mvn in " + project, e);
+            }
+        }
+
+        /** Writes the threads of the build's JVM and of every JVM it started, to see where a hung build waits. */
+        private void dumpThreads(Path file) throws InterruptedException {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            List<ProcessHandle> jvms = new ArrayList<>();
+            jvms.add(process.toHandle());
+            process.descendants().forEach(jvms::add);
+            for (ProcessHandle jvm : jvms) {
+                try {
+                    Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(jvm.pid()), "Thread.print")
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.appendTo(file.toFile()))
+                            .start();
+                    if (!dump.waitFor(30, TimeUnit.SECONDS)) {
+                        dump.destroyForcibly();
+                    }
+                } catch (IOException e) {
+                    // a process that is not a JVM, or already gone
+                }
             }
         }
     }
