@@ -75,6 +75,12 @@ public final class TestRun {
         if (selection.classNames().isEmpty()) {
             return noTests();
         }
+        try (ModuleLock lock = ModuleLock.acquire(request.workDirectory(), listener, clock)) {
+            return run(selection);
+        }
+    }
+
+    private RunOutcome run(SelectionPlan selection) {
         String runId = newRunId();
         List<TestResult> results;
         Map<String, TestNode> byId;
