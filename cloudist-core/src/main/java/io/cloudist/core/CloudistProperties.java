@@ -149,7 +149,9 @@ public final class CloudistProperties {
                     "testTimeout",
                     TEST_TIMEOUT,
                     DEFAULT_TEST_TIMEOUT,
-                    "Seconds a test JVM may spend on one task before it is killed; 0 for no limit."),
+                    "Seconds a test JVM may spend on one task before it is killed, counted from the task's first class"
+                            + " or test starting: the JVM's start-up is not counted (it gets 2 minutes of its own); 0"
+                            + " for no limit."),
             new Parameter(
                     "maxWorkerRestarts",
                     MAX_WORKER_RESTARTS,

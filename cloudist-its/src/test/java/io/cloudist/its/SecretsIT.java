@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -95,6 +96,12 @@ class SecretsIT {
                 assertThat(indexOf(Files.readAllBytes(file), bytes)).as("%s in %s", secret, file).isEqualTo(-1);
             }
         }
+    }
+
+    @Test
+    void whatTheRunLeavesInTargetCloudistIsTheUsersAlone() throws IOException {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(project.resolve("target/cloudist"))))
+                .isEqualTo("rwx------");
     }
 
     @Test

@@ -80,7 +80,10 @@ abstract class AbstractTestMojo extends AbstractMojo {
     @Parameter(property = REUSE_FORKS, defaultValue = DEFAULT_REUSE_FORKS)
     private String reuseForks;
 
-    /** Seconds a test JVM may spend on one task before it is killed; 0 for no limit. */
+    /**
+     * Seconds a test JVM may spend on one task before it is killed, counted from the task's first class or test
+     * starting: the JVM's start-up is not counted (it gets 2 minutes of its own); 0 for no limit.
+     */
     @Parameter(property = TEST_TIMEOUT, defaultValue = DEFAULT_TEST_TIMEOUT)
     private String testTimeout;
 

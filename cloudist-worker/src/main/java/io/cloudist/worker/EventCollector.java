@@ -38,6 +38,7 @@ final class EventCollector {
     private long offset;
     private boolean ended;
     private long firstTestMillis;
+    private long firstEventAt;
     private String error = "";
 
     interface Listener {
@@ -92,6 +93,9 @@ final class EventCollector {
     }
 
     private void accept(JsonNode event) throws IOException {
+        if (firstEventAt == 0) {
+            firstEventAt = System.currentTimeMillis();
+        }
         long time = event.path("time").asLong();
         switch (event.path("event").asText()) {
             case "started" -> {
@@ -199,6 +203,11 @@ final class EventCollector {
 
     boolean ended() {
         return ended;
+    }
+
+    /** When this worker read the request's first event (this machine's clock); 0 before. */
+    long firstEventAt() {
+        return firstEventAt;
     }
 
     long firstTestMillis() {

@@ -31,6 +31,8 @@ final class TaskRunner implements AutoCloseable {
     static final String TIMEOUT = "cloudist.TestJvmTimeout";
     static final String NOT_RUN = "cloudist.NotRun";
     private static final int TAIL_LINES = 30;
+    /** What a test JVM gets to start and reach its first test, on top of the timeout. */
+    static final long STARTUP_ALLOWANCE_MILLIS = 120_000;
 
     private final TestJvmConfig config;
     private final Heartbeats heartbeats;
@@ -135,7 +137,8 @@ final class TaskRunner implements AutoCloseable {
             if (silentDeaths >= 2) {
                 String why = ending == Ending.TIMEOUT
                         ? "Two test JVMs in a row ran nothing within cloudist.testTimeout (" + config.timeoutMillis()
-                                / 1000 + " s). Last output:\n" + tail
+                                / 1000 + " s) and " + STARTUP_ALLOWANCE_MILLIS / 1000 + " s to start. Last output:\n"
+                                + tail
                         : "The test JVM could not start (exit code " + code + "). Check the argLine "
                                 + config.jvmArguments() + " and the system properties. Last output:\n" + tail;
                 untouched.forEach(id -> results.add(notRun(id, why)));
@@ -153,8 +156,33 @@ final class TaskRunner implements AutoCloseable {
             return "The test JVM ran out of memory (" + error.strip() + ") and exited with code " + exitCode
                     + " while this was running";
         }
-        return "The test JVM exited with code " + exitCode + " while this was running (System.exit or a JVM crash?)";
+        return "The test JVM exited with code " + exitCode + " while this was running (" + exitCause(exitCode) + ")";
     }
+
+    /**
+     * What an exit code says: on Unix a process killed by signal N exits with 128 + N, which names the signal and
+     * who usually sends it; anything else is the JVM's own exit (System.exit, or a crash).
+     */
+    static String exitCause(int exitCode) {
+        String signal = exitCode > 128 && exitCode < 160 ? SIGNALS.get(exitCode - 128) : null;
+        if (signal == null) {
+            return "System.exit or a JVM crash?";
+        }
+        String name = "killed by signal " + (exitCode - 128) + " (SIG" + signal + ")";
+        return switch (signal) {
+            case "KILL" -> name + ": by the kernel's out-of-memory killer (see dmesg) or another process";
+            case "TERM", "INT", "HUP" -> name + ": another process or the machine's shutdown stopped it";
+            case "ABRT", "SEGV", "BUS", "ILL", "FPE" -> name
+                    + ": a JVM crash; look for hs_err_pid*.log in the test JVM's working directory";
+            default -> name;
+        };
+    }
+
+    private static final Map<Integer, String> SIGNALS = Map.ofEntries(
+            Map.entry(1, "HUP"), Map.entry(2, "INT"), Map.entry(3, "QUIT"), Map.entry(4, "ILL"), Map.entry(5, "TRAP"),
+            Map.entry(6, "ABRT"), Map.entry(7, "BUS"), Map.entry(8, "FPE"), Map.entry(9, "KILL"), Map.entry(10, "USR1"),
+            Map.entry(11, "SEGV"), Map.entry(12, "USR2"), Map.entry(13, "PIPE"), Map.entry(14, "ALRM"),
+            Map.entry(15, "TERM"), Map.entry(24, "XCPU"), Map.entry(25, "XFSZ"));
 
     private EventCollector send(List<String> uniqueIds, int resultsBefore) {
         int n = ++requestCount;
@@ -189,8 +217,14 @@ final class TaskRunner implements AutoCloseable {
         TIMEOUT
     }
 
+    /**
+     * Waits for the runner to finish the request. The timeout counts from the request's first event (its engine or
+     * class starting), as a user reads "the test took too long": the test JVM's start-up and the runner's discovery of
+     * the request, slow on a loaded machine, are not counted; they get {@link #STARTUP_ALLOWANCE_MILLIS} of their
+     * own on top.
+     */
     private Ending watch(EventCollector events) {
-        long deadline = config.timeoutMillis() > 0 ? System.currentTimeMillis() + config.timeoutMillis() : Long.MAX_VALUE;
+        long sent = System.currentTimeMillis();
         long sleep = 1;
         while (true) {
             boolean alive = jvm.isAlive();
@@ -202,7 +236,7 @@ final class TaskRunner implements AutoCloseable {
             if (!alive) {
                 return Ending.DIED;
             }
-            if (System.currentTimeMillis() > deadline) {
+            if (System.currentTimeMillis() > deadline(sent, events.firstEventAt())) {
                 return Ending.TIMEOUT;
             }
             try {
@@ -212,6 +246,14 @@ final class TaskRunner implements AutoCloseable {
                 throw new CloudistException("Interrupted while running tests", e);
             }
         }
+    }
+
+    private long deadline(long sent, long firstEventAt) {
+        if (config.timeoutMillis() <= 0) {
+            return Long.MAX_VALUE;
+        }
+        return firstEventAt > 0 ? firstEventAt + config.timeoutMillis()
+                : sent + config.timeoutMillis() + STARTUP_ALLOWANCE_MILLIS;
     }
 
     /** With reuseForks=false, a fresh JVM per top-level container (test class); else one batch. */

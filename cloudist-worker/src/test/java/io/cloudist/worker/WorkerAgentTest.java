@@ -130,6 +130,46 @@ class WorkerAgentTest {
     }
 
     @Test
+    void aTestJvmKilledByASignalIsReportedWithTheSignalsName() throws Exception {
+        TaskResult result = run(List.of(), 0, true, List.of(methodIds("KillFixture", "isKilled", "runsAfterTheKill")))
+                .get(0);
+        Map<String, TestResult> tests = tests(result);
+        assertThat(tests.get("isKilled").status()).isEqualTo(Status.ERROR);
+        assertThat(tests.get("isKilled").failure().message())
+                .contains("exited with code 137")
+                .contains("killed by signal 9 (SIGKILL)")
+                .doesNotContain("System.exit");
+        assertThat(tests.get("runsAfterTheKill").status()).isEqualTo(Status.PASSED);
+    }
+
+    @Test
+    void theTimeoutCountsFromTheFirstTestNotFromTheTestJvmsStart() throws Exception {
+        // The test JVM pauses at start-up until its pause file is deleted, as a JVM on a loaded machine starts late.
+        Path pause = temp.resolve("vm.paused");
+        Thread releaser = new Thread(() -> {
+            try {
+                while (!Files.exists(pause)) {
+                    Thread.sleep(20);
+                }
+                Thread.sleep(6_000);
+                Files.deleteIfExists(pause);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        releaser.setDaemon(true);
+        releaser.start();
+
+        TaskResult result = run(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+PauseAtStartup",
+                "-XX:PauseAtStartupFile=" + pause), 3_000, true, List.of(List.of(classId("CalculatorFixture")))).get(0);
+
+        // The fixture passes and fails tests of its own; none ran out of time.
+        assertThat(result.results()).isNotEmpty().allSatisfy(r -> assertThat(r.failure() == null ? "" : r.failure().type())
+                .as(r.node().displayName()).isNotIn(TaskRunner.TIMEOUT, TaskRunner.NOT_RUN, TaskRunner.CRASH));
+        assertThat(result.jvmStarts()).isEqualTo(1);
+    }
+
+    @Test
     void aHangingTestJvmIsKilledAfterTheTimeoutAndTheNextTestRuns() throws Exception {
         TaskResult result = run(List.of(), 8_000, true, List.of(methodIds("HangFixture", "hangs", "runsAfterTheHang"))).get(0);
         Map<String, TestResult> tests = tests(result);

@@ -10,6 +10,7 @@ import io.cloudist.core.protocol.TaskResult;
 import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
+import io.cloudist.core.store.StoreOutageException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Hands tasks to workers through the Store, longest first, keeping each worker's next assignment queued so that it
@@ -87,8 +89,17 @@ public final class Coordinator {
         handles.forEach(h -> workers.add(new WorkerState(h, now)));
     }
 
-    /** The outcome of a run of the coordinator: a result per finished task and the tasks given up on. */
-    public record Outcome(Map<String, TaskResult> results, List<Abandoned> abandoned) {}
+    /**
+     * The outcome of a run of the coordinator: a result per finished task and the tasks given up on.
+     *
+     * @param storeOutage why the run stopped early because the store stayed unreachable longer than its budget; empty
+     *     when it did not
+     */
+    public record Outcome(Map<String, TaskResult> results, List<Abandoned> abandoned, String storeOutage) {
+        public Outcome(Map<String, TaskResult> results, List<Abandoned> abandoned) {
+            this(results, abandoned, "");
+        }
+    }
 
     /** Runs every task to a result or abandonment, then tells every worker to stop. */
     public Outcome run(List<Task> tasks) {
@@ -102,12 +113,15 @@ public final class Coordinator {
                 stopWorkers();
             }
         }
-        return new Outcome(results, abandoned);
+        return new Outcome(results, abandoned, storeOutage);
     }
 
     private void coordinate() {
         try {
             while (!queue.isEmpty() || workers.stream().anyMatch(w -> !w.outstanding.isEmpty())) {
+                if (aborting.getAsBoolean()) {
+                    throw new CloudistException("The run was stopped");
+                }
                 Map<String, Optional<byte[]>> fetched = requests.getAll(keysToRead());
                 for (WorkerState w : List.copyOf(workers)) {
                     if (!w.lost) {
@@ -134,6 +148,18 @@ public final class Coordinator {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CloudistException("The run was interrupted", e);
+        } catch (StoreOutageException e) {
+            // What finished is kept and reported; the rest cannot be run or read without the store.
+            storeOutage = e.getMessage();
+            for (WorkerState w : workers) {
+                for (Pending p : w.outstanding) {
+                    if (done.add(p.task.id())) {
+                        abandoned.add(new Abandoned(p.task, "its result could not be read: " + storeOutage));
+                    }
+                }
+                w.outstanding.clear();
+            }
+            giveUpAll(storeOutage);
         }
     }
 
@@ -237,6 +263,9 @@ public final class Coordinator {
     }
 
     private void checkAlive(WorkerState w, Map<String, Optional<byte[]>> fetched) {
+        if (aborting.getAsBoolean()) {
+            return; // its worker is being terminated with the run, not lost
+        }
         long now = clock.millis();
         String reason = null;
         boolean evicted = false;
@@ -306,7 +335,7 @@ public final class Coordinator {
     /** Starts a worker in place of a lost one while work remains and the run's replacement budget lasts. */
     private void replace() {
         boolean workLeft = !queue.isEmpty() || workers.stream().anyMatch(w -> !w.outstanding.isEmpty());
-        if (!workLeft || replaced >= replacements.max()) {
+        if (!workLeft || replaced >= replacements.max() || aborting.getAsBoolean()) {
             return;
         }
         replaced++;
@@ -346,6 +375,19 @@ public final class Coordinator {
             }
             queue.clear();
         }
+    }
+
+    private String storeOutage = "";
+    private BooleanSupplier aborting = () -> false;
+
+    /**
+     * Makes the coordinator stop scheduling as soon as {@code aborting} says so (the build is being stopped: Ctrl-C,
+     * a killed CI job): it hands out nothing more, starts no replacement and does not take the workers that are being
+     * terminated under it for lost ones.
+     */
+    public Coordinator abortingWhen(BooleanSupplier aborting) {
+        this.aborting = aborting;
+        return this;
     }
 
     private void giveUpAll(String reason) {

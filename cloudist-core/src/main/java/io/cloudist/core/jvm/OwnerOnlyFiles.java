@@ -44,6 +44,17 @@ public final class OwnerOnlyFiles {
         }
     }
 
+    /**
+     * Creates {@code directory} if needed and makes it accessible to its owner only ({@code rwx------}), so that
+     * nothing written under it (run data, logs, test output) can be read by other users of the machine.
+     */
+    public static void directory(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        if (POSIX) {
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
     /** Replaces {@code file} with {@code properties} in {@code .properties} form, readable by its owner only. */
     public static void writeProperties(Path file, Map<String, String> properties) {
         Properties sorted = new Properties();

@@ -26,6 +26,7 @@ public final class LocalProvisioner implements Provisioner {
     private final AgentClassData classData;
     private final Path inPlaceFile;
     private final List<LocalWorker> started = new ArrayList<>();
+    private volatile boolean closed;
     private int nextId;
 
     /**
@@ -51,6 +52,9 @@ public final class LocalProvisioner implements Provisioner {
 
     @Override
     public synchronized List<WorkerHandle> start(WorkerLaunch launch) {
+        if (closed) {
+            throw new CloudistException("The run is ending: no local worker is started");
+        }
         List<WorkerHandle> handles = new ArrayList<>();
         for (int i = 0; i < launch.workers(); i++) {
             String id = "w" + nextId++;
@@ -106,6 +110,7 @@ public final class LocalProvisioner implements Provisioner {
      */
     @Override
     public void close() {
+        closed = true;
         if (inPlaceFile != null) {
             try {
                 Files.deleteIfExists(inPlaceFile); // it may hold secrets, and the workers have read it

@@ -4,14 +4,24 @@ import io.cloudist.core.provision.Provisioner;
 
 /**
  * Terminates what a run started when the JVM is shut down under it (Ctrl-C, a killed build) — try-with-resources
- * does not run then. Closing the guard at the normal end of the run removes the hook.
+ * does not run then. It says the run is aborting first, so that the coordinator stops scheduling before the workers
+ * go. Closing the guard at the normal end of the run removes the hook.
  */
 final class AbortGuard implements AutoCloseable {
     private final Thread hook;
+    private volatile boolean aborting;
 
     AbortGuard(Provisioner provisioner) {
-        this.hook = new Thread(provisioner::close, "cloudist-abort");
+        this.hook = new Thread(() -> {
+            aborting = true;
+            provisioner.close();
+        }, "cloudist-abort");
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** True once the JVM is shutting down under the run. */
+    boolean aborting() {
+        return aborting;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.cloudist.core.run;
 
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.RunListener;
+import io.cloudist.core.jvm.OwnerOnlyFiles;
 import io.cloudist.core.report.ConsoleLine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -41,7 +42,7 @@ final class ModuleLock implements AutoCloseable {
         Path file = workDirectory.resolve(FILE);
         FileChannel channel = null;
         try {
-            Files.createDirectories(workDirectory);
+            OwnerOnlyFiles.directory(workDirectory); // what runs leave there is the user's alone
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             boolean told = false;

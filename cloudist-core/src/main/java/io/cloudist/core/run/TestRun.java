@@ -128,11 +128,16 @@ public final class TestRun {
             progress = new RunProgress(listener, byId, tasks, request.reportStyle());
             Coordinator coordinator = new Coordinator(store, runId, handles, new BothListeners(progress, timeline),
                     request.cloud().isLocal() ? CoordinatorSettings.LOCAL : CoordinatorSettings.CLOUD, replacements,
-                    store.uptimeClock(clock), request.skipAfterFailureCount());
+                    store.uptimeClock(clock), request.skipAfterFailureCount()).abortingWhen(guard::aborting);
             Coordinator.Outcome outcome = timings.time("tests", () -> coordinator.run(tasks));
             results = Outcomes.complete(outcome, methodLevel, byId);
             timingHistory.record(history, Measurements.history(units, results));
-            provisioner.keepWarm();
+            if (outcome.storeOutage().isEmpty()) {
+                provisioner.keepWarm();
+            } else {
+                listener.line(ConsoleLine.error("cloudist: the run stopped early: " + outcome.storeOutage()
+                        + " The tests that finished are reported; the others are errors that say why."));
+            }
             if (!store.usage().isEmpty()) {
                 listener.line(ConsoleLine.info("cloudist: store traffic: " + store.usage()));
             }

@@ -1,7 +1,6 @@
 package io.cloudist.core.coordinate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.cloudist.core.plan.Task;
 import io.cloudist.core.plan.Unit;
@@ -11,16 +10,20 @@ import io.cloudist.core.store.FaultyStore;
 import io.cloudist.core.store.LocalDirectoryStore;
 import io.cloudist.core.store.ResilientStore;
 import io.cloudist.core.store.Store;
-import io.cloudist.core.store.StoreOutageException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A coordinator whose store stays out for longer than its budget stops the run, without waiting twice. */
+/**
+ * A coordinator whose store stays out for longer than its budget stops the run, without waiting twice, and keeps the
+ * results it read: the rest become errors that name the outage.
+ */
 class CoordinatorOutageTest {
     private static final CoordinatorSettings FAST =
             new CoordinatorSettings(Duration.ofMillis(5), Duration.ofSeconds(30), Duration.ofSeconds(30), 2);
@@ -29,20 +32,19 @@ class CoordinatorOutageTest {
     Path temp;
 
     @Test
-    void anOutageBeyondTheBudgetStopsTheRunAndTerminatesTheWorkersAtOnce() {
+    void anOutageBeyondTheBudgetStopsTheRunKeepsWhatFinishedAndTerminatesTheWorkersAtOnce() {
         Store behind = new LocalDirectoryStore(temp);
         AtomicReference<FaultPlan> plan = new AtomicReference<>(FaultPlan.NONE);
         ResilientStore store = new ResilientStore(new FaultyStore(behind, plan::get), Duration.ofSeconds(2));
-        // The workers reach the store; the coordinator's way to it goes out for a minute once a worker takes t0.
-        List<FakeWorker> workers = IntStream.range(0, 3)
-                .mapToObj(i -> new FakeWorker("w" + i, behind, "r", t -> {
-                    if (t.equals("t0")) {
-                        plan.set(FaultPlan.NONE.withOutageFor(Duration.ofMinutes(1)));
-                    }
-                    return false;
-                }))
-                .toList();
-        List<Task> tasks = IntStream.range(0, 6)
+        // The worker reaches the store; the coordinator's way to it goes out for a minute once the worker takes t2,
+        // which the coordinator hands out only after it read t0's result.
+        List<FakeWorker> workers = List.of(new FakeWorker("w0", behind, "r", t -> {
+            if (t.equals("t2")) {
+                plan.set(FaultPlan.NONE.withOutageFor(Duration.ofMinutes(1)));
+            }
+            return false;
+        }));
+        List<Task> tasks = IntStream.range(0, 5)
                 .mapToObj(i -> new Task("t" + i, List.of(new Unit("C" + i, "C" + i, List.of("[class:C" + i + "]"), 1)),
                         6 - i))
                 .toList();
@@ -51,9 +53,15 @@ class CoordinatorOutageTest {
                 store.uptimeClock());
         long start = System.nanoTime();
 
-        StoreOutageException e = catchThrowableOfType(StoreOutageException.class, () -> coordinator.run(tasks));
+        Coordinator.Outcome outcome = coordinator.run(tasks);
 
-        assertThat(e).hasMessageContaining("unreachable for 2 s").hasMessageContaining("-Dcloudist.storeOutageSeconds");
+        assertThat(outcome.storeOutage()).contains("unreachable for 2 s").contains("-Dcloudist.storeOutageSeconds");
+        assertThat(outcome.results()).containsKey("t0");
+        assertThat(outcome.abandoned()).extracting(a -> a.task().id()).contains("t3", "t4");
+        assertThat(outcome.abandoned()).allSatisfy(a -> assertThat(a.reason()).contains(outcome.storeOutage()));
+        Set<String> accounted = new HashSet<>(outcome.results().keySet());
+        outcome.abandoned().forEach(a -> assertThat(accounted.add(a.task().id())).as(a.task().id()).isTrue());
+        assertThat(accounted).hasSize(5);
         assertThat(Duration.ofNanos(System.nanoTime() - start))
                 .as("one wait for the outage; telling the workers to stop fails at once")
                 .isLessThan(Duration.ofSeconds(5));

@@ -1,6 +1,7 @@
 package io.cloudist.core.coordinate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudist.core.plan.Task;
 import io.cloudist.core.plan.Unit;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,6 +140,34 @@ class CoordinatorTest {
         assertThat(started).hasSize(1);
         assertThat(started.get(0).ranTasks).hasSize(5);
         assertThat(replaced).containsExactly("r0 1/3");
+    }
+
+    @Test
+    void whenTheBuildIsStoppedTheWorkersTerminatedUnderTheRunAreNotLostNorReplaced() {
+        Store store = new LocalDirectoryStore(temp);
+        List<FakeWorker> started = new ArrayList<>();
+        Replacements replacements = new Replacements(3, n -> {
+            FakeWorker w = new FakeWorker("r" + started.size(), store, "r", t -> false);
+            started.add(w);
+            return List.of(w);
+        });
+        // Ctrl-C: the shutdown hook says the run is aborting and terminates the worker as it takes its first task.
+        AtomicBoolean aborting = new AtomicBoolean();
+        FakeWorker worker = new FakeWorker("w0", store, "r", t -> {
+            aborting.set(true);
+            return true;
+        });
+        List<String> lost = new ArrayList<>();
+        Coordinator coordinator = new Coordinator(store, "r", List.of(worker), new CoordinatorListener() {
+            @Override
+            public void workerLost(WorkerHandle w, String reason) {
+                lost.add(w.id() + ": " + reason);
+            }
+        }, FAST, replacements, Clock.systemUTC()).abortingWhen(aborting::get);
+
+        assertThatThrownBy(() -> coordinator.run(tasks(3))).hasMessage("The run was stopped");
+        assertThat(lost).isEmpty();
+        assertThat(started).isEmpty();
     }
 
     @Test

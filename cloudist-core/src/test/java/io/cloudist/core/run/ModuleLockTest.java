@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudist.core.RunListener;
 import io.cloudist.core.report.ConsoleLine;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +45,16 @@ class ModuleLockTest {
         first.close();
         second.get(10, TimeUnit.SECONDS).close();
         assertThat(lines).hasSize(1);
+    }
+
+    @Test
+    void theWorkDirectoryIsTheUsersAlone() throws Exception {
+        Path work = workDirectory.resolve("target/cloudist");
+        Files.createDirectories(work, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+
+        ModuleLock.acquire(work, listener, Clock.systemUTC()).close();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(work))).isEqualTo("rwx------");
     }
 
     @Test
