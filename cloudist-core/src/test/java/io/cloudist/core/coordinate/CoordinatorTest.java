@@ -123,15 +123,20 @@ class CoordinatorTest {
         assertThat(outcome.abandoned()).hasSize(3);
     }
 
-    @Test
-    void aLostWorkerIsReplacedAndTheReplacementRunsWhatIsLeft() {
-        Store store = new LocalDirectoryStore(temp);
-        List<FakeWorker> started = new ArrayList<>();
-        Replacements replacements = new Replacements(3, n -> {
+    /** Up to three replacements that pass every test, added to {@code started} as they start. */
+    private static Replacements healthyReplacements(Store store, List<FakeWorker> started) {
+        return new Replacements(3, n -> {
             FakeWorker w = new FakeWorker("r" + started.size(), store, "r", t -> false);
             started.add(w);
             return List.of(w);
         });
+    }
+
+    @Test
+    void aLostWorkerIsReplacedAndTheReplacementRunsWhatIsLeft() {
+        Store store = new LocalDirectoryStore(temp);
+        List<FakeWorker> started = new ArrayList<>();
+        Replacements replacements = healthyReplacements(store, started);
         // The only worker dies on its first task; only a replacement can finish the run.
         Coordinator.Outcome outcome =
                 run(store, List.of(new FakeWorker("w0", store, "r", t -> t.equals("t0"))), tasks(5), replacements);
@@ -146,11 +151,7 @@ class CoordinatorTest {
     void whenTheBuildIsStoppedTheWorkersTerminatedUnderTheRunAreNotLostNorReplaced() {
         Store store = new LocalDirectoryStore(temp);
         List<FakeWorker> started = new ArrayList<>();
-        Replacements replacements = new Replacements(3, n -> {
-            FakeWorker w = new FakeWorker("r" + started.size(), store, "r", t -> false);
-            started.add(w);
-            return List.of(w);
-        });
+        Replacements replacements = healthyReplacements(store, started);
         // Ctrl-C: the shutdown hook says the run is aborting and terminates the worker as it takes its first task.
         AtomicBoolean aborting = new AtomicBoolean();
         FakeWorker worker = new FakeWorker("w0", store, "r", t -> {
