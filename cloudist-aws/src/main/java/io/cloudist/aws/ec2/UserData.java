@@ -15,7 +15,8 @@ import java.util.Objects;
 /**
  * The boot script of worker instances (resource {@code worker-boot.sh}). It holds no credential: it installs a JDK
  * when the image has no java of {@code javaFeatureVersion} or newer, fetches the worker jars (named by their hashes)
- * from the store with one AWS CLI process (credentials come from the instance profile), starts one pool-mode agent
+ * from the store with one AWS CLI process (credentials come from the instance profile), checks each jar's SHA-256
+ * against its name and powers off, naming the jar's key, when one does not match, starts one pool-mode agent
  * per slot with worker id {@code <instance-id>-<slot>}, and powers off once every agent has exited. A background loop powers off too when no
  * agent runs after boot, should the script itself be stuck.
  *
@@ -63,10 +64,10 @@ public record UserData(
     /** The script's text. */
     public String script() {
         List<String> includes = new ArrayList<>();
-        List<String> classpath = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
         for (BlobRef jar : workerJars) {
             includes.add("--include " + quote(jar.sha256()));
-            classpath.add("\"$L/\"" + quote(jar.sha256()));
+            hashes.add(quote(jar.sha256()));
         }
         return resource("worker-boot.sh")
                 .replace("@JAVA_SETUP@", javaSetup(javaFeatureVersion).strip())
@@ -74,7 +75,7 @@ public record UserData(
                 .replace("@ENDPOINT_OPTION@", s3Endpoint.isEmpty() ? "" : "--endpoint-url " + quote(s3Endpoint) + " ")
                 .replace("@BLOBS@", quote(store.uri(StoreKeys.blob(""))))
                 .replace("@INCLUDES@", String.join(" ", includes))
-                .replace("@CLASSPATH@", String.join(":", classpath))
+                .replace("@HASHES@", String.join(" ", hashes))
                 .replace("@REGION@", quote(region))
                 .replace("@STORE@", quote(store.toString()))
                 .replace("@BOOT_SECONDS@", String.valueOf(BOOT_SECONDS))

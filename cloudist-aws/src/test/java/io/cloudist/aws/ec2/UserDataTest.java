@@ -33,9 +33,10 @@ class UserDataTest {
         assertThat(script)
                 .startsWith("#!/bin/bash\n")
                 .containsOnlyOnce("aws s3 cp")
-                .contains("aws s3 cp --only-show-errors --recursive 's3://team-bucket/ci/blobs/sha256/' \"$L\""
+                .contains("BLOBS='s3://team-bucket/ci/blobs/sha256/'\n")
+                .contains("aws s3 cp --only-show-errors --recursive \"$BLOBS\" \"$L\""
                         + " --exclude '*' --include 'aaa111' --include 'bbb222'")
-                .contains("CP=\"$L/\"'aaa111':\"$L/\"'bbb222'\n")
+                .contains("for hash in 'aaa111' 'bbb222'; do")
                 .contains("AGENTS=$(( 5 - LAUNCH_INDEX * 2 ))")
                 .contains("io.cloudist.worker.WorkerMain")
                 .contains("--store 's3://team-bucket/ci' --pool --worker \"$INSTANCE_ID-$slot\"")
@@ -70,7 +71,7 @@ class UserDataTest {
     void passesTheS3EndpointOnlyWhenOneIsSet() {
         assertThat(boot("").script()).doesNotContain("--endpoint-url").doesNotContain("AWS_ENDPOINT_URL");
         assertThat(boot("http://127.0.0.1:9000").script())
-                .contains("aws s3 cp --only-show-errors --recursive --endpoint-url 'http://127.0.0.1:9000' 's3://")
+                .contains("aws s3 cp --only-show-errors --recursive --endpoint-url 'http://127.0.0.1:9000' \"$BLOBS\"")
                 .contains("export AWS_ENDPOINT_URL_S3='http://127.0.0.1:9000'");
     }
 
