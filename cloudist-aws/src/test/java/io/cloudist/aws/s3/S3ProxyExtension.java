@@ -95,7 +95,10 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
 
     /** Sets a system property until the class ends, when its earlier value comes back. */
     public void setProperty(String key, String value) {
-        saved.putIfAbsent(key, System.getProperty(key));
+        // Not putIfAbsent: it would replace a saved null (a property that was unset) with the first value set.
+        if (!saved.containsKey(key)) {
+            saved.put(key, System.getProperty(key));
+        }
         System.setProperty(key, value);
     }
 
