@@ -249,6 +249,7 @@ public final class Ec2Provisioner implements Provisioner {
                     launch.workerBundle(),
                     context.region(),
                     context.s3Endpoint(),
+                    context.account(),
                     settings.javaFeatureVersion(),
                     candidate.slots(),
                     remaining,

@@ -59,7 +59,8 @@ public final class S3Store implements Store {
     S3Store(S3Location location, S3Connection connection) {
         this.location = location;
         this.connection = connection;
-        this.errors = new S3Errors(location, connection.region().id(), connection.profile());
+        this.errors = new S3Errors(
+                location, connection.region().id(), connection.profile(), () -> connection.owner().known());
     }
 
     /**
@@ -72,7 +73,7 @@ public final class S3Store implements Store {
      */
     public static S3Store open(String location, String region, String profile) {
         S3Location where = S3Location.parse(location);
-        return new S3Store(where, S3Connection.open(region, profile));
+        return new S3Store(where, S3Connection.open(where.toString(), region, profile));
     }
 
     /** The endpoint that overrides S3's (from {@code AWS_ENDPOINT_URL_S3} and friends), to pass on to workers. */
@@ -85,6 +86,11 @@ public final class S3Store implements Store {
         return connection.region().id();
     }
 
+    /** The account that must own the bucket, named on every request ({@link BucketOwner}). */
+    public String expectedOwner() {
+        return connection.owner().account();
+    }
+
     /** The requests sent so far. */
     @Override
     public String usage() {
@@ -95,13 +101,17 @@ public final class S3Store implements Store {
         return connection.counter().snapshot();
     }
 
-    /** Fails with the fix when there are no credentials or the bucket is missing, elsewhere or forbidden. */
+    /**
+     * Fails with the fix when there are no credentials, their account cannot be learned, or the bucket is missing,
+     * elsewhere, forbidden or another account's.
+     */
     void checkBucket() {
         try {
             connection.credentials().resolveCredentials();
         } catch (SdkException e) {
             throw errors.noCredentials(e);
         }
+        expectedOwner();
         try {
             s3().headBucket(r -> r.bucket(location.bucket()).overrideConfiguration(DOCUMENT));
         } catch (S3Exception e) {

@@ -126,6 +126,7 @@ class Ec2ProvisionerTest {
                 StandardCharsets.UTF_8);
         assertThat(userData).contains("--store 's3://team-bucket/ci' --pool")
                 .contains("--store-outage-seconds 45")
+                .contains("export AWS_ACCOUNT_ID='" + fx.aws.sts().getCallerIdentity().account() + "'")
                 .doesNotContain("AKIA")
                 .doesNotContain("testing");
     }

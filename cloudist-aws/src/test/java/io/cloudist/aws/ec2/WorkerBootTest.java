@@ -65,6 +65,7 @@ class WorkerBootTest {
         executable(bin.resolve("java"), """
                 if [ "$1" = -version ]; then echo 'openjdk version "17.0.15" 2025-04-15' >&2; exit 0; fi
                 echo "java $*" >> "$CALLS"
+                echo "env AWS_ACCOUNT_ID=$AWS_ACCOUNT_ID" >> "$CALLS"
                 """);
         executable(bin.resolve("shutdown"), "echo \"shutdown $*\" >> \"$CALLS\"\n");
     }
@@ -90,6 +91,7 @@ class WorkerBootTest {
                 .startsWith("java ")
                 .contains("-cp " + lib + "/" + jars.get(0).sha256() + ":" + lib + "/" + jars.get(1).sha256() + " ")
                 .contains("io.cloudist.worker.WorkerMain --store s3://team-bucket/ci --pool --worker i-0abc-0"));
+        assertThat(calls()).as("the agents name the bucket's owner").contains("env AWS_ACCOUNT_ID=123456789012");
     }
 
     @Test
@@ -129,7 +131,7 @@ class WorkerBootTest {
     }
 
     private int run(List<BlobRef> jars) throws Exception {
-        UserData data = new UserData(STORE, jars, "eu-west-1", "", 17, 1, 1, 5, 60);
+        UserData data = new UserData(STORE, jars, "eu-west-1", "", "123456789012", 17, 1, 1, 5, 60);
         Path script = Files.writeString(dir.resolve("user-data.sh"), data.script());
         ProcessBuilder builder = new ProcessBuilder("setsid", "bash", script.toString())
                 .directory(dir.toFile())
