@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * {@code cloudist:setup} and {@code cloudist:cleanup} for the {@code ec2} backend. Setup is idempotent and says, for
  * each resource, whether it was created or found: the store's bucket and its run-data expiry rule, the worker role
- * with its inline policy, the instance profile, and the workers' security group in the default VPC.
+ * with the store's own inline policy (other stores' policies stay), the instance profile, and the workers' security
+ * group in the default VPC.
  */
 public final class AwsCloudAdmin implements CloudAdmin {
     /** The backend this admin serves. */
@@ -34,7 +35,10 @@ public final class AwsCloudAdmin implements CloudAdmin {
                     bucket.ensureLifecycle(location));
             RoleSetup role = new RoleSetup(clients.iam());
             say(listener, "IAM role " + AwsNames.ROLE, role.ensureRole());
-            say(listener, "IAM policy " + AwsNames.POLICY + " (" + location + " only)", role.ensurePolicy(location));
+            role.replaceLegacyPolicy().ifPresent(earlier -> say(listener, "IAM policy " + AwsNames.LEGACY_POLICY
+                    + " of earlier versions (" + earlier + ")", "replaced by " + WorkerPolicy.name(earlier)));
+            say(listener, "IAM policy " + WorkerPolicy.name(location) + " (" + location + " only)",
+                    role.ensurePolicy(location));
             say(listener, "Instance profile " + AwsNames.INSTANCE_PROFILE, role.ensureInstanceProfile());
             String vpc = SecurityGroups.defaultVpc(clients.ec2(), region);
             boolean found = SecurityGroups.find(clients.ec2(), vpc).isPresent();
