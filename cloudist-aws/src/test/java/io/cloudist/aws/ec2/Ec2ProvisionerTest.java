@@ -119,7 +119,13 @@ class Ec2ProvisionerTest {
         assertThat(fx.aws.ec2().describeVolumes(r -> r.filters(filter(
                                 "attachment.instance-id", instance.instanceId())))
                         .volumes())
-                .allSatisfy(v -> assertThat(v.tags()).contains(tag("cloudist", "true"), tag("cloudist:run", "run-1")));
+                .allSatisfy(v -> assertThat(v.tags()).contains(tag("cloudist", "true"), tag("cloudist:run", "run-1")))
+                .singleElement()
+                .satisfies(root -> assertThat(root.encrypted()).as("root volume encrypted").isTrue());
+        assertThat(instance.blockDeviceMappings()).singleElement().satisfies(root -> {
+            assertThat(root.deviceName()).isEqualTo(instance.rootDeviceName());
+            assertThat(root.ebs().deleteOnTermination()).isTrue();
+        });
         String userData = new String(Base64.getDecoder().decode(fx.aws.ec2()
                         .describeInstanceAttribute(r -> r.instanceId(instance.instanceId()).attribute("userData"))
                         .userData().value()),
