@@ -111,7 +111,6 @@ public final class AwsCloudAdmin implements CloudAdmin {
     }
 
     private static void say(RunListener listener, Finding finding) {
-        String text = finding.subject() + ": " + finding.result();
-        listener.line(finding.weak() ? ConsoleLine.warn(text) : ConsoleLine.info(text));
+        listener.line(finding.weak() ? ConsoleLine.warn(finding.text()) : ConsoleLine.info(finding.text()));
     }
 }

@@ -53,7 +53,7 @@ final class BucketChecks {
             return Finding.of(subject, "found");
         }
         if (!fix) {
-            return Finding.weak(subject, "none, so objects are stored unencrypted unless each upload asks; "
+            return Finding.weak(subject + ": none, so objects are stored unencrypted unless each upload asks; "
                     + FIX_HINT + "turn on SSE-S3");
         }
         encrypt(s3, bucket, account);
@@ -94,7 +94,7 @@ final class BucketChecks {
             return Finding.of(subject, "found");
         }
         if (!fix) {
-            return Finding.weak(subject, String.join(", ", off) + " not on, so the bucket could be made public; "
+            return Finding.weak(subject + ": " + String.join(", ", off) + " not on, so the bucket could be made public; "
                     + FIX_HINT + "block all public access");
         }
         blockPublicAccess(s3, bucket, account);

@@ -75,7 +75,7 @@ final class BucketSetup {
             return Finding.of(subject, "found");
         }
         if (mine.isPresent() && !fix) {
-            return Finding.weak(subject, "changed, so run data may stay longer; " + BucketChecks.FIX_HINT
+            return Finding.weak(subject + ": changed, so run data may stay longer; " + BucketChecks.FIX_HINT
                     + "restore it");
         }
         rules.removeIf(r -> id.equals(r.id()));

@@ -30,9 +30,6 @@ final class RoleSetup {
         UPDATED
     }
 
-    /** IAM's limit on the inline policies of one role, in characters without white space. */
-    static final int INLINE_POLICY_LIMIT = 10_240;
-
     /** The object grant of the single policy of earlier versions: {@code arn:aws:s3:::<bucket>/<keyPrefix>*}. */
     private static final Pattern LEGACY_OBJECTS = Pattern.compile("arn:aws:s3:::([a-z0-9][a-z0-9.-]+)/(.*)\\*");
 
@@ -67,7 +64,7 @@ final class RoleSetup {
         } catch (SdkException e) {
             if ("LimitExceeded".equals(AwsErrors.code(e))) {
                 throw new CloudistException("The IAM role " + AwsNames.ROLE + " has no room for the policy of "
-                        + store + ": IAM allows " + INLINE_POLICY_LIMIT + " characters of inline policies per role,"
+                        + store + ": IAM allows 10,240 characters of inline policies per role,"
                         + " and each store's takes about 1,100. Remove the policy of a store you no longer use: aws iam"
                         + " delete-role-policy --role-name " + AwsNames.ROLE + " --policy-name <name> (aws iam"
                         + " list-role-policies --role-name " + AwsNames.ROLE + " lists them)", e);

@@ -7,7 +7,7 @@ exec >>"$BASE/log/boot.log" 2>&1
 set -u
 export AWS_REGION=@REGION@ AWS_DEFAULT_REGION=@REGION@
 @ENDPOINT_EXPORT@
-# The account that owns the store's bucket, which the agents name on every S3 request: not a secret.
+# The account that owns the store's bucket, which the agents name on every S3 request: an id, no credential.
 @ACCOUNT_EXPORT@
 MAIN=io.cloudist.worker.WorkerMain
 

@@ -149,7 +149,7 @@ class StorePoliciesTest {
         assertThatThrownBy(() -> new RoleSetup(full).ensurePolicy(S3Location.parse("s3://team-bucket/ci")))
                 .isExactlyInstanceOf(CloudistException.class)
                 .hasMessageStartingWith("The IAM role cloudist-worker has no room for the policy of s3://team-bucket/ci:"
-                        + " IAM allows 10240 characters of inline policies per role")
+                        + " IAM allows 10,240 characters of inline policies per role")
                 .hasMessageContaining("aws iam delete-role-policy --role-name cloudist-worker --policy-name <name>");
     }
 

@@ -42,6 +42,7 @@ class TransportPolicyTest {
 
         assertThat(finding).isEqualTo(Finding.of("Bucket policy statement cloudist-deny-insecure-transport (refuses"
                 + " requests without TLS)", "created"));
+        assertThat(finding.text()).endsWith("(refuses requests without TLS): created");
         JsonNode statements = policy().get("Statement");
         assertThat(statements).hasSize(1);
         JsonNode statement = statements.get(0);
@@ -62,8 +63,8 @@ class TransportPolicyTest {
         aws.s3().putBucketPolicy(r -> r.bucket("team-bucket")
                 .policy("{\"Version\":\"2012-10-17\",\"Statement\":[" + theirs + "]}"));
 
-        assertThat(TransportPolicy.ensure(aws.s3(), "team-bucket", ACCOUNT, "").result()).isEqualTo("created");
-        assertThat(TransportPolicy.ensure(aws.s3(), "team-bucket", ACCOUNT, "").result()).isEqualTo("found");
+        assertThat(TransportPolicy.ensure(aws.s3(), "team-bucket", ACCOUNT, "").text()).endsWith(": created");
+        assertThat(TransportPolicy.ensure(aws.s3(), "team-bucket", ACCOUNT, "").text()).endsWith(": found");
 
         JsonNode statements = policy().get("Statement");
         assertThat(statements).hasSize(2);
@@ -78,7 +79,7 @@ class TransportPolicyTest {
                 .replace("\"aws:SecureTransport\":\"false\"", "\"aws:SecureTransport\":\"maybe\"");
         aws.s3().putBucketPolicy(r -> r.bucket("team-bucket").policy(changed));
 
-        assertThat(TransportPolicy.ensure(aws.s3(), "team-bucket", ACCOUNT, "").result()).isEqualTo("updated");
+        assertThat(TransportPolicy.ensure(aws.s3(), "team-bucket", ACCOUNT, "").text()).endsWith(": updated");
         assertThat(policy().get("Statement")).hasSize(1);
         assertThat(policy().at("/Statement/0/Condition/Bool/aws:SecureTransport").asText()).isEqualTo("false");
     }
@@ -87,7 +88,7 @@ class TransportPolicyTest {
     void anEndpointWithoutTlsGetsNoStatementThatWouldLockCloudistOut() {
         Finding finding = TransportPolicy.ensure(aws.s3(), "team-bucket", ACCOUNT, "http://127.0.0.1:9000");
 
-        assertThat(finding.result()).isEqualTo("skipped: the S3 endpoint http://127.0.0.1:9000 is reached without"
+        assertThat(finding.text()).endsWith(": skipped: the S3 endpoint http://127.0.0.1:9000 is reached without"
                 + " TLS, and the statement would refuse cloudist's own requests");
         assertThat(finding.weak()).isFalse();
         try {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -122,6 +125,17 @@ class WorkerPolicyTest {
         assertThat(other).startsWith("cloudist-store-team-bucket.ci.cache-").isNotEqualTo(name);
         assertThat(WorkerPolicy.name(S3Location.parse("s3://team-bucket/ci/cache/"))).isEqualTo(name);
         assertThat(longOne).hasSizeLessThanOrEqualTo(128).matches("[\\w+=,.@-]+");
+    }
+
+    @Test
+    void theUserGuideQuotesThePolicySetupApplies() throws Exception {
+        Path guide = Path.of(System.getProperty("basedir", ".")).resolve("../docs/aws.md");
+        String policy;
+        try (var in = WorkerPolicy.class.getResourceAsStream("worker-policy.json")) {
+            policy = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+
+        assertThat(Files.readString(guide)).contains("```json\n" + policy + "\n```");
     }
 
     @Test
