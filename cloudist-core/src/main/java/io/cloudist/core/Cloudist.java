@@ -26,7 +26,15 @@ public final class Cloudist {
      * @param store the store to prepare, "" for the backend's default
      */
     public static void setup(CloudSettings settings, String store, RunListener listener) {
-        Backends.admin(settings.backend()).setup(settings, store, listener);
+        setup(settings, store, false, listener);
+    }
+
+    /**
+     * As {@link #setup(CloudSettings, String, RunListener)}; with {@code fix}, what setup finds weaker than it would
+     * make it is repaired rather than reported.
+     */
+    public static void setup(CloudSettings settings, String store, boolean fix, RunListener listener) {
+        Backends.admin(settings.backend()).setup(settings, store, fix, listener);
     }
 
     /** Terminates every cloudist worker of the backend in its region and, if asked, deletes run data. */

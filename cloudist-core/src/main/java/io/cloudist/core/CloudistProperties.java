@@ -91,6 +91,9 @@ public final class CloudistProperties {
     public static final String DEFAULT_IDLE_MINUTES = "5";
     public static final String DELETE_RUN_DATA = "cloudist.deleteRunData";
     public static final String DEFAULT_DELETE_RUN_DATA = "false";
+    /** Setup repairs what it finds weaker than it would make it on an existing bucket, instead of only saying so. */
+    public static final String FIX = "cloudist.fix";
+    public static final String DEFAULT_FIX = "false";
     public static final String USE_SUREFIRE_CONFIG = "cloudist.useSurefireConfig";
     /** The AWS region of the store and the workers; the SDK's default chain when unset. */
     public static final String REGION = "cloudist.region";
@@ -294,5 +297,12 @@ public final class CloudistProperties {
                     DELETE_RUN_DATA,
                     DEFAULT_DELETE_RUN_DATA,
                     Set.of(Goal.CLEANUP),
-                    "Also delete the run documents under the store's runs/ prefix."));
+                    "Also delete the run documents under the store's runs/ prefix."),
+            new Parameter(
+                    "fix",
+                    FIX,
+                    DEFAULT_FIX,
+                    Set.of(Goal.SETUP),
+                    "Repair an existing bucket's default encryption, public access block and run-data expiry rule"
+                            + " where setup finds them weaker than it makes them, instead of only warning."));
 }

@@ -4,7 +4,9 @@ import static io.cloudist.core.CloudistProperties.BACKEND;
 import static io.cloudist.core.CloudistProperties.DEFAULT_ADMIN_BACKEND;
 import static io.cloudist.core.CloudistProperties.DEFAULT_BACKEND;
 import static io.cloudist.core.CloudistProperties.DEFAULT_DELETE_RUN_DATA;
+import static io.cloudist.core.CloudistProperties.DEFAULT_FIX;
 import static io.cloudist.core.CloudistProperties.DELETE_RUN_DATA;
+import static io.cloudist.core.CloudistProperties.FIX;
 
 import io.cloudist.core.CloudistProperties.Goal;
 import io.cloudist.core.ConfigurationException;
@@ -17,8 +19,9 @@ import java.util.Objects;
  * @param settings the backend, region and profile
  * @param store the store location, "" for the backend's default
  * @param deleteRunData cleanup deletes run documents too
+ * @param fix setup repairs what it finds weaker than it would make it
  */
-record AdminRequest(CloudSettings settings, String store, boolean deleteRunData) {
+record AdminRequest(CloudSettings settings, String store, boolean deleteRunData, boolean fix) {
     AdminRequest {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(store, "store");
@@ -38,6 +41,7 @@ record AdminRequest(CloudSettings settings, String store, boolean deleteRunData)
         CloudSettings settings = CloudMapping.account(sources, backend);
         boolean deleteRunData = goal == Goal.CLEANUP
                 && sources.flag("deleteRunData", DELETE_RUN_DATA, Boolean.parseBoolean(DEFAULT_DELETE_RUN_DATA));
-        return new AdminRequest(settings, CloudMapping.cloudStore(sources, backend), deleteRunData);
+        boolean fix = goal == Goal.SETUP && sources.flag("fix", FIX, Boolean.parseBoolean(DEFAULT_FIX));
+        return new AdminRequest(settings, CloudMapping.cloudStore(sources, backend), deleteRunData, fix);
     }
 }

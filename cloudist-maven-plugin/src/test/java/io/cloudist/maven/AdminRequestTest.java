@@ -45,6 +45,22 @@ class AdminRequestTest {
     }
 
     @Test
+    void onlySetupFixes() {
+        assertThat(map(Goal.SETUP).fix()).isFalse();
+        user.put(CloudistProperties.FIX, "true");
+
+        assertThat(map(Goal.SETUP).fix()).isTrue();
+        assertThat(map(Goal.CLEANUP).fix()).isFalse();
+    }
+
+    @Test
+    void badFixIsAnError() {
+        user.put(CloudistProperties.FIX, "maybe");
+
+        assertThat(error(Goal.SETUP).parameter()).isEqualTo(CloudistProperties.FIX);
+    }
+
+    @Test
     void localBackendIsAnErrorThatNamesTheGoalAndEc2() {
         user.put(CloudistProperties.BACKEND, "local");
 

@@ -33,8 +33,18 @@ class CloudAdminMojoTest {
             assertThat(call.settings().region()).isEqualTo("eu-west-1");
             assertThat(call.settings().profile()).isEqualTo("ops");
             assertThat(call.store()).isEmpty();
+            assertThat(call.fix()).isFalse();
         });
         assertThat(log.lines).containsExactly("INFO setup done in eu-west-1");
+    }
+
+    @Test
+    void setupPassesFixOn() throws MojoExecutionException {
+        user.put(CloudistProperties.FIX, "true");
+
+        run(new SetupMojo());
+
+        assertThat(FakeCloudAdmin.CALLS).singleElement().satisfies(call -> assertThat(call.fix()).isTrue());
     }
 
     @Test

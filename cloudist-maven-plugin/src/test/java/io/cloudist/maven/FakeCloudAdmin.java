@@ -21,7 +21,7 @@ public final class FakeCloudAdmin implements CloudAdmin {
     static final List<Call> CALLS = new CopyOnWriteArrayList<>();
 
     /** One call: {@code setup} or {@code cleanup}, with what it was given. */
-    record Call(String goal, CloudSettings settings, String store, boolean deleteRunData) {}
+    record Call(String goal, CloudSettings settings, String store, boolean deleteRunData, boolean fix) {}
 
     @Override
     public String backend() {
@@ -30,12 +30,17 @@ public final class FakeCloudAdmin implements CloudAdmin {
 
     @Override
     public void setup(CloudSettings settings, String store, RunListener listener) {
-        act(new Call("setup", settings, store, false), listener);
+        setup(settings, store, false, listener);
+    }
+
+    @Override
+    public void setup(CloudSettings settings, String store, boolean fix, RunListener listener) {
+        act(new Call("setup", settings, store, false, fix), listener);
     }
 
     @Override
     public void cleanup(CloudSettings settings, String store, boolean deleteRunData, RunListener listener) {
-        act(new Call("cleanup", settings, store, deleteRunData), listener);
+        act(new Call("cleanup", settings, store, deleteRunData, false), listener);
     }
 
     private static void act(Call call, RunListener listener) {

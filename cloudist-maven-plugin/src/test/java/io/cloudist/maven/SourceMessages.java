@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The text of cloudist's main sources with each string concatenation's literal parts joined: {@code "a " +
+ * The text of cloudist's main sources (and, as they are, the shell scripts among their resources) with each string
+ * concatenation's literal parts joined: {@code "a " +
  * CONSTANT + " b"} reads {@code "a <constant's value> b"}, while a variable between two literals stays a gap. A
  * message quoted with placeholders for its variable parts can then be found piece by piece.
  */
@@ -38,7 +39,7 @@ final class SourceMessages {
             files = modules.filter(m -> m.getFileName().toString().startsWith("cloudist-"))
                     .map(m -> m.resolve("src/main/java"))
                     .filter(Files::isDirectory)
-                    .flatMap(SourceMessages::javaFiles)
+                    .flatMap(dir -> files(dir, ".java"))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -49,7 +50,19 @@ final class SourceMessages {
         Map<String, String> constants = constants(sources);
         StringBuilder all = new StringBuilder();
         sources.forEach(s -> all.append(inline(s.type(), s.text(), constants)).append('\n'));
-        return new SourceMessages(JOIN.matcher(all).replaceAll("").replace("\\\"", "\""));
+        String java = JOIN.matcher(all).replaceAll("").replace("\\\"", "\"");
+        // Shell scripts that instances run write their own lines (an instance's boot log): taken as they are.
+        StringBuilder scripts = new StringBuilder();
+        try (Stream<Path> modules = Files.list(root)) {
+            modules.filter(m -> m.getFileName().toString().startsWith("cloudist-"))
+                    .map(m -> m.resolve("src/main/resources"))
+                    .filter(Files::isDirectory)
+                    .flatMap(dir -> files(dir, ".sh"))
+                    .forEach(script -> scripts.append(read(script)).append('\n'));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new SourceMessages(java + "\n" + scripts);
     }
 
     /** Whether every literal piece of {@code quoted} (its parts between {@code {placeholders}}) is in the sources. */
@@ -121,9 +134,9 @@ final class SourceMessages {
         return type + "." + reference;
     }
 
-    private static Stream<Path> javaFiles(Path directory) {
+    private static Stream<Path> files(Path directory, String suffix) {
         try (Stream<Path> walk = Files.walk(directory)) {
-            return walk.filter(p -> p.toString().endsWith(".java")).toList().stream();
+            return walk.filter(p -> p.toString().endsWith(suffix)).toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

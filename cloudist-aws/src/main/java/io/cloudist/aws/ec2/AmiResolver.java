@@ -28,6 +28,7 @@ public final class AmiResolver {
     private final Ec2Client ec2;
     private final SsmClient ssm;
     private final Map<String, String> latest = new ConcurrentHashMap<>();
+    private final Map<String, RootVolume> roots = new ConcurrentHashMap<>();
 
     public AmiResolver(Ec2Client ec2, SsmClient ssm) {
         this.ec2 = ec2;
@@ -60,6 +61,32 @@ public final class AmiResolver {
                     AwsNames.AMI_PROPERTY, imageId, "name an image of this region, or leave it empty for Amazon Linux 2023");
         }
         return images.get(0).architectureAsString();
+    }
+
+    /**
+     * The root volume of {@code imageId}, which instances get encrypted.
+     *
+     * @throws CloudistException when the image has no EBS root volume to encrypt
+     */
+    public RootVolume rootVolume(String imageId) {
+        return roots.computeIfAbsent(imageId, this::rootOf);
+    }
+
+    private RootVolume rootOf(String imageId) {
+        Image image = AwsErrors.call("ec2:DescribeImages", () -> ec2.describeImages(r -> r.imageIds(imageId)))
+                .images()
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> new ConfigurationException(AwsNames.AMI_PROPERTY, imageId,
+                        "name an image of this region, or leave it empty for Amazon Linux 2023"));
+        return image.blockDeviceMappings().stream()
+                .filter(m -> m.deviceName() != null && m.deviceName().equals(image.rootDeviceName()))
+                .filter(m -> m.ebs() != null && m.ebs().volumeSize() != null)
+                .findFirst()
+                .map(m -> new RootVolume(m.deviceName(), m.ebs().volumeSize()))
+                .orElseThrow(() -> new ConfigurationException(AwsNames.AMI_PROPERTY, imageId,
+                        "cloudist encrypts each worker's root volume and needs an image whose root device is an EBS"
+                                + " volume; name such an image, or leave it empty for Amazon Linux 2023"));
     }
 
     private String lookUp(String architecture) {

@@ -249,6 +249,7 @@ public final class Ec2Provisioner implements Provisioner {
                     launch.workerBundle(),
                     context.region(),
                     context.s3Endpoint(),
+                    context.account(),
                     settings.javaFeatureVersion(),
                     candidate.slots(),
                     remaining,
@@ -256,8 +257,8 @@ public final class Ec2Provisioner implements Provisioner {
                     launch.storeOutageSeconds());
             String image = settings.ami().isEmpty() ? amis.amazonLinux(candidate.type().architecture()) : settings.ami();
             List<Instance> started = new ArrayList<>(ec2.runInstances(
-                            RunRequests.of(
-                                    candidate, count, boot, image, launch.runId(), context, settings.maxPricePerHour()))
+                            RunRequests.of(candidate, count, boot, image, amis.rootVolume(image), launch.runId(),
+                                    context, settings.maxPricePerHour()))
                     .instances());
             started.sort(Comparator.comparing(i -> i.amiLaunchIndex() == null ? 0 : i.amiLaunchIndex()));
             List<String> ids = started.stream().map(Instance::instanceId).toList();

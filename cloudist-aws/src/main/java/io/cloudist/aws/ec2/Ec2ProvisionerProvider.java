@@ -15,6 +15,7 @@ import io.cloudist.core.provision.ProvisionerProvider;
 import io.cloudist.core.store.Store;
 import java.time.Clock;
 import java.util.Set;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
  * Opens {@link Ec2Provisioner}s for backend {@code ec2}. Needs an S3 store and what {@code cloudist:setup} made (the
@@ -44,14 +45,14 @@ public final class Ec2ProvisionerProvider implements ProvisionerProvider {
         AwsClients clients = new AwsClients(settings);
         try {
             String region = clients.region();
-            String owner = AwsErrors.call(
-                            "sts:GetCallerIdentity", clients.profile(), () -> clients.sts().getCallerIdentity())
-                    .arn();
+            GetCallerIdentityResponse caller = AwsErrors.call(
+                    "sts:GetCallerIdentity", clients.profile(), () -> clients.sts().getCallerIdentity());
             String vpc = SecurityGroups.defaultVpc(clients.ec2(), region);
             String group = SecurityGroups.find(clients.ec2(), vpc)
                     .orElseThrow(() -> new CloudistException("No security group " + AwsNames.SECURITY_GROUP + " in "
                             + region + ": run `mvn cloudist:setup -Dcloudist.backend=ec2` once for this region"));
-            LaunchContext context = new LaunchContext(region, group, owner, EndpointOverrides.s3());
+            LaunchContext context =
+                    new LaunchContext(region, group, caller.arn(), caller.account(), EndpointOverrides.s3());
             return new Ec2Provisioner(
                     store,
                     clients.ec2(),

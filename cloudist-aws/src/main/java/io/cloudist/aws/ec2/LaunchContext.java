@@ -8,13 +8,15 @@ import java.util.Objects;
  * @param region the region instances run in
  * @param securityGroupId the workers' security group (made by setup)
  * @param owner the ARN of the caller, for the {@code cloudist:owner} tag
+ * @param account the caller's account, which owns the store's bucket
  * @param s3Endpoint an S3 endpoint that replaces AWS's, "" for none
  */
-record LaunchContext(String region, String securityGroupId, String owner, String s3Endpoint) {
+record LaunchContext(String region, String securityGroupId, String owner, String account, String s3Endpoint) {
     LaunchContext {
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(securityGroupId, "securityGroupId");
         Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(account, "account");
         s3Endpoint = Objects.requireNonNullElse(s3Endpoint, "");
     }
 }

@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 /**
  * The RunInstances request of worker instances: spot one-time (terminated on interruption, capped at
  * {@code maxPricePerHour} when set, else at the on-demand price) or on-demand, terminated
- * when they power off, IMDSv2 only with a hop limit of 1, the workers' instance profile and security group, and the
- * cloudist tags on instance and volumes.
+ * when they power off, IMDSv2 only with a hop limit of 1, an encrypted root volume (with the account's default EBS
+ * key), the workers' instance profile and security group, and the cloudist tags on instance and volumes.
  */
 final class RunRequests {
     private RunRequests() {}
@@ -29,11 +29,14 @@ final class RunRequests {
             int count,
             UserData boot,
             String image,
+            RootVolume root,
             String runId,
             LaunchContext context,
             double maxPricePerHour) {
         RunInstancesRequest.Builder request = RunInstancesRequest.builder()
                 .imageId(image)
+                .blockDeviceMappings(b -> b.deviceName(root.device())
+                        .ebs(e -> e.encrypted(true).deleteOnTermination(true).volumeSize(root.sizeGib())))
                 .instanceType(candidate.type().name())
                 .minCount(1)
                 .maxCount(count)

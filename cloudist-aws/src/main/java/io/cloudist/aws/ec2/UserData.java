@@ -15,7 +15,8 @@ import java.util.Objects;
 /**
  * The boot script of worker instances (resource {@code worker-boot.sh}). It holds no credential: it installs a JDK
  * when the image has no java of {@code javaFeatureVersion} or newer, fetches the worker jars (named by their hashes)
- * from the store with one AWS CLI process (credentials come from the instance profile), starts one pool-mode agent
+ * from the store with one AWS CLI process (credentials come from the instance profile), checks each jar's SHA-256
+ * against its name and powers off, naming the jar's key, when one does not match, starts one pool-mode agent
  * per slot with worker id {@code <instance-id>-<slot>}, and powers off once every agent has exited. A background loop powers off too when no
  * agent runs after boot, should the script itself be stuck.
  *
@@ -26,6 +27,8 @@ import java.util.Objects;
  * @param workerJars the agent's classpath, in order
  * @param region the region, exported for the AWS CLI and SDK
  * @param s3Endpoint an S3 endpoint that replaces AWS's, "" for none
+ * @param account the account that owns the store's bucket, exported as {@code AWS_ACCOUNT_ID} so that the agents
+ *     name it as the expected bucket owner as the coordinator does (not a secret); "" for none
  * @param javaFeatureVersion the Java feature version the agents and test JVMs need
  * @param slots agents per instance at most
  * @param workers agents of the whole launch
@@ -37,6 +40,7 @@ public record UserData(
         List<BlobRef> workerJars,
         String region,
         String s3Endpoint,
+        String account,
         int javaFeatureVersion,
         int slots,
         int workers,
@@ -53,6 +57,7 @@ public record UserData(
         workerJars = List.copyOf(workerJars);
         region = Objects.requireNonNullElse(region, "");
         s3Endpoint = Objects.requireNonNullElse(s3Endpoint, "");
+        account = Objects.requireNonNullElse(account, "");
         if (workerJars.isEmpty() || slots < 1 || workers < 1 || idleMinutes < 0 || storeOutageSeconds < 0) {
             throw new IllegalArgumentException("Boot needs jars, slots and workers: " + workerJars.size() + " jars, "
                     + slots + " slots, " + workers + " workers, " + idleMinutes + " idle minutes, "
@@ -63,18 +68,19 @@ public record UserData(
     /** The script's text. */
     public String script() {
         List<String> includes = new ArrayList<>();
-        List<String> classpath = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
         for (BlobRef jar : workerJars) {
             includes.add("--include " + quote(jar.sha256()));
-            classpath.add("\"$L/\"" + quote(jar.sha256()));
+            hashes.add(quote(jar.sha256()));
         }
         return resource("worker-boot.sh")
                 .replace("@JAVA_SETUP@", javaSetup(javaFeatureVersion).strip())
                 .replace("@ENDPOINT_EXPORT@", s3Endpoint.isEmpty() ? "" : "export AWS_ENDPOINT_URL_S3=" + quote(s3Endpoint))
+                .replace("@ACCOUNT_EXPORT@", account.isEmpty() ? "" : "export AWS_ACCOUNT_ID=" + quote(account))
                 .replace("@ENDPOINT_OPTION@", s3Endpoint.isEmpty() ? "" : "--endpoint-url " + quote(s3Endpoint) + " ")
                 .replace("@BLOBS@", quote(store.uri(StoreKeys.blob(""))))
                 .replace("@INCLUDES@", String.join(" ", includes))
-                .replace("@CLASSPATH@", String.join(":", classpath))
+                .replace("@HASHES@", String.join(" ", hashes))
                 .replace("@REGION@", quote(region))
                 .replace("@STORE@", quote(store.toString()))
                 .replace("@BOOT_SECONDS@", String.valueOf(BOOT_SECONDS))

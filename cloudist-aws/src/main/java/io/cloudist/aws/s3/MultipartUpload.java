@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
@@ -21,7 +22,8 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
- * Uploads a large file in parts of {@link #PART_SIZE}. Each part is read afresh from the file on every attempt, so
+ * Uploads a large file in parts of {@link #PART_SIZE}, each with its SHA-256 (S3 then keeps a SHA-256 of the parts'
+ * SHA-256s), and the object metadata given. Each part is read afresh from the file on every attempt, so
  * the SDK can retry a part on its own; when the upload fails for good it is aborted, so no parts are left billed.
  */
 final class MultipartUpload {
@@ -33,10 +35,17 @@ final class MultipartUpload {
     private MultipartUpload() {}
 
     static void upload(
-            S3Client s3, String bucket, String key, Path file, long size, AwsRequestOverrideConfiguration timeouts) {
+            S3Client s3,
+            String bucket,
+            String key,
+            Path file,
+            long size,
+            Map<String, String> metadata,
+            AwsRequestOverrideConfiguration timeouts) {
         String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket)
                         .key(key)
-                        .checksumAlgorithm(ChecksumAlgorithm.CRC32)
+                        .metadata(metadata)
+                        .checksumAlgorithm(ChecksumAlgorithm.SHA256)
                         .overrideConfiguration(timeouts))
                 .uploadId();
         try {
@@ -51,14 +60,14 @@ final class MultipartUpload {
                                 .uploadId(uploadId)
                                 .partNumber(number)
                                 .contentLength(length)
-                                .checksumAlgorithm(ChecksumAlgorithm.CRC32)
+                                .checksumAlgorithm(ChecksumAlgorithm.SHA256)
                                 .overrideConfiguration(timeouts),
                         RequestBody.fromContentProvider(() -> slice(file, from, length), length,
                                 "application/octet-stream"));
                 parts.add(CompletedPart.builder()
                         .partNumber(number)
                         .eTag(response.eTag())
-                        .checksumCRC32(response.checksumCRC32())
+                        .checksumSHA256(response.checksumSHA256())
                         .build());
             }
             s3.completeMultipartUpload(r -> r.bucket(bucket)

@@ -31,6 +31,8 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * {@link io.cloudist.core.store.ResilientStore} rides out longer outages, for as long as
  * {@code cloudist.storeOutageSeconds} allows.
  *
+ * <p>Every request names the account that must own the bucket ({@link BucketOwner}).
+ *
  * <p>Endpoint: the SDK's standard settings ({@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL}, the system
  * properties {@code aws.endpointUrlS3} and {@code aws.endpointUrl}, {@code endpoint_url} in the profile). When one
  * is in effect the client uses path-style requests, which S3-compatible servers need.
@@ -42,16 +44,18 @@ record S3Connection(
         Region region,
         String profile,
         Optional<URI> endpointOverride,
-        RequestCounter counter)
+        RequestCounter counter,
+        BucketOwner owner)
         implements AutoCloseable {
     static final int ATTEMPTS = 5;
 
     /**
+     * @param location the store, for messages
      * @param region a region name, or "" for the SDK's default chain
      * @param profile a profile name, or "" for the SDK's default credentials chain
      * @throws io.cloudist.core.ConfigurationException when no region is given or configured
      */
-    static S3Connection open(String region, String profile) {
+    static S3Connection open(String location, String region, String profile) {
         boolean named = profile != null && !profile.isBlank();
         Region resolved = region(region, named ? profile : null);
         AwsCredentialsProvider credentials = named
@@ -64,6 +68,7 @@ record S3Connection(
                 .tcpKeepAlive(true)
                 .build();
         RequestCounter counter = new RequestCounter();
+        BucketOwner owner = BucketOwner.of(location, credentials, resolved, named ? profile : "", http);
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(ATTEMPTS)
@@ -73,7 +78,8 @@ record S3Connection(
                         .throttlingBackoffStrategy(
                                 BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(5)))
                         .build())
-                .addExecutionInterceptor(counter);
+                .addExecutionInterceptor(counter)
+                .addExecutionInterceptor(owner);
         if (named) {
             override.defaultProfileName(profile);
         }
@@ -88,7 +94,7 @@ record S3Connection(
             endpoint = probe.serviceClientConfiguration().endpointOverride();
         }
         S3Client client = builder.forcePathStyle(endpoint.isPresent()).build();
-        return new S3Connection(client, http, credentials, resolved, named ? profile : "", endpoint, counter);
+        return new S3Connection(client, http, credentials, resolved, named ? profile : "", endpoint, counter, owner);
     }
 
     private static Region region(String region, String profile) {

@@ -8,6 +8,7 @@ import io.cloudist.core.store.StoreUnavailableException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -34,12 +35,19 @@ final class S3Errors {
     private final S3Location location;
     private final String region;
     private final String profile;
+    private final Supplier<Optional<String>> owner;
 
     /** @param profile the AWS profile in use, "" for the default credentials chain */
     S3Errors(S3Location location, String region, String profile) {
+        this(location, region, profile, Optional::empty);
+    }
+
+    /** @param owner the account named as the bucket's expected owner, once known */
+    S3Errors(S3Location location, String region, String profile, Supplier<Optional<String>> owner) {
         this.location = location;
         this.region = region;
         this.profile = profile;
+        this.owner = owner;
     }
 
     /** No credentials could be found (or the named profile has none). */
@@ -117,7 +125,7 @@ final class S3Errors {
             return new CloudistException(
                     "Access denied: S3 refused to " + action.verb + " " + target(action, objectKey) + " (" + code
                             + "); grant " + action.permission + " on " + resource + hint
-                            + " to the user or role cloudist runs as",
+                            + " to the user or role cloudist runs as" + otherOwner(),
                     e);
         }
         String message = "S3 could not " + action.verb + " " + target(action, objectKey) + " (HTTP " + status
@@ -125,6 +133,15 @@ final class S3Errors {
                 + (details == null || details.errorMessage() == null ? "" : ": " + details.errorMessage()) + ")";
         boolean retryable = status >= 500 || e.isThrottlingException() || code.equals("RequestTimeout");
         return retryable ? new StoreUnavailableException(message, e) : new CloudistException(message, e);
+    }
+
+    /** S3 answers 403 as well when the bucket is not the expected owner's. */
+    private String otherOwner() {
+        return owner.get()
+                .map(account -> "; or bucket '" + location.bucket() + "' belongs to another AWS account than "
+                        + account + ", the account of these credentials, which cloudist expects to own it: point -D"
+                        + CloudistProperties.STORE + " at a bucket of that account")
+                .orElse("");
     }
 
     /** S3's AuthorizationHeaderMalformed says "the region 'us-east-1' is wrong; expecting 'eu-west-1'". */

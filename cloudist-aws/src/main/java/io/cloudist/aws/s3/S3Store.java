@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,6 +21,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -27,7 +30,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * A {@link Store} in an S3 bucket, at {@code s3://bucket/prefix}: store key {@code k} is object {@code prefix/k}.
  *
  * <p>Small documents are single requests with short timeouts (20 s an attempt, 1 min in all, retries included);
- * blob transfers get long ones. Files over {@link MultipartUpload#PART_SIZE} are uploaded in parts. Failed requests
+ * blob transfers get long ones. Files over {@link MultipartUpload#PART_SIZE} are uploaded in parts. Files carry their
+ * SHA-256, which {@link #sha256} reads back without a download ({@link BlobChecksums}). Failed requests
  * are retried as {@link S3Connection} describes (throttling, 5xx, timeouts, dropped connections), and what still
  * fails becomes a {@link io.cloudist.core.store.StoreUnavailableException} when time may mend it, else a
  * {@link CloudistException} (or a {@link io.cloudist.core.ConfigurationException} for a missing bucket or a wrong
@@ -55,7 +59,8 @@ public final class S3Store implements Store {
     S3Store(S3Location location, S3Connection connection) {
         this.location = location;
         this.connection = connection;
-        this.errors = new S3Errors(location, connection.region().id(), connection.profile());
+        this.errors = new S3Errors(
+                location, connection.region().id(), connection.profile(), () -> connection.owner().known());
     }
 
     /**
@@ -68,7 +73,7 @@ public final class S3Store implements Store {
      */
     public static S3Store open(String location, String region, String profile) {
         S3Location where = S3Location.parse(location);
-        return new S3Store(where, S3Connection.open(region, profile));
+        return new S3Store(where, S3Connection.open(where.toString(), region, profile));
     }
 
     /** The endpoint that overrides S3's (from {@code AWS_ENDPOINT_URL_S3} and friends), to pass on to workers. */
@@ -81,6 +86,11 @@ public final class S3Store implements Store {
         return connection.region().id();
     }
 
+    /** The account that must own the bucket, named on every request ({@link BucketOwner}). */
+    public String expectedOwner() {
+        return connection.owner().account();
+    }
+
     /** The requests sent so far. */
     @Override
     public String usage() {
@@ -91,13 +101,17 @@ public final class S3Store implements Store {
         return connection.counter().snapshot();
     }
 
-    /** Fails with the fix when there are no credentials or the bucket is missing, elsewhere or forbidden. */
+    /**
+     * Fails with the fix when there are no credentials, their account cannot be learned, or the bucket is missing,
+     * elsewhere, forbidden or another account's.
+     */
     void checkBucket() {
         try {
             connection.credentials().resolveCredentials();
         } catch (SdkException e) {
             throw errors.noCredentials(e);
         }
+        expectedOwner();
         try {
             s3().headBucket(r -> r.bucket(location.bucket()).overrideConfiguration(DOCUMENT));
         } catch (S3Exception e) {
@@ -135,14 +149,21 @@ public final class S3Store implements Store {
         String objectKey = location.objectKey(key);
         try {
             long size = Files.size(file);
+            BlobChecksums.Digest digest = BlobChecksums.of(file);
+            Map<String, String> metadata = Map.of(BlobChecksums.METADATA, digest.hex());
             if (size > MultipartUpload.PART_SIZE) {
                 send(() -> {
-                    MultipartUpload.upload(s3(), location.bucket(), objectKey, file, size, TRANSFER);
+                    MultipartUpload.upload(s3(), location.bucket(), objectKey, file, size, metadata, TRANSFER);
                     return null;
                 });
             } else {
                 send(() -> s3().putObject(
-                        r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(TRANSFER),
+                        r -> r.bucket(location.bucket())
+                                .key(objectKey)
+                                .checksumAlgorithm(ChecksumAlgorithm.SHA256)
+                                .checksumSHA256(digest.base64())
+                                .metadata(metadata)
+                                .overrideConfiguration(TRANSFER),
                         RequestBody.fromFile(file)));
             }
         } catch (SdkException e) {
@@ -232,6 +253,23 @@ public final class S3Store implements Store {
         } catch (SdkException e) {
             if (isMissingKey(e)) {
                 return false;
+            }
+            throw errors.translate(e, S3Action.HEAD, objectKey);
+        }
+    }
+
+    /** What a HEAD request shows of the object's bytes: see {@link BlobChecksums} for what is believed. */
+    @Override
+    public Optional<String> sha256(String key) {
+        String objectKey = location.objectKey(key);
+        try {
+            return BlobChecksums.vouchedFor(send(() -> s3().headObject(r -> r.bucket(location.bucket())
+                    .key(objectKey)
+                    .checksumMode(ChecksumMode.ENABLED)
+                    .overrideConfiguration(DOCUMENT))));
+        } catch (SdkException e) {
+            if (isMissingKey(e)) {
+                return Optional.empty();
             }
             throw errors.translate(e, S3Action.HEAD, objectKey);
         }

@@ -10,8 +10,10 @@ import java.util.Locale;
 
 /**
  * {@code cloudist:setup} and {@code cloudist:cleanup} for the {@code ec2} backend. Setup is idempotent and says, for
- * each resource, whether it was created or found: the store's bucket and its run-data expiry rule, the worker role
- * with its inline policy, the instance profile, and the workers' security group in the default VPC.
+ * each resource, whether it was created or found: the store's bucket (on a bucket it finds, whether its default
+ * encryption and public access block are as setup would make them; with {@code fix} it repairs them), the bucket policy
+ * statement that refuses requests without TLS, the run-data expiry rule, the worker role with the store's own inline
+ * policy (other stores' policies stay), the instance profile, and the workers' security group in the default VPC.
  */
 public final class AwsCloudAdmin implements CloudAdmin {
     /** The backend this admin serves. */
@@ -24,17 +26,32 @@ public final class AwsCloudAdmin implements CloudAdmin {
 
     @Override
     public void setup(CloudSettings settings, String store, RunListener listener) {
+        setup(settings, store, false, listener);
+    }
+
+    @Override
+    public void setup(CloudSettings settings, String store, boolean fix, RunListener listener) {
         try (AwsClients clients = new AwsClients(settings)) {
             String region = clients.region();
-            S3Location location = storeOf(clients, store, region);
-            BucketSetup bucket = new BucketSetup(clients.s3(), region);
-            say(listener, "S3 bucket " + location.bucket(), bucket.ensureBucket(location) ? "created" : "found");
-            say(listener, "Lifecycle rule " + BucketSetup.ruleId(location) + " (expires "
-                    + "s3://" + location.bucket() + "/" + location.runsPrefix() + " after " + AwsNames.RUN_DATA_DAYS + " days)",
-                    bucket.ensureLifecycle(location));
+            S3Location given = store == null || store.isBlank() ? null : S3Location.parse(store.trim());
+            String account = account(clients);
+            S3Location location = given != null ? given : AwsNames.defaultStore(account, region);
+            BucketSetup bucket = new BucketSetup(clients.s3(), region, account);
+            boolean created = bucket.ensureBucket(location);
+            say(listener, "S3 bucket " + location.bucket(), created ? "created" : "found");
+            if (!created) {
+                BucketChecks checks = new BucketChecks(clients.s3(), location.bucket(), account, fix);
+                say(listener, checks.encryption());
+                say(listener, checks.publicAccessBlock());
+            }
+            say(listener, TransportPolicy.ensure(clients.s3(), location.bucket(), account, EndpointOverrides.s3()));
+            say(listener, bucket.ensureLifecycle(location, fix));
             RoleSetup role = new RoleSetup(clients.iam());
             say(listener, "IAM role " + AwsNames.ROLE, role.ensureRole());
-            say(listener, "IAM policy " + AwsNames.POLICY + " (" + location + " only)", role.ensurePolicy(location));
+            role.replaceLegacyPolicy().ifPresent(earlier -> say(listener, "IAM policy " + AwsNames.LEGACY_POLICY
+                    + " of earlier versions (" + earlier + ")", "replaced by " + WorkerPolicy.name(earlier)));
+            say(listener, "IAM policy " + WorkerPolicy.name(location) + " (" + location + " only)",
+                    role.ensurePolicy(location));
             say(listener, "Instance profile " + AwsNames.INSTANCE_PROFILE, role.ensureInstanceProfile());
             String vpc = SecurityGroups.defaultVpc(clients.ec2(), region);
             boolean found = SecurityGroups.find(clients.ec2(), vpc).isPresent();
@@ -58,7 +75,7 @@ public final class AwsCloudAdmin implements CloudAdmin {
                             + " in " + region + ": " + String.join(", ", terminated)));
             if (deleteRunData) {
                 S3Location location = storeOf(clients, store, region);
-                int deleted = Cleanup.deleteRunData(clients.s3(), location);
+                int deleted = Cleanup.deleteRunData(clients.s3(), location, account(clients));
                 listener.line(ConsoleLine.info(deleted < 0
                         ? "No bucket " + location.bucket() + ": no run data to delete"
                         : "Deleted " + deleted + " object" + (deleted == 1 ? "" : "s") + " under "
@@ -76,10 +93,13 @@ public final class AwsCloudAdmin implements CloudAdmin {
         if (store != null && !store.isBlank()) {
             return S3Location.parse(store.trim());
         }
-        String account = AwsErrors.call(
-                        "sts:GetCallerIdentity", clients.profile(), () -> clients.sts().getCallerIdentity())
+        return AwsNames.defaultStore(account(clients), region);
+    }
+
+    /** The account of the credentials: the one that owns (or will own) the store's bucket. */
+    static String account(AwsClients clients) {
+        return AwsErrors.call("sts:GetCallerIdentity", clients.profile(), () -> clients.sts().getCallerIdentity())
                 .account();
-        return AwsNames.defaultStore(account, region);
     }
 
     private static void say(RunListener listener, String what, RoleSetup.Result result) {
@@ -88,5 +108,9 @@ public final class AwsCloudAdmin implements CloudAdmin {
 
     private static void say(RunListener listener, String what, String result) {
         listener.line(ConsoleLine.info(what + ": " + result));
+    }
+
+    private static void say(RunListener listener, Finding finding) {
+        listener.line(finding.weak() ? ConsoleLine.warn(finding.text()) : ConsoleLine.info(finding.text()));
     }
 }

@@ -13,8 +13,11 @@ public final class AwsNames {
     /** The instance profile that carries {@link #ROLE}. */
     public static final String INSTANCE_PROFILE = "cloudist-worker";
 
-    /** The role's inline policy: access to the store's prefix and nothing else. */
-    public static final String POLICY = "cloudist-store";
+    /** The start of each store's inline policy on the role ({@link WorkerPolicy#name}): that store's keys only. */
+    public static final String POLICY_PREFIX = "cloudist-store-";
+
+    /** The one inline policy of earlier versions, for the last store set up; setup replaces it. */
+    public static final String LEGACY_POLICY = "cloudist-store";
 
     /** The security group of worker instances, in the default VPC, with no inbound rules. */
     public static final String SECURITY_GROUP = "cloudist-workers";

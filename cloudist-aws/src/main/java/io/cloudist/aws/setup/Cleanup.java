@@ -41,13 +41,17 @@ final class Cleanup {
         return ids;
     }
 
-    /** Deletes every object under the store's {@code runs/}; returns how many, or -1 when the bucket is missing. */
-    static int deleteRunData(S3Client s3, S3Location store) {
+    /**
+     * Deletes every object under the store's {@code runs/}; returns how many, or -1 when the bucket is missing.
+     *
+     * @param account the account that must own the bucket
+     */
+    static int deleteRunData(S3Client s3, S3Location store, String account) {
         String prefix = store.runsPrefix();
         List<String> keys = new ArrayList<>();
         try {
             AwsErrors.call("s3:ListBucket", () -> {
-                s3.listObjectsV2Paginator(r -> r.bucket(store.bucket()).prefix(prefix))
+                s3.listObjectsV2Paginator(r -> r.bucket(store.bucket()).prefix(prefix).expectedBucketOwner(account))
                         .contents()
                         .stream()
                         .map(S3Object::key)
@@ -65,6 +69,7 @@ final class Cleanup {
                     .map(key -> ObjectIdentifier.builder().key(key).build())
                     .toList();
             AwsErrors.call("s3:DeleteObject", () -> s3.deleteObjects(r -> r.bucket(store.bucket())
+                    .expectedBucketOwner(account)
                     .delete(d -> d.objects(batch).quiet(true))));
         }
         return keys.size();

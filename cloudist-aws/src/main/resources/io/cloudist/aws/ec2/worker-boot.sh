@@ -7,6 +7,8 @@ exec >>"$BASE/log/boot.log" 2>&1
 set -u
 export AWS_REGION=@REGION@ AWS_DEFAULT_REGION=@REGION@
 @ENDPOINT_EXPORT@
+# The account that owns the store's bucket, which the agents name on every S3 request: an id, no credential.
+@ACCOUNT_EXPORT@
 MAIN=io.cloudist.worker.WorkerMain
 
 power_off() {
@@ -36,14 +38,19 @@ INSTANCE_ID=$(imds instance-id) || power_off "cannot read the instance id from t
 LAUNCH_INDEX=$(imds ami-launch-index) || LAUNCH_INDEX=0
 
 L="$BASE/lib"
+BLOBS=@BLOBS@
 mkdir -p "$L" "$BASE/cache"
 # One CLI process fetches every jar, in parallel by itself: a process per jar costs a second of CPU each.
-aws s3 cp --only-show-errors --recursive @ENDPOINT_OPTION@@BLOBS@ "$L" --exclude '*' @INCLUDES@ \
+aws s3 cp --only-show-errors --recursive @ENDPOINT_OPTION@"$BLOBS" "$L" --exclude '*' @INCLUDES@ \
   || power_off "cannot fetch the worker jars from the store"
-CP=@CLASSPATH@
-IFS=: read -ra JARS <<< "$CP"
-for jar in "${JARS[@]}"; do
-  [ -s "$jar" ] || power_off "cannot fetch the worker jar $jar from the store"
+# Each jar is named by its SHA-256, its key in the store: a jar whose bytes do not hash to its name is not run. The
+# classpath lists the jars in this order.
+CP=""
+for hash in @HASHES@; do
+  [ -s "$L/$hash" ] || power_off "cannot fetch the worker jar $BLOBS$hash from the store"
+  actual=$(sha256sum "$L/$hash" | cut -d ' ' -f 1)
+  [ "$actual" = "$hash" ] || power_off "the worker jar $BLOBS$hash does not match its SHA-256 (its bytes hash to $actual): refusing to start the worker agents"
+  CP="$CP${CP:+:}$L/$hash"
 done
 
 # This instance runs its share of the launch's @WORKERS@ workers, @SLOTS@ at most.

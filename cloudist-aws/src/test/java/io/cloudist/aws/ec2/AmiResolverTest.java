@@ -11,6 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeImagesResponse;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.GetParameterRequest;
@@ -68,6 +71,44 @@ class AmiResolverTest {
         assertThatThrownBy(() -> resolver.architectureOf("ami-00000000000000000"))
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
                         .isEqualTo("cloudist.ami"));
+    }
+
+    @Test
+    void instancesGetTheImagesEbsRootVolumeToEncrypt() {
+        String arm64 = parameter("arm64");
+        Image image = image(arm64);
+
+        RootVolume root = new AmiResolver(aws.ec2(), aws.ssm()).rootVolume(arm64);
+
+        assertThat(root.device()).isEqualTo(image.rootDeviceName()).isEqualTo("/dev/xvda");
+        assertThat(root.sizeGib()).isEqualTo(image.blockDeviceMappings().get(0).ebs().volumeSize());
+    }
+
+    @Test
+    void anImageWithoutAnEbsRootVolumeIsRefusedNamingTheSetting() {
+        // moto gives every image it registers an EBS root volume: an instance-store image is described by hand.
+        Ec2Client instanceStore = new Ec2Client() {
+            @Override
+            public DescribeImagesResponse describeImages(DescribeImagesRequest request) {
+                return DescribeImagesResponse.builder()
+                        .images(Image.builder().imageId("ami-0instancestore").rootDeviceName("/dev/sda1")
+                                .rootDeviceType("instance-store").build())
+                        .build();
+            }
+
+            @Override
+            public String serviceName() {
+                return "ec2";
+            }
+
+            @Override
+            public void close() {}
+        };
+
+        assertThatThrownBy(() -> new AmiResolver(instanceStore, aws.ssm()).rootVolume("ami-0instancestore"))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
+                        .isEqualTo("cloudist.ami"))
+                .hasMessageContaining("root device is an EBS volume");
     }
 
     private String parameter(String architecture) {

@@ -40,6 +40,7 @@ final class Ec2Fixture implements AutoCloseable {
                 MotoExtension.REGION,
                 SecurityGroups.find(aws.ec2(), vpc).orElseThrow(),
                 aws.sts().getCallerIdentity().arn(),
+                aws.sts().getCallerIdentity().account(),
                 "");
         return new Ec2Provisioner(
                 store, ec2, new AmiResolver(ec2, aws.ssm()), settings, context, lines, clock, () -> {});

@@ -119,13 +119,20 @@ class Ec2ProvisionerTest {
         assertThat(fx.aws.ec2().describeVolumes(r -> r.filters(filter(
                                 "attachment.instance-id", instance.instanceId())))
                         .volumes())
-                .allSatisfy(v -> assertThat(v.tags()).contains(tag("cloudist", "true"), tag("cloudist:run", "run-1")));
+                .allSatisfy(v -> assertThat(v.tags()).contains(tag("cloudist", "true"), tag("cloudist:run", "run-1")))
+                .singleElement()
+                .satisfies(root -> assertThat(root.encrypted()).as("root volume encrypted").isTrue());
+        assertThat(instance.blockDeviceMappings()).singleElement().satisfies(root -> {
+            assertThat(root.deviceName()).isEqualTo(instance.rootDeviceName());
+            assertThat(root.ebs().deleteOnTermination()).isTrue();
+        });
         String userData = new String(Base64.getDecoder().decode(fx.aws.ec2()
                         .describeInstanceAttribute(r -> r.instanceId(instance.instanceId()).attribute("userData"))
                         .userData().value()),
                 StandardCharsets.UTF_8);
         assertThat(userData).contains("--store 's3://team-bucket/ci' --pool")
                 .contains("--store-outage-seconds 45")
+                .contains("export AWS_ACCOUNT_ID='" + fx.aws.sts().getCallerIdentity().account() + "'")
                 .doesNotContain("AKIA")
                 .doesNotContain("testing");
     }

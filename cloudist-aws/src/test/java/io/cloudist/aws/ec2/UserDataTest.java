@@ -33,9 +33,10 @@ class UserDataTest {
         assertThat(script)
                 .startsWith("#!/bin/bash\n")
                 .containsOnlyOnce("aws s3 cp")
-                .contains("aws s3 cp --only-show-errors --recursive 's3://team-bucket/ci/blobs/sha256/' \"$L\""
+                .contains("BLOBS='s3://team-bucket/ci/blobs/sha256/'\n")
+                .contains("aws s3 cp --only-show-errors --recursive \"$BLOBS\" \"$L\""
                         + " --exclude '*' --include 'aaa111' --include 'bbb222'")
-                .contains("CP=\"$L/\"'aaa111':\"$L/\"'bbb222'\n")
+                .contains("for hash in 'aaa111' 'bbb222'; do")
                 .contains("AGENTS=$(( 5 - LAUNCH_INDEX * 2 ))")
                 .contains("io.cloudist.worker.WorkerMain")
                 .contains("--store 's3://team-bucket/ci' --pool --worker \"$INSTANCE_ID-$slot\"")
@@ -70,8 +71,15 @@ class UserDataTest {
     void passesTheS3EndpointOnlyWhenOneIsSet() {
         assertThat(boot("").script()).doesNotContain("--endpoint-url").doesNotContain("AWS_ENDPOINT_URL");
         assertThat(boot("http://127.0.0.1:9000").script())
-                .contains("aws s3 cp --only-show-errors --recursive --endpoint-url 'http://127.0.0.1:9000' 's3://")
+                .contains("aws s3 cp --only-show-errors --recursive --endpoint-url 'http://127.0.0.1:9000' \"$BLOBS\"")
                 .contains("export AWS_ENDPOINT_URL_S3='http://127.0.0.1:9000'");
+    }
+
+    @Test
+    void exportsTheAccountThatOwnsTheBucketForTheAgents() {
+        assertThat(boot("").script()).contains("export AWS_ACCOUNT_ID='123456789012'\n");
+        assertThat(new UserData(STORE, JARS, "eu-west-1", "", "", 17, 2, 5, 10, 90).script())
+                .doesNotContain("AWS_ACCOUNT_ID");
     }
 
     @Test
@@ -97,7 +105,7 @@ class UserDataTest {
         List<BlobRef> many = IntStream.range(0, 200)
                 .mapToObj(i -> new BlobRef("%064d".formatted(i), 1, BlobRef.Kind.JAR, "library-number-" + i + ".jar"))
                 .toList();
-        UserData boot = new UserData(STORE, many, "eu-west-1", "", 17, 2, 5, 10, 90);
+        UserData boot = new UserData(STORE, many, "eu-west-1", "", "123456789012", 17, 2, 5, 10, 90);
 
         assertThatThrownBy(boot::base64).isInstanceOf(CloudistException.class).hasMessageContaining("16384");
     }
@@ -133,7 +141,7 @@ class UserDataTest {
     }
 
     private static UserData boot(String endpoint) {
-        return new UserData(STORE, JARS, "eu-west-1", endpoint, 17, 2, 5, 10, 90);
+        return new UserData(STORE, JARS, "eu-west-1", endpoint, "123456789012", 17, 2, 5, 10, 90);
     }
 
     private List<String> runJavaSetup(String javaVersionLine) throws Exception {

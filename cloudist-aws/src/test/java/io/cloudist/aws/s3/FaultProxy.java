@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -50,6 +51,8 @@ final class FaultProxy implements AutoCloseable {
     private volatile long outageUntilNanos = System.nanoTime();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger injected = new AtomicInteger();
+    private final List<List<String>> heads = new CopyOnWriteArrayList<>();
+    private volatile String bucketOwner;
 
     FaultProxy(URI upstream) throws IOException {
         this.upstream = upstream;
@@ -79,6 +82,19 @@ final class FaultProxy implements AutoCloseable {
         return requests.get();
     }
 
+    /** The request line and headers of every request received so far. */
+    List<List<String>> heads() {
+        return List.copyOf(heads);
+    }
+
+    /**
+     * From now on the bucket belongs to {@code account}: a request that names another expected owner gets S3's
+     * answer, 403 AccessDenied (s3proxy does not check the owner).
+     */
+    void bucketOwner(String account) {
+        this.bucketOwner = account;
+    }
+
     /** Requests that met a fault (latency aside). */
     int injected() {
         return injected.get();
@@ -103,6 +119,14 @@ final class FaultProxy implements AutoCloseable {
                 return;
             }
             requests.incrementAndGet();
+            heads.add(List.copyOf(head));
+            String owner = bucketOwner;
+            String expected = header(head, "x-amz-expected-bucket-owner");
+            if (owner != null && expected != null && !expected.equals(owner)) {
+                copy(in, OutputStream.nullOutputStream(), requestLength(head));
+                answer(client, 403, "Forbidden", "AccessDenied");
+                return;
+            }
             Plan now = plan;
             double dice = ThreadLocalRandom.current().nextDouble();
             boolean expectsContinue = head.stream().anyMatch(l -> l.toLowerCase(Locale.ROOT).startsWith("expect:"));
@@ -197,6 +221,16 @@ final class FaultProxy implements AutoCloseable {
             lines.add(text);
         }
         return List.of();
+    }
+
+    /** The value of header {@code name} in a request head, or null. */
+    static String header(List<String> head, String name) {
+        String prefix = name.toLowerCase(Locale.ROOT) + ":";
+        return head.stream()
+                .filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
+                .map(line -> line.substring(prefix.length()).trim())
+                .findFirst()
+                .orElse(null);
     }
 
     private static byte[] withConnectionClose(List<String> head) {

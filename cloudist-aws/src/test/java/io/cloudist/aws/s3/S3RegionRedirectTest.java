@@ -38,6 +38,7 @@ class S3RegionRedirectTest {
         set("aws.endpointUrlS3", "http://127.0.0.1:" + server.getAddress().getPort());
         set("aws.accessKeyId", "AKIATEST");
         set("aws.secretAccessKey", "secret");
+        set("aws.accountId", "123456789012");
     }
 
     @AfterEach

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Retries, against a hand-written HTTP server that answers with S3's transient errors before it succeeds. */
 class S3StoreRetryTest {
     private static final List<String> PROPERTIES =
-            List.of("aws.accessKeyId", "aws.secretAccessKey", "aws.region", "aws.endpointUrlS3");
+            List.of("aws.accessKeyId", "aws.secretAccessKey", "aws.region", "aws.endpointUrlS3", "aws.accountId");
 
     private final Map<String, String> saved = new HashMap<>();
     private final Deque<Integer> statuses = new ArrayDeque<>();
@@ -50,6 +50,7 @@ class S3StoreRetryTest {
         System.setProperty("aws.accessKeyId", "key");
         System.setProperty("aws.secretAccessKey", "secret");
         System.setProperty("aws.region", "us-east-1");
+        System.setProperty("aws.accountId", "123456789012");
         System.setProperty("aws.endpointUrlS3", "http://127.0.0.1:" + server.getAddress().getPort());
     }
 

@@ -96,8 +96,8 @@ public final class MotoExtension implements BeforeAllCallback, AfterAllCallback,
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Server.class, k -> Server.start(), Server.class);
     }
 
-    /** The moto_server process, killed when the root context closes. */
-    static final class Server implements AutoCloseable {
+    /** The moto_server process, killed when the root context closes (or, started by a test, when it closes it). */
+    public static final class Server implements AutoCloseable {
         private final Process process;
         private final Moto moto;
 
@@ -106,7 +106,7 @@ public final class MotoExtension implements BeforeAllCallback, AfterAllCallback,
             this.moto = moto;
         }
 
-        static Server start() {
+        public static Server start() {
             return start(Map.of());
         }
 
@@ -155,7 +155,7 @@ public final class MotoExtension implements BeforeAllCallback, AfterAllCallback,
             throw new IllegalStateException("moto_server did not answer on " + moto.endpoint() + "; see " + log);
         }
 
-        URI endpoint() {
+        public URI endpoint() {
             return moto.endpoint();
         }
 

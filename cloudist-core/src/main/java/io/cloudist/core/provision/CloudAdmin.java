@@ -13,6 +13,14 @@ public interface CloudAdmin {
     /** Creates what runs need (bucket, role, security group), idempotently; says what it created or found. */
     void setup(CloudSettings settings, String store, RunListener listener);
 
+    /**
+     * As {@link #setup(CloudSettings, String, RunListener)}; with {@code fix}, also repairs what it finds weaker than
+     * it would make it (a backend with nothing to repair ignores it).
+     */
+    default void setup(CloudSettings settings, String store, boolean fix, RunListener listener) {
+        setup(settings, store, listener);
+    }
+
     /** Terminates every cloudist instance in the region; with {@code deleteRunData}, deletes run data too. */
     void cleanup(CloudSettings settings, String store, boolean deleteRunData, RunListener listener);
 }

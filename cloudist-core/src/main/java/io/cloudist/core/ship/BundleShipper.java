@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * Ships a test classpath and extra files to a {@link Store}, content-addressed: jars by their SHA-256, directories
- * and extra files as deterministic archives. A blob already in the store is not uploaded again. For workers that
+ * and extra files as deterministic archives. A blob already in the store is not uploaded again, unless the store
+ * cannot vouch that its bytes still match its hash ({@link Store#sha256}). For workers that
  * run elsewhere it also ships the project's files ({@link ProjectTree}), in packs ({@link FilePacks}); a pack whose
  * files kept their sizes and times since the last shipment is not even archived again ({@link PackCache}). Paths
  * in the bundle are relative to its root, the project's root directory (or above it, for extra files outside it).
@@ -175,7 +176,7 @@ public final class BundleShipper {
     private BlobRef pack(Path base, List<ProjectTree.File> files, PackCache cache) {
         String fingerprint = PackCache.fingerprint(files);
         BlobRef known = cache.get(fingerprint);
-        if (known != null && store.exists(StoreKeys.blob(known.sha256()))) {
+        if (known != null && stored(StoreKeys.blob(known.sha256()), known.sha256())) {
             bytesTotal.addAndGet(known.size());
             refs.incrementAndGet();
             return known;
@@ -214,6 +215,11 @@ public final class BundleShipper {
         return ref;
     }
 
+    /** Whether the store holds {@code sha}'s bytes at {@code key}, by what it knows without a download. */
+    private boolean stored(String key, String sha) {
+        return store.sha256(key).filter(sha::equals).isPresent();
+    }
+
     private BlobRef upload(Path file, String sha, BlobRef.Kind kind, String path) {
         long size;
         try {
@@ -226,7 +232,8 @@ public final class BundleShipper {
         if (first == null) {
             try {
                 String key = StoreKeys.blob(sha);
-                if (!store.exists(key)) {
+                // Not trusted by name: a blob whose stored bytes the store cannot vouch for is uploaded again.
+                if (!stored(key, sha)) {
                     store.putFile(key, file);
                     uploaded.incrementAndGet();
                     bytesUploaded.addAndGet(size);

@@ -3,6 +3,7 @@ package io.cloudist.core.store;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.CloudistProperties;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -10,6 +11,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.ReadOnlyFileSystemException;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -105,6 +109,23 @@ public final class LocalDirectoryStore implements Store {
         return Files.isRegularFile(path(key));
     }
 
+    /** The hash of the file itself: reading a local file again costs little next to what it protects against. */
+    @Override
+    public Optional<String> sha256(String key) {
+        MessageDigest digest = sha256();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(path(key))) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return Optional.of(HexFormat.of().formatHex(digest.digest()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw failure(key, e);
+        }
+    }
+
     @Override
     public List<String> list(String prefix) {
         Path start = path(prefix.contains("/") ? prefix.substring(0, prefix.lastIndexOf('/')) : "");
@@ -130,6 +151,14 @@ public final class LocalDirectoryStore implements Store {
     @Override
     public String location() {
         return root.toString();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
     }
 
     private Path path(String key) {

@@ -120,6 +120,11 @@ public final class ResilientStore implements Store {
     }
 
     @Override
+    public Optional<String> sha256(String key) {
+        return call(() -> inner.sha256(key));
+    }
+
+    @Override
     public List<String> list(String prefix) {
         return call(() -> inner.list(prefix));
     }

@@ -29,6 +29,17 @@ public interface Store extends AutoCloseable {
     /** True when {@code key} has a value. */
     boolean exists(String key);
 
+    /**
+     * The SHA-256 (lower-case hex) of the value at {@code key}, as the store knows it without reading the value
+     * back to the caller: from a checksum the store computed or checked when the value was written, or from the value
+     * itself when reading it is cheap (a local directory). Empty when the key is missing or the store cannot tell: a
+     * caller must then take the value as unknown, not as matching. A shipper uses it to replace a blob whose bytes no
+     * longer match its key.
+     */
+    default Optional<String> sha256(String key) {
+        return Optional.empty();
+    }
+
     /** Keys that start with {@code prefix}, sorted. */
     List<String> list(String prefix);
 

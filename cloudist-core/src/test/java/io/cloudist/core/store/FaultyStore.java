@@ -103,6 +103,11 @@ public final class FaultyStore implements Store {
     }
 
     @Override
+    public Optional<String> sha256(String key) {
+        return call("HEAD " + key, () -> inner.sha256(key));
+    }
+
+    @Override
     public List<String> list(String prefix) {
         return call("LIST " + prefix, () -> inner.list(prefix));
     }

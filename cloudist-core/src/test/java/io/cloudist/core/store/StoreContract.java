@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -83,6 +86,20 @@ public abstract class StoreContract {
         assertThat(store.getFile("blobs/sha256/big", target)).isTrue();
         assertThat(Files.size(target)).isEqualTo(300_000);
         assertThat(store.getFile("blobs/sha256/none", temp.resolve("none"))).isFalse();
+    }
+
+    @Test
+    void sha256VouchesForAStoredFileAndNeverForBytesThatReplacedIt() throws Exception {
+        Store store = store();
+        Path file = Files.write(temp.resolve("blob.bin"), bytes("blob bytes"));
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes("blob bytes")));
+
+        store.putFile("blobs/sha256/" + hash, file);
+        assertThat(store.sha256("blobs/sha256/" + hash)).hasValue(hash);
+
+        store.put("blobs/sha256/" + hash, bytes("tampered"));
+        assertThat(store.sha256("blobs/sha256/" + hash)).isNotEqualTo(Optional.of(hash));
+        assertThat(store.sha256("blobs/sha256/none")).isEmpty();
     }
 
     @Test

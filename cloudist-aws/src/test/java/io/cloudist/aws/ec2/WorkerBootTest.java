@@ -1,0 +1,166 @@
+package io.cloudist.aws.ec2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudist.aws.setup.S3Location;
+import io.cloudist.core.protocol.BlobRef;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the real boot script with bash, as an instance runs its user data, with stand-ins on the PATH for what an
+ * instance has and a test does not: {@code aws} copies from a directory laid out as the bucket, {@code curl} answers
+ * as the metadata service, {@code java} and {@code shutdown} only say that they were called.
+ */
+class WorkerBootTest {
+    private static final S3Location STORE = S3Location.parse("s3://team-bucket/ci");
+
+    @TempDir
+    Path dir;
+
+    private Path bucket;
+    private Path calls;
+    private Process boot;
+
+    @BeforeEach
+    void instance() throws IOException {
+        bucket = Files.createDirectories(dir.resolve("s3/team-bucket/ci/blobs/sha256"));
+        calls = dir.resolve("calls.log");
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        executable(bin.resolve("aws"), """
+                echo "aws $*" >> "$CALLS"
+                src=""; dest=""; names=()
+                while [ $# -gt 0 ]; do
+                  case "$1" in
+                    --include) names+=("$2"); shift 2 ;;
+                    --exclude|--endpoint-url) shift 2 ;;
+                    s3://*) src="${1#s3://}"; shift ;;
+                    s3|cp|--*) shift ;;
+                    *) dest="$1"; shift ;;
+                  esac
+                done
+                for name in "${names[@]}"; do
+                  [ -f "$FAKE_S3/$src$name" ] && cp "$FAKE_S3/$src$name" "$dest/$name"
+                done
+                exit 0
+                """);
+        executable(bin.resolve("curl"), """
+                case "$*" in
+                  *api/token*) echo token ;;
+                  *instance-id*) echo i-0abc ;;
+                  *ami-launch-index*) echo 0 ;;
+                  *) exit 22 ;;
+                esac
+                """);
+        executable(bin.resolve("java"), """
+                if [ "$1" = -version ]; then echo 'openjdk version "17.0.15" 2025-04-15' >&2; exit 0; fi
+                echo "java $*" >> "$CALLS"
+                echo "env AWS_ACCOUNT_ID=$AWS_ACCOUNT_ID" >> "$CALLS"
+                """);
+        executable(bin.resolve("shutdown"), "echo \"shutdown $*\" >> \"$CALLS\"\n");
+    }
+
+    @AfterEach
+    void powerOff() throws Exception {
+        if (boot != null) {
+            // The script's backstop outlives it in the background; the script ran in a session of its own.
+            new ProcessBuilder("kill", "-KILL", "--", "-" + boot.pid()).start().waitFor();
+        }
+    }
+
+    @Test
+    void startsTheAgentsWhenEveryJarMatchesItsKey() throws Exception {
+        List<BlobRef> jars = List.of(store("cloudist-worker.jar", "worker"), store("jackson.jar", "jackson"));
+
+        int exit = run(jars);
+
+        assertThat(exit).isZero();
+        assertThat(bootLog()).doesNotContain("does not match").contains("every worker agent has exited");
+        String lib = dir.resolve("opt/lib").toString();
+        assertThat(calls()).anySatisfy(call -> assertThat(call)
+                .startsWith("java ")
+                .contains("-cp " + lib + "/" + jars.get(0).sha256() + ":" + lib + "/" + jars.get(1).sha256() + " ")
+                .contains("io.cloudist.worker.WorkerMain --store s3://team-bucket/ci --pool --worker i-0abc-0"));
+        assertThat(calls()).as("the agents name the bucket's owner").contains("env AWS_ACCOUNT_ID=123456789012");
+    }
+
+    @Test
+    void refusesToStartWhenAJarDoesNotMatchItsKeyAndSaysWhichInTheLog() throws Exception {
+        BlobRef worker = store("cloudist-worker.jar", "worker");
+        BlobRef tampered = store("jackson.jar", "jackson");
+        Files.writeString(bucket.resolve(tampered.sha256()), "someone else's code");
+
+        int exit = run(List.of(worker, tampered));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(bootLog()).contains("cloudist: the worker jar s3://team-bucket/ci/blobs/sha256/" + tampered.sha256()
+                + " does not match its SHA-256 (its bytes hash to " + sha256("someone else's code")
+                + "): refusing to start the worker agents; powering off");
+        assertThat(calls()).noneMatch(call -> call.startsWith("java ")).contains("shutdown -h now");
+    }
+
+    @Test
+    void refusesToStartWhenAJarIsMissing() throws Exception {
+        BlobRef worker = store("cloudist-worker.jar", "worker");
+        BlobRef missing = store("jackson.jar", "jackson");
+        Files.delete(bucket.resolve(missing.sha256()));
+
+        int exit = run(List.of(worker, missing));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(bootLog()).contains("cloudist: cannot fetch the worker jar s3://team-bucket/ci/blobs/sha256/"
+                + missing.sha256() + " from the store; powering off");
+        assertThat(calls()).noneMatch(call -> call.startsWith("java "));
+    }
+
+    /** Puts {@code content} in the fake bucket under its hash, as the shipper does. */
+    private BlobRef store(String name, String content) throws Exception {
+        String hash = sha256(content);
+        Files.writeString(bucket.resolve(hash), content);
+        return new BlobRef(hash, content.length(), BlobRef.Kind.JAR, name);
+    }
+
+    private int run(List<BlobRef> jars) throws Exception {
+        UserData data = new UserData(STORE, jars, "eu-west-1", "", "123456789012", 17, 1, 1, 5, 60);
+        Path script = Files.writeString(dir.resolve("user-data.sh"), data.script());
+        ProcessBuilder builder = new ProcessBuilder("setsid", "bash", script.toString())
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("console.log").toFile());
+        builder.environment().put("PATH", dir.resolve("bin") + ":/usr/bin:/bin");
+        builder.environment().put("CLOUDIST_HOME", dir.resolve("opt").toString());
+        builder.environment().put("FAKE_S3", dir.resolve("s3").toString());
+        builder.environment().put("CALLS", calls.toString());
+        boot = builder.start();
+        assertThat(boot.waitFor(60, TimeUnit.SECONDS)).as("the boot script ends").isTrue();
+        return boot.exitValue();
+    }
+
+    private String bootLog() throws IOException {
+        return Files.readString(dir.resolve("opt/log/boot.log"));
+    }
+
+    private List<String> calls() throws IOException {
+        return Files.exists(calls) ? Files.readAllLines(calls) : List.of();
+    }
+
+    private static String sha256(String content) throws Exception {
+        return HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void executable(Path file, String body) throws IOException {
+        Files.writeString(file, "#!/bin/bash\n" + body);
+        file.toFile().setExecutable(true);
+    }
+}
