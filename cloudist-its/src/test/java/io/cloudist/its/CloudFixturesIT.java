@@ -11,6 +11,9 @@ import io.cloudist.its.harness.FixtureBuilds;
 import io.cloudist.its.harness.Outcomes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.TreeMap;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -34,6 +38,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CloudFixturesIT {
     private static final Pattern SHIPPED = Pattern.compile("cloudist: shipped (\\d+) of (\\d+) blobs");
+    private static final Pattern ANY_SHIPMENT =
+            Pattern.compile("cloudist: shipped (?:the worker agent: )?(\\d+) of \\d+ blobs");
 
     @RegisterExtension
     static final S3ProxyExtension S3 = new S3ProxyExtension();
@@ -44,6 +50,9 @@ class CloudFixturesIT {
     private BuildResult filesSurefire;
     private BuildResult filesCold;
     private BuildResult filesAgain;
+    private String tamperedKey;
+    private BuildResult filesTampered;
+    private String bytesAfterTheTamperedRun;
     private BuildResult junit4Surefire;
     private BuildResult junit4;
     private BuildResult junit38Surefire;
@@ -75,6 +84,13 @@ class CloudFixturesIT {
         filesSurefire = builds.surefire(builds.copy("module-files", "cloud-surefire"));
         filesCold = builds.cloudist(files, env, ec2.toArray(String[]::new));
         filesAgain = builds.cloudist(files, env, ec2.toArray(String[]::new));
+        // Someone who can write to the bucket replaces a blob of the classpath: the next run must not trust its key.
+        S3Client s3 = S3.client();
+        tamperedKey = s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix("cloudist/blobs/sha256/")).contents()
+                .stream().findFirst().orElseThrow().key();
+        s3.putObject(r -> r.bucket(bucket).key(tamperedKey), RequestBody.fromString("not what the key promises"));
+        filesTampered = builds.cloudist(files, env, ec2.toArray(String[]::new));
+        bytesAfterTheTamperedRun = sha256(s3.getObjectAsBytes(r -> r.bucket(bucket).key(tamperedKey)).asByteArray());
         junit4Surefire = builds.surefire(builds.copy("junit4-only", "cloud-surefire"));
         junit4 = builds.cloudist(builds.copy("junit4-only", "cloud"), env, ec2.toArray(String[]::new));
         junit38Surefire = builds.surefire(builds.copy("junit38", "cloud-surefire"));
@@ -90,7 +106,6 @@ class CloudFixturesIT {
         List<String> secretArguments = new ArrayList<>(ec2);
         secretArguments.addAll(List.of("-Dsonar.token=" + token, "-Dfixture.elsewhere=true", "-Dfixture.plain=plain"));
         secrets = builds.cloudist(builds.copy("secrets", "cloud"), shell, secretArguments.toArray(String[]::new));
-        S3Client s3 = S3.client();
         s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents().forEach(object -> storedAfterTheSecretsRun.put(
                 object.key(), s3.getObjectAsBytes(r -> r.bucket(bucket).key(object.key())).asString(
                         StandardCharsets.ISO_8859_1)));
@@ -122,6 +137,29 @@ class CloudFixturesIT {
         assertThat(shipped.group(1)).as("blobs uploaded by the second run").isEqualTo("0");
         assertThat(Outcomes.keys(filesAgain.reportedTests(files(filesAgain))))
                 .containsExactlyElementsOf(Outcomes.keys(filesSurefire.reportedTests(files(filesSurefire))));
+    }
+
+    @Test
+    void aBlobReplacedInTheBucketIsShippedAgainAndTheRunPasses() {
+        assertThat(filesTampered.succeeded()).as("%s", filesTampered).isTrue();
+        // The blob may be one of the module's or one of the worker agent's: each shipment says what it uploaded.
+        Matcher shipped = ANY_SHIPMENT.matcher(filesTampered.log());
+        int uploaded = 0;
+        while (shipped.find()) {
+            uploaded += Integer.parseInt(shipped.group(1));
+        }
+        assertThat(uploaded).as("blobs uploaded again").isEqualTo(1);
+        assertThat(bytesAfterTheTamperedRun).isEqualTo(tamperedKey.substring(tamperedKey.lastIndexOf('/') + 1));
+        assertThat(Outcomes.keys(filesTampered.reportedTests(files(filesTampered))))
+                .containsExactlyElementsOf(Outcomes.keys(filesSurefire.reportedTests(files(filesSurefire))));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
