@@ -8,8 +8,12 @@ import io.cloudist.its.harness.ConsoleOutput;
 import io.cloudist.its.harness.FixtureBuilds;
 import io.cloudist.its.harness.Outcomes;
 import io.cloudist.its.harness.ReportedTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,11 +35,16 @@ class MixedIT {
     private BuildResult surefire;
     private BuildResult cloudist;
     private BuildResult cloudistIgnoringFailures;
+    /** The file GitHub Actions would show on the job's page. */
+    private Path stepSummary;
 
     @BeforeAll
     void buildWithSurefireAndCloudist() {
         surefire = builds.surefire(builds.copy(FIXTURE, "surefire"), "-DexcludedGroups=exits");
-        cloudist = builds.cloudist(builds.copy(FIXTURE, "cloudist"), cloudistArguments());
+        Path project = builds.copy(FIXTURE, "cloudist");
+        stepSummary = project.resolveSibling("cloudist-step-summary.md");
+        cloudist = builds.cloudist(
+                project, Map.of("GITHUB_STEP_SUMMARY", stepSummary.toString()), cloudistArguments());
         cloudistIgnoringFailures = builds.cloudist(
                 builds.copy(FIXTURE, "failure-ignore"), cloudistArguments("-Dmaven.test.failure.ignore=true"));
     }
@@ -74,6 +83,17 @@ class MixedIT {
     void cloudistFailsTheBuildWithSurefiresWording() {
         assertThat(cloudist.failed()).as("%s", cloudist).isTrue();
         assertThat(cloudist.log()).as("%s", cloudist).contains(FAILURE_WORDING);
+    }
+
+    @Test
+    void cloudistSummarisesTheRunOnTheJobPageWhenGitHubActionsAsks() throws IOException {
+        assumeFalse(builds.environment().cloudistIsSurefire(), "Surefire writes no step summary");
+        String markdown = Files.readString(stepSummary);
+        assertThat(markdown)
+                .as(markdown)
+                .contains("cloudist: mixed failed", "report.html")
+                .contains("`Awkward <&\"'> names#acceptsAwkwardValues(String)[3]`")
+                .contains("`" + PACKAGE + "NestedOutcomesTest$Inner$Deeper#deeperThrows` (error)");
     }
 
     @Test

@@ -27,6 +27,7 @@ import io.cloudist.core.report.ClassReport;
 import io.cloudist.core.report.ConsoleLine;
 import io.cloudist.core.report.ConsoleReport;
 import io.cloudist.core.report.Reports;
+import io.cloudist.core.report.StepSummary;
 import io.cloudist.core.report.Summary;
 import io.cloudist.core.select.SelectionPlan;
 import io.cloudist.core.ship.BundleShipper;
@@ -62,6 +63,8 @@ public final class TestRun {
     private List<BlobRef> workerBundle;
     /** The per-class console of the run, once its tasks are planned. */
     private RunProgress progress;
+    /** The run's reports, once written. */
+    private List<ClassReport> classReports;
 
     public TestRun(RunRequest request, RunListener listener, Clock clock) {
         this.request = request;
@@ -145,8 +148,28 @@ public final class TestRun {
         Map<String, TestNode> discovered = byId;
         RunOutcome result = timings.time("reporting", () -> report(results, discovered));
         listener.line(ConsoleLine.info("cloudist: time spent: " + timings));
-        writeTimeline(runId, result, results);
+        Path timelineReport = writeTimeline(runId, result, results);
+        writeStepSummary(result, timelineReport);
         return result;
+    }
+
+    /**
+     * On GitHub Actions, appends a short Markdown summary of the run to the job's page; a summary that cannot be
+     * written costs a warning, never the build.
+     */
+    private void writeStepSummary(RunOutcome outcome, Path timelineReport) {
+        String file = System.getenv(StepSummary.GITHUB_STEP_SUMMARY);
+        if (file == null || file.isBlank() || classReports == null) {
+            return;
+        }
+        String key = request.projectKey();
+        try {
+            StepSummary.append(Path.of(file), StepSummary.markdown(key.substring(key.lastIndexOf(':') + 1),
+                    classReports, outcome.summary(), timelineReport));
+        } catch (IOException | RuntimeException e) {
+            listener.line(ConsoleLine.warn("cloudist: the step summary was not written to " + file + " ("
+                    + e.getMessage() + ")"));
+        }
     }
 
     /** Workers elsewhere do not get what looks secret and is not allowed: say so, naming it, never its value. */
@@ -194,13 +217,15 @@ public final class TestRun {
     }
 
     /** Writes run.json and report.html; a run's diagnostics never fail its build. */
-    private void writeTimeline(String runId, RunOutcome outcome, List<TestResult> results) {
+    private Path writeTimeline(String runId, RunOutcome outcome, List<TestResult> results) {
         try {
             Path report = TimelineFiles.write(request.workDirectory(),
                     timeline.timeline(runId, request.cloud().backend(), outcome.summary(), results));
             listener.line(ConsoleLine.info("cloudist: run timeline: " + report + " (data: " + TimelineFiles.JSON + ")"));
+            return report;
         } catch (CloudistException e) {
             listener.line(ConsoleLine.warn(e.getMessage()));
+            return null;
         }
     }
 
@@ -235,6 +260,7 @@ public final class TestRun {
         Map<String, TestNode> all = new HashMap<>(discovered);
         results.forEach(r -> all.putIfAbsent(r.uniqueId(), r.node()));
         List<ClassReport> reports = Reports.group(results, all, request.reportStyle());
+        classReports = reports;
         try {
             Reports.write(request.reportsDirectory(), reports, ReportProperties.of(request), request.reportStyle());
             if (request.reportStyle().redirectTestOutputToFile() && progress != null) {
