@@ -89,6 +89,9 @@ public final class CloudistProperties {
     public static final String AMI = "cloudist.ami";
     public static final String IDLE_MINUTES = "cloudist.idleMinutes";
     public static final String DEFAULT_IDLE_MINUTES = "5";
+    /** The longest a worker instance lives, whatever its agents do. */
+    public static final String MAX_INSTANCE_HOURS = "cloudist.maxInstanceHours";
+    public static final String DEFAULT_MAX_INSTANCE_HOURS = "12";
     public static final String DELETE_RUN_DATA = "cloudist.deleteRunData";
     public static final String DEFAULT_DELETE_RUN_DATA = "false";
     /** Setup repairs what it finds weaker than it would make it on an existing bucket, instead of only saying so. */
@@ -292,6 +295,13 @@ public final class CloudistProperties {
                     DEFAULT_IDLE_MINUTES,
                     TEST_ONLY,
                     "Minutes idle workers wait for the next run before their instance shuts down."),
+            new Parameter(
+                    "maxInstanceHours",
+                    MAX_INSTANCE_HOURS,
+                    DEFAULT_MAX_INSTANCE_HOURS,
+                    TEST_ONLY,
+                    "Hours after which a worker instance powers off, whatever its agents do (1 to 168); a warm"
+                            + " instance takes no new run in its last hour."),
             new Parameter(
                     "deleteRunData",
                     DELETE_RUN_DATA,

@@ -7,6 +7,7 @@ import static io.cloudist.core.CloudistProperties.CPU_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_CPU_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_GRANULARITY;
 import static io.cloudist.core.CloudistProperties.DEFAULT_IDLE_MINUTES;
+import static io.cloudist.core.CloudistProperties.DEFAULT_MAX_INSTANCE_HOURS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_MEMORY_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_ON_DEMAND_FALLBACK;
 import static io.cloudist.core.CloudistProperties.DEFAULT_REUSE_FORKS;
@@ -19,6 +20,7 @@ import static io.cloudist.core.CloudistProperties.FILE_EXCLUDES;
 import static io.cloudist.core.CloudistProperties.GRANULARITY;
 import static io.cloudist.core.CloudistProperties.MAX_WORKER_RESTARTS;
 import static io.cloudist.core.CloudistProperties.IDLE_MINUTES;
+import static io.cloudist.core.CloudistProperties.MAX_INSTANCE_HOURS;
 import static io.cloudist.core.CloudistProperties.INSTANCE_TYPES;
 import static io.cloudist.core.CloudistProperties.MAX_PRICE_PER_HOUR;
 import static io.cloudist.core.CloudistProperties.MEMORY_PER_WORKER;
@@ -245,6 +247,13 @@ abstract class AbstractTestMojo extends AbstractMojo {
     @Parameter(property = IDLE_MINUTES, defaultValue = DEFAULT_IDLE_MINUTES)
     private String idleMinutes;
 
+    /**
+     * Hours after which a worker instance powers off, whatever its agents do (1 to 168); a warm one takes no new run
+     * in its last hour.
+     */
+    @Parameter(property = MAX_INSTANCE_HOURS, defaultValue = DEFAULT_MAX_INSTANCE_HOURS)
+    private String maxInstanceHours;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -355,6 +364,7 @@ abstract class AbstractTestMojo extends AbstractMojo {
                 .put("onDemandFallback", onDemandFallback)
                 .put("ami", ami)
                 .put("idleMinutes", idleMinutes)
+                .put("maxInstanceHours", maxInstanceHours)
                 .values();
     }
 }

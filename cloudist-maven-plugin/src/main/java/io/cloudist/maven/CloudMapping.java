@@ -6,10 +6,12 @@ import static io.cloudist.core.CloudistProperties.CPU_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_BACKEND;
 import static io.cloudist.core.CloudistProperties.DEFAULT_CPU_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_IDLE_MINUTES;
+import static io.cloudist.core.CloudistProperties.DEFAULT_MAX_INSTANCE_HOURS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_MEMORY_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_ON_DEMAND_FALLBACK;
 import static io.cloudist.core.CloudistProperties.IDLE_MINUTES;
 import static io.cloudist.core.CloudistProperties.INSTANCE_TYPES;
+import static io.cloudist.core.CloudistProperties.MAX_INSTANCE_HOURS;
 import static io.cloudist.core.CloudistProperties.MAX_PRICE_PER_HOUR;
 import static io.cloudist.core.CloudistProperties.MEMORY_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.ON_DEMAND_FALLBACK;
@@ -35,6 +37,8 @@ final class CloudMapping {
     /** m7i.large, c7gn.16xlarge, u-6tb1.metal, mac2-m2pro.metal. */
     private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9-]+");
     private static final Pattern AMI_ID = Pattern.compile("ami-[0-9a-f]+");
+    /** A week: a bound on an instance's life that lets it live longer bounds nothing a user would notice. */
+    static final int MOST_INSTANCE_HOURS = 168;
 
     private CloudMapping() {}
 
@@ -75,6 +79,7 @@ final class CloudMapping {
                         "onDemandFallback", ON_DEMAND_FALLBACK, Boolean.parseBoolean(DEFAULT_ON_DEMAND_FALLBACK)),
                 ami(sources),
                 sources.wholeNumber("idleMinutes", IDLE_MINUTES, DEFAULT_IDLE_MINUTES, 0),
+                maxInstanceHours(sources),
                 javaFeatureVersion.getAsInt());
     }
 
@@ -95,6 +100,7 @@ final class CloudMapping {
                 Boolean.parseBoolean(DEFAULT_ON_DEMAND_FALLBACK),
                 "",
                 Integer.parseInt(DEFAULT_IDLE_MINUTES),
+                Integer.parseInt(DEFAULT_MAX_INSTANCE_HOURS),
                 Runtime.version().feature());
     }
 
@@ -120,6 +126,17 @@ final class CloudMapping {
             }
         }
         return types;
+    }
+
+    /** Whole hours from 1 to {@link #MOST_INSTANCE_HOURS}. */
+    private static int maxInstanceHours(ParameterSources sources) {
+        int hours = sources.wholeNumber("maxInstanceHours", MAX_INSTANCE_HOURS, DEFAULT_MAX_INSTANCE_HOURS, 1);
+        if (hours > MOST_INSTANCE_HOURS) {
+            throw new ConfigurationException(MAX_INSTANCE_HOURS, String.valueOf(hours), "set it to a whole number of"
+                    + " hours from 1 to " + MOST_INSTANCE_HOURS + ", above your longest run: it bounds what an"
+                    + " instance whose agents hang can cost");
+        }
+        return hours;
     }
 
     private static String ami(ParameterSources sources) {

@@ -29,7 +29,7 @@ class CloudMappingTest {
 
         CloudSettings settings = settings();
 
-        assertThat(settings).isEqualTo(new CloudSettings("ec2", "", "", 1, 2, List.of(), 0, false, "", 5, 21));
+        assertThat(settings).isEqualTo(new CloudSettings("ec2", "", "", 1, 2, List.of(), 0, false, "", 5, 12, 21));
     }
 
     @Test
@@ -50,7 +50,7 @@ class CloudMappingTest {
         assertThat(settings)
                 .isEqualTo(new CloudSettings(
                         "ec2", "eu-west-1", "ci", 2, 3.5, List.of("m7i.large", "c7i.xlarge"), 0.25, true, "ami-0123",
-                        0, 21));
+                        0, 12, 21));
     }
 
     @Test
@@ -83,6 +83,8 @@ class CloudMappingTest {
         assertThat(errorFor(CloudistProperties.MAX_PRICE_PER_HOUR, "cheap").value()).isEqualTo("cheap");
         assertThat(errorFor(CloudistProperties.IDLE_MINUTES, "-1").fix()).contains("0 or more");
         assertThat(errorFor(CloudistProperties.ON_DEMAND_FALLBACK, "maybe").fix()).contains("true or false");
+        assertThat(errorFor(CloudistProperties.MAX_INSTANCE_HOURS, "0").fix()).contains("1 or more");
+        assertThat(errorFor(CloudistProperties.MAX_INSTANCE_HOURS, "169").fix()).contains("from 1 to 168");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.cloudist.core.protocol.PoolOffer;
 import io.cloudist.core.protocol.PoolState;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,19 +18,29 @@ final class Pool {
 
     private final Store store;
     private final WorkerOptions options;
+    private final Deadline deadline;
     private int nextOffer;
 
-    Pool(Store store, WorkerOptions options) {
+    Pool(Store store, WorkerOptions options, Deadline deadline) {
         this.store = store;
         this.options = options;
+        this.deadline = deadline;
     }
 
-    /** Waits for the next run to claim this worker; empty when the idle time ran out. */
+    /**
+     * Waits for the next run to claim this worker; empty when the idle time ran out, or when the instance's end of life
+     * ({@link WorkerOptions#retireAtMillis()}) comes first.
+     */
     Optional<String> awaitOffer() throws InterruptedException {
         long idleUntil = System.currentTimeMillis() + options.idleMillis();
+        boolean retiring = options.retireAtMillis() > 0 && options.retireAtMillis() < idleUntil;
+        if (retiring) {
+            idleUntil = options.retireAtMillis();
+        }
         String offerKey = StoreKeys.poolOffer(options.workerId(), nextOffer);
         long stateWritten = 0;
         while (System.currentTimeMillis() < idleUntil) {
+            deadline.within(Duration.ofMillis(idleUntil - System.currentTimeMillis()).plus(Deadline.WAITING));
             Optional<String> run = offer(offerKey);
             if (run.isPresent()) {
                 return run;
@@ -45,7 +56,9 @@ final class Pool {
         store.delete(StoreKeys.poolState(options.workerId()));
         // A run may have claimed this worker just before it left the pool: honour it.
         Optional<String> late = offer(offerKey);
-        if (late.isEmpty()) {
+        if (late.isEmpty() && retiring) {
+            LOG.info("The instance nears the end of its life; leaving the pool");
+        } else if (late.isEmpty()) {
             LOG.info("Idle for {} minutes; leaving the pool", options.idleMinutes());
         }
         return late;

@@ -11,6 +11,7 @@ import io.cloudist.core.store.StoreKeys;
 import io.cloudist.core.store.StoreOutageException;
 import io.cloudist.core.store.Stores;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ public final class WorkerAgent {
     private final WorkerOptions options;
     private final AtomicReference<String> eviction = new AtomicReference<>("");
     private volatile Heartbeats current;
+    private Deadline deadline;
 
     public WorkerAgent(WorkerOptions options) {
         this.options = options;
@@ -48,6 +50,7 @@ public final class WorkerAgent {
         }
         SpotNotices notices = options.imds().isEmpty() ? null : new SpotNotices(options.imds(), SpotNotices.PERIOD, this::evict);
         Duration outageBudget = Duration.ofSeconds(options.storeOutageSeconds());
+        deadline = new Deadline(options.deadlineFile(), Clock.systemUTC(), outageBudget);
         try (ResilientStore store = new ResilientStore(
                 Stores.open(options.store(), options.directory().resolve("store")), outageBudget)) {
             if (options.runId() != null) {
@@ -55,7 +58,7 @@ public final class WorkerAgent {
             }
             if (options.pool()) {
                 try {
-                    Pool pool = new Pool(store, options);
+                    Pool pool = new Pool(store, options, deadline);
                     for (Optional<String> next = pool.awaitOffer(); next.isPresent() && !evicted();
                             next = pool.awaitOffer()) {
                         serveUnlessOut(store, next.get());
@@ -65,6 +68,7 @@ public final class WorkerAgent {
                 }
             }
         } finally {
+            deadline.clear();
             if (notices != null) {
                 notices.close();
             }
@@ -81,6 +85,12 @@ public final class WorkerAgent {
         if (heartbeats != null) {
             heartbeats.evicting(reason);
         }
+    }
+
+    /** Each poll of a wait: the agent makes progress as long as it polls, and stops waiting once evicted. */
+    private boolean waitingOrEvicted() {
+        deadline.within(Deadline.WAITING);
+        return evicted();
     }
 
     private boolean evicted() {
@@ -105,12 +115,13 @@ public final class WorkerAgent {
                 return;
             }
             RunPoller poller = new RunPoller(store, runId, store.uptimeClock(),
-                    Duration.ofSeconds(options.storeOutageSeconds()), this::evicted);
+                    Duration.ofSeconds(options.storeOutageSeconds()), this::waitingOrEvicted);
             Optional<byte[]> rawManifest = poller.await(StoreKeys.manifest(runId));
             if (rawManifest.isEmpty()) {
                 return;
             }
             RunManifest manifest = Documents.read(rawManifest.get(), RunManifest.class);
+            deadline.within(Deadline.JOINING);
             Path runDir = options.directory().resolve("run-" + runId);
             RunDirectories.deleteOthers(options.directory(), runDir);
             Path moduleDir;
@@ -158,6 +169,7 @@ public final class WorkerAgent {
                         continue;
                     }
                     heartbeats.working(seq);
+                    deadline.task(assignment.expectedSeconds());
                     TaskResult result = runner.run(assignment, options.workerId());
                     store.put(StoreKeys.result(runId, options.workerId(), seq), Documents.write(result));
                     heartbeats.idle();

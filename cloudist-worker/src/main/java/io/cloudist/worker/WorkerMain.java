@@ -13,7 +13,8 @@ public final class WorkerMain {
             System.err.println(
                     "usage: WorkerMain --store LOCATION --worker ID --dir DIR [--run RUN_ID] [--pool] [--idle-minutes N]"
                             + " [--host HOST] [--cache DIR] [--exit-with-parent] [--imds URL]"
-                            + " [--store-outage-seconds N]");
+                            + " [--store-outage-seconds N] [--in-place FILE] [--deadline-file FILE]"
+                            + " [--retire-at EPOCH_SECONDS]");
             System.exit(2);
             return;
         }

@@ -21,6 +21,10 @@ import java.util.Objects;
  *     {@code cloudist.storeOutageSeconds})
  * @param inPlace a local worker's {@link io.cloudist.core.provision.InPlace} file: run the tests in the module
  *     directory on the classpath's own files; null to rebuild the module from the store
+ * @param deadlineFile where to keep this agent's {@link Deadline}, which the instance's boot script watches; null for
+ *     none (local workers)
+ * @param retireAtMillis when to stop waiting in the pool for new runs (epoch milliseconds: the instance's end of life
+ *     draws near); 0 for never
  */
 public record WorkerOptions(
         String store,
@@ -34,7 +38,9 @@ public record WorkerOptions(
         String host,
         String imds,
         int storeOutageSeconds,
-        Path inPlace) {
+        Path inPlace,
+        Path deadlineFile,
+        long retireAtMillis) {
     public WorkerOptions {
         Objects.requireNonNull(store, "--store");
         Objects.requireNonNull(workerId, "--worker");
@@ -48,6 +54,9 @@ public record WorkerOptions(
         if (storeOutageSeconds < 0) {
             throw new IllegalArgumentException("--store-outage-seconds must be 0 or more: " + storeOutageSeconds);
         }
+        if (retireAtMillis < 0) {
+            throw new IllegalArgumentException("--retire-at must be 0 or more: " + retireAtMillis / 1000);
+        }
     }
 
     static final int DEFAULT_OUTAGE_SECONDS = Integer.parseInt(CloudistProperties.DEFAULT_STORE_OUTAGE_SECONDS);
@@ -59,12 +68,14 @@ public record WorkerOptions(
     /** A worker for one run, as the local backend starts it. */
     public static WorkerOptions forRun(String store, String runId, String workerId, Path directory, Path cache) {
         return new WorkerOptions(
-                store, runId, workerId, directory, cache, false, false, 0, "", "", DEFAULT_OUTAGE_SECONDS, null);
+                store, runId, workerId, directory, cache, false, false, 0, "", "", DEFAULT_OUTAGE_SECONDS, null, null,
+                0);
     }
 
     /**
      * Parses {@code --store S --worker W --dir D [--run R] [--pool] [--idle-minutes N] [--host H] [--cache C]
-     * [--exit-with-parent] [--imds URL] [--store-outage-seconds N] [--in-place FILE]}.
+     * [--exit-with-parent] [--imds URL] [--store-outage-seconds N] [--in-place FILE] [--deadline-file FILE]
+     * [--retire-at EPOCH_SECONDS]}.
      */
     public static WorkerOptions parse(String... args) {
         String store = null;
@@ -79,6 +90,8 @@ public record WorkerOptions(
         String imds = "";
         int storeOutageSeconds = DEFAULT_OUTAGE_SECONDS;
         Path inPlace = null;
+        Path deadlineFile = null;
+        long retireAt = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--store" -> store = args[++i];
@@ -93,11 +106,13 @@ public record WorkerOptions(
                 case "--imds" -> imds = args[++i];
                 case "--store-outage-seconds" -> storeOutageSeconds = Integer.parseInt(args[++i]);
                 case "--in-place" -> inPlace = Path.of(args[++i]);
+                case "--deadline-file" -> deadlineFile = Path.of(args[++i]);
+                case "--retire-at" -> retireAt = Long.parseLong(args[++i]) * 1000;
                 default -> throw new IllegalArgumentException("Unknown worker option: " + args[i]);
             }
         }
         return new WorkerOptions(
                 store, run, worker, dir, cache, exitWithParent, pool, idleMinutes, host, imds, storeOutageSeconds,
-                inPlace);
+                inPlace, deadlineFile, retireAt);
     }
 }

@@ -70,7 +70,7 @@ class PoolModeTest {
         prepareRun("r1");
         prepareRun("r2");
         WorkerOptions options = new WorkerOptions(store.location(), null, "i-1-0", temp.resolve("worker"), null, false,
-                true, 0.15, "i-1", "", 120, null);
+                true, 0.15, "i-1", "", 120, null, null, 0);
         Thread agent = new Thread(() -> {
             try {
                 new WorkerAgent(options).run();
@@ -88,5 +88,36 @@ class PoolModeTest {
         assertThat(store.exists(StoreKeys.poolState("i-1-0"))).isFalse();
         assertThat(Files.list(temp.resolve("worker")).map(p -> p.getFileName().toString()))
                 .as("only the last run's module copy is kept").contains("run-r2").doesNotContain("run-r1");
+    }
+
+    @Test
+    void leavesThePoolWhenTheInstanceNearsItsEndOfLifeKeepingADeadlineWhileItWaits() throws Exception {
+        store = new LocalDirectoryStore(temp.resolve("store"));
+        Path deadlineFile = Files.createDirectories(temp.resolve("worker")).resolve("deadline");
+        long retireAt = System.currentTimeMillis() / 1000 + 3;
+        WorkerOptions options = new WorkerOptions(store.location(), null, "i-1-0", temp.resolve("worker"), null, false,
+                true, 60, "i-1", "", 120, null, deadlineFile, retireAt * 1000);
+        Thread agent = new Thread(() -> {
+            try {
+                new WorkerAgent(options).run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        agent.start();
+
+        while (!Files.exists(deadlineFile) && agent.isAlive()) {
+            Thread.sleep(20);
+        }
+        long deadline = Long.parseLong(Files.readString(deadlineFile).strip());
+        assertThat(deadline)
+                .as("the wait ends at the retirement, and the agent has the store's outage budget and a poll's wait")
+                .isBetween(retireAt + 120 + Deadline.WAITING.toSeconds() - 5,
+                        retireAt + 120 + Deadline.WAITING.toSeconds() + 5);
+        agent.join(30_000);
+        assertThat(agent.isAlive()).as("the agent left the pool at its retirement, not after 60 idle minutes")
+                .isFalse();
+        assertThat(deadlineFile).as("an agent that has exited keeps no deadline").doesNotExist();
+        assertThat(store.exists(StoreKeys.poolState("i-1-0"))).isFalse();
     }
 }

@@ -287,7 +287,7 @@ class WorkerAgentTest {
         try (MetadataServer imds = new MetadataServer()) {
             imds.interrupt();
             WorkerOptions options = new WorkerOptions(store.location(), RUN, "w0", temp.resolve("worker"), null, false,
-                    false, 0, "", imds.endpoint(), 120, null);
+                    false, 0, "", imds.endpoint(), 120, null, null, 0);
             long start = System.nanoTime();
             new WorkerAgent(options).run();
             long seconds = java.time.Duration.ofNanos(System.nanoTime() - start).toSeconds();

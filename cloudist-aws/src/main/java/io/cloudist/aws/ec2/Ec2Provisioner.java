@@ -254,7 +254,8 @@ public final class Ec2Provisioner implements Provisioner {
                     candidate.slots(),
                     remaining,
                     settings.idleMinutes(),
-                    launch.storeOutageSeconds());
+                    launch.storeOutageSeconds(),
+                    settings.maxInstanceHours() * 3600L);
             String image = settings.ami().isEmpty() ? amis.amazonLinux(candidate.type().architecture()) : settings.ami();
             List<Instance> started = new ArrayList<>(ec2.runInstances(
                             RunRequests.of(candidate, count, boot, image, amis.rootVolume(image), launch.runId(),

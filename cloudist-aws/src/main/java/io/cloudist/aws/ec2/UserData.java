@@ -18,10 +18,12 @@ import java.util.Objects;
  * from the store with one AWS CLI process (credentials come from the instance profile), checks each jar's SHA-256
  * against its name and powers off, naming the jar's key, when one does not match, starts one pool-mode agent
  * per slot with worker id {@code <instance-id>-<slot>}, and powers off once every agent has exited. A background loop powers off too when no
- * agent runs after boot, should the script itself be stuck.
+ * agent runs after boot, should the script itself be stuck, when an agent is past the deadline it keeps (it hangs),
+ * and when the instance has lived {@code maxLifetimeSeconds}.
  *
  * <p>All instances of one launch share the script; each runs {@code min(slots, workers - launchIndex * slots)}
- * agents, its launch index read from the instance metadata, so that the launch starts exactly {@code workers}.
+ * agents, its launch index read from the instance metadata, so that the launch starts exactly {@code workers}; an
+ * instance that cannot read its launch index starts one agent, so that a launch never starts more than asked.
  *
  * @param store where the worker jars are and where agents wait for runs
  * @param workerJars the agent's classpath, in order
@@ -34,6 +36,8 @@ import java.util.Objects;
  * @param workers agents of the whole launch
  * @param idleMinutes how long an agent waits for a run before it exits
  * @param storeOutageSeconds how long an agent rides out an outage of the store before it leaves a run
+ * @param maxLifetimeSeconds how long the instance lives at most, whatever its agents do; its agents take no new run
+ *     in its last hour
  */
 public record UserData(
         S3Location store,
@@ -45,7 +49,8 @@ public record UserData(
         int slots,
         int workers,
         int idleMinutes,
-        int storeOutageSeconds) {
+        int storeOutageSeconds,
+        long maxLifetimeSeconds) {
     /** EC2's limit on user data, before base64. */
     public static final int MAX_BYTES = 16 * 1024;
 
@@ -58,10 +63,11 @@ public record UserData(
         region = Objects.requireNonNullElse(region, "");
         s3Endpoint = Objects.requireNonNullElse(s3Endpoint, "");
         account = Objects.requireNonNullElse(account, "");
-        if (workerJars.isEmpty() || slots < 1 || workers < 1 || idleMinutes < 0 || storeOutageSeconds < 0) {
+        if (workerJars.isEmpty() || slots < 1 || workers < 1 || idleMinutes < 0 || storeOutageSeconds < 0
+                || maxLifetimeSeconds < 1) {
             throw new IllegalArgumentException("Boot needs jars, slots and workers: " + workerJars.size() + " jars, "
                     + slots + " slots, " + workers + " workers, " + idleMinutes + " idle minutes, "
-                    + storeOutageSeconds + " s of store outage");
+                    + storeOutageSeconds + " s of store outage, " + maxLifetimeSeconds + " s of life");
         }
     }
 
@@ -87,7 +93,8 @@ public record UserData(
                 .replace("@WORKERS@", String.valueOf(workers))
                 .replace("@SLOTS@", String.valueOf(slots))
                 .replace("@IDLE_MINUTES@", String.valueOf(idleMinutes))
-                .replace("@STORE_OUTAGE_SECONDS@", String.valueOf(storeOutageSeconds));
+                .replace("@STORE_OUTAGE_SECONDS@", String.valueOf(storeOutageSeconds))
+                .replace("@MAX_LIFETIME_SECONDS@", String.valueOf(maxLifetimeSeconds));
     }
 
     /**

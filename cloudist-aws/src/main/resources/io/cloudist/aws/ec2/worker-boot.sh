@@ -17,11 +17,32 @@ power_off() {
   exit 1
 }
 
-# Backstop: once boot has had its time, power off as soon as no agent runs, whatever becomes of this script.
+# Watchdog, whatever becomes of this script: the instance powers off once it has lived @MAX_LIFETIME_SECONDS@ s, when
+# an agent is past the deadline it keeps in its directory (a multiple of its task's expected time: it hangs), and,
+# once boot has had its time, as soon as no agent runs.
+BORN=$(date +%s)
+END=$(( BORN + @MAX_LIFETIME_SECONDS@ ))
 (
-  sleep @BOOT_SECONDS@
-  while pgrep -f "$MAIN" >/dev/null; do sleep 30; done
-  echo "cloudist: no worker agent is running; powering off"
+  while true; do
+    sleep 5
+    now=$(date +%s)
+    [ "$now" -ge "$END" ] && break
+    for file in "$BASE"/w*/deadline; do
+      deadline=$(cat "$file" 2>/dev/null) || continue
+      case "$deadline" in ''|*[!0-9]*) continue ;; esac
+      if [ "$now" -gt "$deadline" ]; then
+        echo "cloudist: the worker agent of ${file%/deadline} is past its deadline ($deadline) with no progress; powering off"
+        shutdown -h now
+        exit 0
+      fi
+    done
+    if [ $(( now - BORN )) -ge @BOOT_SECONDS@ ] && ! pgrep -f "$MAIN" >/dev/null; then
+      echo "cloudist: no worker agent is running; powering off"
+      shutdown -h now
+      exit 0
+    fi
+  done
+  echo "cloudist: the instance has lived its maximum of @MAX_LIFETIME_SECONDS@ s (cloudist.maxInstanceHours); powering off"
   shutdown -h now
 ) &
 
@@ -35,7 +56,13 @@ imds() {
   curl -sf -H "X-aws-ec2-metadata-token: $token" "$IMDS/latest/meta-data/$1"
 }
 INSTANCE_ID=$(imds instance-id) || power_off "cannot read the instance id from the metadata service"
-LAUNCH_INDEX=$(imds ami-launch-index) || LAUNCH_INDEX=0
+# Which share of the launch this instance runs. Without it, one agent: never more agents than the launch asked for.
+LAUNCH_INDEX=""
+for attempt in 1 2 3 4 5; do
+  LAUNCH_INDEX=$(imds ami-launch-index) && break
+  LAUNCH_INDEX=""
+  sleep 1
+done
 
 L="$BASE/lib"
 BLOBS=@BLOBS@
@@ -54,15 +81,24 @@ for hash in @HASHES@; do
 done
 
 # This instance runs its share of the launch's @WORKERS@ workers, @SLOTS@ at most.
-AGENTS=$(( @WORKERS@ - LAUNCH_INDEX * @SLOTS@ ))
-[ "$AGENTS" -gt @SLOTS@ ] && AGENTS=@SLOTS@
-[ "$AGENTS" -lt 1 ] && AGENTS=1
+case "$LAUNCH_INDEX" in
+  ''|*[!0-9]*)
+    echo "cloudist: cannot read the launch index from the metadata service; starting one worker agent"
+    AGENTS=1 ;;
+  *)
+    AGENTS=$(( @WORKERS@ - LAUNCH_INDEX * @SLOTS@ ))
+    [ "$AGENTS" -gt @SLOTS@ ] && AGENTS=@SLOTS@
+    [ "$AGENTS" -lt 1 ] && AGENTS=1 ;;
+esac
+# A warm agent takes no new run in the instance's last hour (or last quarter, for a short life).
+RETIRE_AT=$(( END - ( @MAX_LIFETIME_SECONDS@ >= 4 * 3600 ? 3600 : @MAX_LIFETIME_SECONDS@ / 4 ) ))
 PIDS=""
 for ((slot = 0; slot < AGENTS; slot++)); do
   mkdir -p "$BASE/w$slot"
   "$JAVA" -Xmx256m -XX:+UseSerialGC -cp "$CP" "$MAIN" --store @STORE@ --pool --worker "$INSTANCE_ID-$slot" \
     --dir "$BASE/w$slot" --cache "$BASE/cache" --idle-minutes @IDLE_MINUTES@ --host "$INSTANCE_ID" --imds "$IMDS" \
-    --store-outage-seconds @STORE_OUTAGE_SECONDS@ >>"$BASE/log/worker-$slot.log" 2>&1 &
+    --store-outage-seconds @STORE_OUTAGE_SECONDS@ --deadline-file "$BASE/w$slot/deadline" --retire-at "$RETIRE_AT" \
+    >>"$BASE/log/worker-$slot.log" 2>&1 &
   PIDS="$PIDS $!"
 done
 wait $PIDS

@@ -155,7 +155,7 @@ class Ec2ProvisionerTest {
                         "name", "al2023-ami-2023.*-kernel-*-x86_64")))
                 .images().get(0).imageId();
         CloudSettings settings = new CloudSettings(
-                "ec2", MotoExtension.REGION, "", 2, 2, List.of("c7g.xlarge", "c7i.xlarge"), 0, false, x86Image, 10, 17);
+                "ec2", MotoExtension.REGION, "", 2, 2, List.of("c7g.xlarge", "c7i.xlarge"), 0, false, x86Image, 10, 12, 17);
 
         fx.provisioner(settings).start(launch(2));
 

@@ -78,7 +78,7 @@ class UserDataTest {
     @Test
     void exportsTheAccountThatOwnsTheBucketForTheAgents() {
         assertThat(boot("").script()).contains("export AWS_ACCOUNT_ID='123456789012'\n");
-        assertThat(new UserData(STORE, JARS, "eu-west-1", "", "", 17, 2, 5, 10, 90).script())
+        assertThat(new UserData(STORE, JARS, "eu-west-1", "", "", 17, 2, 5, 10, 90, 43_200).script())
                 .doesNotContain("AWS_ACCOUNT_ID");
     }
 
@@ -105,7 +105,7 @@ class UserDataTest {
         List<BlobRef> many = IntStream.range(0, 200)
                 .mapToObj(i -> new BlobRef("%064d".formatted(i), 1, BlobRef.Kind.JAR, "library-number-" + i + ".jar"))
                 .toList();
-        UserData boot = new UserData(STORE, many, "eu-west-1", "", "123456789012", 17, 2, 5, 10, 90);
+        UserData boot = new UserData(STORE, many, "eu-west-1", "", "123456789012", 17, 2, 5, 10, 90, 43_200);
 
         assertThatThrownBy(boot::base64).isInstanceOf(CloudistException.class).hasMessageContaining("16384");
     }
@@ -141,7 +141,7 @@ class UserDataTest {
     }
 
     private static UserData boot(String endpoint) {
-        return new UserData(STORE, JARS, "eu-west-1", endpoint, "123456789012", 17, 2, 5, 10, 90);
+        return new UserData(STORE, JARS, "eu-west-1", endpoint, "123456789012", 17, 2, 5, 10, 90, 43_200);
     }
 
     private List<String> runJavaSetup(String javaVersionLine) throws Exception {

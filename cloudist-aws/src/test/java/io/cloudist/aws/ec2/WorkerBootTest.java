@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +59,7 @@ class WorkerBootTest {
                 case "$*" in
                   *api/token*) echo token ;;
                   *instance-id*) echo i-0abc ;;
-                  *ami-launch-index*) echo 0 ;;
+                  *ami-launch-index*) [ -n "${NO_LAUNCH_INDEX:-}" ] && exit 22; echo 0 ;;
                   *) exit 22 ;;
                 esac
                 """);
@@ -66,6 +67,12 @@ class WorkerBootTest {
                 if [ "$1" = -version ]; then echo 'openjdk version "17.0.15" 2025-04-15' >&2; exit 0; fi
                 echo "java $*" >> "$CALLS"
                 echo "env AWS_ACCOUNT_ID=$AWS_ACCOUNT_ID" >> "$CALLS"
+                case "${AGENT:-}" in
+                  hangs)
+                    while [ $# -gt 0 ]; do [ "$1" = --deadline-file ] && echo 1 > "$2"; shift; done
+                    sleep 60 ;;
+                  works) sleep 60 ;;
+                esac
                 """);
         executable(bin.resolve("shutdown"), "echo \"shutdown $*\" >> \"$CALLS\"\n");
     }
@@ -123,6 +130,57 @@ class WorkerBootTest {
         assertThat(calls()).noneMatch(call -> call.startsWith("java "));
     }
 
+    @Test
+    void startsOneAgentWhenTheLaunchIndexCannotBeReadNeverMoreThanTheLaunchAsked() throws Exception {
+        List<BlobRef> jars = List.of(store("cloudist-worker.jar", "worker"));
+
+        int exit = run(jars, 4, 2, 43_200, Map.of("NO_LAUNCH_INDEX", "1"));
+
+        assertThat(exit).isZero();
+        assertThat(bootLog()).contains(
+                "cloudist: cannot read the launch index from the metadata service; starting one worker agent");
+        assertThat(calls()).filteredOn(call -> call.startsWith("java ")).singleElement().asString()
+                .contains("--worker i-0abc-0 ");
+    }
+
+    @Test
+    void startsItsShareOfTheLaunchWithADeadlineFileAndARetirementEach() throws Exception {
+        List<BlobRef> jars = List.of(store("cloudist-worker.jar", "worker"));
+        long before = System.currentTimeMillis() / 1000;
+
+        int exit = run(jars, 4, 2, 14_400, Map.of());
+
+        assertThat(exit).isZero();
+        List<String> agents = calls().stream().filter(call -> call.startsWith("java ")).toList();
+        assertThat(agents).hasSize(2);
+        String opt = dir.resolve("opt").toString();
+        assertThat(agents.get(1)).contains("--worker i-0abc-1 ", "--deadline-file " + opt + "/w1/deadline ");
+        long retireAt = Long.parseLong(agents.get(0).replaceAll(".*--retire-at (\\d+).*", "$1"));
+        assertThat(retireAt).as("an hour before the end of a four-hour life").isBetween(before + 10_800, before + 10_805);
+    }
+
+    @Test
+    void powersOffWhenAnAgentIsPastItsDeadline() throws Exception {
+        List<BlobRef> jars = List.of(store("cloudist-worker.jar", "worker"));
+
+        start(jars, 1, 1, 43_200, Map.of("AGENT", "hangs"));
+
+        String log = awaitBootLog("past its deadline");
+        assertThat(log).contains("cloudist: the worker agent of " + dir.resolve("opt/w0")
+                + " is past its deadline (1) with no progress; powering off");
+        assertThat(calls()).contains("shutdown -h now");
+    }
+
+    @Test
+    void powersOffAtTheEndOfItsLifeWhateverItsAgentsDo() throws Exception {
+        List<BlobRef> jars = List.of(store("cloudist-worker.jar", "worker"));
+
+        start(jars, 1, 1, 3, Map.of("AGENT", "works"));
+
+        awaitBootLog("cloudist: the instance has lived its maximum of 3 s (cloudist.maxInstanceHours); powering off");
+        assertThat(calls()).contains("shutdown -h now");
+    }
+
     /** Puts {@code content} in the fake bucket under its hash, as the shipper does. */
     private BlobRef store(String name, String content) throws Exception {
         String hash = sha256(content);
@@ -131,7 +189,32 @@ class WorkerBootTest {
     }
 
     private int run(List<BlobRef> jars) throws Exception {
-        UserData data = new UserData(STORE, jars, "eu-west-1", "", "123456789012", 17, 1, 1, 5, 60);
+        return run(jars, 1, 1, 43_200, Map.of());
+    }
+
+    private int run(List<BlobRef> jars, int workers, int slots, long lifeSeconds, Map<String, String> env)
+            throws Exception {
+        start(jars, workers, slots, lifeSeconds, env);
+        assertThat(boot.waitFor(60, TimeUnit.SECONDS)).as("the boot script ends").isTrue();
+        return boot.exitValue();
+    }
+
+    private String awaitBootLog(String text) throws Exception {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Path log = dir.resolve("opt/log/boot.log");
+        while (System.nanoTime() < giveUp) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) {
+                return Files.readString(log);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("The boot log never said \"" + text + "\":\n" + (Files.exists(log) ? bootLog() : ""));
+    }
+
+    private void start(List<BlobRef> jars, int workers, int slots, long lifeSeconds, Map<String, String> env)
+            throws Exception {
+        UserData data = new UserData(STORE, jars, "eu-west-1", "", "123456789012", 17, slots, workers, 5, 60,
+                lifeSeconds);
         Path script = Files.writeString(dir.resolve("user-data.sh"), data.script());
         ProcessBuilder builder = new ProcessBuilder("setsid", "bash", script.toString())
                 .directory(dir.toFile())
@@ -141,9 +224,8 @@ class WorkerBootTest {
         builder.environment().put("CLOUDIST_HOME", dir.resolve("opt").toString());
         builder.environment().put("FAKE_S3", dir.resolve("s3").toString());
         builder.environment().put("CALLS", calls.toString());
+        builder.environment().putAll(env);
         boot = builder.start();
-        assertThat(boot.waitFor(60, TimeUnit.SECONDS)).as("the boot script ends").isTrue();
-        return boot.exitValue();
     }
 
     private String bootLog() throws IOException {

@@ -143,7 +143,7 @@ class AwsCloudAdminTest {
     @Test
     void anUnknownRegionIsAConfigurationError() {
         CloudSettings settings = new CloudSettings(
-                "ec2", "eu-westt-1", "", 1, 1, List.of(), 0, false, "", 10, 17);
+                "ec2", "eu-westt-1", "", 1, 1, List.of(), 0, false, "", 10, 12, 17);
 
         assertThatThrownBy(() -> admin.setup(settings, STORE, new Lines()))
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())

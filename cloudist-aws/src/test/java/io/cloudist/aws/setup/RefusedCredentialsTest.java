@@ -72,7 +72,7 @@ class RefusedCredentialsTest {
     }
 
     private static CloudSettings settings(String profile) {
-        return new CloudSettings("ec2", MotoExtension.REGION, profile, 2, 2, List.of(), 0, false, "", 10, 17);
+        return new CloudSettings("ec2", MotoExtension.REGION, profile, 2, 2, List.of(), 0, false, "", 10, 12, 17);
     }
 
     private static void set(String key, String value) {

@@ -167,6 +167,6 @@ class StorePoliciesTest {
     }
 
     private static CloudSettings in(String region) {
-        return new CloudSettings("ec2", region, "", 2, 2, List.of(), 0, false, "", 10, 17);
+        return new CloudSettings("ec2", region, "", 2, 2, List.of(), 0, false, "", 10, 12, 17);
     }
 }

@@ -204,7 +204,8 @@ public final class Coordinator {
     private void send(WorkerState w, Pending next) {
         Pending sent = new Pending(w.nextSeq++, next.task, next.attempt);
         writes.put(StoreKeys.assignment(runId, w.handle.id(), sent.seq),
-                Documents.write(Assignment.task(sent.seq, sent.task.id(), sent.attempt, sent.task.uniqueIds())));
+                Documents.write(Assignment.task(sent.seq, sent.task.id(), sent.attempt, sent.task.uniqueIds(),
+                        sent.task.measured() ? sent.task.expectedSeconds() : 0)));
         w.outstanding.add(sent);
         listener.taskDispatched(w.handle, sent.task, sent.seq, sent.attempt);
     }

@@ -73,6 +73,11 @@ public final class TimingHistory {
         }
     }
 
+    /** True when an earlier run measured the unit: its expected time is not the median's guess. */
+    public boolean knows(Unit unit) {
+        return seconds.containsKey(unit.key());
+    }
+
     /** The expected seconds of a unit. */
     public double expected(Unit unit) {
         return seconds.getOrDefault(unit.key(), median);

@@ -13,25 +13,41 @@ import java.util.Objects;
  * @param uniqueIds the JUnit Platform unique ids to run, one per discovered method-level node, grouped by class
  * @param stop true for the last assignment: no task, the worker stops
  * @param moved true when the task written here before went to another worker that was idle: skip this number
+ * @param expectedSeconds how long the plan expects the task to take (from the timing history), which bounds how long
+ *     an instance's worker may go without progress; 0 when unknown (also for an assignment without the field, and
+ *     for a value that is not a positive number)
  */
 public record Assignment(
-        int schema, int seq, String taskId, int attempt, List<String> uniqueIds, boolean stop, boolean moved)
+        int schema,
+        int seq,
+        String taskId,
+        int attempt,
+        List<String> uniqueIds,
+        boolean stop,
+        boolean moved,
+        double expectedSeconds)
         implements Documents.Versioned {
     public Assignment {
         taskId = Objects.requireNonNullElse(taskId, "");
         uniqueIds = List.copyOf(uniqueIds);
+        expectedSeconds = Double.isFinite(expectedSeconds) && expectedSeconds > 0 ? expectedSeconds : 0;
     }
 
+    /** A task whose expected time is unknown. */
     public static Assignment task(int seq, String taskId, int attempt, List<String> uniqueIds) {
-        return new Assignment(Documents.SCHEMA, seq, taskId, attempt, uniqueIds, false, false);
+        return task(seq, taskId, attempt, uniqueIds, 0);
+    }
+
+    public static Assignment task(int seq, String taskId, int attempt, List<String> uniqueIds, double expectedSeconds) {
+        return new Assignment(Documents.SCHEMA, seq, taskId, attempt, uniqueIds, false, false, expectedSeconds);
     }
 
     public static Assignment stop(int seq) {
-        return new Assignment(Documents.SCHEMA, seq, "", 0, List.of(), true, false);
+        return new Assignment(Documents.SCHEMA, seq, "", 0, List.of(), true, false, 0);
     }
 
     /** Replaces a queued assignment whose task another worker took: the worker skips this number. */
     public static Assignment moved(int seq, String taskId) {
-        return new Assignment(Documents.SCHEMA, seq, taskId, 0, List.of(), false, true);
+        return new Assignment(Documents.SCHEMA, seq, taskId, 0, List.of(), false, true, 0);
     }
 }

@@ -1,5 +1,6 @@
 package io.cloudist.core.provision;
 
+import io.cloudist.core.CloudistProperties;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param onDemandFallback launch on-demand instances when no spot capacity is found
  * @param ami the image to boot, "" for the current Amazon Linux 2023 of the chosen architecture
  * @param idleMinutes how long workers stay warm after a run before their instance shuts down
+ * @param maxInstanceHours how long an instance lives at most, whatever its agents do
  * @param javaFeatureVersion the Java feature version test JVMs need (the build's), e.g. 17
  */
 public record CloudSettings(
@@ -29,6 +31,7 @@ public record CloudSettings(
         boolean onDemandFallback,
         String ami,
         int idleMinutes,
+        int maxInstanceHours,
         int javaFeatureVersion) {
     public CloudSettings {
         backend = Objects.requireNonNullElse(backend, "local");
@@ -36,11 +39,15 @@ public record CloudSettings(
         profile = Objects.requireNonNullElse(profile, "");
         instanceTypes = List.copyOf(instanceTypes);
         ami = Objects.requireNonNullElse(ami, "");
+        if (maxInstanceHours < 1) {
+            throw new IllegalArgumentException("maxInstanceHours must be 1 or more: " + maxInstanceHours);
+        }
     }
 
     /** The settings of a local run. */
     public static CloudSettings local() {
-        return new CloudSettings("local", "", "", 1, 1, List.of(), 0, false, "", 0, Runtime.version().feature());
+        return new CloudSettings("local", "", "", 1, 1, List.of(), 0, false, "", 0,
+                Integer.parseInt(CloudistProperties.DEFAULT_MAX_INSTANCE_HOURS), Runtime.version().feature());
     }
 
     public boolean isLocal() {

@@ -119,7 +119,10 @@ public final class TestRun {
             List<Unit> units = Units.of(nodes, methodLevel, request.granularity());
             List<Task> tasks = Planner.plan(units, workers, request.tasksPerWorker(), request.targetTaskSeconds(),
                     history::expected, request.runOrder().tieBreak(units, history.failed(),
-                            LocalDateTime.now(clock).getHour()));
+                            LocalDateTime.now(clock).getHour()))
+                    .stream()
+                    .map(task -> task.measuredBy(history))
+                    .toList();
             listener.line(ConsoleLine.info(String.format(Locale.ROOT,
                     "cloudist: %d tests in %d classes, %d tasks on %d %s workers",
                     units.stream().mapToInt(Unit::tests).sum(),

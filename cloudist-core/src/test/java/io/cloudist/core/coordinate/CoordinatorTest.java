@@ -2,8 +2,12 @@ package io.cloudist.core.coordinate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.cloudist.core.plan.Task;
+import io.cloudist.core.protocol.Assignment;
+import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.store.StoreKeys;
 import io.cloudist.core.plan.Unit;
 import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.store.LocalDirectoryStore;
@@ -71,6 +75,20 @@ class CoordinatorTest {
             assertThat(a.reason()).isEqualTo("skipped after 1 failed test (skipAfterFailureCount: 1)");
         });
         assertThat(worker.ranTasks).containsExactly("t0", "t1");
+    }
+
+    @Test
+    void anAssignmentCarriesItsTasksExpectedTimeOnlyWhenTheHistoryMeasuredIt() {
+        Store store = new LocalDirectoryStore(temp);
+        Unit unit = new Unit("C", "C", List.of("[engine:e]/[class:C]"), 1);
+        List<Task> tasks = List.of(new Task("t0", List.of(unit), 42, true), new Task("t1", List.of(unit), 7, false));
+
+        run(store, List.of(new FakeWorker("w0", store, "r", t -> false)), tasks);
+
+        assertThat(IntStream.range(0, 2).mapToObj(seq -> Documents.read(
+                        store.get(StoreKeys.assignment("r", "w0", seq)).orElseThrow(), Assignment.class)))
+                .extracting(Assignment::taskId, Assignment::expectedSeconds)
+                .containsExactlyInAnyOrder(tuple("t0", 42.0), tuple("t1", 0.0));
     }
 
     @Test

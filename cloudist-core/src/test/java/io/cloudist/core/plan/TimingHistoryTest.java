@@ -25,6 +25,15 @@ class TimingHistoryTest {
     }
 
     @Test
+    void aTaskIsMeasuredOnlyWhenTheHistoryKnowsEveryUnitNotWhenItsTimeIsTheMediansGuess() {
+        TimingHistory history = new TimingHistory(Map.of("A", 1.0, "B", 5.0));
+
+        assertThat(new Task("t0", List.of(unit("A"), unit("B")), 6).measuredBy(history).measured()).isTrue();
+        assertThat(new Task("t1", List.of(unit("A"), unit("New")), 6).measuredBy(history).measured()).isFalse();
+        assertThat(new Task("t2", List.of(unit("A")), 1).measured()).isFalse();
+    }
+
+    @Test
     void anEmptyHistoryExpectsOneSecond() {
         assertThat(TimingHistory.empty().expected(unit("X"))).isEqualTo(1.0);
     }
