@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request gets a 503. Bytes pass through unchanged (AWS signatures stay valid) except the {@code Connection} header:
  * every connection carries one request, so that each request can meet its own fault.
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
     /**
      * What happens to requests, each drawn independently.
      *
@@ -54,13 +54,13 @@ final class FaultProxy implements AutoCloseable {
     private final List<List<String>> heads = new CopyOnWriteArrayList<>();
     private volatile String bucketOwner;
 
-    FaultProxy(URI upstream) throws IOException {
+    public FaultProxy(URI upstream) throws IOException {
         this.upstream = upstream;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         threads.execute(this::accept);
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
     }
 
@@ -69,7 +69,7 @@ final class FaultProxy implements AutoCloseable {
     }
 
     /** Answers every request with 503 SlowDown for {@code duration} from now. */
-    void outageFor(Duration duration) {
+    public void outageFor(Duration duration) {
         outageUntilNanos = System.nanoTime() + duration.toNanos();
     }
 
