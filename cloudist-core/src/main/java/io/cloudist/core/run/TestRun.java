@@ -78,7 +78,7 @@ public final class TestRun {
         if (selection.classNames().isEmpty()) {
             return noTests();
         }
-        try (ModuleLock lock = ModuleLock.acquire(request.workDirectory(), listener, clock)) {
+        try (ModuleLock lock = ModuleLock.acquire(request.module().workDirectory(), listener, clock)) {
             return run(selection);
         }
     }
@@ -95,7 +95,7 @@ public final class TestRun {
             Shipment shipment = timings.time("shipping", () -> ship(store));
             warnOfWithheldSecrets();
             store.put(StoreKeys.manifest(runId), Documents.write(Manifests.create(runId, request, shipment)));
-            int workers = Math.min(request.workers(), selection.classNames().size());
+            int workers = Math.min(request.scheduling().workers(), selection.classNames().size());
             // Local workers start before discovery and warm up their test JVMs while it runs. Cloud instances cost
             // money: they start only once discovery has found something to run.
             boolean local = request.cloud().isLocal();
@@ -113,12 +113,12 @@ public final class TestRun {
                 handles = startWorkers(provisioner, store, runId, workers);
             }
             // A store the user named (S3, a shared directory) is shared with other machines: so is the history.
-            SharedTimings timingHistory = new SharedTimings(request.workDirectory().resolve("timings.json"),
-                    request.store().isEmpty() ? Optional.empty() : Optional.of(store), request.projectKey());
+            SharedTimings timingHistory = new SharedTimings(request.module().workDirectory().resolve("timings.json"),
+                    request.store().location().isEmpty() ? Optional.empty() : Optional.of(store), request.module().projectKey());
             TimingHistory history = timingHistory.read();
-            List<Unit> units = Units.of(nodes, methodLevel, request.granularity());
-            List<Task> tasks = Planner.plan(units, workers, request.tasksPerWorker(), request.targetTaskSeconds(),
-                    history::expected, request.runOrder().tieBreak(units, history.failed(),
+            List<Unit> units = Units.of(nodes, methodLevel, request.scheduling().granularity());
+            List<Task> tasks = Planner.plan(units, workers, request.scheduling().tasksPerWorker(), request.scheduling().targetTaskSeconds(),
+                    history::expected, request.scheduling().runOrder().tieBreak(units, history.failed(),
                             LocalDateTime.now(clock).getHour()))
                     .stream()
                     .map(task -> task.measuredBy(history))
@@ -128,13 +128,13 @@ public final class TestRun {
                     units.stream().mapToInt(Unit::tests).sum(),
                     units.stream().map(Unit::className).distinct().count(), tasks.size(), workers,
                     request.cloud().backend())));
-            Replacements replacements = new Replacements(request.maxWorkerRestarts(),
+            Replacements replacements = new Replacements(request.scheduling().maxWorkerRestarts(),
                     n -> startWorkers(provisioner, store, runId, n));
             // Heartbeats are judged on the store's uptime: nobody can beat while the store is out.
             progress = new RunProgress(listener, byId, tasks, request.reportStyle());
             Coordinator coordinator = new Coordinator(store, runId, handles, new BothListeners(progress, timeline),
                     request.cloud().isLocal() ? CoordinatorSettings.LOCAL : CoordinatorSettings.CLOUD, replacements,
-                    store.uptimeClock(clock), request.skipAfterFailureCount()).abortingWhen(guard::aborting);
+                    store.uptimeClock(clock), request.failurePolicy().skipAfterFailureCount()).abortingWhen(guard::aborting);
             Coordinator.Outcome outcome = timings.time("tests", () -> coordinator.run(tasks));
             results = Outcomes.complete(outcome, methodLevel, byId);
             timingHistory.record(history, Measurements.history(units, results));
@@ -165,7 +165,7 @@ public final class TestRun {
         if (file == null || file.isBlank() || classReports == null) {
             return;
         }
-        String key = request.projectKey();
+        String key = request.module().projectKey();
         try {
             StepSummary.append(Path.of(file), StepSummary.markdown(key.substring(key.lastIndexOf(':') + 1),
                     classReports, outcome.summary(), timelineReport));
@@ -199,10 +199,10 @@ public final class TestRun {
         parts.add(request.testJvm().argLine());
         new TreeMap<>(request.testJvm().systemProperties()).forEach((k, v) -> parts.add(k + "=" + v));
         String key = DiscoveryCache.key(parts);
-        Path scratch = request.workDirectory().resolve("discovery");
+        Path scratch = request.module().workDirectory().resolve("discovery");
         DiscoveryCache cache = new DiscoveryCache(scratch.resolve("cache.json"));
         return cache.get(key).orElseGet(() -> {
-            List<TestNode> nodes = Discovery.discover(request.testJvm(), request.runnerJar(), selection, scratch);
+            List<TestNode> nodes = Discovery.discover(request.testJvm(), request.shipping().runnerJar(), selection, scratch);
             cache.put(key, nodes);
             return nodes;
         });
@@ -214,7 +214,7 @@ public final class TestRun {
         }
         long started = clock.millis();
         List<WorkerHandle> handles = provisioner.start(new WorkerLaunch(store.location(), runId, workers, workerBundle,
-                request.storeOutageSeconds()));
+                request.store().outageSeconds()));
         timeline.workersStarted(handles, started);
         return handles;
     }
@@ -222,7 +222,7 @@ public final class TestRun {
     /** Writes run.json and report.html; a run's diagnostics never fail its build. */
     private Path writeTimeline(String runId, RunOutcome outcome, List<TestResult> results) {
         try {
-            Path report = TimelineFiles.write(request.workDirectory(),
+            Path report = TimelineFiles.write(request.module().workDirectory(),
                     timeline.timeline(runId, request.cloud().backend(), outcome.summary(), results));
             listener.line(ConsoleLine.info("cloudist: run timeline: " + report + " (data: " + TimelineFiles.JSON + ")"));
             return report;
@@ -234,8 +234,8 @@ public final class TestRun {
 
     /** Ships the worker agent's own classpath, for workers that boot elsewhere and fetch it from the store. */
     private List<BlobRef> shipWorker(Store store) {
-        Shipment shipment = new BundleShipper(store, request.moduleDirectory(), request.workDirectory().resolve("ship"))
-                .ship(request.workerClasspath(), List.of());
+        Shipment shipment = new BundleShipper(store, request.module().directory(), request.module().workDirectory().resolve("ship"))
+                .ship(request.shipping().workerClasspath(), List.of());
         listener.line(ConsoleLine.info(String.format(Locale.ROOT,
                 "cloudist: shipped the worker agent: %d of %d blobs (%,d of %,d bytes) in %d ms", shipment.uploaded(),
                 shipment.blobs(), shipment.bytesUploaded(), shipment.bytesTotal(), shipment.elapsed().toMillis())));
@@ -244,12 +244,12 @@ public final class TestRun {
 
     private Shipment ship(Store store) {
         List<Path> classpath = new ArrayList<>(request.testJvm().classpath());
-        classpath.add(request.runnerJar());
+        classpath.add(request.shipping().runnerJar());
         // Local workers run in the module itself; workers elsewhere need the project's files.
-        ProjectTree tree = request.cloud().isLocal() ? null : request.projectTree();
-        Shipment shipment = new BundleShipper(store, request.moduleDirectory(), request.workDirectory().resolve("ship"))
-                .ship(classpath, request.extraFiles(), tree);
-        shipment.unmatchedGlobWarnings(request.moduleDirectory()).forEach(w -> listener.line(ConsoleLine.warn(w)));
+        ProjectTree tree = request.cloud().isLocal() ? null : request.shipping().projectTree();
+        Shipment shipment = new BundleShipper(store, request.module().directory(), request.module().workDirectory().resolve("ship"))
+                .ship(classpath, request.shipping().extraFiles(), tree);
+        shipment.unmatchedGlobWarnings(request.module().directory()).forEach(w -> listener.line(ConsoleLine.warn(w)));
         shipment.warnings().forEach(w -> listener.line(ConsoleLine.warn(w)));
         listener.line(ConsoleLine.info(String.format(Locale.ROOT, "cloudist: shipped %d of %d blobs (%,d of %,d bytes)%s"
                 + " in %d ms", shipment.uploaded(), shipment.blobs(), shipment.bytesUploaded(), shipment.bytesTotal(),
@@ -265,17 +265,17 @@ public final class TestRun {
         List<ClassReport> reports = Reports.group(results, all, request.reportStyle());
         classReports = reports;
         try {
-            Reports.write(request.reportsDirectory(), reports, ReportProperties.of(request), request.reportStyle());
+            Reports.write(request.module().reportsDirectory(), reports, ReportProperties.of(request), request.reportStyle());
             if (request.reportStyle().redirectTestOutputToFile() && progress != null) {
-                Reports.writeOutput(request.reportsDirectory(), progress.printedPerClass());
+                Reports.writeOutput(request.module().reportsDirectory(), progress.printedPerClass());
             }
         } catch (IOException e) {
-            throw new CloudistException("Cannot write the test reports to " + request.reportsDirectory() + ": "
+            throw new CloudistException("Cannot write the test reports to " + request.module().reportsDirectory() + ": "
                     + e.getMessage(), e);
         }
-        ConsoleReport.results(reports, request.rerunFailingTestsCount()).forEach(listener::line);
-        Summary summary = Summary.total(reports, request.rerunFailingTestsCount());
-        return new RunOutcome(summary, request.reportsDirectory());
+        ConsoleReport.results(reports, request.failurePolicy().rerunFailingTestsCount()).forEach(listener::line);
+        Summary summary = Summary.total(reports, request.failurePolicy().rerunFailingTestsCount());
+        return new RunOutcome(summary, request.module().reportsDirectory());
     }
 
     /**
@@ -283,14 +283,14 @@ public final class TestRun {
      * a {@code test} pattern) or failIfNoTests asks.
      */
     private RunOutcome noTests() {
-        if (!request.selection().test().isEmpty() && request.failIfNoSpecifiedTests()) {
+        if (!request.selection().test().isEmpty() && request.failurePolicy().failIfNoSpecifiedTests()) {
             throw NoTestsException.noneMatching(request.selection().test());
         }
-        if (request.failIfNoTests()) {
+        if (request.failurePolicy().failIfNoTests()) {
             throw NoTestsException.none();
         }
         listener.line(ConsoleLine.info("No tests to run."));
-        return new RunOutcome(Summary.EMPTY, request.reportsDirectory());
+        return new RunOutcome(Summary.EMPTY, request.module().reportsDirectory());
     }
 
     /**
@@ -299,11 +299,11 @@ public final class TestRun {
      * zero tests.
      */
     private RunOutcome noneDiscovered() {
-        if (request.failIfNoTests()) {
+        if (request.failurePolicy().failIfNoTests()) {
             throw NoTestsException.none();
         }
-        ConsoleReport.results(List.of(), request.rerunFailingTestsCount()).forEach(listener::line);
-        return new RunOutcome(Summary.EMPTY, request.reportsDirectory());
+        ConsoleReport.results(List.of(), request.failurePolicy().rerunFailingTestsCount()).forEach(listener::line);
+        return new RunOutcome(Summary.EMPTY, request.module().reportsDirectory());
     }
 
     private static String newRunId() {
