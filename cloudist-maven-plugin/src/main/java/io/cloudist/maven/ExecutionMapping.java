@@ -11,6 +11,7 @@ import io.cloudist.core.plan.RunOrder;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -18,25 +19,33 @@ import java.util.concurrent.ThreadLocalRandom;
  * ({@code forkCount} for {@code workers}, {@code reuseForks}, {@code forkedProcessTimeoutInSeconds} for
  * {@code testTimeout}), and Surefire's {@code runOrder} and {@code skipAfterFailureCount}.
  *
- * @param workers how many workers
  * @param reuseForks whether a worker's test JVM runs task after task
  * @param testTimeout how long a test JVM may spend on one task
  * @param runOrder the order of test classes that timing does not tell apart
  * @param skipAfterFailureCount failed tests after which the rest are skipped; 0 for never
  */
-record ExecutionMapping(
-        int workers, boolean reuseForks, Duration testTimeout, RunOrder runOrder, int skipAfterFailureCount) {
+record ExecutionMapping(boolean reuseForks, Duration testTimeout, RunOrder runOrder, int skipAfterFailureCount) {
     static final String FORK_COUNT = "forkCount";
     static final String RUN_ORDER = "surefire.runOrder";
     static final String RUN_ORDER_SEED = "surefire.runOrder.random.seed";
     static final String SKIP_AFTER_FAILURE_COUNT = "surefire.skipAfterFailureCount";
     static final String FORKED_PROCESS_TIMEOUT = "surefire.timeout";
 
-    static ExecutionMapping of(ParameterSources sources, int availableProcessors) {
+    /**
+     * The workers the build asks for: {@code workers}, else Surefire's {@code forkCount}; empty when it sets neither,
+     * for {@link io.cloudist.core.Scheduling}'s default.
+     */
+    static OptionalInt requestedWorkers(ParameterSources sources, int availableProcessors) {
         Optional<String> forkCount = sources.surefireValue("forkCount", FORK_COUNT).filter(v -> !v.isBlank());
-        String defaultWorkers = forkCount.map(v -> String.valueOf(workers(v, availableProcessors)))
-                .orElse(String.valueOf(availableProcessors));
-        int workers = sources.wholeNumber("workers", WORKERS, defaultWorkers, 1);
+        boolean workersSet = sources.string("workers", WORKERS).filter(v -> !v.isBlank()).isPresent();
+        if (forkCount.isEmpty() && !workersSet) {
+            return OptionalInt.empty();
+        }
+        String defaultWorkers = forkCount.map(v -> String.valueOf(workers(v, availableProcessors))).orElse("");
+        return OptionalInt.of(sources.wholeNumber("workers", WORKERS, defaultWorkers, 1));
+    }
+
+    static ExecutionMapping of(ParameterSources sources) {
         String reuse = sources.cloudistValue("reuseForks", REUSE_FORKS)
                 .or(() -> sources.surefireValue("reuseForks", "reuseForks"))
                 .orElse(DEFAULT_REUSE_FORKS);
@@ -55,7 +64,7 @@ record ExecutionMapping(
                 .filter(v -> !v.isBlank())
                 .map(v -> wholeNumber(v, SKIP_AFTER_FAILURE_COUNT))
                 .orElse(0);
-        return new ExecutionMapping(workers, reuseForks, Duration.ofSeconds(timeout), runOrder, skipAfter);
+        return new ExecutionMapping(reuseForks, Duration.ofSeconds(timeout), runOrder, skipAfter);
     }
 
     /**

@@ -32,7 +32,13 @@ import static io.cloudist.core.CloudistProperties.USE_SUREFIRE_CONFIG;
 import static io.cloudist.core.CloudistProperties.WORKERS;
 
 import io.cloudist.core.ConfigurationException;
+import io.cloudist.core.FailurePolicy;
+import io.cloudist.core.Forks;
+import io.cloudist.core.ProjectModule;
 import io.cloudist.core.RunRequest;
+import io.cloudist.core.Scheduling;
+import io.cloudist.core.Shipping;
+import io.cloudist.core.StoreSettings;
 import io.cloudist.core.jvm.TestJvmSpec;
 import io.cloudist.core.provision.CloudSettings;
 import io.cloudist.core.report.ReportStyle;
@@ -45,6 +51,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** The one pure function from {@code cloudist:test}'s parameters to what it does. No Maven types. */
@@ -81,53 +88,57 @@ final class RunRequestMapper {
         CloudSettings cloud = CloudMapping.settings(sources, DEFAULT_BACKEND, () -> javaFeatureVersion(testJvm));
         PluginArtifacts plugin = PluginArtifacts.of(input.pluginArtifacts());
         RerunMapping reruns = RerunMapping.of(sources);
-        ExecutionMapping execution = ExecutionMapping.of(sources, layout.availableProcessors());
-        int workers = execution.workers();
+        OptionalInt workers = ExecutionMapping.requestedWorkers(sources, layout.availableProcessors());
+        ExecutionMapping execution = ExecutionMapping.of(sources);
         String store = store(sources, layout, cloud);
         CloudExtension extension = CloudExtension.needed(cloud, store)
                 ? CloudExtension.resolve(input.resolver(), input.pluginArtifacts())
                 : CloudExtension.none();
         List<Path> workerClasspath = new ArrayList<>(plugin.workerClasspath());
         workerClasspath.addAll(extension.files());
-        RunRequest request = new RunRequest(
+        ProjectModule module = new ProjectModule(
                 layout.groupId() + ":" + layout.artifactId(),
                 layout.basedir(),
-                directory(
-                        sources,
-                        layout,
-                        "reportsDirectory",
-                        layout.buildDirectory().resolve("surefire-reports")),
-                layout.buildDirectory().resolve("cloudist"),
+                directory(sources, layout, "reportsDirectory", layout.buildDirectory().resolve("surefire-reports")),
+                layout.buildDirectory().resolve("cloudist"));
+        Scheduling.Builder scheduling = Scheduling.forProcessors(layout.availableProcessors())
+                .granularity(granularity(sources))
+                .tasksPerWorker(sources.wholeNumber("tasksPerWorker", TASKS_PER_WORKER, DEFAULT_TASKS_PER_WORKER, 1))
+                .targetTaskSeconds(
+                        sources.decimal("targetTaskSeconds", TARGET_TASK_SECONDS, DEFAULT_TARGET_TASK_SECONDS, false))
+                .runOrder(execution.runOrder());
+        workers.ifPresent(scheduling::workers);
+        if (isSet(sources, "maxWorkerRestarts", MAX_WORKER_RESTARTS)) {
+            scheduling.maxWorkerRestarts(sources.wholeNumber("maxWorkerRestarts", MAX_WORKER_RESTARTS, "", 0));
+        }
+        Shipping shipping = new Shipping(plugin.runnerJar(), workerClasspath, extraFiles(sources, layout),
+                new ProjectTree(layout.projectRoot(), layout.reactorBuildDirectories(),
+                        CloudMapping.commaSeparated(sources.string("fileExcludes", FILE_EXCLUDES, ""))));
+        FailurePolicy failurePolicy = FailurePolicy.DEFAULT
+                .withFailIfNoTests(failIfNoTests)
+                .withFailIfNoSpecifiedTests(sources.flag("failIfNoSpecifiedTests", FAIL_IF_NO_SPECIFIED_TESTS, true))
+                .withRerunFailingTestsCount(reruns.rerunFailingTestsCount())
+                .withSkipAfterFailureCount(execution.skipAfterFailureCount());
+        StoreSettings storeSettings = new StoreSettings(store,
+                sources.wholeNumber("storeOutageSeconds", STORE_OUTAGE_SECONDS, DEFAULT_STORE_OUTAGE_SECONDS, 0));
+        ReportStyle reportStyle = new ReportStyle(
+                junit.provider(),
+                sources.flag("trimStackTrace", TRIM_STACK_TRACE, false),
+                sources.flag("redirectTestOutputToFile", REDIRECT_TEST_OUTPUT_TO_FILE, false),
+                surefireFlag(sources, "enableOutErrElements", "enableOutErrElements", true),
+                surefireFlag(sources, "enablePropertiesElement", "enablePropertiesElement", true),
+                surefireFlag(sources, "useFile", "surefire.useFile", true));
+        RunRequest request = new RunRequest(
+                module,
                 testJvm,
                 selection,
-                plugin.runnerJar(),
-                workerClasspath,
-                granularity(sources),
-                sources.wholeNumber("tasksPerWorker", TASKS_PER_WORKER, DEFAULT_TASKS_PER_WORKER, 1),
-                workers,
-                execution.reuseForks(),
-                execution.testTimeout(),
-                extraFiles(sources, layout),
-                store,
-                failIfNoTests,
-                sources.flag("failIfNoSpecifiedTests", FAIL_IF_NO_SPECIFIED_TESTS, true),
+                scheduling.build(),
+                new Forks(execution.reuseForks(), execution.testTimeout()),
+                shipping,
+                storeSettings,
+                failurePolicy,
                 cloud,
-                reruns.rerunFailingTestsCount(),
-                sources.wholeNumber("maxWorkerRestarts", MAX_WORKER_RESTARTS, String.valueOf(4 * workers), 0),
-                sources.wholeNumber(
-                        "storeOutageSeconds", STORE_OUTAGE_SECONDS, DEFAULT_STORE_OUTAGE_SECONDS, 0),
-                sources.decimal("targetTaskSeconds", TARGET_TASK_SECONDS, DEFAULT_TARGET_TASK_SECONDS, false),
-                new ReportStyle(
-                        junit.provider(),
-                        sources.flag("trimStackTrace", TRIM_STACK_TRACE, false),
-                        sources.flag("redirectTestOutputToFile", REDIRECT_TEST_OUTPUT_TO_FILE, false),
-                        surefireFlag(sources, "enableOutErrElements", "enableOutErrElements", true),
-                        surefireFlag(sources, "enablePropertiesElement", "enablePropertiesElement", true),
-                        surefireFlag(sources, "useFile", "surefire.useFile", true)),
-                new ProjectTree(layout.projectRoot(), layout.reactorBuildDirectories(),
-                        CloudMapping.commaSeparated(sources.string("fileExcludes", FILE_EXCLUDES, ""))),
-                execution.runOrder(),
-                execution.skipAfterFailureCount(),
+                reportStyle,
                 Set.copyOf(CloudMapping.commaSeparated(sources.string("allowedSecrets", ALLOWED_SECRETS, ""))));
         List<Path> classesDirectories = new ArrayList<>(selection.testClassesDirectories());
         classesDirectories.add(layout.outputDirectory());
@@ -146,6 +157,11 @@ final class RunRequestMapper {
                 .filter(dir -> !dir.startsWith(layout.projectRoot()))
                 .ifPresent(dir -> globs.add(layout.basedir().relativize(dir).toString().replace('\\', '/') + "/**"));
         return globs;
+    }
+
+    /** Whether the build sets a parameter to something other than blank (blank counts as unset). */
+    private static boolean isSet(ParameterSources sources, String element, String property) {
+        return sources.string(element, property).filter(v -> !v.isBlank()).isPresent();
     }
 
     /** A true/false parameter of Surefire's that cloudist has no parameter of its own for. */

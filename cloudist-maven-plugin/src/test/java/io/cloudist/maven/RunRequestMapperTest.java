@@ -54,27 +54,27 @@ class RunRequestMapperTest {
     void defaultsFollowSurefireAndCloudistProperties() {
         RunRequest request = run().request();
 
-        assertThat(request.projectKey()).isEqualTo("com.acme:shop");
-        assertThat(request.reportsDirectory()).isEqualTo(basedir.resolve("target/surefire-reports"));
-        assertThat(request.workDirectory()).isEqualTo(basedir.resolve("target/cloudist"));
-        assertThat(request.workers()).isEqualTo(6);
-        assertThat(request.tasksPerWorker()).isEqualTo(4);
-        assertThat(request.granularity()).isEqualTo(Granularity.CLASS);
-        assertThat(request.reuseForks()).isTrue();
-        assertThat(request.testTimeout()).isEqualTo(Duration.ZERO);
-        assertThat(request.extraFiles()).isEmpty();
-        assertThat(request.store()).isEmpty();
-        assertThat(request.failIfNoTests()).isFalse();
-        assertThat(request.failIfNoSpecifiedTests()).isTrue();
-        assertThat(request.storeOutageSeconds()).isEqualTo(120);
-        assertThat(request.targetTaskSeconds()).isZero();
+        assertThat(request.module().projectKey()).isEqualTo("com.acme:shop");
+        assertThat(request.module().reportsDirectory()).isEqualTo(basedir.resolve("target/surefire-reports"));
+        assertThat(request.module().workDirectory()).isEqualTo(basedir.resolve("target/cloudist"));
+        assertThat(request.scheduling().workers()).isEqualTo(6);
+        assertThat(request.scheduling().tasksPerWorker()).isEqualTo(4);
+        assertThat(request.scheduling().granularity()).isEqualTo(Granularity.CLASS);
+        assertThat(request.forks().reuseForks()).isTrue();
+        assertThat(request.forks().testTimeout()).isEqualTo(Duration.ZERO);
+        assertThat(request.shipping().extraFiles()).isEmpty();
+        assertThat(request.store().location()).isEmpty();
+        assertThat(request.failurePolicy().failIfNoTests()).isFalse();
+        assertThat(request.failurePolicy().failIfNoSpecifiedTests()).isTrue();
+        assertThat(request.store().outageSeconds()).isEqualTo(120);
+        assertThat(request.scheduling().targetTaskSeconds()).isZero();
         assertThat(request.testJvm().javaExecutable()).isEqualTo(Path.of("/jdk/bin/java"));
         assertThat(request.testJvm().workingDirectory()).isEqualTo(basedir);
         assertThat(request.selection().testClassesDirectories())
                 .containsExactly(basedir.resolve("target/test-classes"));
-        assertThat(request.runnerJar()).isEqualTo(Path.of("/plugin/runner.jar"));
+        assertThat(request.shipping().runnerJar()).isEqualTo(Path.of("/plugin/runner.jar"));
         assertThat(run().testFailureIgnore()).isFalse();
-        assertThat(request.rerunFailingTestsCount()).isZero();
+        assertThat(request.failurePolicy().rerunFailingTestsCount()).isZero();
         assertThat(run().failOnFlakeCount()).isZero();
     }
 
@@ -82,15 +82,15 @@ class RunRequestMapperTest {
     void rerunsComeFromSurefiresConfigurationUnlessCloudistOrAUserPropertySetsThem() {
         surefire.put("rerunFailingTestsCount", "2");
         surefire.put("failOnFlakeCount", "3");
-        assertThat(run().request().rerunFailingTestsCount()).isEqualTo(2);
+        assertThat(run().request().failurePolicy().rerunFailingTestsCount()).isEqualTo(2);
         assertThat(run().failOnFlakeCount()).isEqualTo(3);
 
         cloudist.put(element("rerunFailingTestsCount"), "4");
-        assertThat(run().request().rerunFailingTestsCount()).isEqualTo(4);
+        assertThat(run().request().failurePolicy().rerunFailingTestsCount()).isEqualTo(4);
 
         user.put(CloudistProperties.RERUN_FAILING_TESTS_COUNT, "1");
         user.put(CloudistProperties.FAIL_ON_FLAKE_COUNT, "1");
-        assertThat(run().request().rerunFailingTestsCount()).isEqualTo(1);
+        assertThat(run().request().failurePolicy().rerunFailingTestsCount()).isEqualTo(1);
         assertThat(run().failOnFlakeCount()).isEqualTo(1);
     }
 
@@ -116,13 +116,13 @@ class RunRequestMapperTest {
 
         RunRequest request = run().request();
 
-        assertThat(request.workers()).isEqualTo(3);
-        assertThat(request.granularity()).isEqualTo(Granularity.METHOD);
-        assertThat(request.testTimeout()).isEqualTo(Duration.ofSeconds(90));
-        assertThat(request.extraFiles()).containsExactly("data/**", "config/*.yml");
-        assertThat(request.store()).isEqualTo(basedir.resolve("build/store").toString());
-        assertThat(request.storeOutageSeconds()).isEqualTo(300);
-        assertThat(request.targetTaskSeconds()).isEqualTo(7.5);
+        assertThat(request.scheduling().workers()).isEqualTo(3);
+        assertThat(request.scheduling().granularity()).isEqualTo(Granularity.METHOD);
+        assertThat(request.forks().testTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(request.shipping().extraFiles()).containsExactly("data/**", "config/*.yml");
+        assertThat(request.store().location()).isEqualTo(basedir.resolve("build/store").toString());
+        assertThat(request.store().outageSeconds()).isEqualTo(300);
+        assertThat(request.scheduling().targetTaskSeconds()).isEqualTo(7.5);
     }
 
     @Test
@@ -233,7 +233,7 @@ class RunRequestMapperTest {
         assertThat(request.cloud().memoryPerWorkerGib()).isEqualTo(4.0);
         assertThat(request.cloud().idleMinutes()).isEqualTo(5);
         assertThat(request.cloud().javaFeatureVersion()).isEqualTo(11);
-        assertThat(request.store()).isEqualTo("s3://builds/cloudist");
+        assertThat(request.store().location()).isEqualTo("s3://builds/cloudist");
     }
 
     @Test
@@ -241,7 +241,7 @@ class RunRequestMapperTest {
         Mapping.Run local = run();
         assertThat(resolved).noneMatch(coordinates -> coordinates.contains("io.cloudist:cloudist-aws:0.1"));
         assertThat(local.extension().files()).isEmpty();
-        assertThat(local.request().workerClasspath()).doesNotContain(Path.of("/resolved/aws.jar"));
+        assertThat(local.request().shipping().workerClasspath()).doesNotContain(Path.of("/resolved/aws.jar"));
 
         user.put(CloudistProperties.BACKEND, "ec2");
         user.put(CloudistProperties.STORE, "s3://builds/cloudist");
@@ -249,7 +249,7 @@ class RunRequestMapperTest {
 
         // What the plugin already has (core) is not loaded twice.
         assertThat(cloud.extension().files()).containsExactly(Path.of("/resolved/aws.jar"), Path.of("/resolved/s3.jar"));
-        assertThat(cloud.request().workerClasspath())
+        assertThat(cloud.request().shipping().workerClasspath())
                 .contains(Path.of("/plugin/worker.jar"), Path.of("/resolved/aws.jar"), Path.of("/resolved/s3.jar"));
     }
 

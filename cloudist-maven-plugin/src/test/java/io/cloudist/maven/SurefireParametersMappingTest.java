@@ -58,13 +58,13 @@ class SurefireParametersMappingTest {
     @Test
     void forkCountSetsTheWorkersUnlessCloudistsOwnAreSetAndCountsPerCoreWithC() {
         surefire.put("forkCount", "1.5C");
-        assertThat(run().request().workers()).isEqualTo(6);
+        assertThat(run().request().scheduling().workers()).isEqualTo(6);
         surefire.put("forkCount", "3");
-        assertThat(run().request().workers()).isEqualTo(3);
+        assertThat(run().request().scheduling().workers()).isEqualTo(3);
         surefire.put("forkCount", "0");
-        assertThat(run().request().workers()).isEqualTo(1);
+        assertThat(run().request().scheduling().workers()).isEqualTo(1);
         user.put("cloudist.workers", "2");
-        assertThat(run().request().workers()).isEqualTo(2);
+        assertThat(run().request().scheduling().workers()).isEqualTo(2);
         user.clear();
         surefire.put("forkCount", "two");
         assertThat(catchThrowableOfType(ConfigurationException.class, this::run).parameter()).isEqualTo("forkCount");
@@ -75,14 +75,14 @@ class SurefireParametersMappingTest {
         surefire.put("reuseForks", "false");
         surefire.put("forkedProcessTimeoutInSeconds", "300");
         RunRequest request = run().request();
-        assertThat(request.reuseForks()).isFalse();
-        assertThat(request.testTimeout()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(request.forks().reuseForks()).isFalse();
+        assertThat(request.forks().testTimeout()).isEqualTo(Duration.ofSeconds(300));
 
         user.put("cloudist.testTimeout", "60");
         user.put("reuseForks", "true");
         request = run().request();
-        assertThat(request.testTimeout()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(request.reuseForks()).isTrue();
+        assertThat(request.forks().testTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(request.forks().reuseForks()).isTrue();
     }
 
     @Test
@@ -90,12 +90,12 @@ class SurefireParametersMappingTest {
         surefire.put("runOrder", "reversealphabetical");
         user.put("surefire.skipAfterFailureCount", "3");
         RunRequest request = run().request();
-        assertThat(request.runOrder().kind()).isEqualTo(RunOrder.Kind.REVERSEALPHABETICAL);
-        assertThat(request.skipAfterFailureCount()).isEqualTo(3);
+        assertThat(request.scheduling().runOrder().kind()).isEqualTo(RunOrder.Kind.REVERSEALPHABETICAL);
+        assertThat(request.failurePolicy().skipAfterFailureCount()).isEqualTo(3);
 
         user.put("surefire.runOrder", "random");
         user.put("surefire.runOrder.random.seed", "42");
-        assertThat(run().request().runOrder()).isEqualTo(new RunOrder(RunOrder.Kind.RANDOM, 42));
+        assertThat(run().request().scheduling().runOrder()).isEqualTo(new RunOrder(RunOrder.Kind.RANDOM, 42));
         user.put("surefire.runOrder", "sideways");
         assertThat(catchThrowableOfType(ConfigurationException.class, this::run).parameter())
                 .isEqualTo("surefire.runOrder");
@@ -161,10 +161,10 @@ class SurefireParametersMappingTest {
     @Test
     void aTestSourceDirectoryOutsideTheProjectTravelsAsExtraFiles() {
         surefire.put("testSourceDirectory", "../../shared-tests/src");
-        assertThat(run().request().extraFiles()).containsExactly("../../shared-tests/src/**");
+        assertThat(run().request().shipping().extraFiles()).containsExactly("../../shared-tests/src/**");
 
         surefire.put("testSourceDirectory", "src/it/java");
-        assertThat(run().request().extraFiles()).isEmpty();
+        assertThat(run().request().shipping().extraFiles()).isEmpty();
     }
 
     @Test

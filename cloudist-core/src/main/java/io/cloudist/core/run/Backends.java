@@ -29,7 +29,7 @@ public final class Backends {
      * outages of up to {@code storeOutageSeconds}.
      */
     static ResilientStore store(RunRequest request) {
-        String location = request.store();
+        String location = request.store().location();
         if (location.isEmpty() && !request.cloud().isLocal()) {
             location = provider(request.cloud().backend()).defaultStore(request.cloud());
             if (location.isEmpty()) {
@@ -37,17 +37,17 @@ public final class Backends {
                         + "=s3://bucket/prefix, or run mvn cloudist:setup to create the default bucket");
             }
         }
-        Store store = Stores.open(location, request.workDirectory().resolve("store"), request.cloud());
-        return new ResilientStore(store, Duration.ofSeconds(request.storeOutageSeconds()));
+        Store store = Stores.open(location, request.module().workDirectory().resolve("store"), request.cloud());
+        return new ResilientStore(store, Duration.ofSeconds(request.store().outageSeconds()));
     }
 
     static Provisioner provisioner(RunRequest request, Store store, RunListener listener) {
         if (request.cloud().isLocal()) {
             List<Path> classpath = new ArrayList<>(request.testJvm().classpath());
-            classpath.add(request.runnerJar());
+            classpath.add(request.shipping().runnerJar());
             return new LocalProvisioner(Path.of(System.getProperty("java.home"), "bin", "java"),
-                    request.workerClasspath(), request.workDirectory().resolve("workers"),
-                    InPlace.of(request.moduleDirectory(), classpath, request.secrets().withheldProperties(),
+                    request.shipping().workerClasspath(), request.module().workDirectory().resolve("workers"),
+                    InPlace.of(request.module().directory(), classpath, request.secrets().withheldProperties(),
                             request.secrets().withheldEnvironment()));
         }
         return provider(request.cloud().backend()).open(request.cloud(), store, listener);

@@ -17,7 +17,7 @@ final class Manifests {
     private Manifests() {}
 
     static RunManifest create(String runId, RunRequest request, Shipment shipment) {
-        Path modulePath = request.moduleDirectory().toAbsolutePath().normalize();
+        Path modulePath = request.module().directory().toAbsolutePath().normalize();
         String module = modulePath.toString();
         String root = rootOf(modulePath, shipment.modulePath());
         TestJvmSecrets secrets = request.secrets();
@@ -35,9 +35,9 @@ final class Manifests {
                 properties,
                 environment,
                 tokenize(request.testJvm().workingDirectory().toAbsolutePath().normalize().toString(), module, root),
-                request.testTimeout().toMillis(),
-                request.reuseForks(),
-                request.rerunFailingTestsCount(),
+                request.forks().testTimeout().toMillis(),
+                request.forks().reuseForks(),
+                request.failurePolicy().rerunFailingTestsCount(),
                 request.testJvm().configurationParameters(),
                 request.testJvm().enableAssertions(),
                 shipment.modulePath(),

@@ -24,7 +24,7 @@ final class ReportProperties {
                 properties.put(key, value);
             }
         }
-        properties.put("basedir", request.moduleDirectory().toString());
+        properties.put("basedir", request.module().directory().toString());
         return properties;
     }
 }

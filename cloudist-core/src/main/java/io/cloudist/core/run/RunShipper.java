@@ -1,0 +1,60 @@
+package io.cloudist.core.run;
+
+import io.cloudist.core.RunListener;
+import io.cloudist.core.RunRequest;
+import io.cloudist.core.protocol.BlobRef;
+import io.cloudist.core.report.ConsoleLine;
+import io.cloudist.core.ship.BundleShipper;
+import io.cloudist.core.ship.ProjectTree;
+import io.cloudist.core.ship.Shipment;
+import io.cloudist.core.store.Store;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Ships a run's bundles to its store and says what it shipped, in one console line each. */
+final class RunShipper {
+    private final RunRequest request;
+    private final Store store;
+    private final RunListener listener;
+
+    RunShipper(RunRequest request, Store store, RunListener listener) {
+        this.request = request;
+        this.store = store;
+        this.listener = listener;
+    }
+
+    /** Ships the test classpath with the runner, the extra files and, for workers elsewhere, the project's files. */
+    Shipment shipTests() {
+        List<Path> classpath = new ArrayList<>(request.testJvm().classpath());
+        classpath.add(request.shipping().runnerJar());
+        // Local workers run in the module itself; workers elsewhere need the project's files.
+        ProjectTree tree = request.cloud().isLocal() ? null : request.shipping().projectTree();
+        Shipment shipment = shipper().ship(classpath, request.shipping().extraFiles(), tree);
+        shipment.unmatchedGlobWarnings(request.module().directory()).forEach(w -> listener.line(ConsoleLine.warn(w)));
+        shipment.warnings().forEach(w -> listener.line(ConsoleLine.warn(w)));
+        shipped("", shipment);
+        return shipment;
+    }
+
+    /** Ships the worker agent's own classpath, for workers that boot elsewhere and fetch it from the store. */
+    List<BlobRef> shipWorker() {
+        Shipment shipment = shipper().ship(request.shipping().workerClasspath(), List.of());
+        shipped(" the worker agent:", shipment);
+        return shipment.classpath();
+    }
+
+    private BundleShipper shipper() {
+        return new BundleShipper(store, request.module().directory(), request.module().workDirectory().resolve("ship"));
+    }
+
+    private void shipped(String what, Shipment shipment) {
+        listener.line(ConsoleLine.info(String.format(Locale.ROOT,
+                "cloudist: shipped%s %d of %d blobs (%,d of %,d bytes)%s in %d ms", what, shipment.uploaded(),
+                shipment.blobs(), shipment.bytesUploaded(), shipment.bytesTotal(),
+                shipment.projectFiles() == 0 ? "" : String.format(Locale.ROOT, ", %,d project files",
+                        shipment.projectFiles()),
+                shipment.elapsed().toMillis())));
+    }
+}
