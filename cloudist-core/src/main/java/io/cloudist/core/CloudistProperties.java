@@ -1,14 +1,14 @@
 package io.cloudist.core;
 
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * The one home of every user-facing parameter: its POM element, its {@code -D} property, its default and the goals
- * that take it. The Mojos' {@code @Parameter} annotations use these constants, and {@code docs/configuration.md} is
- * checked against {@link #ALL} by a test.
+ * The one home of every user-facing property name and default, as compile-time {@code String} constants: the Mojos'
+ * {@code @Parameter(property = ..., defaultValue = ...)} annotations need constant expressions. Everything else reads
+ * and names a parameter through its typed constant in {@link CloudistParameters}, built from these, which holds its
+ * POM element, goals and description too; {@code docs/configuration.md} is checked against
+ * {@link CloudistParameters#ALL} by a test.
  */
 public final class CloudistProperties {
     private CloudistProperties() {}
@@ -40,16 +40,41 @@ public final class CloudistProperties {
      * @param defaultValue the default, as the configuration reference shows it
      * @param goals the goals that take the parameter
      * @param description one sentence for the configuration reference
+     * @param valueWhenUnset the value cloudist reads when the parameter is not set: "" when it has none, or when the
+     *     code that reads it works the default out (the number of workers, say)
      */
     public record Parameter(
-            String element, String property, String defaultValue, Set<Goal> goals, String description) {
+            String element,
+            String property,
+            String defaultValue,
+            Set<Goal> goals,
+            String description,
+            String valueWhenUnset) {
         public Parameter {
             goals = Set.copyOf(goals);
         }
 
-        /** A parameter of {@code cloudist:test} only. */
+        /** A parameter whose default, as shown, is the value cloudist reads when it is not set. */
+        public Parameter(String element, String property, String defaultValue, Set<Goal> goals, String description) {
+            this(element, property, defaultValue, goals, description, defaultValue);
+        }
+
+        /** A parameter of {@code cloudist:test} only, whose shown default is the value read when it is not set. */
         public Parameter(String element, String property, String defaultValue, String description) {
             this(element, property, defaultValue, Set.of(Goal.TEST), description);
+        }
+
+        /** The {@code -D} option, e.g. {@code -Dcloudist.workers}; null when the parameter has no property. */
+        public String option() {
+            return property == null ? null : "-D" + property;
+        }
+
+        /**
+         * How messages name the parameter: {@code <workers> (-Dcloudist.workers)}, or the one of the two it has.
+         */
+        public String displayName() {
+            String pomElement = element == null ? null : "<" + element + ">";
+            return pomElement == null ? option() : property == null ? pomElement : pomElement + " (" + option() + ")";
         }
     }
 
@@ -123,196 +148,4 @@ public final class CloudistProperties {
     public static final String TRIM_STACK_TRACE = "trimStackTrace";
     public static final String REDIRECT_TEST_OUTPUT_TO_FILE = "maven.test.redirectTestOutputToFile";
     public static final String DEFAULT_FAIL_ON_FLAKE_COUNT = "0";
-
-    private static final Set<Goal> ALL_GOALS = EnumSet.allOf(Goal.class);
-    private static final Set<Goal> TEST_ONLY = Set.of(Goal.TEST);
-
-    /**
-     * Every parameter of every goal, in the order the configuration reference lists them: first those that choose
-     * and run the tests, then those that say where workers run, with setup and cleanup.
-     */
-    public static final List<Parameter> ALL = List.of(
-            new Parameter("workers", WORKERS, "available processors", "Number of workers to start."),
-            new Parameter("granularity", GRANULARITY, DEFAULT_GRANULARITY, "Unit of scheduling: class or method."),
-            new Parameter(
-                    "tasksPerWorker",
-                    TASKS_PER_WORKER,
-                    DEFAULT_TASKS_PER_WORKER,
-                    "Target number of tasks per worker; tasks are about workers x tasksPerWorker, and the last round"
-                            + " is split into smaller tasks of the shortest classes so that workers finish together."),
-            new Parameter(
-                    "targetTaskSeconds",
-                    TARGET_TASK_SECONDS,
-                    DEFAULT_TARGET_TASK_SECONDS,
-                    "Expected seconds of one task, from the timing history; tasks are then about total time /"
-                            + " targetTaskSeconds (at least workers). 0 uses tasksPerWorker."),
-            new Parameter(
-                    "reuseForks",
-                    REUSE_FORKS,
-                    DEFAULT_REUSE_FORKS,
-                    "Reuse a worker's test JVM across tasks; false starts a fresh JVM per test class."),
-            new Parameter(
-                    "testTimeout",
-                    TEST_TIMEOUT,
-                    DEFAULT_TEST_TIMEOUT,
-                    "Seconds a test JVM may spend on one task before it is killed, counted from the task's first class"
-                            + " or test starting: the JVM's start-up is not counted (it gets 2 minutes of its own); 0"
-                            + " for no limit."),
-            new Parameter(
-                    "maxWorkerRestarts",
-                    MAX_WORKER_RESTARTS,
-                    "4 x workers",
-                    "Lost workers (killed, crashed, evicted) replaced in one run; 0 runs on with the workers left."),
-            new Parameter(
-                    "extraFiles",
-                    EXTRA_FILES,
-                    DEFAULT_EXTRA_FILES,
-                    "Comma-separated globs, relative to the module directory, of files outside the project that workers"
-                            + " elsewhere need too, shipped to the same relative paths (e.g. ../../shared-data/**)."),
-            new Parameter(
-                    "fileExcludes",
-                    FILE_EXCLUDES,
-                    "",
-                    "Comma-separated globs, relative to the project's root directory, of files not to ship to workers"
-                            + " elsewhere; version control metadata and build output never travel."),
-            new Parameter(
-                    "allowedSecrets",
-                    ALLOWED_SECRETS,
-                    "",
-                    "Comma-separated names of system properties and environment variables that look secret but may be"
-                            + " stored in the run's manifest, so that workers elsewhere get them."),
-            new Parameter("skip", SKIP, "false", "Skip cloudist:test only."),
-            new Parameter(
-                    "useSurefireConfig",
-                    USE_SUREFIRE_CONFIG,
-                    "true",
-                    "Read the module's maven-surefire-plugin configuration."),
-            new Parameter("skipTests", SKIP_TESTS, "false", "Skip running tests, as in Surefire."),
-            new Parameter(null, MAVEN_TEST_SKIP, "false", "Skip compiling and running tests (a property only)."),
-            new Parameter(
-                    "testFailureIgnore",
-                    TEST_FAILURE_IGNORE,
-                    "false",
-                    "Do not fail the build on test failures, as in Surefire."),
-            new Parameter(
-                    "reportsDirectory",
-                    null,
-                    "${project.build.directory}/surefire-reports",
-                    "Where `TEST-*.xml` and `*.txt` reports are written."),
-            new Parameter("includes", null, "Surefire's default includes", "Test class include patterns."),
-            new Parameter("excludes", null, "**/*$*", "Test class exclude patterns."),
-            new Parameter("test", TEST, "", "Surefire's test filter: Class, Class#method, wildcards, !exclusions."),
-            new Parameter("groups", GROUPS, "", "Tag expression of tests to run."),
-            new Parameter("excludedGroups", EXCLUDED_GROUPS, "", "Tag expression of tests not to run."),
-            new Parameter("argLine", ARG_LINE, "", "Test JVM arguments; @{property} is replaced late."),
-            new Parameter("jvm", JVM, "the build's java", "The java executable of the test JVMs."),
-            new Parameter("systemPropertyVariables", null, "", "System properties of the test JVMs."),
-            new Parameter("environmentVariables", null, "", "Environment variables of the test JVMs."),
-            new Parameter("additionalClasspathElements", null, "", "Extra test classpath entries."),
-            new Parameter("classpathDependencyExcludes", null, "", "groupId:artifactId of dependencies to drop."),
-            new Parameter("workingDirectory", null, "${basedir}", "Working directory of the test JVMs."),
-            new Parameter("failIfNoTests", FAIL_IF_NO_TESTS, "false", "Fail when no tests are found."),
-            new Parameter(
-                    "failIfNoSpecifiedTests",
-                    FAIL_IF_NO_SPECIFIED_TESTS,
-                    "true",
-                    "Fail when the test parameter matches no test."),
-            new Parameter(
-                    "rerunFailingTestsCount",
-                    RERUN_FAILING_TESTS_COUNT,
-                    DEFAULT_RERUN_FAILING_TESTS_COUNT,
-                    "Run a failed test again up to this many times, on its worker; one that then passes is a flake."),
-            new Parameter(
-                    "failOnFlakeCount",
-                    FAIL_ON_FLAKE_COUNT,
-                    DEFAULT_FAIL_ON_FLAKE_COUNT,
-                    "Fail the build when there are at least this many flakes; 0 never does."),
-            new Parameter(
-                    "backend",
-                    BACKEND,
-                    DEFAULT_BACKEND + " (test), " + DEFAULT_ADMIN_BACKEND + " (setup, cleanup)",
-                    ALL_GOALS,
-                    "Where workers run: local processes, or ec2 spot instances."),
-            new Parameter(
-                    "store",
-                    STORE,
-                    "target/cloudist/store; with ec2, the bucket setup made",
-                    ALL_GOALS,
-                    "Where bundles and run documents go: a directory, or s3://bucket/prefix."),
-            new Parameter(
-                    "storeOutageSeconds",
-                    STORE_OUTAGE_SECONDS,
-                    DEFAULT_STORE_OUTAGE_SECONDS,
-                    TEST_ONLY,
-                    "Seconds the store may stay unreachable (throttled, failing, offline) before the run stops."),
-            new Parameter(
-                    "region",
-                    REGION,
-                    "AWS_REGION, else the profile's region",
-                    ALL_GOALS,
-                    "The AWS region to work in, instead of the AWS SDK's default."),
-            new Parameter(
-                    "profile",
-                    PROFILE,
-                    "AWS_PROFILE, else default",
-                    ALL_GOALS,
-                    "The AWS credentials profile, instead of the AWS SDK's default chain."),
-            new Parameter(
-                    "cpuPerWorker",
-                    CPU_PER_WORKER,
-                    DEFAULT_CPU_PER_WORKER,
-                    TEST_ONLY,
-                    "vCPUs each worker needs; several workers share an instance that has room for them."),
-            new Parameter(
-                    "memoryPerWorker",
-                    MEMORY_PER_WORKER,
-                    DEFAULT_MEMORY_PER_WORKER,
-                    TEST_ONLY,
-                    "GiB of memory each worker needs, e.g. 4 or 1.5."),
-            new Parameter(
-                    "instanceTypes",
-                    INSTANCE_TYPES,
-                    "any",
-                    TEST_ONLY,
-                    "Comma-separated EC2 instance types to choose from, e.g. m7i.large,c7i.xlarge."),
-            new Parameter(
-                    "maxPricePerHour",
-                    MAX_PRICE_PER_HOUR,
-                    "no limit",
-                    TEST_ONLY,
-                    "The most to pay for one instance-hour, in USD; 0 for no limit."),
-            new Parameter(
-                    "onDemandFallback",
-                    ON_DEMAND_FALLBACK,
-                    DEFAULT_ON_DEMAND_FALLBACK,
-                    TEST_ONLY,
-                    "Launch on-demand instances when no spot capacity is found."),
-            new Parameter(
-                    "ami", AMI, "current Amazon Linux 2023", TEST_ONLY, "The image (ami-...) that instances boot."),
-            new Parameter(
-                    "idleMinutes",
-                    IDLE_MINUTES,
-                    DEFAULT_IDLE_MINUTES,
-                    TEST_ONLY,
-                    "Minutes idle workers wait for the next run before their instance shuts down."),
-            new Parameter(
-                    "maxInstanceHours",
-                    MAX_INSTANCE_HOURS,
-                    DEFAULT_MAX_INSTANCE_HOURS,
-                    TEST_ONLY,
-                    "Hours after which a worker instance powers off, whatever its agents do (1 to 168); a warm"
-                            + " instance takes no new run in its last hour."),
-            new Parameter(
-                    "deleteRunData",
-                    DELETE_RUN_DATA,
-                    DEFAULT_DELETE_RUN_DATA,
-                    Set.of(Goal.CLEANUP),
-                    "Also delete the run documents under the store's runs/ prefix."),
-            new Parameter(
-                    "fix",
-                    FIX,
-                    DEFAULT_FIX,
-                    Set.of(Goal.SETUP),
-                    "Repair an existing bucket's default encryption, public access block and run-data expiry rule"
-                            + " where setup finds them weaker than it makes them, instead of only warning."));
 }

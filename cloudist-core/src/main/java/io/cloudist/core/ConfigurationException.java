@@ -1,7 +1,7 @@
 package io.cloudist.core;
 
 /**
- * A parameter has a value cloudist cannot use. Carries the parameter's name (a key of {@link CloudistProperties}),
+ * A parameter has a value cloudist cannot use. Carries the parameter's name (a property of {@link CloudistParameters}),
  * the bad value and the fix, so that one place in the plugin can name the POM element and the {@code -D} property.
  */
 public class ConfigurationException extends CloudistException {
@@ -19,6 +19,15 @@ public class ConfigurationException extends CloudistException {
         this.parameter = property;
         this.value = value;
         this.fix = fix;
+    }
+
+    /**
+     * @param parameter the parameter, named by its {@code -D} property, else (having none) by its POM element
+     * @param value the value that was given
+     * @param fix what to do instead, as an instruction
+     */
+    public ConfigurationException(CloudistProperties.Parameter parameter, String value, String fix) {
+        this(parameter.property() != null ? parameter.property() : parameter.element(), value, fix);
     }
 
     /** The {@code cloudist.*} property of the parameter, or a Surefire parameter name such as {@code test}. */

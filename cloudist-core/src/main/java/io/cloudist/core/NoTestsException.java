@@ -11,13 +11,13 @@ public final class NoTestsException extends CloudistException {
 
     /** No test at all, with {@code failIfNoTests} set. */
     public static NoTestsException none() {
-        return new NoTestsException("No tests were executed!  (Set -D" + CloudistProperties.FAIL_IF_NO_TESTS
+        return new NoTestsException("No tests were executed!  (Set " + CloudistParameters.FAIL_IF_NO_TESTS.option()
                 + "=false to ignore this error.)");
     }
 
     /** The {@code test} parameter matched no test, with {@code failIfNoSpecifiedTests} set (its default). */
     public static NoTestsException noneMatching(String pattern) {
-        return new NoTestsException("No tests matching pattern \"" + pattern + "\" were executed! (Set -D"
-                + CloudistProperties.FAIL_IF_NO_SPECIFIED_TESTS + "=false to ignore this error.)");
+        return new NoTestsException("No tests matching pattern \"" + pattern + "\" were executed! (Set "
+                + CloudistParameters.FAIL_IF_NO_SPECIFIED_TESTS.option() + "=false to ignore this error.)");
     }
 }

@@ -118,7 +118,6 @@ abstract class AbstractTestMojo extends AbstractMojo {
     @Parameter(property = SKIP, defaultValue = "false")
     private String skip;
 
-
     /** Read the module's maven-surefire-plugin configuration. */
     @Parameter(property = USE_SUREFIRE_CONFIG, defaultValue = "true")
     private String useSurefireConfig;
@@ -286,7 +285,8 @@ abstract class AbstractTestMojo extends AbstractMojo {
         try {
             MavenProject executed = executedProject != null ? executedProject : project;
             Mapping mapping = RunRequestMapper.map(MavenFacts.input(
-                    project, executed, session, mojoExecution, pluginArtifacts, repositorySystem, configuration()));
+                    project, executed, session, mojoExecution, pluginArtifacts, repositorySystem,
+                    ConfiguredValues.of(this, mojoExecution.getMojoDescriptor())));
             if (mapping instanceof Mapping.Skipped skipped) {
                 getLog().info(skipped.message());
             } else if (mapping instanceof Mapping.NoTests noTests) {
@@ -316,55 +316,5 @@ abstract class AbstractTestMojo extends AbstractMojo {
         }
         Outcomes.check(
                 outcome, run.testFailureIgnore(), run.failOnFlakeCount(), run.request().failIfNoTests(), getLog());
-    }
-
-    /** cloudist's own configuration: the parameters above that are set, by POM element. */
-    private Map<String, Object> configuration() {
-        return new ConfiguredValues()
-                .put("workers", workers)
-                .put("granularity", granularity)
-                .put("tasksPerWorker", tasksPerWorker)
-                .put("targetTaskSeconds", targetTaskSeconds)
-                .put("reuseForks", reuseForks)
-                .put("testTimeout", testTimeout)
-                .put("maxWorkerRestarts", maxWorkerRestarts)
-                .put("extraFiles", extraFiles)
-                .put("fileExcludes", fileExcludes)
-                .put("allowedSecrets", allowedSecrets)
-                .put("skip", skip)
-                .put("useSurefireConfig", useSurefireConfig)
-                .put("skipTests", skipTests)
-                .put("testFailureIgnore", testFailureIgnore)
-                .put("reportsDirectory", reportsDirectory)
-                .put("includes", includes)
-                .put("excludes", excludes)
-                .put("test", test)
-                .put("groups", groups)
-                .put("excludedGroups", excludedGroups)
-                .put("argLine", argLine)
-                .put("jvm", jvm)
-                .put("systemPropertyVariables", systemPropertyVariables)
-                .put("environmentVariables", environmentVariables)
-                .put("additionalClasspathElements", additionalClasspathElements)
-                .put("classpathDependencyExcludes", classpathDependencyExcludes)
-                .put("workingDirectory", workingDirectory)
-                .put("failIfNoTests", failIfNoTests)
-                .put("failIfNoSpecifiedTests", failIfNoSpecifiedTests)
-                .put("rerunFailingTestsCount", rerunFailingTestsCount)
-                .put("failOnFlakeCount", failOnFlakeCount)
-                .put("backend", backend)
-                .put("store", store)
-                .put("storeOutageSeconds", storeOutageSeconds)
-                .put("region", region)
-                .put("profile", profile)
-                .put("cpuPerWorker", cpuPerWorker)
-                .put("memoryPerWorker", memoryPerWorker)
-                .put("instanceTypes", instanceTypes)
-                .put("maxPricePerHour", maxPricePerHour)
-                .put("onDemandFallback", onDemandFallback)
-                .put("ami", ami)
-                .put("idleMinutes", idleMinutes)
-                .put("maxInstanceHours", maxInstanceHours)
-                .values();
     }
 }

@@ -1,12 +1,10 @@
 package io.cloudist.maven;
 
-import static io.cloudist.core.CloudistProperties.BACKEND;
+import static io.cloudist.core.CloudistParameters.BACKEND;
+import static io.cloudist.core.CloudistParameters.DELETE_RUN_DATA;
+import static io.cloudist.core.CloudistParameters.FIX;
 import static io.cloudist.core.CloudistProperties.DEFAULT_ADMIN_BACKEND;
 import static io.cloudist.core.CloudistProperties.DEFAULT_BACKEND;
-import static io.cloudist.core.CloudistProperties.DEFAULT_DELETE_RUN_DATA;
-import static io.cloudist.core.CloudistProperties.DEFAULT_FIX;
-import static io.cloudist.core.CloudistProperties.DELETE_RUN_DATA;
-import static io.cloudist.core.CloudistProperties.FIX;
 
 import io.cloudist.core.CloudistProperties.Goal;
 import io.cloudist.core.ConfigurationException;
@@ -40,8 +38,8 @@ record AdminRequest(CloudSettings settings, String store, boolean deleteRunData,
         }
         CloudSettings settings = CloudMapping.account(sources, backend);
         boolean deleteRunData = goal == Goal.CLEANUP
-                && sources.flag("deleteRunData", DELETE_RUN_DATA, Boolean.parseBoolean(DEFAULT_DELETE_RUN_DATA));
-        boolean fix = goal == Goal.SETUP && sources.flag("fix", FIX, Boolean.parseBoolean(DEFAULT_FIX));
+                && sources.flag(DELETE_RUN_DATA);
+        boolean fix = goal == Goal.SETUP && sources.flag(FIX);
         return new AdminRequest(settings, CloudMapping.cloudStore(sources, backend), deleteRunData, fix);
     }
 }

@@ -25,11 +25,6 @@ public class CleanupMojo extends CloudAdminMojo {
     }
 
     @Override
-    ConfiguredValues configuration() {
-        return super.configuration().put("deleteRunData", deleteRunData);
-    }
-
-    @Override
     void act(AdminRequest request, RunListener listener) {
         Cloudist.cleanup(request.settings(), request.store(), request.deleteRunData(), listener);
     }

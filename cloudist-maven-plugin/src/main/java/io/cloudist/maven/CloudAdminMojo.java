@@ -12,6 +12,7 @@ import java.util.List;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -41,6 +42,9 @@ abstract class CloudAdminMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
+
     @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
     private List<Artifact> pluginArtifacts;
 
@@ -53,18 +57,10 @@ abstract class CloudAdminMojo extends AbstractMojo {
     /** Does the goal's work through core. */
     abstract void act(AdminRequest request, RunListener listener);
 
-    /** The parameters that are set, by POM element; a goal with parameters of its own adds them. */
-    ConfiguredValues configuration() {
-        return new ConfiguredValues()
-                .put("backend", backend)
-                .put("store", store)
-                .put("region", region)
-                .put("profile", profile);
-    }
-
     @Override
     public void execute() throws MojoExecutionException {
-        ParameterSources sources = MavenFacts.sources(session, configuration().values());
+        ParameterSources sources =
+                MavenFacts.sources(session, ConfiguredValues.of(this, mojoExecution.getMojoDescriptor()));
         CloudExtension extension;
         try {
             extension = CloudExtension.resolve(new MavenDependencyResolver(repositorySystem,

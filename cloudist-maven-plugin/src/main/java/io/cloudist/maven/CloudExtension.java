@@ -1,6 +1,7 @@
 package io.cloudist.maven;
 
 import io.cloudist.core.CloudistException;
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.provision.CloudSettings;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -55,7 +56,8 @@ record CloudExtension(List<ArtifactFile> artifacts) {
                     .filter(a -> !present.contains(a.key()))
                     .toList());
         } catch (CloudistException e) {
-            throw new CloudistException(e.getMessage() + ". cloudist needs it for -Dcloudist.backend=ec2 and for s3://"
+            throw new CloudistException(e.getMessage() + ". cloudist needs it for "
+                    + CloudistParameters.BACKEND.option() + "=ec2 and for s3://"
                     + " stores, and resolves it from the plugin repositories: check that Maven can reach them (or"
                     + " that it is in the local repository when Maven runs offline).", e);
         }

@@ -1,23 +1,23 @@
 package io.cloudist.maven;
 
-import static io.cloudist.core.CloudistProperties.AMI;
-import static io.cloudist.core.CloudistProperties.BACKEND;
-import static io.cloudist.core.CloudistProperties.CPU_PER_WORKER;
+import static io.cloudist.core.CloudistParameters.AMI;
+import static io.cloudist.core.CloudistParameters.BACKEND;
+import static io.cloudist.core.CloudistParameters.CPU_PER_WORKER;
+import static io.cloudist.core.CloudistParameters.IDLE_MINUTES;
+import static io.cloudist.core.CloudistParameters.INSTANCE_TYPES;
+import static io.cloudist.core.CloudistParameters.MAX_INSTANCE_HOURS;
+import static io.cloudist.core.CloudistParameters.MAX_PRICE_PER_HOUR;
+import static io.cloudist.core.CloudistParameters.MEMORY_PER_WORKER;
+import static io.cloudist.core.CloudistParameters.ON_DEMAND_FALLBACK;
+import static io.cloudist.core.CloudistParameters.PROFILE;
+import static io.cloudist.core.CloudistParameters.REGION;
+import static io.cloudist.core.CloudistParameters.STORE;
 import static io.cloudist.core.CloudistProperties.DEFAULT_BACKEND;
 import static io.cloudist.core.CloudistProperties.DEFAULT_CPU_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_IDLE_MINUTES;
 import static io.cloudist.core.CloudistProperties.DEFAULT_MAX_INSTANCE_HOURS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_MEMORY_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_ON_DEMAND_FALLBACK;
-import static io.cloudist.core.CloudistProperties.IDLE_MINUTES;
-import static io.cloudist.core.CloudistProperties.INSTANCE_TYPES;
-import static io.cloudist.core.CloudistProperties.MAX_INSTANCE_HOURS;
-import static io.cloudist.core.CloudistProperties.MAX_PRICE_PER_HOUR;
-import static io.cloudist.core.CloudistProperties.MEMORY_PER_WORKER;
-import static io.cloudist.core.CloudistProperties.ON_DEMAND_FALLBACK;
-import static io.cloudist.core.CloudistProperties.PROFILE;
-import static io.cloudist.core.CloudistProperties.REGION;
-import static io.cloudist.core.CloudistProperties.STORE;
 
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.provision.CloudSettings;
@@ -48,7 +48,7 @@ final class CloudMapping {
      * @throws ConfigurationException for a backend cloudist does not know
      */
     static String backend(ParameterSources sources, String defaultBackend) {
-        String value = sources.string("backend", BACKEND).map(String::trim).orElse("");
+        String value = sources.value(BACKEND).map(String::trim).orElse("");
         String backend = value.isEmpty() ? defaultBackend : value.toLowerCase(Locale.ROOT);
         if (!BACKENDS.contains(backend)) {
             throw new ConfigurationException(BACKEND, value, "use " + String.join(" or ", BACKENDS));
@@ -70,15 +70,14 @@ final class CloudMapping {
         return new CloudSettings(
                 backend,
                 region(sources),
-                sources.string("profile", PROFILE, "").trim(),
-                sources.wholeNumber("cpuPerWorker", CPU_PER_WORKER, DEFAULT_CPU_PER_WORKER, 1),
-                sources.decimal("memoryPerWorker", MEMORY_PER_WORKER, DEFAULT_MEMORY_PER_WORKER, true),
+                sources.string(PROFILE).trim(),
+                sources.wholeNumber(CPU_PER_WORKER, 1),
+                sources.decimal(MEMORY_PER_WORKER, true),
                 instanceTypes(sources),
-                sources.decimal("maxPricePerHour", MAX_PRICE_PER_HOUR, "0", false),
-                sources.flag(
-                        "onDemandFallback", ON_DEMAND_FALLBACK, Boolean.parseBoolean(DEFAULT_ON_DEMAND_FALLBACK)),
+                sources.decimal(MAX_PRICE_PER_HOUR, false),
+                sources.flag(ON_DEMAND_FALLBACK),
                 ami(sources),
-                sources.wholeNumber("idleMinutes", IDLE_MINUTES, DEFAULT_IDLE_MINUTES, 0),
+                sources.wholeNumber(IDLE_MINUTES, 0),
                 maxInstanceHours(sources),
                 javaFeatureVersion.getAsInt());
     }
@@ -92,7 +91,7 @@ final class CloudMapping {
         return new CloudSettings(
                 backend,
                 region(sources),
-                sources.string("profile", PROFILE, "").trim(),
+                sources.string(PROFILE).trim(),
                 Integer.parseInt(DEFAULT_CPU_PER_WORKER),
                 Double.parseDouble(DEFAULT_MEMORY_PER_WORKER),
                 List.of(),
@@ -109,7 +108,7 @@ final class CloudMapping {
      * backend opens its clients; here only the form, so that a typo fails before anything else runs.
      */
     private static String region(ParameterSources sources) {
-        String region = sources.string("region", REGION, "").trim();
+        String region = sources.string(REGION).trim();
         if (!region.isEmpty() && !REGION_CODE.matcher(region).matches()) {
             throw new ConfigurationException(REGION, region, "use an AWS region code such as eu-west-1 or us-east-1,"
                     + " or leave it empty for the AWS default");
@@ -118,7 +117,7 @@ final class CloudMapping {
     }
 
     private static List<String> instanceTypes(ParameterSources sources) {
-        List<String> types = commaSeparated(sources.string("instanceTypes", INSTANCE_TYPES, ""));
+        List<String> types = commaSeparated(sources.string(INSTANCE_TYPES));
         for (String type : types) {
             if (!INSTANCE_TYPE.matcher(type).matches()) {
                 throw new ConfigurationException(INSTANCE_TYPES, type, "name EC2 instance types as family.size,"
@@ -130,7 +129,7 @@ final class CloudMapping {
 
     /** Whole hours from 1 to {@link #MOST_INSTANCE_HOURS}. */
     private static int maxInstanceHours(ParameterSources sources) {
-        int hours = sources.wholeNumber("maxInstanceHours", MAX_INSTANCE_HOURS, DEFAULT_MAX_INSTANCE_HOURS, 1);
+        int hours = sources.wholeNumber(MAX_INSTANCE_HOURS, 1);
         if (hours > MOST_INSTANCE_HOURS) {
             throw new ConfigurationException(MAX_INSTANCE_HOURS, String.valueOf(hours), "set it to a whole number of"
                     + " hours from 1 to " + MOST_INSTANCE_HOURS + ", above your longest run: it bounds what an"
@@ -140,7 +139,7 @@ final class CloudMapping {
     }
 
     private static String ami(ParameterSources sources) {
-        String ami = sources.string("ami", AMI, "").trim();
+        String ami = sources.string(AMI).trim();
         if (!ami.isEmpty() && !AMI_ID.matcher(ami).matches()) {
             throw new ConfigurationException(AMI, ami, "name an image id such as ami-0123456789abcdef0, or leave it"
                     + " empty for the current Amazon Linux 2023");
@@ -154,7 +153,7 @@ final class CloudMapping {
      * @throws ConfigurationException for a directory, which workers on another machine could not read
      */
     static String cloudStore(ParameterSources sources, String backend) {
-        String store = StoreLocations.check(sources.string("store", STORE, "").trim());
+        String store = StoreLocations.check(sources.string(STORE).trim());
         if (!store.isEmpty() && !store.contains("://")) {
             throw new ConfigurationException(STORE, store, "workers on " + backend
                     + " cannot read a local directory: use s3://bucket/prefix, or leave it unset for the bucket"

@@ -1,7 +1,7 @@
 package io.cloudist.maven;
 
 import io.cloudist.core.CloudistException;
-import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.CloudistProperties.Parameter;
 import io.cloudist.core.ConfigurationException;
 import java.util.Set;
@@ -24,14 +24,11 @@ final class ErrorMessages {
     }
 
     static String message(ConfigurationException e) {
-        Parameter parameter = CloudistProperties.ALL.stream()
+        Parameter parameter = CloudistParameters.ALL.stream()
                 .filter(p -> e.parameter().equals(p.property()) || e.parameter().equals(p.element()))
                 .findFirst()
                 .orElseGet(() -> surefireParameter(e.parameter()));
-        String element = parameter.element() == null ? null : "<" + parameter.element() + ">";
-        String property = parameter.property() == null ? null : "-D" + parameter.property();
-        String where = element == null ? property : property == null ? element : element + " (" + property + ")";
-        return "Invalid value '" + e.value() + "' for " + where + ": " + e.fix() + ".";
+        return "Invalid value '" + e.value() + "' for " + parameter.displayName() + ": " + e.fix() + ".";
     }
 
     /** A Surefire parameter cloudist reads, named by its element or property; else the name as given. */

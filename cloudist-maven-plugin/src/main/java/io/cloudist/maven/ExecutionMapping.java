@@ -1,10 +1,8 @@
 package io.cloudist.maven;
 
-import static io.cloudist.core.CloudistProperties.DEFAULT_REUSE_FORKS;
-import static io.cloudist.core.CloudistProperties.DEFAULT_TEST_TIMEOUT;
-import static io.cloudist.core.CloudistProperties.REUSE_FORKS;
-import static io.cloudist.core.CloudistProperties.TEST_TIMEOUT;
-import static io.cloudist.core.CloudistProperties.WORKERS;
+import static io.cloudist.core.CloudistParameters.REUSE_FORKS;
+import static io.cloudist.core.CloudistParameters.TEST_TIMEOUT;
+import static io.cloudist.core.CloudistParameters.WORKERS;
 
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.plan.RunOrder;
@@ -37,23 +35,23 @@ record ExecutionMapping(boolean reuseForks, Duration testTimeout, RunOrder runOr
      */
     static OptionalInt requestedWorkers(ParameterSources sources, int availableProcessors) {
         Optional<String> forkCount = sources.surefireValue("forkCount", FORK_COUNT).filter(v -> !v.isBlank());
-        boolean workersSet = sources.string("workers", WORKERS).filter(v -> !v.isBlank()).isPresent();
+        boolean workersSet = sources.value(WORKERS).filter(v -> !v.isBlank()).isPresent();
         if (forkCount.isEmpty() && !workersSet) {
             return OptionalInt.empty();
         }
         String defaultWorkers = forkCount.map(v -> String.valueOf(workers(v, availableProcessors))).orElse("");
-        return OptionalInt.of(sources.wholeNumber("workers", WORKERS, defaultWorkers, 1));
+        return OptionalInt.of(sources.wholeNumber(WORKERS, defaultWorkers, 1));
     }
 
     static ExecutionMapping of(ParameterSources sources) {
-        String reuse = sources.cloudistValue("reuseForks", REUSE_FORKS)
+        String reuse = sources.cloudistValue(REUSE_FORKS)
                 .or(() -> sources.surefireValue("reuseForks", "reuseForks"))
-                .orElse(DEFAULT_REUSE_FORKS);
-        boolean reuseForks = RunRequestMapper.flag(reuse, REUSE_FORKS, true);
+                .orElse(REUSE_FORKS.valueWhenUnset());
+        boolean reuseForks = RunRequestMapper.flag(reuse, REUSE_FORKS.property(), true);
         String defaultTimeout = sources.surefireValue("forkedProcessTimeoutInSeconds", FORKED_PROCESS_TIMEOUT)
                 .filter(v -> !v.isBlank())
-                .orElse(DEFAULT_TEST_TIMEOUT);
-        int timeout = sources.wholeNumber("testTimeout", TEST_TIMEOUT, defaultTimeout, 0);
+                .orElse(TEST_TIMEOUT.valueWhenUnset());
+        int timeout = sources.wholeNumber(TEST_TIMEOUT, defaultTimeout, 0);
         long seed = sources.surefireValue("runOrderRandomSeed", RUN_ORDER_SEED)
                 .filter(v -> !v.isBlank())
                 .map(v -> parseLong(v, RUN_ORDER_SEED))

@@ -1,5 +1,6 @@
 package io.cloudist.maven;
 
+import io.cloudist.core.CloudistProperties.Parameter;
 import io.cloudist.core.ConfigurationException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -62,14 +63,39 @@ record ParameterSources(
     }
 
     /** The value of a parameter of cloudist's own: its user property, or its element in cloudist's configuration. */
-    Optional<String> cloudistValue(String element, String property) {
-        if (userProperties.containsKey(property)) {
-            return Optional.of(userProperties.get(property));
+    Optional<String> cloudistValue(Parameter parameter) {
+        if (userProperties.containsKey(parameter.property())) {
+            return Optional.of(userProperties.get(parameter.property()));
         }
-        return Optional.ofNullable(cloudist.get(element)).map(Object::toString);
+        return Optional.ofNullable(cloudist.get(parameter.element())).map(Object::toString);
     }
 
-    /** The value of a parameter; {@code property} may be null when the parameter has none. */
+    /** The value of a parameter, when the build sets it. */
+    Optional<String> value(Parameter parameter) {
+        return string(element(parameter), parameter.property());
+    }
+
+    /** The key of a parameter among the configured elements: a property-only one (maven.test.skip) has its property. */
+    private static String element(Parameter parameter) {
+        return parameter.element() != null ? parameter.element() : parameter.property();
+    }
+
+    /** The value of a parameter, else the value it has when unset. */
+    String string(Parameter parameter) {
+        return string(parameter, parameter.valueWhenUnset());
+    }
+
+    /** The value of a parameter, else {@code defaultValue}. */
+    String string(Parameter parameter, String defaultValue) {
+        return value(parameter).orElse(defaultValue);
+    }
+
+    /**
+     * The value of one of Surefire's own parameters, which cloudist reads but does not declare: its user property,
+     * its element in Surefire's configuration, or its property among the project's properties.
+     *
+     * @param property its user property; null when it has none
+     */
     Optional<String> string(String element, String property) {
         if (property != null && userProperties.containsKey(property)) {
             return Optional.of(userProperties.get(property));
@@ -82,13 +108,20 @@ record ParameterSources(
         return property == null ? Optional.empty() : Optional.ofNullable(fallbackProperties.get(property));
     }
 
-    String string(String element, String property, String defaultValue) {
-        return string(element, property).orElse(defaultValue);
-    }
-
     /**
      * A {@code true}/{@code false} parameter; a blank value counts as unset.
      *
+     * @throws ConfigurationException for any other value
+     */
+    boolean flag(Parameter parameter) {
+        return flag(element(parameter), parameter.property(), Boolean.parseBoolean(parameter.valueWhenUnset()));
+    }
+
+    /**
+     * A {@code true}/{@code false} parameter of Surefire's own, which cloudist reads but does not declare; a blank
+     * value counts as unset.
+     *
+     * @param property its user property; null when it has none
      * @throws ConfigurationException for any other value
      */
     boolean flag(String element, String property, boolean defaultValue) {
@@ -107,8 +140,17 @@ record ParameterSources(
      *
      * @throws ConfigurationException for a value that is not a whole number of at least {@code minimum}
      */
-    int wholeNumber(String element, String property, String defaultValue, int minimum) {
-        String value = string(element, property).map(String::trim).orElse("");
+    int wholeNumber(Parameter parameter, int minimum) {
+        return wholeNumber(parameter, parameter.valueWhenUnset(), minimum);
+    }
+
+    /**
+     * A whole-number parameter whose default the caller works out; a blank value counts as unset.
+     *
+     * @throws ConfigurationException for a value that is not a whole number of at least {@code minimum}
+     */
+    int wholeNumber(Parameter parameter, String defaultValue, int minimum) {
+        String value = value(parameter).map(String::trim).orElse("");
         try {
             int number = Integer.parseInt(value.isEmpty() ? defaultValue : value);
             if (number >= minimum) {
@@ -117,7 +159,8 @@ record ParameterSources(
         } catch (NumberFormatException e) {
             // reported below, with the fix
         }
-        throw new ConfigurationException(property, value, "set it to a whole number of " + minimum + " or more");
+        throw new ConfigurationException(
+                parameter.property(), value, "set it to a whole number of " + minimum + " or more");
     }
 
     /**
@@ -126,21 +169,31 @@ record ParameterSources(
      * @param positive true: the value must be above 0; false: 0 is allowed too
      * @throws ConfigurationException for a value that is not a finite number in range
      */
-    double decimal(String element, String property, String defaultValue, boolean positive) {
-        String value = string(element, property).map(String::trim).orElse("");
+    double decimal(Parameter parameter, boolean positive) {
+        String value = value(parameter).map(String::trim).orElse("");
         try {
-            double number = Double.parseDouble(value.isEmpty() ? defaultValue : value);
+            double number = Double.parseDouble(value.isEmpty() ? parameter.valueWhenUnset() : value);
             if (Double.isFinite(number) && (positive ? number > 0 : number >= 0)) {
                 return number;
             }
         } catch (NumberFormatException e) {
             // reported below, with the fix
         }
-        throw new ConfigurationException(
-                property, value, positive ? "set it to a number above 0, e.g. 1.5" : "set it to 0 or more, e.g. 0.25");
+        throw new ConfigurationException(parameter.property(), value,
+                positive ? "set it to a number above 0, e.g. 1.5" : "set it to 0 or more, e.g. 0.25");
     }
 
     /** A list parameter: cloudist's list when set, else Surefire's; a string value is split at commas. */
+    List<String> list(Parameter parameter) {
+        return list(parameter.element());
+    }
+
+    /** A map parameter: Surefire's entries overlaid, key by key, with cloudist's. */
+    Map<String, String> map(Parameter parameter) {
+        return map(parameter.element());
+    }
+
+    /** A list parameter, also one of Surefire's own: cloudist's list when set, else Surefire's; split at commas. */
     List<String> list(String element) {
         Object configured = cloudist.containsKey(element) ? cloudist.get(element) : surefire.get(element);
         List<String> values = configured instanceof List<?> list
@@ -151,7 +204,7 @@ record ParameterSources(
         return values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
-    /** A map parameter: Surefire's entries overlaid, key by key, with cloudist's. */
+    /** A map parameter, also one of Surefire's own: Surefire's entries overlaid, key by key, with cloudist's. */
     Map<String, String> map(String element) {
         Map<String, String> merged = new LinkedHashMap<>();
         merged.putAll(asMap(surefire.get(element)));

@@ -1,9 +1,7 @@
 package io.cloudist.maven;
 
-import static io.cloudist.core.CloudistProperties.DEFAULT_FAIL_ON_FLAKE_COUNT;
-import static io.cloudist.core.CloudistProperties.DEFAULT_RERUN_FAILING_TESTS_COUNT;
-import static io.cloudist.core.CloudistProperties.FAIL_ON_FLAKE_COUNT;
-import static io.cloudist.core.CloudistProperties.RERUN_FAILING_TESTS_COUNT;
+import static io.cloudist.core.CloudistParameters.FAIL_ON_FLAKE_COUNT;
+import static io.cloudist.core.CloudistParameters.RERUN_FAILING_TESTS_COUNT;
 
 import io.cloudist.core.ConfigurationException;
 
@@ -20,16 +18,14 @@ record RerunMapping(int rerunFailingTestsCount, int failOnFlakeCount) {
      *     reruns (no test could ever be a flake)
      */
     static RerunMapping of(ParameterSources sources) {
-        int reruns = sources.wholeNumber(
-                "rerunFailingTestsCount", RERUN_FAILING_TESTS_COUNT, DEFAULT_RERUN_FAILING_TESTS_COUNT, 0);
-        int failOnFlakes =
-                sources.wholeNumber("failOnFlakeCount", FAIL_ON_FLAKE_COUNT, DEFAULT_FAIL_ON_FLAKE_COUNT, 0);
+        int reruns = sources.wholeNumber(RERUN_FAILING_TESTS_COUNT, 0);
+        int failOnFlakes = sources.wholeNumber(FAIL_ON_FLAKE_COUNT, 0);
         if (failOnFlakes > 0 && reruns < 1) {
             throw new ConfigurationException(
                     FAIL_ON_FLAKE_COUNT,
                     String.valueOf(failOnFlakes),
-                    "it requires rerunFailingTestsCount to be at least 1: set <rerunFailingTestsCount> (-D"
-                            + RERUN_FAILING_TESTS_COUNT + ") to 1 or more, or failOnFlakeCount to 0");
+                    "it requires rerunFailingTestsCount to be at least 1: set "
+                            + RERUN_FAILING_TESTS_COUNT.displayName() + " to 1 or more, or failOnFlakeCount to 0");
         }
         return new RerunMapping(reruns, failOnFlakes);
     }

@@ -1,36 +1,47 @@
 package io.cloudist.maven;
 
-import static io.cloudist.core.CloudistProperties.ALLOWED_SECRETS;
+import static io.cloudist.core.CloudistParameters.ALLOWED_SECRETS;
+import static io.cloudist.core.CloudistParameters.EXTRA_FILES;
+import static io.cloudist.core.CloudistParameters.FAIL_IF_NO_SPECIFIED_TESTS;
+import static io.cloudist.core.CloudistParameters.FAIL_IF_NO_TESTS;
+import static io.cloudist.core.CloudistParameters.FILE_EXCLUDES;
+import static io.cloudist.core.CloudistParameters.GRANULARITY;
+import static io.cloudist.core.CloudistParameters.MAVEN_TEST_SKIP;
+import static io.cloudist.core.CloudistParameters.MAX_WORKER_RESTARTS;
+import static io.cloudist.core.CloudistParameters.REPORTS_DIRECTORY;
+import static io.cloudist.core.CloudistParameters.SKIP;
+import static io.cloudist.core.CloudistParameters.SKIP_TESTS;
+import static io.cloudist.core.CloudistParameters.STORE;
+import static io.cloudist.core.CloudistParameters.STORE_OUTAGE_SECONDS;
+import static io.cloudist.core.CloudistParameters.TARGET_TASK_SECONDS;
+import static io.cloudist.core.CloudistParameters.TASKS_PER_WORKER;
+import static io.cloudist.core.CloudistParameters.TEST_FAILURE_IGNORE;
+import static io.cloudist.core.CloudistParameters.USE_SUREFIRE_CONFIG;
 import static io.cloudist.core.CloudistProperties.DEFAULT_BACKEND;
-import static io.cloudist.core.CloudistProperties.DEFAULT_EXTRA_FILES;
-import static io.cloudist.core.CloudistProperties.DEFAULT_GRANULARITY;
-import static io.cloudist.core.CloudistProperties.DEFAULT_REUSE_FORKS;
-import static io.cloudist.core.CloudistProperties.DEFAULT_STORE_OUTAGE_SECONDS;
-import static io.cloudist.core.CloudistProperties.DEFAULT_TARGET_TASK_SECONDS;
-import static io.cloudist.core.CloudistProperties.DEFAULT_TASKS_PER_WORKER;
-import static io.cloudist.core.CloudistProperties.DEFAULT_TEST_TIMEOUT;
-import static io.cloudist.core.CloudistProperties.EXTRA_FILES;
-import static io.cloudist.core.CloudistProperties.FAIL_IF_NO_SPECIFIED_TESTS;
-import static io.cloudist.core.CloudistProperties.FILE_EXCLUDES;
-import static io.cloudist.core.CloudistProperties.FAIL_IF_NO_TESTS;
-import static io.cloudist.core.CloudistProperties.GRANULARITY;
 import static io.cloudist.core.CloudistProperties.JUNIT_ARTIFACT_NAME;
 import static io.cloudist.core.CloudistProperties.REDIRECT_TEST_OUTPUT_TO_FILE;
 import static io.cloudist.core.CloudistProperties.TRIM_STACK_TRACE;
-import static io.cloudist.core.CloudistProperties.MAX_WORKER_RESTARTS;
-import static io.cloudist.core.CloudistProperties.MAVEN_TEST_SKIP;
-import static io.cloudist.core.CloudistProperties.REUSE_FORKS;
-import static io.cloudist.core.CloudistProperties.SKIP;
-import static io.cloudist.core.CloudistProperties.SKIP_TESTS;
-import static io.cloudist.core.CloudistProperties.STORE;
-import static io.cloudist.core.CloudistProperties.STORE_OUTAGE_SECONDS;
-import static io.cloudist.core.CloudistProperties.TARGET_TASK_SECONDS;
-import static io.cloudist.core.CloudistProperties.TASKS_PER_WORKER;
-import static io.cloudist.core.CloudistProperties.TEST_FAILURE_IGNORE;
-import static io.cloudist.core.CloudistProperties.TEST_TIMEOUT;
-import static io.cloudist.core.CloudistProperties.USE_SUREFIRE_CONFIG;
-import static io.cloudist.core.CloudistProperties.WORKERS;
 
+import static io.cloudist.core.CloudistParameters.ALLOWED_SECRETS;
+import static io.cloudist.core.CloudistParameters.EXTRA_FILES;
+import static io.cloudist.core.CloudistParameters.FAIL_IF_NO_SPECIFIED_TESTS;
+import static io.cloudist.core.CloudistParameters.FAIL_IF_NO_TESTS;
+import static io.cloudist.core.CloudistParameters.FILE_EXCLUDES;
+import static io.cloudist.core.CloudistParameters.GRANULARITY;
+import static io.cloudist.core.CloudistParameters.MAVEN_TEST_SKIP;
+import static io.cloudist.core.CloudistParameters.MAX_WORKER_RESTARTS;
+import static io.cloudist.core.CloudistParameters.REPORTS_DIRECTORY;
+import static io.cloudist.core.CloudistParameters.SKIP;
+import static io.cloudist.core.CloudistParameters.SKIP_TESTS;
+import static io.cloudist.core.CloudistParameters.STORE;
+import static io.cloudist.core.CloudistParameters.STORE_OUTAGE_SECONDS;
+import static io.cloudist.core.CloudistParameters.TARGET_TASK_SECONDS;
+import static io.cloudist.core.CloudistParameters.TASKS_PER_WORKER;
+import static io.cloudist.core.CloudistParameters.TEST_FAILURE_IGNORE;
+import static io.cloudist.core.CloudistParameters.USE_SUREFIRE_CONFIG;
+
+
+import io.cloudist.core.CloudistProperties.Parameter;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.FailurePolicy;
 import io.cloudist.core.Forks;
@@ -64,22 +75,23 @@ final class RunRequestMapper {
     /** @throws ConfigurationException when a parameter has an unusable value */
     static Mapping map(MappingInput input) {
         ParameterSources sources = input.sources();
-        if (!sources.flag("useSurefireConfig", USE_SUREFIRE_CONFIG, true)) {
+        if (!sources.flag(USE_SUREFIRE_CONFIG)) {
             sources = sources.withoutSurefire();
         }
-        if (sources.flag("skip", SKIP, false)
-                || sources.flag("skipTests", SKIP_TESTS, false)
+        if (sources.flag(SKIP)
+                || sources.flag(SKIP_TESTS)
                 || surefireFlag(sources, "skipExec", "maven.test.skip.exec", false)
-                || sources.flag(MAVEN_TEST_SKIP, MAVEN_TEST_SKIP, false)) { // a property only: no element
+                || sources.flag(MAVEN_TEST_SKIP)) {
             return new Mapping.Skipped("Tests are skipped.");
         }
         ProjectLayout layout = input.layout();
-        boolean failIfNoTests = sources.flag("failIfNoTests", FAIL_IF_NO_TESTS, false);
+        boolean failIfNoTests = sources.flag(FAIL_IF_NO_TESTS);
         TestSelection selection = SelectionMapping.selection(sources, layout, input.projectArtifacts());
         if (selection.testClassesDirectories().stream().noneMatch(Files::exists)) {
             return new Mapping.NoTests("", failIfNoTests);
         }
-        String junitArtifactName = sources.string("junitArtifactName", JUNIT_ARTIFACT_NAME, JUnitPlatformArtifacts.JUNIT4);
+        String junitArtifactName =
+                sources.string("junitArtifactName", JUNIT_ARTIFACT_NAME).orElse(JUnitPlatformArtifacts.JUNIT4);
         if (!JUnitPlatformArtifacts.hasJUnit(input.projectArtifacts(), junitArtifactName)) {
             return new Mapping.NoTests(NO_JUNIT, failIfNoTests);
         }
@@ -99,28 +111,26 @@ final class RunRequestMapper {
         ProjectModule module = new ProjectModule(
                 layout.groupId() + ":" + layout.artifactId(),
                 layout.basedir(),
-                directory(sources, layout, "reportsDirectory", layout.buildDirectory().resolve("surefire-reports")),
+                directory(sources, layout, REPORTS_DIRECTORY, layout.buildDirectory().resolve("surefire-reports")),
                 layout.buildDirectory().resolve("cloudist"));
         Scheduling.Builder scheduling = Scheduling.forProcessors(layout.availableProcessors())
                 .granularity(granularity(sources))
-                .tasksPerWorker(sources.wholeNumber("tasksPerWorker", TASKS_PER_WORKER, DEFAULT_TASKS_PER_WORKER, 1))
-                .targetTaskSeconds(
-                        sources.decimal("targetTaskSeconds", TARGET_TASK_SECONDS, DEFAULT_TARGET_TASK_SECONDS, false))
+                .tasksPerWorker(sources.wholeNumber(TASKS_PER_WORKER, 1))
+                .targetTaskSeconds(sources.decimal(TARGET_TASK_SECONDS, false))
                 .runOrder(execution.runOrder());
         workers.ifPresent(scheduling::workers);
-        if (isSet(sources, "maxWorkerRestarts", MAX_WORKER_RESTARTS)) {
-            scheduling.maxWorkerRestarts(sources.wholeNumber("maxWorkerRestarts", MAX_WORKER_RESTARTS, "", 0));
+        if (isSet(sources, MAX_WORKER_RESTARTS)) {
+            scheduling.maxWorkerRestarts(sources.wholeNumber(MAX_WORKER_RESTARTS, "", 0));
         }
         Shipping shipping = new Shipping(plugin.runnerJar(), workerClasspath, extraFiles(sources, layout),
                 new ProjectTree(layout.projectRoot(), layout.reactorBuildDirectories(),
-                        CloudMapping.commaSeparated(sources.string("fileExcludes", FILE_EXCLUDES, ""))));
+                        CloudMapping.commaSeparated(sources.string(FILE_EXCLUDES))));
         FailurePolicy failurePolicy = FailurePolicy.DEFAULT
                 .withFailIfNoTests(failIfNoTests)
-                .withFailIfNoSpecifiedTests(sources.flag("failIfNoSpecifiedTests", FAIL_IF_NO_SPECIFIED_TESTS, true))
+                .withFailIfNoSpecifiedTests(sources.flag(FAIL_IF_NO_SPECIFIED_TESTS))
                 .withRerunFailingTestsCount(reruns.rerunFailingTestsCount())
                 .withSkipAfterFailureCount(execution.skipAfterFailureCount());
-        StoreSettings storeSettings = new StoreSettings(store,
-                sources.wholeNumber("storeOutageSeconds", STORE_OUTAGE_SECONDS, DEFAULT_STORE_OUTAGE_SECONDS, 0));
+        StoreSettings storeSettings = new StoreSettings(store, sources.wholeNumber(STORE_OUTAGE_SECONDS, 0));
         ReportStyle reportStyle = new ReportStyle(
                 junit.provider(),
                 sources.flag("trimStackTrace", TRIM_STACK_TRACE, false),
@@ -139,10 +149,10 @@ final class RunRequestMapper {
                 failurePolicy,
                 cloud,
                 reportStyle,
-                Set.copyOf(CloudMapping.commaSeparated(sources.string("allowedSecrets", ALLOWED_SECRETS, ""))));
+                Set.copyOf(CloudMapping.commaSeparated(sources.string(ALLOWED_SECRETS))));
         List<Path> classesDirectories = new ArrayList<>(selection.testClassesDirectories());
         classesDirectories.add(layout.outputDirectory());
-        return new Mapping.Run(request, sources.flag("testFailureIgnore", TEST_FAILURE_IGNORE, false),
+        return new Mapping.Run(request, sources.flag(TEST_FAILURE_IGNORE),
                 reruns.failOnFlakeCount(), extension, SurefireWarnings.of(sources, layout, classesDirectories));
     }
 
@@ -152,7 +162,7 @@ final class RunRequestMapper {
      */
     private static List<String> extraFiles(ParameterSources sources, ProjectLayout layout) {
         List<String> globs = new ArrayList<>(
-                CloudMapping.commaSeparated(sources.string("extraFiles", EXTRA_FILES, DEFAULT_EXTRA_FILES)));
+                CloudMapping.commaSeparated(sources.string(EXTRA_FILES)));
         sources.surefireValue("testSourceDirectory", "").filter(d -> !d.isBlank()).map(layout::resolve)
                 .filter(dir -> !dir.startsWith(layout.projectRoot()))
                 .ifPresent(dir -> globs.add(layout.basedir().relativize(dir).toString().replace('\\', '/') + "/**"));
@@ -160,8 +170,8 @@ final class RunRequestMapper {
     }
 
     /** Whether the build sets a parameter to something other than blank (blank counts as unset). */
-    private static boolean isSet(ParameterSources sources, String element, String property) {
-        return sources.string(element, property).filter(v -> !v.isBlank()).isPresent();
+    private static boolean isSet(ParameterSources sources, Parameter parameter) {
+        return sources.value(parameter).filter(v -> !v.isBlank()).isPresent();
     }
 
     /** A true/false parameter of Surefire's that cloudist has no parameter of its own for. */
@@ -184,8 +194,9 @@ final class RunRequestMapper {
         };
     }
 
-    private static Path directory(ParameterSources sources, ProjectLayout layout, String element, Path defaultValue) {
-        String value = sources.string(element, null, "").trim();
+    private static Path directory(
+            ParameterSources sources, ProjectLayout layout, Parameter parameter, Path defaultValue) {
+        String value = sources.string(parameter).trim();
         return value.isEmpty() ? defaultValue : layout.resolve(value);
     }
 
@@ -195,7 +206,7 @@ final class RunRequestMapper {
     }
 
     private static Granularity granularity(ParameterSources sources) {
-        String value = sources.string("granularity", GRANULARITY, DEFAULT_GRANULARITY);
+        String value = sources.string(GRANULARITY);
         Granularity granularity = Granularity.parse(value);
         if (granularity == null) {
             throw new ConfigurationException(GRANULARITY, value, "use class or method");
@@ -208,7 +219,7 @@ final class RunRequestMapper {
         if (!cloud.isLocal()) {
             return CloudMapping.cloudStore(sources, cloud.backend());
         }
-        String store = StoreLocations.check(sources.string("store", STORE, "").trim());
+        String store = StoreLocations.check(sources.string(STORE).trim());
         return store.isEmpty() || StoreLocations.isUri(store) ? store : layout.resolve(store).toString();
     }
 }

@@ -1,8 +1,8 @@
 package io.cloudist.maven;
 
-import static io.cloudist.core.CloudistProperties.EXCLUDED_GROUPS;
-import static io.cloudist.core.CloudistProperties.GROUPS;
-import static io.cloudist.core.CloudistProperties.TEST;
+import static io.cloudist.core.CloudistParameters.EXCLUDED_GROUPS;
+import static io.cloudist.core.CloudistParameters.GROUPS;
+import static io.cloudist.core.CloudistParameters.TEST;
 
 import io.cloudist.core.select.PatternFiles;
 import io.cloudist.core.select.TestSelection;
@@ -32,9 +32,9 @@ final class SelectionMapping {
      * @param artifacts the project's resolved dependencies
      */
     static TestSelection selection(ParameterSources sources, ProjectLayout layout, List<ArtifactFile> artifacts) {
-        String testClasses = sources.string(
-                "testClassesDirectory", null, layout.testOutputDirectory().toString());
-        String test = sources.string("test", TEST, "").trim();
+        String testClasses = sources.string("testClassesDirectory", null)
+                .orElse(layout.testOutputDirectory().toString());
+        String test = sources.string(TEST).trim();
         TestSpec.parse(test);
         List<String> includes = test.isEmpty() ? patterns(sources, layout, "includes") : List.of();
         List<String> excludes = test.isEmpty() ? patterns(sources, layout, "excludes") : List.of();
@@ -45,8 +45,8 @@ final class SelectionMapping {
                 includes,
                 excludes,
                 test,
-                sources.string("groups", GROUPS, ""),
-                sources.string("excludedGroups", EXCLUDED_GROUPS, ""),
+                sources.string(GROUPS),
+                sources.string(EXCLUDED_GROUPS),
                 surefireList(sources, "includeJUnit5Engines", "surefire.includeJUnit5Engines"),
                 surefireList(sources, "excludeJUnit5Engines", "surefire.excludeJUnit5Engines"));
     }

@@ -30,11 +30,6 @@ public class SetupMojo extends CloudAdminMojo {
     }
 
     @Override
-    ConfiguredValues configuration() {
-        return super.configuration().put("fix", fix);
-    }
-
-    @Override
     void act(AdminRequest request, RunListener listener) {
         Cloudist.setup(request.settings(), request.store(), request.fix(), listener);
     }

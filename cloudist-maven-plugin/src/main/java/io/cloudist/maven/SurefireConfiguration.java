@@ -1,6 +1,6 @@
 package io.cloudist.maven;
 
-import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.ConfigurationException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,7 +109,8 @@ final class SurefireConfiguration {
                         name,
                         child.getValue() == null ? "" : child.getValue(),
                         "fix <" + name + "> in the maven-surefire-plugin configuration, or set "
-                                + CloudistProperties.USE_SUREFIRE_CONFIG + "=false (" + e.getMessage() + ")");
+                                + CloudistParameters.USE_SUREFIRE_CONFIG.property() + "=false (" + e.getMessage()
+                                + ")");
             }
         }
         if (!systemProperties.isEmpty()) {

@@ -1,8 +1,13 @@
 package io.cloudist.maven;
 
-import static io.cloudist.core.CloudistProperties.ARG_LINE;
+import static io.cloudist.core.CloudistParameters.ADDITIONAL_CLASSPATH_ELEMENTS;
+import static io.cloudist.core.CloudistParameters.ARG_LINE;
+import static io.cloudist.core.CloudistParameters.CLASSPATH_DEPENDENCY_EXCLUDES;
+import static io.cloudist.core.CloudistParameters.ENVIRONMENT_VARIABLES;
+import static io.cloudist.core.CloudistParameters.JVM;
+import static io.cloudist.core.CloudistParameters.SYSTEM_PROPERTY_VARIABLES;
+import static io.cloudist.core.CloudistParameters.WORKING_DIRECTORY;
 import static io.cloudist.core.CloudistProperties.ENABLE_ASSERTIONS;
-import static io.cloudist.core.CloudistProperties.JVM;
 
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.jvm.TestJvmSpec;
@@ -31,29 +36,29 @@ final class TestJvmMapping {
      */
     static TestJvmSpec spec(ParameterSources sources, MappingInput input, JUnitPlatformArtifacts.Setup junit) {
         ProjectLayout layout = input.layout();
-        String jvm = sources.string("jvm", JVM, "").trim();
+        String jvm = sources.string(JVM).trim();
         Path java = jvm.isEmpty() ? layout.javaHome().resolve("bin").resolve("java") : layout.resolve(jvm);
-        String argLine = LateReplacement.replace(sources.string("argLine", ARG_LINE, ""), input.lateProperties());
+        String argLine = LateReplacement.replace(sources.string(ARG_LINE), input.lateProperties());
         Map<String, String> systemProperties = new LinkedHashMap<>(systemPropertiesFile(sources, layout));
-        systemProperties.putAll(sources.map("systemPropertyVariables"));
+        systemProperties.putAll(sources.map(SYSTEM_PROPERTY_VARIABLES));
         if (RunRequestMapper.surefireFlag(sources, "promoteUserPropertiesToSystemProperties", "", true)) {
             systemProperties.putAll(sources.userProperties());
         }
-        String workingDirectory = sources.string("workingDirectory", null, "").trim();
-        List<String> dependencyExcludes = new ArrayList<>(sources.list("classpathDependencyExcludes"));
+        String workingDirectory = sources.string(WORKING_DIRECTORY).trim();
+        List<String> dependencyExcludes = new ArrayList<>(sources.list(CLASSPATH_DEPENDENCY_EXCLUDES));
         junit.replaced().ifPresent(dependencyExcludes::add);
         List<Path> classpath = TestClasspath.of(
                 layout,
                 classesDirectory(sources, layout, input.testClasspathElements()),
                 input.projectArtifacts(),
                 dependencyExcludes,
-                sources.list("additionalClasspathElements"),
+                sources.list(ADDITIONAL_CLASSPATH_ELEMENTS),
                 missingJUnitArtifacts(input, junit));
         return new TestJvmSpec(
                 java,
                 argLine,
                 systemProperties,
-                sources.map("environmentVariables"),
+                sources.map(ENVIRONMENT_VARIABLES),
                 workingDirectory.isEmpty() ? layout.basedir() : layout.resolve(workingDirectory),
                 classpath,
                 ConfigurationParameters.of(sources, junit.provider()),

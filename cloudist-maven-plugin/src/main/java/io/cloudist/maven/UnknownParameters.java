@@ -1,6 +1,6 @@
 package io.cloudist.maven;
 
-import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.CloudistProperties.Parameter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,7 +43,7 @@ final class UnknownParameters {
      */
     static Optional<String> check(
             Collection<String> userProperties, Collection<String> elements, Collection<String> validElements) {
-        List<String> properties = CloudistProperties.ALL.stream()
+        List<String> properties = CloudistParameters.ALL.stream()
                 .map(Parameter::property)
                 .filter(p -> p != null && p.startsWith(NAMESPACE))
                 .map(p -> p.substring(NAMESPACE.length()))
@@ -76,7 +76,7 @@ final class UnknownParameters {
     static boolean isKnownProperty(String property) {
         return INTERNAL_PROPERTIES.contains(property)
                 || INTERNAL_PREFIXES.stream().anyMatch(property::startsWith)
-                || CloudistProperties.ALL.stream().anyMatch(p -> property.equals(p.property()));
+                || CloudistParameters.ALL.stream().anyMatch(p -> property.equals(p.property()));
     }
 
     /** The check, on what Maven knows of this build. */

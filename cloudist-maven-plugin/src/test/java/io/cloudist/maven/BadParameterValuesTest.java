@@ -4,6 +4,7 @@ import static io.cloudist.maven.JUnitPlatformArtifactsTest.artifact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.CloudistProperties.Parameter;
 import io.cloudist.core.ConfigurationException;
@@ -66,7 +67,7 @@ class BadParameterValuesTest {
         ConfigurationException error = catchThrowableOfType(ConfigurationException.class, () -> map(user));
 
         assertThat(error).as("-D%s=%s", property, value).isNotNull();
-        Parameter parameter = CloudistProperties.ALL.stream()
+        Parameter parameter = CloudistParameters.ALL.stream()
                 .filter(p -> property.equals(p.property()))
                 .findFirst()
                 .orElseThrow();

@@ -2,7 +2,7 @@ package io.cloudist.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.CloudistProperties.Goal;
 import io.cloudist.core.CloudistProperties.Parameter;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** docs/configuration.md lists exactly {@link CloudistProperties#ALL}, in order, with the goals of each. */
+/** docs/configuration.md lists exactly {@link CloudistParameters#ALL}, in order, with the goals of each. */
 class ConfigurationReferenceTest {
     static final Path REFERENCE = Path.of(System.getProperty("basedir", ".")).resolve("../docs/configuration.md");
 
@@ -24,7 +24,7 @@ class ConfigurationReferenceTest {
                 .toList();
 
         assertThat(documented)
-                .containsExactlyElementsOf(CloudistProperties.ALL.stream()
+                .containsExactlyElementsOf(CloudistParameters.ALL.stream()
                         .map(ConfigurationReferenceTest::row)
                         .toList());
     }

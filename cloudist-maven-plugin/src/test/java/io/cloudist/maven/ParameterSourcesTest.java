@@ -1,11 +1,20 @@
 package io.cloudist.maven;
 
+import static io.cloudist.core.CloudistParameters.ARG_LINE;
+import static io.cloudist.core.CloudistParameters.IDLE_MINUTES;
+import static io.cloudist.core.CloudistParameters.SKIP;
+import static io.cloudist.core.CloudistParameters.SKIP_TESTS;
+import static io.cloudist.core.CloudistParameters.TASKS_PER_WORKER;
+import static io.cloudist.core.CloudistParameters.TEST;
+import static io.cloudist.core.CloudistParameters.WORKERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cloudist.core.CloudistProperties.Parameter;
 import io.cloudist.core.ConfigurationException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ParameterSourcesTest {
@@ -16,15 +25,15 @@ class ParameterSourcesTest {
         Map<String, Object> surefire = Map.of("argLine", "-Dsurefire");
         Map<String, String> fallback = Map.of("argLine", "-Dproject");
 
-        assertThat(new ParameterSources(user, cloudist, surefire, fallback).string("argLine", "argLine", ""))
+        assertThat(new ParameterSources(user, cloudist, surefire, fallback).string(ARG_LINE))
                 .isEqualTo("-Duser");
-        assertThat(new ParameterSources(Map.of(), cloudist, surefire, fallback).string("argLine", "argLine", ""))
+        assertThat(new ParameterSources(Map.of(), cloudist, surefire, fallback).string(ARG_LINE))
                 .isEqualTo("-Dcloudist");
-        assertThat(new ParameterSources(Map.of(), Map.of(), surefire, fallback).string("argLine", "argLine", ""))
+        assertThat(new ParameterSources(Map.of(), Map.of(), surefire, fallback).string(ARG_LINE))
                 .isEqualTo("-Dsurefire");
-        assertThat(new ParameterSources(Map.of(), Map.of(), Map.of(), fallback).string("argLine", "argLine", ""))
+        assertThat(new ParameterSources(Map.of(), Map.of(), Map.of(), fallback).string(ARG_LINE))
                 .isEqualTo("-Dproject");
-        assertThat(new ParameterSources(Map.of(), Map.of(), Map.of(), Map.of()).string("argLine", "argLine", "x"))
+        assertThat(new ParameterSources(Map.of(), Map.of(), Map.of(), Map.of()).string(ARG_LINE, "x"))
                 .isEqualTo("x");
     }
 
@@ -41,7 +50,7 @@ class ParameterSourcesTest {
         ParameterSources sources =
                 new ParameterSources(Map.of(), Map.of(), Map.of("test", "FromSurefire"), Map.of("test", "FromProject"));
 
-        assertThat(sources.withoutSurefire().string("test", "test", "")).isEqualTo("FromProject");
+        assertThat(sources.withoutSurefire().string(TEST)).isEqualTo("FromProject");
     }
 
     @Test
@@ -49,7 +58,7 @@ class ParameterSourcesTest {
         ParameterSources sources =
                 new ParameterSources(Map.of("skipTests", "TRUE", "failIfNoTests", " "), Map.of(), Map.of(), Map.of());
 
-        assertThat(sources.flag("skipTests", "skipTests", false)).isTrue();
+        assertThat(sources.flag(SKIP_TESTS)).isTrue();
         assertThat(sources.flag("failIfNoTests", "failIfNoTests", true)).isTrue();
     }
 
@@ -57,7 +66,7 @@ class ParameterSourcesTest {
     void otherFlagValuesAreConfigurationErrorsNamingTheProperty() {
         ParameterSources sources = new ParameterSources(Map.of("cloudist.skip", "yes"), Map.of(), Map.of(), Map.of());
 
-        assertThatThrownBy(() -> sources.flag("skip", "cloudist.skip", false))
+        assertThatThrownBy(() -> sources.flag(SKIP))
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> {
                     assertThat(e.parameter()).isEqualTo("cloudist.skip");
                     assertThat(e.value()).isEqualTo("yes");
@@ -94,9 +103,9 @@ class ParameterSourcesTest {
                 Map.of("cloudist.workers", " ", "cloudist.idleMinutes", "-1"), Map.of("tasksPerWorker", "7"), Map.of(),
                 Map.of());
 
-        assertThat(sources.wholeNumber("workers", "cloudist.workers", "3", 1)).isEqualTo(3);
-        assertThat(sources.wholeNumber("tasksPerWorker", "cloudist.tasksPerWorker", "4", 1)).isEqualTo(7);
-        assertThatThrownBy(() -> sources.wholeNumber("idleMinutes", "cloudist.idleMinutes", "5", 0))
+        assertThat(sources.wholeNumber(WORKERS, "3", 1)).isEqualTo(3);
+        assertThat(sources.wholeNumber(TASKS_PER_WORKER, 1)).isEqualTo(7);
+        assertThatThrownBy(() -> sources.wholeNumber(IDLE_MINUTES, 0))
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> {
                     assertThat(e.parameter()).isEqualTo("cloudist.idleMinutes");
                     assertThat(e.fix()).contains("0 or more");
@@ -108,14 +117,19 @@ class ParameterSourcesTest {
         ParameterSources sources = new ParameterSources(
                 Map.of("m", "1.5", "zero", "0", "nan", "NaN", "word", "two"), Map.of(), Map.of(), Map.of());
 
-        assertThat(sources.decimal("m", "m", "2", true)).isEqualTo(1.5);
-        assertThat(sources.decimal("unset", "unset", "2", true)).isEqualTo(2.0);
-        assertThat(sources.decimal("zero", "zero", "1", false)).isZero();
-        assertThatThrownBy(() -> sources.decimal("zero", "zero", "1", true))
+        assertThat(sources.decimal(parameter("m", "2"), true)).isEqualTo(1.5);
+        assertThat(sources.decimal(parameter("unset", "2"), true)).isEqualTo(2.0);
+        assertThat(sources.decimal(parameter("zero", "1"), false)).isZero();
+        assertThatThrownBy(() -> sources.decimal(parameter("zero", "1"), true))
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.fix()).contains("above 0"));
-        assertThatThrownBy(() -> sources.decimal("nan", "nan", "1", false))
+        assertThatThrownBy(() -> sources.decimal(parameter("nan", "1"), false))
                 .isInstanceOf(ConfigurationException.class);
-        assertThatThrownBy(() -> sources.decimal("word", "word", "1", false))
+        assertThatThrownBy(() -> sources.decimal(parameter("word", "1"), false))
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.value()).isEqualTo("two"));
+    }
+
+    /** A parameter whose element and property are both {@code name}. */
+    private static Parameter parameter(String name, String valueWhenUnset) {
+        return new Parameter(name, name, valueWhenUnset, Set.of(), "");
     }
 }

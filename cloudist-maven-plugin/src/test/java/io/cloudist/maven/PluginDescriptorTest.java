@@ -2,7 +2,7 @@ package io.cloudist.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.CloudistProperties.Goal;
 import io.cloudist.core.CloudistProperties.Parameter;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** The generated plugin descriptor agrees, goal by goal, with {@link CloudistProperties#ALL}. */
+/** The generated plugin descriptor agrees, goal by goal, with {@link CloudistParameters#ALL}. */
 class PluginDescriptorTest {
     static final Path DESCRIPTOR =
             Path.of(System.getProperty("basedir", ".")).resolve("target/classes/META-INF/maven/plugin.xml");
@@ -35,7 +35,7 @@ class PluginDescriptorTest {
     @ParameterizedTest
     @EnumSource(Goal.class)
     void editableParametersAreExactlyThoseCloudistPropertiesListsForTheGoal(Goal goal) {
-        List<String> listed = CloudistProperties.ALL.stream()
+        List<String> listed = CloudistParameters.ALL.stream()
                 .filter(p -> p.goals().contains(goal.parameterGoal()) && p.element() != null)
                 .map(Parameter::element)
                 .toList();
@@ -46,7 +46,7 @@ class PluginDescriptorTest {
     @ParameterizedTest
     @EnumSource(Goal.class)
     void declaredPropertiesAndDefaultsMatchCloudistProperties(Goal goal) {
-        Map<String, Parameter> byElement = CloudistProperties.ALL.stream()
+        Map<String, Parameter> byElement = CloudistParameters.ALL.stream()
                 .filter(p -> p.element() != null)
                 .collect(Collectors.toMap(Parameter::element, Function.identity()));
         Element mojo = mojo(goal);

@@ -4,6 +4,7 @@ import static io.cloudist.maven.JUnitPlatformArtifactsTest.artifact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.RunRequest;
@@ -398,7 +399,7 @@ class RunRequestMapperTest {
 
     /** An element of cloudist:test, checked against the configuration reference. */
     private static String element(String name) {
-        assertThat(CloudistProperties.ALL).anyMatch(p -> name.equals(p.element()));
+        assertThat(CloudistParameters.ALL).anyMatch(p -> name.equals(p.element()));
         return name;
     }
 }

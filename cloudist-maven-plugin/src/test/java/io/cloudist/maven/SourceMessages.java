@@ -1,5 +1,7 @@
 package io.cloudist.maven;
 
+import io.cloudist.core.CloudistParameters;
+import io.cloudist.core.CloudistProperties.Parameter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +17,9 @@ import java.util.stream.Stream;
  * The text of cloudist's main sources (and, as they are, the shell scripts among their resources) with each string
  * concatenation's literal parts joined: {@code "a " +
  * CONSTANT + " b"} reads {@code "a <constant's value> b"}, while a variable between two literals stays a gap. A
- * message quoted with placeholders for its variable parts can then be found piece by piece.
+ * message quoted with placeholders for its variable parts can then be found piece by piece. A parameter's name from
+ * its {@link CloudistParameters} constant ({@code STORE.option()}, {@code .displayName()}, {@code .property()}) reads
+ * as that name.
  */
 final class SourceMessages {
     private static final Pattern CONSTANT = Pattern.compile(
@@ -25,6 +29,9 @@ final class SourceMessages {
     private static final Pattern LITERAL_OR_REFERENCE = Pattern.compile(
             "(\"(?:[^\"\\\\\n]|\\\\.)*\")|(?<![\\w.])((?:[A-Z]\\w*\\.)?[A-Z][A-Z0-9_]+)\\b");
     private static final Pattern JOIN = Pattern.compile("\"\\s*\\+\\s*\"");
+    /** A name from a {@link CloudistParameters} constant: {@code STORE.option()}, {@code STORE.displayName()}... */
+    private static final Pattern PARAMETER_NAME = Pattern.compile(
+            "(?<![\\w.])((?:CloudistParameters\\.)?[A-Z][A-Z0-9_]+)\\.(option|displayName|property)\\(\\)");
 
     private final String text;
 
@@ -111,13 +118,37 @@ final class SourceMessages {
     }
 
     private static String inline(String type, String source, Map<String, String> constants) {
-        return LITERAL_OR_REFERENCE.matcher(source).replaceAll(r -> {
+        String named = PARAMETER_NAME.matcher(source).replaceAll(r -> {
+            String reference = qualify(type, source, r.group(1));
+            Parameter parameter = reference.startsWith("CloudistParameters.")
+                    ? parameter(reference.substring("CloudistParameters.".length()))
+                    : null;
+            if (parameter == null) {
+                return Matcher.quoteReplacement(r.group());
+            }
+            String name = switch (r.group(2)) {
+                case "option" -> parameter.option();
+                case "displayName" -> parameter.displayName();
+                default -> parameter.property();
+            };
+            return Matcher.quoteReplacement("\"" + name + "\"");
+        });
+        return LITERAL_OR_REFERENCE.matcher(named).replaceAll(r -> {
             if (r.group(1) != null) {
                 return Matcher.quoteReplacement(r.group(1));
             }
             String value = constants.get(qualify(type, source, r.group(2)));
             return Matcher.quoteReplacement(value == null ? r.group(2) : "\"" + value + "\"");
         });
+    }
+
+    /** The {@link CloudistParameters} constant of that field name, or null. */
+    private static Parameter parameter(String field) {
+        try {
+            return CloudistParameters.class.getField(field).get(null) instanceof Parameter p ? p : null;
+        } catch (NoSuchFieldException | IllegalAccessException e) {
+            return null;
+        }
     }
 
     /** {@code Type.NAME} for a reference as written in {@code type}'s source: qualified, its own, or imported. */

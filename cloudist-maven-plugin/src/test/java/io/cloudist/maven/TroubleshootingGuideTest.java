@@ -2,7 +2,7 @@ package io.cloudist.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.CloudistProperties.Parameter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ class TroubleshootingGuideTest {
             Matcher invalid = INVALID.matcher(message);
             if (invalid.matches()) {
                 List<String> named = new ArrayList<>(
-                        CloudistProperties.ALL.stream().map(TroubleshootingGuideTest::where).toList());
+                        CloudistParameters.ALL.stream().map(TroubleshootingGuideTest::where).toList());
                 SurefireParameters.ALL.forEach(p -> named.add(
                         "<" + p.name() + ">" + (p.property().isEmpty() ? "" : " (-D" + p.property() + ")")));
                 assertThat(named)

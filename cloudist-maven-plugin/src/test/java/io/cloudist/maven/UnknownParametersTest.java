@@ -2,7 +2,7 @@ package io.cloudist.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.CloudistProperties.Parameter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class UnknownParametersTest {
-    private static final List<String> ELEMENTS = CloudistProperties.ALL.stream()
+    private static final List<String> ELEMENTS = CloudistParameters.ALL.stream()
             .map(Parameter::element)
             .filter(Objects::nonNull)
             .toList();
@@ -73,7 +73,7 @@ class UnknownParametersTest {
     @Test
     void knownNamesAndOtherPropertiesPass() {
         List<String> properties = Stream.concat(
-                        CloudistProperties.ALL.stream().map(Parameter::property).filter(Objects::nonNull),
+                        CloudistParameters.ALL.stream().map(Parameter::property).filter(Objects::nonNull),
                         Stream.of("argLine", "cloudistic", "cloudist", "maven.repo.local", "cloudist.its.goal"))
                 .toList();
 

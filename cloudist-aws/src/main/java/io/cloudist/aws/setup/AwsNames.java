@@ -1,5 +1,7 @@
 package io.cloudist.aws.setup;
 
+import io.cloudist.core.CloudistProperties;
+
 /**
  * The names cloudist gives AWS resources and the {@code -D} properties of the EC2 backend's settings, in one place.
  * Setup creates the resources under these names; the provisioner and cleanup find them by them.
@@ -37,14 +39,16 @@ public final class AwsNames {
     /** Days after which the bucket's lifecycle rule expires run data. */
     public static final int RUN_DATA_DAYS = 7;
 
-    public static final String REGION_PROPERTY = "cloudist.region";
-    public static final String PROFILE_PROPERTY = "cloudist.profile";
-    public static final String INSTANCE_TYPES_PROPERTY = "cloudist.instanceTypes";
-    public static final String MAX_PRICE_PROPERTY = "cloudist.maxPricePerHour";
-    public static final String ON_DEMAND_FALLBACK_PROPERTY = "cloudist.onDemandFallback";
-    public static final String AMI_PROPERTY = "cloudist.ami";
-    public static final String CPU_PER_WORKER_PROPERTY = "cloudist.cpuPerWorker";
-    public static final String MEMORY_PER_WORKER_PROPERTY = "cloudist.memoryPerWorker";
+    /** The {@code -D} properties of the EC2 backend's settings: those of {@link CloudistProperties}, by other names. */
+    public static final String REGION_PROPERTY = CloudistProperties.REGION;
+
+    public static final String PROFILE_PROPERTY = CloudistProperties.PROFILE;
+    public static final String INSTANCE_TYPES_PROPERTY = CloudistProperties.INSTANCE_TYPES;
+    public static final String MAX_PRICE_PROPERTY = CloudistProperties.MAX_PRICE_PER_HOUR;
+    public static final String ON_DEMAND_FALLBACK_PROPERTY = CloudistProperties.ON_DEMAND_FALLBACK;
+    public static final String AMI_PROPERTY = CloudistProperties.AMI;
+    public static final String CPU_PER_WORKER_PROPERTY = CloudistProperties.CPU_PER_WORKER;
+    public static final String MEMORY_PER_WORKER_PROPERTY = CloudistProperties.MEMORY_PER_WORKER;
 
     /** The store setup uses when none is given: a bucket of the account in the region. */
     public static S3Location defaultStore(String accountId, String region) {

@@ -1,5 +1,6 @@
 package io.cloudist.core.coordinate;
 
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.model.Status;
 import io.cloudist.core.plan.Task;
@@ -132,7 +133,7 @@ public final class Coordinator {
                 List<WorkerState> live = workers.stream().filter(w -> !w.lost).toList();
                 if (live.isEmpty()) {
                     giveUpAll("every worker was lost, and " + replaced + " of at most " + replacements.max()
-                            + " replacements (-Dcloudist.maxWorkerRestarts) were started");
+                            + " replacements (" + CloudistParameters.MAX_WORKER_RESTARTS.option() + ") were started");
                     break;
                 }
                 dispatch(live);

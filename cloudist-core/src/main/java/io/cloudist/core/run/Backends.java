@@ -1,6 +1,6 @@
 package io.cloudist.core.run;
 
-import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.RunListener;
 import io.cloudist.core.RunRequest;
@@ -33,7 +33,8 @@ public final class Backends {
         if (location.isEmpty() && !request.cloud().isLocal()) {
             location = provider(request.cloud().backend()).defaultStore(request.cloud());
             if (location.isEmpty()) {
-                throw new ConfigurationException(CloudistProperties.STORE, "", "set -D" + CloudistProperties.STORE
+                throw new ConfigurationException(CloudistParameters.STORE, "", "set "
+                        + CloudistParameters.STORE.option()
                         + "=s3://bucket/prefix, or run mvn cloudist:setup to create the default bucket");
             }
         }
@@ -72,6 +73,6 @@ public final class Backends {
     }
 
     private static ConfigurationException unknown(String backend) {
-        return new ConfigurationException(CloudistProperties.BACKEND, backend, "use " + LOCAL + " or ec2");
+        return new ConfigurationException(CloudistParameters.BACKEND, backend, "use " + LOCAL + " or ec2");
     }
 }

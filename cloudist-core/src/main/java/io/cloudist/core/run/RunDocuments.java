@@ -1,5 +1,6 @@
 package io.cloudist.core.run;
 
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.report.ConsoleLine;
 import io.cloudist.core.RunListener;
@@ -34,7 +35,7 @@ final class RunDocuments implements AutoCloseable {
         } catch (CloudistException e) {
             listener.line(ConsoleLine.warn("cloudist: the run's documents under " + StoreKeys.run(runId) + " in "
                     + store.location() + " were not deleted (" + e.getMessage() + "); cloudist:cleanup"
-                    + " -Dcloudist.deleteRunData=true deletes them."));
+                    + " " + CloudistParameters.DELETE_RUN_DATA.option() + "=true deletes them."));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.cloudist.core.run;
 
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.RunListener;
 import io.cloudist.core.coordinate.CoordinatorListener;
 import io.cloudist.core.model.ConsoleEntry;
@@ -166,7 +167,7 @@ final class RunProgress implements CoordinatorListener {
     @Override
     public void workerReplaced(WorkerHandle worker, int count, int max) {
         listener.line(ConsoleLine.info("cloudist: Started worker " + worker.id() + " in place of a lost one (" + count + " of at most "
-                + max + " replacements, -Dcloudist.maxWorkerRestarts)"));
+                + max + " replacements, " + CloudistParameters.MAX_WORKER_RESTARTS.option() + ")"));
     }
 
     @Override

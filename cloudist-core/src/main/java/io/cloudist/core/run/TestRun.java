@@ -1,6 +1,6 @@
 package io.cloudist.core.run;
 
-import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.NoTestsException;
 import io.cloudist.core.RunListener;
 import io.cloudist.core.RunOutcome;
@@ -160,8 +160,8 @@ public final class TestRun {
         if (!request.cloud().isLocal() && !names.isEmpty()) {
             listener.line(ConsoleLine.warn("cloudist: not passed to workers on " + request.cloud().backend()
                     + ", as they look secret and would be kept in the store: " + String.join(", ", names)
-                    + ". If the tests need them, allow them by name with <allowedSecrets> (-D"
-                    + CloudistProperties.ALLOWED_SECRETS + ")."));
+                    + ". If the tests need them, allow them by name with "
+                    + CloudistParameters.ALLOWED_SECRETS.displayName() + "."));
         }
     }
 

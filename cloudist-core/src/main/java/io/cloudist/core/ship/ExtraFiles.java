@@ -1,7 +1,7 @@
 package io.cloudist.core.ship;
 
 import io.cloudist.core.CloudistException;
-import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.ConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +32,7 @@ record ExtraFiles(List<String> relativePaths, List<String> unmatchedGlobs) {
             }
             if (glob.startsWith("/") || glob.matches("^[A-Za-z]:.*")
                     || glob.substring(literalPrefix(glob).length()).contains("..")) {
-                throw new ConfigurationException(CloudistProperties.EXTRA_FILES, raw.trim(), "write globs relative to"
+                throw new ConfigurationException(CloudistParameters.EXTRA_FILES, raw.trim(), "write globs relative to"
                         + " the module directory, with .. only before the first wildcard, e.g. ../../shared-data/**");
             }
             if (!collect(moduleDirectory, glob, paths)) {
@@ -86,8 +86,8 @@ record ExtraFiles(List<String> relativePaths, List<String> unmatchedGlobs) {
 
     private static CloudistException unreadable(Path start, IOException e) {
         return new CloudistException("Cannot read extra files under " + start + " (" + ClasspathEntries.reason(e)
-                + "): make them readable by the user that runs Maven, or change <extraFiles> (-D"
-                + CloudistProperties.EXTRA_FILES + ").", e);
+                + "): make them readable by the user that runs Maven, or change "
+                + CloudistParameters.EXTRA_FILES.displayName() + ".", e);
     }
 
     private static String literalPrefix(String glob) {

@@ -1,7 +1,7 @@
 package io.cloudist.core.ship;
 
 import io.cloudist.core.CloudistException;
-import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.ConfigurationException;
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -44,7 +44,7 @@ public record ProjectTree(Path root, List<Path> buildDirectories, List<String> e
         excludes = excludes.stream().map(String::trim).filter(g -> !g.isEmpty()).toList();
         for (String glob : excludes) {
             if (glob.startsWith("/") || glob.contains("..")) {
-                throw new ConfigurationException(CloudistProperties.FILE_EXCLUDES, glob,
+                throw new ConfigurationException(CloudistParameters.FILE_EXCLUDES, glob,
                         "write globs relative to the project's root directory, e.g. docs/** or **/*.iso");
             }
         }
@@ -95,7 +95,7 @@ public record ProjectTree(Path root, List<Path> buildDirectories, List<String> e
         } catch (IOException e) {
             throw new CloudistException("Cannot read the project's files under " + root + " ("
                     + ClasspathEntries.reason(e) + "): make them readable by the user that runs Maven, or leave them"
-                    + " out with <fileExcludes> (-D" + CloudistProperties.FILE_EXCLUDES + ").", e);
+                    + " out with " + CloudistParameters.FILE_EXCLUDES.displayName() + ".", e);
         }
         files.sort((a, b) -> a.path().compareTo(b.path()));
         return files;

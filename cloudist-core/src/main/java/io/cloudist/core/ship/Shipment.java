@@ -1,6 +1,6 @@
 package io.cloudist.core.ship;
 
-import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.protocol.BlobRef;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +43,7 @@ public record Shipment(
     /** One warning per extraFiles glob that matched no file, naming the parameter. */
     public List<String> unmatchedGlobWarnings(Path moduleDirectory) {
         return unmatchedGlobs.stream()
-                .map(glob -> "<extraFiles> (-D" + CloudistProperties.EXTRA_FILES + ") glob '" + glob
+                .map(glob -> CloudistParameters.EXTRA_FILES.displayName() + " glob '" + glob
                         + "' matches no file under " + moduleDirectory
                         + "; nothing is shipped for it. Fix the glob (relative to the module directory) or remove it.")
                 .toList();

@@ -1,7 +1,7 @@
 package io.cloudist.core.store;
 
 import io.cloudist.core.CloudistException;
-import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.CloudistParameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -202,7 +202,7 @@ public final class LocalDirectoryStore implements Store {
 
     private CloudistException diskFailure(DiskFailure failure, Exception e) {
         return new CloudistException("The store directory " + root + " " + failure.problem() + ": " + failure.fix()
-                + ", or point <store> (-D" + CloudistProperties.STORE + ") at a directory elsewhere.", e);
+                + ", or point " + CloudistParameters.STORE.displayName() + " at a directory elsewhere.", e);
     }
 
     private interface IoAction {

@@ -1,7 +1,7 @@
 package io.cloudist.core.store;
 
 import io.cloudist.core.CloudistException;
-import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.CloudistParameters;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -206,9 +206,10 @@ public final class ResilientStore implements Store {
         long budgetSeconds = budgetNanos / 1_000_000_000L;
         outages.giveUp();
         return new StoreOutageException("The store at " + location() + " was unreachable for "
-                + Math.round(lastedNanos / 1e9) + " s, longer than the " + budgetSeconds + " s that <storeOutageSeconds>"
-                + " (-D" + CloudistProperties.STORE_OUTAGE_SECONDS + ") allows; last error: " + e.getMessage()
-                + ". Check the network and the store's service, or set -D" + CloudistProperties.STORE_OUTAGE_SECONDS
+                + Math.round(lastedNanos / 1e9) + " s, longer than the " + budgetSeconds + " s that "
+                + CloudistParameters.STORE_OUTAGE_SECONDS.displayName() + " allows; last error: " + e.getMessage()
+                + ". Check the network and the store's service, or set "
+                + CloudistParameters.STORE_OUTAGE_SECONDS.option()
                 + " to more seconds to wait longer.", e);
     }
 }

@@ -1,6 +1,6 @@
 package io.cloudist.core.store;
 
-import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.ConfigurationException;
 import java.util.regex.Pattern;
 
@@ -54,6 +54,6 @@ public final class StoreLocations {
     }
 
     private static ConfigurationException invalid(String location, String fix) {
-        return new ConfigurationException(CloudistProperties.STORE, location, fix);
+        return new ConfigurationException(CloudistParameters.STORE, location, fix);
     }
 }

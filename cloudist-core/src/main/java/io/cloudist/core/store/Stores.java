@@ -1,6 +1,6 @@
 package io.cloudist.core.store;
 
-import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.provision.CloudSettings;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ public final class Stores {
             }
             StoreLocations.check(location);
             throw new ConfigurationException(
-                    CloudistProperties.STORE,
+                    CloudistParameters.STORE,
                     location,
                     "use a local directory or an s3:// URI (s3:// needs cloudist-aws on the classpath)");
         }
