@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -151,7 +152,11 @@ class WorkerBootTest {
         int exit = run(jars, 4, 2, 14_400, Map.of());
 
         assertThat(exit).isZero();
-        List<String> agents = calls().stream().filter(call -> call.startsWith("java ")).toList();
+        // The agents start in the background: their calls come in either order.
+        List<String> agents = calls().stream()
+                .filter(call -> call.startsWith("java "))
+                .sorted(Comparator.comparing(call -> call.replaceAll(".*--worker (\\S+).*", "$1")))
+                .toList();
         assertThat(agents).hasSize(2);
         String opt = dir.resolve("opt").toString();
         assertThat(agents.get(1)).contains("--worker i-0abc-1 ", "--deadline-file " + opt + "/w1/deadline ");
