@@ -4,7 +4,7 @@ import io.cloudist.core.jvm.TestJvmSecrets;
 import io.cloudist.core.jvm.TestJvmSpec;
 import io.cloudist.core.plan.Granularity;
 import io.cloudist.core.plan.RunOrder;
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.report.ReportStyle;
 import io.cloudist.core.ship.ProjectTree;
 import io.cloudist.core.select.TestSelection;

@@ -10,7 +10,7 @@ import static io.cloudist.core.CloudistProperties.FIX;
 
 import io.cloudist.core.CloudistProperties.Goal;
 import io.cloudist.core.ConfigurationException;
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import java.util.Objects;
 
 /**

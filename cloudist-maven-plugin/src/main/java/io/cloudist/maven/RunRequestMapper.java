@@ -34,7 +34,7 @@ import static io.cloudist.core.CloudistProperties.WORKERS;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.RunRequest;
 import io.cloudist.core.jvm.TestJvmSpec;
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.report.ReportStyle;
 import io.cloudist.core.ship.ProjectTree;
 import io.cloudist.core.plan.Granularity;

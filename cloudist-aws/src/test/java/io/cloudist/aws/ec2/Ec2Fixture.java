@@ -9,7 +9,7 @@ import io.cloudist.aws.setup.MotoExtension;
 import io.cloudist.aws.setup.SecurityGroups;
 import io.cloudist.aws.setup.Settings;
 import io.cloudist.core.protocol.BlobRef;
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.provision.WorkerLaunch;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.Filter;
