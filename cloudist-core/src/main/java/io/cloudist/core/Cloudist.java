@@ -1,6 +1,6 @@
 package io.cloudist.core;
 
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.run.Backends;
 import io.cloudist.core.run.TestRun;
 import java.time.Clock;

@@ -9,7 +9,7 @@ import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.FaultInjection;
 import io.cloudist.its.harness.FixtureBuilds;
 import io.cloudist.its.harness.Maven;
-import io.cloudist.its.harness.Outcomes;
+import io.cloudist.its.harness.ReportedOutcomes;
 import io.cloudist.its.harness.ReportedTest;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -134,7 +134,7 @@ class CloudFaultsIT {
 
     private static void assertEveryTestPassedOnce(BuildResult build) {
         List<ReportedTest> tests = build.reportedTests();
-        assertThat(Outcomes.keys(tests)).hasSize(FaultsIT.SLOW_TESTS).doesNotHaveDuplicates();
+        assertThat(ReportedOutcomes.keys(tests)).hasSize(FaultsIT.SLOW_TESTS).doesNotHaveDuplicates();
         assertThat(tests).allSatisfy(t -> assertThat(t.result()).isEqualTo(ReportedTest.Result.PASSED));
     }
 }

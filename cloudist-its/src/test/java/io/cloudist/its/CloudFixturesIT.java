@@ -8,7 +8,7 @@ import io.cloudist.its.cloud.SimulatedCloud;
 import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.ConsoleOutput;
 import io.cloudist.its.harness.FixtureBuilds;
-import io.cloudist.its.harness.Outcomes;
+import io.cloudist.its.harness.ReportedOutcomes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -123,9 +123,9 @@ class CloudFixturesIT {
     void testsThatReadTheirModulesAndSiblingsFilesPassOnWorkersElsewhere() {
         assertThat(filesSurefire.succeeded()).as("%s", filesSurefire).isTrue();
         assertThat(filesCold.succeeded()).as("%s", filesCold).isTrue();
-        assertThat(Outcomes.keys(filesCold.reportedTests(files(filesCold))))
+        assertThat(ReportedOutcomes.keys(filesCold.reportedTests(files(filesCold))))
                 .hasSize(6)
-                .containsExactlyElementsOf(Outcomes.keys(filesSurefire.reportedTests(files(filesSurefire))));
+                .containsExactlyElementsOf(ReportedOutcomes.keys(filesSurefire.reportedTests(files(filesSurefire))));
         assertThat(filesCold.log()).containsPattern("cloudist: Launching \\d+ ×");
     }
 
@@ -135,8 +135,8 @@ class CloudFixturesIT {
         Matcher shipped = SHIPPED.matcher(filesAgain.log());
         assertThat(shipped.find()).as("%s", filesAgain).isTrue();
         assertThat(shipped.group(1)).as("blobs uploaded by the second run").isEqualTo("0");
-        assertThat(Outcomes.keys(filesAgain.reportedTests(files(filesAgain))))
-                .containsExactlyElementsOf(Outcomes.keys(filesSurefire.reportedTests(files(filesSurefire))));
+        assertThat(ReportedOutcomes.keys(filesAgain.reportedTests(files(filesAgain))))
+                .containsExactlyElementsOf(ReportedOutcomes.keys(filesSurefire.reportedTests(files(filesSurefire))));
     }
 
     @Test
@@ -150,8 +150,8 @@ class CloudFixturesIT {
         }
         assertThat(uploaded).as("blobs uploaded again").isEqualTo(1);
         assertThat(bytesAfterTheTamperedRun).isEqualTo(tamperedKey.substring(tamperedKey.lastIndexOf('/') + 1));
-        assertThat(Outcomes.keys(filesTampered.reportedTests(files(filesTampered))))
-                .containsExactlyElementsOf(Outcomes.keys(filesSurefire.reportedTests(files(filesSurefire))));
+        assertThat(ReportedOutcomes.keys(filesTampered.reportedTests(files(filesTampered))))
+                .containsExactlyElementsOf(ReportedOutcomes.keys(filesSurefire.reportedTests(files(filesSurefire))));
     }
 
     private static String sha256(byte[] bytes) {
@@ -164,16 +164,16 @@ class CloudFixturesIT {
 
     @Test
     void junit4AndJUnit3ProjectsGetSurefiresNames() {
-        assertThat(Outcomes.keys(junit4.reportedTests())).as("%s", junit4)
-                .containsExactlyElementsOf(Outcomes.keys(junit4Surefire.reportedTests()));
-        assertThat(Outcomes.keys(junit38.reportedTests())).as("%s", junit38)
-                .containsExactlyElementsOf(Outcomes.keys(junit38Surefire.reportedTests()));
+        assertThat(ReportedOutcomes.keys(junit4.reportedTests())).as("%s", junit4)
+                .containsExactlyElementsOf(ReportedOutcomes.keys(junit4Surefire.reportedTests()));
+        assertThat(ReportedOutcomes.keys(junit38.reportedTests())).as("%s", junit38)
+                .containsExactlyElementsOf(ReportedOutcomes.keys(junit38Surefire.reportedTests()));
     }
 
     @Test
     void surefiresOptionsAreHonouredOnWorkersElsewhere() {
-        assertThat(Outcomes.keys(options.reportedTests())).as("%s", options)
-                .containsExactlyElementsOf(Outcomes.keys(optionsSurefire.reportedTests()));
+        assertThat(ReportedOutcomes.keys(options.reportedTests())).as("%s", options)
+                .containsExactlyElementsOf(ReportedOutcomes.keys(optionsSurefire.reportedTests()));
         assertThat(ConsoleOutput.classBlocks(options)).isEqualTo(ConsoleOutput.classBlocks(optionsSurefire));
     }
 
@@ -182,14 +182,14 @@ class CloudFixturesIT {
         assertThat(ConsoleOutput.classBlocks(console)).as("%s", console)
                 .isEqualTo(ConsoleOutput.classBlocks(consoleSurefire));
         assertThat(example.succeeded()).as("%s", example).isTrue();
-        assertThat(Outcomes.keys(example.reportedTests()))
-                .containsExactlyElementsOf(Outcomes.keys(exampleSurefire.reportedTests()));
+        assertThat(ReportedOutcomes.keys(example.reportedTests()))
+                .containsExactlyElementsOf(ReportedOutcomes.keys(exampleSurefire.reportedTests()));
     }
 
     @Test
     void secretsStayOnThisMachineAndTheRunsDocumentsLeaveTheStore() {
         assertThat(secrets.succeeded()).as("%s", secrets).isTrue();
-        assertThat(Outcomes.keys(secrets.reportedTests())).hasSize(4).allMatch(k -> k.endsWith(" PASSED"));
+        assertThat(ReportedOutcomes.keys(secrets.reportedTests())).hasSize(4).allMatch(k -> k.endsWith(" PASSED"));
         assertThat(secrets.log())
                 .contains("cloudist: not passed to workers on ec2, as they look secret and would be kept in the store:"
                         + " -Dsonar.token.")

@@ -7,7 +7,7 @@ import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.ConsoleOutput;
 import io.cloudist.its.harness.FixtureBuilds;
 import io.cloudist.its.harness.Maven;
-import io.cloudist.its.harness.Outcomes;
+import io.cloudist.its.harness.ReportedOutcomes;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,8 +71,8 @@ class ConcurrentRunsIT {
             assertThat(ConsoleOutput.classBlocks(run)).as("%s", run).isEqualTo(ConsoleOutput.classBlocks(surefire));
             assertThat(ConsoleOutput.resultsTotals(run)).isEqualTo(ConsoleOutput.resultsTotals(surefire));
         }
-        assertThat(Outcomes.keys(second.reportedTests()))
-                .containsExactlyElementsOf(Outcomes.keys(surefire.reportedTests()));
+        assertThat(ReportedOutcomes.keys(second.reportedTests()))
+                .containsExactlyElementsOf(ReportedOutcomes.keys(surefire.reportedTests()));
     }
 
     @Test
@@ -80,8 +80,8 @@ class ConcurrentRunsIT {
         for (BuildResult run : new BuildResult[] {sharingA, sharingB}) {
             assertThat(run.succeeded()).as("%s", run).isTrue();
             assertThat(run.log()).doesNotContain(WAITING);
-            assertThat(Outcomes.keys(run.reportedTests()))
-                    .containsExactlyElementsOf(Outcomes.keys(surefire.reportedTests()));
+            assertThat(ReportedOutcomes.keys(run.reportedTests()))
+                    .containsExactlyElementsOf(ReportedOutcomes.keys(surefire.reportedTests()));
         }
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.ConsoleOutput;
 import io.cloudist.its.harness.FixtureBuilds;
-import io.cloudist.its.harness.Outcomes;
+import io.cloudist.its.harness.ReportedOutcomes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +58,8 @@ class ConsoleIT {
         Map<String, List<String>> expected = ConsoleOutput.classBlocks(surefire);
 
         assertThat(ConsoleOutput.classBlocks(cloudist)).as("%s", cloudist).isEqualTo(expected);
-        assertThat(Outcomes.keys(cloudist.reportedTests())).containsExactlyElementsOf(
-                Outcomes.keys(surefire.reportedTests()));
+        assertThat(ReportedOutcomes.keys(cloudist.reportedTests())).containsExactlyElementsOf(
+                ReportedOutcomes.keys(surefire.reportedTests()));
         assertThat(ConsoleOutput.resultsTotals(cloudist)).isEqualTo(ConsoleOutput.resultsTotals(surefire));
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.FixtureBuilds;
-import io.cloudist.its.harness.Outcomes;
+import io.cloudist.its.harness.ReportedOutcomes;
 import io.cloudist.its.harness.ReportedTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,9 +38,9 @@ class ExampleIT {
     @Test
     void cloudistRunsTheExampleGreenWithSurefiresResults() {
         assertThat(cloudist.succeeded()).as("%s", cloudist).isTrue();
-        assertThat(Outcomes.keys(cloudist.reportedTests()))
+        assertThat(ReportedOutcomes.keys(cloudist.reportedTests()))
                 .as("%s", cloudist)
-                .containsExactlyElementsOf(Outcomes.keys(surefire.reportedTests()));
+                .containsExactlyElementsOf(ReportedOutcomes.keys(surefire.reportedTests()));
     }
 
     @Test
@@ -50,6 +50,6 @@ class ExampleIT {
 
         assertThat(failing.failed()).as("%s", failing).isTrue();
         assertThat(failing.log()).contains("There are test failures");
-        assertThat(Outcomes.keys(failing.reportedTests())).contains(FAILING_TEST + " FAILED");
+        assertThat(ReportedOutcomes.keys(failing.reportedTests())).contains(FAILING_TEST + " FAILED");
     }
 }

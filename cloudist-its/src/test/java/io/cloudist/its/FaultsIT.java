@@ -8,7 +8,7 @@ import io.cloudist.its.harness.Directories;
 import io.cloudist.its.harness.FaultInjection;
 import io.cloudist.its.harness.FixtureBuilds;
 import io.cloudist.its.harness.Maven;
-import io.cloudist.its.harness.Outcomes;
+import io.cloudist.its.harness.ReportedOutcomes;
 import io.cloudist.its.harness.ReportedTest;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -94,7 +94,7 @@ class FaultsIT {
                 .contains("Worker " + killedWorker + " lost")
                 .contains("in place of a lost one");
         List<ReportedTest> tests = workerKilled.reportedTests();
-        assertThat(Outcomes.keys(tests)).hasSize(SLOW_TESTS).doesNotHaveDuplicates();
+        assertThat(ReportedOutcomes.keys(tests)).hasSize(SLOW_TESTS).doesNotHaveDuplicates();
         assertThat(tests).allSatisfy(t -> assertThat(t.result()).isEqualTo(ReportedTest.Result.PASSED));
         assertThat(workerKilled.log()).contains("Tests run: " + SLOW_TESTS + ", Failures: 0, Errors: 0, Skipped: 0");
     }
@@ -115,7 +115,7 @@ class FaultsIT {
         assertThat(crashes.failed()).as("%s", crashes).isTrue();
         Map<String, ReportedTest> tests = crashes.reportedTests().stream()
                 .collect(Collectors.toMap(ReportedTest::name, t -> t));
-        assertThat(Outcomes.keys(crashes.reportedTests())).hasSize(6).doesNotHaveDuplicates();
+        assertThat(ReportedOutcomes.keys(crashes.reportedTests())).hasSize(6).doesNotHaveDuplicates();
         assertThat(tests.get("exits").result()).isEqualTo(ReportedTest.Result.ERROR);
         assertThat(tests.get("exits").message()).contains("exited with code 3");
         assertThat(tests.get("exhaustsTheHeap").result()).isEqualTo(ReportedTest.Result.ERROR);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.ConsoleOutput;
 import io.cloudist.its.harness.FixtureBuilds;
-import io.cloudist.its.harness.Outcomes;
+import io.cloudist.its.harness.ReportedOutcomes;
 import io.cloudist.its.harness.RerunElements;
 import io.cloudist.its.harness.SurefireReports;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,10 +59,10 @@ class FlakyIT {
 
     @Test
     void cloudistReportsTheSameOutcomesAsSurefire() {
-        assertThat(Outcomes.keys(cloudist.reportedTests()))
+        assertThat(ReportedOutcomes.keys(cloudist.reportedTests()))
                 .as("%s", cloudist)
                 .containsExactly(BROKEN + " FAILED", PACKAGE + "FlakyGreetingTest#greets PASSED", FLAKY + " PASSED")
-                .containsExactlyElementsOf(Outcomes.keys(surefire.reportedTests()));
+                .containsExactlyElementsOf(ReportedOutcomes.keys(surefire.reportedTests()));
     }
 
     @Test

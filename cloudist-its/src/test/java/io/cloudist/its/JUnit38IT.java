@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.ConsoleOutput;
 import io.cloudist.its.harness.FixtureBuilds;
-import io.cloudist.its.harness.Outcomes;
+import io.cloudist.its.harness.ReportedOutcomes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,7 +33,7 @@ class JUnit38IT {
     void surefireBaselineUsesTheJUnit3ProviderOnTheSuite() {
         assertThat(surefire.succeeded()).as("%s", surefire).isTrue();
         assertThat(surefire.log()).contains("JUnit3Provider");
-        assertThat(Outcomes.keys(surefire.reportedTests())).containsExactlyInAnyOrder(
+        assertThat(ReportedOutcomes.keys(surefire.reportedTests())).containsExactlyInAnyOrder(
                 "io.cloudist.fixtures.junit38.StackTests#testPushThenPop PASSED",
                 "io.cloudist.fixtures.junit38.StackTests#testLastInFirstOut PASSED",
                 "io.cloudist.fixtures.junit38.EmptyStackTests#testNewStackIsEmpty PASSED",
@@ -44,10 +44,10 @@ class JUnit38IT {
     @Test
     void cloudistRunsTheSuiteAndReportsWhatSurefireReports() {
         assertThat(cloudist.succeeded()).as("%s", cloudist).isTrue();
-        assertThat(Outcomes.keys(cloudist.reportedTests()))
+        assertThat(ReportedOutcomes.keys(cloudist.reportedTests()))
                 .as("%s", cloudist)
-                .containsExactlyElementsOf(Outcomes.keys(surefire.reportedTests()));
-        assertThat(Outcomes.reportedClasses(cloudist.reportsDirectory()))
+                .containsExactlyElementsOf(ReportedOutcomes.keys(surefire.reportedTests()));
+        assertThat(ReportedOutcomes.reportedClasses(cloudist.reportsDirectory()))
                 .containsExactly("io.cloudist.fixtures.junit38.TestAll");
         assertThat(ConsoleOutput.resultsTotals(cloudist)).isEqualTo(ConsoleOutput.resultsTotals(surefire));
         assertThat(ConsoleOutput.classBlocks(cloudist)).isEqualTo(ConsoleOutput.classBlocks(surefire));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.ConsoleOutput;
 import io.cloudist.its.harness.FixtureBuilds;
-import io.cloudist.its.harness.Outcomes;
+import io.cloudist.its.harness.ReportedOutcomes;
 import io.cloudist.its.harness.SurefireReports;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class JUnit4OnlyIT {
     void surefireBaselineUsesTheJUnit4Provider() {
         assertThat(surefire.succeeded()).as("%s", surefire).isTrue();
         assertThat(surefire.log()).contains("JUnit4Provider");
-        assertThat(Outcomes.keys(surefire.reportedTests()))
+        assertThat(ReportedOutcomes.keys(surefire.reportedTests()))
                 .hasSize(25)
                 .contains(
                         "io.cloudist.fixtures.junit4.SquaresTest#squares[2 squared is 4] PASSED",
@@ -54,11 +54,11 @@ class JUnit4OnlyIT {
 
     @Test
     void cloudistReportsTheSameTestsWithTheSameOutcomesAsSurefire() {
-        assertThat(Outcomes.keys(cloudist.reportedTests()))
+        assertThat(ReportedOutcomes.keys(cloudist.reportedTests()))
                 .as("%s", cloudist)
-                .containsExactlyElementsOf(Outcomes.keys(surefire.reportedTests()));
-        assertThat(Outcomes.reportedClasses(cloudist.reportsDirectory()))
-                .isEqualTo(Outcomes.reportedClasses(surefire.reportsDirectory()));
+                .containsExactlyElementsOf(ReportedOutcomes.keys(surefire.reportedTests()));
+        assertThat(ReportedOutcomes.reportedClasses(cloudist.reportsDirectory()))
+                .isEqualTo(ReportedOutcomes.reportedClasses(surefire.reportsDirectory()));
         assertThat(ConsoleOutput.resultsTotals(cloudist)).isEqualTo(ConsoleOutput.resultsTotals(surefire));
         assertThat(ConsoleOutput.classBlocks(cloudist)).isEqualTo(ConsoleOutput.classBlocks(surefire));
     }

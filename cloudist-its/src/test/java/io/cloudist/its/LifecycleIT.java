@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.FixtureBuilds;
-import io.cloudist.its.harness.Outcomes;
+import io.cloudist.its.harness.ReportedOutcomes;
 import io.cloudist.its.harness.ReportedTest;
 import io.cloudist.its.harness.SurefireReports;
 import java.io.IOException;
@@ -52,7 +52,7 @@ class LifecycleIT {
         assertThat(runs(project)).containsExactlyInAnyOrder("OneTest#greets", "OneTest#failsWhenAskedTo", "TwoTest#greets");
         assertThat(TEST_COMPILE.matcher(build.log()).results().count()).as("testCompile runs").isEqualTo(1);
         assertThat(build.log()).containsPattern(CLOUDIST_IN_APP).doesNotContain(":test (default-test)");
-        assertThat(Outcomes.keys(reports(project)))
+        assertThat(ReportedOutcomes.keys(reports(project)))
                 .containsExactly(
                         CLASSES + "OneTest#failsWhenAskedTo PASSED",
                         CLASSES + "OneTest#greets PASSED",
@@ -89,7 +89,7 @@ class LifecycleIT {
         BuildResult build = verify(project, "-Dfixture.fail=true", "-Dmaven.test.failure.ignore=true");
 
         assertThat(build.succeeded()).as("%s", build).isTrue();
-        assertThat(Outcomes.keys(reports(project))).contains(CLASSES + "OneTest#failsWhenAskedTo FAILED");
+        assertThat(ReportedOutcomes.keys(reports(project))).contains(CLASSES + "OneTest#failsWhenAskedTo FAILED");
         assertThat(runs(project)).hasSize(3);
     }
 

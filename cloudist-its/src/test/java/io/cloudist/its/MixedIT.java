@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.ConsoleOutput;
 import io.cloudist.its.harness.FixtureBuilds;
-import io.cloudist.its.harness.Outcomes;
+import io.cloudist.its.harness.ReportedOutcomes;
 import io.cloudist.its.harness.ReportedTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,7 +64,7 @@ class MixedIT {
         assertThat(surefire.failed()).as("%s", surefire).isTrue();
         assertThat(surefire.log()).contains(FAILURE_WORDING);
         List<ReportedTest> tests = surefire.reportedTests();
-        assertThat(Outcomes.keys(tests))
+        assertThat(ReportedOutcomes.keys(tests))
                 .hasSize(21)
                 .contains(
                         PACKAGE + "BeforeAllFailsTest# ERROR",
@@ -72,11 +72,11 @@ class MixedIT {
                         PACKAGE + "NestedOutcomesTest$Inner$Deeper#deeperThrows ERROR",
                         "Awkward <&\"'> names#acceptsAwkwardValues(String)[3] FAILED",
                         "Awkward <&\"'> names#größeÜberprüfen PASSED",
-                        PACKAGE + "OutcomesTest#isAbortedByAnAssumption SKIPPED");
+                        PACKAGE + "ReportedOutcomesTest#isAbortedByAnAssumption SKIPPED");
         assertThat(ConsoleOutput.resultsTotals(surefire)).isEqualTo(ConsoleOutput.totalsOf(tests));
         assertThat(ConsoleOutput.topLevelClassesWithResultLine(surefire))
-                .hasSameSizeAs(Outcomes.reportedClasses(surefire.reportsDirectory()))
-                .contains(PACKAGE + "OutcomesTest", "Awkward <&\"'> names");
+                .hasSameSizeAs(ReportedOutcomes.reportedClasses(surefire.reportsDirectory()))
+                .contains(PACKAGE + "ReportedOutcomesTest", "Awkward <&\"'> names");
     }
 
     @Test
@@ -98,9 +98,9 @@ class MixedIT {
 
     @Test
     void cloudistReportsEveryTestOnceWithSurefiresOutcome() {
-        assertThat(Outcomes.keysWithout(cloudist.reportedTests(), MixedIT::inExitClass))
+        assertThat(ReportedOutcomes.keysWithout(cloudist.reportedTests(), MixedIT::inExitClass))
                 .as("%s", cloudist)
-                .containsExactlyElementsOf(Outcomes.keys(surefire.reportedTests()));
+                .containsExactlyElementsOf(ReportedOutcomes.keys(surefire.reportedTests()));
     }
 
     @Test
@@ -116,7 +116,7 @@ class MixedIT {
     void cloudistRunsTheTestsAroundTheSystemExit() {
         assumeFalse(builds.environment().cloudistIsSurefire(), "Surefire crashes on System.exit");
 
-        assertThat(Outcomes.keys(cloudist.reportedTests().stream().filter(MixedIT::inExitClass).toList()))
+        assertThat(ReportedOutcomes.keys(cloudist.reportedTests().stream().filter(MixedIT::inExitClass).toList()))
                 .as("%s", cloudist)
                 .containsExactly(
                         EXIT_CLASS + "#alsoRunsAfterTheExit PASSED",
@@ -155,9 +155,9 @@ class MixedIT {
     @Test
     void testFailureIgnorePassesTheBuildWithTheSameReports() {
         assertThat(cloudistIgnoringFailures.succeeded()).as("%s", cloudistIgnoringFailures).isTrue();
-        assertThat(Outcomes.keys(cloudistIgnoringFailures.reportedTests()))
+        assertThat(ReportedOutcomes.keys(cloudistIgnoringFailures.reportedTests()))
                 .as("%s", cloudistIgnoringFailures)
-                .containsExactlyElementsOf(Outcomes.keys(cloudist.reportedTests()));
+                .containsExactlyElementsOf(ReportedOutcomes.keys(cloudist.reportedTests()));
     }
 
     private static boolean inExitClass(ReportedTest test) {

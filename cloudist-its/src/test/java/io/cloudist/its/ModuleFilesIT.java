@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.ConsoleOutput;
 import io.cloudist.its.harness.FixtureBuilds;
-import io.cloudist.its.harness.Outcomes;
+import io.cloudist.its.harness.ReportedOutcomes;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,8 +39,8 @@ class ModuleFilesIT {
     @Test
     void cloudistFindsTheSameFilesAndPrintsWhatSurefirePrints() {
         assertThat(cloudist.succeeded()).as("%s", cloudist).isTrue();
-        assertThat(Outcomes.keys(cloudist.reportedTests(app(cloudist))))
-                .containsExactlyElementsOf(Outcomes.keys(surefire.reportedTests(app(surefire))));
+        assertThat(ReportedOutcomes.keys(cloudist.reportedTests(app(cloudist))))
+                .containsExactlyElementsOf(ReportedOutcomes.keys(surefire.reportedTests(app(surefire))));
         assertThat(ConsoleOutput.classBlocks(cloudist)).isEqualTo(ConsoleOutput.classBlocks(surefire));
         // Surefire prints "No tests to run." for the sibling (a jar without tests) and nothing for the parent POM.
         assertThat(cloudist.lines().stream().filter(l -> l.equals("No tests to run.")).count())

@@ -7,7 +7,7 @@ import io.cloudist.core.timeline.TimelineFiles;
 import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.ConsoleOutput;
 import io.cloudist.its.harness.FixtureBuilds;
-import io.cloudist.its.harness.Outcomes;
+import io.cloudist.its.harness.ReportedOutcomes;
 import io.cloudist.its.harness.ReportedTest;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +33,7 @@ class PassingIT {
     @Test
     void surefireBaselineRunsNestedParameterizedAndDynamicTests() {
         assertThat(surefire.succeeded()).as("%s", surefire).isTrue();
-        assertThat(Outcomes.keys(surefire.reportedTests()))
+        assertThat(ReportedOutcomes.keys(surefire.reportedTests()))
                 .hasSize(20)
                 .contains(
                         "io.cloudist.fixtures.passing.NestedGreeterTest$InEnglish$Formally#addsTitle PASSED",
@@ -41,7 +41,7 @@ class PassingIT {
                         "io.cloudist.fixtures.passing.ParameterizedGreeterTest#greetsDynamically()[2] PASSED",
                         "io.cloudist.fixtures.passing.GreeterTest#disabledGreeting SKIPPED");
         assertThat(ConsoleOutput.topLevelClassesWithResultLine(surefire))
-                .isEqualTo(Outcomes.reportedClasses(surefire.reportsDirectory()));
+                .isEqualTo(ReportedOutcomes.reportedClasses(surefire.reportsDirectory()));
     }
 
     @Test
@@ -51,16 +51,16 @@ class PassingIT {
 
     @Test
     void cloudistReportsTheSameTestsWithTheSameOutcomesAsSurefire() {
-        assertThat(Outcomes.keys(cloudist.reportedTests()))
+        assertThat(ReportedOutcomes.keys(cloudist.reportedTests()))
                 .as("%s", cloudist)
-                .containsExactlyElementsOf(Outcomes.keys(surefire.reportedTests()));
+                .containsExactlyElementsOf(ReportedOutcomes.keys(surefire.reportedTests()));
     }
 
     @Test
     void cloudistWritesOneReportPerTopLevelClassAsSurefireDoes() {
-        assertThat(Outcomes.reportedClasses(cloudist.reportsDirectory()))
+        assertThat(ReportedOutcomes.reportedClasses(cloudist.reportsDirectory()))
                 .as("%s", cloudist)
-                .isEqualTo(Outcomes.reportedClasses(surefire.reportsDirectory()));
+                .isEqualTo(ReportedOutcomes.reportedClasses(surefire.reportsDirectory()));
     }
 
     @Test

@@ -8,7 +8,7 @@ import io.cloudist.its.harness.Directories;
 import io.cloudist.its.harness.FixtureBuilds;
 import io.cloudist.its.harness.ItEnvironment;
 import io.cloudist.its.harness.Maven;
-import io.cloudist.its.harness.Outcomes;
+import io.cloudist.its.harness.ReportedOutcomes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -73,7 +73,7 @@ class PluginPrefixIT {
         assertThat(cloudist.log())
                 .containsPattern("--- cloudist(-maven-plugin)?:" + Pattern.quote(its.version()) + ":test \\(default-cli\\) @ "
                         + FIXTURE + " ---");
-        assertThat(Outcomes.keys(cloudist.reportedTests()))
+        assertThat(ReportedOutcomes.keys(cloudist.reportedTests()))
                 .containsExactly("io.cloudist.fixtures.undeclared.GreetingTest#greets PASSED");
     }
 

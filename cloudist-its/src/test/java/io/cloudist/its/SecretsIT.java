@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.FixtureBuilds;
 import io.cloudist.its.harness.Maven;
-import io.cloudist.its.harness.Outcomes;
+import io.cloudist.its.harness.ReportedOutcomes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,7 +68,7 @@ class SecretsIT {
     @Test
     void theTestsSeeTheSecret() {
         assertThat(cloudist.succeeded()).as("%s", cloudist).isTrue();
-        assertThat(Outcomes.keys(cloudist.reportedTests())).hasSize(4).allMatch(k -> k.endsWith(" PASSED"));
+        assertThat(ReportedOutcomes.keys(cloudist.reportedTests())).hasSize(4).allMatch(k -> k.endsWith(" PASSED"));
     }
 
     @Test

@@ -7,7 +7,7 @@ import io.cloudist.aws.s3.S3ProxyExtension;
 import io.cloudist.its.cloud.SimulatedCloud;
 import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.FixtureBuilds;
-import io.cloudist.its.harness.Outcomes;
+import io.cloudist.its.harness.ReportedOutcomes;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -95,14 +95,14 @@ class SimulatedCloudIT {
         assertThat(cold.succeeded()).as("%s", cold).isTrue();
         assertThat(bootedByCold).isPositive();
         assertThat(cold.log()).containsPattern("Launching \\d+ ×");
-        assertThat(Outcomes.keys(cold.reportedTests())).containsExactlyElementsOf(Outcomes.keys(local.reportedTests()));
+        assertThat(ReportedOutcomes.keys(cold.reportedTests())).containsExactlyElementsOf(ReportedOutcomes.keys(local.reportedTests()));
     }
 
     @Test
     void aWarmRunReusesTheWorkersAndStartsNoInstance() {
         assertThat(warm.succeeded()).as("%s", warm).isTrue();
         assertThat(bootedByWarm).isZero();
-        assertThat(Outcomes.keys(warm.reportedTests())).containsExactlyElementsOf(Outcomes.keys(local.reportedTests()));
+        assertThat(ReportedOutcomes.keys(warm.reportedTests())).containsExactlyElementsOf(ReportedOutcomes.keys(local.reportedTests()));
     }
 
     @Test

@@ -10,7 +10,7 @@ import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.FaultInjection;
 import io.cloudist.its.harness.FixtureBuilds;
 import io.cloudist.its.harness.Maven;
-import io.cloudist.its.harness.Outcomes;
+import io.cloudist.its.harness.ReportedOutcomes;
 import io.cloudist.its.harness.ReportedTest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,7 +81,7 @@ class StoreOutageIT {
     @Test
     void everyTestIsReportedOnceWhatDidNotFinishAsAnErrorThatNamesTheOutage() {
         List<ReportedTest> tests = run.reportedTests();
-        assertThat(Outcomes.keys(tests)).as("%s", run).hasSize(FaultsIT.SLOW_TESTS).doesNotHaveDuplicates();
+        assertThat(ReportedOutcomes.keys(tests)).as("%s", run).hasSize(FaultsIT.SLOW_TESTS).doesNotHaveDuplicates();
         assertThat(tests).allSatisfy(t -> assertThat(t.result()).isIn(ReportedTest.Result.PASSED,
                 ReportedTest.Result.ERROR));
         assertThat(tests).filteredOn(t -> t.result() == ReportedTest.Result.ERROR)

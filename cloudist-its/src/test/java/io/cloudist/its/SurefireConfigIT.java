@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.FixtureBuilds;
-import io.cloudist.its.harness.Outcomes;
+import io.cloudist.its.harness.ReportedOutcomes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -35,7 +35,7 @@ class SurefireConfigIT {
     @Test
     void surefireBaselineRunsOnlyTheSelectedTestsAndTheyPass() {
         assertThat(surefire.succeeded()).as("%s", surefire).isTrue();
-        assertThat(Outcomes.keys(surefire.reportedTests()))
+        assertThat(ReportedOutcomes.keys(surefire.reportedTests()))
                 .hasSize(9)
                 .allMatch(key -> key.endsWith(" PASSED"))
                 .noneMatch(key -> key.contains("ExcludedCheck")
@@ -51,15 +51,15 @@ class SurefireConfigIT {
 
     @Test
     void cloudistRunsTheSameTestsAsSurefireAndTheyPass() {
-        assertThat(Outcomes.keys(cloudist.reportedTests()))
+        assertThat(ReportedOutcomes.keys(cloudist.reportedTests()))
                 .as("%s", cloudist)
-                .containsExactlyElementsOf(Outcomes.keys(surefire.reportedTests()));
+                .containsExactlyElementsOf(ReportedOutcomes.keys(surefire.reportedTests()));
     }
 
     @Test
     void testParameterReplacesIncludesAndRunsOnlyThatMethod() {
         assertThat(cloudistSingleTest.succeeded()).as("%s", cloudistSingleTest).isTrue();
-        assertThat(Outcomes.keys(cloudistSingleTest.reportedTests()))
+        assertThat(ReportedOutcomes.keys(cloudistSingleTest.reportedTests()))
                 .as("%s", cloudistSingleTest)
                 .containsExactly(SINGLE_TEST + " PASSED");
     }

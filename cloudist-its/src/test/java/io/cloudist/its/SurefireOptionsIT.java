@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.ConsoleOutput;
 import io.cloudist.its.harness.FixtureBuilds;
-import io.cloudist.its.harness.Outcomes;
+import io.cloudist.its.harness.ReportedOutcomes;
 import io.cloudist.its.harness.ReportedTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class SurefireOptionsIT {
     @Test
     void surefireBaselineRunsTheDisabledTestWithAssertionsOnAndTrimsTheTrace() {
         assertThat(surefire.failed()).as("%s", surefire).isTrue();
-        assertThat(Outcomes.keys(surefire.reportedTests())).containsExactlyInAnyOrder(
+        assertThat(ReportedOutcomes.keys(surefire.reportedTests())).containsExactlyInAnyOrder(
                 PACKAGE + "DeactivatedConditionTest#runsAlthoughDisabled PASSED",
                 PACKAGE + "AssertionsTest#assertStatementsAreOn PASSED",
                 PACKAGE + "TrimmedTraceTest#failsThroughAHelper FAILED");
@@ -44,8 +44,8 @@ class SurefireOptionsIT {
     @Test
     void cloudistDoesTheSame() {
         assertThat(cloudist.failed()).as("%s", cloudist).isTrue();
-        assertThat(Outcomes.keys(cloudist.reportedTests()))
-                .containsExactlyElementsOf(Outcomes.keys(surefire.reportedTests()));
+        assertThat(ReportedOutcomes.keys(cloudist.reportedTests()))
+                .containsExactlyElementsOf(ReportedOutcomes.keys(surefire.reportedTests()));
         assertThat(failure(cloudist).detail()).isEqualTo(failure(surefire).detail());
         assertThat(ConsoleOutput.classBlocks(cloudist)).isEqualTo(ConsoleOutput.classBlocks(surefire));
         assertThat(cloudist.lines()).noneMatch(line -> line.contains("is not honoured"));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.FixtureBuilds;
-import io.cloudist.its.harness.Outcomes;
+import io.cloudist.its.harness.ReportedOutcomes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +56,7 @@ class TamperedBlobIT {
         assertThat(second.succeeded()).as("%s", second).isTrue();
         assertThat(shipped(second)).as("blobs the second run shipped: the replaced one").isEqualTo(1);
         assertThat(sha256(tampered)).isEqualTo(tampered.getFileName().toString());
-        assertThat(Outcomes.keys(second.reportedTests())).isEqualTo(Outcomes.keys(first.reportedTests()));
+        assertThat(ReportedOutcomes.keys(second.reportedTests())).isEqualTo(ReportedOutcomes.keys(first.reportedTests()));
     }
 
     @Test

@@ -8,7 +8,7 @@ import static io.cloudist.core.CloudistProperties.DEFAULT_BACKEND;
 
 import io.cloudist.core.CloudistProperties.Goal;
 import io.cloudist.core.ConfigurationException;
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import java.util.Objects;
 
 /**

@@ -2,7 +2,7 @@ package io.cloudist.maven;
 
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.CloudistParameters;
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;

@@ -51,7 +51,7 @@ import io.cloudist.core.Scheduling;
 import io.cloudist.core.Shipping;
 import io.cloudist.core.StoreSettings;
 import io.cloudist.core.jvm.TestJvmSpec;
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.report.ReportStyle;
 import io.cloudist.core.ship.ProjectTree;
 import io.cloudist.core.plan.Granularity;

@@ -5,7 +5,7 @@ import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.RunListener;
 import io.cloudist.core.provision.CloudAdmin;
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.report.ConsoleLine;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

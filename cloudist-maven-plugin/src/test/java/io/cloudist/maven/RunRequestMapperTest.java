@@ -9,7 +9,7 @@ import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.RunRequest;
 import io.cloudist.core.plan.Granularity;
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;

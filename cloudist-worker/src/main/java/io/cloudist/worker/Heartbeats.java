@@ -1,5 +1,6 @@
 package io.cloudist.worker;
 
+import io.cloudist.core.concurrent.DaemonThreads;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.Heartbeat;
 import io.cloudist.core.store.Store;
@@ -35,11 +36,7 @@ final class Heartbeats implements AutoCloseable {
         this.store = store;
         this.runId = runId;
         this.workerId = workerId;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "cloudist-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("cloudist-heartbeat"));
         timer.scheduleAtFixedRate(this::beat, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -1,5 +1,6 @@
 package io.cloudist.worker;
 
+import io.cloudist.core.concurrent.DaemonThreads;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,11 +42,7 @@ final class SpotNotices implements AutoCloseable {
     SpotNotices(String endpoint, Duration period, Consumer<String> onNotice) {
         this.endpoint = URI.create(endpoint.endsWith("/") ? endpoint : endpoint + "/");
         this.onNotice = onNotice;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "cloudist-spot-notices");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("cloudist-spot-notices"));
         timer.scheduleWithFixedDelay(this::check, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudist.core.store.LocalDirectoryStore;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
+import io.cloudist.testing.ManualClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,40 +19,14 @@ class RunPollerTest {
     @TempDir
     Path temp;
 
-    /** A clock that moves ten seconds each time it is read. */
-    private static final class Ticking extends Clock {
-        long millis;
-
-        @Override
-        public long millis() {
-            millis += 10_000;
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     private long secondsUntilTheRunIsLeft(Duration outageBudget) throws InterruptedException {
         Store store = new LocalDirectoryStore(temp.resolve("store-" + outageBudget.toSeconds()));
         store.put(StoreKeys.lease("r"), "1".getBytes());
-        Ticking clock = new Ticking();
+        ManualClock clock = ManualClock.ticking(Instant.EPOCH, Duration.ofSeconds(10));
         RunPoller poller = new RunPoller(store, "r", clock, outageBudget, () -> false);
 
         assertThat(poller.await(StoreKeys.assignment("r", "w0", 0))).isEmpty();
-        return clock.millis / 1_000;
+        return clock.peekMillis() / 1_000;
     }
 
     @Test
@@ -67,7 +39,7 @@ class RunPollerTest {
     void aLeaseThatDisappearsEndsTheWaitAtOnce() throws InterruptedException {
         Store store = new LocalDirectoryStore(temp.resolve("store-deleted"));
         store.put(StoreKeys.lease("r"), "1".getBytes());
-        Ticking clock = new Ticking();
+        ManualClock clock = ManualClock.ticking(Instant.EPOCH, Duration.ofSeconds(10));
         RunPoller poller = new RunPoller(store, "r", clock, Duration.ofHours(1), () -> false);
         Thread coordinator = new Thread(() -> {
             try {
@@ -81,6 +53,6 @@ class RunPollerTest {
 
         assertThat(poller.await(StoreKeys.assignment("r", "w0", 0))).isEmpty();
         coordinator.join();
-        assertThat(clock.millis / 1_000).as("seconds on the poller's clock").isLessThan(3600);
+        assertThat(clock.peekMillis() / 1_000).as("seconds on the poller's clock").isLessThan(3600);
     }
 }

@@ -2,6 +2,7 @@ package io.cloudist.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudist.testing.FakeImds;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,7 +15,7 @@ class SpotNoticesTest {
     @Test
     void announcesAnInterruptionOnceWhenTheMetadataServiceShowsIt() throws Exception {
         List<String> notices = new CopyOnWriteArrayList<>();
-        try (MetadataServer imds = new MetadataServer();
+        try (FakeImds imds = new FakeImds();
                 SpotNotices watcher = new SpotNotices(imds.endpoint(), Duration.ofMillis(20), notices::add)) {
             Thread.sleep(200);
             assertThat(notices).isEmpty();
@@ -25,7 +26,7 @@ class SpotNoticesTest {
             }
             Thread.sleep(200);
 
-            assertThat(notices).containsExactly("spot interruption notice: " + MetadataServer.ACTION);
+            assertThat(notices).containsExactly("spot interruption notice: " + FakeImds.SPOT_ACTION);
             assertThat(imds.tokenlessRequests()).isZero();
         }
     }

@@ -15,6 +15,7 @@ import io.cloudist.core.ship.Shipment;
 import io.cloudist.core.store.LocalDirectoryStore;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
+import io.cloudist.testing.FakeImds;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -284,7 +285,7 @@ class WorkerAgentTest {
                 shipment.classpath(), shipment.files(), "", List.of(), Map.of(), Map.of(),
                 RunManifest.MODULE_DIR, 0, true, 0)));
         // No stop assignment: a worker that ignored the notice would wait for more work until the run's lease lapses.
-        try (MetadataServer imds = new MetadataServer()) {
+        try (FakeImds imds = new FakeImds()) {
             imds.interrupt();
             WorkerOptions options = new WorkerOptions(store.location(), RUN, "w0", temp.resolve("worker"), null, false,
                     false, 0, "", imds.endpoint(), 120, null, null, 0);

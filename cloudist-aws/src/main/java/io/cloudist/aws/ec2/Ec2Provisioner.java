@@ -5,7 +5,7 @@ import io.cloudist.aws.setup.AwsNames;
 import io.cloudist.aws.setup.S3Location;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.RunListener;
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.PoolOffer;
 import io.cloudist.core.provision.Provisioner;

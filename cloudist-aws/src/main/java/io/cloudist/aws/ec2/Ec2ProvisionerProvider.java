@@ -9,7 +9,7 @@ import io.cloudist.aws.setup.S3Location;
 import io.cloudist.aws.setup.SecurityGroups;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.RunListener;
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.provision.Provisioner;
 import io.cloudist.core.provision.ProvisionerProvider;
 import io.cloudist.core.store.Store;

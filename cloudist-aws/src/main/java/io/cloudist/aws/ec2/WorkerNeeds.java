@@ -2,7 +2,7 @@ package io.cloudist.aws.ec2;
 
 import io.cloudist.aws.setup.AwsNames;
 import io.cloudist.core.ConfigurationException;
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;

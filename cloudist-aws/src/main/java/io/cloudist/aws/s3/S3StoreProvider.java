@@ -1,6 +1,6 @@
 package io.cloudist.aws.s3;
 
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreProvider;
 

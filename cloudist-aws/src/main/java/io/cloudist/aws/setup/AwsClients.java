@@ -1,7 +1,7 @@
 package io.cloudist.aws.setup;
 
 import io.cloudist.core.ConfigurationException;
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

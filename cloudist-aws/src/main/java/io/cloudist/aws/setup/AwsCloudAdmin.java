@@ -3,7 +3,7 @@ package io.cloudist.aws.setup;
 import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.RunListener;
 import io.cloudist.core.provision.CloudAdmin;
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.report.ConsoleLine;
 import java.util.List;
 import java.util.Locale;

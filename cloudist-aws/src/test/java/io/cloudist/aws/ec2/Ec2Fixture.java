@@ -9,8 +9,10 @@ import io.cloudist.aws.setup.MotoExtension;
 import io.cloudist.aws.setup.SecurityGroups;
 import io.cloudist.aws.setup.Settings;
 import io.cloudist.core.protocol.BlobRef;
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.provision.WorkerLaunch;
+import io.cloudist.testing.ManualClock;
+import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -22,7 +24,7 @@ final class Ec2Fixture implements AutoCloseable {
     static final List<BlobRef> BUNDLE = List.of(new BlobRef("ab12", 100, BlobRef.Kind.JAR, "worker.jar"));
 
     final Lines lines = new Lines();
-    final MutableClock clock = new MutableClock();
+    final ManualClock clock = ManualClock.at(Instant.parse("2026-01-01T12:00:00Z"));
     final AwsClients aws;
     final FaultyEc2 ec2;
     /** The run's store, as the provisioner sees it: warm-pool claims and offers to new workers go here. */

@@ -11,7 +11,7 @@ import io.cloudist.aws.setup.Settings;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.PoolOffer;
 import io.cloudist.core.protocol.PoolState;
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.provision.WorkerLaunch;
 import io.cloudist.core.store.StoreKeys;
 import io.cloudist.core.provision.WorkerHandle;

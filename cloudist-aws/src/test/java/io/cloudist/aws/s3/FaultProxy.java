@@ -1,5 +1,6 @@
 package io.cloudist.aws.s3;
 
+import io.cloudist.core.concurrent.DaemonThreads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,11 +43,7 @@ public final class FaultProxy implements AutoCloseable {
 
     private final URI upstream;
     private final ServerSocket server;
-    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "fault-proxy");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService threads = Executors.newCachedThreadPool(DaemonThreads.named("fault-proxy"));
     private volatile Plan plan = Plan.NONE;
     private volatile long outageUntilNanos = System.nanoTime();
     private final AtomicInteger requests = new AtomicInteger();

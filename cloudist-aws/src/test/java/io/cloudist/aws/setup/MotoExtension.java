@@ -114,7 +114,24 @@ public final class MotoExtension implements BeforeAllCallback, AfterAllCallback,
         static Server start(Map<String, String> environment) {
             try {
                 int port = freePort();
-                Path log = Files.createDirectories(Path.of("target")).resolve("moto-" + port + ".log");
+                return start(port, Files.createDirectories(Path.of("target")).resolve("moto-" + port + ".log"),
+                        environment);
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot start moto_server (is moto installed?): " + e.getMessage(), e);
+            }
+        }
+
+        /** A server whose output goes to {@code log}, e.g. for a harness that keeps each run's files together. */
+        public static Server start(Path log) {
+            try {
+                return start(freePort(), log, Map.of());
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot start moto_server (is moto installed?): " + e.getMessage(), e);
+            }
+        }
+
+        private static Server start(int port, Path log, Map<String, String> environment) {
+            try {
                 ProcessBuilder builder = new ProcessBuilder(
                         "moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port));
                 builder.environment().putAll(environment);

@@ -3,7 +3,7 @@ package io.cloudist.aws.setup;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudist.core.CloudistException;
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.cloudist.aws.setup;
 
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import java.util.List;
 
 /** Cloud settings for tests in {@link MotoExtension#REGION}. */

@@ -1,5 +1,6 @@
 package io.cloudist.core.coordinate;
 
+import io.cloudist.core.concurrent.DaemonThreads;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +22,7 @@ final class LeaseKeeper implements AutoCloseable {
     private final ScheduledExecutorService timer;
 
     LeaseKeeper(Store store, String runId, Clock clock) {
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "cloudist-lease");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("cloudist-lease"));
         timer.scheduleAtFixedRate(() -> {
             try {
                 store.put(StoreKeys.lease(runId), Long.toString(clock.millis()).getBytes(StandardCharsets.UTF_8));

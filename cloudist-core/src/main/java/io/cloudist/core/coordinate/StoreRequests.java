@@ -1,6 +1,7 @@
 package io.cloudist.core.coordinate;
 
-import io.cloudist.core.CloudistException;
+import io.cloudist.core.concurrent.DaemonThreads;
+import io.cloudist.core.concurrent.Futures;
 import io.cloudist.core.store.Store;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,11 +26,7 @@ final class StoreRequests implements AutoCloseable {
 
     StoreRequests(Store store) {
         this.store = store;
-        this.pool = Executors.newFixedThreadPool(PARALLELISM, runnable -> {
-            Thread thread = new Thread(runnable, "cloudist-coordinator-io");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pool = Executors.newFixedThreadPool(PARALLELISM, DaemonThreads.named("cloudist-coordinator-io"));
     }
 
     /** The value of each key, or empty where there is none. */
@@ -67,17 +63,7 @@ final class StoreRequests implements AutoCloseable {
     }
 
     private static <T> T await(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CloudistException("Interrupted while talking to the store", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new CloudistException("A store request failed: " + e.getCause(), e.getCause());
-        }
+        return Futures.await(future, "Interrupted while talking to the store", "A store request failed");
     }
 
     @Override

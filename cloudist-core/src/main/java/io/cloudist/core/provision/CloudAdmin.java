@@ -1,6 +1,7 @@
 package io.cloudist.core.provision;
 
 import io.cloudist.core.RunListener;
+import io.cloudist.core.cloud.CloudSettings;
 
 /**
  * The account-level chores of a backend: {@code cloudist:setup} and {@code cloudist:cleanup}. Found with

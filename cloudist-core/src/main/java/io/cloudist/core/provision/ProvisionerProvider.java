@@ -1,6 +1,7 @@
 package io.cloudist.core.provision;
 
 import io.cloudist.core.RunListener;
+import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.store.Store;
 
 /**

@@ -1,6 +1,8 @@
 package io.cloudist.core.ship;
 
 import io.cloudist.core.CloudistException;
+import io.cloudist.core.concurrent.DaemonThreads;
+import io.cloudist.core.concurrent.Futures;
 import io.cloudist.core.protocol.BlobRef;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
@@ -13,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -80,11 +81,7 @@ public final class BundleShipper {
         } catch (IOException e) {
             throw new CloudistException("Cannot create " + scratchDirectory + ": " + e.getMessage(), e);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS, runnable -> {
-            Thread thread = new Thread(runnable, "cloudist-ship");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, DaemonThreads.named("cloudist-ship"));
         try {
             List<Future<BlobRef>> cp = new ArrayList<>();
             for (Path entry : classpath) {
@@ -145,17 +142,7 @@ public final class BundleShipper {
     }
 
     private static <T> T await(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CloudistException("Interrupted while shipping the bundle", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new CloudistException("Shipping the bundle failed: " + e.getCause(), e.getCause());
-        }
+        return Futures.await(future, "Interrupted while shipping the bundle", "Shipping the bundle failed");
     }
 
     private BlobRef jar(Path jar) {

@@ -1,6 +1,6 @@
 package io.cloudist.core.store;
 
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 
 /**
  * Opens stores of one kind of location (e.g. {@code s3://}). Implementations are found with

@@ -2,7 +2,7 @@ package io.cloudist.core.store;
 
 import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.ConfigurationException;
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
 

@@ -1,12 +1,10 @@
 package io.cloudist.core.coordinate;
 
 import io.cloudist.core.model.Status;
-import io.cloudist.core.model.TestNode;
 import io.cloudist.core.model.TestResult;
 import io.cloudist.core.protocol.Assignment;
 import io.cloudist.core.protocol.Documents;
-import io.cloudist.core.protocol.Heartbeat;
-import io.cloudist.core.protocol.TaskResult;
+import io.cloudist.core.protocol.WorkerReplies;
 import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
@@ -92,21 +90,19 @@ final class FakeWorker implements WorkerHandle {
                     return;
                 }
                 if (evictOnTask.test(a.taskId())) {
-                    store.put(StoreKeys.heartbeat(runId, id), Documents.write(new Heartbeat(Documents.SCHEMA, id,
-                            System.currentTimeMillis(), seq, "", 0, true, "spot interruption notice")));
+                    store.put(StoreKeys.heartbeat(runId, id),
+                            WorkerReplies.heartbeat(id, System.currentTimeMillis(), seq, "spot interruption notice"));
                     while (alive) {
                         Thread.sleep(2);
                     }
                     // It finishes the task anyway, after the coordinator gave up on it: a late duplicate.
-                    store.put(StoreKeys.result(runId, id, seq), Documents.write(new TaskResult(Documents.SCHEMA, seq,
-                            a.taskId(), id, a.attempt(), 0, 0, 0, 1, passed(a))));
+                    store.put(StoreKeys.result(runId, id, seq), WorkerReplies.taskResult(a, id, 0, 0, 0, 1, passed(a)));
                     return;
                 }
                 ranTasks.add(a.taskId());
                 Thread.sleep(taskMillis);
-                store.put(StoreKeys.result(runId, id, seq), Documents.write(new TaskResult(Documents.SCHEMA, seq,
-                        a.taskId(), id, a.attempt(), 0, 0, 0, 1,
-                        failOnTask.test(a.taskId()) ? failed(a) : passed(a))));
+                store.put(StoreKeys.result(runId, id, seq), WorkerReplies.taskResult(a, id, 0, 0, 0, 1,
+                        failOnTask.test(a.taskId()) ? failed(a) : passed(a)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -114,17 +110,11 @@ final class FakeWorker implements WorkerHandle {
     }
 
     private static List<TestResult> failed(Assignment a) {
-        return a.uniqueIds().stream()
-                .map(u -> new TestResult(new TestNode(u, "", u, u, TestNode.Kind.TEST, "", "", ""),
-                        Status.FAILED, 0, 0.01, null, "", ""))
-                .toList();
+        return WorkerReplies.results(a.uniqueIds(), Status.FAILED, 0.01);
     }
 
     private static List<TestResult> passed(Assignment a) {
-        return a.uniqueIds().stream()
-                .map(u -> new TestResult(new TestNode(u, "", u, u, TestNode.Kind.TEST, "", "", ""),
-                        Status.PASSED, 0, 0.01, null, "", ""))
-                .toList();
+        return WorkerReplies.results(a.uniqueIds(), Status.PASSED, 0.01);
     }
 
     @Override

@@ -29,8 +29,8 @@ class ConsoleReplayTest {
 
     private void finish(TestNode node, Status status, long millis) {
         results.add(status == Status.FAILED
-                ? Outcomes.failed(node, millis, "deeper comparison", 36)
-                : status == Status.SKIPPED ? Outcomes.aborted(node, "not here") : Outcomes.passed(node, millis));
+                ? SampleResults.failed(node, millis, "deeper comparison", 36)
+                : status == Status.SKIPPED ? SampleResults.aborted(node, "not here") : SampleResults.passed(node, millis));
     }
 
     private List<ConsoleLine> replay(String className, ReportStyle style) {
@@ -104,7 +104,7 @@ class ConsoleReplayTest {
     @Test
     void aClassThatNeverStartedLeavesTheSummaryToTheReport() {
         TestNode disabled = plan.testClass("com.x.DisabledTest");
-        results.add(Outcomes.disabled(disabled, "off"));
+        results.add(SampleResults.disabled(disabled, "off"));
         plan.method(disabled, "a");
 
         assertThat(replay("com.x.DisabledTest", ReportStyle.DEFAULT)).isEmpty();
@@ -115,7 +115,7 @@ class ConsoleReplayTest {
         TestNode cls = plan.testClass("com.x.CrashTest");
         start(cls);
         finish(plan.method(cls, "a"), Status.PASSED, 1);
-        results.add(Outcomes.error(plan.method(cls, "exits"), 0, "cloudist.TestJvmCrash", "exit 3", 0));
+        results.add(SampleResults.error(plan.method(cls, "exits"), 0, "cloudist.TestJvmCrash", "exit 3", 0));
         start(cls);
         finish(plan.method(cls, "b"), Status.PASSED, 1);
         finish(cls, Status.PASSED, 5);
@@ -133,7 +133,7 @@ class ConsoleReplayTest {
         TestNode cls = plan.testClass("com.x.CrashTest");
         start(cls);
         finish(plan.method(cls, "a"), Status.PASSED, 1);
-        results.add(Outcomes.error(plan.method(cls, "exits"), 0, "cloudist.TestJvmCrash", "exit 3", 0));
+        results.add(SampleResults.error(plan.method(cls, "exits"), 0, "cloudist.TestJvmCrash", "exit 3", 0));
 
         assertThat(replay("com.x.CrashTest", ReportStyle.DEFAULT)).isEmpty();
     }

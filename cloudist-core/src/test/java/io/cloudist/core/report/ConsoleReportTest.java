@@ -64,7 +64,7 @@ class ConsoleReportTest {
 
         Plan plan = new Plan();
         TestNode ok = plan.testClass("com.x.OkTest");
-        ClassReport passing = Reports.group(List.of(Outcomes.passed(plan.method(ok, "a"), 394)), plan.nodes()).get(0);
+        ClassReport passing = Reports.group(List.of(SampleResults.passed(plan.method(ok, "a"), 394)), plan.nodes()).get(0);
         assertThat(ConsoleReport.forClass(passing)).containsExactly(
                 info("Running com.x.OkTest"),
                 info("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.394 s -- in com.x.OkTest"));
@@ -94,7 +94,7 @@ class ConsoleReportTest {
     void cleanRunEndsWithAnInfoTotalAndNoLists() {
         Plan plan = new Plan();
         TestNode ok = plan.testClass("com.x.OkTest");
-        List<ClassReport> reports = Reports.group(List.of(Outcomes.passed(plan.method(ok, "a"), 1)), plan.nodes());
+        List<ClassReport> reports = Reports.group(List.of(SampleResults.passed(plan.method(ok, "a"), 1)), plan.nodes());
 
         assertThat(ConsoleReport.results(reports, 0)).containsExactly(
                 info(""),
@@ -110,7 +110,7 @@ class ConsoleReportTest {
         TestNode cls = plan.testClass("com.x.FlakyTest");
         TestNode wobbly = plan.method(cls, "wobbly");
         List<ClassReport> reports = Reports.group(
-                List.of(Outcomes.failed(wobbly, 5, "first try", 9), Outcomes.passed(wobbly, 3)), plan.nodes());
+                List.of(SampleResults.failed(wobbly, 5, "first try", 9), SampleResults.passed(wobbly, 3)), plan.nodes());
 
         assertThat(ConsoleReport.results(reports, 1)).containsExactly(
                 info(""),
@@ -135,8 +135,8 @@ class ConsoleReportTest {
                 "com.x.FailingTest", "com.x.FailingTest", TestNode.Kind.CONTAINER, "com.x.FailingTest", "", ""));
         List<TestResult> results = new ArrayList<>();
         for (TestNode parent : List.of(direct, viaSuite)) {
-            results.add(Outcomes.failed(plan.vintageTest(parent, "fails"), 3, "x", 5));
-            results.add(Outcomes.passed(plan.vintageTest(parent, "passes"), 1));
+            results.add(SampleResults.failed(plan.vintageTest(parent, "fails"), 3, "x", 5));
+            results.add(SampleResults.passed(plan.vintageTest(parent, "passes"), 1));
         }
         List<ClassReport> reports = Reports.group(results, plan.nodes(),
                 new ReportStyle(SurefireProvider.JUNIT4, false, false));

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Outcomes shaped like a real Surefire 3.5.4 run of JUnit 5.14.1 fixtures, with their real stack traces (shortened),
+ * SampleResults shaped like a real Surefire 3.5.4 run of JUnit 5.14.1 fixtures, with their real stack traces (shortened),
  * so that tests can compare with what Surefire printed for them.
  */
 final class ObservedRun {
@@ -77,6 +77,6 @@ final class ObservedRun {
     }
 
     private void add(TestNode node, Status status, long millis, Failure failure) {
-        results.add(new TestResult(node, status, Outcomes.T0, millis / 1000.0, failure, "", ""));
+        results.add(new TestResult(node, status, SampleResults.T0, millis / 1000.0, failure, "", ""));
     }
 }

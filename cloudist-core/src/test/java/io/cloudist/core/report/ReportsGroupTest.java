@@ -1,10 +1,10 @@
 package io.cloudist.core.report;
 
-import static io.cloudist.core.report.Outcomes.aborted;
-import static io.cloudist.core.report.Outcomes.disabled;
-import static io.cloudist.core.report.Outcomes.error;
-import static io.cloudist.core.report.Outcomes.failed;
-import static io.cloudist.core.report.Outcomes.passed;
+import static io.cloudist.core.report.SampleResults.aborted;
+import static io.cloudist.core.report.SampleResults.disabled;
+import static io.cloudist.core.report.SampleResults.error;
+import static io.cloudist.core.report.SampleResults.failed;
+import static io.cloudist.core.report.SampleResults.passed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudist.core.model.Status;

@@ -1,5 +1,6 @@
 package io.cloudist.core.simulation;
 
+import io.cloudist.core.concurrent.DaemonThreads;
 import io.cloudist.core.coordinate.Coordinator;
 import io.cloudist.core.coordinate.CoordinatorListener;
 import io.cloudist.core.coordinate.CoordinatorSettings;
@@ -95,11 +96,8 @@ public final class ScaleSimulation {
         RequestCounts workerCounts = new RequestCounts();
         WorkerTally tally = new WorkerTally();
         ScaledClock clock = new ScaledClock(s.timeFactor());
-        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "simulated-workers");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService scheduler =
+                Executors.newScheduledThreadPool(2, DaemonThreads.named("simulated-workers"));
         List<WorkerHandle> workers = new ArrayList<>();
         for (int i = 0; i < s.workers(); i++) {
             SimulatedWorker w = new SimulatedWorker("w" + i, "sim", store, workerCounts, scheduler, clock,

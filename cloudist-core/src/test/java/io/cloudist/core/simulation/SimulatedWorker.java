@@ -1,17 +1,13 @@
 package io.cloudist.core.simulation;
 
 import io.cloudist.core.model.Status;
-import io.cloudist.core.model.TestNode;
-import io.cloudist.core.model.TestResult;
 import io.cloudist.core.protocol.Assignment;
 import io.cloudist.core.protocol.Documents;
-import io.cloudist.core.protocol.Heartbeat;
-import io.cloudist.core.protocol.TaskResult;
+import io.cloudist.core.protocol.WorkerReplies;
 import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -86,8 +82,7 @@ final class SimulatedWorker implements WorkerHandle {
             return;
         }
         tally.heartbeats.increment();
-        client.put(StoreKeys.heartbeat(runId, id), Documents.write(
-                new Heartbeat(Documents.SCHEMA, id, clock.millis(), running, "", 0, false, "")));
+        client.put(StoreKeys.heartbeat(runId, id), WorkerReplies.heartbeat(id, clock.millis(), running, ""));
     }
 
     private void poll() {
@@ -147,21 +142,14 @@ final class SimulatedWorker implements WorkerHandle {
         // The result is visible once its PUT completes.
         after(store.latencyNanos(S3Request.PUT), () -> {
             tally.results.increment();
-            client.put(StoreKeys.result(runId, id, assignment.seq()), Documents.write(new TaskResult(
-                    Documents.SCHEMA, assignment.seq(), assignment.taskId(), id, assignment.attempt(),
-                    clock.millis(), clock.millis(), clock.millis(), 0, passed(assignment.uniqueIds()))));
+            client.put(StoreKeys.result(runId, id, assignment.seq()), WorkerReplies.taskResult(assignment, id,
+                    clock.millis(), clock.millis(), clock.millis(), 0,
+                    WorkerReplies.results(assignment.uniqueIds(), Status.PASSED, 0.08)));
             running = -1;
             seq++;
             backoffMillis = 5;
             poll();
         });
-    }
-
-    private static List<TestResult> passed(List<String> uniqueIds) {
-        return uniqueIds.stream()
-                .map(u -> new TestResult(new TestNode(u, "", u, u, TestNode.Kind.TEST, "", "", ""), Status.PASSED,
-                        0, 0.08, null, "", ""))
-                .toList();
     }
 
     private void after(long nanos, Runnable step) {

@@ -1,6 +1,6 @@
 package io.cloudist.core.store;
 
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import java.nio.file.Path;
 
 /**

@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.ConfigurationException;
+import io.cloudist.testing.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ResilientStoreTest {
     private static final Duration BUDGET = Duration.ofSeconds(120);
 
-    private final ScriptedStore.Time time = new ScriptedStore.Time();
+    private final ManualClock time = ManualClock.atMillis(1_000_000);
     private final ScriptedStore inner = new ScriptedStore(time);
     private final List<Long> sleeps = new ArrayList<>();
     private final List<Long> seenWhileWaiting = new ArrayList<>();
@@ -70,23 +68,23 @@ class ResilientStoreTest {
     void anOutageWithinTheBudgetIsRiddenOut() {
         ResilientStore store = store(BUDGET);
         store.put("k", bytes("v"));
-        long start = time.seconds();
+        long start = seconds();
         inner.downFor(90);
 
         assertThat(store.get("k")).isPresent();
 
-        assertThat(time.seconds() - start).isBetween(90L, 96L);
+        assertThat(seconds() - start).isBetween(90L, 96L);
     }
 
     @Test
     void anOutageBeyondTheBudgetFailsWithTheStoreTheDurationAndTheFix() {
         ResilientStore store = store(BUDGET);
-        long start = time.seconds();
+        long start = seconds();
         inner.downFor(1_000);
 
         StoreOutageException e = catchThrowableOfType(StoreOutageException.class, () -> store.get("k"));
 
-        assertThat(time.seconds() - start).isEqualTo(120);
+        assertThat(seconds() - start).isEqualTo(120);
         assertThat(e).hasMessageStartingWith("The store at s3://bucket/ci was unreachable for 120 s")
                 .hasMessageContaining("<storeOutageSeconds> (-Dcloudist.storeOutageSeconds)")
                 .hasMessageContaining("HTTP 503 SlowDown")
@@ -100,13 +98,13 @@ class ResilientStoreTest {
         ResilientStore store = store(BUDGET);
         inner.downFor(1_000);
         assertThatThrownBy(() -> store.get("k")).isInstanceOf(StoreOutageException.class);
-        long gaveUpAt = time.seconds();
+        long gaveUpAt = seconds();
         int calls = inner.calls;
 
         assertThatThrownBy(() -> store.put("k", bytes("v"))).isInstanceOf(StoreOutageException.class)
                 .hasMessageContaining("unreachable for 120 s");
         assertThat(inner.calls).isEqualTo(calls + 1);
-        assertThat(time.seconds()).isEqualTo(gaveUpAt);
+        assertThat(seconds()).isEqualTo(gaveUpAt);
 
         inner.downUntilNanos = 0;
         store.put("k", bytes("v"));
@@ -178,22 +176,7 @@ class ResilientStoreTest {
     @Test
     void theUptimeClockStandsStillWhileTheStoreIsOut() {
         ResilientStore store = store(BUDGET);
-        Clock uptime = store.uptimeClock(new Clock() {
-            @Override
-            public Instant instant() {
-                return Instant.ofEpochMilli(time.nanos() / 1_000_000);
-            }
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-        });
+        Clock uptime = store.uptimeClock(time);
         watched = uptime;
         long before = uptime.millis();
         time.advanceMillis(10_000);
@@ -205,5 +188,10 @@ class ResilientStoreTest {
 
         assertThat(uptime.millis() - before).as("the 90 s outage does not count").isEqualTo(15_000);
         assertThat(seenWhileWaiting).isNotEmpty().allSatisfy(m -> assertThat(m).isEqualTo(before + 10_000));
+    }
+
+    /** Whole seconds of fake time. */
+    private long seconds() {
+        return time.nanos() / 1_000_000_000L;
     }
 }

@@ -1,5 +1,6 @@
 package io.cloudist.core.store;
 
+import io.cloudist.testing.ManualClock;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,25 +13,8 @@ import java.util.function.Supplier;
  * their answers), taking time per call, or refusing with a configuration error. Counts the calls it was sent.
  */
 final class ScriptedStore implements Store {
-    /** Fake time in nanoseconds; {@link ResilientStore}'s sleeps advance it. */
-    static final class Time {
-        private long nanos = 1_000_000_000_000L;
-
-        synchronized long nanos() {
-            return nanos;
-        }
-
-        synchronized void advanceMillis(long millis) {
-            nanos += millis * 1_000_000;
-        }
-
-        long seconds() {
-            return nanos() / 1_000_000_000L;
-        }
-    }
-
     private final Map<String, byte[]> values = new ConcurrentHashMap<>();
-    private final Time time;
+    private final ManualClock time;
     volatile long downUntilNanos;
     volatile int failNext;
     volatile int loseNextAnswers;
@@ -38,7 +22,8 @@ final class ScriptedStore implements Store {
     volatile RuntimeException refusal;
     volatile int calls;
 
-    ScriptedStore(Time time) {
+    /** A store on {@code time}, whose {@link ManualClock#nanos()} {@link ResilientStore}'s sleeps advance. */
+    ScriptedStore(ManualClock time) {
         this.time = time;
     }
 

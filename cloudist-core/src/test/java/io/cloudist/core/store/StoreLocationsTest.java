@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.ConfigurationException;
-import io.cloudist.core.provision.CloudSettings;
+import io.cloudist.core.cloud.CloudSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -26,7 +26,7 @@ class HtmlReportTest {
         run.dispatch(100, w0, t0, 0, 1);
         run.dispatch(100, w1, t1, 0, 1);
         run.dispatch(100, lost, t2, 0, 1);
-        run.clock.millis = 500;
+        run.clock.setMillis(500);
         run.recorder.workerLost(lost, "it stopped <oops>");
         run.dispatch(600, w0, t2, 1, 2);
         run.finish(t0, w0, 0, 200, 300, 1_000, result("com.example.AlphaTest", "a1", 0.7, Status.PASSED, ""));

@@ -9,21 +9,18 @@ import io.cloudist.core.plan.Unit;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.TaskResult;
 import io.cloudist.core.provision.WorkerHandle;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import io.cloudist.testing.ManualClock;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Builds a recorded run by hand: a clock that moves only when told, workers, tasks and their results. */
 final class RecordedRun {
-    final SetClock clock = new SetClock();
+    final ManualClock clock = ManualClock.atMillis(0);
     final TimelineRecorder recorder;
     final List<TestResult> reported = new ArrayList<>();
 
     RecordedRun(long startMillis) {
-        clock.millis = startMillis;
+        clock.setMillis(startMillis);
         recorder = new TimelineRecorder(clock);
     }
 
@@ -52,41 +49,16 @@ final class RecordedRun {
     }
 
     void dispatch(long at, WorkerHandle worker, Task task, int seq, int attempt) {
-        clock.millis = at;
+        clock.setMillis(at);
         recorder.taskDispatched(worker, task, seq, attempt);
     }
 
     void finish(Task task, WorkerHandle worker, int seq, long started, long firstTest, long finished,
             TestResult... results) {
-        clock.millis = Math.max(clock.millis, finished);
+        clock.setMillis(Math.max(clock.millis(), finished));
         reported.addAll(List.of(results));
         recorder.taskFinished(task, new TaskResult(Documents.SCHEMA, seq, task.id(), worker.id(), 1, started,
                 firstTest, finished, 1, List.of(results)));
-    }
-
-    /** A clock that moves only when told. */
-    static final class SetClock extends Clock {
-        long millis;
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     private record Handle(String id) implements WorkerHandle {

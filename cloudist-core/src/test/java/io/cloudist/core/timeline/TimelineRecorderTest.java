@@ -42,7 +42,7 @@ class TimelineRecorderTest {
                 result("A", "a2", 0.5, Status.PASSED, ""));
         run.finish(t[3], w1, 1, 4_010, 4_400, 6_000, result("D", "d1", 1.5, Status.PASSED, ""));
         run.finish(t[1], w0, 1, 5_050, 5_100, 8_000, result("B", "b1", 2.8, Status.FAILED, "expected <1>"));
-        run.clock.millis = 9_000;
+        run.clock.setMillis(9_000);
         return run.recorder.timeline("r1", "local", SUMMARY, run.reported);
     }
 
@@ -158,7 +158,7 @@ class TimelineRecorderTest {
         RecordedRun run = new RecordedRun(0);
         run.recorder.workersStarted(List.of(w0), 0);
         run.dispatch(100, w0, t0, 0, 1);
-        run.clock.millis = 3_000;
+        run.clock.setMillis(3_000);
         run.recorder.workerLost(w0, "its heartbeat lapsed");
         run.recorder.workersStarted(List.of(w1), 3_000);
         run.recorder.workerReplaced(w1, 1, 1);

@@ -1,5 +1,6 @@
 package io.cloudist.its.cloud;
 
+import io.cloudist.testing.FakeImds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,8 @@
 package io.cloudist.its.cloud;
 
 import io.cloudist.aws.s3.S3ProxyExtension;
+import io.cloudist.aws.setup.MotoExtension;
+import io.cloudist.testing.FakeImds;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ import software.amazon.awssdk.services.ec2.model.Instance;
  * way a user points the AWS SDK at other endpoints: the SDK's standard variables.
  */
 public final class SimulatedCloud implements AutoCloseable {
-    private final MotoServer moto;
+    private final MotoExtension.Server moto;
     private final FakeImds imds = new FakeImds();
     private final Ec2Client ec2;
     private final InstanceBooter booter;
@@ -29,9 +31,9 @@ public final class SimulatedCloud implements AutoCloseable {
     public SimulatedCloud(Path work, URI s3Endpoint) throws Exception {
         Files.createDirectories(work);
         this.s3Endpoint = s3Endpoint;
-        this.moto = new MotoServer(work.resolve("moto.log"));
+        this.moto = MotoExtension.Server.start(work.resolve("moto.log"));
         this.ec2 = Ec2Client.builder()
-                .endpointOverride(URI.create(moto.endpoint()))
+                .endpointOverride(moto.endpoint())
                 .region(Region.of(S3ProxyExtension.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(S3ProxyExtension.ACCESS_KEY, S3ProxyExtension.SECRET_KEY)))
@@ -49,7 +51,7 @@ public final class SimulatedCloud implements AutoCloseable {
         env.put("AWS_ACCESS_KEY_ID", S3ProxyExtension.ACCESS_KEY);
         env.put("AWS_SECRET_ACCESS_KEY", S3ProxyExtension.SECRET_KEY);
         env.put("AWS_REGION", S3ProxyExtension.REGION);
-        env.put("AWS_ENDPOINT_URL", moto.endpoint());
+        env.put("AWS_ENDPOINT_URL", moto.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_S3", s3Endpoint.toString());
         return env;
     }

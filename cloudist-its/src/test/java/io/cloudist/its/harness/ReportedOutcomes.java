@@ -11,8 +11,8 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** Views of reported tests that two runs can be compared by. */
-public final class Outcomes {
-    private Outcomes() {}
+public final class ReportedOutcomes {
+    private ReportedOutcomes() {}
 
     /** {@code class#name RESULT} of every test, sorted, duplicates kept: equal lists mean one outcome each. */
     public static List<String> keys(List<ReportedTest> tests) {

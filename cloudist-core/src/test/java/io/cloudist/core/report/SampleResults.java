@@ -5,11 +5,11 @@ import io.cloudist.core.model.Status;
 import io.cloudist.core.model.TestNode;
 import io.cloudist.core.model.TestResult;
 
-/** Hand-made outcomes with realistic stack traces. */
-final class Outcomes {
+/** Hand-made test results with realistic stack traces. */
+final class SampleResults {
     static final long T0 = 1_700_000_000_000L;
 
-    private Outcomes() {}
+    private SampleResults() {}
 
     static TestResult passed(TestNode node, long millis) {
         return new TestResult(node, Status.PASSED, T0, millis / 1000.0, null, "", "");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class OutcomesTest {
+class ReportedOutcomesTest {
     private final List<ReportedTest> tests = List.of(
             new ReportedTest("B", "b", ReportedTest.Result.PASSED, "", ""),
             new ReportedTest("A", "a", ReportedTest.Result.ERROR, "", ""),
@@ -13,12 +13,12 @@ class OutcomesTest {
 
     @Test
     void keysAreSortedAndKeepDuplicatesSoThatDoubleReportsShow() {
-        assertThat(Outcomes.keys(tests)).containsExactly("A#a ERROR", "A#a ERROR", "B#b PASSED");
+        assertThat(ReportedOutcomes.keys(tests)).containsExactly("A#a ERROR", "A#a ERROR", "B#b PASSED");
     }
 
     @Test
     void keysWithoutLeaveOutMatchingTests() {
-        assertThat(Outcomes.keysWithout(tests, test -> test.className().equals("A")))
+        assertThat(ReportedOutcomes.keysWithout(tests, test -> test.className().equals("A")))
                 .containsExactly("B#b PASSED");
     }
 }

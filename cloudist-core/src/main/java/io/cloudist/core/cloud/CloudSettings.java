@@ -1,4 +1,4 @@
-package io.cloudist.core.provision;
+package io.cloudist.core.cloud;
 
 import io.cloudist.core.CloudistProperties;
 import java.util.List;

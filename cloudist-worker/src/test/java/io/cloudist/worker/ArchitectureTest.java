@@ -1,0 +1,29 @@
+package io.cloudist.worker;
+
+import static io.cloudist.testing.ArchitectureRules.mainClasses;
+import static io.cloudist.testing.ArchitectureRules.noDependencyOn;
+import static io.cloudist.testing.ArchitectureRules.noPackageCycles;
+import static io.cloudist.testing.ArchitectureRules.systemStreamsOnlyIn;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.junit.jupiter.api.Test;
+
+/** The architecture rules of cloudist-worker's main classes; see docs/architecture.md. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = mainClasses("io.cloudist.worker");
+
+    @Test
+    void packagesDependOnEachOtherWithoutACycle() {
+        noPackageCycles("io.cloudist.worker").check(CLASSES);
+    }
+
+    @Test
+    void theWorkerKnowsNoMaven() {
+        noDependencyOn("org.apache.maven..").check(CLASSES);
+    }
+
+    @Test
+    void onlyMainMethodsUseSystemOutAndErr() {
+        systemStreamsOnlyIn().check(CLASSES);
+    }
+}
