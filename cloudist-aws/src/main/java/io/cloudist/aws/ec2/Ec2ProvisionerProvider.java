@@ -1,11 +1,11 @@
 package io.cloudist.aws.ec2;
 
-import io.cloudist.aws.setup.AwsClients;
+import io.cloudist.aws.client.AwsClients;
+import io.cloudist.aws.client.AwsErrors;
+import io.cloudist.aws.client.AwsNames;
+import io.cloudist.aws.client.EndpointOverrides;
+import io.cloudist.aws.client.S3Location;
 import io.cloudist.aws.setup.AwsCloudAdmin;
-import io.cloudist.aws.setup.AwsErrors;
-import io.cloudist.aws.setup.AwsNames;
-import io.cloudist.aws.setup.EndpointOverrides;
-import io.cloudist.aws.setup.S3Location;
 import io.cloudist.aws.setup.SecurityGroups;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.RunListener;

@@ -1,5 +1,10 @@
 package io.cloudist.aws.setup;
 
+import io.cloudist.aws.client.AwsClients;
+import io.cloudist.aws.client.AwsErrors;
+import io.cloudist.aws.client.AwsNames;
+import io.cloudist.aws.client.EndpointOverrides;
+import io.cloudist.aws.client.S3Location;
 import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.RunListener;
 import io.cloudist.core.provision.CloudAdmin;

@@ -1,5 +1,7 @@
 package io.cloudist.aws.setup;
 
+import io.cloudist.aws.client.AwsErrors;
+import io.cloudist.aws.client.AwsNames;
 import io.cloudist.core.CloudistException;
 import java.util.List;
 import java.util.Optional;

@@ -1,16 +1,15 @@
 package io.cloudist.aws.ec2;
 
-import io.cloudist.core.store.Store;
-
-import io.cloudist.aws.setup.AwsClients;
+import io.cloudist.aws.client.AwsClients;
+import io.cloudist.aws.client.Lines;
+import io.cloudist.aws.client.MotoExtension;
+import io.cloudist.aws.client.Settings;
 import io.cloudist.aws.setup.AwsCloudAdmin;
-import io.cloudist.aws.setup.Lines;
-import io.cloudist.aws.setup.MotoExtension;
 import io.cloudist.aws.setup.SecurityGroups;
-import io.cloudist.aws.setup.Settings;
 import io.cloudist.core.protocol.BlobRef;
 import io.cloudist.core.provision.CloudSettings;
 import io.cloudist.core.provision.WorkerLaunch;
+import io.cloudist.core.store.Store;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;

@@ -3,11 +3,11 @@ package io.cloudist.aws.ec2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cloudist.aws.setup.AwsClients;
+import io.cloudist.aws.client.AwsClients;
+import io.cloudist.aws.client.Lines;
+import io.cloudist.aws.client.MotoExtension;
+import io.cloudist.aws.client.Settings;
 import io.cloudist.aws.setup.AwsCloudAdmin;
-import io.cloudist.aws.setup.Lines;
-import io.cloudist.aws.setup.MotoExtension;
-import io.cloudist.aws.setup.Settings;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.protocol.BlobRef;

@@ -3,6 +3,12 @@ package io.cloudist.aws.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cloudist.aws.client.AwsClients;
+import io.cloudist.aws.client.AwsNames;
+import io.cloudist.aws.client.Lines;
+import io.cloudist.aws.client.MotoExtension;
+import io.cloudist.aws.client.S3Location;
+import io.cloudist.aws.client.Settings;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.provision.CloudSettings;
 import java.net.URLDecoder;

@@ -2,6 +2,8 @@ package io.cloudist.aws.setup;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cloudist.aws.client.AwsClients;
+import io.cloudist.aws.client.MotoExtension;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.provision.CloudSettings;
 import java.nio.file.Files;

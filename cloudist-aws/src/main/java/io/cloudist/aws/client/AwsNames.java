@@ -1,4 +1,4 @@
-package io.cloudist.aws.setup;
+package io.cloudist.aws.client;
 
 /**
  * The names cloudist gives AWS resources and the {@code -D} properties of the EC2 backend's settings, in one place.
