@@ -90,6 +90,11 @@ public final class AwsClients implements AutoCloseable {
         return settings.region().isEmpty() ? ec2().serviceClientConfiguration().region().id() : settings.region();
     }
 
+    /** The account of the credentials: the one that owns (or will own) the store's bucket. */
+    public String account() {
+        return AwsErrors.call("sts:GetCallerIdentity", profile(), () -> sts().getCallerIdentity()).account();
+    }
+
     /** IAM is global per partition. */
     private Region iamRegion() {
         String region = settings.region();

@@ -5,8 +5,7 @@ import io.cloudist.aws.client.AwsErrors;
 import io.cloudist.aws.client.AwsNames;
 import io.cloudist.aws.client.EndpointOverrides;
 import io.cloudist.aws.client.S3Location;
-import io.cloudist.aws.setup.AwsCloudAdmin;
-import io.cloudist.aws.setup.SecurityGroups;
+import io.cloudist.aws.client.WorkerNetwork;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.RunListener;
 import io.cloudist.core.provision.CloudSettings;
@@ -34,7 +33,8 @@ public final class Ec2ProvisionerProvider implements ProvisionerProvider {
     @Override
     public String defaultStore(CloudSettings settings) {
         try (AwsClients clients = new AwsClients(settings)) {
-            return "s3://" + AwsCloudAdmin.defaultStore(clients, clients.region()).bucket();
+            String region = clients.region();
+            return "s3://" + AwsNames.defaultStore(clients.account(), region).bucket();
         }
     }
 
@@ -47,8 +47,8 @@ public final class Ec2ProvisionerProvider implements ProvisionerProvider {
             String region = clients.region();
             GetCallerIdentityResponse caller = AwsErrors.call(
                     "sts:GetCallerIdentity", clients.profile(), () -> clients.sts().getCallerIdentity());
-            String vpc = SecurityGroups.defaultVpc(clients.ec2(), region);
-            String group = SecurityGroups.find(clients.ec2(), vpc)
+            String vpc = WorkerNetwork.defaultVpc(clients.ec2(), region);
+            String group = WorkerNetwork.securityGroup(clients.ec2(), vpc)
                     .orElseThrow(() -> new CloudistException("No security group " + AwsNames.SECURITY_GROUP + " in "
                             + region + ": run `mvn cloudist:setup -Dcloudist.backend=ec2` once for this region"));
             LaunchContext context =

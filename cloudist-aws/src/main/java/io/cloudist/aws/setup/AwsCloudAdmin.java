@@ -1,10 +1,10 @@
 package io.cloudist.aws.setup;
 
 import io.cloudist.aws.client.AwsClients;
-import io.cloudist.aws.client.AwsErrors;
 import io.cloudist.aws.client.AwsNames;
 import io.cloudist.aws.client.EndpointOverrides;
 import io.cloudist.aws.client.S3Location;
+import io.cloudist.aws.client.WorkerNetwork;
 import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.RunListener;
 import io.cloudist.core.provision.CloudAdmin;
@@ -39,7 +39,7 @@ public final class AwsCloudAdmin implements CloudAdmin {
         try (AwsClients clients = new AwsClients(settings)) {
             String region = clients.region();
             S3Location given = store == null || store.isBlank() ? null : S3Location.parse(store.trim());
-            String account = account(clients);
+            String account = clients.account();
             S3Location location = given != null ? given : AwsNames.defaultStore(account, region);
             BucketSetup bucket = new BucketSetup(clients.s3(), region, account);
             boolean created = bucket.ensureBucket(location);
@@ -58,8 +58,8 @@ public final class AwsCloudAdmin implements CloudAdmin {
             say(listener, "IAM policy " + WorkerPolicy.name(location) + " (" + location + " only)",
                     role.ensurePolicy(location));
             say(listener, "Instance profile " + AwsNames.INSTANCE_PROFILE, role.ensureInstanceProfile());
-            String vpc = SecurityGroups.defaultVpc(clients.ec2(), region);
-            boolean found = SecurityGroups.find(clients.ec2(), vpc).isPresent();
+            String vpc = WorkerNetwork.defaultVpc(clients.ec2(), region);
+            boolean found = WorkerNetwork.securityGroup(clients.ec2(), vpc).isPresent();
             if (!found) {
                 SecurityGroups.create(clients.ec2(), vpc);
             }
@@ -80,7 +80,7 @@ public final class AwsCloudAdmin implements CloudAdmin {
                             + " in " + region + ": " + String.join(", ", terminated)));
             if (deleteRunData) {
                 S3Location location = storeOf(clients, store, region);
-                int deleted = Cleanup.deleteRunData(clients.s3(), location, account(clients));
+                int deleted = Cleanup.deleteRunData(clients.s3(), location, clients.account());
                 listener.line(ConsoleLine.info(deleted < 0
                         ? "No bucket " + location.bucket() + ": no run data to delete"
                         : "Deleted " + deleted + " object" + (deleted == 1 ? "" : "s") + " under "
@@ -98,13 +98,7 @@ public final class AwsCloudAdmin implements CloudAdmin {
         if (store != null && !store.isBlank()) {
             return S3Location.parse(store.trim());
         }
-        return AwsNames.defaultStore(account(clients), region);
-    }
-
-    /** The account of the credentials: the one that owns (or will own) the store's bucket. */
-    static String account(AwsClients clients) {
-        return AwsErrors.call("sts:GetCallerIdentity", clients.profile(), () -> clients.sts().getCallerIdentity())
-                .account();
+        return AwsNames.defaultStore(clients.account(), region);
     }
 
     private static void say(RunListener listener, String what, RoleSetup.Result result) {

@@ -4,8 +4,8 @@ import io.cloudist.aws.client.AwsClients;
 import io.cloudist.aws.client.Lines;
 import io.cloudist.aws.client.MotoExtension;
 import io.cloudist.aws.client.Settings;
+import io.cloudist.aws.client.WorkerNetwork;
 import io.cloudist.aws.setup.AwsCloudAdmin;
-import io.cloudist.aws.setup.SecurityGroups;
 import io.cloudist.core.protocol.BlobRef;
 import io.cloudist.core.provision.CloudSettings;
 import io.cloudist.core.provision.WorkerLaunch;
@@ -34,10 +34,10 @@ final class Ec2Fixture implements AutoCloseable {
     }
 
     Ec2Provisioner provisioner(CloudSettings settings) {
-        String vpc = SecurityGroups.defaultVpc(aws.ec2(), MotoExtension.REGION);
+        String vpc = WorkerNetwork.defaultVpc(aws.ec2(), MotoExtension.REGION);
         LaunchContext context = new LaunchContext(
                 MotoExtension.REGION,
-                SecurityGroups.find(aws.ec2(), vpc).orElseThrow(),
+                WorkerNetwork.securityGroup(aws.ec2(), vpc).orElseThrow(),
                 aws.sts().getCallerIdentity().arn(),
                 aws.sts().getCallerIdentity().account(),
                 "");
