@@ -1,6 +1,7 @@
 package io.cloudist.aws.ec2;
 
 import io.cloudist.aws.client.AwsClients;
+import io.cloudist.aws.client.CloudSettingsCheck;
 import io.cloudist.aws.client.AwsErrors;
 import io.cloudist.aws.client.AwsNames;
 import io.cloudist.aws.client.EndpointOverrides;
@@ -32,7 +33,7 @@ public final class Ec2ProvisionerProvider implements ProvisionerProvider {
     /** The bucket {@code cloudist:setup} makes when no store is given: {@code s3://cloudist-<account>-<region>}. */
     @Override
     public String defaultStore(CloudSettings settings) {
-        try (AwsClients clients = new AwsClients(settings)) {
+        try (AwsClients clients = new AwsClients(CloudSettingsCheck.check(settings))) {
             String region = clients.region();
             return "s3://" + AwsNames.defaultStore(clients.account(), region).bucket();
         }
@@ -40,6 +41,7 @@ public final class Ec2ProvisionerProvider implements ProvisionerProvider {
 
     @Override
     public Provisioner open(CloudSettings settings, Store store, RunListener listener) {
+        CloudSettingsCheck.check(settings);
         S3Location.parse(store.location());
         WorkerNeeds.of(settings, Set.of());
         AwsClients clients = new AwsClients(settings);

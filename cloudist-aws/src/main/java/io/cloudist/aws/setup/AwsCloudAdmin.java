@@ -1,6 +1,7 @@
 package io.cloudist.aws.setup;
 
 import io.cloudist.aws.client.AwsClients;
+import io.cloudist.aws.client.CloudSettingsCheck;
 import io.cloudist.aws.client.AwsNames;
 import io.cloudist.aws.client.EndpointOverrides;
 import io.cloudist.aws.client.S3Location;
@@ -36,7 +37,7 @@ public final class AwsCloudAdmin implements CloudAdmin {
 
     @Override
     public void setup(CloudSettings settings, String store, boolean fix, RunListener listener) {
-        try (AwsClients clients = new AwsClients(settings)) {
+        try (AwsClients clients = new AwsClients(CloudSettingsCheck.check(settings))) {
             String region = clients.region();
             S3Location given = store == null || store.isBlank() ? null : S3Location.parse(store.trim());
             String account = clients.account();
@@ -71,7 +72,7 @@ public final class AwsCloudAdmin implements CloudAdmin {
 
     @Override
     public void cleanup(CloudSettings settings, String store, boolean deleteRunData, RunListener listener) {
-        try (AwsClients clients = new AwsClients(settings)) {
+        try (AwsClients clients = new AwsClients(CloudSettingsCheck.check(settings))) {
             String region = clients.region();
             List<String> terminated = Cleanup.terminateInstances(clients.ec2());
             listener.line(ConsoleLine.info(terminated.isEmpty()

@@ -228,4 +228,16 @@ class AwsCloudAdminTest {
             }
         }
     }
+
+    @Test
+    void aRegionOfTheWrongFormFailsSetupAndCleanupNamingTheProperty() {
+        CloudSettings europe = new CloudSettings("ec2", "Europe", "", 1, 2, List.of(), 0, false, "", 5, 12, 17);
+
+        assertThatThrownBy(() -> admin.setup(europe, STORE, new Lines()))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
+                        .isEqualTo("cloudist.region"));
+        assertThatThrownBy(() -> admin.cleanup(europe, STORE, true, new Lines()))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
+                        .isEqualTo("cloudist.region"));
+    }
 }
