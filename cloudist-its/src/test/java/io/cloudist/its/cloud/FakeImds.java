@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,6 +21,7 @@ final class FakeImds implements AutoCloseable {
 
     private final HttpServer server;
     private final Set<String> interrupted = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> launchIndexes = new ConcurrentHashMap<>();
 
     FakeImds() {
         try {
@@ -33,6 +35,11 @@ final class FakeImds implements AutoCloseable {
 
     String endpointFor(String instanceId) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + instanceId;
+    }
+
+    /** The instance's place in its launch ({@code ami-launch-index}), which its boot script reads. */
+    void launchIndex(String instanceId, int index) {
+        launchIndexes.put(instanceId, index);
     }
 
     /** From now on the instance's metadata announces a spot interruption. */
@@ -50,6 +57,8 @@ final class FakeImds implements AutoCloseable {
             reply(exchange, 401, "");
         } else if (path.equals("/latest/meta-data/instance-id")) {
             reply(exchange, 200, instanceId);
+        } else if (path.equals("/latest/meta-data/ami-launch-index") && launchIndexes.containsKey(instanceId)) {
+            reply(exchange, 200, String.valueOf(launchIndexes.get(instanceId)));
         } else if (path.equals("/latest/meta-data/spot/instance-action") && interrupted.contains(instanceId)) {
             reply(exchange, 200, "{\"action\":\"terminate\",\"time\":\"2026-01-01T00:00:00Z\"}");
         } else {
