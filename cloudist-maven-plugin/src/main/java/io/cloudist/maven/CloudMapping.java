@@ -26,17 +26,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntSupplier;
-import java.util.regex.Pattern;
 
 /** Maps the parameters that say where workers run to {@link CloudSettings}. No Maven types. */
 final class CloudMapping {
     static final String EC2 = "ec2";
     static final List<String> BACKENDS = List.of(DEFAULT_BACKEND, EC2);
-    /** us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-5: letters, a dash, a number at the end. */
-    private static final Pattern REGION_CODE = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-\\d{1,2}");
-    /** m7i.large, c7gn.16xlarge, u-6tb1.metal, mac2-m2pro.metal. */
-    private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9-]+");
-    private static final Pattern AMI_ID = Pattern.compile("ami-[0-9a-f]+");
     /** A week: a bound on an instance's life that lets it live longer bounds nothing a user would notice. */
     static final int MOST_INSTANCE_HOURS = 168;
 
@@ -104,27 +98,15 @@ final class CloudMapping {
     }
 
     /**
-     * The region: empty for the AWS default, else a region code. Whether the region exists is checked when the
-     * backend opens its clients; here only the form, so that a typo fails before anything else runs.
+     * The region: empty for the AWS default, else a region code. Its form, like that of the instance types and the
+     * AMI, is the cloud backend's vocabulary: the backend checks it when it opens, before it asks anything of AWS.
      */
     private static String region(ParameterSources sources) {
-        String region = sources.string(REGION).trim();
-        if (!region.isEmpty() && !REGION_CODE.matcher(region).matches()) {
-            throw new ConfigurationException(REGION, region, "use an AWS region code such as eu-west-1 or us-east-1,"
-                    + " or leave it empty for the AWS default");
-        }
-        return region;
+        return sources.string(REGION).trim();
     }
 
     private static List<String> instanceTypes(ParameterSources sources) {
-        List<String> types = commaSeparated(sources.string(INSTANCE_TYPES));
-        for (String type : types) {
-            if (!INSTANCE_TYPE.matcher(type).matches()) {
-                throw new ConfigurationException(INSTANCE_TYPES, type, "name EC2 instance types as family.size,"
-                        + " comma-separated, e.g. m7i.large,c7i.xlarge, or leave it empty for any type");
-            }
-        }
-        return types;
+        return commaSeparated(sources.string(INSTANCE_TYPES));
     }
 
     /** Whole hours from 1 to {@link #MOST_INSTANCE_HOURS}. */
@@ -139,12 +121,7 @@ final class CloudMapping {
     }
 
     private static String ami(ParameterSources sources) {
-        String ami = sources.string(AMI).trim();
-        if (!ami.isEmpty() && !AMI_ID.matcher(ami).matches()) {
-            throw new ConfigurationException(AMI, ami, "name an image id such as ami-0123456789abcdef0, or leave it"
-                    + " empty for the current Amazon Linux 2023");
-        }
-        return ami;
+        return sources.string(AMI).trim();
     }
 
     /**

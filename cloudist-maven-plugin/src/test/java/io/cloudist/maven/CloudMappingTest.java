@@ -54,6 +54,20 @@ class CloudMappingTest {
     }
 
     @Test
+    void theCloudVocabularyIsLeftToTheBackend() {
+        user.put(CloudistProperties.BACKEND, "ec2");
+        user.put(CloudistProperties.REGION, "Europe");
+        cloudist.put("instanceTypes", "large");
+        cloudist.put("ami", "amzn2");
+
+        CloudSettings settings = settings();
+
+        assertThat(settings.region()).isEqualTo("Europe");
+        assertThat(settings.instanceTypes()).containsExactly("large");
+        assertThat(settings.ami()).isEqualTo("amzn2");
+    }
+
+    @Test
     void javaFeatureVersionIsAskedOnlyForACloudBackend() {
         assertThat(CloudMapping.settings(sources(), "local", () -> {
                     throw new AssertionError("asked for the Java version of a local run");

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.CloudistParameters;
+import io.cloudist.core.CloudistProperties.Parameter;
 import io.cloudist.core.ConfigurationException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ErrorMessagesTest {
     @Test
@@ -97,5 +101,24 @@ class ErrorMessagesTest {
         assertThat(message)
                 .isEqualTo("Invalid value 'lots' for <memoryPerWorker> (-Dcloudist.memoryPerWorker): set it to a"
                         + " number above 0, e.g. 1.5.");
+    }
+
+    /** The cloud backend checks its vocabulary when it opens; its errors read as the plugin's own. */
+    @ParameterizedTest(name = "-D{0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            cloudist.region                 | Europe       | such as eu-west-1 or us-east-1
+            cloudist.instanceTypes          | large        | e.g. m7i.large,c7i.xlarge
+            cloudist.ami                    | amzn2        | such as ami-0123456789abcdef0
+            """)
+    void aCloudBackendsErrorNamesElementPropertyValueAndWhatIsAccepted(String property, String value, String accepted) {
+        Parameter parameter = CloudistParameters.ALL.stream()
+                .filter(p -> property.equals(p.property()))
+                .findFirst()
+                .orElseThrow();
+
+        String message = ErrorMessages.message(new ConfigurationException(property, value, "use one " + accepted));
+
+        assertThat(message).startsWith("Invalid value '" + value + "' for ").contains(accepted).contains("-D" + property);
+        assertThat(message).contains("<" + parameter.element() + "> (-D" + property + "): ");
     }
 }

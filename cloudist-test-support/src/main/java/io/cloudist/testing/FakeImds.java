@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The EC2 instance metadata service on 127.0.0.1, IMDSv2 only: metadata needs the session token, and the token
  * needs a TTL header. It serves one instance at {@link #endpoint()} and, for a simulated cloud, any number at
  * {@link #endpointFor(String) /<instanceId>}: give an instance {@code AWS_EC2_METADATA_SERVICE_ENDPOINT} (the
- * variable the AWS SDK and CLI read) set to its endpoint and it sees its own id. It answers {@code instance-id} and,
- * once told to {@link #interrupt}, {@code spot/instance-action} with {@link #SPOT_ACTION}; everything else is 404.
+ * variable the AWS SDK and CLI read) set to its endpoint and it sees its own id. It answers {@code instance-id}, its
+ * {@code ami-launch-index} once told it, and, once told to {@link #interrupt}, {@code spot/instance-action} with {@link #SPOT_ACTION}; everything else is 404.
  */
 public final class FakeImds implements AutoCloseable {
     /** The body of {@code spot/instance-action} of an interrupted instance. */
@@ -27,6 +28,7 @@ public final class FakeImds implements AutoCloseable {
 
     private final HttpServer server;
     private final Set<String> interrupted = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> launchIndexes = new ConcurrentHashMap<>();
     private final AtomicInteger tokenlessRequests = new AtomicInteger();
 
     /** Starts the service on a free port. */
@@ -48,6 +50,11 @@ public final class FakeImds implements AutoCloseable {
     /** The endpoint of instance {@code instanceId}. */
     public String endpointFor(String instanceId) {
         return endpoint() + "/" + instanceId;
+    }
+
+    /** The instance's place in its launch ({@code ami-launch-index}), which its boot script reads. */
+    public void launchIndex(String instanceId, int index) {
+        launchIndexes.put(instanceId, index);
     }
 
     /** From now on the metadata at {@link #endpoint()} announces a spot interruption. */
@@ -82,6 +89,8 @@ public final class FakeImds implements AutoCloseable {
             reply(exchange, 401, "");
         } else if (path.equals("/latest/meta-data/instance-id") && !instanceId.equals(DEFAULT_INSTANCE)) {
             reply(exchange, 200, instanceId);
+        } else if (path.equals("/latest/meta-data/ami-launch-index") && launchIndexes.containsKey(instanceId)) {
+            reply(exchange, 200, String.valueOf(launchIndexes.get(instanceId)));
         } else if (path.equals("/latest/meta-data/spot/instance-action") && interrupted.contains(instanceId)) {
             reply(exchange, 200, SPOT_ACTION);
         } else {

@@ -1,7 +1,7 @@
 package io.cloudist.aws.ec2;
 
-import io.cloudist.aws.setup.AwsErrors;
-import io.cloudist.aws.setup.AwsNames;
+import io.cloudist.aws.client.AwsErrors;
+import io.cloudist.aws.client.AwsNames;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.ConfigurationException;
 import java.util.Comparator;

@@ -1,8 +1,8 @@
 package io.cloudist.aws.ec2;
 
-import io.cloudist.aws.setup.AwsErrors;
-import io.cloudist.aws.setup.AwsNames;
-import io.cloudist.aws.setup.S3Location;
+import io.cloudist.aws.client.AwsErrors;
+import io.cloudist.aws.client.AwsNames;
+import io.cloudist.aws.client.S3Location;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.RunListener;
 import io.cloudist.core.cloud.CloudSettings;
@@ -10,11 +10,11 @@ import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.PoolOffer;
 import io.cloudist.core.provision.Provisioner;
 import io.cloudist.core.provision.WarmPool;
-import io.cloudist.core.store.Store;
-import io.cloudist.core.store.StoreKeys;
 import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.provision.WorkerLaunch;
 import io.cloudist.core.report.ConsoleLine;
+import io.cloudist.core.store.Store;
+import io.cloudist.core.store.StoreKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package io.cloudist.aws.ec2;
 
-import io.cloudist.aws.setup.AwsClients;
-import io.cloudist.aws.setup.AwsCloudAdmin;
-import io.cloudist.aws.setup.AwsErrors;
-import io.cloudist.aws.setup.AwsNames;
-import io.cloudist.aws.setup.EndpointOverrides;
-import io.cloudist.aws.setup.S3Location;
-import io.cloudist.aws.setup.SecurityGroups;
+import io.cloudist.aws.client.AwsClients;
+import io.cloudist.aws.client.CloudSettingsCheck;
+import io.cloudist.aws.client.AwsErrors;
+import io.cloudist.aws.client.AwsNames;
+import io.cloudist.aws.client.EndpointOverrides;
+import io.cloudist.aws.client.S3Location;
+import io.cloudist.aws.client.WorkerNetwork;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.RunListener;
 import io.cloudist.core.cloud.CloudSettings;
@@ -33,13 +33,15 @@ public final class Ec2ProvisionerProvider implements ProvisionerProvider {
     /** The bucket {@code cloudist:setup} makes when no store is given: {@code s3://cloudist-<account>-<region>}. */
     @Override
     public String defaultStore(CloudSettings settings) {
-        try (AwsClients clients = new AwsClients(settings)) {
-            return "s3://" + AwsCloudAdmin.defaultStore(clients, clients.region()).bucket();
+        try (AwsClients clients = new AwsClients(CloudSettingsCheck.check(settings))) {
+            String region = clients.region();
+            return "s3://" + AwsNames.defaultStore(clients.account(), region).bucket();
         }
     }
 
     @Override
     public Provisioner open(CloudSettings settings, Store store, RunListener listener) {
+        CloudSettingsCheck.check(settings);
         S3Location.parse(store.location());
         WorkerNeeds.of(settings, Set.of());
         AwsClients clients = new AwsClients(settings);
@@ -47,8 +49,8 @@ public final class Ec2ProvisionerProvider implements ProvisionerProvider {
             String region = clients.region();
             GetCallerIdentityResponse caller = AwsErrors.call(
                     "sts:GetCallerIdentity", clients.profile(), () -> clients.sts().getCallerIdentity());
-            String vpc = SecurityGroups.defaultVpc(clients.ec2(), region);
-            String group = SecurityGroups.find(clients.ec2(), vpc)
+            String vpc = WorkerNetwork.defaultVpc(clients.ec2(), region);
+            String group = WorkerNetwork.securityGroup(clients.ec2(), vpc)
                     .orElseThrow(() -> new CloudistException("No security group " + AwsNames.SECURITY_GROUP + " in "
                             + region + ": run `mvn cloudist:setup -Dcloudist.backend=ec2` once for this region"));
             LaunchContext context =

@@ -1,6 +1,6 @@
 package io.cloudist.aws.ec2;
 
-import io.cloudist.aws.setup.AwsErrors;
+import io.cloudist.aws.client.AwsErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

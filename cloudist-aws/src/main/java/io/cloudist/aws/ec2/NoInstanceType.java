@@ -1,6 +1,6 @@
 package io.cloudist.aws.ec2;
 
-import io.cloudist.aws.setup.AwsNames;
+import io.cloudist.aws.client.AwsNames;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.ConfigurationException;
 import java.util.List;

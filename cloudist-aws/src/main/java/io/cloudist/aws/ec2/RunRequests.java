@@ -1,6 +1,6 @@
 package io.cloudist.aws.ec2;
 
-import io.cloudist.aws.setup.AwsNames;
+import io.cloudist.aws.client.AwsNames;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package io.cloudist.aws.ec2;
 
-import io.cloudist.aws.setup.S3Location;
+import io.cloudist.aws.client.S3Location;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.protocol.BlobRef;
 import io.cloudist.core.store.StoreKeys;

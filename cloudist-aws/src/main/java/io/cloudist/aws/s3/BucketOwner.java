@@ -1,6 +1,6 @@
 package io.cloudist.aws.s3;
 
-import io.cloudist.aws.setup.AwsErrors;
+import io.cloudist.aws.client.AwsErrors;
 import io.cloudist.core.CloudistException;
 import java.util.Optional;
 import java.util.function.Supplier;

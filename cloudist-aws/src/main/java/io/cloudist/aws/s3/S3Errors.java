@@ -1,6 +1,7 @@
 package io.cloudist.aws.s3;
 
-import io.cloudist.aws.setup.CredentialErrors;
+import io.cloudist.aws.client.CredentialErrors;
+import io.cloudist.aws.client.S3Location;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.ConfigurationException;

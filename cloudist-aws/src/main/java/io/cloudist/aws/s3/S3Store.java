@@ -2,6 +2,7 @@ package io.cloudist.aws.s3;
 
 import static io.cloudist.aws.s3.S3Calls.send;
 
+import io.cloudist.aws.client.S3Location;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.store.Store;
 import java.io.IOException;
@@ -135,7 +136,7 @@ public final class S3Store implements Store {
 
     @Override
     public void put(String key, byte[] data) {
-        String objectKey = location.objectKey(key);
+        String objectKey = location.key(key);
         try {
             send(() -> s3().putObject(r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(DOCUMENT),
                     RequestBody.fromBytes(data)));
@@ -146,7 +147,7 @@ public final class S3Store implements Store {
 
     @Override
     public void putFile(String key, Path file) {
-        String objectKey = location.objectKey(key);
+        String objectKey = location.key(key);
         try {
             long size = Files.size(file);
             BlobChecksums.Digest digest = BlobChecksums.of(file);
@@ -175,7 +176,7 @@ public final class S3Store implements Store {
 
     @Override
     public boolean putIfAbsent(String key, byte[] data) {
-        String objectKey = location.objectKey(key);
+        String objectKey = location.key(key);
         for (int attempt = 1; ; attempt++) {
             try {
                 send(() -> s3().putObject(r -> r.bucket(location.bucket())
@@ -201,7 +202,7 @@ public final class S3Store implements Store {
 
     @Override
     public Optional<byte[]> get(String key) {
-        String objectKey = location.objectKey(key);
+        String objectKey = location.key(key);
         try {
             return Optional.of(send(() -> s3().getObjectAsBytes(r -> r.bucket(location.bucket())
                             .key(objectKey)
@@ -217,7 +218,7 @@ public final class S3Store implements Store {
 
     @Override
     public boolean getFile(String key, Path target) {
-        String objectKey = location.objectKey(key);
+        String objectKey = location.key(key);
         Path absolute = target.toAbsolutePath();
         Path part = absolute.resolveSibling(absolute.getFileName() + "." + UUID.randomUUID() + ".part");
         try {
@@ -245,7 +246,7 @@ public final class S3Store implements Store {
 
     @Override
     public boolean exists(String key) {
-        String objectKey = location.objectKey(key);
+        String objectKey = location.key(key);
         try {
             send(() -> s3().headObject(
                     r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(DOCUMENT)));
@@ -261,7 +262,7 @@ public final class S3Store implements Store {
     /** What a HEAD request shows of the object's bytes: see {@link BlobChecksums} for what is believed. */
     @Override
     public Optional<String> sha256(String key) {
-        String objectKey = location.objectKey(key);
+        String objectKey = location.key(key);
         try {
             return BlobChecksums.vouchedFor(send(() -> s3().headObject(r -> r.bucket(location.bucket())
                     .key(objectKey)
@@ -295,7 +296,7 @@ public final class S3Store implements Store {
 
     @Override
     public void delete(String key) {
-        String objectKey = location.objectKey(key);
+        String objectKey = location.key(key);
         try {
             send(() -> s3().deleteObject(
                     r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(DOCUMENT)));

@@ -1,5 +1,11 @@
 package io.cloudist.aws.setup;
 
+import io.cloudist.aws.client.AwsClients;
+import io.cloudist.aws.client.CloudSettingsCheck;
+import io.cloudist.aws.client.AwsNames;
+import io.cloudist.aws.client.EndpointOverrides;
+import io.cloudist.aws.client.S3Location;
+import io.cloudist.aws.client.WorkerNetwork;
 import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.RunListener;
 import io.cloudist.core.provision.CloudAdmin;
@@ -31,10 +37,10 @@ public final class AwsCloudAdmin implements CloudAdmin {
 
     @Override
     public void setup(CloudSettings settings, String store, boolean fix, RunListener listener) {
-        try (AwsClients clients = new AwsClients(settings)) {
+        try (AwsClients clients = new AwsClients(CloudSettingsCheck.check(settings))) {
             String region = clients.region();
             S3Location given = store == null || store.isBlank() ? null : S3Location.parse(store.trim());
-            String account = account(clients);
+            String account = clients.account();
             S3Location location = given != null ? given : AwsNames.defaultStore(account, region);
             BucketSetup bucket = new BucketSetup(clients.s3(), region, account);
             boolean created = bucket.ensureBucket(location);
@@ -53,8 +59,8 @@ public final class AwsCloudAdmin implements CloudAdmin {
             say(listener, "IAM policy " + WorkerPolicy.name(location) + " (" + location + " only)",
                     role.ensurePolicy(location));
             say(listener, "Instance profile " + AwsNames.INSTANCE_PROFILE, role.ensureInstanceProfile());
-            String vpc = SecurityGroups.defaultVpc(clients.ec2(), region);
-            boolean found = SecurityGroups.find(clients.ec2(), vpc).isPresent();
+            String vpc = WorkerNetwork.defaultVpc(clients.ec2(), region);
+            boolean found = WorkerNetwork.securityGroup(clients.ec2(), vpc).isPresent();
             if (!found) {
                 SecurityGroups.create(clients.ec2(), vpc);
             }
@@ -66,7 +72,7 @@ public final class AwsCloudAdmin implements CloudAdmin {
 
     @Override
     public void cleanup(CloudSettings settings, String store, boolean deleteRunData, RunListener listener) {
-        try (AwsClients clients = new AwsClients(settings)) {
+        try (AwsClients clients = new AwsClients(CloudSettingsCheck.check(settings))) {
             String region = clients.region();
             List<String> terminated = Cleanup.terminateInstances(clients.ec2());
             listener.line(ConsoleLine.info(terminated.isEmpty()
@@ -75,7 +81,7 @@ public final class AwsCloudAdmin implements CloudAdmin {
                             + " in " + region + ": " + String.join(", ", terminated)));
             if (deleteRunData) {
                 S3Location location = storeOf(clients, store, region);
-                int deleted = Cleanup.deleteRunData(clients.s3(), location, account(clients));
+                int deleted = Cleanup.deleteRunData(clients.s3(), location, clients.account());
                 listener.line(ConsoleLine.info(deleted < 0
                         ? "No bucket " + location.bucket() + ": no run data to delete"
                         : "Deleted " + deleted + " object" + (deleted == 1 ? "" : "s") + " under "
@@ -93,13 +99,7 @@ public final class AwsCloudAdmin implements CloudAdmin {
         if (store != null && !store.isBlank()) {
             return S3Location.parse(store.trim());
         }
-        return AwsNames.defaultStore(account(clients), region);
-    }
-
-    /** The account of the credentials: the one that owns (or will own) the store's bucket. */
-    static String account(AwsClients clients) {
-        return AwsErrors.call("sts:GetCallerIdentity", clients.profile(), () -> clients.sts().getCallerIdentity())
-                .account();
+        return AwsNames.defaultStore(clients.account(), region);
     }
 
     private static void say(RunListener listener, String what, RoleSetup.Result result) {

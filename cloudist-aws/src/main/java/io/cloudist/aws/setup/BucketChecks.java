@@ -1,5 +1,6 @@
 package io.cloudist.aws.setup;
 
+import io.cloudist.aws.client.AwsErrors;
 import io.cloudist.core.CloudistProperties;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.cloudist.aws.setup;
 
+import io.cloudist.aws.client.AwsErrors;
+import io.cloudist.aws.client.AwsNames;
+import io.cloudist.aws.client.S3Location;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.CloudistProperties;
 import java.util.ArrayList;

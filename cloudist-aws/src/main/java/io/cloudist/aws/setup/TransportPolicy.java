@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cloudist.aws.client.AwsErrors;
 import io.cloudist.core.CloudistException;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;

@@ -1,5 +1,7 @@
 package io.cloudist.aws.setup;
 
+import io.cloudist.aws.client.AwsNames;
+import io.cloudist.aws.client.S3Location;
 import io.cloudist.core.CloudistException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,9 +3,9 @@ package io.cloudist.aws.ec2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cloudist.aws.setup.AwsClients;
-import io.cloudist.aws.setup.MotoExtension;
-import io.cloudist.aws.setup.Settings;
+import io.cloudist.aws.client.AwsClients;
+import io.cloudist.aws.client.MotoExtension;
+import io.cloudist.aws.client.Settings;
 import io.cloudist.core.ConfigurationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,16 +1,15 @@
 package io.cloudist.aws.ec2;
 
-import io.cloudist.core.store.Store;
-
-import io.cloudist.aws.setup.AwsClients;
+import io.cloudist.aws.client.AwsClients;
+import io.cloudist.aws.client.Lines;
+import io.cloudist.aws.client.MotoExtension;
+import io.cloudist.aws.client.Settings;
+import io.cloudist.aws.client.WorkerNetwork;
 import io.cloudist.aws.setup.AwsCloudAdmin;
-import io.cloudist.aws.setup.Lines;
-import io.cloudist.aws.setup.MotoExtension;
-import io.cloudist.aws.setup.SecurityGroups;
-import io.cloudist.aws.setup.Settings;
 import io.cloudist.core.protocol.BlobRef;
 import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.provision.WorkerLaunch;
+import io.cloudist.core.store.Store;
 import io.cloudist.testing.ManualClock;
 import java.time.Instant;
 import java.util.List;
@@ -37,10 +36,10 @@ final class Ec2Fixture implements AutoCloseable {
     }
 
     Ec2Provisioner provisioner(CloudSettings settings) {
-        String vpc = SecurityGroups.defaultVpc(aws.ec2(), MotoExtension.REGION);
+        String vpc = WorkerNetwork.defaultVpc(aws.ec2(), MotoExtension.REGION);
         LaunchContext context = new LaunchContext(
                 MotoExtension.REGION,
-                SecurityGroups.find(aws.ec2(), vpc).orElseThrow(),
+                WorkerNetwork.securityGroup(aws.ec2(), vpc).orElseThrow(),
                 aws.sts().getCallerIdentity().arn(),
                 aws.sts().getCallerIdentity().account(),
                 "");

@@ -4,8 +4,8 @@ import static io.cloudist.aws.ec2.Ec2Fixture.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cloudist.aws.setup.MotoExtension;
-import io.cloudist.aws.setup.Settings;
+import io.cloudist.aws.client.MotoExtension;
+import io.cloudist.aws.client.Settings;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.provision.WorkerHandle;

@@ -3,14 +3,16 @@ package io.cloudist.aws.ec2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cloudist.aws.setup.AwsClients;
+import io.cloudist.aws.client.AwsClients;
+import io.cloudist.aws.client.Lines;
+import io.cloudist.aws.client.MotoExtension;
+import io.cloudist.aws.client.Settings;
 import io.cloudist.aws.setup.AwsCloudAdmin;
-import io.cloudist.aws.setup.Lines;
-import io.cloudist.aws.setup.MotoExtension;
-import io.cloudist.aws.setup.Settings;
 import io.cloudist.core.CloudistException;
+import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.protocol.BlobRef;
+import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.provision.CloudAdmin;
 import io.cloudist.core.provision.Provisioner;
 import io.cloudist.core.provision.ProvisionerProvider;
@@ -73,5 +75,19 @@ class Ec2ProvisionerProviderTest {
                         Settings.ec2(), new StoreAt("/tmp/cloudist-store"), new Lines()))
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
                         .isEqualTo("cloudist.store"));
+    }
+
+    @Test
+    void settingsOfTheWrongFormFailBeforeAnythingIsAskedOfAws() {
+        CloudSettings typo = Settings.ec2(List.of("large"), 0, false);
+        CloudSettings ami = new CloudSettings("ec2", MotoExtension.REGION, "", 2, 2, List.of(), 0, false, "amzn2", 10,
+                12, 17);
+
+        assertThatThrownBy(() -> new Ec2ProvisionerProvider().open(typo, new StoreAt(STORE), new Lines()))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
+                        .isEqualTo(CloudistProperties.INSTANCE_TYPES));
+        assertThatThrownBy(() -> new Ec2ProvisionerProvider().defaultStore(ami))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
+                        .isEqualTo(CloudistProperties.AMI));
     }
 }

@@ -6,15 +6,15 @@ import static io.cloudist.aws.ec2.Ec2Fixture.tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cloudist.aws.setup.MotoExtension;
-import io.cloudist.aws.setup.Settings;
+import io.cloudist.aws.client.MotoExtension;
+import io.cloudist.aws.client.Settings;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.PoolOffer;
 import io.cloudist.core.protocol.PoolState;
 import io.cloudist.core.cloud.CloudSettings;
+import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.provision.WorkerLaunch;
 import io.cloudist.core.store.StoreKeys;
-import io.cloudist.core.provision.WorkerHandle;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;

@@ -2,9 +2,9 @@ package io.cloudist.aws.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudist.aws.setup.AwsClients;
-import io.cloudist.aws.setup.MotoExtension;
-import io.cloudist.aws.setup.Settings;
+import io.cloudist.aws.client.AwsClients;
+import io.cloudist.aws.client.MotoExtension;
+import io.cloudist.aws.client.Settings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

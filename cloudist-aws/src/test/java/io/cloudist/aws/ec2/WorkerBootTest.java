@@ -2,7 +2,7 @@ package io.cloudist.aws.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudist.aws.setup.S3Location;
+import io.cloudist.aws.client.S3Location;
 import io.cloudist.core.protocol.BlobRef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.cloudist.aws.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cloudist.aws.setup.MotoExtension;
+import io.cloudist.aws.client.MotoExtension;
 import io.cloudist.core.CloudistException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -2,7 +2,7 @@ package io.cloudist.aws.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudist.aws.setup.MotoExtension;
+import io.cloudist.aws.client.MotoExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;

@@ -7,10 +7,12 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.ConfigurationException;
+import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.Stores;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +32,15 @@ class S3StoreErrorsTest {
             assertThat(store).isInstanceOf(S3Store.class);
             assertThat(store.location()).isEqualTo("s3://" + bucket + "/ci");
         }
+    }
+
+    @Test
+    void anEc2RunsRegionOfTheWrongFormFailsBeforeTheStoreOpens() {
+        CloudSettings europe = new CloudSettings("ec2", "Europe", "", 1, 2, List.of(), 0, false, "", 5, 12, 17);
+
+        assertThatThrownBy(() -> Stores.open("s3://" + S3.createBucket(), temp, europe))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
+                        .isEqualTo(CloudistProperties.REGION));
     }
 
     @Test

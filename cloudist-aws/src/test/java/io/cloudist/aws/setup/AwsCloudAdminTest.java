@@ -3,6 +3,12 @@ package io.cloudist.aws.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cloudist.aws.client.AwsClients;
+import io.cloudist.aws.client.AwsNames;
+import io.cloudist.aws.client.Lines;
+import io.cloudist.aws.client.MotoExtension;
+import io.cloudist.aws.client.S3Location;
+import io.cloudist.aws.client.Settings;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.cloud.CloudSettings;
 import java.net.URLDecoder;
@@ -221,5 +227,17 @@ class AwsCloudAdminTest {
                         aws.iam().listRolePolicies(r -> r.roleName("cloudist-worker")).policyNames().size());
             }
         }
+    }
+
+    @Test
+    void aRegionOfTheWrongFormFailsSetupAndCleanupNamingTheProperty() {
+        CloudSettings europe = new CloudSettings("ec2", "Europe", "", 1, 2, List.of(), 0, false, "", 5, 12, 17);
+
+        assertThatThrownBy(() -> admin.setup(europe, STORE, new Lines()))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
+                        .isEqualTo("cloudist.region"));
+        assertThatThrownBy(() -> admin.cleanup(europe, STORE, true, new Lines()))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
+                        .isEqualTo("cloudist.region"));
     }
 }

@@ -3,6 +3,11 @@ package io.cloudist.aws.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cloudist.aws.client.AwsClients;
+import io.cloudist.aws.client.AwsNames;
+import io.cloudist.aws.client.Lines;
+import io.cloudist.aws.client.MotoExtension;
+import io.cloudist.aws.client.Settings;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

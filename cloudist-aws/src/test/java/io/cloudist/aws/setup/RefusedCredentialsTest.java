@@ -2,6 +2,9 @@ package io.cloudist.aws.setup;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cloudist.aws.client.AwsClients;
+import io.cloudist.aws.client.MotoExtension;
+import io.cloudist.aws.client.WorkerNetwork;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.cloud.CloudSettings;
 import java.nio.file.Files;
@@ -65,7 +68,7 @@ class RefusedCredentialsTest {
     @Test
     void ec2RefusingTheKeysIsACredentialsErrorToo() {
         try (AwsClients clients = new AwsClients(settings("ci"))) {
-            assertThatThrownBy(() -> SecurityGroups.defaultVpc(clients.ec2(), MotoExtension.REGION))
+            assertThatThrownBy(() -> WorkerNetwork.defaultVpc(clients.ec2(), MotoExtension.REGION))
                     .isExactlyInstanceOf(CloudistException.class)
                     .hasMessageStartingWith("The AWS credentials in use are not valid (AuthFailure) during ec2:");
         }

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudist.aws.client.AwsClients;
+import io.cloudist.aws.client.AwsNames;
+import io.cloudist.aws.client.Lines;
+import io.cloudist.aws.client.MotoExtension;
+import io.cloudist.aws.client.S3Location;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.cloud.CloudSettings;
 import java.net.URLDecoder;

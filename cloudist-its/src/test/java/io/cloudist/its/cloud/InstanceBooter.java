@@ -80,6 +80,9 @@ final class InstanceBooter implements AutoCloseable {
                     InstanceStateName state = instance.state().name();
                     Process process = booted.get(id);
                     if (process == null && (state == InstanceStateName.PENDING || state == InstanceStateName.RUNNING)) {
+                        if (instance.amiLaunchIndex() != null) {
+                            imds.launchIndex(id, instance.amiLaunchIndex());
+                        }
                         booted.put(id, boot(id));
                     } else if (process != null && state != InstanceStateName.PENDING
                             && state != InstanceStateName.RUNNING) {

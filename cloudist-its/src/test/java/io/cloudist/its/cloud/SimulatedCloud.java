@@ -1,7 +1,7 @@
 package io.cloudist.its.cloud;
 
 import io.cloudist.aws.s3.S3ProxyExtension;
-import io.cloudist.aws.setup.MotoExtension;
+import io.cloudist.aws.client.MotoExtension;
 import io.cloudist.testing.FakeImds;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.cloudist.aws.setup;
+package io.cloudist.aws.client;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -111,7 +111,7 @@ public final class MotoExtension implements BeforeAllCallback, AfterAllCallback,
         }
 
         /** A server whose process also gets {@code environment}, e.g. moto's own settings. */
-        static Server start(Map<String, String> environment) {
+        public static Server start(Map<String, String> environment) {
             try {
                 int port = freePort();
                 return start(port, Files.createDirectories(Path.of("target")).resolve("moto-" + port + ".log"),

@@ -1,4 +1,4 @@
-package io.cloudist.aws.setup;
+package io.cloudist.aws.client;
 
 import java.util.Locale;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.cloudist.aws.setup;
+package io.cloudist.aws.client;
 
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.cloud.CloudSettings;
@@ -88,6 +88,11 @@ public final class AwsClients implements AutoCloseable {
     /** The region the clients talk to: the configured one, or the one the SDK's default chain found. */
     public String region() {
         return settings.region().isEmpty() ? ec2().serviceClientConfiguration().region().id() : settings.region();
+    }
+
+    /** The account of the credentials: the one that owns (or will own) the store's bucket. */
+    public String account() {
+        return AwsErrors.call("sts:GetCallerIdentity", profile(), () -> sts().getCallerIdentity()).account();
     }
 
     /** IAM is global per partition. */

@@ -1,4 +1,4 @@
-package io.cloudist.aws.setup;
+package io.cloudist.aws.client;
 
 import io.cloudist.core.RunListener;
 import io.cloudist.core.report.ConsoleLine;

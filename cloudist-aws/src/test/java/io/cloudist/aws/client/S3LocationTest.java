@@ -1,9 +1,10 @@
-package io.cloudist.aws.setup;
+package io.cloudist.aws.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudist.core.ConfigurationException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class S3LocationTest {
@@ -34,6 +35,35 @@ class S3LocationTest {
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
                         .isEqualTo("cloudist.store"));
         assertThatThrownBy(() -> S3Location.parse("s3://")).isInstanceOf(ConfigurationException.class);
+    }
+
+    @Test
+    void rejectsBucketNamesS3DoesNotAllow() {
+        for (String location : List.of("s3://My_Bucket/ci", "s3://ab", "s3:///ci", "s3://-bucket")) {
+            assertThatThrownBy(() -> S3Location.parse(location))
+                    .as(location)
+                    .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.fix())
+                            .isEqualTo("an S3 bucket name has 3 to 63 lower-case letters, digits, dots and hyphens"));
+        }
+    }
+
+    @Test
+    void mapsStoreKeysToObjectKeysAndBack() {
+        S3Location location = S3Location.parse("s3://team-bucket/ci");
+
+        assertThat(location.objectPrefix("runs/r1/")).isEqualTo("ci/runs/r1/");
+        assertThat(location.storeKey("ci/runs/r1/run.json")).isEqualTo("runs/r1/run.json");
+        assertThat(location.objectsArn()).isEqualTo("arn:aws:s3:::team-bucket/ci/*");
+        assertThat(S3Location.parse("s3://team-bucket").objectsArn()).isEqualTo("arn:aws:s3:::team-bucket/*");
+    }
+
+    @Test
+    void refusesKeysThatCouldNotComeFromStoreKeys() {
+        S3Location location = S3Location.parse("s3://team-bucket/ci");
+
+        for (String key : List.of("", "/runs/r1", "runs/../../etc", "..")) {
+            assertThatThrownBy(() -> location.key(key)).as(key).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test
