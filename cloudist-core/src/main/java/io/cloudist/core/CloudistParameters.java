@@ -92,8 +92,8 @@ public final class CloudistParameters {
             "Comma-separated names of system properties and environment variables that look secret but may be"
                     + " stored in the run's manifest, so that workers elsewhere get them.");
 
-    public static final Parameter SKIP = new Parameter(
-            "skip", CloudistProperties.SKIP, "false", "Skip cloudist:test only.");
+    public static final Parameter SKIP =
+            new Parameter("skip", CloudistProperties.SKIP, "false", "Skip cloudist:test only.");
 
     public static final Parameter USE_SUREFIRE_CONFIG = new Parameter(
             "useSurefireConfig",
@@ -101,8 +101,8 @@ public final class CloudistParameters {
             "true",
             "Read the module's maven-surefire-plugin configuration.");
 
-    public static final Parameter SKIP_TESTS = new Parameter(
-            "skipTests", CloudistProperties.SKIP_TESTS, "false", "Skip running tests, as in Surefire.");
+    public static final Parameter SKIP_TESTS =
+            new Parameter("skipTests", CloudistProperties.SKIP_TESTS, "false", "Skip running tests, as in Surefire.");
 
     public static final Parameter MAVEN_TEST_SKIP = new Parameter(
             null, CloudistProperties.MAVEN_TEST_SKIP, "false", "Skip compiling and running tests (a property only).");
@@ -122,20 +122,10 @@ public final class CloudistParameters {
             "");
 
     public static final Parameter INCLUDES = new Parameter(
-            "includes",
-            null,
-            "Surefire's default includes",
-            TEST_ONLY,
-            "Test class include patterns.",
-            "");
+            "includes", null, "Surefire's default includes", TEST_ONLY, "Test class include patterns.", "");
 
-    public static final Parameter EXCLUDES = new Parameter(
-            "excludes",
-            null,
-            "**/*$*",
-            TEST_ONLY,
-            "Test class exclude patterns.",
-            "");
+    public static final Parameter EXCLUDES =
+            new Parameter("excludes", null, "**/*$*", TEST_ONLY, "Test class exclude patterns.", "");
 
     public static final Parameter TEST = new Parameter(
             "test",
@@ -143,8 +133,8 @@ public final class CloudistParameters {
             "",
             "Surefire's test filter: Class, Class#method, wildcards, !exclusions.");
 
-    public static final Parameter GROUPS = new Parameter(
-            "groups", CloudistProperties.GROUPS, "", "Tag expression of tests to run.");
+    public static final Parameter GROUPS =
+            new Parameter("groups", CloudistProperties.GROUPS, "", "Tag expression of tests to run.");
 
     public static final Parameter EXCLUDED_GROUPS = new Parameter(
             "excludedGroups", CloudistProperties.EXCLUDED_GROUPS, "", "Tag expression of tests not to run.");
@@ -153,32 +143,22 @@ public final class CloudistParameters {
             "argLine", CloudistProperties.ARG_LINE, "", "Test JVM arguments; @{property} is replaced late.");
 
     public static final Parameter JVM = new Parameter(
-            "jvm",
-            CloudistProperties.JVM,
-            "the build's java",
-            TEST_ONLY,
-            "The java executable of the test JVMs.",
-            "");
+            "jvm", CloudistProperties.JVM, "the build's java", TEST_ONLY, "The java executable of the test JVMs.", "");
 
-    public static final Parameter SYSTEM_PROPERTY_VARIABLES = new Parameter(
-            "systemPropertyVariables", null, "", "System properties of the test JVMs.");
+    public static final Parameter SYSTEM_PROPERTY_VARIABLES =
+            new Parameter("systemPropertyVariables", null, "", "System properties of the test JVMs.");
 
-    public static final Parameter ENVIRONMENT_VARIABLES = new Parameter(
-            "environmentVariables", null, "", "Environment variables of the test JVMs.");
+    public static final Parameter ENVIRONMENT_VARIABLES =
+            new Parameter("environmentVariables", null, "", "Environment variables of the test JVMs.");
 
-    public static final Parameter ADDITIONAL_CLASSPATH_ELEMENTS = new Parameter(
-            "additionalClasspathElements", null, "", "Extra test classpath entries.");
+    public static final Parameter ADDITIONAL_CLASSPATH_ELEMENTS =
+            new Parameter("additionalClasspathElements", null, "", "Extra test classpath entries.");
 
-    public static final Parameter CLASSPATH_DEPENDENCY_EXCLUDES = new Parameter(
-            "classpathDependencyExcludes", null, "", "groupId:artifactId of dependencies to drop.");
+    public static final Parameter CLASSPATH_DEPENDENCY_EXCLUDES =
+            new Parameter("classpathDependencyExcludes", null, "", "groupId:artifactId of dependencies to drop.");
 
-    public static final Parameter WORKING_DIRECTORY = new Parameter(
-            "workingDirectory",
-            null,
-            "${basedir}",
-            TEST_ONLY,
-            "Working directory of the test JVMs.",
-            "");
+    public static final Parameter WORKING_DIRECTORY =
+            new Parameter("workingDirectory", null, "${basedir}", TEST_ONLY, "Working directory of the test JVMs.", "");
 
     public static final Parameter FAIL_IF_NO_TESTS = new Parameter(
             "failIfNoTests", CloudistProperties.FAIL_IF_NO_TESTS, "false", "Fail when no tests are found.");

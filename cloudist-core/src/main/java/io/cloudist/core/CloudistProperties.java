@@ -98,11 +98,13 @@ public final class CloudistProperties {
     public static final String STORE = "cloudist.store";
     /** How long the store may stay unreachable before the run stops; workers get the same budget. */
     public static final String STORE_OUTAGE_SECONDS = "cloudist.storeOutageSeconds";
+
     public static final String DEFAULT_STORE_OUTAGE_SECONDS = "120";
     public static final String BACKEND = "cloudist.backend";
     public static final String DEFAULT_BACKEND = "local";
     /** The backend of {@code cloudist:setup} and {@code cloudist:cleanup}: there is nothing to set up locally. */
     public static final String DEFAULT_ADMIN_BACKEND = "ec2";
+
     public static final String CPU_PER_WORKER = "cloudist.cpuPerWorker";
     public static final String DEFAULT_CPU_PER_WORKER = "1";
     public static final String MEMORY_PER_WORKER = "cloudist.memoryPerWorker";
@@ -116,11 +118,13 @@ public final class CloudistProperties {
     public static final String DEFAULT_IDLE_MINUTES = "5";
     /** The longest a worker instance lives, whatever its agents do. */
     public static final String MAX_INSTANCE_HOURS = "cloudist.maxInstanceHours";
+
     public static final String DEFAULT_MAX_INSTANCE_HOURS = "12";
     public static final String DELETE_RUN_DATA = "cloudist.deleteRunData";
     public static final String DEFAULT_DELETE_RUN_DATA = "false";
     /** Setup repairs what it finds weaker than it would make it on an existing bucket, instead of only saying so. */
     public static final String FIX = "cloudist.fix";
+
     public static final String DEFAULT_FIX = "false";
     public static final String USE_SUREFIRE_CONFIG = "cloudist.useSurefireConfig";
     /** The AWS region of the store and the workers; the SDK's default chain when unset. */

@@ -24,7 +24,9 @@ public record FailurePolicy(
                     "set it to 0 for no reruns, or to the number of reruns of a failed test");
         }
         if (skipAfterFailureCount < 0) {
-            throw new ConfigurationException("surefire.skipAfterFailureCount", String.valueOf(skipAfterFailureCount),
+            throw new ConfigurationException(
+                    "surefire.skipAfterFailureCount",
+                    String.valueOf(skipAfterFailureCount),
                     "set it to 0 to run every test, or to the number of failed tests after which to skip the rest");
         }
     }

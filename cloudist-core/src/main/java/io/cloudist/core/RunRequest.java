@@ -1,8 +1,8 @@
 package io.cloudist.core;
 
+import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.jvm.TestJvmSecrets;
 import io.cloudist.core.jvm.TestJvmSpec;
-import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.report.ReportStyle;
 import io.cloudist.core.select.TestSelection;
 import java.util.Objects;

@@ -40,13 +40,17 @@ public record Scheduling(
                     "set it to a whole number of 1 or more");
         }
         if (!(targetTaskSeconds >= 0) || Double.isInfinite(targetTaskSeconds)) {
-            throw new ConfigurationException(CloudistProperties.TARGET_TASK_SECONDS, String.valueOf(targetTaskSeconds),
+            throw new ConfigurationException(
+                    CloudistProperties.TARGET_TASK_SECONDS,
+                    String.valueOf(targetTaskSeconds),
                     "set it to 0 or more seconds (0: make about workers x tasksPerWorker tasks)");
         }
         Objects.requireNonNull(granularity, "granularity");
         runOrder = Objects.requireNonNullElse(runOrder, RunOrder.DEFAULT);
         if (maxWorkerRestarts < 0) {
-            throw new ConfigurationException(CloudistProperties.MAX_WORKER_RESTARTS, String.valueOf(maxWorkerRestarts),
+            throw new ConfigurationException(
+                    CloudistProperties.MAX_WORKER_RESTARTS,
+                    String.valueOf(maxWorkerRestarts),
                     "set it to a whole number of 0 or more");
         }
     }

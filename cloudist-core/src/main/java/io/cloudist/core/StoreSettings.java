@@ -17,7 +17,9 @@ public record StoreSettings(String location, int outageSeconds) {
     public StoreSettings {
         location = Objects.requireNonNullElse(location, "");
         if (outageSeconds < 0) {
-            throw new ConfigurationException(CloudistProperties.STORE_OUTAGE_SECONDS, String.valueOf(outageSeconds),
+            throw new ConfigurationException(
+                    CloudistProperties.STORE_OUTAGE_SECONDS,
+                    String.valueOf(outageSeconds),
                     "set it to a whole number of seconds, 0 or more (0: stop at the first failure the store's own"
                             + " retries cannot mend)");
         }

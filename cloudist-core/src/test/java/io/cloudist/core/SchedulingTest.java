@@ -23,12 +23,14 @@ class SchedulingTest {
 
     @Test
     void replacementsFollowTheWorkersTheUserAskedFor() {
-        assertThat(Scheduling.forProcessors(6).workers(3).build().maxWorkerRestarts()).isEqualTo(12);
+        assertThat(Scheduling.forProcessors(6).workers(3).build().maxWorkerRestarts())
+                .isEqualTo(12);
     }
 
     @Test
     void replacementsTheUserSetAreKeptEvenAtZero() {
-        Scheduling scheduling = Scheduling.forProcessors(6).workers(3).maxWorkerRestarts(0).build();
+        Scheduling scheduling =
+                Scheduling.forProcessors(6).workers(3).maxWorkerRestarts(0).build();
 
         assertThat(scheduling.workers()).isEqualTo(3);
         assertThat(scheduling.maxWorkerRestarts()).isZero();
@@ -52,6 +54,8 @@ class SchedulingTest {
         ConfigurationException e = catchThrowableOfType(
                 () -> Scheduling.forProcessors(2).maxWorkerRestarts(-1).build(), ConfigurationException.class);
 
-        assertThat(e).hasMessageContaining(CloudistProperties.MAX_WORKER_RESTARTS).hasMessageContaining("-1");
+        assertThat(e)
+                .hasMessageContaining(CloudistProperties.MAX_WORKER_RESTARTS)
+                .hasMessageContaining("-1");
     }
 }

@@ -54,8 +54,13 @@ class CloudFaultsIT {
         Path admin = builds.copy(FaultsIT.FIXTURE, "cloud-faults-setup");
         BuildResult setup = builds.maven(admin, env, "cloudist:setup", store);
         assertThat(setup.succeeded()).as("%s", setup).isTrue();
-        String[] ec2 = {"-Dcloudist.backend=ec2", "-Dcloudist.workers=2", store, "-Dcloudist.idleMinutes=1",
-            "-DexcludedGroups=crashes"};
+        String[] ec2 = {
+            "-Dcloudist.backend=ec2",
+            "-Dcloudist.workers=2",
+            store,
+            "-Dcloudist.idleMinutes=1",
+            "-DexcludedGroups=crashes"
+        };
 
         String[] instance = new String[1];
         interrupted = runAndInject("spot-interrupted", env, ec2, test -> {
@@ -69,7 +74,8 @@ class CloudFaultsIT {
         });
         reclaimedInstance = instance[0];
         // The agent dies but its instance lives on: only the heartbeat can tell.
-        agentKilled = runAndInject("agent-killed", env, ec2, test -> test.worker().destroyForcibly());
+        agentKilled =
+                runAndInject("agent-killed", env, ec2, test -> test.worker().destroyForcibly());
 
         cleanup = builds.maven(admin, env, "cloudist:cleanup", store, "-Dcloudist.deleteRunData=true");
         long deadline = System.currentTimeMillis() + 30_000;
@@ -79,8 +85,9 @@ class CloudFaultsIT {
     }
 
     /** Starts a cloud run, waits for its first test to start, and does {@code fault} to the instance running it. */
-    private BuildResult runAndInject(String variant, Map<String, String> env, String[] arguments,
-            Consumer<FaultInjection.StartedTest> fault) throws IOException, InterruptedException {
+    private BuildResult runAndInject(
+            String variant, Map<String, String> env, String[] arguments, Consumer<FaultInjection.StartedTest> fault)
+            throws IOException, InterruptedException {
         Path project = builds.copy(FaultsIT.FIXTURE, variant);
         Path markers = FaultsIT.markers(project);
         List<String> all = new ArrayList<>(List.of(arguments));
@@ -105,7 +112,9 @@ class CloudFaultsIT {
     @Test
     void aSpotInterruptionNoticeMovesTheWorkToOtherWorkersAndLosesNoTest() {
         assertThat(interrupted.succeeded()).as("%s", interrupted).isTrue();
-        assertThat(interrupted.log()).contains(interruptedInstance).contains("evicted")
+        assertThat(interrupted.log())
+                .contains(interruptedInstance)
+                .contains("evicted")
                 .contains("spot interruption notice");
         assertEveryTestPassedOnce(interrupted);
     }

@@ -13,13 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.TreeMap;
-import java.util.UUID;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -86,11 +86,15 @@ class CloudFixturesIT {
         filesAgain = builds.cloudist(files, env, ec2.toArray(String[]::new));
         // Someone who can write to the bucket replaces a blob of the classpath: the next run must not trust its key.
         S3Client s3 = S3.client();
-        tamperedKey = s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix("cloudist/blobs/sha256/")).contents()
-                .stream().findFirst().orElseThrow().key();
+        tamperedKey =
+                s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix("cloudist/blobs/sha256/")).contents().stream()
+                        .findFirst()
+                        .orElseThrow()
+                        .key();
         s3.putObject(r -> r.bucket(bucket).key(tamperedKey), RequestBody.fromString("not what the key promises"));
         filesTampered = builds.cloudist(files, env, ec2.toArray(String[]::new));
-        bytesAfterTheTamperedRun = sha256(s3.getObjectAsBytes(r -> r.bucket(bucket).key(tamperedKey)).asByteArray());
+        bytesAfterTheTamperedRun = sha256(
+                s3.getObjectAsBytes(r -> r.bucket(bucket).key(tamperedKey)).asByteArray());
         junit4Surefire = builds.surefire(builds.copy("junit4-only", "cloud-surefire"));
         junit4 = builds.cloudist(builds.copy("junit4-only", "cloud"), env, ec2.toArray(String[]::new));
         junit38Surefire = builds.surefire(builds.copy("junit38", "cloud-surefire"));
@@ -106,9 +110,12 @@ class CloudFixturesIT {
         List<String> secretArguments = new ArrayList<>(ec2);
         secretArguments.addAll(List.of("-Dsonar.token=" + token, "-Dfixture.elsewhere=true", "-Dfixture.plain=plain"));
         secrets = builds.cloudist(builds.copy("secrets", "cloud"), shell, secretArguments.toArray(String[]::new));
-        s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents().forEach(object -> storedAfterTheSecretsRun.put(
-                object.key(), s3.getObjectAsBytes(r -> r.bucket(bucket).key(object.key())).asString(
-                        StandardCharsets.ISO_8859_1)));
+        s3.listObjectsV2Paginator(r -> r.bucket(bucket))
+                .contents()
+                .forEach(object -> storedAfterTheSecretsRun.put(
+                        object.key(),
+                        s3.getObjectAsBytes(r -> r.bucket(bucket).key(object.key()))
+                                .asString(StandardCharsets.ISO_8859_1)));
         cleanup = builds.maven(files, env, "cloudist:cleanup", store, "-Dcloudist.deleteRunData=true");
     }
 
@@ -164,22 +171,26 @@ class CloudFixturesIT {
 
     @Test
     void junit4AndJUnit3ProjectsGetSurefiresNames() {
-        assertThat(ReportedOutcomes.keys(junit4.reportedTests())).as("%s", junit4)
+        assertThat(ReportedOutcomes.keys(junit4.reportedTests()))
+                .as("%s", junit4)
                 .containsExactlyElementsOf(ReportedOutcomes.keys(junit4Surefire.reportedTests()));
-        assertThat(ReportedOutcomes.keys(junit38.reportedTests())).as("%s", junit38)
+        assertThat(ReportedOutcomes.keys(junit38.reportedTests()))
+                .as("%s", junit38)
                 .containsExactlyElementsOf(ReportedOutcomes.keys(junit38Surefire.reportedTests()));
     }
 
     @Test
     void surefiresOptionsAreHonouredOnWorkersElsewhere() {
-        assertThat(ReportedOutcomes.keys(options.reportedTests())).as("%s", options)
+        assertThat(ReportedOutcomes.keys(options.reportedTests()))
+                .as("%s", options)
                 .containsExactlyElementsOf(ReportedOutcomes.keys(optionsSurefire.reportedTests()));
         assertThat(ConsoleOutput.classBlocks(options)).isEqualTo(ConsoleOutput.classBlocks(optionsSurefire));
     }
 
     @Test
     void theConsoleIsSurefiresAndTheExamplePasses() {
-        assertThat(ConsoleOutput.classBlocks(console)).as("%s", console)
+        assertThat(ConsoleOutput.classBlocks(console))
+                .as("%s", console)
                 .isEqualTo(ConsoleOutput.classBlocks(consoleSurefire));
         assertThat(example.succeeded()).as("%s", example).isTrue();
         assertThat(ReportedOutcomes.keys(example.reportedTests()))
@@ -194,7 +205,9 @@ class CloudFixturesIT {
                 .contains("cloudist: not passed to workers on ec2, as they look secret and would be kept in the store:"
                         + " -Dsonar.token.")
                 .doesNotContain(token, shellSecret);
-        assertThat(storedAfterTheSecretsRun).as("objects in the bucket").isNotEmpty()
+        assertThat(storedAfterTheSecretsRun)
+                .as("objects in the bucket")
+                .isNotEmpty()
                 .allSatisfy((key, content) -> assertThat(content).as(key).doesNotContain(token, shellSecret));
         assertThat(storedAfterTheSecretsRun.keySet()).noneMatch(key -> key.endsWith("/run.json"));
     }

@@ -60,7 +60,8 @@ class ConcurrentRunsIT {
     void theSecondRunSaysAtOnceThatItWaitsForTheFirst() {
         assertThat(first.log()).doesNotContain(WAITING);
         assertThat(second.log()).contains(WAITING);
-        assertThat(second.log().indexOf(WAITING)).as("the wait is said before the second run's tests")
+        assertThat(second.log().indexOf(WAITING))
+                .as("the wait is said before the second run's tests")
                 .isLessThan(second.log().indexOf(" T E S T S"));
     }
 

@@ -38,19 +38,21 @@ class ConsoleIT {
         surefire = builds.surefire(builds.copy(FIXTURE, "surefire"));
         cloudist = builds.cloudist(builds.copy(FIXTURE, "cloudist"), "-Dcloudist.workers=2");
         surefireRedirected = builds.surefire(builds.copy(FIXTURE, "surefire-redirected"), REDIRECT);
-        cloudistRedirected = builds.cloudist(builds.copy(FIXTURE, "cloudist-redirected"), "-Dcloudist.workers=2",
-                REDIRECT);
+        cloudistRedirected =
+                builds.cloudist(builds.copy(FIXTURE, "cloudist-redirected"), "-Dcloudist.workers=2", REDIRECT);
     }
 
     @Test
     void surefireBaselineEchoesOutputAndPrintsALinePerNestedClass() {
         assertThat(surefire.failed()).as("%s", surefire).isTrue();
         List<String> nested = ConsoleOutput.classBlocks(surefire).get(PACKAGE + "NestedPrintingTest");
-        assertThat(nested).as("%s", surefire).contains(
-                "NestedPrintingTest: in deeper",
-                "[INFO] Tests run: 0, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: * -- in " + PACKAGE
-                        + "NestedPrintingTest$First",
-                "[ERROR] " + PACKAGE + "NestedPrintingTest.failsInDeeper -- Time elapsed: * <<< FAILURE!");
+        assertThat(nested)
+                .as("%s", surefire)
+                .contains(
+                        "NestedPrintingTest: in deeper",
+                        "[INFO] Tests run: 0, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: * -- in " + PACKAGE
+                                + "NestedPrintingTest$First",
+                        "[ERROR] " + PACKAGE + "NestedPrintingTest.failsInDeeper -- Time elapsed: * <<< FAILURE!");
     }
 
     @Test
@@ -58,8 +60,8 @@ class ConsoleIT {
         Map<String, List<String>> expected = ConsoleOutput.classBlocks(surefire);
 
         assertThat(ConsoleOutput.classBlocks(cloudist)).as("%s", cloudist).isEqualTo(expected);
-        assertThat(ReportedOutcomes.keys(cloudist.reportedTests())).containsExactlyElementsOf(
-                ReportedOutcomes.keys(surefire.reportedTests()));
+        assertThat(ReportedOutcomes.keys(cloudist.reportedTests()))
+                .containsExactlyElementsOf(ReportedOutcomes.keys(surefire.reportedTests()));
         assertThat(ConsoleOutput.resultsTotals(cloudist)).isEqualTo(ConsoleOutput.resultsTotals(surefire));
     }
 
@@ -68,15 +70,21 @@ class ConsoleIT {
         Map<String, List<String>> expected = ConsoleOutput.classBlocks(surefireRedirected);
         assertThat(expected.get(PACKAGE + "PrintingTest")).noneMatch(line -> line.startsWith("PrintingTest: "));
 
-        assertThat(ConsoleOutput.classBlocks(cloudistRedirected)).as("%s", cloudistRedirected).isEqualTo(expected);
+        assertThat(ConsoleOutput.classBlocks(cloudistRedirected))
+                .as("%s", cloudistRedirected)
+                .isEqualTo(expected);
         assertThat(outputFiles(cloudistRedirected)).isEqualTo(outputFiles(surefireRedirected));
         assertThat(cloudistRedirected.reportsDirectory().resolve(PACKAGE + "PrintingTest-output.txt"))
-                .hasSameTextualContentAs(surefireRedirected.reportsDirectory().resolve(PACKAGE + "PrintingTest-output.txt"));
+                .hasSameTextualContentAs(
+                        surefireRedirected.reportsDirectory().resolve(PACKAGE + "PrintingTest-output.txt"));
     }
 
     private static List<String> outputFiles(BuildResult build) throws IOException {
         try (Stream<Path> files = Files.list(build.reportsDirectory())) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith("-output.txt")).sorted().toList();
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith("-output.txt"))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -45,13 +45,16 @@ class FaultsIT {
 
         Path project = builds.copy(FIXTURE, "worker-killed");
         Path markers = markers(project);
-        Maven.RunningBuild build = builds.startCloudist(project, Map.of(), "-Dcloudist.workers=2",
-                "-DexcludedGroups=crashes", "-Dfaults.markers=" + markers);
-        try (FaultInjection.ProcessWatch processes = new FaultInjection.ProcessWatch(build.process().toHandle())) {
+        Maven.RunningBuild build = builds.startCloudist(
+                project, Map.of(), "-Dcloudist.workers=2", "-DexcludedGroups=crashes", "-Dfaults.markers=" + markers);
+        try (FaultInjection.ProcessWatch processes =
+                new FaultInjection.ProcessWatch(build.process().toHandle())) {
             FaultInjection.StartedTest running = FaultInjection.awaitFirstStartedTest(markers, Duration.ofMinutes(2));
             killedWorker = "w" + (running.forkNumber() - 1); // local workers w0, w1, ... are forks 1, 2, ...
             ProcessHandle worker = running.worker();
-            assertThat(processes.saw(worker)).as("worker %s is one of the build's processes", worker.pid()).isTrue();
+            assertThat(processes.saw(worker))
+                    .as("worker %s is one of the build's processes", worker.pid())
+                    .isTrue();
             worker.destroyForcibly(); // SIGKILL: no shutdown hook, no goodbye
             workerKilled = build.await();
             leftAfterWorkerKilled = processes.awaitNoneAlive(NOTHING_LEFT_WITHIN);
@@ -59,9 +62,14 @@ class FaultsIT {
 
         Path abandoned = builds.copy(FIXTURE, "coordinator-killed");
         Path abandonedMarkers = markers(abandoned);
-        Maven.RunningBuild doomed = builds.startCloudist(abandoned, Map.of(), "-Dcloudist.workers=2",
-                "-DexcludedGroups=crashes", "-Dfaults.markers=" + abandonedMarkers);
-        try (FaultInjection.ProcessWatch processes = new FaultInjection.ProcessWatch(doomed.process().toHandle())) {
+        Maven.RunningBuild doomed = builds.startCloudist(
+                abandoned,
+                Map.of(),
+                "-Dcloudist.workers=2",
+                "-DexcludedGroups=crashes",
+                "-Dfaults.markers=" + abandonedMarkers);
+        try (FaultInjection.ProcessWatch processes =
+                new FaultInjection.ProcessWatch(doomed.process().toHandle())) {
             FaultInjection.awaitFirstStartedTest(abandonedMarkers, Duration.ofMinutes(2));
             Thread.sleep(200); // let the watch see every worker and test JVM
             long killedAt = System.nanoTime();
@@ -69,11 +77,15 @@ class FaultsIT {
             leftAfterCoordinatorKilled = processes.awaitNoneAlive(NOTHING_LEFT_WITHIN);
             Duration toClear = Duration.ofNanos(System.nanoTime() - killedAt);
             secondsToClearAfterCoordinatorKilled = toClear.toSeconds();
-            System.out.printf("coordinator killed: %d processes of the run, %d left after %d ms%n", processes.seen(),
-                    leftAfterCoordinatorKilled.size(), toClear.toMillis());
+            System.out.printf(
+                    "coordinator killed: %d processes of the run, %d left after %d ms%n",
+                    processes.seen(), leftAfterCoordinatorKilled.size(), toClear.toMillis());
         }
 
-        crashes = builds.cloudist(builds.copy(FIXTURE, "crashes"), "-Dcloudist.workers=2", "-Dgroups=crashes",
+        crashes = builds.cloudist(
+                builds.copy(FIXTURE, "crashes"),
+                "-Dcloudist.workers=2",
+                "-Dgroups=crashes",
                 "-Dcloudist.testTimeout=20");
     }
 
@@ -113,8 +125,8 @@ class FaultsIT {
     @Test
     void testJvmsThatExitRunOutOfMemoryOrHangCostOnlyTheTestThatDidIt() {
         assertThat(crashes.failed()).as("%s", crashes).isTrue();
-        Map<String, ReportedTest> tests = crashes.reportedTests().stream()
-                .collect(Collectors.toMap(ReportedTest::name, t -> t));
+        Map<String, ReportedTest> tests =
+                crashes.reportedTests().stream().collect(Collectors.toMap(ReportedTest::name, t -> t));
         assertThat(ReportedOutcomes.keys(crashes.reportedTests())).hasSize(6).doesNotHaveDuplicates();
         assertThat(tests.get("exits").result()).isEqualTo(ReportedTest.Result.ERROR);
         assertThat(tests.get("exits").message()).contains("exited with code 3");

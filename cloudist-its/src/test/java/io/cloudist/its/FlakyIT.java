@@ -99,7 +99,9 @@ class FlakyIT {
 
     @Test
     void failOnFlakeCountFailsTheBuildInSurefiresWords() {
-        assertThat(cloudistFailingOnFlakes.failed()).as("%s", cloudistFailingOnFlakes).isTrue();
+        assertThat(cloudistFailingOnFlakes.failed())
+                .as("%s", cloudistFailingOnFlakes)
+                .isTrue();
         assertThat(cloudistFailingOnFlakes.log()).contains("There is 1 flake and failOnFlakeCount is set to 1.");
     }
 }

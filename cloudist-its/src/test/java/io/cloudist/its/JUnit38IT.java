@@ -33,12 +33,13 @@ class JUnit38IT {
     void surefireBaselineUsesTheJUnit3ProviderOnTheSuite() {
         assertThat(surefire.succeeded()).as("%s", surefire).isTrue();
         assertThat(surefire.log()).contains("JUnit3Provider");
-        assertThat(ReportedOutcomes.keys(surefire.reportedTests())).containsExactlyInAnyOrder(
-                "io.cloudist.fixtures.junit38.StackTests#testPushThenPop PASSED",
-                "io.cloudist.fixtures.junit38.StackTests#testLastInFirstOut PASSED",
-                "io.cloudist.fixtures.junit38.EmptyStackTests#testNewStackIsEmpty PASSED",
-                "io.cloudist.fixtures.junit38.NamedStackTests#testHoldsItem[x] PASSED",
-                "io.cloudist.fixtures.junit38.NamedStackTests#testHoldsItem[yy] PASSED");
+        assertThat(ReportedOutcomes.keys(surefire.reportedTests()))
+                .containsExactlyInAnyOrder(
+                        "io.cloudist.fixtures.junit38.StackTests#testPushThenPop PASSED",
+                        "io.cloudist.fixtures.junit38.StackTests#testLastInFirstOut PASSED",
+                        "io.cloudist.fixtures.junit38.EmptyStackTests#testNewStackIsEmpty PASSED",
+                        "io.cloudist.fixtures.junit38.NamedStackTests#testHoldsItem[x] PASSED",
+                        "io.cloudist.fixtures.junit38.NamedStackTests#testHoldsItem[yy] PASSED");
     }
 
     @Test

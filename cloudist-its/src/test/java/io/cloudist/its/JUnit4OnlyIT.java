@@ -44,7 +44,8 @@ class JUnit4OnlyIT {
                         "io.cloudist.fixtures.junit4.SuffixedNameTester#testIsNotEmpty[LinkedList [size: 10]] PASSED",
                         "io.cloudist.fixtures.junit4.CustomRunnerTest#NAMEDBYTHERUNNER (custom) PASSED");
         // Surefire counts a test that two reports hold once, unless it passed: then every passing run counts.
-        assertThat(ConsoleOutput.resultsTotals(surefire)).isEqualTo("Tests run: 23, Failures: 0, Errors: 0, Skipped: 3");
+        assertThat(ConsoleOutput.resultsTotals(surefire))
+                .isEqualTo("Tests run: 23, Failures: 0, Errors: 0, Skipped: 3");
     }
 
     @Test

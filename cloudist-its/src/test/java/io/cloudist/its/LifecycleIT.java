@@ -49,8 +49,11 @@ class LifecycleIT {
         BuildResult build = verify(project);
 
         assertThat(build.succeeded()).as("%s", build).isTrue();
-        assertThat(runs(project)).containsExactlyInAnyOrder("OneTest#greets", "OneTest#failsWhenAskedTo", "TwoTest#greets");
-        assertThat(TEST_COMPILE.matcher(build.log()).results().count()).as("testCompile runs").isEqualTo(1);
+        assertThat(runs(project))
+                .containsExactlyInAnyOrder("OneTest#greets", "OneTest#failsWhenAskedTo", "TwoTest#greets");
+        assertThat(TEST_COMPILE.matcher(build.log()).results().count())
+                .as("testCompile runs")
+                .isEqualTo(1);
         assertThat(build.log()).containsPattern(CLOUDIST_IN_APP).doesNotContain(":test (default-test)");
         assertThat(ReportedOutcomes.keys(reports(project)))
                 .containsExactly(

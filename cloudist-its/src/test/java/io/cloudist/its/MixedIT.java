@@ -43,8 +43,7 @@ class MixedIT {
         surefire = builds.surefire(builds.copy(FIXTURE, "surefire"), "-DexcludedGroups=exits");
         Path project = builds.copy(FIXTURE, "cloudist");
         stepSummary = project.resolveSibling("cloudist-step-summary.md");
-        cloudist = builds.cloudist(
-                project, Map.of("GITHUB_STEP_SUMMARY", stepSummary.toString()), cloudistArguments());
+        cloudist = builds.cloudist(project, Map.of("GITHUB_STEP_SUMMARY", stepSummary.toString()), cloudistArguments());
         cloudistIgnoringFailures = builds.cloudist(
                 builds.copy(FIXTURE, "failure-ignore"), cloudistArguments("-Dmaven.test.failure.ignore=true"));
     }
@@ -116,7 +115,9 @@ class MixedIT {
     void cloudistRunsTheTestsAroundTheSystemExit() {
         assumeFalse(builds.environment().cloudistIsSurefire(), "Surefire crashes on System.exit");
 
-        assertThat(ReportedOutcomes.keys(cloudist.reportedTests().stream().filter(MixedIT::inExitClass).toList()))
+        assertThat(ReportedOutcomes.keys(cloudist.reportedTests().stream()
+                        .filter(MixedIT::inExitClass)
+                        .toList()))
                 .as("%s", cloudist)
                 .containsExactly(
                         EXIT_CLASS + "#alsoRunsAfterTheExit PASSED",
@@ -154,7 +155,9 @@ class MixedIT {
 
     @Test
     void testFailureIgnorePassesTheBuildWithTheSameReports() {
-        assertThat(cloudistIgnoringFailures.succeeded()).as("%s", cloudistIgnoringFailures).isTrue();
+        assertThat(cloudistIgnoringFailures.succeeded())
+                .as("%s", cloudistIgnoringFailures)
+                .isTrue();
         assertThat(ReportedOutcomes.keys(cloudistIgnoringFailures.reportedTests()))
                 .as("%s", cloudistIgnoringFailures)
                 .containsExactlyElementsOf(ReportedOutcomes.keys(cloudist.reportedTests()));

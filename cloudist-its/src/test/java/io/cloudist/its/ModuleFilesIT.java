@@ -43,8 +43,12 @@ class ModuleFilesIT {
                 .containsExactlyElementsOf(ReportedOutcomes.keys(surefire.reportedTests(app(surefire))));
         assertThat(ConsoleOutput.classBlocks(cloudist)).isEqualTo(ConsoleOutput.classBlocks(surefire));
         // Surefire prints "No tests to run." for the sibling (a jar without tests) and nothing for the parent POM.
-        assertThat(cloudist.lines().stream().filter(l -> l.equals("No tests to run.")).count())
-                .isEqualTo(surefire.lines().stream().filter(l -> l.equals("No tests to run.")).count());
+        assertThat(cloudist.lines().stream()
+                        .filter(l -> l.equals("No tests to run."))
+                        .count())
+                .isEqualTo(surefire.lines().stream()
+                        .filter(l -> l.equals("No tests to run."))
+                        .count());
     }
 
     private static Path app(BuildResult build) {

@@ -86,10 +86,13 @@ class PassingIT {
         List<ReportedTest> reported = cloudist.reportedTests();
         assertThat(tests).extracting(RunTimeline.TestTime::id).doesNotHaveDuplicates();
         // The reports drop a method's empty parentheses, as Surefire does; run.json keeps JUnit's legacy name.
-        assertThat(tests).extracting(t -> t.name().replaceFirst("\\(\\)$", ""))
-                .containsExactlyInAnyOrderElementsOf(reported.stream().map(ReportedTest::name).toList());
+        assertThat(tests)
+                .extracting(t -> t.name().replaceFirst("\\(\\)$", ""))
+                .containsExactlyInAnyOrderElementsOf(
+                        reported.stream().map(ReportedTest::name).toList());
         assertThat(timeline.workers()).hasSize(2);
         assertThat(cloudist.lines())
-                .anyMatch(line -> line.startsWith("cloudist: run timeline: ") && line.contains("target/cloudist/report.html"));
+                .anyMatch(line ->
+                        line.startsWith("cloudist: run timeline: ") && line.contains("target/cloudist/report.html"));
     }
 }

@@ -71,15 +71,17 @@ class PluginPrefixIT {
         assertThat(cloudist.succeeded()).as("%s", cloudist).isTrue();
         // Maven 3.9 names a plugin by its prefix in this line, Maven 3.8 by its artifactId.
         assertThat(cloudist.log())
-                .containsPattern("--- cloudist(-maven-plugin)?:" + Pattern.quote(its.version()) + ":test \\(default-cli\\) @ "
-                        + FIXTURE + " ---");
+                .containsPattern("--- cloudist(-maven-plugin)?:" + Pattern.quote(its.version())
+                        + ":test \\(default-cli\\) @ " + FIXTURE + " ---");
         assertThat(ReportedOutcomes.keys(cloudist.reportedTests()))
                 .containsExactly("io.cloudist.fixtures.undeclared.GreetingTest#greets PASSED");
     }
 
     /** The plugin module's POM and main sources under {@code target}, with the parent POM beside it as in the repo. */
     private static Path copyPluginModule(Path target) throws IOException {
-        Path module = Path.of(System.getProperty("cloudist.its.pluginModule")).toAbsolutePath().normalize();
+        Path module = Path.of(System.getProperty("cloudist.its.pluginModule"))
+                .toAbsolutePath()
+                .normalize();
         Files.createDirectories(target);
         Files.copy(module.resolveSibling("pom.xml"), target.resolve("pom.xml"));
         Path copy = target.resolve(module.getFileName().toString());

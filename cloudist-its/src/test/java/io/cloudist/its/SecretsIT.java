@@ -44,11 +44,15 @@ class SecretsIT {
     void runWithASecret() throws Exception {
         assumeFalse(builds.environment().cloudistIsSurefire(), "Surefire puts user properties on its command line");
         project = builds.copy(FIXTURE, "cloudist");
-        String hash = HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        Maven.RunningBuild build = builds.startCloudist(project, Map.of("FIXTURE_SHELL_SECRET", shellSecret),
+        String hash = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        Maven.RunningBuild build = builds.startCloudist(
+                project,
+                Map.of("FIXTURE_SHELL_SECRET", shellSecret),
                 "-Dcloudist.workers=2",
-                "-Dsonar.token=" + token, "-Dexpected.token.sha256=" + hash, "-Dfixture.plain=plain");
+                "-Dsonar.token=" + token,
+                "-Dexpected.token.sha256=" + hash,
+                "-Dfixture.plain=plain");
         ProcessHandle maven = build.process().toHandle();
         Thread sampler = new Thread(() -> {
             while (maven.isAlive()) {
@@ -88,12 +92,15 @@ class SecretsIT {
         try (Stream<Path> walk = Files.walk(project.resolve("target"))) {
             files = walk.filter(Files::isRegularFile).toList();
         }
-        assertThat(files).anyMatch(f -> f.getFileName().toString().equals("report.html"))
+        assertThat(files)
+                .anyMatch(f -> f.getFileName().toString().equals("report.html"))
                 .anyMatch(f -> f.toString().contains("surefire-reports"));
         for (String secret : List.of(token, shellSecret)) {
             byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
             for (Path file : files) {
-                assertThat(indexOf(Files.readAllBytes(file), bytes)).as("%s in %s", secret, file).isEqualTo(-1);
+                assertThat(indexOf(Files.readAllBytes(file), bytes))
+                        .as("%s in %s", secret, file)
+                        .isEqualTo(-1);
             }
         }
     }
@@ -109,7 +116,9 @@ class SecretsIT {
         Path store = project.resolve("target/cloudist/store");
         assertThat(store.resolve("blobs")).isNotEmptyDirectory();
         try (Stream<Path> runs = Files.walk(store.resolve("runs"))) {
-            assertThat(runs.filter(Files::isRegularFile)).as("documents left under runs/").isEmpty();
+            assertThat(runs.filter(Files::isRegularFile))
+                    .as("documents left under runs/")
+                    .isEmpty();
         }
     }
 

@@ -53,8 +53,13 @@ class SimulatedCloudIT {
         setup = builds.maven(project, env, "cloudist:setup", store);
         setupAgain = builds.maven(project, env, "cloudist:setup", store);
         String[] ec2 = {"-Dcloudist.backend=ec2", "-Dcloudist.workers=2", store, "-Dcloudist.idleMinutes=2"};
-        nothing = builds.cloudist(builds.copy(FIXTURE, "cloud-nothing"), env, "-Dcloudist.backend=ec2", store,
-                "-Dtest=GreeterTest#noSuchMethod", "-DfailIfNoTests=true");
+        nothing = builds.cloudist(
+                builds.copy(FIXTURE, "cloud-nothing"),
+                env,
+                "-Dcloudist.backend=ec2",
+                store,
+                "-Dtest=GreeterTest#noSuchMethod",
+                "-DfailIfNoTests=true");
         bootedByNothing = cloud.bootedInstances();
         cold = builds.cloudist(builds.copy(FIXTURE, "cloud-cold"), env, ec2);
         bootedByCold = cloud.bootedInstances();
@@ -95,14 +100,16 @@ class SimulatedCloudIT {
         assertThat(cold.succeeded()).as("%s", cold).isTrue();
         assertThat(bootedByCold).isPositive();
         assertThat(cold.log()).containsPattern("Launching \\d+ ×");
-        assertThat(ReportedOutcomes.keys(cold.reportedTests())).containsExactlyElementsOf(ReportedOutcomes.keys(local.reportedTests()));
+        assertThat(ReportedOutcomes.keys(cold.reportedTests()))
+                .containsExactlyElementsOf(ReportedOutcomes.keys(local.reportedTests()));
     }
 
     @Test
     void aWarmRunReusesTheWorkersAndStartsNoInstance() {
         assertThat(warm.succeeded()).as("%s", warm).isTrue();
         assertThat(bootedByWarm).isZero();
-        assertThat(ReportedOutcomes.keys(warm.reportedTests())).containsExactlyElementsOf(ReportedOutcomes.keys(local.reportedTests()));
+        assertThat(ReportedOutcomes.keys(warm.reportedTests()))
+                .containsExactlyElementsOf(ReportedOutcomes.keys(local.reportedTests()));
     }
 
     @Test

@@ -53,8 +53,14 @@ class StoreOutageIT {
         env.put("AWS_ENDPOINT_URL_S3", proxy.endpoint().toString());
         Path project = builds.copy(FaultsIT.FIXTURE, "store-outage");
         Path markers = FaultsIT.markers(project);
-        Maven.RunningBuild build = builds.startCloudist(project, env, store, "-Dcloudist.workers=2",
-                "-Dcloudist.storeOutageSeconds=5", "-DexcludedGroups=crashes", "-Dfaults.markers=" + markers);
+        Maven.RunningBuild build = builds.startCloudist(
+                project,
+                env,
+                store,
+                "-Dcloudist.workers=2",
+                "-Dcloudist.storeOutageSeconds=5",
+                "-DexcludedGroups=crashes",
+                "-Dfaults.markers=" + markers);
         FaultInjection.awaitFirstStartedTest(markers, Duration.ofMinutes(4));
         proxy.outageFor(Duration.ofMinutes(5));
         run = build.await();
@@ -73,7 +79,8 @@ class StoreOutageIT {
     @Test
     void theBuildFailsNamingTheBudgetToRaise() {
         assertThat(run.failed()).as("%s", run).isTrue();
-        assertThat(run.log()).as("%s", run)
+        assertThat(run.log())
+                .as("%s", run)
                 .contains("cloudist: the run stopped early")
                 .contains("-Dcloudist.storeOutageSeconds");
     }
@@ -81,10 +88,14 @@ class StoreOutageIT {
     @Test
     void everyTestIsReportedOnceWhatDidNotFinishAsAnErrorThatNamesTheOutage() {
         List<ReportedTest> tests = run.reportedTests();
-        assertThat(ReportedOutcomes.keys(tests)).as("%s", run).hasSize(FaultsIT.SLOW_TESTS).doesNotHaveDuplicates();
-        assertThat(tests).allSatisfy(t -> assertThat(t.result()).isIn(ReportedTest.Result.PASSED,
-                ReportedTest.Result.ERROR));
-        assertThat(tests).filteredOn(t -> t.result() == ReportedTest.Result.ERROR)
+        assertThat(ReportedOutcomes.keys(tests))
+                .as("%s", run)
+                .hasSize(FaultsIT.SLOW_TESTS)
+                .doesNotHaveDuplicates();
+        assertThat(tests)
+                .allSatisfy(t -> assertThat(t.result()).isIn(ReportedTest.Result.PASSED, ReportedTest.Result.ERROR));
+        assertThat(tests)
+                .filteredOn(t -> t.result() == ReportedTest.Result.ERROR)
                 .isNotEmpty()
                 .allSatisfy(t -> assertThat(t.message()).containsIgnoringCase("outage"));
     }

@@ -34,10 +34,11 @@ class SurefireOptionsIT {
     @Test
     void surefireBaselineRunsTheDisabledTestWithAssertionsOnAndTrimsTheTrace() {
         assertThat(surefire.failed()).as("%s", surefire).isTrue();
-        assertThat(ReportedOutcomes.keys(surefire.reportedTests())).containsExactlyInAnyOrder(
-                PACKAGE + "DeactivatedConditionTest#runsAlthoughDisabled PASSED",
-                PACKAGE + "AssertionsTest#assertStatementsAreOn PASSED",
-                PACKAGE + "TrimmedTraceTest#failsThroughAHelper FAILED");
+        assertThat(ReportedOutcomes.keys(surefire.reportedTests()))
+                .containsExactlyInAnyOrder(
+                        PACKAGE + "DeactivatedConditionTest#runsAlthoughDisabled PASSED",
+                        PACKAGE + "AssertionsTest#assertStatementsAreOn PASSED",
+                        PACKAGE + "TrimmedTraceTest#failsThroughAHelper FAILED");
         assertThat(failure(surefire).detail()).doesNotContain("org.junit.jupiter.api.AssertionFailureBuilder");
     }
 

@@ -54,9 +54,12 @@ class TamperedBlobIT {
         assertThat(first.succeeded()).as("%s", first).isTrue();
         assertThat(shipped(first)).as("blobs the first run shipped").isPositive();
         assertThat(second.succeeded()).as("%s", second).isTrue();
-        assertThat(shipped(second)).as("blobs the second run shipped: the replaced one").isEqualTo(1);
+        assertThat(shipped(second))
+                .as("blobs the second run shipped: the replaced one")
+                .isEqualTo(1);
         assertThat(sha256(tampered)).isEqualTo(tampered.getFileName().toString());
-        assertThat(ReportedOutcomes.keys(second.reportedTests())).isEqualTo(ReportedOutcomes.keys(first.reportedTests()));
+        assertThat(ReportedOutcomes.keys(second.reportedTests()))
+                .isEqualTo(ReportedOutcomes.keys(first.reportedTests()));
     }
 
     @Test

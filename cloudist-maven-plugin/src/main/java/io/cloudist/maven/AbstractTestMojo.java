@@ -18,11 +18,11 @@ import static io.cloudist.core.CloudistProperties.DEFAULT_TEST_TIMEOUT;
 import static io.cloudist.core.CloudistProperties.EXTRA_FILES;
 import static io.cloudist.core.CloudistProperties.FILE_EXCLUDES;
 import static io.cloudist.core.CloudistProperties.GRANULARITY;
-import static io.cloudist.core.CloudistProperties.MAX_WORKER_RESTARTS;
 import static io.cloudist.core.CloudistProperties.IDLE_MINUTES;
-import static io.cloudist.core.CloudistProperties.MAX_INSTANCE_HOURS;
 import static io.cloudist.core.CloudistProperties.INSTANCE_TYPES;
+import static io.cloudist.core.CloudistProperties.MAX_INSTANCE_HOURS;
 import static io.cloudist.core.CloudistProperties.MAX_PRICE_PER_HOUR;
+import static io.cloudist.core.CloudistProperties.MAX_WORKER_RESTARTS;
 import static io.cloudist.core.CloudistProperties.MEMORY_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.ON_DEMAND_FALLBACK;
 import static io.cloudist.core.CloudistProperties.PROFILE;
@@ -273,8 +273,8 @@ abstract class AbstractTestMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        Optional<String> unknown =
-                UnknownParameters.check(project, mojoExecution, session.getUserProperties().stringPropertyNames());
+        Optional<String> unknown = UnknownParameters.check(
+                project, mojoExecution, session.getUserProperties().stringPropertyNames());
         if (unknown.isPresent()) {
             throw new MojoExecutionException(unknown.get());
         }
@@ -285,7 +285,12 @@ abstract class AbstractTestMojo extends AbstractMojo {
         try {
             MavenProject executed = executedProject != null ? executedProject : project;
             Mapping mapping = RunRequestMapper.map(MavenFacts.input(
-                    project, executed, session, mojoExecution, pluginArtifacts, repositorySystem,
+                    project,
+                    executed,
+                    session,
+                    mojoExecution,
+                    pluginArtifacts,
+                    repositorySystem,
                     ConfiguredValues.of(this, mojoExecution.getMojoDescriptor())));
             if (mapping instanceof Mapping.Skipped skipped) {
                 getLog().info(skipped.message());
@@ -305,7 +310,8 @@ abstract class AbstractTestMojo extends AbstractMojo {
         getLog().debug("cloudist run request: " + run.request());
         run.warnings().forEach(getLog()::warn);
         boolean interactive = session.getRequest().isInteractiveMode() && System.console() != null;
-        // The goal's execute is the plugin's entry point: what tests print goes to Maven's own streams, as Surefire's does.
+        // The goal's execute is the plugin's entry point: what tests print goes to Maven's own streams, as Surefire's
+        // does.
         MavenRunListener listener =
                 new MavenRunListener(getLog(), ProgressDisplay.of(interactive, getLog()), System.out, System.err);
         RunOutcome outcome;
@@ -315,6 +321,10 @@ abstract class AbstractTestMojo extends AbstractMojo {
             listener.finish();
         }
         Outcomes.check(
-                outcome, run.testFailureIgnore(), run.failOnFlakeCount(), run.request().failIfNoTests(), getLog());
+                outcome,
+                run.testFailureIgnore(),
+                run.failOnFlakeCount(),
+                run.request().failIfNoTests(),
+                getLog());
     }
 }

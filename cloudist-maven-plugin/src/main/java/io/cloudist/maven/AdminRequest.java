@@ -32,13 +32,15 @@ record AdminRequest(CloudSettings settings, String store, boolean deleteRunData,
     static AdminRequest map(Goal goal, ParameterSources sources) {
         String backend = CloudMapping.backend(sources, DEFAULT_ADMIN_BACKEND);
         if (backend.equals(DEFAULT_BACKEND)) {
-            throw new ConfigurationException(BACKEND, backend, "cloudist:" + goal.goalName()
-                    + " works on a cloud backend and the local one needs none: use " + DEFAULT_ADMIN_BACKEND
-                    + ", or leave it unset");
+            throw new ConfigurationException(
+                    BACKEND,
+                    backend,
+                    "cloudist:" + goal.goalName()
+                            + " works on a cloud backend and the local one needs none: use " + DEFAULT_ADMIN_BACKEND
+                            + ", or leave it unset");
         }
         CloudSettings settings = CloudMapping.account(sources, backend);
-        boolean deleteRunData = goal == Goal.CLEANUP
-                && sources.flag(DELETE_RUN_DATA);
+        boolean deleteRunData = goal == Goal.CLEANUP && sources.flag(DELETE_RUN_DATA);
         boolean fix = goal == Goal.SETUP && sources.flag(FIX);
         return new AdminRequest(settings, CloudMapping.cloudStore(sources, backend), deleteRunData, fix);
     }

@@ -63,8 +63,11 @@ abstract class CloudAdminMojo extends AbstractMojo {
                 MavenFacts.sources(session, ConfiguredValues.of(this, mojoExecution.getMojoDescriptor()));
         CloudExtension extension;
         try {
-            extension = CloudExtension.resolve(new MavenDependencyResolver(repositorySystem,
-                    session.getRepositorySession(), session.getCurrentProject().getRemotePluginRepositories()),
+            extension = CloudExtension.resolve(
+                    new MavenDependencyResolver(
+                            repositorySystem,
+                            session.getRepositorySession(),
+                            session.getCurrentProject().getRemotePluginRepositories()),
                     MavenFacts.artifactFiles(pluginArtifacts));
         } catch (CloudistException e) {
             throw ErrorMessages.toMojoException(e, getLog());

@@ -56,10 +56,12 @@ record CloudExtension(List<ArtifactFile> artifacts) {
                     .filter(a -> !present.contains(a.key()))
                     .toList());
         } catch (CloudistException e) {
-            throw new CloudistException(e.getMessage() + ". cloudist needs it for "
-                    + CloudistParameters.BACKEND.option() + "=ec2 and for s3://"
-                    + " stores, and resolves it from the plugin repositories: check that Maven can reach them (or"
-                    + " that it is in the local repository when Maven runs offline).", e);
+            throw new CloudistException(
+                    e.getMessage() + ". cloudist needs it for "
+                            + CloudistParameters.BACKEND.option() + "=ec2 and for s3://"
+                            + " stores, and resolves it from the plugin repositories: check that Maven can reach them (or"
+                            + " that it is in the local repository when Maven runs offline).",
+                    e);
         }
     }
 
@@ -93,12 +95,14 @@ record CloudExtension(List<ArtifactFile> artifacts) {
     }
 
     private URL[] urls() {
-        return files().stream().map(path -> {
-            try {
-                return path.toUri().toURL();
-            } catch (MalformedURLException e) {
-                throw new CloudistException("Cannot load " + path + ": " + e.getMessage(), e);
-            }
-        }).toArray(URL[]::new);
+        return files().stream()
+                .map(path -> {
+                    try {
+                        return path.toUri().toURL();
+                    } catch (MalformedURLException e) {
+                        throw new CloudistException("Cannot load " + path + ": " + e.getMessage(), e);
+                    }
+                })
+                .toArray(URL[]::new);
     }
 }

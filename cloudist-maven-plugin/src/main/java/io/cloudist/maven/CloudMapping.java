@@ -113,9 +113,12 @@ final class CloudMapping {
     private static int maxInstanceHours(ParameterSources sources) {
         int hours = sources.wholeNumber(MAX_INSTANCE_HOURS, 1);
         if (hours > MOST_INSTANCE_HOURS) {
-            throw new ConfigurationException(MAX_INSTANCE_HOURS, String.valueOf(hours), "set it to a whole number of"
-                    + " hours from 1 to " + MOST_INSTANCE_HOURS + ", above your longest run: it bounds what an"
-                    + " instance whose agents hang can cost");
+            throw new ConfigurationException(
+                    MAX_INSTANCE_HOURS,
+                    String.valueOf(hours),
+                    "set it to a whole number of"
+                            + " hours from 1 to " + MOST_INSTANCE_HOURS + ", above your longest run: it bounds what an"
+                            + " instance whose agents hang can cost");
         }
         return hours;
     }
@@ -132,9 +135,12 @@ final class CloudMapping {
     static String cloudStore(ParameterSources sources, String backend) {
         String store = StoreLocations.check(sources.string(STORE).trim());
         if (!store.isEmpty() && !store.contains("://")) {
-            throw new ConfigurationException(STORE, store, "workers on " + backend
-                    + " cannot read a local directory: use s3://bucket/prefix, or leave it unset for the bucket"
-                    + " that cloudist:setup made");
+            throw new ConfigurationException(
+                    STORE,
+                    store,
+                    "workers on " + backend
+                            + " cannot read a local directory: use s3://bucket/prefix, or leave it unset for the bucket"
+                            + " that cloudist:setup made");
         }
         return store;
     }

@@ -21,7 +21,8 @@ final class ConfigurationParameters {
     private ConfigurationParameters() {}
 
     static Map<String, String> of(ParameterSources sources, SurefireProvider provider) {
-        Map<String, String> parameters = new LinkedHashMap<>(parse(sources.map("properties").getOrDefault(ELEMENT, "")));
+        Map<String, String> parameters =
+                new LinkedHashMap<>(parse(sources.map("properties").getOrDefault(ELEMENT, "")));
         if (provider.namesByDescription()) {
             parameters.putIfAbsent(PRUNING, "false");
         }
@@ -34,8 +35,11 @@ final class ConfigurationParameters {
         try {
             properties.load(new StringReader(text));
         } catch (IOException | IllegalArgumentException e) {
-            throw new ConfigurationException("properties", text.strip(), "write <configurationParameters> as"
-                    + " key=value lines, as a .properties file (" + e.getMessage() + ")");
+            throw new ConfigurationException(
+                    "properties",
+                    text.strip(),
+                    "write <configurationParameters> as" + " key=value lines, as a .properties file (" + e.getMessage()
+                            + ")");
         }
         Map<String, String> map = new LinkedHashMap<>();
         properties.stringPropertyNames().stream().sorted().forEach(name -> map.put(name, properties.getProperty(name)));

@@ -34,12 +34,15 @@ record ExecutionMapping(boolean reuseForks, Duration testTimeout, RunOrder runOr
      * for {@link io.cloudist.core.Scheduling}'s default.
      */
     static OptionalInt requestedWorkers(ParameterSources sources, int availableProcessors) {
-        Optional<String> forkCount = sources.surefireValue("forkCount", FORK_COUNT).filter(v -> !v.isBlank());
+        Optional<String> forkCount =
+                sources.surefireValue("forkCount", FORK_COUNT).filter(v -> !v.isBlank());
         boolean workersSet = sources.value(WORKERS).filter(v -> !v.isBlank()).isPresent();
         if (forkCount.isEmpty() && !workersSet) {
             return OptionalInt.empty();
         }
-        String defaultWorkers = forkCount.map(v -> String.valueOf(workers(v, availableProcessors))).orElse("");
+        String defaultWorkers = forkCount
+                .map(v -> String.valueOf(workers(v, availableProcessors)))
+                .orElse("");
         return OptionalInt.of(sources.wholeNumber(WORKERS, defaultWorkers, 1));
     }
 
@@ -56,8 +59,8 @@ record ExecutionMapping(boolean reuseForks, Duration testTimeout, RunOrder runOr
                 .filter(v -> !v.isBlank())
                 .map(v -> parseLong(v, RUN_ORDER_SEED))
                 .orElseGet(() -> ThreadLocalRandom.current().nextLong());
-        RunOrder runOrder = RunOrder.parse(sources.surefireValue("runOrder", RUN_ORDER).orElse("filesystem"), seed,
-                RUN_ORDER);
+        RunOrder runOrder =
+                RunOrder.parse(sources.surefireValue("runOrder", RUN_ORDER).orElse("filesystem"), seed, RUN_ORDER);
         int skipAfter = sources.surefireValue("skipAfterFailureCount", SKIP_AFTER_FAILURE_COUNT)
                 .filter(v -> !v.isBlank())
                 .map(v -> wholeNumber(v, SKIP_AFTER_FAILURE_COUNT))
@@ -78,7 +81,9 @@ record ExecutionMapping(boolean reuseForks, Duration testTimeout, RunOrder runOr
             }
             return Math.max(1, Integer.parseInt(value));
         } catch (NumberFormatException e) {
-            throw new ConfigurationException(FORK_COUNT, forkCount,
+            throw new ConfigurationException(
+                    FORK_COUNT,
+                    forkCount,
                     "set Surefire's forkCount to a whole number, or a number with C for per core (e.g. 1.5C)");
         }
     }

@@ -26,8 +26,13 @@ sealed interface Mapping {
      * @param extension the cloud modules the run needs loaded
      * @param warnings what the build sets that cloudist cannot honour, one sentence each
      */
-    record Run(RunRequest request, boolean testFailureIgnore, int failOnFlakeCount, CloudExtension extension,
-            List<String> warnings) implements Mapping {
+    record Run(
+            RunRequest request,
+            boolean testFailureIgnore,
+            int failOnFlakeCount,
+            CloudExtension extension,
+            List<String> warnings)
+            implements Mapping {
         public Run {
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(extension, "extension");

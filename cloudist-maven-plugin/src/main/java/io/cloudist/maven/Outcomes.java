@@ -35,8 +35,9 @@ final class Outcomes {
      * @throws MojoFailureException on test failures or errors, or too many flakes (unless {@code testFailureIgnore},
      *     which logs the message as an error instead), or when no test ran and {@code failIfNoTests} is set
      */
-    static void check(RunOutcome outcome, boolean testFailureIgnore, int failOnFlakeCount, boolean failIfNoTests,
-            Log log) throws MojoFailureException {
+    static void check(
+            RunOutcome outcome, boolean testFailureIgnore, int failOnFlakeCount, boolean failIfNoTests, Log log)
+            throws MojoFailureException {
         Summary summary = outcome.summary();
         boolean tooFlaky = failOnFlakeCount > 0 && summary.flakes() >= failOnFlakeCount;
         if (!summary.hasFailures() && !tooFlaky) {

@@ -179,7 +179,9 @@ record ParameterSources(
         } catch (NumberFormatException e) {
             // reported below, with the fix
         }
-        throw new ConfigurationException(parameter.property(), value,
+        throw new ConfigurationException(
+                parameter.property(),
+                value,
                 positive ? "set it to a number above 0, e.g. 1.5" : "set it to 0 or more, e.g. 0.25");
     }
 

@@ -42,10 +42,25 @@ record ProjectLayout(
     }
 
     /** A module that is its own project root. */
-    ProjectLayout(String groupId, String artifactId, Path basedir, Path buildDirectory, Path testOutputDirectory,
-            Path javaHome, int availableProcessors) {
-        this(groupId, artifactId, basedir, buildDirectory, testOutputDirectory, buildDirectory.resolve("classes"),
-                javaHome, availableProcessors, basedir, List.of(buildDirectory));
+    ProjectLayout(
+            String groupId,
+            String artifactId,
+            Path basedir,
+            Path buildDirectory,
+            Path testOutputDirectory,
+            Path javaHome,
+            int availableProcessors) {
+        this(
+                groupId,
+                artifactId,
+                basedir,
+                buildDirectory,
+                testOutputDirectory,
+                buildDirectory.resolve("classes"),
+                javaHome,
+                availableProcessors,
+                basedir,
+                List.of(buildDirectory));
     }
 
     /** {@code value} as a path; relative ones are resolved against the module directory. */

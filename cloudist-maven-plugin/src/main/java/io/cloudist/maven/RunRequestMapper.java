@@ -22,25 +22,6 @@ import static io.cloudist.core.CloudistProperties.JUNIT_ARTIFACT_NAME;
 import static io.cloudist.core.CloudistProperties.REDIRECT_TEST_OUTPUT_TO_FILE;
 import static io.cloudist.core.CloudistProperties.TRIM_STACK_TRACE;
 
-import static io.cloudist.core.CloudistParameters.ALLOWED_SECRETS;
-import static io.cloudist.core.CloudistParameters.EXTRA_FILES;
-import static io.cloudist.core.CloudistParameters.FAIL_IF_NO_SPECIFIED_TESTS;
-import static io.cloudist.core.CloudistParameters.FAIL_IF_NO_TESTS;
-import static io.cloudist.core.CloudistParameters.FILE_EXCLUDES;
-import static io.cloudist.core.CloudistParameters.GRANULARITY;
-import static io.cloudist.core.CloudistParameters.MAVEN_TEST_SKIP;
-import static io.cloudist.core.CloudistParameters.MAX_WORKER_RESTARTS;
-import static io.cloudist.core.CloudistParameters.REPORTS_DIRECTORY;
-import static io.cloudist.core.CloudistParameters.SKIP;
-import static io.cloudist.core.CloudistParameters.SKIP_TESTS;
-import static io.cloudist.core.CloudistParameters.STORE;
-import static io.cloudist.core.CloudistParameters.STORE_OUTAGE_SECONDS;
-import static io.cloudist.core.CloudistParameters.TARGET_TASK_SECONDS;
-import static io.cloudist.core.CloudistParameters.TASKS_PER_WORKER;
-import static io.cloudist.core.CloudistParameters.TEST_FAILURE_IGNORE;
-import static io.cloudist.core.CloudistParameters.USE_SUREFIRE_CONFIG;
-
-
 import io.cloudist.core.CloudistProperties.Parameter;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.FailurePolicy;
@@ -50,16 +31,15 @@ import io.cloudist.core.RunRequest;
 import io.cloudist.core.Scheduling;
 import io.cloudist.core.Shipping;
 import io.cloudist.core.StoreSettings;
-import io.cloudist.core.jvm.TestJvmSpec;
 import io.cloudist.core.cloud.CloudSettings;
-import io.cloudist.core.report.ReportStyle;
-import io.cloudist.core.ship.ProjectTree;
+import io.cloudist.core.jvm.TestJvmSpec;
 import io.cloudist.core.plan.Granularity;
+import io.cloudist.core.report.ReportStyle;
 import io.cloudist.core.select.TestSelection;
+import io.cloudist.core.ship.ProjectTree;
 import io.cloudist.core.store.StoreLocations;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -111,7 +91,11 @@ final class RunRequestMapper {
         ProjectModule module = new ProjectModule(
                 layout.groupId() + ":" + layout.artifactId(),
                 layout.basedir(),
-                directory(sources, layout, REPORTS_DIRECTORY, layout.buildDirectory().resolve("surefire-reports")),
+                directory(
+                        sources,
+                        layout,
+                        REPORTS_DIRECTORY,
+                        layout.buildDirectory().resolve("surefire-reports")),
                 layout.buildDirectory().resolve("cloudist"));
         Scheduling.Builder scheduling = Scheduling.forProcessors(layout.availableProcessors())
                 .granularity(granularity(sources))
@@ -122,8 +106,13 @@ final class RunRequestMapper {
         if (isSet(sources, MAX_WORKER_RESTARTS)) {
             scheduling.maxWorkerRestarts(sources.wholeNumber(MAX_WORKER_RESTARTS, "", 0));
         }
-        Shipping shipping = new Shipping(plugin.runnerJar(), workerClasspath, extraFiles(sources, layout),
-                new ProjectTree(layout.projectRoot(), layout.reactorBuildDirectories(),
+        Shipping shipping = new Shipping(
+                plugin.runnerJar(),
+                workerClasspath,
+                extraFiles(sources, layout),
+                new ProjectTree(
+                        layout.projectRoot(),
+                        layout.reactorBuildDirectories(),
                         CloudMapping.commaSeparated(sources.string(FILE_EXCLUDES))));
         FailurePolicy failurePolicy = FailurePolicy.DEFAULT
                 .withFailIfNoTests(failIfNoTests)
@@ -152,8 +141,12 @@ final class RunRequestMapper {
                 Set.copyOf(CloudMapping.commaSeparated(sources.string(ALLOWED_SECRETS))));
         List<Path> classesDirectories = new ArrayList<>(selection.testClassesDirectories());
         classesDirectories.add(layout.outputDirectory());
-        return new Mapping.Run(request, sources.flag(TEST_FAILURE_IGNORE),
-                reruns.failOnFlakeCount(), extension, SurefireWarnings.of(sources, layout, classesDirectories));
+        return new Mapping.Run(
+                request,
+                sources.flag(TEST_FAILURE_IGNORE),
+                reruns.failOnFlakeCount(),
+                extension,
+                SurefireWarnings.of(sources, layout, classesDirectories));
     }
 
     /**
@@ -161,11 +154,13 @@ final class RunRequestMapper {
      * files travel with the tests anyway, that directory would not.
      */
     private static List<String> extraFiles(ParameterSources sources, ProjectLayout layout) {
-        List<String> globs = new ArrayList<>(
-                CloudMapping.commaSeparated(sources.string(EXTRA_FILES)));
-        sources.surefireValue("testSourceDirectory", "").filter(d -> !d.isBlank()).map(layout::resolve)
+        List<String> globs = new ArrayList<>(CloudMapping.commaSeparated(sources.string(EXTRA_FILES)));
+        sources.surefireValue("testSourceDirectory", "")
+                .filter(d -> !d.isBlank())
+                .map(layout::resolve)
                 .filter(dir -> !dir.startsWith(layout.projectRoot()))
-                .ifPresent(dir -> globs.add(layout.basedir().relativize(dir).toString().replace('\\', '/') + "/**"));
+                .ifPresent(dir ->
+                        globs.add(layout.basedir().relativize(dir).toString().replace('\\', '/') + "/**"));
         return globs;
     }
 
@@ -202,7 +197,8 @@ final class RunRequestMapper {
 
     /** The test JVMs' Java feature version, which cloud workers must provide; else the build's. */
     private static int javaFeatureVersion(TestJvmSpec testJvm) {
-        return JavaRelease.featureVersion(testJvm.javaExecutable()).orElse(Runtime.version().feature());
+        return JavaRelease.featureVersion(testJvm.javaExecutable())
+                .orElse(Runtime.version().feature());
     }
 
     private static Granularity granularity(ParameterSources sources) {
@@ -220,6 +216,8 @@ final class RunRequestMapper {
             return CloudMapping.cloudStore(sources, cloud.backend());
         }
         String store = StoreLocations.check(sources.string(STORE).trim());
-        return store.isEmpty() || StoreLocations.isUri(store) ? store : layout.resolve(store).toString();
+        return store.isEmpty() || StoreLocations.isUri(store)
+                ? store
+                : layout.resolve(store).toString();
     }
 }

@@ -78,7 +78,9 @@ final class SelectionMapping {
         if (!configured.isEmpty()) {
             return configured;
         }
-        return sources.surefireValue(element, property).map(CloudMapping::commaSeparated).orElse(List.of());
+        return sources.surefireValue(element, property)
+                .map(CloudMapping::commaSeparated)
+                .orElse(List.of());
     }
 
     private static List<String> patterns(ParameterSources sources, ProjectLayout layout, String element) {

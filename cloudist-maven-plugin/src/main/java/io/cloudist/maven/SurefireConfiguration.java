@@ -30,6 +30,7 @@ final class SurefireConfiguration {
     private static final String SKIP = "skip";
     /** Surefire's placeholder for the fork's number. */
     static final String FORK_NUMBER = io.cloudist.core.jvm.TestJvmSpec.FORK_NUMBER;
+
     private static final String FORK_NUMBER_HELD = "\u0000surefire.forkNumber\u0000";
 
     private static final Set<String> MAPS =

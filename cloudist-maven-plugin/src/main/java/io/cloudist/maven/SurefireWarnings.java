@@ -34,7 +34,9 @@ final class SurefireWarnings {
             Optional<String> value = sources.surefireValue(entry.name(), entry.property());
             boolean warn = entry.name().equals("useModulePath")
                     ? !value.map("false"::equalsIgnoreCase).orElse(false) && hasModuleDescriptor(classesDirectories)
-                    : value.isPresent() && WHEN.getOrDefault(entry.name(), v -> true).test(value.get().trim());
+                    : value.isPresent()
+                            && WHEN.getOrDefault(entry.name(), v -> true)
+                                    .test(value.get().trim());
             if (warn) {
                 warnings.add(message(entry, value.orElse("true")));
             }
@@ -49,7 +51,9 @@ final class SurefireWarnings {
 
     private static String message(SurefireParameters.Entry entry, String value) {
         String where = "<" + entry.name() + ">" + (entry.property().isEmpty() ? "" : " (-D" + entry.property() + ")");
-        String shown = value.length() > 40 || value.isBlank() ? "" : " " + value.toLowerCase(Locale.ROOT).trim();
+        String shown = value.length() > 40 || value.isBlank()
+                ? ""
+                : " " + value.toLowerCase(Locale.ROOT).trim();
         return "cloudist: Surefire's " + where + shown + " is not honoured: " + entry.note();
     }
 

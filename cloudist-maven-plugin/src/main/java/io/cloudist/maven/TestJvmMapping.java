@@ -10,8 +10,8 @@ import static io.cloudist.core.CloudistParameters.WORKING_DIRECTORY;
 import static io.cloudist.core.CloudistProperties.ENABLE_ASSERTIONS;
 
 import io.cloudist.core.CloudistException;
-import io.cloudist.core.jvm.TestJvmSpec;
 import io.cloudist.core.ConfigurationException;
+import io.cloudist.core.jvm.TestJvmSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -80,8 +80,10 @@ final class TestJvmMapping {
         try (InputStream in = Files.newInputStream(path)) {
             properties.load(in);
         } catch (IOException e) {
-            throw new ConfigurationException("surefire.systemPropertiesFile", file.get(), "name a readable properties"
-                    + " file (" + path + ": " + e.getMessage() + ")");
+            throw new ConfigurationException(
+                    "surefire.systemPropertiesFile",
+                    file.get(),
+                    "name a readable properties" + " file (" + path + ": " + e.getMessage() + ")");
         }
         Map<String, String> map = new LinkedHashMap<>();
         properties.stringPropertyNames().stream().sorted().forEach(n -> map.put(n, properties.getProperty(n)));
@@ -89,14 +91,17 @@ final class TestJvmMapping {
     }
 
     /** The test classpath with Surefire's {@code classesDirectory} in place of the module's output directory. */
-    private static List<String> classesDirectory(ParameterSources sources, ProjectLayout layout, List<String> elements) {
+    private static List<String> classesDirectory(
+            ParameterSources sources, ProjectLayout layout, List<String> elements) {
         Optional<String> classes = sources.surefireValue("classesDirectory", "").filter(c -> !c.isBlank());
         if (classes.isEmpty()) {
             return elements;
         }
         Path output = layout.outputDirectory().toAbsolutePath().normalize();
         return elements.stream()
-                .map(e -> layout.resolve(e).equals(output) ? layout.resolve(classes.get()).toString() : e)
+                .map(e -> layout.resolve(e).equals(output)
+                        ? layout.resolve(classes.get()).toString()
+                        : e)
                 .toList();
     }
 
@@ -113,8 +118,10 @@ final class TestJvmMapping {
                     .filter(artifact -> present.add(artifact.key()))
                     .toList();
         } catch (CloudistException e) {
-            throw new CloudistException(e.getMessage() + ". They are needed to run the tests on the JUnit Platform:"
-                    + " add them to the project's test dependencies.", e);
+            throw new CloudistException(
+                    e.getMessage() + ". They are needed to run the tests on the JUnit Platform:"
+                            + " add them to the project's test dependencies.",
+                    e);
         }
     }
 }

@@ -52,21 +52,25 @@ final class UnknownParameters {
         for (String property : userProperties.stream().sorted().toList()) {
             if (property.startsWith(NAMESPACE) && !isKnownProperty(property)) {
                 Optional<String> near = nearest(property.substring(NAMESPACE.length()), properties);
-                return Optional.of(near.isPresent()
-                        ? "Unknown parameter -D" + property + ": did you mean -D" + NAMESPACE + near.get() + "?"
-                        : "Unknown parameter -D" + property + ": cloudist takes "
-                                + list(properties, "-D" + NAMESPACE, "") + "; remove it or use one of these.");
+                return Optional.of(
+                        near.isPresent()
+                                ? "Unknown parameter -D" + property + ": did you mean -D" + NAMESPACE + near.get() + "?"
+                                : "Unknown parameter -D" + property + ": cloudist takes "
+                                        + list(properties, "-D" + NAMESPACE, "") + "; remove it or use one of these.");
             }
         }
         List<String> valid = List.copyOf(new LinkedHashSet<>(validElements));
         for (String element : elements) {
             if (!valid.contains(element)) {
                 Optional<String> near = nearest(element, valid);
-                return Optional.of(near.isPresent()
-                        ? "Unknown element <" + element + "> in the configuration of cloudist-maven-plugin: did you"
-                                + " mean <" + near.get() + ">?"
-                        : "Unknown element <" + element + "> in the configuration of cloudist-maven-plugin: it takes "
-                                + list(valid, "<", ">") + "; remove it or use one of these.");
+                return Optional.of(
+                        near.isPresent()
+                                ? "Unknown element <" + element
+                                        + "> in the configuration of cloudist-maven-plugin: did you" + " mean <"
+                                        + near.get() + ">?"
+                                : "Unknown element <" + element
+                                        + "> in the configuration of cloudist-maven-plugin: it takes "
+                                        + list(valid, "<", ">") + "; remove it or use one of these.");
             }
         }
         return Optional.empty();

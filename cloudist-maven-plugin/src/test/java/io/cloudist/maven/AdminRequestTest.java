@@ -67,7 +67,9 @@ class AdminRequestTest {
         ConfigurationException error = error(Goal.CLEANUP);
 
         assertThat(error.parameter()).isEqualTo(CloudistProperties.BACKEND);
-        assertThat(error.fix()).startsWith("cloudist:cleanup works on a cloud backend").contains("use ec2");
+        assertThat(error.fix())
+                .startsWith("cloudist:cleanup works on a cloud backend")
+                .contains("use ec2");
     }
 
     @Test

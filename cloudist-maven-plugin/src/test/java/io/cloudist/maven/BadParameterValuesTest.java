@@ -71,7 +71,10 @@ class BadParameterValuesTest {
                 .findFirst()
                 .orElseThrow();
         String message = ErrorMessages.message(error);
-        assertThat(message).startsWith("Invalid value '" + value + "' for ").contains(accepted).contains("-D" + property);
+        assertThat(message)
+                .startsWith("Invalid value '" + value + "' for ")
+                .contains(accepted)
+                .contains("-D" + property);
         if (parameter.element() != null) {
             assertThat(message).contains("<" + parameter.element() + "> (-D" + property + "): ");
         }
@@ -90,7 +93,8 @@ class BadParameterValuesTest {
                 new ParameterSources(user, Map.of(), Map.of(), Map.of()),
                 layout,
                 List.of(layout.testOutputDirectory().toString()),
-                List.of(artifact("org.junit.jupiter", "junit-jupiter-engine", "5.14.1"),
+                List.of(
+                        artifact("org.junit.jupiter", "junit-jupiter-engine", "5.14.1"),
                         artifact("org.junit.platform", "junit-platform-engine", "1.14.1")),
                 user,
                 List.of(

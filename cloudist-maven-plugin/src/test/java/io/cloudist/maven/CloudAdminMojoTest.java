@@ -44,7 +44,9 @@ class CloudAdminMojoTest {
 
         run(new SetupMojo());
 
-        assertThat(FakeCloudAdmin.CALLS).singleElement().satisfies(call -> assertThat(call.fix()).isTrue());
+        assertThat(FakeCloudAdmin.CALLS)
+                .singleElement()
+                .satisfies(call -> assertThat(call.fix()).isTrue());
     }
 
     @Test

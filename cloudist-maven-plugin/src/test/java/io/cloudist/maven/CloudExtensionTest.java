@@ -18,9 +18,12 @@ class CloudExtensionTest {
     @Test
     void isNeededForACloudBackendOrAStoreUriButNotForALocalRun() {
         assertThat(CloudExtension.needed(CloudSettings.local(), "")).isFalse();
-        assertThat(CloudExtension.needed(CloudSettings.local(), "/shared/store")).isFalse();
-        assertThat(CloudExtension.needed(CloudSettings.local(), "file:///shared/store")).isFalse();
-        assertThat(CloudExtension.needed(CloudSettings.local(), "s3://bucket/prefix")).isTrue();
+        assertThat(CloudExtension.needed(CloudSettings.local(), "/shared/store"))
+                .isFalse();
+        assertThat(CloudExtension.needed(CloudSettings.local(), "file:///shared/store"))
+                .isFalse();
+        assertThat(CloudExtension.needed(CloudSettings.local(), "s3://bucket/prefix"))
+                .isTrue();
     }
 
     @Test
@@ -32,7 +35,10 @@ class CloudExtensionTest {
         ClassLoader during = extension.call(() -> Thread.currentThread().getContextClassLoader());
 
         assertThat(during).isInstanceOf(URLClassLoader.class);
-        assertThat(((URLClassLoader) during).getURLs()).extracting(Object::toString).singleElement().asString()
+        assertThat(((URLClassLoader) during).getURLs())
+                .extracting(Object::toString)
+                .singleElement()
+                .asString()
                 .endsWith("/aws.jar");
         assertThat(during.getParent()).isSameAs(CloudExtension.class.getClassLoader());
         assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(before);
@@ -42,7 +48,8 @@ class CloudExtensionTest {
     void withoutArtifactsTheActionRunsAsItIs() {
         ClassLoader before = Thread.currentThread().getContextClassLoader();
 
-        assertThat(CloudExtension.none().call(() -> Thread.currentThread().getContextClassLoader())).isSameAs(before);
+        assertThat(CloudExtension.none().call(() -> Thread.currentThread().getContextClassLoader()))
+                .isSameAs(before);
     }
 
     @Test

@@ -49,8 +49,18 @@ class CloudMappingTest {
 
         assertThat(settings)
                 .isEqualTo(new CloudSettings(
-                        "ec2", "eu-west-1", "ci", 2, 3.5, List.of("m7i.large", "c7i.xlarge"), 0.25, true, "ami-0123",
-                        0, 12, 21));
+                        "ec2",
+                        "eu-west-1",
+                        "ci",
+                        2,
+                        3.5,
+                        List.of("m7i.large", "c7i.xlarge"),
+                        0.25,
+                        true,
+                        "ami-0123",
+                        0,
+                        12,
+                        21));
     }
 
     @Test
@@ -93,10 +103,13 @@ class CloudMappingTest {
         assertThat(errorFor(CloudistProperties.MEMORY_PER_WORKER, "0").fix()).contains("above 0");
         assertThat(errorFor(CloudistProperties.MEMORY_PER_WORKER, "-2").parameter())
                 .isEqualTo(CloudistProperties.MEMORY_PER_WORKER);
-        assertThat(errorFor(CloudistProperties.MAX_PRICE_PER_HOUR, "-0.1").fix()).contains("0 or more");
-        assertThat(errorFor(CloudistProperties.MAX_PRICE_PER_HOUR, "cheap").value()).isEqualTo("cheap");
+        assertThat(errorFor(CloudistProperties.MAX_PRICE_PER_HOUR, "-0.1").fix())
+                .contains("0 or more");
+        assertThat(errorFor(CloudistProperties.MAX_PRICE_PER_HOUR, "cheap").value())
+                .isEqualTo("cheap");
         assertThat(errorFor(CloudistProperties.IDLE_MINUTES, "-1").fix()).contains("0 or more");
-        assertThat(errorFor(CloudistProperties.ON_DEMAND_FALLBACK, "maybe").fix()).contains("true or false");
+        assertThat(errorFor(CloudistProperties.ON_DEMAND_FALLBACK, "maybe").fix())
+                .contains("true or false");
         assertThat(errorFor(CloudistProperties.MAX_INSTANCE_HOURS, "0").fix()).contains("1 or more");
         assertThat(errorFor(CloudistProperties.MAX_INSTANCE_HOURS, "169").fix()).contains("from 1 to 168");
     }

@@ -8,8 +8,11 @@ import org.junit.jupiter.api.Test;
 
 class ConfigurationParametersTest {
     private static ParameterSources surefireProperties(String configurationParameters) {
-        return new ParameterSources(Map.of(), Map.of(),
-                Map.of("properties", Map.of("configurationParameters", configurationParameters)), Map.of());
+        return new ParameterSources(
+                Map.of(),
+                Map.of(),
+                Map.of("properties", Map.of("configurationParameters", configurationParameters)),
+                Map.of());
     }
 
     @Test
@@ -22,11 +25,13 @@ class ConfigurationParametersTest {
                     org.junit.jupiter.api.DisplayNameGenerator$ReplaceUnderscores
                 """);
 
-        assertThat(ConfigurationParameters.of(sources, SurefireProvider.JUNIT_PLATFORM)).containsExactly(
-                Map.entry("junit.jupiter.conditions.deactivate", "org.junit.*DisabledCondition"),
-                Map.entry("junit.jupiter.displayname.generator.default",
-                        "org.junit.jupiter.api.DisplayNameGenerator$ReplaceUnderscores"),
-                Map.entry("junit.jupiter.execution.parallel.enabled", "true"));
+        assertThat(ConfigurationParameters.of(sources, SurefireProvider.JUNIT_PLATFORM))
+                .containsExactly(
+                        Map.entry("junit.jupiter.conditions.deactivate", "org.junit.*DisabledCondition"),
+                        Map.entry(
+                                "junit.jupiter.displayname.generator.default",
+                                "org.junit.jupiter.api.DisplayNameGenerator$ReplaceUnderscores"),
+                        Map.entry("junit.jupiter.execution.parallel.enabled", "true"));
     }
 
     @Test
@@ -35,7 +40,8 @@ class ConfigurationParametersTest {
 
         assertThat(ConfigurationParameters.of(none, SurefireProvider.JUNIT4))
                 .containsExactly(Map.entry(ConfigurationParameters.PRUNING, "false"));
-        assertThat(ConfigurationParameters.of(none, SurefireProvider.JUNIT_PLATFORM)).isEmpty();
+        assertThat(ConfigurationParameters.of(none, SurefireProvider.JUNIT_PLATFORM))
+                .isEmpty();
         assertThat(ConfigurationParameters.of(
                         surefireProperties(ConfigurationParameters.PRUNING + "=true"), SurefireProvider.JUNIT3))
                 .containsExactly(Map.entry(ConfigurationParameters.PRUNING, "true"));

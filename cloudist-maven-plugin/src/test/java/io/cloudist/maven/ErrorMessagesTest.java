@@ -3,8 +3,8 @@ package io.cloudist.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudist.core.CloudistException;
-import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.CloudistParameters;
+import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.CloudistProperties.Parameter;
 import io.cloudist.core.ConfigurationException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -118,7 +118,10 @@ class ErrorMessagesTest {
 
         String message = ErrorMessages.message(new ConfigurationException(property, value, "use one " + accepted));
 
-        assertThat(message).startsWith("Invalid value '" + value + "' for ").contains(accepted).contains("-D" + property);
+        assertThat(message)
+                .startsWith("Invalid value '" + value + "' for ")
+                .contains(accepted)
+                .contains("-D" + property);
         assertThat(message).contains("<" + parameter.element() + "> (-D" + property + "): ");
     }
 }

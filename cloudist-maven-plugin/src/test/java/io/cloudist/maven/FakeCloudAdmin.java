@@ -4,8 +4,8 @@ import io.cloudist.core.CloudistException;
 import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.RunListener;
-import io.cloudist.core.provision.CloudAdmin;
 import io.cloudist.core.cloud.CloudSettings;
+import io.cloudist.core.provision.CloudAdmin;
 import io.cloudist.core.report.ConsoleLine;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,12 +46,16 @@ public final class FakeCloudAdmin implements CloudAdmin {
     private static void act(Call call, RunListener listener) {
         CALLS.add(call);
         switch (call.settings().region()) {
-            case FAILING_REGION -> throw new CloudistException(
-                    "AWS denied s3:CreateBucket: grant s3:CreateBucket to the IAM user or role that runs cloudist",
-                    new IllegalStateException("Access Denied (Service: S3, Status Code: 403)"));
-            case MISCONFIGURED_REGION -> throw new ConfigurationException(
-                    CloudistProperties.STORE, call.store(), "run mvn cloudist:setup first");
-            default -> listener.line(ConsoleLine.info(call.goal() + " done in " + call.settings().region()));
+            case FAILING_REGION ->
+                throw new CloudistException(
+                        "AWS denied s3:CreateBucket: grant s3:CreateBucket to the IAM user or role that runs cloudist",
+                        new IllegalStateException("Access Denied (Service: S3, Status Code: 403)"));
+            case MISCONFIGURED_REGION ->
+                throw new ConfigurationException(
+                        CloudistProperties.STORE, call.store(), "run mvn cloudist:setup first");
+            default ->
+                listener.line(ConsoleLine.info(
+                        call.goal() + " done in " + call.settings().region()));
         }
     }
 }

@@ -56,10 +56,15 @@ class GoalParametersTest {
                 set.put(constant, declared);
             }
         }
-        Object goalInstance = Class.forName(mojo.getImplementation()).getDeclaredConstructor().newInstance();
+        Object goalInstance =
+                Class.forName(mojo.getImplementation()).getDeclaredConstructor().newInstance();
 
-        new BasicComponentConfigurator().configureComponent(goalInstance, new XmlPlexusConfiguration(configuration),
-                new DefaultExpressionEvaluator(), new ClassWorld("test", getClass().getClassLoader()).getRealm("test"));
+        new BasicComponentConfigurator()
+                .configureComponent(
+                        goalInstance,
+                        new XmlPlexusConfiguration(configuration),
+                        new DefaultExpressionEvaluator(),
+                        new ClassWorld("test", getClass().getClassLoader()).getRealm("test"));
         ParameterSources sources =
                 new ParameterSources(Map.of(), ConfiguredValues.of(goalInstance, mojo), Map.of(), Map.of());
 
@@ -67,18 +72,21 @@ class GoalParametersTest {
         set.forEach((constant, declared) -> {
             String name = declared.getName();
             switch (declared.getType()) {
-                case "java.util.List" -> assertThat(sources.list(constant)).as(name).containsExactly(value(name));
-                case "java.util.Map" -> assertThat(sources.map(constant)).as(name).containsExactly(
-                        Map.entry("key", value(name)));
-                case "java.io.File" -> assertThat(sources.string(constant)).as(name).isEqualTo(file(name));
+                case "java.util.List" ->
+                    assertThat(sources.list(constant)).as(name).containsExactly(value(name));
+                case "java.util.Map" ->
+                    assertThat(sources.map(constant)).as(name).containsExactly(Map.entry("key", value(name)));
+                case "java.io.File" ->
+                    assertThat(sources.string(constant)).as(name).isEqualTo(file(name));
                 default -> assertThat(sources.string(constant)).as(name).isEqualTo(value(name));
             }
         });
     }
 
     private static Parameter constant(String element) {
-        List<Parameter> matching =
-                CloudistParameters.ALL.stream().filter(p -> element.equals(p.element())).toList();
+        List<Parameter> matching = CloudistParameters.ALL.stream()
+                .filter(p -> element.equals(p.element()))
+                .toList();
         assertThat(matching).as("the constant of <" + element + ">").hasSize(1);
         return matching.get(0);
     }

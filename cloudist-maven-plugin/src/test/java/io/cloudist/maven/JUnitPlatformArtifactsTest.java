@@ -80,11 +80,12 @@ class JUnitPlatformArtifactsTest {
 
         assertThat(junit3.provider()).isEqualTo(SurefireProvider.JUNIT3);
         assertThat(junit3.replaced()).contains("junit:junit");
-        assertThat(junit3.missing()).containsExactly(
-                "junit:junit:4.13.2",
-                "org.hamcrest:hamcrest-core:1.3",
-                "org.junit.vintage:junit-vintage-engine:5.14.1",
-                "org.junit.platform:junit-platform-launcher:1.14.1");
+        assertThat(junit3.missing())
+                .containsExactly(
+                        "junit:junit:4.13.2",
+                        "org.hamcrest:hamcrest-core:1.3",
+                        "org.junit.vintage:junit-vintage-engine:5.14.1",
+                        "org.junit.platform:junit-platform-launcher:1.14.1");
         assertThat(junit411.provider()).isEqualTo(SurefireProvider.JUNIT4);
         assertThat(junit411.replaced()).contains("junit:junit");
     }
@@ -94,8 +95,10 @@ class JUnitPlatformArtifactsTest {
         List<ArtifactFile> artifacts = List.of(artifact("com.example", "junit-repackaged", "4.13.2"));
 
         assertThat(JUnitPlatformArtifacts.hasJUnit(artifacts)).isFalse();
-        assertThat(JUnitPlatformArtifacts.hasJUnit(artifacts, "com.example:junit-repackaged")).isTrue();
-        assertThat(JUnitPlatformArtifacts.setup(artifacts, "com.example:junit-repackaged").provider())
+        assertThat(JUnitPlatformArtifacts.hasJUnit(artifacts, "com.example:junit-repackaged"))
+                .isTrue();
+        assertThat(JUnitPlatformArtifacts.setup(artifacts, "com.example:junit-repackaged")
+                        .provider())
                 .isEqualTo(SurefireProvider.JUNIT4);
     }
 

@@ -20,7 +20,8 @@ class JavaReleaseTest {
         assertThat(JavaRelease.fromRelease("JAVA_VERSION=\"1.8.0_392\"")).hasValue(8);
         assertThat(JavaRelease.fromRelease("JAVA_VERSION=\"21\"")).hasValue(21);
         assertThat(JavaRelease.fromRelease("JAVA_VERSION=\"25-ea\"")).hasValue(25);
-        assertThat(JavaRelease.fromRelease("JAVA_RUNTIME_VERSION=\"17.0.15+6\"")).isEmpty();
+        assertThat(JavaRelease.fromRelease("JAVA_RUNTIME_VERSION=\"17.0.15+6\""))
+                .isEmpty();
     }
 
     @Test

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class LateReplacementTest {
     @Test
     void replacesKnownLatePropertiesAndLeavesUnknownOnes() {
-        String argLine = LateReplacement.replace("@{argLine} -Xmx1g @{unknown}", Map.of("argLine", "-javaagent:jacoco.jar"));
+        String argLine =
+                LateReplacement.replace("@{argLine} -Xmx1g @{unknown}", Map.of("argLine", "-javaagent:jacoco.jar"));
 
         assertThat(argLine).isEqualTo("-javaagent:jacoco.jar -Xmx1g @{unknown}");
     }
@@ -20,6 +21,7 @@ class LateReplacementTest {
 
     @Test
     void lineBreaksBecomeSpaces() {
-        assertThat(LateReplacement.replace("-Xmx1g\n  -Da=b\r\n-Dc=d", Map.of())).isEqualTo("-Xmx1g   -Da=b -Dc=d");
+        assertThat(LateReplacement.replace("-Xmx1g\n  -Da=b\r\n-Dc=d", Map.of()))
+                .isEqualTo("-Xmx1g   -Da=b -Dc=d");
     }
 }

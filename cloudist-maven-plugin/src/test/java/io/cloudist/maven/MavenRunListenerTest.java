@@ -16,17 +16,21 @@ class MavenRunListenerTest {
     final List<String> display = new ArrayList<>();
     final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    final MavenRunListener listener = new MavenRunListener(log, new ProgressDisplay() {
-        @Override
-        public void show(String text) {
-            display.add("show " + text);
-        }
+    final MavenRunListener listener = new MavenRunListener(
+            log,
+            new ProgressDisplay() {
+                @Override
+                public void show(String text) {
+                    display.add("show " + text);
+                }
 
-        @Override
-        public void clear() {
-            display.add("clear");
-        }
-    }, new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8));
+                @Override
+                public void clear() {
+                    display.add("clear");
+                }
+            },
+            new PrintStream(stdout, true, StandardCharsets.UTF_8),
+            new PrintStream(stderr, true, StandardCharsets.UTF_8));
 
     @Test
     void whatTestsPrintedGoesToTheStandardStreamsAsPrintedWithoutALogLevel() {
@@ -56,7 +60,8 @@ class MavenRunListenerTest {
         listener.line(ConsoleLine.info("Running FooTest"));
         listener.finish();
 
-        assertThat(display).containsExactly("show cloudist: tests 1/10, failures 0, workers busy 2/4", "clear", "clear");
+        assertThat(display)
+                .containsExactly("show cloudist: tests 1/10, failures 0, workers busy 2/4", "clear", "clear");
     }
 
     @Test

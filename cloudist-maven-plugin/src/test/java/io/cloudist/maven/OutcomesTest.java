@@ -19,7 +19,8 @@ class OutcomesTest {
 
     @Test
     void passingRunPasses() {
-        assertThatNoException().isThrownBy(() -> Outcomes.check(outcome(new Summary(3, 0, 0, 1, 0)), false, 0, true, log));
+        assertThatNoException()
+                .isThrownBy(() -> Outcomes.check(outcome(new Summary(3, 0, 0, 1, 0)), false, 0, true, log));
         assertThat(log.lines).isEmpty();
     }
 
@@ -63,8 +64,10 @@ class OutcomesTest {
 
     @Test
     void flakesAloneLetTheBuildPass() {
-        assertThatNoException().isThrownBy(() -> Outcomes.check(outcome(new Summary(3, 0, 0, 0, 2)), false, 0, true, log));
-        assertThatNoException().isThrownBy(() -> Outcomes.check(outcome(new Summary(3, 0, 0, 0, 2)), false, 3, true, log));
+        assertThatNoException()
+                .isThrownBy(() -> Outcomes.check(outcome(new Summary(3, 0, 0, 0, 2)), false, 0, true, log));
+        assertThatNoException()
+                .isThrownBy(() -> Outcomes.check(outcome(new Summary(3, 0, 0, 0, 2)), false, 3, true, log));
         assertThat(log.lines).isEmpty();
     }
 
@@ -81,7 +84,8 @@ class OutcomesTest {
     @Test
     void failuresAndTooManyFlakesAreBothNamed() {
         assertThatThrownBy(() -> Outcomes.check(outcome(new Summary(4, 1, 0, 0, 2)), false, 1, false, log))
-                .hasMessageStartingWith("There are test failures.\nThere are 2 flakes and failOnFlakeCount is set to 1.");
+                .hasMessageStartingWith(
+                        "There are test failures.\nThere are 2 flakes and failOnFlakeCount is set to 1.");
     }
 
     @Test

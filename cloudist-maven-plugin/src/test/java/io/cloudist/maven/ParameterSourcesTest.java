@@ -66,12 +66,11 @@ class ParameterSourcesTest {
     void otherFlagValuesAreConfigurationErrorsNamingTheProperty() {
         ParameterSources sources = new ParameterSources(Map.of("cloudist.skip", "yes"), Map.of(), Map.of(), Map.of());
 
-        assertThatThrownBy(() -> sources.flag(SKIP))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> {
-                    assertThat(e.parameter()).isEqualTo("cloudist.skip");
-                    assertThat(e.value()).isEqualTo("yes");
-                    assertThat(e.fix()).contains("true or false");
-                });
+        assertThatThrownBy(() -> sources.flag(SKIP)).isInstanceOfSatisfying(ConfigurationException.class, e -> {
+            assertThat(e.parameter()).isEqualTo("cloudist.skip");
+            assertThat(e.value()).isEqualTo("yes");
+            assertThat(e.fix()).contains("true or false");
+        });
     }
 
     @Test
@@ -100,7 +99,9 @@ class ParameterSourcesTest {
     @Test
     void wholeNumbersUseTheDefaultWhenBlankAndRejectValuesBelowTheMinimum() {
         ParameterSources sources = new ParameterSources(
-                Map.of("cloudist.workers", " ", "cloudist.idleMinutes", "-1"), Map.of("tasksPerWorker", "7"), Map.of(),
+                Map.of("cloudist.workers", " ", "cloudist.idleMinutes", "-1"),
+                Map.of("tasksPerWorker", "7"),
+                Map.of(),
                 Map.of());
 
         assertThat(sources.wholeNumber(WORKERS, "3", 1)).isEqualTo(3);
@@ -121,11 +122,13 @@ class ParameterSourcesTest {
         assertThat(sources.decimal(parameter("unset", "2"), true)).isEqualTo(2.0);
         assertThat(sources.decimal(parameter("zero", "1"), false)).isZero();
         assertThatThrownBy(() -> sources.decimal(parameter("zero", "1"), true))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.fix()).contains("above 0"));
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class, e -> assertThat(e.fix()).contains("above 0"));
         assertThatThrownBy(() -> sources.decimal(parameter("nan", "1"), false))
                 .isInstanceOf(ConfigurationException.class);
         assertThatThrownBy(() -> sources.decimal(parameter("word", "1"), false))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.value()).isEqualTo("two"));
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class, e -> assertThat(e.value()).isEqualTo("two"));
     }
 
     /** A parameter whose element and property are both {@code name}. */

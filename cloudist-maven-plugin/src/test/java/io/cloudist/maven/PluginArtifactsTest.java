@@ -32,7 +32,12 @@ class PluginArtifactsTest {
 
         assertThat(plugin.workerClasspath())
                 .containsExactly(
-                        CORE.file(), JACKSON.file(), SLF4J.file(), WORKER.file(), SLF4J_SIMPLE.file(), AWS.file(),
+                        CORE.file(),
+                        JACKSON.file(),
+                        SLF4J.file(),
+                        WORKER.file(),
+                        SLF4J_SIMPLE.file(),
+                        AWS.file(),
                         SDK.file());
     }
 

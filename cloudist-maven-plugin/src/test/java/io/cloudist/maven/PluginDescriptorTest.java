@@ -50,7 +50,8 @@ class PluginDescriptorTest {
                 .filter(p -> p.element() != null)
                 .collect(Collectors.toMap(Parameter::element, Function.identity()));
         Element mojo = mojo(goal);
-        Element configuration = (Element) mojo.getElementsByTagName("configuration").item(0);
+        Element configuration =
+                (Element) mojo.getElementsByTagName("configuration").item(0);
         List<String> checked = new ArrayList<>();
         for (String name : editableParameters(mojo)) {
             NodeList nodes = configuration.getElementsByTagName(name);
@@ -71,7 +72,9 @@ class PluginDescriptorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Goal.class, names = {"SETUP", "CLEANUP"})
+    @EnumSource(
+            value = Goal.class,
+            names = {"SETUP", "CLEANUP"})
     void setupAndCleanupRunWithoutAProjectAndAreThreadSafe(Goal goal) {
         Element mojo = mojo(goal);
 

@@ -8,8 +8,8 @@ import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.RunRequest;
-import io.cloudist.core.plan.Granularity;
 import io.cloudist.core.cloud.CloudSettings;
+import io.cloudist.core.plan.Granularity;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -121,7 +121,8 @@ class RunRequestMapperTest {
         assertThat(request.scheduling().granularity()).isEqualTo(Granularity.METHOD);
         assertThat(request.forks().testTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(request.shipping().extraFiles()).containsExactly("data/**", "config/*.yml");
-        assertThat(request.store().location()).isEqualTo(basedir.resolve("build/store").toString());
+        assertThat(request.store().location())
+                .isEqualTo(basedir.resolve("build/store").toString());
         assertThat(request.store().outageSeconds()).isEqualTo(300);
         assertThat(request.scheduling().targetTaskSeconds()).isEqualTo(7.5);
     }
@@ -249,7 +250,8 @@ class RunRequestMapperTest {
         Mapping.Run cloud = run();
 
         // What the plugin already has (core) is not loaded twice.
-        assertThat(cloud.extension().files()).containsExactly(Path.of("/resolved/aws.jar"), Path.of("/resolved/s3.jar"));
+        assertThat(cloud.extension().files())
+                .containsExactly(Path.of("/resolved/aws.jar"), Path.of("/resolved/s3.jar"));
         assertThat(cloud.request().shipping().workerClasspath())
                 .contains(Path.of("/plugin/worker.jar"), Path.of("/resolved/aws.jar"), Path.of("/resolved/s3.jar"));
     }
@@ -265,7 +267,8 @@ class RunRequestMapperTest {
     void ec2BackendWithoutAReadableJdkUsesTheBuildsJavaVersion() {
         user.put(CloudistProperties.BACKEND, "ec2");
 
-        assertThat(run().request().cloud().javaFeatureVersion()).isEqualTo(Runtime.version().feature());
+        assertThat(run().request().cloud().javaFeatureVersion())
+                .isEqualTo(Runtime.version().feature());
     }
 
     @Test
@@ -334,10 +337,12 @@ class RunRequestMapperTest {
         assertThat(errorFor(CloudistProperties.WORKERS, "0").fix()).contains("1 or more");
         assertThat(errorFor(CloudistProperties.GRANULARITY, "suite").fix()).contains("class or method");
         assertThat(errorFor(CloudistProperties.TEST_TIMEOUT, "-5").fix()).contains("0 or more");
-        assertThat(errorFor(CloudistProperties.STORE_OUTAGE_SECONDS, "-1").fix()).contains("0 or more");
+        assertThat(errorFor(CloudistProperties.STORE_OUTAGE_SECONDS, "-1").fix())
+                .contains("0 or more");
         assertThat(errorFor(CloudistProperties.BACKEND, "mainframe").fix()).isEqualTo("use local or ec2");
         assertThat(errorFor(CloudistProperties.TEST, "%regex[").parameter()).isEqualTo("test");
-        assertThat(errorFor(CloudistProperties.RERUN_FAILING_TESTS_COUNT, "-1").fix()).contains("0 or more");
+        assertThat(errorFor(CloudistProperties.RERUN_FAILING_TESTS_COUNT, "-1").fix())
+                .contains("0 or more");
         assertThat(errorFor(CloudistProperties.FAIL_ON_FLAKE_COUNT, "-2").parameter())
                 .isEqualTo(CloudistProperties.FAIL_ON_FLAKE_COUNT);
     }
@@ -385,7 +390,8 @@ class RunRequestMapperTest {
                         return List.of(
                                 new ArtifactFile("io.cloudist", "cloudist-aws", "0.1", Path.of("/resolved/aws.jar")),
                                 new ArtifactFile("io.cloudist", "cloudist-core", "0.1", Path.of("/resolved/core.jar")),
-                                new ArtifactFile("software.amazon.awssdk", "s3", "2.42.33", Path.of("/resolved/s3.jar")));
+                                new ArtifactFile(
+                                        "software.amazon.awssdk", "s3", "2.42.33", Path.of("/resolved/s3.jar")));
                     }
                     return List.of(
                             artifact("org.junit.platform", "junit-platform-launcher", "1.14.1"),

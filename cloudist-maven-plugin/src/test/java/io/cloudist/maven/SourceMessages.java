@@ -22,12 +22,13 @@ import java.util.stream.Stream;
  * as that name.
  */
 final class SourceMessages {
-    private static final Pattern CONSTANT = Pattern.compile(
-            "static final String (\\w+)\\s*=\\s*((?:\"(?:[^\"\\\\]|\\\\.)*\"|[\\w.]+|\\s|\\+)+);");
+    private static final Pattern CONSTANT =
+            Pattern.compile("static final String (\\w+)\\s*=\\s*((?:\"(?:[^\"\\\\]|\\\\.)*\"|[\\w.]+|\\s|\\+)+);");
     private static final Pattern STATIC_IMPORT = Pattern.compile("import static [\\w.]*?\\.(\\w+)\\.(\\w+);");
     /** A string literal, kept as it is, or a reference to a constant outside one. */
-    private static final Pattern LITERAL_OR_REFERENCE = Pattern.compile(
-            "(\"(?:[^\"\\\\\n]|\\\\.)*\")|(?<![\\w.])((?:[A-Z]\\w*\\.)?[A-Z][A-Z0-9_]+)\\b");
+    private static final Pattern LITERAL_OR_REFERENCE =
+            Pattern.compile("(\"(?:[^\"\\\\\n]|\\\\.)*\")|(?<![\\w.])((?:[A-Z]\\w*\\.)?[A-Z][A-Z0-9_]+)\\b");
+
     private static final Pattern JOIN = Pattern.compile("\"\\s*\\+\\s*\"");
     /** A name from a {@link CloudistParameters} constant: {@code STORE.option()}, {@code STORE.displayName()}... */
     private static final Pattern PARAMETER_NAME = Pattern.compile(

@@ -118,7 +118,8 @@ class SurefireConfigurationTest {
             </configuration>\
             """), value -> value.contains("${") ? null : value);
 
-        assertThat(values).containsEntry("argLine", "-Dport=80${surefire.forkNumber}")
+        assertThat(values)
+                .containsEntry("argLine", "-Dport=80${surefire.forkNumber}")
                 .containsEntry("systemPropertyVariables", Map.of("schema", "${surefire.forkNumber}"));
     }
 }

@@ -38,9 +38,17 @@ class SurefireParametersMappingTest {
     @BeforeEach
     void module() throws IOException {
         basedir = Files.createDirectories(temp.resolve("project/module"));
-        layout = new ProjectLayout("com.acme", "shop", basedir, basedir.resolve("target"),
-                Files.createDirectories(basedir.resolve("target/test-classes")), basedir.resolve("target/classes"),
-                Path.of("/jdk"), 4, temp.resolve("project"), List.of(basedir.resolve("target")));
+        layout = new ProjectLayout(
+                "com.acme",
+                "shop",
+                basedir,
+                basedir.resolve("target"),
+                Files.createDirectories(basedir.resolve("target/test-classes")),
+                basedir.resolve("target/classes"),
+                Path.of("/jdk"),
+                4,
+                temp.resolve("project"),
+                List.of(basedir.resolve("target")));
     }
 
     private Mapping.Run run() {
@@ -48,9 +56,16 @@ class SurefireParametersMappingTest {
         List<ArtifactFile> plugin = List.of(
                 new ArtifactFile("io.cloudist", "cloudist-runner", "0.1", Path.of("/plugin/runner.jar")),
                 new ArtifactFile("io.cloudist", "cloudist-worker", "0.1", Path.of("/plugin/worker.jar")));
-        Mapping mapping = RunRequestMapper.map(new MappingInput(sources, layout,
-                List.of(layout.testOutputDirectory().toString(), layout.outputDirectory().toString()), artifacts,
-                Map.of(), plugin, coordinates -> List.of()));
+        Mapping mapping = RunRequestMapper.map(new MappingInput(
+                sources,
+                layout,
+                List.of(
+                        layout.testOutputDirectory().toString(),
+                        layout.outputDirectory().toString()),
+                artifacts,
+                Map.of(),
+                plugin,
+                coordinates -> List.of()));
         assertThat(mapping).isInstanceOf(Mapping.Run.class);
         return (Mapping.Run) mapping;
     }
@@ -67,7 +82,8 @@ class SurefireParametersMappingTest {
         assertThat(run().request().scheduling().workers()).isEqualTo(2);
         user.clear();
         surefire.put("forkCount", "two");
-        assertThat(catchThrowableOfType(ConfigurationException.class, this::run).parameter()).isEqualTo("forkCount");
+        assertThat(catchThrowableOfType(ConfigurationException.class, this::run).parameter())
+                .isEqualTo("forkCount");
     }
 
     @Test
@@ -131,7 +147,8 @@ class SurefireParametersMappingTest {
                 .containsEntry("shared", "variables");
         assertThat(request.selection().includeEngines()).containsExactly("junit-jupiter");
         assertThat(request.testJvm().excludedEnvironment()).containsExactly("SECRET_TOKEN", "HOME");
-        assertThat(request.testJvm().classpath()).contains(basedir.resolve("target/classes-instrumented"))
+        assertThat(request.testJvm().classpath())
+                .contains(basedir.resolve("target/classes-instrumented"))
                 .doesNotContain(basedir.resolve("target/classes"));
     }
 
@@ -171,8 +188,9 @@ class SurefireParametersMappingTest {
     void skipExecSkipsAsSkipTestsDoes() {
         user.put("maven.test.skip.exec", "true");
         ParameterSources sources = new ParameterSources(user, Map.of(), surefire, Map.of());
-        assertThat(RunRequestMapper.map(new MappingInput(sources, layout, List.of(), artifacts, Map.of(), List.of(),
-                coordinates -> List.of()))).isInstanceOf(Mapping.Skipped.class);
+        assertThat(RunRequestMapper.map(new MappingInput(
+                        sources, layout, List.of(), artifacts, Map.of(), List.of(), coordinates -> List.of())))
+                .isInstanceOf(Mapping.Skipped.class);
     }
 
     @Test
@@ -181,11 +199,13 @@ class SurefireParametersMappingTest {
         surefire.put("threadCount", "4");
         surefire.put("useSystemClassLoader", "false");
         surefire.put("properties", Map.of("listener", "com.acme.Listener", "configurationParameters", "a=b"));
-        Files.writeString(Files.createDirectories(basedir.resolve("target/classes")).resolve("module-info.class"), "");
+        Files.writeString(
+                Files.createDirectories(basedir.resolve("target/classes")).resolve("module-info.class"), "");
 
         assertThat(run().warnings())
-                .anySatisfy(w -> assertThat(w).startsWith("cloudist: Surefire's <parallel> (-Dparallel) methods is not"
-                        + " honoured: Tests do not run in parallel inside a test JVM"))
+                .anySatisfy(w -> assertThat(w)
+                        .startsWith("cloudist: Surefire's <parallel> (-Dparallel) methods is not"
+                                + " honoured: Tests do not run in parallel inside a test JVM"))
                 .anySatisfy(w -> assertThat(w).contains("<useSystemClassLoader>", "false is warned about"))
                 .anySatisfy(w -> assertThat(w).contains("<useModulePath>"))
                 .anySatisfy(w -> assertThat(w).contains("<properties><listener>"))

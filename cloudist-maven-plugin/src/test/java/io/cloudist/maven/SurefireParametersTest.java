@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -34,33 +30,43 @@ class SurefireParametersTest {
         Map<String, String> descriptor = surefireTestGoalParameters();
 
         assertThat(descriptor).hasSizeGreaterThan(70);
-        assertThat(SurefireParameters.ALL.stream().map(SurefireParameters.Entry::name).toList())
+        assertThat(SurefireParameters.ALL.stream()
+                        .map(SurefireParameters.Entry::name)
+                        .toList())
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(descriptor.keySet());
         for (SurefireParameters.Entry entry : SurefireParameters.ALL) {
-            assertThat(entry.property()).as("the property of <%s>", entry.name())
+            assertThat(entry.property())
+                    .as("the property of <%s>", entry.name())
                     .isEqualTo(descriptor.get(entry.name()));
         }
     }
 
     @Test
     void theDocumentedTableIsTheTableOfTheCode() throws IOException {
-        List<String> documented = Files.readAllLines(TABLE).stream().filter(l -> l.startsWith("| `<")).toList();
-        List<String> expected = new ArrayList<>(SurefireParameters.ALL.stream().map(SurefireParametersTest::row).toList());
+        List<String> documented = Files.readAllLines(TABLE).stream()
+                .filter(l -> l.startsWith("| `<"))
+                .toList();
+        List<String> expected = new ArrayList<>(
+                SurefireParameters.ALL.stream().map(SurefireParametersTest::row).toList());
         Collections.sort(expected);
         if (!documented.equals(expected)) {
-            Files.write(Path.of(System.getProperty("basedir", ".")).resolve("target/surefire-parameters-table.md"),
+            Files.write(
+                    Path.of(System.getProperty("basedir", ".")).resolve("target/surefire-parameters-table.md"),
                     expected);
         }
 
         assertThat(documented).containsExactlyElementsOf(expected);
         Map<SurefireParameters.Treatment, Long> counts = SurefireParameters.ALL.stream()
                 .collect(Collectors.groupingBy(SurefireParameters.Entry::treatment, Collectors.counting()));
-        assertThat(Files.readString(TABLE)).contains(String.format(
-                "%d parameters: %d honoured, %d mapped, %d not applicable, %d warned about.",
-                SurefireParameters.ALL.size(), counts.get(SurefireParameters.Treatment.HONOURED),
-                counts.get(SurefireParameters.Treatment.MAPPED), counts.get(SurefireParameters.Treatment.NOT_APPLICABLE),
-                counts.get(SurefireParameters.Treatment.WARNED)));
+        assertThat(Files.readString(TABLE))
+                .contains(String.format(
+                        "%d parameters: %d honoured, %d mapped, %d not applicable, %d warned about.",
+                        SurefireParameters.ALL.size(),
+                        counts.get(SurefireParameters.Treatment.HONOURED),
+                        counts.get(SurefireParameters.Treatment.MAPPED),
+                        counts.get(SurefireParameters.Treatment.NOT_APPLICABLE),
+                        counts.get(SurefireParameters.Treatment.WARNED)));
     }
 
     static String row(SurefireParameters.Entry entry) {
@@ -76,12 +82,13 @@ class SurefireParametersTest {
 
     /** The editable parameters of the test goal and their user properties ("" for none). */
     private static Map<String, String> surefireTestGoalParameters() throws Exception {
-        URL descriptor = Collections.list(
-                        SurefireParametersTest.class.getClassLoader().getResources("META-INF/maven/plugin.xml"))
-                .stream()
-                .filter(url -> url.toString().contains("maven-surefire-plugin"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("maven-surefire-plugin is not on the test classpath"));
+        URL descriptor =
+                Collections.list(
+                                SurefireParametersTest.class.getClassLoader().getResources("META-INF/maven/plugin.xml"))
+                        .stream()
+                        .filter(url -> url.toString().contains("maven-surefire-plugin"))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("maven-surefire-plugin is not on the test classpath"));
         Document document;
         try (InputStream in = descriptor.openStream()) {
             document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
@@ -92,15 +99,19 @@ class SurefireParametersTest {
             if (!text(mojo, "goal").equals("test")) {
                 continue;
             }
-            Element configuration = (Element) mojo.getElementsByTagName("configuration").item(0);
+            Element configuration =
+                    (Element) mojo.getElementsByTagName("configuration").item(0);
             Map<String, String> parameters = new java.util.TreeMap<>();
-            NodeList all = ((Element) mojo.getElementsByTagName("parameters").item(0)).getElementsByTagName("parameter");
+            NodeList all =
+                    ((Element) mojo.getElementsByTagName("parameters").item(0)).getElementsByTagName("parameter");
             for (int j = 0; j < all.getLength(); j++) {
                 Element parameter = (Element) all.item(j);
                 if (text(parameter, "editable").equals("true")) {
                     String name = text(parameter, "name");
                     NodeList configured = configuration.getElementsByTagName(name);
-                    String expression = configured.getLength() == 0 ? "" : configured.item(0).getTextContent().trim();
+                    String expression = configured.getLength() == 0
+                            ? ""
+                            : configured.item(0).getTextContent().trim();
                     String property = expression.startsWith("${") && expression.endsWith("}")
                             ? expression.substring(2, expression.length() - 1)
                             : "";

@@ -33,16 +33,17 @@ class TroubleshootingGuideTest {
             String message = LEVEL.matcher(quote).replaceFirst("");
             Matcher invalid = INVALID.matcher(message);
             if (invalid.matches()) {
-                List<String> named = new ArrayList<>(
-                        CloudistParameters.ALL.stream().map(TroubleshootingGuideTest::where).toList());
-                SurefireParameters.ALL.forEach(p -> named.add(
-                        "<" + p.name() + ">" + (p.property().isEmpty() ? "" : " (-D" + p.property() + ")")));
-                assertThat(named)
-                        .as("the parameter of %s", quote)
-                        .contains(invalid.group(1));
+                List<String> named = new ArrayList<>(CloudistParameters.ALL.stream()
+                        .map(TroubleshootingGuideTest::where)
+                        .toList());
+                SurefireParameters.ALL.forEach(p ->
+                        named.add("<" + p.name() + ">" + (p.property().isEmpty() ? "" : " (-D" + p.property() + ")")));
+                assertThat(named).as("the parameter of %s", quote).contains(invalid.group(1));
                 message = invalid.group(2);
             }
-            assertThat(sources.missingPieces(message)).as("pieces of %s not in the sources", quote).isEmpty();
+            assertThat(sources.missingPieces(message))
+                    .as("pieces of %s not in the sources", quote)
+                    .isEmpty();
         }
     }
 
@@ -53,7 +54,8 @@ class TroubleshootingGuideTest {
         assertThat(sources.missingPieces("No tests matching pattern \"{pattern}\" were executed! (Set"
                         + " -Dsurefire.failIfNoSpecifiedTests=false to ignore this error.)"))
                 .isEmpty();
-        assertThat(sources.missingPieces("Classpath entry {path} is broken beyond repair.")).isNotEmpty();
+        assertThat(sources.missingPieces("Classpath entry {path} is broken beyond repair."))
+                .isNotEmpty();
     }
 
     /** How ErrorMessages names a parameter: {@code <element> (-Dproperty)}, {@code <element>} or {@code -Dproperty}. */

@@ -41,10 +41,12 @@ class UnknownParametersTest {
 
     @Test
     void aPropertyNothingIsNearListsEveryProperty() {
-        String message = UnknownParameters.check(List.of("cloudist.turbo"), List.of(), ELEMENTS).orElseThrow();
+        String message = UnknownParameters.check(List.of("cloudist.turbo"), List.of(), ELEMENTS)
+                .orElseThrow();
 
         assertThat(message)
-                .startsWith("Unknown parameter -Dcloudist.turbo: cloudist takes -Dcloudist.workers, -Dcloudist.granularity,")
+                .startsWith(
+                        "Unknown parameter -Dcloudist.turbo: cloudist takes -Dcloudist.workers, -Dcloudist.granularity,")
                 .contains("-Dcloudist.deleteRunData")
                 .endsWith("; remove it or use one of these.")
                 .doesNotContain("-DskipTests");
@@ -106,7 +108,8 @@ class UnknownParametersTest {
                     .filter(Files::isDirectory)
                     .toList()) {
                 try (Stream<Path> files = Files.walk(main)) {
-                    for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    for (Path file :
+                            files.filter(f -> f.toString().endsWith(".java")).toList()) {
                         Matcher m = CLOUDIST_PROPERTY.matcher(Files.readString(file));
                         while (m.find()) {
                             found.add(m.group(1));

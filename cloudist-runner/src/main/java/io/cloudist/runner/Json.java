@@ -19,7 +19,9 @@ final class Json {
                 out.append('\\').append(c);
             } else if (c < 0x20) {
                 appendUnicodeEscape(out, c);
-            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < length
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 out.append(c).append(value.charAt(++i));
             } else if (Character.isSurrogate(c)) {
                 appendUnicodeEscape(out, c);

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Properties;
 import java.util.Arrays;
+import java.util.Properties;
 
 /**
  * The entry point of the test JVM: {@code discover <requestFile> <outputFile>} lists the test plan,

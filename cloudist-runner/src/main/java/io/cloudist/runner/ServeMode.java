@@ -29,6 +29,7 @@ final class ServeMode {
     static final int WORKER_GONE = 86;
     /** The option that ends the JVM when its input ends during a request. */
     static final String EXIT_WITH_INPUT = "--exit-with-input";
+
     private static final String END = "\u0000end";
 
     private final OutputCapture capture;
@@ -49,7 +50,8 @@ final class ServeMode {
         try {
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
             AtomicBoolean busy = new AtomicBoolean();
-            Thread reader = new Thread(() -> readCommands(commands, lines, exitWithInput ? busy : null, log), "cloudist-runner-commands");
+            Thread reader = new Thread(
+                    () -> readCommands(commands, lines, exitWithInput ? busy : null, log), "cloudist-runner-commands");
             reader.setDaemon(true);
             reader.start();
             ServeMode serve = new ServeMode(capture, log);
@@ -78,8 +80,8 @@ final class ServeMode {
      * Moves command lines to the queue; at the end of input, ends the queue, or the JVM when a request runs or waits
      * and {@code busy} is given.
      */
-    private static void readCommands(InputStream commands, BlockingQueue<String> lines, AtomicBoolean busy,
-            PrintStream log) {
+    private static void readCommands(
+            InputStream commands, BlockingQueue<String> lines, AtomicBoolean busy, PrintStream log) {
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(commands, StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -110,8 +112,7 @@ final class ServeMode {
     private void execute(String command) throws IOException {
         String[] files = command.split("\t", -1);
         if (files.length != 2 || files[0].isEmpty() || files[1].isEmpty()) {
-            log.println("cloudist-runner: ignoring malformed command (want <requestFile>TAB<eventsFile>): "
-                    + command);
+            log.println("cloudist-runner: ignoring malformed command (want <requestFile>TAB<eventsFile>): " + command);
             return;
         }
         try (EventFile events = EventFile.append(Paths.get(files[1]))) {

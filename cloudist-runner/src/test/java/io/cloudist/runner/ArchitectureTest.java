@@ -19,7 +19,8 @@ class ArchitectureTest {
 
     @Test
     void theRunnerKnowsNothingOfCloudist() {
-        noDependencyOn("io.cloudist.core..", "io.cloudist.worker..", "org.slf4j..").check(CLASSES);
+        noDependencyOn("io.cloudist.core..", "io.cloudist.worker..", "org.slf4j..")
+                .check(CLASSES);
     }
 
     /**
@@ -29,7 +30,10 @@ class ArchitectureTest {
      */
     @Test
     void onlyMainAndTheOutputCaptureUseSystemOutAndErr() {
-        systemStreamsOnlyIn("io.cloudist.runner.OutputCapture", "io.cloudist.runner.ServeMode.run",
-                "io.cloudist.runner.RunnerMain.run").check(CLASSES);
+        systemStreamsOnlyIn(
+                        "io.cloudist.runner.OutputCapture",
+                        "io.cloudist.runner.ServeMode.run",
+                        "io.cloudist.runner.RunnerMain.run")
+                .check(CLASSES);
     }
 }

@@ -17,7 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DiscoverModeTest {
     private static final List<String> NODE_FIELDS = List.of(
-            "event", "uniqueId", "parentId", "displayName", "legacyName", "kind", "className", "methodName",
+            "event",
+            "uniqueId",
+            "parentId",
+            "displayName",
+            "legacyName",
+            "kind",
+            "className",
+            "methodName",
             "methodParameters");
 
     @TempDir
@@ -25,15 +32,17 @@ class DiscoverModeTest {
 
     @Test
     void listsEveryNodeWithItsFieldsParentsFirst() throws Exception {
-        List<JsonNode> lines = discover(0, "class " + OutcomesFixture.class.getName(),
-                "class " + JUnit4Fixture.class.getName());
+        List<JsonNode> lines =
+                discover(0, "class " + OutcomesFixture.class.getName(), "class " + JUnit4Fixture.class.getName());
 
         List<JsonNode> nodes = lines.subList(0, lines.size() - 1);
         assertThat(lines.get(lines.size() - 1).toString()).isEqualTo("{\"event\":\"end\"}");
         Set<String> seen = new HashSet<>(Set.of(""));
         for (JsonNode node : nodes) {
             assertThat(fieldNames(node)).containsExactlyElementsOf(NODE_FIELDS);
-            assertThat(seen).as("parent of %s listed before it", node).contains(node.get("parentId").asText());
+            assertThat(seen)
+                    .as("parent of %s listed before it", node)
+                    .contains(node.get("parentId").asText());
             seen.add(node.get("uniqueId").asText());
         }
         assertThat(byDisplayName(nodes, "JUnit Jupiter").get("kind").asText()).isEqualTo("CONTAINER");
@@ -44,8 +53,11 @@ class DiscoverModeTest {
         assertThat(passes.get("kind").asText()).isEqualTo("TEST");
         assertThat(passes.get("legacyName").asText()).isEqualTo("passes()");
         assertThat(passes.get("methodName").asText()).isEqualTo("passes");
-        assertThat(passes.get("parentId").asText()).isEqualTo(outcomes.get("uniqueId").asText());
-        assertThat(byDisplayName(nodes, "takesParameters(TestInfo)").get("methodParameters").asText())
+        assertThat(passes.get("parentId").asText())
+                .isEqualTo(outcomes.get("uniqueId").asText());
+        assertThat(byDisplayName(nodes, "takesParameters(TestInfo)")
+                        .get("methodParameters")
+                        .asText())
                 .isEqualTo("org.junit.jupiter.api.TestInfo");
         assertThat(byDisplayName(nodes, "passesToo()").get("className").asText())
                 .isEqualTo(OutcomesFixture.class.getName() + "$Inner");
@@ -67,7 +79,8 @@ class DiscoverModeTest {
         String tagged = "class " + TaggedFixture.class.getName();
 
         assertThat(testMethods(discover(0, tagged, "includeTags fast"))).containsExactlyInAnyOrder("quick", "lengthy");
-        assertThat(testMethods(discover(0, tagged, "includeTags fast", "excludeTags slow"))).containsExactly("quick");
+        assertThat(testMethods(discover(0, tagged, "includeTags fast", "excludeTags slow")))
+                .containsExactly("quick");
         assertThat(testMethods(discover(0, tagged, "includeTags fast & !slow"))).containsExactly("quick");
         assertThat(testMethods(discover(0, tagged, "includeTags nightly", "includeTags slow")))
                 .containsExactly("lengthy");
@@ -104,8 +117,8 @@ class DiscoverModeTest {
 
     private List<JsonNode> discover(int expectedExitCode, String... requestLines) throws Exception {
         Path output = dir.resolve("discovered.jsonl");
-        RunnerJvm.Exit exit =
-                RunnerJvm.run(dir, "", "discover", RunnerJvm.request(dir, requestLines).toString(), output.toString());
+        RunnerJvm.Exit exit = RunnerJvm.run(
+                dir, "", "discover", RunnerJvm.request(dir, requestLines).toString(), output.toString());
         assertThat(exit.code()).as(exit.stderr()).isEqualTo(expectedExitCode);
         return RunnerJvm.readLines(output);
     }

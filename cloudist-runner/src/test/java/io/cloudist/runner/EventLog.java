@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 /** The events of one serve command, with finders for tests. */
 record EventLog(List<JsonNode> events) {
     List<JsonNode> named(String event) {
-        return events.stream().filter(e -> e.path("event").asText().equals(event)).collect(Collectors.toList());
+        return events.stream()
+                .filter(e -> e.path("event").asText().equals(event))
+                .collect(Collectors.toList());
     }
 
     /** The node of the one {@code started} event whose node has this display name. */

@@ -16,8 +16,8 @@ class RequestFileTest {
 
     @Test
     void selectsClassesByNameAndNodesByUniqueId() throws Exception {
-        LauncherDiscoveryRequest request = RequestFile.read(RunnerJvm.request(dir,
-                "class com.example.Missing", "", "uniqueId [engine:junit-jupiter]/[class:a.B]"));
+        LauncherDiscoveryRequest request = RequestFile.read(
+                RunnerJvm.request(dir, "class com.example.Missing", "", "uniqueId [engine:junit-jupiter]/[class:a.B]"));
 
         assertThat(request.getSelectorsByType(ClassSelector.class))
                 .extracting(ClassSelector::getClassName)
@@ -29,16 +29,18 @@ class RequestFileTest {
 
     @Test
     void turnsTagLinesIntoOneIncludeAndOneExcludeFilter() throws Exception {
-        LauncherDiscoveryRequest request = RequestFile.read(RunnerJvm.request(dir,
-                "includeTags fast & !flaky", "includeTags smoke", "excludeTags slow"));
+        LauncherDiscoveryRequest request = RequestFile.read(
+                RunnerJvm.request(dir, "includeTags fast & !flaky", "includeTags smoke", "excludeTags slow"));
 
         assertThat(request.getPostDiscoveryFilters()).hasSize(2);
     }
 
     @Test
     void turnsEngineLinesIntoEngineFiltersAndConfigLinesIntoConfigurationParameters() throws Exception {
-        LauncherDiscoveryRequest request = RequestFile.read(RunnerJvm.request(dir,
-                "includeEngine junit-jupiter", "excludeEngine junit-vintage",
+        LauncherDiscoveryRequest request = RequestFile.read(RunnerJvm.request(
+                dir,
+                "includeEngine junit-jupiter",
+                "excludeEngine junit-vintage",
                 "config junit.jupiter.conditions.deactivate=org.junit.*DisabledCondition"));
 
         assertThat(request.getEngineFilters()).hasSize(2);

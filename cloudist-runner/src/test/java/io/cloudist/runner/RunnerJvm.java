@@ -17,11 +17,10 @@ import java.util.concurrent.TimeUnit;
 
 /** Starts {@link RunnerMain} in a separate JVM on this test classpath, and reads what it writes. */
 final class RunnerJvm {
-    private static final ObjectMapper JSON =
-            JsonMapper.builder()
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     /** How a runner JVM ended: its exit code and everything it printed. */
     record Exit(int code, String stdout, String stderr) {}

@@ -41,7 +41,10 @@ class ServeModeTest {
         assertThat(error.get("type").asText()).isEqualTo("java.lang.IllegalStateException");
         assertThat(error.get("assertion").asBoolean()).isFalse();
         assertThat(log.status("abortsOnAnAssumption()")).isEqualTo("ABORTED");
-        assertThat(log.finished("abortsOnAnAssumption()").at("/throwable/assertion").asBoolean()).isFalse();
+        assertThat(log.finished("abortsOnAnAssumption()")
+                        .at("/throwable/assertion")
+                        .asBoolean())
+                .isFalse();
         assertThat(log.status("passesToo()")).isEqualTo("SUCCESSFUL");
         assertThat(log.startedNode("passesToo()").get("className").asText())
                 .isEqualTo(OutcomesFixture.class.getName() + "$Inner");
@@ -56,7 +59,8 @@ class ServeModeTest {
             assertThat(skipped.get("reason").asText()).isEqualTo("not today");
             assertThat(skipped.get("time").asLong()).isPositive();
         });
-        assertThat(log.named("started")).noneMatch(e -> e.at("/node/methodName").asText().equals("isDisabled"));
+        assertThat(log.named("started"))
+                .noneMatch(e -> e.at("/node/methodName").asText().equals("isDisabled"));
     }
 
     @Test
@@ -65,7 +69,8 @@ class ServeModeTest {
 
         List<String> started = uniqueIds(log.named("started"), "/node/uniqueId");
         assertThat(uniqueIds(log.named("finished"), "/uniqueId")).containsExactlyInAnyOrderElementsOf(started);
-        assertThat(log.named("started")).anyMatch(e -> e.at("/node/parentId").asText().isEmpty());
+        assertThat(log.named("started"))
+                .anyMatch(e -> e.at("/node/parentId").asText().isEmpty());
         assertThat(log.eventNames()).last().isEqualTo("end");
     }
 
@@ -74,12 +79,16 @@ class ServeModeTest {
         EventLog log = serveOne("class " + ParameterizedFixture.class.getName());
 
         assertThat(log.status("[1] " + ParameterizedFixture.MARKUP)).isEqualTo("SUCCESSFUL");
-        assertThat(log.startedNode("[2] " + ParameterizedFixture.NON_ASCII).get("methodParameters").asText())
+        assertThat(log.startedNode("[2] " + ParameterizedFixture.NON_ASCII)
+                        .get("methodParameters")
+                        .asText())
                 .isEqualTo("java.lang.String");
         JsonNode factory = log.startedNode("dynamics()");
-        assertThat(log.startedNode("dynamic one").get("parentId").asText()).isEqualTo(factory.get("uniqueId").asText());
+        assertThat(log.startedNode("dynamic one").get("parentId").asText())
+                .isEqualTo(factory.get("uniqueId").asText());
         assertThat(log.status("dynamic two")).isEqualTo("FAILED");
-        assertThat(log.finished("dynamic two").at("/throwable/assertion").asBoolean()).isTrue();
+        assertThat(log.finished("dynamic two").at("/throwable/assertion").asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -104,9 +113,13 @@ class ServeModeTest {
         String expected = OutputFixture.BIG_LINE.repeat(OutputFixture.BIG_LINES);
         assertThat(big.length()).isEqualTo(2 * 1024 * 1024);
         assertThat(big.equals(expected)).as("2 MiB of output round-trips").isTrue();
-        assertThat(log.finished("printsFromAnotherThread()").get("stdout").asText()).isEqualTo("from a thread");
-        assertThat(log.finished("printsFromAnotherThread()").get("stderr").asText()).isEmpty();
-        assertThat(exit.stdout().contains(expected)).as("the process's own stdout has the 2 MiB").isTrue();
+        assertThat(log.finished("printsFromAnotherThread()").get("stdout").asText())
+                .isEqualTo("from a thread");
+        assertThat(log.finished("printsFromAnotherThread()").get("stderr").asText())
+                .isEmpty();
+        assertThat(exit.stdout().contains(expected))
+                .as("the process's own stdout has the 2 MiB")
+                .isTrue();
         assertThat(exit.stdout()).contains(OutputFixture.ODD, "from a thread");
         assertThat(exit.stderr()).contains("err:" + OutputFixture.ODD);
     }
@@ -117,26 +130,29 @@ class ServeModeTest {
 
         List<String> transcript = log.events().stream()
                 .filter(e -> e.path("event").asText().equals("output")
-                        || e.path("event").asText().equals("started") && !e.at("/node/className").asText().isEmpty())
+                        || e.path("event").asText().equals("started")
+                                && !e.at("/node/className").asText().isEmpty())
                 .map(e -> e.path("event").asText().equals("output")
                         ? e.path("stream").asText() + ":" + e.path("text").asText()
                         : "start:" + e.at("/node/displayName").asText())
                 .collect(Collectors.toList());
-        assertThat(transcript).containsSubsequence(
-                "start:ConsoleOrderFixture",
-                "out:before;",
-                "start:first()",
-                "out:first;",
-                "err:first-err;",
-                "out:first-again;",
-                "start:assertsFalse()",
-                "out:assertions off;",
-                "start:Inner",
-                "start:inner()",
-                "out:inner;",
-                "out:after;");
+        assertThat(transcript)
+                .containsSubsequence(
+                        "start:ConsoleOrderFixture",
+                        "out:before;",
+                        "start:first()",
+                        "out:first;",
+                        "err:first-err;",
+                        "out:first-again;",
+                        "start:assertsFalse()",
+                        "out:assertions off;",
+                        "start:Inner",
+                        "start:inner()",
+                        "out:inner;",
+                        "out:after;");
         String firstId = log.startedNode("first()").get("uniqueId").asText();
-        assertThat(log.named("output")).filteredOn(e -> e.path("text").asText().startsWith("first"))
+        assertThat(log.named("output"))
+                .filteredOn(e -> e.path("text").asText().startsWith("first"))
                 .allSatisfy(e -> assertThat(e.path("uniqueId").asText()).isEqualTo(firstId));
         assertThat(log.finished("first()").get("stdout").asText()).isEqualTo("first;first-again;");
     }
@@ -144,11 +160,17 @@ class ServeModeTest {
     @Test
     void withEnableAssertionsTheTestClassesAssertionsAreOn() throws Exception {
         Path events = dir.resolve("events.jsonl");
-        RunnerJvm.Exit exit = RunnerJvm.run(dir, command(request("class " + ConsoleOrderFixture.class.getName()),
-                events), RunnerMain.ENABLE_ASSERTIONS, "serve");
+        RunnerJvm.Exit exit = RunnerJvm.run(
+                dir,
+                command(request("class " + ConsoleOrderFixture.class.getName()), events),
+                RunnerMain.ENABLE_ASSERTIONS,
+                "serve");
 
         assertThat(exit.code()).as(exit.stderr()).isZero();
-        assertThat(new EventLog(RunnerJvm.readLines(events)).finished("assertsFalse()").get("stdout").asText())
+        assertThat(new EventLog(RunnerJvm.readLines(events))
+                        .finished("assertsFalse()")
+                        .get("stdout")
+                        .asText())
                 .isEqualTo("assertions on;");
     }
 
@@ -157,18 +179,27 @@ class ServeModeTest {
         Path properties = dir.resolve("secrets.properties");
         java.nio.file.Files.writeString(properties, "fixture.secret=s3cret\n");
         Path events = dir.resolve("events.jsonl");
-        RunnerJvm.Exit exit = RunnerJvm.run(dir, command(request("class " + PropertyFixture.class.getName()), events),
-                RunnerMain.SYSTEM_PROPERTIES, properties.toString(), RunnerMain.ENABLE_ASSERTIONS, "serve");
+        RunnerJvm.Exit exit = RunnerJvm.run(
+                dir,
+                command(request("class " + PropertyFixture.class.getName()), events),
+                RunnerMain.SYSTEM_PROPERTIES,
+                properties.toString(),
+                RunnerMain.ENABLE_ASSERTIONS,
+                "serve");
 
         assertThat(exit.code()).as(exit.stderr()).isZero();
-        assertThat(new EventLog(RunnerJvm.readLines(events)).finished("printsTheSecret()").get("stdout").asText())
+        assertThat(new EventLog(RunnerJvm.readLines(events))
+                        .finished("printsTheSecret()")
+                        .get("stdout")
+                        .asText())
                 .isEqualTo("s3cret");
         assertThat(properties).doesNotExist();
     }
 
     @Test
     void configurationParametersOfTheRequestReachTheEngines() throws Exception {
-        EventLog log = serveOne("config junit.jupiter.conditions.deactivate=org.junit.*DisabledCondition",
+        EventLog log = serveOne(
+                "config junit.jupiter.conditions.deactivate=org.junit.*DisabledCondition",
                 "class " + ConsoleOrderFixture.class.getName());
 
         assertThat(log.status("disabledWithAssertion()")).isEqualTo("SUCCESSFUL");
@@ -185,7 +216,8 @@ class ServeModeTest {
         assertThat(log.status("runsFirst()")).isEqualTo("SUCCESSFUL");
         assertThat(log.finished("runsFirst()").get("stdout").asText()).isEqualTo("before exit");
         String exiting = log.startedNode("exits()").get("uniqueId").asText();
-        assertThat(log.named("finished")).noneMatch(e -> e.get("uniqueId").asText().equals(exiting));
+        assertThat(log.named("finished"))
+                .noneMatch(e -> e.get("uniqueId").asText().equals(exiting));
         assertThat(log.eventNames()).last().isEqualTo("started");
         assertThat(exit.stdout()).contains("before exit", "exiting");
     }
@@ -194,10 +226,9 @@ class ServeModeTest {
     void servesSeveralCommandsEvenWhenATestReadsStandardInput() throws Exception {
         Path first = dir.resolve("first.jsonl");
         Path second = dir.resolve("second.jsonl");
-        RunnerJvm.Exit exit = serve(
-                command(request("class " + StdinFixture.class.getName()), first)
-                        + "\n\n"
-                        + command(request("class " + TaggedFixture.class.getName()), second));
+        RunnerJvm.Exit exit = serve(command(request("class " + StdinFixture.class.getName()), first)
+                + "\n\n"
+                + command(request("class " + TaggedFixture.class.getName()), second));
 
         assertThat(exit.code()).isZero();
         EventLog firstLog = new EventLog(RunnerJvm.readLines(first));
@@ -226,8 +257,11 @@ class ServeModeTest {
     void withExitWithInputAJvmWhoseWorkerIsGoneExitsInsteadOfFinishingItsTests() throws Exception {
         Path events = dir.resolve("events.jsonl");
         // The harness closes standard input right after the command, as a killed worker's pipe closes.
-        RunnerJvm.Exit exit = RunnerJvm.run(dir, command(request("class " + SleepFixture.class.getName()), events),
-                "serve", ServeMode.EXIT_WITH_INPUT);
+        RunnerJvm.Exit exit = RunnerJvm.run(
+                dir,
+                command(request("class " + SleepFixture.class.getName()), events),
+                "serve",
+                ServeMode.EXIT_WITH_INPUT);
 
         assertThat(exit.code()).as(exit.stderr()).isEqualTo(ServeMode.WORKER_GONE);
         assertThat(exit.stderr()).contains("the worker is gone");

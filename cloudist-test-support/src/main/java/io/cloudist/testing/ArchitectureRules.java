@@ -40,12 +40,18 @@ public final class ArchitectureRules {
      * A module of one package has nothing to check, which passes.
      */
     public static ArchRule noPackageCycles(String rootPackage) {
-        return slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles().allowEmptyShould(true);
+        return slices().matching(rootPackage + ".(*)..")
+                .should()
+                .beFreeOfCycles()
+                .allowEmptyShould(true);
     }
 
     /** No class depends on a class in any of {@code packages} (ArchUnit package patterns, e.g. {@code org.junit..}). */
     public static ArchRule noDependencyOn(String... packages) {
-        return noClasses().should().dependOnClassesThat().resideInAnyPackage(packages)
+        return noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(packages)
                 .because("each module keeps the one-way dependencies of STYLE.md rule 1");
     }
 
@@ -57,15 +63,19 @@ public final class ArchitectureRules {
      */
     public static ArchRule systemStreamsOnlyIn(String... places) {
         Set<String> allowed = Set.of(places);
-        String where = allowed.isEmpty() ? "" : " and " + String.join(", ", allowed.stream().sorted().toList());
+        String where = allowed.isEmpty()
+                ? ""
+                : " and " + String.join(", ", allowed.stream().sorted().toList());
         return classes().should(new ArchCondition<JavaClass>("use System.out/System.err only in main methods" + where) {
             @Override
             public void check(JavaClass javaClass, ConditionEvents events) {
                 Stream.concat(
                                 javaClass.getFieldAccessesFromSelf().stream()
-                                        .filter(a -> isSystem(a) && List.of("out", "err").contains(a.getName())),
+                                        .filter(a -> isSystem(a)
+                                                && List.of("out", "err").contains(a.getName())),
                                 javaClass.getMethodCallsFromSelf().stream()
-                                        .filter(c -> isSystem(c) && List.of("setOut", "setErr").contains(c.getName())))
+                                        .filter(c -> isSystem(c)
+                                                && List.of("setOut", "setErr").contains(c.getName())))
                         .filter(access -> !allowed(access.getOrigin(), allowed))
                         .forEach(access -> events.add(SimpleConditionEvent.violated(access, access.getDescription())));
             }

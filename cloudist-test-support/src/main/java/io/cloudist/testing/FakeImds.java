@@ -81,7 +81,8 @@ public final class FakeImds implements AutoCloseable {
             instanceId = parts.length > 1 ? parts[1] : "";
             path = parts.length > 2 ? "/" + parts[2] : "/";
         }
-        if (path.equals("/latest/api/token") && exchange.getRequestMethod().equals("PUT")
+        if (path.equals("/latest/api/token")
+                && exchange.getRequestMethod().equals("PUT")
                 && exchange.getRequestHeaders().containsKey("X-aws-ec2-metadata-token-ttl-seconds")) {
             reply(exchange, 200, TOKEN);
         } else if (!TOKEN.equals(exchange.getRequestHeaders().getFirst("X-aws-ec2-metadata-token"))) {

@@ -40,8 +40,11 @@ class ArchitectureRulesTest {
     @Test
     void aListedMethodOrClassMayUseThem() {
         String name = Printer.class.getName();
-        assertThat(ArchitectureRules.systemStreamsOnlyIn(name + ".helper", name + ".capture").evaluate(printer)
-                .hasViolation()).isFalse();
-        assertThat(ArchitectureRules.systemStreamsOnlyIn(name).evaluate(printer).hasViolation()).isFalse();
+        assertThat(ArchitectureRules.systemStreamsOnlyIn(name + ".helper", name + ".capture")
+                        .evaluate(printer)
+                        .hasViolation())
+                .isFalse();
+        assertThat(ArchitectureRules.systemStreamsOnlyIn(name).evaluate(printer).hasViolation())
+                .isFalse();
     }
 }

@@ -14,15 +14,18 @@ class FakeImdsTest {
     @Test
     void servesMetadataOnlyWithASessionToken() throws Exception {
         try (FakeImds imds = new FakeImds()) {
-            assertThat(get(imds.endpoint() + "/latest/meta-data/spot/instance-action", null).statusCode())
+            assertThat(get(imds.endpoint() + "/latest/meta-data/spot/instance-action", null)
+                            .statusCode())
                     .isEqualTo(401);
             assertThat(imds.tokenlessRequests()).isEqualTo(1);
 
             String token = token(imds.endpoint());
-            assertThat(get(imds.endpoint() + "/latest/meta-data/spot/instance-action", token).statusCode())
+            assertThat(get(imds.endpoint() + "/latest/meta-data/spot/instance-action", token)
+                            .statusCode())
                     .isEqualTo(404);
             imds.interrupt();
-            assertThat(get(imds.endpoint() + "/latest/meta-data/spot/instance-action", token).body())
+            assertThat(get(imds.endpoint() + "/latest/meta-data/spot/instance-action", token)
+                            .body())
                     .isEqualTo(FakeImds.SPOT_ACTION);
         }
     }
@@ -34,9 +37,13 @@ class FakeImdsTest {
             String b = imds.endpointFor("i-b");
             imds.interrupt("i-b");
 
-            assertThat(get(a + "/latest/meta-data/instance-id", token(a)).body()).isEqualTo("i-a");
-            assertThat(get(a + "/latest/meta-data/spot/instance-action", token(a)).statusCode()).isEqualTo(404);
-            assertThat(get(b + "/latest/meta-data/spot/instance-action", token(b)).body())
+            assertThat(get(a + "/latest/meta-data/instance-id", token(a)).body())
+                    .isEqualTo("i-a");
+            assertThat(get(a + "/latest/meta-data/spot/instance-action", token(a))
+                            .statusCode())
+                    .isEqualTo(404);
+            assertThat(get(b + "/latest/meta-data/spot/instance-action", token(b))
+                            .body())
                     .isEqualTo(FakeImds.SPOT_ACTION);
             assertThat(imds.tokenlessRequests()).isZero();
         }
@@ -46,15 +53,18 @@ class FakeImdsTest {
     void aTokenRequestWithoutItsTtlIsRefused() throws Exception {
         try (FakeImds imds = new FakeImds()) {
             HttpRequest put = HttpRequest.newBuilder(URI.create(imds.endpoint() + "/latest/api/token"))
-                    .PUT(HttpRequest.BodyPublishers.noBody()).build();
-            assertThat(http.send(put, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+                    .PUT(HttpRequest.BodyPublishers.noBody())
+                    .build();
+            assertThat(http.send(put, HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(401);
         }
     }
 
     private String token(String endpoint) throws Exception {
         HttpRequest put = HttpRequest.newBuilder(URI.create(endpoint + "/latest/api/token"))
                 .header("X-aws-ec2-metadata-token-ttl-seconds", "60")
-                .PUT(HttpRequest.BodyPublishers.noBody()).build();
+                .PUT(HttpRequest.BodyPublishers.noBody())
+                .build();
         return http.send(put, HttpResponse.BodyHandlers.ofString()).body();
     }
 

@@ -15,7 +15,8 @@ class ManualClockTest {
         clock.advance(Duration.ofSeconds(6));
         assertThat(clock.instant()).isEqualTo(Instant.parse("2026-01-01T12:00:06Z"));
         clock.advanceMillis(500);
-        assertThat(clock.millis()).isEqualTo(Instant.parse("2026-01-01T12:00:06.500Z").toEpochMilli());
+        assertThat(clock.millis())
+                .isEqualTo(Instant.parse("2026-01-01T12:00:06.500Z").toEpochMilli());
         clock.setMillis(3_000);
         assertThat(clock.millis()).isEqualTo(3_000);
         assertThat(clock.nanos()).isEqualTo(3_000_000_000L);

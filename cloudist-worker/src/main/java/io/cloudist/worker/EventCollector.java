@@ -12,14 +12,13 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 
 /**
  * Reads a runner's events file as it grows and turns its lines into {@link TestResult}s. Knows which nodes started
@@ -119,11 +118,16 @@ final class EventCollector {
                 add(new TestResult(node, Status.SKIPPED, time, 0, why, "", ""));
             }
             case "finished" -> finished(event, time);
-            case "output" -> console.add(new ConsoleEntry(base + results.size(),
-                    event.path("stream").asText().equals("err") ? ConsoleEntry.Kind.ERR : ConsoleEntry.Kind.OUT,
-                    event.path("uniqueId").asText(""), event.path("text").asText("")));
+            case "output" ->
+                console.add(new ConsoleEntry(
+                        base + results.size(),
+                        event.path("stream").asText().equals("err") ? ConsoleEntry.Kind.ERR : ConsoleEntry.Kind.OUT,
+                        event.path("uniqueId").asText(""),
+                        event.path("text").asText("")));
             case "end" -> ended = true;
-            case "error" -> error = event.path("message").asText("") + "\n" + event.path("stackTrace").asText("");
+            case "error" ->
+                error = event.path("message").asText("") + "\n"
+                        + event.path("stackTrace").asText("");
             default -> {}
         }
     }
@@ -146,8 +150,14 @@ final class EventCollector {
             default -> throwable != null && throwable.path("assertion").asBoolean() ? Status.FAILED : Status.ERROR;
         };
         double seconds = Math.max(0, time - started.time()) / 1000.0;
-        add(new TestResult(started.node(), status, started.time(), seconds, failure,
-                event.path("stdout").asText(""), event.path("stderr").asText("")));
+        add(new TestResult(
+                started.node(),
+                status,
+                started.time(),
+                seconds,
+                failure,
+                event.path("stdout").asText(""),
+                event.path("stderr").asText("")));
     }
 
     private void add(TestResult result) {
@@ -164,11 +174,13 @@ final class EventCollector {
     void blameRunning(String type, String message, String logTail, long now) {
         for (Started s : running.values()) {
             boolean hasRunningChild = running.keySet().stream()
-                    .anyMatch(id -> !id.equals(s.node().uniqueId()) && id.startsWith(s.node().uniqueId() + "/"));
+                    .anyMatch(id -> !id.equals(s.node().uniqueId())
+                            && id.startsWith(s.node().uniqueId() + "/"));
             if (!hasRunningChild) {
-                Failure failure = new Failure(type, message, type + ": " + message + "\nLast output of the test JVM:\n" + logTail);
-                add(new TestResult(s.node(), Status.ERROR, s.time(), Math.max(0, now - s.time()) / 1000.0, failure,
-                        "", ""));
+                Failure failure = new Failure(
+                        type, message, type + ": " + message + "\nLast output of the test JVM:\n" + logTail);
+                add(new TestResult(
+                        s.node(), Status.ERROR, s.time(), Math.max(0, now - s.time()) / 1000.0, failure, "", ""));
             }
         }
         running.clear();

@@ -69,8 +69,15 @@ final class Heartbeats implements AutoCloseable {
             return;
         }
         try {
-            Heartbeat beat = new Heartbeat(Documents.SCHEMA, workerId, System.currentTimeMillis(), seq.get(),
-                    currentTest.get(), testsDone.get(), !eviction.get().isEmpty(), eviction.get());
+            Heartbeat beat = new Heartbeat(
+                    Documents.SCHEMA,
+                    workerId,
+                    System.currentTimeMillis(),
+                    seq.get(),
+                    currentTest.get(),
+                    testsDone.get(),
+                    !eviction.get().isEmpty(),
+                    eviction.get());
             store.put(StoreKeys.heartbeat(runId, workerId), Documents.write(beat));
         } catch (RuntimeException e) {
             if (!Thread.currentThread().isInterrupted()) { // else: closed while the store was out

@@ -8,17 +8,19 @@ final class ParentWatch {
     private ParentWatch() {}
 
     static void exitWhenStdinCloses() {
-        Thread watch = new Thread(() -> {
-            InputStream in = System.in;
-            try {
-                while (in.read() >= 0) {
-                    // nothing is ever sent; only end-of-stream matters
-                }
-            } catch (IOException e) {
-                // a broken pipe means the same as end-of-stream
-            }
-            Runtime.getRuntime().halt(3);
-        }, "cloudist-parent-watch");
+        Thread watch = new Thread(
+                () -> {
+                    InputStream in = System.in;
+                    try {
+                        while (in.read() >= 0) {
+                            // nothing is ever sent; only end-of-stream matters
+                        }
+                    } catch (IOException e) {
+                        // a broken pipe means the same as end-of-stream
+                    }
+                    Runtime.getRuntime().halt(3);
+                },
+                "cloudist-parent-watch");
         watch.setDaemon(true);
         watch.start();
     }

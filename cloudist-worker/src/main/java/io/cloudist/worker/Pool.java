@@ -40,15 +40,18 @@ final class Pool {
         String offerKey = StoreKeys.poolOffer(options.workerId(), nextOffer);
         long stateWritten = 0;
         while (System.currentTimeMillis() < idleUntil) {
-            deadline.within(Duration.ofMillis(idleUntil - System.currentTimeMillis()).plus(Deadline.WAITING));
+            deadline.within(
+                    Duration.ofMillis(idleUntil - System.currentTimeMillis()).plus(Deadline.WAITING));
             Optional<String> run = offer(offerKey);
             if (run.isPresent()) {
                 return run;
             }
             long now = System.currentTimeMillis();
             if (now - stateWritten >= STATE_EVERY_MILLIS) {
-                store.put(StoreKeys.poolState(options.workerId()), Documents.write(new PoolState(
-                        Documents.SCHEMA, options.workerId(), options.host(), now, idleUntil, nextOffer)));
+                store.put(
+                        StoreKeys.poolState(options.workerId()),
+                        Documents.write(new PoolState(
+                                Documents.SCHEMA, options.workerId(), options.host(), now, idleUntil, nextOffer)));
                 stateWritten = now;
             }
             Thread.sleep(POLL_MILLIS);
@@ -65,7 +68,8 @@ final class Pool {
     }
 
     private Optional<String> offer(String key) {
-        Optional<String> run = store.get(key).map(b -> Documents.read(b, PoolOffer.class).runId());
+        Optional<String> run =
+                store.get(key).map(b -> Documents.read(b, PoolOffer.class).runId());
         if (run.isPresent()) {
             nextOffer++;
             store.delete(StoreKeys.poolState(options.workerId()));

@@ -62,7 +62,9 @@ final class RunPoller {
                 if (leaseDeleted) {
                     LOG.info("Run {} is over: its coordinator deleted its documents; leaving it", runId);
                 } else {
-                    LOG.warn("Run {} lost its coordinator (lease unchanged for {} s); leaving it", runId,
+                    LOG.warn(
+                            "Run {} lost its coordinator (lease unchanged for {} s); leaving it",
+                            runId,
                             leaseTimeoutMillis / 1000);
                 }
                 return Optional.empty();

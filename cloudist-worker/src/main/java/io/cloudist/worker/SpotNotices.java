@@ -24,10 +24,12 @@ final class SpotNotices implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SpotNotices.class);
     /** How often the notice is checked: EC2 gives two minutes, and the coordinator reads heartbeats every few seconds. */
     static final Duration PERIOD = Duration.ofSeconds(5);
+
     private static final Duration TOKEN_TTL = Duration.ofHours(6);
 
     private final URI endpoint;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ScheduledExecutorService timer;
     private final Consumer<String> onNotice;
     private String token;
@@ -67,11 +69,13 @@ final class SpotNotices implements AutoCloseable {
 
     /** The body of {@code spot/instance-action} (e.g. {@code {"action":"terminate","time":"..."}}), or empty. */
     private Optional<String> instanceAction() throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint.resolve("latest/meta-data/spot/instance-action"))
-                .header("X-aws-ec2-metadata-token", token())
-                .timeout(Duration.ofSeconds(2))
-                .GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(endpoint.resolve("latest/meta-data/spot/instance-action"))
+                        .header("X-aws-ec2-metadata-token", token())
+                        .timeout(Duration.ofSeconds(2))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 401) {
             tokenExpiresAt = 0;
         }
@@ -81,11 +85,13 @@ final class SpotNotices implements AutoCloseable {
     private String token() throws IOException, InterruptedException {
         long now = System.currentTimeMillis();
         if (token == null || now >= tokenExpiresAt) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint.resolve("latest/api/token"))
-                    .header("X-aws-ec2-metadata-token-ttl-seconds", Long.toString(TOKEN_TTL.toSeconds()))
-                    .timeout(Duration.ofSeconds(2))
-                    .PUT(HttpRequest.BodyPublishers.noBody())
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(endpoint.resolve("latest/api/token"))
+                            .header("X-aws-ec2-metadata-token-ttl-seconds", Long.toString(TOKEN_TTL.toSeconds()))
+                            .timeout(Duration.ofSeconds(2))
+                            .PUT(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IOException("token request answered " + response.statusCode());
             }

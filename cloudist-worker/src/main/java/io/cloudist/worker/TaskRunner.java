@@ -72,8 +72,17 @@ final class TaskRunner implements AutoCloseable {
                 closeJvm();
             }
         }
-        return new TaskResult(Documents.SCHEMA, assignment.seq(), assignment.taskId(), workerId,
-                assignment.attempt(), started, firstTest, System.currentTimeMillis(), jvmCount - startsBefore, results,
+        return new TaskResult(
+                Documents.SCHEMA,
+                assignment.seq(),
+                assignment.taskId(),
+                workerId,
+                assignment.attempt(),
+                started,
+                firstTest,
+                System.currentTimeMillis(),
+                jvmCount - startsBefore,
+                results,
                 console);
     }
 
@@ -109,7 +118,8 @@ final class TaskRunner implements AutoCloseable {
             Ending ending = watch(events);
             firstTest = firstTest == 0 ? events.firstTestMillis() : firstTest;
             long now = System.currentTimeMillis();
-            List<String> untouched = remaining.stream().filter(id -> !events.touched(id)).toList();
+            List<String> untouched =
+                    remaining.stream().filter(id -> !events.touched(id)).toList();
             if (ending == Ending.END && !events.hasRunning()) {
                 results.addAll(events.results());
                 if (!events.error().isBlank()) {
@@ -121,12 +131,20 @@ final class TaskRunner implements AutoCloseable {
             if (ending == Ending.END) {
                 // The runner survived something that stopped the engine (e.g. an OutOfMemoryError JUnit rethrew).
                 jvm.kill();
-                events.blameRunning(CRASH, "The test JVM stopped running tests while this was running: "
-                        + events.error().strip(), tail, now);
+                events.blameRunning(
+                        CRASH,
+                        "The test JVM stopped running tests while this was running: "
+                                + events.error().strip(),
+                        tail,
+                        now);
             } else if (ending == Ending.TIMEOUT) {
                 jvm.kill();
-                events.blameRunning(TIMEOUT, "The test JVM was killed after " + config.timeoutMillis() / 1000
-                        + " s (cloudist.testTimeout) while this was running", tail, now);
+                events.blameRunning(
+                        TIMEOUT,
+                        "The test JVM was killed after " + config.timeoutMillis() / 1000
+                                + " s (cloudist.testTimeout) while this was running",
+                        tail,
+                        now);
             } else {
                 events.blameRunning(CRASH, crashMessage(jvm.exitCode(), Tail.of(jvm.log(), 400)), tail, now);
             }
@@ -136,8 +154,9 @@ final class TaskRunner implements AutoCloseable {
             jvm = null;
             if (silentDeaths >= 2) {
                 String why = ending == Ending.TIMEOUT
-                        ? "Two test JVMs in a row ran nothing within cloudist.testTimeout (" + config.timeoutMillis()
-                                / 1000 + " s) and " + STARTUP_ALLOWANCE_MILLIS / 1000 + " s to start. Last output:\n"
+                        ? "Two test JVMs in a row ran nothing within cloudist.testTimeout ("
+                                + config.timeoutMillis() / 1000 + " s) and " + STARTUP_ALLOWANCE_MILLIS / 1000
+                                + " s to start. Last output:\n"
                                 + tail
                         : "The test JVM could not start (exit code " + code + "). Check the argLine "
                                 + config.jvmArguments() + " and the system properties. Last output:\n" + tail;
@@ -172,17 +191,30 @@ final class TaskRunner implements AutoCloseable {
         return switch (signal) {
             case "KILL" -> name + ": by the kernel's out-of-memory killer (see dmesg) or another process";
             case "TERM", "INT", "HUP" -> name + ": another process or the machine's shutdown stopped it";
-            case "ABRT", "SEGV", "BUS", "ILL", "FPE" -> name
-                    + ": a JVM crash; look for hs_err_pid*.log in the test JVM's working directory";
+            case "ABRT", "SEGV", "BUS", "ILL", "FPE" ->
+                name + ": a JVM crash; look for hs_err_pid*.log in the test JVM's working directory";
             default -> name;
         };
     }
 
     private static final Map<Integer, String> SIGNALS = Map.ofEntries(
-            Map.entry(1, "HUP"), Map.entry(2, "INT"), Map.entry(3, "QUIT"), Map.entry(4, "ILL"), Map.entry(5, "TRAP"),
-            Map.entry(6, "ABRT"), Map.entry(7, "BUS"), Map.entry(8, "FPE"), Map.entry(9, "KILL"), Map.entry(10, "USR1"),
-            Map.entry(11, "SEGV"), Map.entry(12, "USR2"), Map.entry(13, "PIPE"), Map.entry(14, "ALRM"),
-            Map.entry(15, "TERM"), Map.entry(24, "XCPU"), Map.entry(25, "XFSZ"));
+            Map.entry(1, "HUP"),
+            Map.entry(2, "INT"),
+            Map.entry(3, "QUIT"),
+            Map.entry(4, "ILL"),
+            Map.entry(5, "TRAP"),
+            Map.entry(6, "ABRT"),
+            Map.entry(7, "BUS"),
+            Map.entry(8, "FPE"),
+            Map.entry(9, "KILL"),
+            Map.entry(10, "USR1"),
+            Map.entry(11, "SEGV"),
+            Map.entry(12, "USR2"),
+            Map.entry(13, "PIPE"),
+            Map.entry(14, "ALRM"),
+            Map.entry(15, "TERM"),
+            Map.entry(24, "XCPU"),
+            Map.entry(25, "XFSZ"));
 
     private EventCollector send(List<String> uniqueIds, int resultsBefore) {
         int n = ++requestCount;
@@ -196,17 +228,21 @@ final class TaskRunner implements AutoCloseable {
         } catch (IOException e) {
             throw new CloudistException("Cannot write test JVM request " + request + ": " + e.getMessage(), e);
         }
-        EventCollector events = new EventCollector(eventsFile, new EventCollector.Listener() {
-            @Override
-            public void testStarted(TestNode node) {
-                heartbeats.testStarted(node.displayName());
-            }
+        EventCollector events = new EventCollector(
+                eventsFile,
+                new EventCollector.Listener() {
+                    @Override
+                    public void testStarted(TestNode node) {
+                        heartbeats.testStarted(node.displayName());
+                    }
 
-            @Override
-            public void testFinished(TestResult result) {
-                heartbeats.testFinished();
-            }
-        }, console, resultsBefore);
+                    @Override
+                    public void testFinished(TestResult result) {
+                        heartbeats.testFinished();
+                    }
+                },
+                console,
+                resultsBefore);
         jvm.send(request, eventsFile);
         return events;
     }
@@ -252,7 +288,8 @@ final class TaskRunner implements AutoCloseable {
         if (config.timeoutMillis() <= 0) {
             return Long.MAX_VALUE;
         }
-        return firstEventAt > 0 ? firstEventAt + config.timeoutMillis()
+        return firstEventAt > 0
+                ? firstEventAt + config.timeoutMillis()
                 : sent + config.timeoutMillis() + STARTUP_ALLOWANCE_MILLIS;
     }
 

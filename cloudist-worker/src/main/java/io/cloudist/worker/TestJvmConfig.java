@@ -1,7 +1,7 @@
 package io.cloudist.worker;
 
-import io.cloudist.core.protocol.RunManifest;
 import io.cloudist.core.jvm.TestJvmSpec;
+import io.cloudist.core.protocol.RunManifest;
 import io.cloudist.core.ship.BundlePaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +39,8 @@ record TestJvmConfig(
      * @param forkNumber this worker's number, for Surefire's {@code ${surefire.forkNumber}} in the argLine, system
      *     properties, environment and working directory
      */
-    static TestJvmConfig from(RunManifest manifest, Path moduleDir, List<Path> classpath, Path scratch,
-            int forkNumber) {
+    static TestJvmConfig from(
+            RunManifest manifest, Path moduleDir, List<Path> classpath, Path scratch, int forkNumber) {
         return from(manifest, moduleDir, classpath, scratch, forkNumber, Map.of(), Map.of());
     }
 
@@ -49,16 +49,25 @@ record TestJvmConfig(
      *     file only its user reads
      * @param secretEnvironment environment variables withheld from the store
      */
-    static TestJvmConfig from(RunManifest manifest, Path moduleDir, List<Path> classpath, Path scratch,
-            int forkNumber, Map<String, String> secretProperties, Map<String, String> secretEnvironment) {
+    static TestJvmConfig from(
+            RunManifest manifest,
+            Path moduleDir,
+            List<Path> classpath,
+            Path scratch,
+            int forkNumber,
+            Map<String, String> secretProperties,
+            Map<String, String> secretEnvironment) {
         String module = moduleDir.toAbsolutePath().toString();
         Path rootDir = moduleDir.toAbsolutePath();
-        for (int i = BundlePaths.relative(manifest.modulePath(), "the module path").getNameCount(); i > 0
-                && !manifest.modulePath().isEmpty(); i--) {
+        for (int i = BundlePaths.relative(manifest.modulePath(), "the module path")
+                        .getNameCount();
+                i > 0 && !manifest.modulePath().isEmpty();
+                i--) {
             rootDir = rootDir.getParent();
         }
         String root = rootDir.toString();
-        UnaryOperator<String> local = v -> v.replace(RunManifest.MODULE_DIR, module).replace(RunManifest.ROOT_DIR, root)
+        UnaryOperator<String> local = v -> v.replace(RunManifest.MODULE_DIR, module)
+                .replace(RunManifest.ROOT_DIR, root)
                 .replace(TestJvmSpec.FORK_NUMBER, String.valueOf(forkNumber));
         Map<String, String> properties = new LinkedHashMap<>();
         manifest.systemProperties().forEach((k, v) -> properties.put(k, local.apply(v)));

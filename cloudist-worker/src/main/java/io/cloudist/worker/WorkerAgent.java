@@ -48,7 +48,8 @@ public final class WorkerAgent {
         if (options.exitWithParent()) {
             ParentWatch.exitWhenStdinCloses();
         }
-        SpotNotices notices = options.imds().isEmpty() ? null : new SpotNotices(options.imds(), SpotNotices.PERIOD, this::evict);
+        SpotNotices notices =
+                options.imds().isEmpty() ? null : new SpotNotices(options.imds(), SpotNotices.PERIOD, this::evict);
         Duration outageBudget = Duration.ofSeconds(options.storeOutageSeconds());
         deadline = new Deadline(options.deadlineFile(), Clock.systemUTC(), outageBudget);
         try (ResilientStore store = new ResilientStore(
@@ -59,7 +60,8 @@ public final class WorkerAgent {
             if (options.pool()) {
                 try {
                     Pool pool = new Pool(store, options, deadline);
-                    for (Optional<String> next = pool.awaitOffer(); next.isPresent() && !evicted();
+                    for (Optional<String> next = pool.awaitOffer();
+                            next.isPresent() && !evicted();
                             next = pool.awaitOffer()) {
                         serveUnlessOut(store, next.get());
                     }
@@ -107,15 +109,19 @@ public final class WorkerAgent {
 
     private void serve(ResilientStore store, String runId) throws InterruptedException {
         LOG.info("Working for run {}", runId);
-        try (Heartbeats heartbeats = new Heartbeats(store, runId, options.workerId(),
-                options.pool() ? Heartbeats.CLOUD_PERIOD : Heartbeats.LOCAL_PERIOD)) {
+        try (Heartbeats heartbeats = new Heartbeats(
+                store, runId, options.workerId(), options.pool() ? Heartbeats.CLOUD_PERIOD : Heartbeats.LOCAL_PERIOD)) {
             current = heartbeats;
             if (evicted()) {
                 heartbeats.evicting(eviction.get());
                 return;
             }
-            RunPoller poller = new RunPoller(store, runId, store.uptimeClock(),
-                    Duration.ofSeconds(options.storeOutageSeconds()), this::waitingOrEvicted);
+            RunPoller poller = new RunPoller(
+                    store,
+                    runId,
+                    store.uptimeClock(),
+                    Duration.ofSeconds(options.storeOutageSeconds()),
+                    this::waitingOrEvicted);
             Optional<byte[]> rawManifest = poller.await(StoreKeys.manifest(runId));
             if (rawManifest.isEmpty()) {
                 return;
@@ -141,11 +147,19 @@ public final class WorkerAgent {
                         .materialize(manifest, runDir.resolve("tree"), runDir.resolve("classpath"));
                 moduleDir = bundle.moduleDirectory();
                 classpath = bundle.classpath();
-                LOG.info("Bundle ready in {} ms: {} classpath entries", System.currentTimeMillis() - start,
+                LOG.info(
+                        "Bundle ready in {} ms: {} classpath entries",
+                        System.currentTimeMillis() - start,
                         classpath.size());
             }
-            TestJvmConfig jvm = TestJvmConfig.from(manifest, moduleDir, classpath, runDir.resolve("jvm"),
-                    TestJvmConfig.forkNumber(options.workerId()), secretProperties, secretEnvironment);
+            TestJvmConfig jvm = TestJvmConfig.from(
+                    manifest,
+                    moduleDir,
+                    classpath,
+                    runDir.resolve("jvm"),
+                    TestJvmConfig.forkNumber(options.workerId()),
+                    secretProperties,
+                    secretEnvironment);
             try (TaskRunner runner = new TaskRunner(jvm, heartbeats)) {
                 runner.warmUp();
                 for (int seq = 0; ; seq++) {

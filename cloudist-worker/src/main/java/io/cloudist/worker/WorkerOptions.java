@@ -68,7 +68,19 @@ public record WorkerOptions(
     /** A worker for one run, as the local backend starts it. */
     public static WorkerOptions forRun(String store, String runId, String workerId, Path directory, Path cache) {
         return new WorkerOptions(
-                store, runId, workerId, directory, cache, false, false, 0, "", "", DEFAULT_OUTAGE_SECONDS, null, null,
+                store,
+                runId,
+                workerId,
+                directory,
+                cache,
+                false,
+                false,
+                0,
+                "",
+                "",
+                DEFAULT_OUTAGE_SECONDS,
+                null,
+                null,
                 0);
     }
 
@@ -112,7 +124,19 @@ public record WorkerOptions(
             }
         }
         return new WorkerOptions(
-                store, run, worker, dir, cache, exitWithParent, pool, idleMinutes, host, imds, storeOutageSeconds,
-                inPlace, deadlineFile, retireAt);
+                store,
+                run,
+                worker,
+                dir,
+                cache,
+                exitWithParent,
+                pool,
+                idleMinutes,
+                host,
+                imds,
+                storeOutageSeconds,
+                inPlace,
+                deadlineFile,
+                retireAt);
     }
 }

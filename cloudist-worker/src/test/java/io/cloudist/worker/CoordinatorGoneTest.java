@@ -33,29 +33,55 @@ class CoordinatorGoneTest {
     @Test
     void aWorkerWhoseCoordinatorStopsRenewingTheLeaseLeavesTheRunAndExitsAfterItsIdleTime() throws Exception {
         Store store = new LocalDirectoryStore(temp.resolve("store"));
-        Shipment shipment = new BundleShipper(store, Files.createDirectories(temp.resolve("module")),
-                temp.resolve("scratch")).ship(List.of(), List.of());
-        store.put(StoreKeys.manifest("r1"), Documents.write(new RunManifest(Documents.SCHEMA, "r1",
-                shipment.classpath(), shipment.files(), "", List.of(), Map.of(), Map.of(), RunManifest.MODULE_DIR, 0,
-                true, 0)));
+        Shipment shipment = new BundleShipper(
+                        store, Files.createDirectories(temp.resolve("module")), temp.resolve("scratch"))
+                .ship(List.of(), List.of());
+        store.put(
+                StoreKeys.manifest("r1"),
+                Documents.write(new RunManifest(
+                        Documents.SCHEMA,
+                        "r1",
+                        shipment.classpath(),
+                        shipment.files(),
+                        "",
+                        List.of(),
+                        Map.of(),
+                        Map.of(),
+                        RunManifest.MODULE_DIR,
+                        0,
+                        true,
+                        0)));
         // The coordinator wrote its lease once and died: no assignment and no stop will ever come.
-        store.put(StoreKeys.lease("r1"), Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.UTF_8));
+        store.put(
+                StoreKeys.lease("r1"), Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.UTF_8));
 
         Path log = temp.resolve("worker.log");
         Process worker = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Dcloudist.worker.leaseTimeoutMillis=2000",
-                        "-cp", System.getProperty("java.class.path"),
+                        "-cp",
+                        System.getProperty("java.class.path"),
                         WorkerMain.class.getName(),
-                        "--store", store.location(), "--run", "r1", "--worker", "i-1-0",
-                        "--dir", temp.resolve("worker").toString(), "--pool", "--idle-minutes", "0.05",
+                        "--store",
+                        store.location(),
+                        "--run",
+                        "r1",
+                        "--worker",
+                        "i-1-0",
+                        "--dir",
+                        temp.resolve("worker").toString(),
+                        "--pool",
+                        "--idle-minutes",
+                        "0.05",
                         // the lease may lapse for the outage budget on top: none here
-                        "--store-outage-seconds", "0")
+                        "--store-outage-seconds",
+                        "0")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         try {
-            assertThat(worker.waitFor(60, TimeUnit.SECONDS)).as("the worker exited; log:%n%s", Files.readString(log))
+            assertThat(worker.waitFor(60, TimeUnit.SECONDS))
+                    .as("the worker exited; log:%n%s", Files.readString(log))
                     .isTrue();
         } finally {
             worker.destroyForcibly();

@@ -37,14 +37,27 @@ class PoolModeTest {
     private Store store;
 
     private void prepareRun(String runId) throws Exception {
-        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        List<Path> classpath = Arrays.stream(
+                        System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of)
                 .toList();
         Shipment shipment = new BundleShipper(store, Files.createDirectories(temp.resolve("module")), temp.resolve("s"))
                 .ship(classpath, List.of());
-        store.put(StoreKeys.manifest(runId), Documents.write(new RunManifest(Documents.SCHEMA, runId,
-                shipment.classpath(), shipment.files(), "", List.of(), Map.of(), Map.of(), RunManifest.MODULE_DIR, 0,
-                true, 0)));
+        store.put(
+                StoreKeys.manifest(runId),
+                Documents.write(new RunManifest(
+                        Documents.SCHEMA,
+                        runId,
+                        shipment.classpath(),
+                        shipment.files(),
+                        "",
+                        List.of(),
+                        Map.of(),
+                        Map.of(),
+                        RunManifest.MODULE_DIR,
+                        0,
+                        true,
+                        0)));
     }
 
     private void runThroughWorker(String runId) throws InterruptedException {
@@ -54,14 +67,16 @@ class PoolModeTest {
             Thread.sleep(100);
         }
         String worker = claimed.get(0).workerId();
-        store.put(StoreKeys.assignment(runId, worker, 0), Documents.write(Assignment.task(0, "t0", 1, List.of(TEST_ID))));
+        store.put(
+                StoreKeys.assignment(runId, worker, 0), Documents.write(Assignment.task(0, "t0", 1, List.of(TEST_ID))));
         store.put(StoreKeys.assignment(runId, worker, 1), Documents.write(Assignment.stop(1)));
         Optional<byte[]> result;
         while ((result = store.get(StoreKeys.result(runId, worker, 0))).isEmpty()) {
             Thread.sleep(50);
         }
         TaskResult taskResult = Documents.read(result.get(), TaskResult.class);
-        assertThat(taskResult.results()).anySatisfy(r -> assertThat(r.node().methodName()).isEqualTo("adds"));
+        assertThat(taskResult.results())
+                .anySatisfy(r -> assertThat(r.node().methodName()).isEqualTo("adds"));
     }
 
     @Test
@@ -69,8 +84,21 @@ class PoolModeTest {
         store = new LocalDirectoryStore(temp.resolve("store"));
         prepareRun("r1");
         prepareRun("r2");
-        WorkerOptions options = new WorkerOptions(store.location(), null, "i-1-0", temp.resolve("worker"), null, false,
-                true, 0.15, "i-1", "", 120, null, null, 0);
+        WorkerOptions options = new WorkerOptions(
+                store.location(),
+                null,
+                "i-1-0",
+                temp.resolve("worker"),
+                null,
+                false,
+                true,
+                0.15,
+                "i-1",
+                "",
+                120,
+                null,
+                null,
+                0);
         Thread agent = new Thread(() -> {
             try {
                 new WorkerAgent(options).run();
@@ -84,10 +112,14 @@ class PoolModeTest {
         runThroughWorker("r2");
 
         agent.join(60_000);
-        assertThat(agent.isAlive()).as("the worker left the pool after its idle time").isFalse();
+        assertThat(agent.isAlive())
+                .as("the worker left the pool after its idle time")
+                .isFalse();
         assertThat(store.exists(StoreKeys.poolState("i-1-0"))).isFalse();
         assertThat(Files.list(temp.resolve("worker")).map(p -> p.getFileName().toString()))
-                .as("only the last run's module copy is kept").contains("run-r2").doesNotContain("run-r1");
+                .as("only the last run's module copy is kept")
+                .contains("run-r2")
+                .doesNotContain("run-r1");
     }
 
     @Test
@@ -95,8 +127,21 @@ class PoolModeTest {
         store = new LocalDirectoryStore(temp.resolve("store"));
         Path deadlineFile = Files.createDirectories(temp.resolve("worker")).resolve("deadline");
         long retireAt = System.currentTimeMillis() / 1000 + 3;
-        WorkerOptions options = new WorkerOptions(store.location(), null, "i-1-0", temp.resolve("worker"), null, false,
-                true, 60, "i-1", "", 120, null, deadlineFile, retireAt * 1000);
+        WorkerOptions options = new WorkerOptions(
+                store.location(),
+                null,
+                "i-1-0",
+                temp.resolve("worker"),
+                null,
+                false,
+                true,
+                60,
+                "i-1",
+                "",
+                120,
+                null,
+                deadlineFile,
+                retireAt * 1000);
         Thread agent = new Thread(() -> {
             try {
                 new WorkerAgent(options).run();
@@ -112,12 +157,16 @@ class PoolModeTest {
         long deadline = Long.parseLong(Files.readString(deadlineFile).strip());
         assertThat(deadline)
                 .as("the wait ends at the retirement, and the agent has the store's outage budget and a poll's wait")
-                .isBetween(retireAt + 120 + Deadline.WAITING.toSeconds() - 5,
+                .isBetween(
+                        retireAt + 120 + Deadline.WAITING.toSeconds() - 5,
                         retireAt + 120 + Deadline.WAITING.toSeconds() + 5);
         agent.join(30_000);
-        assertThat(agent.isAlive()).as("the agent left the pool at its retirement, not after 60 idle minutes")
+        assertThat(agent.isAlive())
+                .as("the agent left the pool at its retirement, not after 60 idle minutes")
                 .isFalse();
-        assertThat(deadlineFile).as("an agent that has exited keeps no deadline").doesNotExist();
+        assertThat(deadlineFile)
+                .as("an agent that has exited keeps no deadline")
+                .doesNotExist();
         assertThat(store.exists(StoreKeys.poolState("i-1-0"))).isFalse();
     }
 }

@@ -53,6 +53,8 @@ class RunPollerTest {
 
         assertThat(poller.await(StoreKeys.assignment("r", "w0", 0))).isEmpty();
         coordinator.join();
-        assertThat(clock.peekMillis() / 1_000).as("seconds on the poller's clock").isLessThan(3600);
+        assertThat(clock.peekMillis() / 1_000)
+                .as("seconds on the poller's clock")
+                .isLessThan(3600);
     }
 }

@@ -57,7 +57,8 @@ class StoreOutageTest {
     Path temp;
 
     private static Task task(int n, String classId, List<String> methods) {
-        List<String> ids = methods.stream().map(m -> classId + "/[method:" + m + "()]").toList();
+        List<String> ids =
+                methods.stream().map(m -> classId + "/[method:" + m + "()]").toList();
         return new Task("t" + n, List.of(new Unit(classId, classId, ids, ids.size())), ids.size());
     }
 
@@ -66,14 +67,28 @@ class StoreOutageTest {
         Path storeDirectory = Files.createDirectories(temp.resolve("store"));
         FaultyStore faulty = FaultyStore.overDirectory(storeDirectory);
         ResilientStore store = new ResilientStore(faulty, Duration.ofSeconds(120));
-        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        List<Path> classpath = Arrays.stream(
+                        System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of)
                 .toList();
-        Shipment shipment = new BundleShipper(store, Files.createDirectories(temp.resolve("module")),
-                temp.resolve("ship")).ship(classpath, List.of());
-        store.put(StoreKeys.manifest(RUN), Documents.write(new RunManifest(Documents.SCHEMA, RUN,
-                shipment.classpath(), shipment.files(), "", List.of(), Map.of(), Map.of(), RunManifest.MODULE_DIR,
-                0, true, 0)));
+        Shipment shipment = new BundleShipper(
+                        store, Files.createDirectories(temp.resolve("module")), temp.resolve("ship"))
+                .ship(classpath, List.of());
+        store.put(
+                StoreKeys.manifest(RUN),
+                Documents.write(new RunManifest(
+                        Documents.SCHEMA,
+                        RUN,
+                        shipment.classpath(),
+                        shipment.files(),
+                        "",
+                        List.of(),
+                        Map.of(),
+                        Map.of(),
+                        RunManifest.MODULE_DIR,
+                        0,
+                        true,
+                        0)));
         List<Task> tasks = new ArrayList<>();
         IntStream.rangeClosed(1, 8).forEach(i -> tasks.add(task(i, PACED, List.of("step" + i))));
         tasks.add(task(9, CALCULATOR, List.of("adds", "failsAnAssertion", "throwsAnException")));
@@ -84,20 +99,29 @@ class StoreOutageTest {
         long start = System.nanoTime();
 
         Coordinator.Outcome outcome;
-        try (LocalProvisioner provisioner = new LocalProvisioner(Path.of(System.getProperty("java.home"), "bin",
-                "java"), classpath, temp.resolve("workers"))) {
-            List<WorkerHandle> handles =
-                    provisioner.start(new WorkerLaunch(store.location(), RUN, 2, List.of(), 120));
-            outcome = new Coordinator(store, RUN, handles, new CoordinatorListener() {
-                @Override
-                public void workerLost(WorkerHandle worker, String reason) {
-                    lost.add(worker.id() + ": " + reason);
-                }
-            }, SETTINGS, Replacements.NONE, store.uptimeClock()).run(tasks);
+        try (LocalProvisioner provisioner = new LocalProvisioner(
+                Path.of(System.getProperty("java.home"), "bin", "java"), classpath, temp.resolve("workers"))) {
+            List<WorkerHandle> handles = provisioner.start(new WorkerLaunch(store.location(), RUN, 2, List.of(), 120));
+            outcome = new Coordinator(
+                            store,
+                            RUN,
+                            handles,
+                            new CoordinatorListener() {
+                                @Override
+                                public void workerLost(WorkerHandle worker, String reason) {
+                                    lost.add(worker.id() + ": " + reason);
+                                }
+                            },
+                            SETTINGS,
+                            Replacements.NONE,
+                            store.uptimeClock())
+                    .run(tasks);
         }
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofSeconds(30));
-        assertThat(faulty.injectedFailures()).as("the coordinator met the faults too").isGreaterThan(10);
+        assertThat(faulty.injectedFailures())
+                .as("the coordinator met the faults too")
+                .isGreaterThan(10);
         assertThat(store.usage()).contains("unreachable for").contains("outage");
         assertThat(lost).isEmpty();
         assertThat(outcome.abandoned()).isEmpty();
@@ -105,13 +129,28 @@ class StoreOutageTest {
                 .flatMap(r -> r.results().stream())
                 .filter(r -> r.node().kind().isTest())
                 .collect(Collectors.groupingBy(r -> r.node().methodName()));
-        assertThat(byTest.keySet()).containsExactlyInAnyOrder("step1", "step2", "step3", "step4", "step5", "step6",
-                "step7", "step8", "adds", "failsAnAssertion", "throwsAnException");
+        assertThat(byTest.keySet())
+                .containsExactlyInAnyOrder(
+                        "step1",
+                        "step2",
+                        "step3",
+                        "step4",
+                        "step5",
+                        "step6",
+                        "step7",
+                        "step8",
+                        "adds",
+                        "failsAnAssertion",
+                        "throwsAnException");
         assertThat(byTest.values()).allSatisfy(results -> assertThat(results).hasSize(1));
         Map<String, Status> status = byTest.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(0).status()));
-        assertThat(status).containsEntry("step1", Status.PASSED).containsEntry("step8", Status.PASSED)
-                .containsEntry("adds", Status.PASSED).containsEntry("failsAnAssertion", Status.FAILED)
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, e -> e.getValue().get(0).status()));
+        assertThat(status)
+                .containsEntry("step1", Status.PASSED)
+                .containsEntry("step8", Status.PASSED)
+                .containsEntry("adds", Status.PASSED)
+                .containsEntry("failsAnAssertion", Status.FAILED)
                 .containsEntry("throwsAnException", Status.ERROR);
         assertThat(status.values().stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting())))
                 .containsEntry(Status.PASSED, 9L);
@@ -125,9 +164,12 @@ class StoreOutageTest {
             while (behindTheFaults.list(StoreKeys.run(RUN)).stream().noneMatch(k -> k.contains("/out/"))) {
                 Thread.sleep(20);
             }
-            FaultPlan.write(storeDirectory, FaultPlan.NONE.withFailureRate(0.2)
-                    .withLatency(Duration.ofMillis(200))
-                    .withOutageFor(Duration.ofSeconds(30)));
+            FaultPlan.write(
+                    storeDirectory,
+                    FaultPlan.NONE
+                            .withFailureRate(0.2)
+                            .withLatency(Duration.ofMillis(200))
+                            .withOutageFor(Duration.ofSeconds(30)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -135,12 +177,13 @@ class StoreOutageTest {
 
     private static void assertNoProcessIsLeft() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive)
-                && System.nanoTime() < deadline) {
+        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(p -> p.pid() + " "
-                        + p.info().commandLine().orElse("?")))
+        assertThat(ProcessHandle.current()
+                        .descendants()
+                        .filter(ProcessHandle::isAlive)
+                        .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")))
                 .isEmpty();
     }
 }

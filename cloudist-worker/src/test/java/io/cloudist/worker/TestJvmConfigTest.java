@@ -20,14 +20,26 @@ class TestJvmConfigTest {
 
     @Test
     void theForkNumberTheModuleAndTheRootAreFilledIn() {
-        RunManifest manifest = new RunManifest(Documents.SCHEMA, "r", List.of(), List.of(), "",
+        RunManifest manifest = new RunManifest(
+                Documents.SCHEMA,
+                "r",
+                List.of(),
+                List.of(),
+                "",
                 List.of("-Dport=80${surefire.forkNumber}", "-Dfile=" + RunManifest.ROOT_DIR + "/shared/x"),
                 Map.of("schema", "test_${surefire.forkNumber}", "src", RunManifest.MODULE_DIR + "/src"),
-                Map.of("TMP", "/tmp/${surefire.forkNumber}"), RunManifest.MODULE_DIR, 0, true, 0, Map.of(), true,
-                "services/api", List.of());
+                Map.of("TMP", "/tmp/${surefire.forkNumber}"),
+                RunManifest.MODULE_DIR,
+                0,
+                true,
+                0,
+                Map.of(),
+                true,
+                "services/api",
+                List.of());
 
-        TestJvmConfig config = TestJvmConfig.from(manifest, Path.of("/w/tree/services/api"), List.of(),
-                Path.of("/w/jvm"), 3);
+        TestJvmConfig config =
+                TestJvmConfig.from(manifest, Path.of("/w/tree/services/api"), List.of(), Path.of("/w/jvm"), 3);
 
         assertThat(config.jvmArguments()).containsExactly("-Dport=803", "-Dfile=/w/tree/shared/x");
         assertThat(config.systemProperties())

@@ -41,34 +41,53 @@ class WorkerAgentTest {
 
     /** Method-level unique ids, as the coordinator's assignments carry them. */
     private static List<String> methodIds(String simpleName, String... methods) {
-        return Arrays.stream(methods).map(m -> classId(simpleName) + "/[method:" + m + "()]").toList();
+        return Arrays.stream(methods)
+                .map(m -> classId(simpleName) + "/[method:" + m + "()]")
+                .toList();
     }
 
-    private List<TaskResult> run(List<String> jvmArguments, long timeoutMillis, boolean reuseForks,
-            List<List<String>> tasks) throws Exception {
+    private List<TaskResult> run(
+            List<String> jvmArguments, long timeoutMillis, boolean reuseForks, List<List<String>> tasks)
+            throws Exception {
         return run(jvmArguments, timeoutMillis, reuseForks, 0, tasks);
     }
 
-    private List<TaskResult> run(List<String> jvmArguments, long timeoutMillis, boolean reuseForks, int reruns,
-            List<List<String>> tasks) throws Exception {
+    private List<TaskResult> run(
+            List<String> jvmArguments, long timeoutMillis, boolean reuseForks, int reruns, List<List<String>> tasks)
+            throws Exception {
         Store store = new LocalDirectoryStore(temp.resolve("store"));
-        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        List<Path> classpath = Arrays.stream(
+                        System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of)
                 .toList();
         Path module = Files.createDirectories(temp.resolve("module"));
         Shipment shipment = new BundleShipper(store, module, temp.resolve("scratch")).ship(classpath, List.of());
-        store.put(StoreKeys.manifest(RUN), Documents.write(new RunManifest(Documents.SCHEMA, RUN,
-                shipment.classpath(), shipment.files(), "", jvmArguments, Map.of("fixture.flag", "on"), Map.of(),
-                RunManifest.MODULE_DIR, timeoutMillis, reuseForks, reruns)));
+        store.put(
+                StoreKeys.manifest(RUN),
+                Documents.write(new RunManifest(
+                        Documents.SCHEMA,
+                        RUN,
+                        shipment.classpath(),
+                        shipment.files(),
+                        "",
+                        jvmArguments,
+                        Map.of("fixture.flag", "on"),
+                        Map.of(),
+                        RunManifest.MODULE_DIR,
+                        timeoutMillis,
+                        reuseForks,
+                        reruns)));
         for (int i = 0; i < tasks.size(); i++) {
-            store.put(StoreKeys.assignment(RUN, "w0", i), Documents.write(Assignment.task(i, "t" + i, 1, tasks.get(i))));
+            store.put(
+                    StoreKeys.assignment(RUN, "w0", i), Documents.write(Assignment.task(i, "t" + i, 1, tasks.get(i))));
         }
         store.put(StoreKeys.assignment(RUN, "w0", tasks.size()), Documents.write(Assignment.stop(tasks.size())));
 
         new WorkerAgent(WorkerOptions.forRun(store.location(), RUN, "w0", temp.resolve("worker"), null)).run();
 
         return java.util.stream.IntStream.range(0, tasks.size())
-                .mapToObj(i -> Documents.read(store.get(StoreKeys.result(RUN, "w0", i)).orElseThrow(), TaskResult.class))
+                .mapToObj(i ->
+                        Documents.read(store.get(StoreKeys.result(RUN, "w0", i)).orElseThrow(), TaskResult.class))
                 .toList();
     }
 
@@ -77,21 +96,47 @@ class WorkerAgentTest {
         Store store = new LocalDirectoryStore(temp.resolve("store"));
         Path module = Files.createDirectories(temp.resolve("real-module"));
         Files.writeString(module.resolve("marker.txt"), "in the module");
-        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        List<Path> classpath = Arrays.stream(
+                        System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of)
                 .toList();
-        store.put(StoreKeys.manifest(RUN), Documents.write(new RunManifest(Documents.SCHEMA, RUN, List.of(), List.of(),
-                "", List.of(), Map.of(), Map.of(), RunManifest.MODULE_DIR, 0, true, 0)));
-        store.put(StoreKeys.assignment(RUN, "w0", 0),
+        store.put(
+                StoreKeys.manifest(RUN),
+                Documents.write(new RunManifest(
+                        Documents.SCHEMA,
+                        RUN,
+                        List.of(),
+                        List.of(),
+                        "",
+                        List.of(),
+                        Map.of(),
+                        Map.of(),
+                        RunManifest.MODULE_DIR,
+                        0,
+                        true,
+                        0)));
+        store.put(
+                StoreKeys.assignment(RUN, "w0", 0),
                 Documents.write(Assignment.task(0, "t0", 1, List.of(classId("ModuleFileFixture")))));
         store.put(StoreKeys.assignment(RUN, "w0", 1), Documents.write(Assignment.stop(1)));
         Path inPlace = temp.resolve("in-place.json");
         InPlace.of(module, classpath).write(inPlace);
 
-        new WorkerAgent(WorkerOptions.parse("--store", store.location(), "--run", RUN, "--worker", "w0", "--dir",
-                temp.resolve("worker").toString(), "--in-place", inPlace.toString())).run();
+        new WorkerAgent(WorkerOptions.parse(
+                        "--store",
+                        store.location(),
+                        "--run",
+                        RUN,
+                        "--worker",
+                        "w0",
+                        "--dir",
+                        temp.resolve("worker").toString(),
+                        "--in-place",
+                        inPlace.toString()))
+                .run();
 
-        TaskResult result = Documents.read(store.get(StoreKeys.result(RUN, "w0", 0)).orElseThrow(), TaskResult.class);
+        TaskResult result =
+                Documents.read(store.get(StoreKeys.result(RUN, "w0", 0)).orElseThrow(), TaskResult.class);
         assertThat(tests(result).get("readsAModuleFile").status()).isEqualTo(Status.PASSED);
         try (var files = Files.walk(temp.resolve("worker"))) {
             assertThat(files.map(p -> p.getFileName().toString())).doesNotContain("module", "marker.txt");
@@ -106,7 +151,8 @@ class WorkerAgentTest {
 
     @Test
     void reportsPassedFailedAndErroredTestsWithTheirReasons() throws Exception {
-        TaskResult result = run(List.of(), 0, true, List.of(List.of(classId("CalculatorFixture")))).get(0);
+        TaskResult result = run(List.of(), 0, true, List.of(List.of(classId("CalculatorFixture"))))
+                .get(0);
         Map<String, TestResult> tests = tests(result);
         assertThat(tests.get("adds").status()).isEqualTo(Status.PASSED);
         assertThat(tests.get("failsAnAssertion").status()).isEqualTo(Status.FAILED);
@@ -118,15 +164,18 @@ class WorkerAgentTest {
 
     @Test
     void aTestThatCallsSystemExitCostsOnlyItselfAndTheRestOfItsClassStillRuns() throws Exception {
-        TaskResult result = run(List.of(), 0, true, List.of(methodIds("ExitFixture", "before", "exits", "after"))).get(0);
+        TaskResult result = run(List.of(), 0, true, List.of(methodIds("ExitFixture", "before", "exits", "after")))
+                .get(0);
         Map<String, TestResult> tests = tests(result);
         assertThat(tests.get("before").status()).isEqualTo(Status.PASSED);
         assertThat(tests.get("exits").status()).isEqualTo(Status.ERROR);
         assertThat(tests.get("exits").failure().message()).contains("exited with code 3");
-        assertThat(tests.get("exits").failure().stackTrace()).contains("about to exit")
+        assertThat(tests.get("exits").failure().stackTrace())
+                .contains("about to exit")
                 .startsWith(TaskRunner.CRASH + ": The test JVM exited with code 3");
         assertThat(tests.get("after").status()).isEqualTo(Status.PASSED);
-        assertThat(result.results().stream().filter(r -> r.node().kind().isTest())).hasSize(3);
+        assertThat(result.results().stream().filter(r -> r.node().kind().isTest()))
+                .hasSize(3);
         assertThat(result.jvmStarts()).isEqualTo(2);
     }
 
@@ -161,18 +210,30 @@ class WorkerAgentTest {
         releaser.setDaemon(true);
         releaser.start();
 
-        TaskResult result = run(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+PauseAtStartup",
-                "-XX:PauseAtStartupFile=" + pause), 3_000, true, List.of(List.of(classId("CalculatorFixture")))).get(0);
+        TaskResult result = run(
+                        List.of(
+                                "-XX:+UnlockDiagnosticVMOptions",
+                                "-XX:+PauseAtStartup",
+                                "-XX:PauseAtStartupFile=" + pause),
+                        3_000,
+                        true,
+                        List.of(List.of(classId("CalculatorFixture"))))
+                .get(0);
 
         // The fixture passes and fails tests of its own; none ran out of time.
-        assertThat(result.results()).isNotEmpty().allSatisfy(r -> assertThat(r.failure() == null ? "" : r.failure().type())
-                .as(r.node().displayName()).isNotIn(TaskRunner.TIMEOUT, TaskRunner.NOT_RUN, TaskRunner.CRASH));
+        assertThat(result.results())
+                .isNotEmpty()
+                .allSatisfy(
+                        r -> assertThat(r.failure() == null ? "" : r.failure().type())
+                                .as(r.node().displayName())
+                                .isNotIn(TaskRunner.TIMEOUT, TaskRunner.NOT_RUN, TaskRunner.CRASH));
         assertThat(result.jvmStarts()).isEqualTo(1);
     }
 
     @Test
     void aHangingTestJvmIsKilledAfterTheTimeoutAndTheNextTestRuns() throws Exception {
-        TaskResult result = run(List.of(), 8_000, true, List.of(methodIds("HangFixture", "hangs", "runsAfterTheHang"))).get(0);
+        TaskResult result = run(List.of(), 8_000, true, List.of(methodIds("HangFixture", "hangs", "runsAfterTheHang")))
+                .get(0);
         Map<String, TestResult> tests = tests(result);
         assertThat(tests.get("hangs").status()).isEqualTo(Status.ERROR);
         assertThat(tests.get("hangs").failure().type()).isEqualTo(TaskRunner.TIMEOUT);
@@ -182,7 +243,11 @@ class WorkerAgentTest {
 
     @Test
     void runningOutOfMemoryCostsOnlyTheTestThatDidIt() throws Exception {
-        TaskResult result = run(List.of("-Xmx48m"), 60_000, true, List.of(methodIds("OutOfMemoryFixture", "exhaustsTheHeap", "runsAfterTheOutOfMemoryError")))
+        TaskResult result = run(
+                        List.of("-Xmx48m"),
+                        60_000,
+                        true,
+                        List.of(methodIds("OutOfMemoryFixture", "exhaustsTheHeap", "runsAfterTheOutOfMemoryError")))
                 .get(0);
         Map<String, TestResult> tests = tests(result);
         assertThat(tests.get("exhaustsTheHeap").status()).isEqualTo(Status.ERROR);
@@ -192,8 +257,9 @@ class WorkerAgentTest {
 
     @Test
     void aJvmThatCannotStartTurnsItsTestsIntoErrorsThatNameTheArgLine() throws Exception {
-        TaskResult result = run(List.of("-XX:+NoSuchCloudistOption"), 0, true,
-                List.of(List.of(classId("CalculatorFixture")))).get(0);
+        TaskResult result = run(
+                        List.of("-XX:+NoSuchCloudistOption"), 0, true, List.of(List.of(classId("CalculatorFixture"))))
+                .get(0);
         assertThat(result.results()).hasSize(1).allSatisfy(r -> {
             assertThat(r.status()).isEqualTo(Status.ERROR);
             assertThat(r.failure().message()).contains("could not start").contains("-XX:+NoSuchCloudistOption");
@@ -202,7 +268,8 @@ class WorkerAgentTest {
 
     @Test
     void reusesOneJvmAcrossTasksButNotAcrossClassesWithoutReuseForks() throws Exception {
-        List<List<String>> twoTasks = List.of(List.of(classId("CalculatorFixture")), methodIds("ExitFixture", "before", "exits", "after"));
+        List<List<String>> twoTasks =
+                List.of(List.of(classId("CalculatorFixture")), methodIds("ExitFixture", "before", "exits", "after"));
         List<TaskResult> reused = run(List.of(), 0, true, twoTasks);
         assertThat(reused.get(0).jvmStarts()).isEqualTo(1);
         assertThat(reused.get(1).jvmStarts()).isEqualTo(1); // plus the one after System.exit
@@ -241,7 +308,8 @@ class WorkerAgentTest {
         TaskResult result = runWithReruns(2, true, methodIds("FlakyFixture", "alwaysFails"));
 
         assertThat(runsOf(result, "alwaysFails")).containsExactly(Status.FAILED, Status.FAILED, Status.FAILED);
-        assertThat(result.results()).filteredOn(r -> r.node().methodName().equals("alwaysFails"))
+        assertThat(result.results())
+                .filteredOn(r -> r.node().methodName().equals("alwaysFails"))
                 .extracting(r -> r.failure().message())
                 .containsExactly("run 1", "run 2", "run 3");
     }
@@ -281,21 +349,49 @@ class WorkerAgentTest {
         Store store = new LocalDirectoryStore(temp.resolve("store"));
         Path module = Files.createDirectories(temp.resolve("module"));
         Shipment shipment = new BundleShipper(store, module, temp.resolve("scratch")).ship(List.of(), List.of());
-        store.put(StoreKeys.manifest(RUN), Documents.write(new RunManifest(Documents.SCHEMA, RUN,
-                shipment.classpath(), shipment.files(), "", List.of(), Map.of(), Map.of(),
-                RunManifest.MODULE_DIR, 0, true, 0)));
+        store.put(
+                StoreKeys.manifest(RUN),
+                Documents.write(new RunManifest(
+                        Documents.SCHEMA,
+                        RUN,
+                        shipment.classpath(),
+                        shipment.files(),
+                        "",
+                        List.of(),
+                        Map.of(),
+                        Map.of(),
+                        RunManifest.MODULE_DIR,
+                        0,
+                        true,
+                        0)));
         // No stop assignment: a worker that ignored the notice would wait for more work until the run's lease lapses.
         try (FakeImds imds = new FakeImds()) {
             imds.interrupt();
-            WorkerOptions options = new WorkerOptions(store.location(), RUN, "w0", temp.resolve("worker"), null, false,
-                    false, 0, "", imds.endpoint(), 120, null, null, 0);
+            WorkerOptions options = new WorkerOptions(
+                    store.location(),
+                    RUN,
+                    "w0",
+                    temp.resolve("worker"),
+                    null,
+                    false,
+                    false,
+                    0,
+                    "",
+                    imds.endpoint(),
+                    120,
+                    null,
+                    null,
+                    0);
             long start = System.nanoTime();
             new WorkerAgent(options).run();
             long seconds = java.time.Duration.ofNanos(System.nanoTime() - start).toSeconds();
 
-            Heartbeat beat = Documents.read(store.get(StoreKeys.heartbeat(RUN, "w0")).orElseThrow(), Heartbeat.class);
+            Heartbeat beat =
+                    Documents.read(store.get(StoreKeys.heartbeat(RUN, "w0")).orElseThrow(), Heartbeat.class);
             assertThat(beat.evicting()).isTrue();
-            assertThat(beat.evictionReason()).contains("spot interruption notice").contains("terminate");
+            assertThat(beat.evictionReason())
+                    .contains("spot interruption notice")
+                    .contains("terminate");
             assertThat(seconds).isLessThan(RunPoller.LEASE_TIMEOUT_MILLIS / 1000);
         }
     }
@@ -303,23 +399,39 @@ class WorkerAgentTest {
     @Test
     void anAssignmentThatMovedToAnotherWorkerIsSkippedWithoutAResult() throws Exception {
         Store store = new LocalDirectoryStore(temp.resolve("store"));
-        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        List<Path> classpath = Arrays.stream(
+                        System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of)
                 .toList();
-        Shipment shipment = new BundleShipper(store, Files.createDirectories(temp.resolve("module")),
-                temp.resolve("scratch")).ship(classpath, List.of());
-        store.put(StoreKeys.manifest(RUN), Documents.write(new RunManifest(Documents.SCHEMA, RUN,
-                shipment.classpath(), shipment.files(), "", List.of(), Map.of(), Map.of(), RunManifest.MODULE_DIR, 0,
-                true, 0)));
+        Shipment shipment = new BundleShipper(
+                        store, Files.createDirectories(temp.resolve("module")), temp.resolve("scratch"))
+                .ship(classpath, List.of());
+        store.put(
+                StoreKeys.manifest(RUN),
+                Documents.write(new RunManifest(
+                        Documents.SCHEMA,
+                        RUN,
+                        shipment.classpath(),
+                        shipment.files(),
+                        "",
+                        List.of(),
+                        Map.of(),
+                        Map.of(),
+                        RunManifest.MODULE_DIR,
+                        0,
+                        true,
+                        0)));
         store.put(StoreKeys.assignment(RUN, "w0", 0), Documents.write(Assignment.moved(0, "t0")));
-        store.put(StoreKeys.assignment(RUN, "w0", 1),
+        store.put(
+                StoreKeys.assignment(RUN, "w0", 1),
                 Documents.write(Assignment.task(1, "t1", 1, List.of(classId("CalculatorFixture")))));
         store.put(StoreKeys.assignment(RUN, "w0", 2), Documents.write(Assignment.stop(2)));
 
         new WorkerAgent(WorkerOptions.forRun(store.location(), RUN, "w0", temp.resolve("worker"), null)).run();
 
         assertThat(store.exists(StoreKeys.result(RUN, "w0", 0))).isFalse();
-        TaskResult second = Documents.read(store.get(StoreKeys.result(RUN, "w0", 1)).orElseThrow(), TaskResult.class);
+        TaskResult second =
+                Documents.read(store.get(StoreKeys.result(RUN, "w0", 1)).orElseThrow(), TaskResult.class);
         assertThat(second.taskId()).isEqualTo("t1");
         assertThat(tests(second)).containsKey("adds");
     }

@@ -21,9 +21,20 @@ class WorkerOutageTest {
     void aWorkerLeavesARunAndThePoolItCannotReachForLongerThanItsBudget() throws Exception {
         Path store = Files.createDirectories(temp.resolve("store"));
         FaultPlan.write(store, FaultPlan.NONE.withOutageFor(Duration.ofMinutes(5)));
-        WorkerOptions options = WorkerOptions.parse("--store", FaultyStore.SCHEME + store, "--run", "r1",
-                "--worker", "w0", "--dir", temp.resolve("worker").toString(), "--pool", "--idle-minutes", "5",
-                "--store-outage-seconds", "2");
+        WorkerOptions options = WorkerOptions.parse(
+                "--store",
+                FaultyStore.SCHEME + store,
+                "--run",
+                "r1",
+                "--worker",
+                "w0",
+                "--dir",
+                temp.resolve("worker").toString(),
+                "--pool",
+                "--idle-minutes",
+                "5",
+                "--store-outage-seconds",
+                "2");
         long start = System.nanoTime();
 
         new WorkerAgent(options).run();

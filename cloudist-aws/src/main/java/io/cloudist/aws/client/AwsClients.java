@@ -53,7 +53,8 @@ public final class AwsClients implements AutoCloseable {
 
     public synchronized IamClient iam() {
         if (iam == null) {
-            iam = open(() -> configure(IamClient.builder(), false).region(iamRegion()).build());
+            iam = open(() ->
+                    configure(IamClient.builder(), false).region(iamRegion()).build());
         }
         return iam;
     }
@@ -75,7 +76,9 @@ public final class AwsClients implements AutoCloseable {
     public synchronized S3Client s3() {
         if (s3 == null) {
             boolean pathStyle = !EndpointOverrides.s3().isEmpty();
-            s3 = open(() -> configure(S3Client.builder(), true).forcePathStyle(pathStyle).build());
+            s3 = open(() -> configure(S3Client.builder(), true)
+                    .forcePathStyle(pathStyle)
+                    .build());
         }
         return s3;
     }
@@ -87,12 +90,15 @@ public final class AwsClients implements AutoCloseable {
 
     /** The region the clients talk to: the configured one, or the one the SDK's default chain found. */
     public String region() {
-        return settings.region().isEmpty() ? ec2().serviceClientConfiguration().region().id() : settings.region();
+        return settings.region().isEmpty()
+                ? ec2().serviceClientConfiguration().region().id()
+                : settings.region();
     }
 
     /** The account of the credentials: the one that owns (or will own) the store's bucket. */
     public String account() {
-        return AwsErrors.call("sts:GetCallerIdentity", profile(), () -> sts().getCallerIdentity()).account();
+        return AwsErrors.call("sts:GetCallerIdentity", profile(), () -> sts().getCallerIdentity())
+                .account();
     }
 
     /** IAM is global per partition. */

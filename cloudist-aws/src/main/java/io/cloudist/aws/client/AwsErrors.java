@@ -12,8 +12,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * credentials or region to configure. The SDK's own text is kept only as detail.
  */
 public final class AwsErrors {
-    private static final Set<String> DENIED = Set.of(
-            "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess", "Forbidden");
+    private static final Set<String> DENIED =
+            Set.of("AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess", "Forbidden");
     private static final Set<String> BAD_REGION = Set.of("OptInRequired", "InvalidRegion", "InvalidEndpoint");
 
     private static final String WHO_AM_I = "sts:GetCallerIdentity";
@@ -65,13 +65,17 @@ public final class AwsErrors {
         String code = code(e);
         String detail = e.getMessage() == null ? "" : " (AWS said: " + e.getMessage() + ")";
         if (DENIED.contains(code)) {
-            return new CloudistException("AWS denied " + action + ": grant " + action
-                    + " to the IAM user or role that runs cloudist" + detail, e);
+            return new CloudistException(
+                    "AWS denied " + action + ": grant " + action + " to the IAM user or role that runs cloudist"
+                            + detail,
+                    e);
         }
         if (CredentialErrors.isCredentialError(code)) {
             return new CloudistException(CredentialErrors.rejected(code, profile, "during " + action), e);
         }
-        if (code.isEmpty() && action.equals(WHO_AM_I) && e instanceof AwsServiceException service
+        if (code.isEmpty()
+                && action.equals(WHO_AM_I)
+                && e instanceof AwsServiceException service
                 && service.statusCode() == 403) {
             // GetCallerIdentity needs no permission: a 403 whose code did not come through refuses the credentials.
             return new CloudistException(CredentialErrors.rejected("HTTP 403", profile, "during " + action), e);
@@ -84,18 +88,23 @@ public final class AwsErrors {
             return new CloudistException(CredentialErrors.expiredSession(profile, "during " + action), e);
         }
         if (message.contains("Unable to load credentials")) {
-            return new CloudistException("No AWS credentials found for " + action + ": run `aws configure`, set"
-                    + " AWS_PROFILE or -D" + AwsNames.PROFILE_PROPERTY + ", or set AWS_ACCESS_KEY_ID and"
-                    + " AWS_SECRET_ACCESS_KEY", e);
+            return new CloudistException(
+                    "No AWS credentials found for " + action + ": run `aws configure`, set"
+                            + " AWS_PROFILE or -D" + AwsNames.PROFILE_PROPERTY + ", or set AWS_ACCESS_KEY_ID and"
+                            + " AWS_SECRET_ACCESS_KEY",
+                    e);
         }
         if (message.contains("Unable to load region")) {
-            return new CloudistException("No AWS region configured for " + action + ": set -D"
-                    + AwsNames.REGION_PROPERTY + "=<region> (e.g. eu-west-1), AWS_REGION, or a region in"
-                    + " ~/.aws/config", e);
+            return new CloudistException(
+                    "No AWS region configured for " + action + ": set -D"
+                            + AwsNames.REGION_PROPERTY + "=<region> (e.g. eu-west-1), AWS_REGION, or a region in"
+                            + " ~/.aws/config",
+                    e);
         }
         if (hasCause(e, UnknownHostException.class)) {
-            return new CloudistException("Cannot reach AWS for " + action + ": " + regionAdvice(action)
-                    + ", and check the network" + detail, e);
+            return new CloudistException(
+                    "Cannot reach AWS for " + action + ": " + regionAdvice(action) + ", and check the network" + detail,
+                    e);
         }
         String prefix = code.isEmpty() ? action + " failed" : action + " failed with " + code;
         return new CloudistException(prefix + detail, e);

@@ -15,6 +15,7 @@ public final class CloudSettingsCheck {
     private static final Pattern REGION_CODE = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-\\d{1,2}");
     /** m7i.large, c7gn.16xlarge, u-6tb1.metal, mac2-m2pro.metal. */
     private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9-]+");
+
     private static final Pattern AMI_ID = Pattern.compile("ami-[0-9a-f]+");
 
     private CloudSettingsCheck() {}
@@ -27,19 +28,28 @@ public final class CloudSettingsCheck {
     public static CloudSettings check(CloudSettings settings) {
         String region = settings.region();
         if (!region.isEmpty() && !REGION_CODE.matcher(region).matches()) {
-            throw new ConfigurationException(CloudistProperties.REGION, region, "use an AWS region code such as"
-                    + " eu-west-1 or us-east-1, or leave it empty for the AWS default");
+            throw new ConfigurationException(
+                    CloudistProperties.REGION,
+                    region,
+                    "use an AWS region code such as"
+                            + " eu-west-1 or us-east-1, or leave it empty for the AWS default");
         }
         for (String type : settings.instanceTypes()) {
             if (!INSTANCE_TYPE.matcher(type).matches()) {
-                throw new ConfigurationException(CloudistProperties.INSTANCE_TYPES, type, "name EC2 instance types as"
-                        + " family.size, comma-separated, e.g. m7i.large,c7i.xlarge, or leave it empty for any type");
+                throw new ConfigurationException(
+                        CloudistProperties.INSTANCE_TYPES,
+                        type,
+                        "name EC2 instance types as"
+                                + " family.size, comma-separated, e.g. m7i.large,c7i.xlarge, or leave it empty for any type");
             }
         }
         String ami = settings.ami();
         if (!ami.isEmpty() && !AMI_ID.matcher(ami).matches()) {
-            throw new ConfigurationException(CloudistProperties.AMI, ami, "name an image id such as"
-                    + " ami-0123456789abcdef0, or leave it empty for the current Amazon Linux 2023");
+            throw new ConfigurationException(
+                    CloudistProperties.AMI,
+                    ami,
+                    "name an image id such as"
+                            + " ami-0123456789abcdef0, or leave it empty for the current Amazon Linux 2023");
         }
         return settings;
     }

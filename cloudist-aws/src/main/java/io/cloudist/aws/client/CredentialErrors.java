@@ -23,8 +23,7 @@ public final class CredentialErrors {
     /** The request's time is too far from AWS's: the credentials may be fine. */
     static final Set<String> CLOCK = Set.of("RequestTimeTooSkewed");
 
-    private static final String PROFILE_OPTION =
-            "<profile> (-D" + AwsNames.PROFILE_PROPERTY + ")";
+    private static final String PROFILE_OPTION = "<profile> (-D" + AwsNames.PROFILE_PROPERTY + ")";
 
     private CredentialErrors() {}
 
@@ -45,7 +44,8 @@ public final class CredentialErrors {
         boolean keys = profile != null && profile.isEmpty() && accessKeyVariables();
         String which = profile == null
                 ? "The AWS credentials in use"
-                : keys ? "The AWS credentials in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY"
+                : keys
+                        ? "The AWS credentials in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY"
                         : "The AWS credentials of profile '" + named + "'";
         if (CLOCK.contains(code)) {
             return "AWS refused a request " + during + " (" + code + "): this machine's clock is off by more than 15"
@@ -81,7 +81,8 @@ public final class CredentialErrors {
      */
     public static boolean isExpiredSession(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("expired")) {
+            if (t.getMessage() != null
+                    && t.getMessage().toLowerCase(Locale.ROOT).contains("expired")) {
                 return true;
             }
         }

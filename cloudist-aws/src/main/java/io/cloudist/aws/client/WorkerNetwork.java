@@ -18,8 +18,7 @@ public final class WorkerNetwork {
     /** The id of the region's default VPC. */
     public static String defaultVpc(Ec2Client ec2, String region) {
         List<Vpc> vpcs = AwsErrors.call(
-                        "ec2:DescribeVpcs",
-                        () -> ec2.describeVpcs(r -> r.filters(filter("isDefault", "true"))))
+                        "ec2:DescribeVpcs", () -> ec2.describeVpcs(r -> r.filters(filter("isDefault", "true"))))
                 .vpcs();
         if (vpcs.isEmpty()) {
             throw new CloudistException("Region " + region + " has no default VPC, where cloudist runs its workers:"
@@ -32,8 +31,8 @@ public final class WorkerNetwork {
     public static Optional<String> securityGroup(Ec2Client ec2, String vpcId) {
         List<SecurityGroup> groups = AwsErrors.call(
                         "ec2:DescribeSecurityGroups",
-                        () -> ec2.describeSecurityGroups(r -> r.filters(
-                                filter("group-name", AwsNames.SECURITY_GROUP), filter("vpc-id", vpcId))))
+                        () -> ec2.describeSecurityGroups(
+                                r -> r.filters(filter("group-name", AwsNames.SECURITY_GROUP), filter("vpc-id", vpcId))))
                 .securityGroups();
         return groups.stream().map(SecurityGroup::groupId).findFirst();
     }

@@ -58,7 +58,9 @@ public final class AmiResolver {
         }
         if (images.isEmpty()) {
             throw new ConfigurationException(
-                    AwsNames.AMI_PROPERTY, imageId, "name an image of this region, or leave it empty for Amazon Linux 2023");
+                    AwsNames.AMI_PROPERTY,
+                    imageId,
+                    "name an image of this region, or leave it empty for Amazon Linux 2023");
         }
         return images.get(0).architectureAsString();
     }
@@ -73,34 +75,51 @@ public final class AmiResolver {
     }
 
     private RootVolume rootOf(String imageId) {
-        Image image = AwsErrors.call("ec2:DescribeImages", () -> ec2.describeImages(r -> r.imageIds(imageId)))
-                .images()
-                .stream()
-                .findFirst()
-                .orElseThrow(() -> new ConfigurationException(AwsNames.AMI_PROPERTY, imageId,
-                        "name an image of this region, or leave it empty for Amazon Linux 2023"));
+        Image image =
+                AwsErrors.call("ec2:DescribeImages", () -> ec2.describeImages(r -> r.imageIds(imageId)))
+                        .images()
+                        .stream()
+                        .findFirst()
+                        .orElseThrow(() -> new ConfigurationException(
+                                AwsNames.AMI_PROPERTY,
+                                imageId,
+                                "name an image of this region, or leave it empty for Amazon Linux 2023"));
         return image.blockDeviceMappings().stream()
                 .filter(m -> m.deviceName() != null && m.deviceName().equals(image.rootDeviceName()))
                 .filter(m -> m.ebs() != null && m.ebs().volumeSize() != null)
                 .findFirst()
                 .map(m -> new RootVolume(m.deviceName(), m.ebs().volumeSize()))
-                .orElseThrow(() -> new ConfigurationException(AwsNames.AMI_PROPERTY, imageId,
+                .orElseThrow(() -> new ConfigurationException(
+                        AwsNames.AMI_PROPERTY,
+                        imageId,
                         "cloudist encrypts each worker's root volume and needs an image whose root device is an EBS"
                                 + " volume; name such an image, or leave it empty for Amazon Linux 2023"));
     }
 
     private String lookUp(String architecture) {
         try {
-            return ssm.getParameter(r -> r.name(PARAMETER + architecture)).parameter().value();
+            return ssm.getParameter(r -> r.name(PARAMETER + architecture))
+                    .parameter()
+                    .value();
         } catch (SdkException e) {
             LOG.debug("SSM parameter {}{} unreadable ({}); searching images", PARAMETER, architecture, e.toString());
         }
-        List<Image> images = AwsErrors.call("ec2:DescribeImages", () -> ec2.describeImages(r -> r.owners("amazon")
-                        .filters(
-                                Filter.builder().name("name").values("al2023-ami-2023.*-kernel-*-" + architecture)
-                                        .build(),
-                                Filter.builder().name("architecture").values(architecture).build(),
-                                Filter.builder().name("state").values("available").build())))
+        List<Image> images = AwsErrors.call(
+                        "ec2:DescribeImages",
+                        () -> ec2.describeImages(r -> r.owners("amazon")
+                                .filters(
+                                        Filter.builder()
+                                                .name("name")
+                                                .values("al2023-ami-2023.*-kernel-*-" + architecture)
+                                                .build(),
+                                        Filter.builder()
+                                                .name("architecture")
+                                                .values(architecture)
+                                                .build(),
+                                        Filter.builder()
+                                                .name("state")
+                                                .values("available")
+                                                .build())))
                 .images();
         return images.stream()
                 .max(Comparator.comparing(Image::creationDate).thenComparing(Image::name))

@@ -41,7 +41,8 @@ public record Candidate(InstanceSpec type, String availabilityZone, double price
 
     /** E.g. {@code c7g.xlarge spot in eu-west-1a}. */
     public String describe() {
-        return type.name() + (spot ? " spot" : " on-demand")
+        return type.name()
+                + (spot ? " spot" : " on-demand")
                 + (availabilityZone.isEmpty() ? "" : " in " + availabilityZone);
     }
 }

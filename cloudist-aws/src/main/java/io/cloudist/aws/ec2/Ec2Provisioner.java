@@ -56,6 +56,7 @@ public final class Ec2Provisioner implements Provisioner {
     private final Set<String> launched = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Every worker id this provisioner returned: a worker must not join the same run twice. */
     private final Set<String> handedOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final AtomicBoolean closing = new AtomicBoolean();
     private boolean closed;
 
@@ -94,8 +95,12 @@ public final class Ec2Provisioner implements Provisioner {
         if (warmWorkers.size() == launch.workers()) {
             return warmWorkers;
         }
-        launch = new WorkerLaunch(launch.storeLocation(), launch.runId(), launch.workers() - warmWorkers.size(),
-                launch.workerBundle(), launch.storeOutageSeconds());
+        launch = new WorkerLaunch(
+                launch.storeLocation(),
+                launch.runId(),
+                launch.workers() - warmWorkers.size(),
+                launch.workerBundle(),
+                launch.storeOutageSeconds());
         Set<String> architectures = settings.ami().isEmpty() ? Set.of() : Set.of(amis.architectureOf(settings.ami()));
         WorkerNeeds needs = WorkerNeeds.of(settings, architectures);
         List<InstanceSpec> types = catalog.types(needs);
@@ -116,8 +121,8 @@ public final class Ec2Provisioner implements Provisioner {
             run.from(spot.stream().limit(SPOT_ATTEMPTS).toList());
             if (run.remaining > 0 && settings.onDemandFallback()) {
                 if (needs.maxPricePerHour() > 0) {
-                    listener.line(ConsoleLine.warn("cloudist: On-demand prices are not checked against -D"
-                            + AwsNames.MAX_PRICE_PROPERTY));
+                    listener.line(ConsoleLine.warn(
+                            "cloudist: On-demand prices are not checked against -D" + AwsNames.MAX_PRICE_PROPERTY));
                 }
                 List<Candidate> onDemand = InstanceChooser.onDemand(types, spot, needs, run.remaining);
                 run.from(onDemand.stream().limit(ON_DEMAND_ATTEMPTS).toList());
@@ -142,15 +147,20 @@ public final class Ec2Provisioner implements Provisioner {
 
     /** Claims warm workers of earlier runs from the store's pool; their instances need no boot. */
     private List<WorkerHandle> claimWarm(WorkerLaunch launch) {
-        List<WarmPool.Claimed> claimed = new WarmPool(store, clock).claim(launch.runId(), launch.workers(),
-                state -> !handedOut.contains(state.workerId()) && !states.knownGone(state.host()));
+        List<WarmPool.Claimed> claimed = new WarmPool(store, clock)
+                .claim(
+                        launch.runId(),
+                        launch.workers(),
+                        state -> !handedOut.contains(state.workerId()) && !states.knownGone(state.host()));
         if (claimed.isEmpty()) {
             return List.of();
         }
-        List<String> instances = claimed.stream().map(WarmPool.Claimed::host).distinct().toList();
+        List<String> instances =
+                claimed.stream().map(WarmPool.Claimed::host).distinct().toList();
         states.track(instances);
-        listener.line(ConsoleLine.info("cloudist: Reusing " + claimed.size() + " warm worker" + (claimed.size() == 1 ? "" : "s")
-                + " on " + instances.size() + " running instance" + (instances.size() == 1 ? "" : "s")));
+        listener.line(ConsoleLine.info(
+                "cloudist: Reusing " + claimed.size() + " warm worker" + (claimed.size() == 1 ? "" : "s") + " on "
+                        + instances.size() + " running instance" + (instances.size() == 1 ? "" : "s")));
         List<WorkerHandle> handles = new ArrayList<>();
         for (WarmPool.Claimed c : claimed) {
             handles.add(new Ec2Worker(c.workerId(), c.host(), 0, "warm", states));
@@ -175,9 +185,10 @@ public final class Ec2Provisioner implements Provisioner {
                 if (warm.get()) {
                     int live = states.live().size(); // launched and claimed alike stay warm
                     if (live > 0) {
-                        listener.line(ConsoleLine.info("cloudist: Leaving " + live + " instance" + (live == 1 ? "" : "s")
-                                + " warm for the next run; idle ones power off after " + settings.idleMinutes()
-                                + " minutes"));
+                        listener.line(
+                                ConsoleLine.info("cloudist: Leaving " + live + " instance" + (live == 1 ? "" : "s")
+                                        + " warm for the next run; idle ones power off after " + settings.idleMinutes()
+                                        + " minutes"));
                     }
                 } else {
                     // Only what this run launched: warm instances it claimed belong to the pool.
@@ -188,8 +199,9 @@ public final class Ec2Provisioner implements Provisioner {
                     }
                 }
             } catch (CloudistException e) {
-                listener.line(ConsoleLine.warn("cloudist: Could not terminate instances " + String.join(", ", states.live())
-                        + ": " + e.getMessage() + ". Run mvn cloudist:cleanup to terminate every cloudist instance"));
+                listener.line(ConsoleLine.warn(
+                        "cloudist: Could not terminate instances " + String.join(", ", states.live()) + ": "
+                                + e.getMessage() + ". Run mvn cloudist:cleanup to terminate every cloudist instance"));
             } finally {
                 try {
                     resources.close();
@@ -236,8 +248,8 @@ public final class Ec2Provisioner implements Provisioner {
                         throw AwsErrors.translate("ec2:RunInstances", e, settings.profile());
                     }
                     failures.add(candidate, code);
-                    listener.line(ConsoleLine.warn("cloudist: No " + candidate.describe() + " (" + code + "); trying the next"
-                            + " candidate"));
+                    listener.line(ConsoleLine.warn("cloudist: No " + candidate.describe() + " (" + code
+                            + "); trying the next" + " candidate"));
                 }
             }
         }
@@ -256,10 +268,17 @@ public final class Ec2Provisioner implements Provisioner {
                     settings.idleMinutes(),
                     launch.storeOutageSeconds(),
                     settings.maxInstanceHours() * 3600L);
-            String image = settings.ami().isEmpty() ? amis.amazonLinux(candidate.type().architecture()) : settings.ami();
-            List<Instance> started = new ArrayList<>(ec2.runInstances(
-                            RunRequests.of(candidate, count, boot, image, amis.rootVolume(image), launch.runId(),
-                                    context, settings.maxPricePerHour()))
+            String image =
+                    settings.ami().isEmpty() ? amis.amazonLinux(candidate.type().architecture()) : settings.ami();
+            List<Instance> started = new ArrayList<>(ec2.runInstances(RunRequests.of(
+                            candidate,
+                            count,
+                            boot,
+                            image,
+                            amis.rootVolume(image),
+                            launch.runId(),
+                            context,
+                            settings.maxPricePerHour()))
                     .instances());
             started.sort(Comparator.comparing(i -> i.amiLaunchIndex() == null ? 0 : i.amiLaunchIndex()));
             List<String> ids = started.stream().map(Instance::instanceId).toList();
@@ -306,10 +325,14 @@ public final class Ec2Provisioner implements Provisioner {
     String describe(Candidate candidate, int instances) {
         String perInstance = candidate.slots() + " worker" + (candidate.slots() == 1 ? "" : "s") + " per instance";
         String prices = candidate.spot()
-                ? String.format(Locale.US, "$%.4f/h each, %s, $%.2f/h total",
-                        candidate.pricePerHour(), perInstance, candidate.pricePerHour() * instances)
+                ? String.format(
+                        Locale.US,
+                        "$%.4f/h each, %s, $%.2f/h total",
+                        candidate.pricePerHour(),
+                        perInstance,
+                        candidate.pricePerHour() * instances)
                 : perInstance + ", at the on-demand price";
-        return "cloudist: Launching " + instances + " × " + candidate.type().name() + (candidate.spot() ? " spot" : " on-demand")
-                + " in " + context.region() + " (" + prices + ")";
+        return "cloudist: Launching " + instances + " × " + candidate.type().name()
+                + (candidate.spot() ? " spot" : " on-demand") + " in " + context.region() + " (" + prices + ")";
     }
 }

@@ -1,9 +1,9 @@
 package io.cloudist.aws.ec2;
 
 import io.cloudist.aws.client.AwsClients;
-import io.cloudist.aws.client.CloudSettingsCheck;
 import io.cloudist.aws.client.AwsErrors;
 import io.cloudist.aws.client.AwsNames;
+import io.cloudist.aws.client.CloudSettingsCheck;
 import io.cloudist.aws.client.EndpointOverrides;
 import io.cloudist.aws.client.S3Location;
 import io.cloudist.aws.client.WorkerNetwork;
@@ -48,7 +48,9 @@ public final class Ec2ProvisionerProvider implements ProvisionerProvider {
         try {
             String region = clients.region();
             GetCallerIdentityResponse caller = AwsErrors.call(
-                    "sts:GetCallerIdentity", clients.profile(), () -> clients.sts().getCallerIdentity());
+                    "sts:GetCallerIdentity",
+                    clients.profile(),
+                    () -> clients.sts().getCallerIdentity());
             String vpc = WorkerNetwork.defaultVpc(clients.ec2(), region);
             String group = WorkerNetwork.securityGroup(clients.ec2(), vpc)
                     .orElseThrow(() -> new CloudistException("No security group " + AwsNames.SECURITY_GROUP + " in "

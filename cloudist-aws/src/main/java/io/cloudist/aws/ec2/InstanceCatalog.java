@@ -33,11 +33,15 @@ public final class InstanceCatalog {
     public List<InstanceSpec> types(WorkerNeeds needs) {
         DescribeInstanceTypesRequest.Builder request = DescribeInstanceTypesRequest.builder();
         if (needs.instanceTypes().isEmpty()) {
-            request.filters(Filter.builder().name("current-generation").values("true").build());
+            request.filters(
+                    Filter.builder().name("current-generation").values("true").build());
         } else if (needs.exactAllowList()) {
             request.instanceTypesWithStrings(needs.instanceTypes());
         } else {
-            request.filters(Filter.builder().name("instance-type").values(needs.instanceTypes()).build());
+            request.filters(Filter.builder()
+                    .name("instance-type")
+                    .values(needs.instanceTypes())
+                    .build());
         }
         List<InstanceSpec> types = new ArrayList<>();
         try {

@@ -33,7 +33,8 @@ public final class InstanceChooser {
         boolean allowed = needs.instanceTypes().isEmpty()
                 ? type.currentGeneration() && !type.burstable()
                 : needs.allowListed(type.name());
-        boolean architecture = needs.architectures().isEmpty() || needs.architectures().contains(type.architecture());
+        boolean architecture =
+                needs.architectures().isEmpty() || needs.architectures().contains(type.architecture());
         return allowed && architecture && slots(type, needs) >= 1;
     }
 
@@ -50,8 +51,8 @@ public final class InstanceChooser {
             InstanceSpec type = byName.get(price.instanceType());
             boolean affordable = needs.maxPricePerHour() == 0 || price.pricePerHour() <= needs.maxPricePerHour();
             if (type != null && affordable) {
-                candidates.add(new Candidate(
-                        type, price.availabilityZone(), price.pricePerHour(), slots(type, needs), true));
+                candidates.add(
+                        new Candidate(type, price.availabilityZone(), price.pricePerHour(), slots(type, needs), true));
             }
         }
         candidates.sort(order(workers));
@@ -96,8 +97,10 @@ public final class InstanceChooser {
     static List<SpotPrice> latest(List<SpotPrice> prices) {
         Map<String, SpotPrice> newest = new HashMap<>();
         for (SpotPrice price : prices) {
-            newest.merge(price.instanceType() + " " + price.availabilityZone(), price, (a, b) ->
-                    b.timestamp().isAfter(a.timestamp()) ? b : a);
+            newest.merge(
+                    price.instanceType() + " " + price.availabilityZone(),
+                    price,
+                    (a, b) -> b.timestamp().isAfter(a.timestamp()) ? b : a);
         }
         return List.copyOf(newest.values());
     }

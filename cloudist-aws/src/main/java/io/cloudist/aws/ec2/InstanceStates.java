@@ -30,6 +30,7 @@ final class InstanceStates {
     private final Duration maxAge;
     /** Instance id → last known state name, in launch order. */
     private final Map<String, String> states = new LinkedHashMap<>();
+
     private Instant readAt = Instant.MIN;
 
     InstanceStates(Ec2Client ec2, Clock clock, Duration maxAge) {
@@ -104,8 +105,11 @@ final class InstanceStates {
         for (int i = 0; i < live.size(); i += BATCH) {
             List<String> batch = live.subList(i, Math.min(live.size(), i + BATCH));
             AwsErrors.call("ec2:DescribeInstances", () -> {
-                ec2.describeInstancesPaginator(r -> r.filters(
-                                Filter.builder().name("instance-id").values(batch).build()))
+                ec2
+                        .describeInstancesPaginator(r -> r.filters(Filter.builder()
+                                .name("instance-id")
+                                .values(batch)
+                                .build()))
                         .reservations()
                         .stream()
                         .map(Reservation::instances)

@@ -12,8 +12,8 @@ final class NoInstanceType {
 
     /** No type holds even one worker. */
     static ConfigurationException noFit(WorkerNeeds needs) {
-        String worker = String.format(
-                Locale.US, "%d vCPU and %s GiB", needs.cpuPerWorker(), trim(needs.memoryPerWorkerGib()));
+        String worker =
+                String.format(Locale.US, "%d vCPU and %s GiB", needs.cpuPerWorker(), trim(needs.memoryPerWorkerGib()));
         String architecture = needs.architectures().isEmpty() ? "" : " " + String.join("/", needs.architectures());
         if (!needs.instanceTypes().isEmpty()) {
             return new ConfigurationException(

@@ -47,7 +47,8 @@ final class RunRequests {
                 .metadataOptions(m -> m.httpTokens(HttpTokensState.REQUIRED)
                         .httpEndpoint(InstanceMetadataEndpointState.ENABLED)
                         .httpPutResponseHopLimit(1))
-                .tagSpecifications(tags(ResourceType.INSTANCE, runId, context), tags(ResourceType.VOLUME, runId, context))
+                .tagSpecifications(
+                        tags(ResourceType.INSTANCE, runId, context), tags(ResourceType.VOLUME, runId, context))
                 .clientToken(UUID.randomUUID().toString());
         if (!candidate.availabilityZone().isEmpty()) {
             request.placement(p -> p.availabilityZone(candidate.availabilityZone()));
@@ -74,7 +75,10 @@ final class RunRequests {
     }
 
     private static TagSpecification tags(ResourceType type, String runId, LaunchContext context) {
-        return TagSpecification.builder().resourceType(type).tags(tags(runId, context.owner())).build();
+        return TagSpecification.builder()
+                .resourceType(type)
+                .tags(tags(runId, context.owner()))
+                .build();
     }
 
     private static Tag tag(String key, String value) {

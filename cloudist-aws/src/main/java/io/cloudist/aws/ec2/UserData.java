@@ -63,7 +63,11 @@ public record UserData(
         region = Objects.requireNonNullElse(region, "");
         s3Endpoint = Objects.requireNonNullElse(s3Endpoint, "");
         account = Objects.requireNonNullElse(account, "");
-        if (workerJars.isEmpty() || slots < 1 || workers < 1 || idleMinutes < 0 || storeOutageSeconds < 0
+        if (workerJars.isEmpty()
+                || slots < 1
+                || workers < 1
+                || idleMinutes < 0
+                || storeOutageSeconds < 0
                 || maxLifetimeSeconds < 1) {
             throw new IllegalArgumentException("Boot needs jars, slots and workers: " + workerJars.size() + " jars, "
                     + slots + " slots, " + workers + " workers, " + idleMinutes + " idle minutes, "
@@ -81,7 +85,9 @@ public record UserData(
         }
         return resource("worker-boot.sh")
                 .replace("@JAVA_SETUP@", javaSetup(javaFeatureVersion).strip())
-                .replace("@ENDPOINT_EXPORT@", s3Endpoint.isEmpty() ? "" : "export AWS_ENDPOINT_URL_S3=" + quote(s3Endpoint))
+                .replace(
+                        "@ENDPOINT_EXPORT@",
+                        s3Endpoint.isEmpty() ? "" : "export AWS_ENDPOINT_URL_S3=" + quote(s3Endpoint))
                 .replace("@ACCOUNT_EXPORT@", account.isEmpty() ? "" : "export AWS_ACCOUNT_ID=" + quote(account))
                 .replace("@ENDPOINT_OPTION@", s3Endpoint.isEmpty() ? "" : "--endpoint-url " + quote(s3Endpoint) + " ")
                 .replace("@BLOBS@", quote(store.uri(StoreKeys.blob(""))))

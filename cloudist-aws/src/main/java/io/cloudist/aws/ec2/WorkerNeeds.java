@@ -39,7 +39,10 @@ public record WorkerNeeds(
                     String.valueOf(maxPricePerHour),
                     "give a price in USD per instance-hour, or 0 for no limit");
         }
-        instanceTypes = instanceTypes.stream().map(String::trim).filter(t -> !t.isEmpty()).toList();
+        instanceTypes = instanceTypes.stream()
+                .map(String::trim)
+                .filter(t -> !t.isEmpty())
+                .toList();
         architectures = Set.copyOf(architectures);
     }
 

@@ -64,8 +64,8 @@ final class BlobChecksums {
             }
         }
         String recorded = head.hasMetadata() ? head.metadata().get(METADATA) : null;
-        boolean keepsNone = Stream.of(s3, head.checksumCRC32(), head.checksumCRC32C(), head.checksumCRC64NVME(),
-                        head.checksumSHA1())
+        boolean keepsNone = Stream.of(
+                        s3, head.checksumCRC32(), head.checksumCRC32C(), head.checksumCRC64NVME(), head.checksumSHA1())
                 .allMatch(checksum -> checksum == null);
         if (recorded != null && recorded.matches("[0-9a-f]{64}") && (composite || keepsNone)) {
             return Optional.of(recorded);

@@ -38,7 +38,9 @@ final class BucketOwner implements ExecutionInterceptor {
     /** The owner of the bucket at {@code location}, looked up with these credentials, region and HTTP client. */
     static BucketOwner of(
             String location, AwsCredentialsProvider credentials, Region region, String profile, SdkHttpClient http) {
-        return new BucketOwner(() -> credentials.resolveCredentials().accountId()
+        return new BucketOwner(() -> credentials
+                .resolveCredentials()
+                .accountId()
                 .or(() -> configured(System.getProperty(PROPERTY)))
                 .or(() -> configured(System.getenv(VARIABLE)))
                 .orElseGet(() -> callerAccount(location, credentials, region, profile, http)));
@@ -84,11 +86,15 @@ final class BucketOwner implements ExecutionInterceptor {
                 .build()) {
             return sts.getCallerIdentity().account();
         } catch (SdkException e) {
-            String why = AwsErrors.translate("sts:GetCallerIdentity", e, profile).getMessage().replaceFirst("\\.$", "");
-            throw new CloudistException("Cannot learn the AWS account of the credentials for " + location
-                    + ", which cloudist names as the bucket's expected owner on every S3 request: " + why
-                    + ". To skip this lookup, set AWS_ACCOUNT_ID (or the system property aws.accountId) to the account"
-                    + " that owns the bucket.", e);
+            String why = AwsErrors.translate("sts:GetCallerIdentity", e, profile)
+                    .getMessage()
+                    .replaceFirst("\\.$", "");
+            throw new CloudistException(
+                    "Cannot learn the AWS account of the credentials for " + location
+                            + ", which cloudist names as the bucket's expected owner on every S3 request: " + why
+                            + ". To skip this lookup, set AWS_ACCOUNT_ID (or the system property aws.accountId) to the account"
+                            + " that owns the bucket.",
+                    e);
         }
     }
 }

@@ -62,8 +62,8 @@ final class MultipartUpload {
                                 .contentLength(length)
                                 .checksumAlgorithm(ChecksumAlgorithm.SHA256)
                                 .overrideConfiguration(timeouts),
-                        RequestBody.fromContentProvider(() -> slice(file, from, length), length,
-                                "application/octet-stream"));
+                        RequestBody.fromContentProvider(
+                                () -> slice(file, from, length), length, "application/octet-stream"));
                 parts.add(CompletedPart.builder()
                         .partNumber(number)
                         .eTag(response.eTag())
@@ -85,15 +85,16 @@ final class MultipartUpload {
         try {
             s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
         } catch (SdkException e) {
-            LOG.warn("Could not abort the multipart upload {} of s3://{}/{}: {}", uploadId, bucket, key,
-                    e.getMessage());
+            LOG.warn(
+                    "Could not abort the multipart upload {} of s3://{}/{}: {}", uploadId, bucket, key, e.getMessage());
         }
     }
 
     /** A stream of {@code length} bytes of {@code file} from {@code offset}. */
     private static InputStream slice(Path file, long offset, long length) {
         try {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ).position(offset);
+            FileChannel channel =
+                    FileChannel.open(file, StandardOpenOption.READ).position(offset);
             return new FilterInputStream(Channels.newInputStream(channel)) {
                 private long left = length;
 

@@ -44,18 +44,17 @@ final class RequestCounter implements ExecutionInterceptor {
 
     RequestStats snapshot() {
         return new RequestStats(
-                gets.sum(),
-                puts.sum(),
-                heads.sum(),
-                lists.sum(),
-                deletes.sum(),
-                bytesSent.sum(),
-                bytesReceived.sum());
+                gets.sum(), puts.sum(), heads.sum(), lists.sum(), deletes.sum(), bytesSent.sum(), bytesReceived.sum());
     }
 
     private LongAdder counter(SdkHttpRequest request) {
         return switch (request.method()) {
-            case GET -> request.rawQueryParameters().getOrDefault("list-type", List.of()).isEmpty() ? gets : lists;
+            case GET ->
+                request.rawQueryParameters()
+                                .getOrDefault("list-type", List.of())
+                                .isEmpty()
+                        ? gets
+                        : lists;
             case HEAD -> heads;
             case DELETE -> deletes;
             default -> puts;

@@ -35,8 +35,16 @@ public record RequestStats(
     /** E.g. {@code 412 S3 requests (GET 310, PUT 80, HEAD 20, LIST 2, DELETE 0), 3.1 MB sent, 0.8 MB received}. */
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(
+                java.util.Locale.ROOT,
                 "%d S3 requests (GET %d, PUT %d, HEAD %d, LIST %d, DELETE %d), %.1f MB sent, %.1f MB received",
-                requests(), gets, puts, heads, lists, deletes, bytesSent / 1e6, bytesReceived / 1e6);
+                requests(),
+                gets,
+                puts,
+                heads,
+                lists,
+                deletes,
+                bytesSent / 1e6,
+                bytesReceived / 1e6);
     }
 }

@@ -73,8 +73,8 @@ record S3Connection(
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(ATTEMPTS)
                         .circuitBreakerEnabled(false)
-                        .backoffStrategy(BackoffStrategy.exponentialDelay(
-                                Duration.ofMillis(100), Duration.ofSeconds(2)))
+                        .backoffStrategy(
+                                BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(2)))
                         .throttlingBackoffStrategy(
                                 BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(5)))
                         .build())

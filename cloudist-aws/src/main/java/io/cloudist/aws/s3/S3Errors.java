@@ -147,9 +147,8 @@ final class S3Errors {
 
     /** S3's AuthorizationHeaderMalformed says "the region 'us-east-1' is wrong; expecting 'eu-west-1'". */
     private static Optional<String> expectedRegion(AwsErrorDetails details) {
-        Matcher matcher = EXPECTING.matcher(details == null || details.errorMessage() == null
-                ? ""
-                : details.errorMessage());
+        Matcher matcher =
+                EXPECTING.matcher(details == null || details.errorMessage() == null ? "" : details.errorMessage());
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 

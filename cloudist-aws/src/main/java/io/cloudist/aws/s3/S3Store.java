@@ -61,7 +61,10 @@ public final class S3Store implements Store {
         this.location = location;
         this.connection = connection;
         this.errors = new S3Errors(
-                location, connection.region().id(), connection.profile(), () -> connection.owner().known());
+                location,
+                connection.region().id(),
+                connection.profile(),
+                () -> connection.owner().known());
     }
 
     /**
@@ -138,8 +141,9 @@ public final class S3Store implements Store {
     public void put(String key, byte[] data) {
         String objectKey = location.key(key);
         try {
-            send(() -> s3().putObject(r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(DOCUMENT),
-                    RequestBody.fromBytes(data)));
+            send(() -> s3().putObject(
+                            r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(DOCUMENT),
+                            RequestBody.fromBytes(data)));
         } catch (SdkException e) {
             throw errors.translate(e, S3Action.PUT, objectKey);
         }
@@ -159,13 +163,13 @@ public final class S3Store implements Store {
                 });
             } else {
                 send(() -> s3().putObject(
-                        r -> r.bucket(location.bucket())
-                                .key(objectKey)
-                                .checksumAlgorithm(ChecksumAlgorithm.SHA256)
-                                .checksumSHA256(digest.base64())
-                                .metadata(metadata)
-                                .overrideConfiguration(TRANSFER),
-                        RequestBody.fromFile(file)));
+                                r -> r.bucket(location.bucket())
+                                        .key(objectKey)
+                                        .checksumAlgorithm(ChecksumAlgorithm.SHA256)
+                                        .checksumSHA256(digest.base64())
+                                        .metadata(metadata)
+                                        .overrideConfiguration(TRANSFER),
+                                RequestBody.fromFile(file)));
             }
         } catch (SdkException e) {
             throw errors.translate(e, S3Action.PUT, objectKey);
@@ -179,11 +183,12 @@ public final class S3Store implements Store {
         String objectKey = location.key(key);
         for (int attempt = 1; ; attempt++) {
             try {
-                send(() -> s3().putObject(r -> r.bucket(location.bucket())
-                                .key(objectKey)
-                                .ifNoneMatch("*")
-                                .overrideConfiguration(DOCUMENT),
-                        RequestBody.fromBytes(data)));
+                send(() -> s3().putObject(
+                                r -> r.bucket(location.bucket())
+                                        .key(objectKey)
+                                        .ifNoneMatch("*")
+                                        .overrideConfiguration(DOCUMENT),
+                                RequestBody.fromBytes(data)));
                 return true;
             } catch (S3Exception e) {
                 if (e.statusCode() == 412) {
@@ -204,9 +209,8 @@ public final class S3Store implements Store {
     public Optional<byte[]> get(String key) {
         String objectKey = location.key(key);
         try {
-            return Optional.of(send(() -> s3().getObjectAsBytes(r -> r.bucket(location.bucket())
-                            .key(objectKey)
-                            .overrideConfiguration(DOCUMENT)))
+            return Optional.of(send(() -> s3().getObjectAsBytes(r ->
+                            r.bucket(location.bucket()).key(objectKey).overrideConfiguration(DOCUMENT)))
                     .asByteArrayUnsafe());
         } catch (SdkException e) {
             if (isMissingKey(e)) {
@@ -224,8 +228,8 @@ public final class S3Store implements Store {
         try {
             Files.createDirectories(absolute.getParent());
             send(() -> s3().getObject(
-                    r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(TRANSFER),
-                    ResponseTransformer.toFile(part)));
+                            r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(TRANSFER),
+                            ResponseTransformer.toFile(part)));
             Files.move(part, absolute, StandardCopyOption.REPLACE_EXISTING);
             return true;
         } catch (SdkException e) {
@@ -249,7 +253,7 @@ public final class S3Store implements Store {
         String objectKey = location.key(key);
         try {
             send(() -> s3().headObject(
-                    r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(DOCUMENT)));
+                            r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(DOCUMENT)));
             return true;
         } catch (SdkException e) {
             if (isMissingKey(e)) {
@@ -280,9 +284,9 @@ public final class S3Store implements Store {
     public List<String> list(String prefix) {
         String objectPrefix = location.objectPrefix(prefix);
         try {
-            return send(() -> s3().listObjectsV2Paginator(r -> r.bucket(location.bucket())
-                            .prefix(objectPrefix)
-                            .overrideConfiguration(DOCUMENT))
+            return send(() -> s3()
+                    .listObjectsV2Paginator(r ->
+                            r.bucket(location.bucket()).prefix(objectPrefix).overrideConfiguration(DOCUMENT))
                     .contents()
                     .stream()
                     .map(S3Object::key)
@@ -299,7 +303,7 @@ public final class S3Store implements Store {
         String objectKey = location.key(key);
         try {
             send(() -> s3().deleteObject(
-                    r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(DOCUMENT)));
+                            r -> r.bucket(location.bucket()).key(objectKey).overrideConfiguration(DOCUMENT)));
         } catch (SdkException e) {
             if (!isMissingKey(e)) {
                 throw errors.translate(e, S3Action.DELETE, objectKey);
@@ -325,7 +329,8 @@ public final class S3Store implements Store {
     private static boolean isMissingKey(SdkException e) {
         return e instanceof S3Exception s3
                 && s3.statusCode() == 404
-                && (s3.awsErrorDetails() == null || !"NoSuchBucket".equals(s3.awsErrorDetails().errorCode()));
+                && (s3.awsErrorDetails() == null
+                        || !"NoSuchBucket".equals(s3.awsErrorDetails().errorCode()));
     }
 
     private void pause(int attempt) {

@@ -1,15 +1,15 @@
 package io.cloudist.aws.setup;
 
 import io.cloudist.aws.client.AwsClients;
-import io.cloudist.aws.client.CloudSettingsCheck;
 import io.cloudist.aws.client.AwsNames;
+import io.cloudist.aws.client.CloudSettingsCheck;
 import io.cloudist.aws.client.EndpointOverrides;
 import io.cloudist.aws.client.S3Location;
 import io.cloudist.aws.client.WorkerNetwork;
 import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.RunListener;
-import io.cloudist.core.provision.CloudAdmin;
 import io.cloudist.core.cloud.CloudSettings;
+import io.cloudist.core.provision.CloudAdmin;
 import io.cloudist.core.report.ConsoleLine;
 import java.util.List;
 import java.util.Locale;
@@ -54,9 +54,14 @@ public final class AwsCloudAdmin implements CloudAdmin {
             say(listener, bucket.ensureLifecycle(location, fix));
             RoleSetup role = new RoleSetup(clients.iam());
             say(listener, "IAM role " + AwsNames.ROLE, role.ensureRole());
-            role.replaceLegacyPolicy().ifPresent(earlier -> say(listener, "IAM policy " + AwsNames.LEGACY_POLICY
-                    + " of earlier versions (" + earlier + ")", "replaced by " + WorkerPolicy.name(earlier)));
-            say(listener, "IAM policy " + WorkerPolicy.name(location) + " (" + location + " only)",
+            role.replaceLegacyPolicy()
+                    .ifPresent(earlier -> say(
+                            listener,
+                            "IAM policy " + AwsNames.LEGACY_POLICY + " of earlier versions (" + earlier + ")",
+                            "replaced by " + WorkerPolicy.name(earlier)));
+            say(
+                    listener,
+                    "IAM policy " + WorkerPolicy.name(location) + " (" + location + " only)",
                     role.ensurePolicy(location));
             say(listener, "Instance profile " + AwsNames.INSTANCE_PROFILE, role.ensureInstanceProfile());
             String vpc = WorkerNetwork.defaultVpc(clients.ec2(), region);
@@ -75,17 +80,20 @@ public final class AwsCloudAdmin implements CloudAdmin {
         try (AwsClients clients = new AwsClients(CloudSettingsCheck.check(settings))) {
             String region = clients.region();
             List<String> terminated = Cleanup.terminateInstances(clients.ec2());
-            listener.line(ConsoleLine.info(terminated.isEmpty()
-                    ? "No cloudist instances to terminate in " + region
-                    : "Terminated " + terminated.size() + " cloudist instance" + (terminated.size() == 1 ? "" : "s")
-                            + " in " + region + ": " + String.join(", ", terminated)));
+            listener.line(ConsoleLine.info(
+                    terminated.isEmpty()
+                            ? "No cloudist instances to terminate in " + region
+                            : "Terminated " + terminated.size() + " cloudist instance"
+                                    + (terminated.size() == 1 ? "" : "s") + " in " + region + ": "
+                                    + String.join(", ", terminated)));
             if (deleteRunData) {
                 S3Location location = storeOf(clients, store, region);
                 int deleted = Cleanup.deleteRunData(clients.s3(), location, clients.account());
-                listener.line(ConsoleLine.info(deleted < 0
-                        ? "No bucket " + location.bucket() + ": no run data to delete"
-                        : "Deleted " + deleted + " object" + (deleted == 1 ? "" : "s") + " under "
-                                + "s3://" + location.bucket() + "/" + location.runsPrefix()));
+                listener.line(ConsoleLine.info(
+                        deleted < 0
+                                ? "No bucket " + location.bucket() + ": no run data to delete"
+                                : "Deleted " + deleted + " object" + (deleted == 1 ? "" : "s") + " under " + "s3://"
+                                        + location.bucket() + "/" + location.runsPrefix()));
             }
         }
     }

@@ -49,8 +49,9 @@ final class BucketChecks {
         } catch (SdkException e) {
             throw AwsErrors.translate("s3:GetEncryptionConfiguration", e);
         }
-        if (rules.stream().anyMatch(r -> r.applyServerSideEncryptionByDefault() != null
-                && r.applyServerSideEncryptionByDefault().sseAlgorithmAsString() != null)) {
+        if (rules.stream()
+                .anyMatch(r -> r.applyServerSideEncryptionByDefault() != null
+                        && r.applyServerSideEncryptionByDefault().sseAlgorithmAsString() != null)) {
             return Finding.of(subject, "found");
         }
         if (!fix) {
@@ -95,8 +96,8 @@ final class BucketChecks {
             return Finding.of(subject, "found");
         }
         if (!fix) {
-            return Finding.weak(subject + ": " + String.join(", ", off) + " not on, so the bucket could be made public; "
-                    + FIX_HINT + "block all public access");
+            return Finding.weak(subject + ": " + String.join(", ", off)
+                    + " not on, so the bucket could be made public; " + FIX_HINT + "block all public access");
         }
         blockPublicAccess(s3, bucket, account);
         return Finding.of(subject, "repaired (all public access blocked)");
@@ -104,19 +105,23 @@ final class BucketChecks {
 
     /** SSE-S3 by default. */
     static void encrypt(S3Client s3, String bucket, String account) {
-        AwsErrors.call("s3:PutEncryptionConfiguration", () -> s3.putBucketEncryption(r -> r.bucket(bucket)
-                .expectedBucketOwner(account)
-                .serverSideEncryptionConfiguration(c -> c.rules(rule -> rule.applyServerSideEncryptionByDefault(
-                        d -> d.sseAlgorithm(ServerSideEncryption.AES256))))));
+        AwsErrors.call(
+                "s3:PutEncryptionConfiguration",
+                () -> s3.putBucketEncryption(r -> r.bucket(bucket)
+                        .expectedBucketOwner(account)
+                        .serverSideEncryptionConfiguration(c -> c.rules(rule -> rule.applyServerSideEncryptionByDefault(
+                                d -> d.sseAlgorithm(ServerSideEncryption.AES256))))));
     }
 
     /** All four settings of the bucket's public access block on. */
     static void blockPublicAccess(S3Client s3, String bucket, String account) {
-        AwsErrors.call("s3:PutBucketPublicAccessBlock", () -> s3.putPublicAccessBlock(r -> r.bucket(bucket)
-                .expectedBucketOwner(account)
-                .publicAccessBlockConfiguration(c -> c.blockPublicAcls(true)
-                        .ignorePublicAcls(true)
-                        .blockPublicPolicy(true)
-                        .restrictPublicBuckets(true))));
+        AwsErrors.call(
+                "s3:PutBucketPublicAccessBlock",
+                () -> s3.putPublicAccessBlock(r -> r.bucket(bucket)
+                        .expectedBucketOwner(account)
+                        .publicAccessBlockConfiguration(c -> c.blockPublicAcls(true)
+                                .ignorePublicAcls(true)
+                                .blockPublicPolicy(true)
+                                .restrictPublicBuckets(true))));
     }
 }

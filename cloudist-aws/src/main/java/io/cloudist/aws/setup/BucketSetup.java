@@ -41,12 +41,14 @@ final class BucketSetup {
         if (exists(store.bucket())) {
             return false;
         }
-        AwsErrors.call("s3:CreateBucket", () -> s3.createBucket(r -> {
-            r.bucket(store.bucket());
-            if (!region.equals("us-east-1")) {
-                r.createBucketConfiguration(c -> c.locationConstraint(region));
-            }
-        }));
+        AwsErrors.call(
+                "s3:CreateBucket",
+                () -> s3.createBucket(r -> {
+                    r.bucket(store.bucket());
+                    if (!region.equals("us-east-1")) {
+                        r.createBucketConfiguration(c -> c.locationConstraint(region));
+                    }
+                }));
         BucketChecks.encrypt(s3, store.bucket(), account);
         BucketChecks.blockPublicAccess(s3, store.bucket(), account);
         return true;
@@ -65,21 +67,24 @@ final class BucketSetup {
             if (!NOT_IMPLEMENTED.equals(AwsErrors.code(e))) {
                 throw AwsErrors.translate("s3:PutLifecycleConfiguration", e);
             }
-            return Finding.of(subject, UNSUPPORTED + ": run data does not expire by itself; delete it with"
-                    + " mvn cloudist:cleanup -D" + CloudistProperties.DELETE_RUN_DATA + "=true");
+            return Finding.of(
+                    subject,
+                    UNSUPPORTED + ": run data does not expire by itself; delete it with" + " mvn cloudist:cleanup -D"
+                            + CloudistProperties.DELETE_RUN_DATA + "=true");
         }
     }
 
     private Finding lifecycle(S3Location store, String subject, boolean fix) {
         String id = ruleId(store);
         List<LifecycleRule> rules = new ArrayList<>(rules(store.bucket()));
-        Optional<LifecycleRule> mine = rules.stream().filter(r -> id.equals(r.id())).findFirst();
+        Optional<LifecycleRule> mine =
+                rules.stream().filter(r -> id.equals(r.id())).findFirst();
         if (mine.isPresent() && expiresRunData(mine.get(), store)) {
             return Finding.of(subject, "found");
         }
         if (mine.isPresent() && !fix) {
-            return Finding.weak(subject + ": changed, so run data may stay longer; " + BucketChecks.FIX_HINT
-                    + "restore it");
+            return Finding.weak(
+                    subject + ": changed, so run data may stay longer; " + BucketChecks.FIX_HINT + "restore it");
         }
         rules.removeIf(r -> id.equals(r.id()));
         rules.add(LifecycleRule.builder()
@@ -91,7 +96,8 @@ final class BucketSetup {
                 .build());
         s3.putBucketLifecycleConfiguration(r -> r.bucket(store.bucket())
                 .expectedBucketOwner(account)
-                .lifecycleConfiguration(BucketLifecycleConfiguration.builder().rules(rules).build()));
+                .lifecycleConfiguration(
+                        BucketLifecycleConfiguration.builder().rules(rules).build()));
         return Finding.of(subject, mine.isPresent() ? "repaired" : "created");
     }
 
@@ -100,7 +106,8 @@ final class BucketSetup {
                 && rule.filter() != null
                 && store.runsPrefix().equals(rule.filter().prefix())
                 && rule.expiration() != null
-                && Integer.valueOf(AwsNames.RUN_DATA_DAYS).equals(rule.expiration().days());
+                && Integer.valueOf(AwsNames.RUN_DATA_DAYS)
+                        .equals(rule.expiration().days());
     }
 
     static String ruleId(S3Location store) {
@@ -118,9 +125,11 @@ final class BucketSetup {
                 return false;
             }
             if (e.statusCode() == 403) {
-                throw new CloudistException("Bucket " + bucket + " exists but this account (" + account + ") cannot"
-                        + " use it (it belongs to another account, or s3:ListBucket is not granted): choose another"
-                        + " bucket with -D" + CloudistProperties.STORE + "=s3://<bucket>/<prefix>", e);
+                throw new CloudistException(
+                        "Bucket " + bucket + " exists but this account (" + account + ") cannot"
+                                + " use it (it belongs to another account, or s3:ListBucket is not granted): choose another"
+                                + " bucket with -D" + CloudistProperties.STORE + "=s3://<bucket>/<prefix>",
+                        e);
             }
             throw AwsErrors.translate("s3:ListBucket", e);
         } catch (SdkException e) {
@@ -130,7 +139,8 @@ final class BucketSetup {
 
     private List<LifecycleRule> rules(String bucket) {
         try {
-            return s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket).expectedBucketOwner(account)).rules();
+            return s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket).expectedBucketOwner(account))
+                    .rules();
         } catch (S3Exception e) {
             if ("NoSuchLifecycleConfiguration".equals(AwsErrors.code(e))) {
                 return List.of();

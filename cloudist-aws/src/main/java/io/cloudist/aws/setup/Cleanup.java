@@ -25,10 +25,10 @@ final class Cleanup {
     static List<String> terminateInstances(Ec2Client ec2) {
         List<String> ids = new ArrayList<>();
         AwsErrors.call("ec2:DescribeInstances", () -> {
-            ec2.describeInstancesPaginator(r -> r.filters(
+            ec2
+                    .describeInstancesPaginator(r -> r.filters(
                             SecurityGroups.filter("tag:" + AwsNames.TAG, "true"),
-                            SecurityGroups.filter(
-                                    "instance-state-name", "pending", "running", "stopping", "stopped")))
+                            SecurityGroups.filter("instance-state-name", "pending", "running", "stopping", "stopped")))
                     .reservations()
                     .stream()
                     .map(Reservation::instances)
@@ -54,7 +54,9 @@ final class Cleanup {
         List<String> keys = new ArrayList<>();
         try {
             AwsErrors.call("s3:ListBucket", () -> {
-                s3.listObjectsV2Paginator(r -> r.bucket(store.bucket()).prefix(prefix).expectedBucketOwner(account))
+                s3
+                        .listObjectsV2Paginator(
+                                r -> r.bucket(store.bucket()).prefix(prefix).expectedBucketOwner(account))
                         .contents()
                         .stream()
                         .map(S3Object::key)
@@ -71,9 +73,11 @@ final class Cleanup {
             List<ObjectIdentifier> batch = keys.subList(i, Math.min(keys.size(), i + DELETE_BATCH)).stream()
                     .map(key -> ObjectIdentifier.builder().key(key).build())
                     .toList();
-            AwsErrors.call("s3:DeleteObject", () -> s3.deleteObjects(r -> r.bucket(store.bucket())
-                    .expectedBucketOwner(account)
-                    .delete(d -> d.objects(batch).quiet(true))));
+            AwsErrors.call(
+                    "s3:DeleteObject",
+                    () -> s3.deleteObjects(r -> r.bucket(store.bucket())
+                            .expectedBucketOwner(account)
+                            .delete(d -> d.objects(batch).quiet(true))));
         }
         return keys.size();
     }

@@ -44,13 +44,16 @@ final class RoleSetup {
     }
 
     Result ensureRole() {
-        if (lookup("iam:GetRole", () -> iam.getRole(r -> r.roleName(AwsNames.ROLE))).isPresent()) {
+        if (lookup("iam:GetRole", () -> iam.getRole(r -> r.roleName(AwsNames.ROLE)))
+                .isPresent()) {
             return Result.FOUND;
         }
-        AwsErrors.call("iam:CreateRole", () -> iam.createRole(r -> r.roleName(AwsNames.ROLE)
-                .assumeRolePolicyDocument(WorkerPolicy.trust())
-                .description("cloudist worker instances: access to the cloudist stores only")
-                .tags(Tag.builder().key(AwsNames.TAG).value("true").build())));
+        AwsErrors.call(
+                "iam:CreateRole",
+                () -> iam.createRole(r -> r.roleName(AwsNames.ROLE)
+                        .assumeRolePolicyDocument(WorkerPolicy.trust())
+                        .description("cloudist worker instances: access to the cloudist stores only")
+                        .tags(Tag.builder().key(AwsNames.TAG).value("true").build())));
         return Result.CREATED;
     }
 
@@ -66,11 +69,13 @@ final class RoleSetup {
             iam.putRolePolicy(r -> r.roleName(AwsNames.ROLE).policyName(name).policyDocument(wanted));
         } catch (SdkException e) {
             if ("LimitExceeded".equals(AwsErrors.code(e))) {
-                throw new CloudistException("The IAM role " + AwsNames.ROLE + " has no room for the policy of "
-                        + store + ": IAM allows 10,240 characters of inline policies per role,"
-                        + " and each store's takes about 1,100. Remove the policy of a store you no longer use: aws iam"
-                        + " delete-role-policy --role-name " + AwsNames.ROLE + " --policy-name <name> (aws iam"
-                        + " list-role-policies --role-name " + AwsNames.ROLE + " lists them)", e);
+                throw new CloudistException(
+                        "The IAM role " + AwsNames.ROLE + " has no room for the policy of "
+                                + store + ": IAM allows 10,240 characters of inline policies per role,"
+                                + " and each store's takes about 1,100. Remove the policy of a store you no longer use: aws iam"
+                                + " delete-role-policy --role-name " + AwsNames.ROLE + " --policy-name <name> (aws iam"
+                                + " list-role-policies --role-name " + AwsNames.ROLE + " lists them)",
+                        e);
             }
             throw AwsErrors.translate("iam:PutRolePolicy", e);
         }
@@ -87,8 +92,9 @@ final class RoleSetup {
         Optional<S3Location> store = policy(AwsNames.LEGACY_POLICY).flatMap(RoleSetup::legacyStore);
         if (store.isPresent()) {
             ensurePolicy(store.get());
-            AwsErrors.call("iam:DeleteRolePolicy", () -> iam.deleteRolePolicy(r -> r.roleName(AwsNames.ROLE)
-                    .policyName(AwsNames.LEGACY_POLICY)));
+            AwsErrors.call(
+                    "iam:DeleteRolePolicy",
+                    () -> iam.deleteRolePolicy(r -> r.roleName(AwsNames.ROLE).policyName(AwsNames.LEGACY_POLICY)));
         }
         return store;
     }
@@ -99,16 +105,19 @@ final class RoleSetup {
                         () -> iam.getInstanceProfile(r -> r.instanceProfileName(AwsNames.INSTANCE_PROFILE)))
                 .map(response -> response.instanceProfile());
         if (profile.isEmpty()) {
-            AwsErrors.call("iam:CreateInstanceProfile", () -> iam.createInstanceProfile(r -> r.instanceProfileName(
-                            AwsNames.INSTANCE_PROFILE)
-                    .tags(Tag.builder().key(AwsNames.TAG).value("true").build())));
+            AwsErrors.call(
+                    "iam:CreateInstanceProfile",
+                    () -> iam.createInstanceProfile(r -> r.instanceProfileName(AwsNames.INSTANCE_PROFILE)
+                            .tags(Tag.builder().key(AwsNames.TAG).value("true").build())));
         }
         boolean hasRole = profile.isPresent()
-                && profile.get().roles().stream().anyMatch(role -> role.roleName().equals(AwsNames.ROLE));
+                && profile.get().roles().stream()
+                        .anyMatch(role -> role.roleName().equals(AwsNames.ROLE));
         if (!hasRole) {
-            AwsErrors.call("iam:AddRoleToInstanceProfile", () -> iam.addRoleToInstanceProfile(r -> r.instanceProfileName(
-                            AwsNames.INSTANCE_PROFILE)
-                    .roleName(AwsNames.ROLE)));
+            AwsErrors.call(
+                    "iam:AddRoleToInstanceProfile",
+                    () -> iam.addRoleToInstanceProfile(r ->
+                            r.instanceProfileName(AwsNames.INSTANCE_PROFILE).roleName(AwsNames.ROLE)));
         }
         return profile.isEmpty() ? Result.CREATED : hasRole ? Result.FOUND : Result.UPDATED;
     }
@@ -136,7 +145,9 @@ final class RoleSetup {
     }
 
     private Optional<String> policy(String name) {
-        return lookup("iam:GetRolePolicy", () -> iam.getRolePolicy(r -> r.roleName(AwsNames.ROLE).policyName(name)))
+        return lookup(
+                        "iam:GetRolePolicy",
+                        () -> iam.getRolePolicy(r -> r.roleName(AwsNames.ROLE).policyName(name)))
                 .map(response -> URLDecoder.decode(response.policyDocument(), StandardCharsets.UTF_8));
     }
 

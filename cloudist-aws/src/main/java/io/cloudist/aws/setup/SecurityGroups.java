@@ -24,7 +24,10 @@ final class SecurityGroups {
                                 .vpcId(vpcId)
                                 .tagSpecifications(TagSpecification.builder()
                                         .resourceType(ResourceType.SECURITY_GROUP)
-                                        .tags(Tag.builder().key(AwsNames.TAG).value("true").build())
+                                        .tags(Tag.builder()
+                                                .key(AwsNames.TAG)
+                                                .value("true")
+                                                .build())
                                         .build())))
                 .groupId();
     }

@@ -45,8 +45,10 @@ final class TransportPolicy {
     static Finding ensure(S3Client s3, String bucket, String account, String endpoint) {
         String subject = "Bucket policy statement " + SID + " (refuses requests without TLS)";
         if (endpoint.startsWith("http://")) {
-            return Finding.of(subject, "skipped: the S3 endpoint " + endpoint + " is reached without TLS, and the"
-                    + " statement would refuse cloudist's own requests");
+            return Finding.of(
+                    subject,
+                    "skipped: the S3 endpoint " + endpoint + " is reached without TLS, and the"
+                            + " statement would refuse cloudist's own requests");
         }
         Optional<String> current;
         try {
@@ -74,16 +76,18 @@ final class TransportPolicy {
             }
         }
         statements.add(wanted);
-        AwsErrors.call("s3:PutBucketPolicy", () -> s3.putBucketPolicy(r -> r.bucket(bucket)
-                .expectedBucketOwner(account)
-                .policy(policy.toString())));
+        AwsErrors.call(
+                "s3:PutBucketPolicy",
+                () -> s3.putBucketPolicy(
+                        r -> r.bucket(bucket).expectedBucketOwner(account).policy(policy.toString())));
         return Finding.of(subject, had ? "updated" : "created");
     }
 
     /** The bucket's policy, if it has one; an S3Exception when the server has no bucket policies. */
     private static Optional<String> current(S3Client s3, String bucket, String account) {
         try {
-            return Optional.of(s3.getBucketPolicy(r -> r.bucket(bucket).expectedBucketOwner(account)).policy());
+            return Optional.of(s3.getBucketPolicy(r -> r.bucket(bucket).expectedBucketOwner(account))
+                    .policy());
         } catch (S3Exception e) {
             if ("NoSuchBucketPolicy".equals(AwsErrors.code(e))) {
                 return Optional.empty();

@@ -14,7 +14,8 @@ class AwsErrorsTest {
     void accessDeniedNamesTheActionToGrant() {
         CloudistException e = AwsErrors.translate("iam:CreateRole", service("AccessDenied", "User is not authorized"));
 
-        assertThat(e).hasMessageStartingWith("AWS denied iam:CreateRole: grant iam:CreateRole to the IAM user or role")
+        assertThat(e)
+                .hasMessageStartingWith("AWS denied iam:CreateRole: grant iam:CreateRole to the IAM user or role")
                 .hasMessageContaining("User is not authorized");
     }
 
@@ -30,7 +31,8 @@ class AwsErrorsTest {
                 "sts:GetCallerIdentity",
                 SdkClientException.create("Unable to load credentials from any of the providers in the chain"));
 
-        assertThat(e).hasMessageStartingWith("No AWS credentials found")
+        assertThat(e)
+                .hasMessageStartingWith("No AWS credentials found")
                 .hasMessageContaining("aws configure")
                 .hasMessageContaining("-Dcloudist.profile")
                 .hasMessageContaining("AWS_ACCESS_KEY_ID");
@@ -39,19 +41,22 @@ class AwsErrorsTest {
     @Test
     void rejectedCredentialsOfAnUnknownSourceSayWhatToCheck() {
         assertThat(AwsErrors.translate("ec2:DescribeVpcs", service("AuthFailure", "bad key")))
-                .hasMessageStartingWith("The AWS credentials in use are not valid (AuthFailure) during ec2:DescribeVpcs")
+                .hasMessageStartingWith(
+                        "The AWS credentials in use are not valid (AuthFailure) during ec2:DescribeVpcs")
                 .hasMessageContaining("<profile> (-Dcloudist.profile)");
     }
 
     @Test
     void expiredCredentialsOfAProfileSayHowToRefreshThem() {
         CloudistException e = AwsErrors.translate(
-                "sts:GetCallerIdentity", service("ExpiredTokenException", "The security token included in the request"
-                        + " is expired"), "dev");
+                "sts:GetCallerIdentity",
+                service("ExpiredTokenException", "The security token included in the request" + " is expired"),
+                "dev");
 
-        assertThat(e).hasMessage("The AWS credentials of profile 'dev' have expired (ExpiredTokenException) during"
-                + " sts:GetCallerIdentity: refresh them with `aws sso login --profile dev` for an SSO profile, or get"
-                + " new session keys for it; or use another profile with <profile> (-Dcloudist.profile).");
+        assertThat(e)
+                .hasMessage("The AWS credentials of profile 'dev' have expired (ExpiredTokenException) during"
+                        + " sts:GetCallerIdentity: refresh them with `aws sso login --profile dev` for an SSO profile, or get"
+                        + " new session keys for it; or use another profile with <profile> (-Dcloudist.profile).");
     }
 
     @Test
@@ -63,10 +68,14 @@ class AwsErrorsTest {
 
     @Test
     void anSsoSessionThatExpiredBeforeTheCallNamesTheProfile() {
-        CloudistException e = AwsErrors.translate("sts:GetCallerIdentity", SdkClientException.create("Unable to load"
-                + " credentials from any of the providers in the chain: the SSO session has expired"), "dev");
+        CloudistException e = AwsErrors.translate(
+                "sts:GetCallerIdentity",
+                SdkClientException.create("Unable to load"
+                        + " credentials from any of the providers in the chain: the SSO session has expired"),
+                "dev");
 
-        assertThat(e).hasMessageStartingWith("The AWS session of profile 'dev' has expired during sts:GetCallerIdentity")
+        assertThat(e)
+                .hasMessageStartingWith("The AWS session of profile 'dev' has expired during sts:GetCallerIdentity")
                 .hasMessageContaining("aws sso login --profile dev");
     }
 
@@ -83,7 +92,8 @@ class AwsErrorsTest {
                 .cause(new UnknownHostException("ec2.eu-westt-1.amazonaws.com"))
                 .build();
 
-        assertThat(AwsErrors.translate("ec2:DescribeVpcs", e)).hasMessageStartingWith("Cannot reach AWS")
+        assertThat(AwsErrors.translate("ec2:DescribeVpcs", e))
+                .hasMessageStartingWith("Cannot reach AWS")
                 .hasMessageContaining("-Dcloudist.region");
     }
 
@@ -96,7 +106,10 @@ class AwsErrorsTest {
     private static IamException service(String code, String message) {
         return (IamException) IamException.builder()
                 .message(message)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(code)
+                        .errorMessage(message)
+                        .build())
                 .build();
     }
 }

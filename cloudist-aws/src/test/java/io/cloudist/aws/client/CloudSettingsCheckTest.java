@@ -23,27 +23,33 @@ class CloudSettingsCheckTest {
             cloudist.ami                    | amzn2        | such as ami-0123456789abcdef0
             """)
     void aBadValueNamesPropertyValueAndWhatIsAccepted(String property, String value, String accepted) {
-        ConfigurationException error =
-                catchThrowableOfType(ConfigurationException.class, () -> CloudSettingsCheck.check(with(property, value)));
+        ConfigurationException error = catchThrowableOfType(
+                ConfigurationException.class, () -> CloudSettingsCheck.check(with(property, value)));
 
         assertThat(error).as("-D%s=%s", property, value).isNotNull();
         assertThat(error.parameter()).isEqualTo(property);
         assertThat(error.value()).isEqualTo(value);
         assertThat(error.fix()).contains(accepted);
-        assertThat(error.getMessage()).startsWith("Invalid value '" + value + "' for ").contains(accepted)
+        assertThat(error.getMessage())
+                .startsWith("Invalid value '" + value + "' for ")
+                .contains(accepted)
                 .contains(property);
     }
 
     @Test
     void theFormsAwsUsesPass() {
         for (String region : List.of("us-east-1", "eu-central-2", "us-gov-west-1", "cn-north-1", "ap-southeast-5")) {
-            assertThat(CloudSettingsCheck.check(with(CloudistProperties.REGION, region)).region()).isEqualTo(region);
+            assertThat(CloudSettingsCheck.check(with(CloudistProperties.REGION, region))
+                            .region())
+                    .isEqualTo(region);
         }
         for (String type : List.of("m7i.large", "c7gn.16xlarge", "u-6tb1.metal", "mac2-m2pro.metal")) {
-            assertThat(CloudSettingsCheck.check(with(CloudistProperties.INSTANCE_TYPES, type)).instanceTypes())
+            assertThat(CloudSettingsCheck.check(with(CloudistProperties.INSTANCE_TYPES, type))
+                            .instanceTypes())
                     .containsExactly(type);
         }
-        assertThat(CloudSettingsCheck.check(with(CloudistProperties.AMI, "ami-0123456789abcdef0")).ami())
+        assertThat(CloudSettingsCheck.check(with(CloudistProperties.AMI, "ami-0123456789abcdef0"))
+                        .ami())
                 .isEqualTo("ami-0123456789abcdef0");
     }
 

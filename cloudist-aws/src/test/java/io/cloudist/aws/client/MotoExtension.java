@@ -45,10 +45,14 @@ public final class MotoExtension implements BeforeAllCallback, AfterAllCallback,
         Server server = server(context);
         Map<String, String> saved = new LinkedHashMap<>();
         Map<String, String> properties = Map.of(
-                "aws.endpointUrl", server.moto.endpoint().toString(),
-                "aws.accessKeyId", "testing",
-                "aws.secretAccessKey", "testing",
-                "aws.region", REGION);
+                "aws.endpointUrl",
+                server.moto.endpoint().toString(),
+                "aws.accessKeyId",
+                "testing",
+                "aws.secretAccessKey",
+                "testing",
+                "aws.region",
+                REGION);
         properties.forEach((key, value) -> {
             saved.put(key, System.getProperty(key));
             System.setProperty(key, value);
@@ -75,7 +79,9 @@ public final class MotoExtension implements BeforeAllCallback, AfterAllCallback,
     public void beforeEach(ExtensionContext context) throws Exception {
         URI reset = server(context).moto.endpoint().resolve("/moto-api/reset");
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(reset).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpRequest.newBuilder(reset)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("moto reset answered " + response.statusCode() + ": " + response.body());
@@ -93,7 +99,9 @@ public final class MotoExtension implements BeforeAllCallback, AfterAllCallback,
     }
 
     private static Server server(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Server.class, k -> Server.start(), Server.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Server.class, k -> Server.start(), Server.class);
     }
 
     /** The moto_server process, killed when the root context closes (or, started by a test, when it closes it). */
@@ -114,8 +122,8 @@ public final class MotoExtension implements BeforeAllCallback, AfterAllCallback,
         public static Server start(Map<String, String> environment) {
             try {
                 int port = freePort();
-                return start(port, Files.createDirectories(Path.of("target")).resolve("moto-" + port + ".log"),
-                        environment);
+                return start(
+                        port, Files.createDirectories(Path.of("target")).resolve("moto-" + port + ".log"), environment);
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot start moto_server (is moto installed?): " + e.getMessage(), e);
             }
@@ -132,8 +140,8 @@ public final class MotoExtension implements BeforeAllCallback, AfterAllCallback,
 
         private static Server start(int port, Path log, Map<String, String> environment) {
             try {
-                ProcessBuilder builder = new ProcessBuilder(
-                        "moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port));
+                ProcessBuilder builder =
+                        new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port));
                 builder.environment().putAll(environment);
                 Process process = builder.redirectErrorStream(true)
                         .redirectOutput(log.toFile())
@@ -155,7 +163,9 @@ public final class MotoExtension implements BeforeAllCallback, AfterAllCallback,
                 }
                 try {
                     HttpResponse<Void> response = HTTP.send(
-                            HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(2)).build(),
+                            HttpRequest.newBuilder(probe)
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
                             HttpResponse.BodyHandlers.discarding());
                     if (response.statusCode() == 200) {
                         return;

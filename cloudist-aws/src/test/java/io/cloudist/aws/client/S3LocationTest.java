@@ -32,8 +32,9 @@ class S3LocationTest {
     @Test
     void rejectsOtherLocationsNamingTheStoreProperty() {
         assertThatThrownBy(() -> S3Location.parse("/tmp/store"))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
-                        .isEqualTo("cloudist.store"));
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("cloudist.store"));
         assertThatThrownBy(() -> S3Location.parse("s3://")).isInstanceOf(ConfigurationException.class);
     }
 
@@ -42,8 +43,11 @@ class S3LocationTest {
         for (String location : List.of("s3://My_Bucket/ci", "s3://ab", "s3:///ci", "s3://-bucket")) {
             assertThatThrownBy(() -> S3Location.parse(location))
                     .as(location)
-                    .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.fix())
-                            .isEqualTo("an S3 bucket name has 3 to 63 lower-case letters, digits, dots and hyphens"));
+                    .isInstanceOfSatisfying(
+                            ConfigurationException.class,
+                            e -> assertThat(e.fix())
+                                    .isEqualTo(
+                                            "an S3 bucket name has 3 to 63 lower-case letters, digits, dots and hyphens"));
         }
     }
 

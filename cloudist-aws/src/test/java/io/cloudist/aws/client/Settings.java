@@ -13,6 +13,17 @@ public final class Settings {
 
     public static CloudSettings ec2(List<String> instanceTypes, double maxPricePerHour, boolean onDemandFallback) {
         return new CloudSettings(
-                "ec2", MotoExtension.REGION, "", 2, 2, instanceTypes, maxPricePerHour, onDemandFallback, "", 10, 12, 17);
+                "ec2",
+                MotoExtension.REGION,
+                "",
+                2,
+                2,
+                instanceTypes,
+                maxPricePerHour,
+                onDemandFallback,
+                "",
+                10,
+                12,
+                17);
     }
 }

@@ -69,8 +69,9 @@ class AmiResolverTest {
         AmiResolver resolver = new AmiResolver(aws.ec2(), aws.ssm());
 
         assertThatThrownBy(() -> resolver.architectureOf("ami-00000000000000000"))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
-                        .isEqualTo("cloudist.ami"));
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("cloudist.ami"));
     }
 
     @Test
@@ -81,7 +82,8 @@ class AmiResolverTest {
         RootVolume root = new AmiResolver(aws.ec2(), aws.ssm()).rootVolume(arm64);
 
         assertThat(root.device()).isEqualTo(image.rootDeviceName()).isEqualTo("/dev/xvda");
-        assertThat(root.sizeGib()).isEqualTo(image.blockDeviceMappings().get(0).ebs().volumeSize());
+        assertThat(root.sizeGib())
+                .isEqualTo(image.blockDeviceMappings().get(0).ebs().volumeSize());
     }
 
     @Test
@@ -91,8 +93,11 @@ class AmiResolverTest {
             @Override
             public DescribeImagesResponse describeImages(DescribeImagesRequest request) {
                 return DescribeImagesResponse.builder()
-                        .images(Image.builder().imageId("ami-0instancestore").rootDeviceName("/dev/sda1")
-                                .rootDeviceType("instance-store").build())
+                        .images(Image.builder()
+                                .imageId("ami-0instancestore")
+                                .rootDeviceName("/dev/sda1")
+                                .rootDeviceType("instance-store")
+                                .build())
                         .build();
             }
 
@@ -106,13 +111,17 @@ class AmiResolverTest {
         };
 
         assertThatThrownBy(() -> new AmiResolver(instanceStore, aws.ssm()).rootVolume("ami-0instancestore"))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
-                        .isEqualTo("cloudist.ami"))
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("cloudist.ami"))
                 .hasMessageContaining("root device is an EBS volume");
     }
 
     private String parameter(String architecture) {
-        return aws.ssm().getParameter(r -> r.name(PARAMETER + architecture)).parameter().value();
+        return aws.ssm()
+                .getParameter(r -> r.name(PARAMETER + architecture))
+                .parameter()
+                .value();
     }
 
     private Image image(String id) {
@@ -126,7 +135,9 @@ class AmiResolverTest {
             throw (SsmException) SsmException.builder()
                     .message("not authorized to perform: ssm:GetParameter")
                     .statusCode(400)
-                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException").build())
+                    .awsErrorDetails(AwsErrorDetails.builder()
+                            .errorCode("AccessDeniedException")
+                            .build())
                     .build();
         }
 

@@ -6,8 +6,8 @@ import io.cloudist.aws.client.MotoExtension;
 import io.cloudist.aws.client.Settings;
 import io.cloudist.aws.client.WorkerNetwork;
 import io.cloudist.aws.setup.AwsCloudAdmin;
-import io.cloudist.core.protocol.BlobRef;
 import io.cloudist.core.cloud.CloudSettings;
+import io.cloudist.core.protocol.BlobRef;
 import io.cloudist.core.provision.WorkerLaunch;
 import io.cloudist.core.store.Store;
 import io.cloudist.testing.ManualClock;
@@ -53,8 +53,7 @@ final class Ec2Fixture implements AutoCloseable {
 
     /** Every instance tagged as cloudist's, in any state. */
     List<Instance> instances() {
-        return aws.ec2().describeInstances(r -> r.filters(filter("tag:cloudist", "true")))
-                .reservations().stream()
+        return aws.ec2().describeInstances(r -> r.filters(filter("tag:cloudist", "true"))).reservations().stream()
                 .flatMap(r -> r.instances().stream())
                 .toList();
     }

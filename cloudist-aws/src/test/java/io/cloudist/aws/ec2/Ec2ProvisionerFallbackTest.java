@@ -40,7 +40,8 @@ class Ec2ProvisionerFallbackTest {
         List<WorkerHandle> handles = provisioner.start(launch(5));
 
         assertThat(handles).hasSize(5);
-        assertThat(fx.instances()).extracting(i -> i.placement().availabilityZone())
+        assertThat(fx.instances())
+                .extracting(i -> i.placement().availabilityZone())
                 .containsExactlyInAnyOrder("eu-west-1a", "eu-west-1b", "eu-west-1c");
         assertThat(fx.ec2.runs()).extracting(r -> r.maxCount()).containsExactly(3, 2, 1);
         assertThat(fx.lines.texts()).hasSize(3).allMatch(l -> l.startsWith("cloudist: Launching 1 × c7g.xlarge spot"));
@@ -55,17 +56,25 @@ class Ec2ProvisionerFallbackTest {
 
         assertThat(handles).hasSize(4);
         assertThat(fx.instances()).extracting(Instance::instanceTypeAsString).containsOnly("c7g.xlarge");
-        assertThat(fx.ec2.runs()).extracting(r -> r.instanceTypeAsString() + "@" + r.placement().availabilityZone())
+        assertThat(fx.ec2.runs())
+                .extracting(r -> r.instanceTypeAsString() + "@" + r.placement().availabilityZone())
                 .containsExactly(
-                        "c7g.2xlarge@eu-west-1a", "c7g.2xlarge@eu-west-1b", "c7g.2xlarge@eu-west-1c",
+                        "c7g.2xlarge@eu-west-1a",
+                        "c7g.2xlarge@eu-west-1b",
+                        "c7g.2xlarge@eu-west-1c",
                         "c7g.xlarge@eu-west-1a");
-        assertThat(fx.lines.warnings()).hasSize(3).first().asString()
-                .isEqualTo("cloudist: No c7g.2xlarge spot in eu-west-1a (InsufficientInstanceCapacity); trying the next candidate");
+        assertThat(fx.lines.warnings())
+                .hasSize(3)
+                .first()
+                .asString()
+                .isEqualTo(
+                        "cloudist: No c7g.2xlarge spot in eu-west-1a (InsufficientInstanceCapacity); trying the next candidate");
     }
 
     @Test
     void fallsBackToOnDemandWhenEverySpotCandidateFails() {
-        fx.ec2.refuse("c7g.2xlarge", "spot", "InsufficientInstanceCapacity")
+        fx.ec2
+                .refuse("c7g.2xlarge", "spot", "InsufficientInstanceCapacity")
                 .refuse("c7g.xlarge", "spot", "MaxSpotInstanceCountExceeded");
         Ec2Provisioner provisioner = fx.provisioner(Settings.ec2(TYPES, 0, true));
 
@@ -75,15 +84,20 @@ class Ec2ProvisionerFallbackTest {
             assertThat(i.instanceTypeAsString()).isEqualTo("c7g.2xlarge");
             assertThat(i.instanceLifecycle()).isNull();
         });
-        assertThat(fx.ec2.runs().get(fx.ec2.runs().size() - 1).instanceMarketOptions()).isNull();
-        assertThat(fx.lines.texts()).last().asString()
-                .isEqualTo("cloudist: Launching 1 × c7g.2xlarge on-demand in eu-west-1 (4 workers per instance, at the on-demand"
-                        + " price)");
+        assertThat(fx.ec2.runs().get(fx.ec2.runs().size() - 1).instanceMarketOptions())
+                .isNull();
+        assertThat(fx.lines.texts())
+                .last()
+                .asString()
+                .isEqualTo(
+                        "cloudist: Launching 1 × c7g.2xlarge on-demand in eu-west-1 (4 workers per instance, at the on-demand"
+                                + " price)");
     }
 
     @Test
     void withoutOnDemandTheErrorListsWhatWasTriedAndWhatWouldHelp() {
-        fx.ec2.refuse("c7g.2xlarge", "spot", "InsufficientInstanceCapacity")
+        fx.ec2
+                .refuse("c7g.2xlarge", "spot", "InsufficientInstanceCapacity")
                 .refuse("c7g.xlarge", "spot", "MaxSpotInstanceCountExceeded");
         Ec2Provisioner provisioner = fx.provisioner(Settings.ec2(TYPES, 0, false));
 
@@ -113,8 +127,9 @@ class Ec2ProvisionerFallbackTest {
         Ec2Provisioner provisioner = fx.provisioner(Settings.ec2(List.of("c7g.xlarge"), 0.000001, false));
 
         assertThatThrownBy(() -> provisioner.start(launch(2)))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
-                        .isEqualTo("cloudist.maxPricePerHour"))
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("cloudist.maxPricePerHour"))
                 .hasMessageContaining("the cheapest spot instance that fits costs $0.0000/h (c7g.xlarge spot in");
         assertThat(fx.ec2.calls("RunInstances")).isZero();
     }
@@ -124,8 +139,9 @@ class Ec2ProvisionerFallbackTest {
         Ec2Provisioner provisioner = fx.provisioner(Settings.ec2(List.of("t4g.nano"), 0, false));
 
         assertThatThrownBy(() -> provisioner.start(launch(1)))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
-                        .isEqualTo("cloudist.instanceTypes"))
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("cloudist.instanceTypes"))
                 .hasMessageContaining("holds one worker of 2 vCPU and 2 GiB");
     }
 
@@ -134,7 +150,8 @@ class Ec2ProvisionerFallbackTest {
         Ec2Provisioner provisioner = fx.provisioner(Settings.ec2(List.of("c7g.huge"), 0, false));
 
         assertThatThrownBy(() -> provisioner.start(launch(1)))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
-                        .isEqualTo("cloudist.instanceTypes"));
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("cloudist.instanceTypes"));
     }
 }

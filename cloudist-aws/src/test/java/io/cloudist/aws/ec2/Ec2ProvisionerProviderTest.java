@@ -11,8 +11,8 @@ import io.cloudist.aws.setup.AwsCloudAdmin;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.ConfigurationException;
-import io.cloudist.core.protocol.BlobRef;
 import io.cloudist.core.cloud.CloudSettings;
+import io.cloudist.core.protocol.BlobRef;
 import io.cloudist.core.provision.CloudAdmin;
 import io.cloudist.core.provision.Provisioner;
 import io.cloudist.core.provision.ProvisionerProvider;
@@ -30,11 +30,13 @@ class Ec2ProvisionerProviderTest {
     @Test
     void serviceLoaderFindsTheEc2ProviderAndAdmin() {
         assertThat(ServiceLoader.load(ProvisionerProvider.class).stream().map(ServiceLoader.Provider::get))
-                .anySatisfy(p -> assertThat(p).isInstanceOf(Ec2ProvisionerProvider.class)
+                .anySatisfy(p -> assertThat(p)
+                        .isInstanceOf(Ec2ProvisionerProvider.class)
                         .extracting(ProvisionerProvider::backend)
                         .isEqualTo("ec2"));
         assertThat(ServiceLoader.load(CloudAdmin.class).stream().map(ServiceLoader.Provider::get))
-                .anySatisfy(a -> assertThat(a).isInstanceOf(AwsCloudAdmin.class)
+                .anySatisfy(a -> assertThat(a)
+                        .isInstanceOf(AwsCloudAdmin.class)
                         .extracting(CloudAdmin::backend)
                         .isEqualTo("ec2"));
     }
@@ -48,16 +50,25 @@ class Ec2ProvisionerProviderTest {
                         .open(Settings.ec2(List.of("c7g.xlarge"), 0, false), new StoreAt(STORE), lines);
                 AwsClients aws = new AwsClients(Settings.ec2())) {
             String instance = ((Ec2Worker) provisioner
-                            .start(new WorkerLaunch(STORE, "run-7", 2, List.of(
-                                    new BlobRef("ab12", 1, BlobRef.Kind.JAR, "worker.jar"))))
+                            .start(new WorkerLaunch(
+                                    STORE, "run-7", 2, List.of(new BlobRef("ab12", 1, BlobRef.Kind.JAR, "worker.jar"))))
                             .get(0))
                     .instanceId();
             provisioner.close();
 
-            assertThat(aws.ec2().describeInstances(r -> r.instanceIds(instance)).reservations().get(0).instances()
-                            .get(0).state().name())
+            assertThat(aws.ec2()
+                            .describeInstances(r -> r.instanceIds(instance))
+                            .reservations()
+                            .get(0)
+                            .instances()
+                            .get(0)
+                            .state()
+                            .name())
                     .isEqualTo(InstanceStateName.TERMINATED);
-            assertThat(lines.texts()).first().asString().startsWith("cloudist: Launching 1 × c7g.xlarge spot in eu-west-1");
+            assertThat(lines.texts())
+                    .first()
+                    .asString()
+                    .startsWith("cloudist: Launching 1 × c7g.xlarge spot in eu-west-1");
         }
     }
 
@@ -71,23 +82,26 @@ class Ec2ProvisionerProviderTest {
 
     @Test
     void needsAnS3Store() {
-        assertThatThrownBy(() -> new Ec2ProvisionerProvider().open(
-                        Settings.ec2(), new StoreAt("/tmp/cloudist-store"), new Lines()))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
-                        .isEqualTo("cloudist.store"));
+        assertThatThrownBy(() -> new Ec2ProvisionerProvider()
+                        .open(Settings.ec2(), new StoreAt("/tmp/cloudist-store"), new Lines()))
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("cloudist.store"));
     }
 
     @Test
     void settingsOfTheWrongFormFailBeforeAnythingIsAskedOfAws() {
         CloudSettings typo = Settings.ec2(List.of("large"), 0, false);
-        CloudSettings ami = new CloudSettings("ec2", MotoExtension.REGION, "", 2, 2, List.of(), 0, false, "amzn2", 10,
-                12, 17);
+        CloudSettings ami =
+                new CloudSettings("ec2", MotoExtension.REGION, "", 2, 2, List.of(), 0, false, "amzn2", 10, 12, 17);
 
         assertThatThrownBy(() -> new Ec2ProvisionerProvider().open(typo, new StoreAt(STORE), new Lines()))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
-                        .isEqualTo(CloudistProperties.INSTANCE_TYPES));
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.parameter()).isEqualTo(CloudistProperties.INSTANCE_TYPES));
         assertThatThrownBy(() -> new Ec2ProvisionerProvider().defaultStore(ami))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
-                        .isEqualTo(CloudistProperties.AMI));
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.parameter()).isEqualTo(CloudistProperties.AMI));
     }
 }

@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudist.aws.client.MotoExtension;
 import io.cloudist.aws.client.Settings;
+import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.PoolOffer;
 import io.cloudist.core.protocol.PoolState;
-import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.provision.WorkerLaunch;
 import io.cloudist.core.store.StoreKeys;
@@ -50,13 +50,15 @@ class Ec2ProvisionerTest {
 
         List<WorkerHandle> handles = provisioner.start(launch(5));
 
-        Map<String, List<String>> byInstance = handles.stream().collect(Collectors.groupingBy(
-                h -> ((Ec2Worker) h).instanceId(), Collectors.mapping(WorkerHandle::id, Collectors.toList())));
+        Map<String, List<String>> byInstance = handles.stream()
+                .collect(Collectors.groupingBy(
+                        h -> ((Ec2Worker) h).instanceId(), Collectors.mapping(WorkerHandle::id, Collectors.toList())));
         assertThat(byInstance).hasSize(3);
         assertThat(byInstance.values()).extracting(List::size).containsExactlyInAnyOrder(2, 2, 1);
         byInstance.forEach((instance, ids) -> assertThat(ids).startsWith(instance + "-0"));
-        assertThat(fx.lines.texts()).containsExactly(
-                "cloudist: Launching 3 × c7g.xlarge spot in eu-west-1 ($0.0000/h each, 2 workers per instance, $0.00/h total)");
+        assertThat(fx.lines.texts())
+                .containsExactly(
+                        "cloudist: Launching 3 × c7g.xlarge spot in eu-west-1 ($0.0000/h each, 2 workers per instance, $0.00/h total)");
     }
 
     @Test
@@ -65,9 +67,14 @@ class Ec2ProvisionerTest {
 
         List<WorkerHandle> handles = provisioner.start(launch(3));
 
-        assertThat(handles).allSatisfy(h -> assertThat(Documents.read(
-                        fx.store.get(StoreKeys.poolOffer(h.id(), 0)).orElseThrow(), PoolOffer.class).runId())
-                .isEqualTo("run-1"));
+        assertThat(handles)
+                .allSatisfy(h -> assertThat(Documents.read(
+                                        fx.store
+                                                .get(StoreKeys.poolOffer(h.id(), 0))
+                                                .orElseThrow(),
+                                        PoolOffer.class)
+                                .runId())
+                        .isEqualTo("run-1"));
     }
 
     @Test
@@ -76,24 +83,36 @@ class Ec2ProvisionerTest {
         List<WorkerHandle> launched = first.start(launch(2));
         long now = System.currentTimeMillis();
         for (WorkerHandle h : launched) {
-            fx.store.put(StoreKeys.poolState(h.id()), Documents.write(new PoolState(Documents.SCHEMA, h.id(),
-                    ((Ec2Worker) h).instanceId(), now, now + 300_000, 1)));
+            fx.store.put(
+                    StoreKeys.poolState(h.id()),
+                    Documents.write(new PoolState(
+                            Documents.SCHEMA, h.id(), ((Ec2Worker) h).instanceId(), now, now + 300_000, 1)));
         }
         int linesBefore = fx.lines.texts().size();
 
         Ec2Provisioner second = fx.provisioner(Settings.ec2(List.of("c7g.xlarge"), 0, false));
         List<WorkerHandle> reused = second.start(new WorkerLaunch(Ec2Fixture.STORE, "run-2", 2, List.of()));
 
-        assertThat(reused).extracting(WorkerHandle::id)
-                .containsExactlyInAnyOrderElementsOf(launched.stream().map(WorkerHandle::id).toList());
+        assertThat(reused)
+                .extracting(WorkerHandle::id)
+                .containsExactlyInAnyOrderElementsOf(
+                        launched.stream().map(WorkerHandle::id).toList());
         List<String> lines = fx.lines.texts();
-        assertThat(lines.subList(linesBefore, lines.size())).containsExactly("cloudist: Reusing 2 warm workers on 1 running instance");
+        assertThat(lines.subList(linesBefore, lines.size()))
+                .containsExactly("cloudist: Reusing 2 warm workers on 1 running instance");
         assertThat(reused).allSatisfy(h -> assertThat(h.isAlive()).isTrue());
 
         second.close(); // an abnormal end: terminates what this run launched, and it launched nothing
         String instance = ((Ec2Worker) reused.get(0)).instanceId();
-        assertThat(fx.aws.ec2().describeInstances(r -> r.instanceIds(instance)).reservations().get(0).instances()
-                        .get(0).state().name())
+        assertThat(fx.aws
+                        .ec2()
+                        .describeInstances(r -> r.instanceIds(instance))
+                        .reservations()
+                        .get(0)
+                        .instances()
+                        .get(0)
+                        .state()
+                        .name())
                 .isEqualTo(InstanceStateName.RUNNING);
     }
 
@@ -105,34 +124,50 @@ class Ec2ProvisionerTest {
 
         Instance instance = fx.instances().get(0);
         String owner = fx.aws.sts().getCallerIdentity().arn();
-        assertThat(instance.tags()).contains(
-                tag("cloudist", "true"), tag("cloudist:run", "run-1"), tag("cloudist:owner", owner),
-                tag("Name", "cloudist-worker"));
+        assertThat(instance.tags())
+                .contains(
+                        tag("cloudist", "true"),
+                        tag("cloudist:run", "run-1"),
+                        tag("cloudist:owner", owner),
+                        tag("Name", "cloudist-worker"));
         assertThat(instance.metadataOptions().httpTokens()).isEqualTo(HttpTokensState.REQUIRED);
         assertThat(instance.metadataOptions().httpPutResponseHopLimit()).isEqualTo(1);
         assertThat(instance.instanceLifecycle()).isEqualTo(InstanceLifecycleType.SPOT);
         assertThat(instance.iamInstanceProfile().arn()).endsWith(":instance-profile/cloudist-worker");
         assertThat(instance.securityGroups()).extracting(g -> g.groupName()).containsExactly("cloudist-workers");
-        assertThat(fx.aws.ec2().describeInstanceAttribute(r -> r.instanceId(instance.instanceId())
-                        .attribute("instanceInitiatedShutdownBehavior"))
-                .instanceInitiatedShutdownBehavior().value()).isEqualTo("terminate");
-        assertThat(fx.aws.ec2().describeVolumes(r -> r.filters(filter(
-                                "attachment.instance-id", instance.instanceId())))
+        assertThat(fx.aws
+                        .ec2()
+                        .describeInstanceAttribute(
+                                r -> r.instanceId(instance.instanceId()).attribute("instanceInitiatedShutdownBehavior"))
+                        .instanceInitiatedShutdownBehavior()
+                        .value())
+                .isEqualTo("terminate");
+        assertThat(fx.aws
+                        .ec2()
+                        .describeVolumes(r -> r.filters(filter("attachment.instance-id", instance.instanceId())))
                         .volumes())
                 .allSatisfy(v -> assertThat(v.tags()).contains(tag("cloudist", "true"), tag("cloudist:run", "run-1")))
                 .singleElement()
-                .satisfies(root -> assertThat(root.encrypted()).as("root volume encrypted").isTrue());
+                .satisfies(root ->
+                        assertThat(root.encrypted()).as("root volume encrypted").isTrue());
         assertThat(instance.blockDeviceMappings()).singleElement().satisfies(root -> {
             assertThat(root.deviceName()).isEqualTo(instance.rootDeviceName());
             assertThat(root.ebs().deleteOnTermination()).isTrue();
         });
-        String userData = new String(Base64.getDecoder().decode(fx.aws.ec2()
-                        .describeInstanceAttribute(r -> r.instanceId(instance.instanceId()).attribute("userData"))
-                        .userData().value()),
+        String userData = new String(
+                Base64.getDecoder()
+                        .decode(fx.aws
+                                .ec2()
+                                .describeInstanceAttribute(
+                                        r -> r.instanceId(instance.instanceId()).attribute("userData"))
+                                .userData()
+                                .value()),
                 StandardCharsets.UTF_8);
-        assertThat(userData).contains("--store 's3://team-bucket/ci' --pool")
+        assertThat(userData)
+                .contains("--store 's3://team-bucket/ci' --pool")
                 .contains("--store-outage-seconds 45")
-                .contains("export AWS_ACCOUNT_ID='" + fx.aws.sts().getCallerIdentity().account() + "'")
+                .contains("export AWS_ACCOUNT_ID='"
+                        + fx.aws.sts().getCallerIdentity().account() + "'")
                 .doesNotContain("AKIA")
                 .doesNotContain("testing");
     }
@@ -143,19 +178,35 @@ class Ec2ProvisionerTest {
 
         provisioner.start(launch(1));
 
-        String arm64 = fx.aws.ssm().getParameter(r -> r.name(
-                        "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64"))
-                .parameter().value();
+        String arm64 = fx.aws
+                .ssm()
+                .getParameter(r -> r.name("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64"))
+                .parameter()
+                .value();
         assertThat(fx.instances()).extracting(Instance::imageId).containsOnly(arm64);
     }
 
     @Test
     void aChosenImageLimitsTypesToItsArchitecture() {
-        String x86Image = fx.aws.ec2().describeImages(r -> r.owners("amazon").filters(filter(
-                        "name", "al2023-ami-2023.*-kernel-*-x86_64")))
-                .images().get(0).imageId();
+        String x86Image = fx.aws
+                .ec2()
+                .describeImages(r -> r.owners("amazon").filters(filter("name", "al2023-ami-2023.*-kernel-*-x86_64")))
+                .images()
+                .get(0)
+                .imageId();
         CloudSettings settings = new CloudSettings(
-                "ec2", MotoExtension.REGION, "", 2, 2, List.of("c7g.xlarge", "c7i.xlarge"), 0, false, x86Image, 10, 12, 17);
+                "ec2",
+                MotoExtension.REGION,
+                "",
+                2,
+                2,
+                List.of("c7g.xlarge", "c7i.xlarge"),
+                0,
+                false,
+                x86Image,
+                10,
+                12,
+                17);
 
         fx.provisioner(settings).start(launch(2));
 
@@ -219,12 +270,21 @@ class Ec2ProvisionerTest {
 
         assertThat(fx.instances()).extracting(i -> i.state().name()).doesNotContain(InstanceStateName.TERMINATED);
         assertThat(fx.ec2.calls("TerminateInstances")).isZero();
-        assertThat(fx.lines.texts()).last().asString()
+        assertThat(fx.lines.texts())
+                .last()
+                .asString()
                 .isEqualTo("cloudist: Leaving 2 instances warm for the next run; idle ones power off after 10 minutes");
     }
 
     private InstanceStateName state(String instanceId) {
-        return fx.aws.ec2().describeInstances(r -> r.instanceIds(instanceId))
-                .reservations().get(0).instances().get(0).state().name();
+        return fx.aws
+                .ec2()
+                .describeInstances(r -> r.instanceIds(instanceId))
+                .reservations()
+                .get(0)
+                .instances()
+                .get(0)
+                .state()
+                .name();
     }
 }

@@ -72,10 +72,14 @@ final class FaultyEc2 implements Ec2Client {
             throw (Ec2Exception) Ec2Exception.builder()
                     .message("We currently do not have sufficient capacity (" + code + ")")
                     .statusCode(400)
-                    .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("refused").build())
+                    .awsErrorDetails(AwsErrorDetails.builder()
+                            .errorCode(code)
+                            .errorMessage("refused")
+                            .build())
                     .build();
         }
-        return moto.runInstances(request.toBuilder().minCount(granted).maxCount(granted).build());
+        return moto.runInstances(
+                request.toBuilder().minCount(granted).maxCount(granted).build());
     }
 
     @Override

@@ -26,14 +26,16 @@ class InstanceCatalogTest {
     void readsTheAllowListedTypes() {
         List<InstanceSpec> types = catalog.types(needs(List.of("c7g.xlarge", "c7i.large")));
 
-        assertThat(types).containsExactlyInAnyOrder(
-                new InstanceSpec("c7g.xlarge", 4, 8192, "arm64", true, false, true, true),
-                new InstanceSpec("c7i.large", 2, 4096, "x86_64", true, false, true, true));
+        assertThat(types)
+                .containsExactlyInAnyOrder(
+                        new InstanceSpec("c7g.xlarge", 4, 8192, "arm64", true, false, true, true),
+                        new InstanceSpec("c7i.large", 2, 4096, "x86_64", true, false, true, true));
     }
 
     @Test
     void readsTypesByGlob() {
-        assertThat(catalog.types(needs(List.of("c7g.*")))).extracting(InstanceSpec::name)
+        assertThat(catalog.types(needs(List.of("c7g.*"))))
+                .extracting(InstanceSpec::name)
                 .contains("c7g.large", "c7g.xlarge", "c7g.16xlarge")
                 .allMatch(name -> name.startsWith("c7g."));
     }
@@ -43,14 +45,18 @@ class InstanceCatalogTest {
         List<InstanceSpec> types = catalog.types(needs(List.of()));
 
         assertThat(types).hasSizeGreaterThan(100).allMatch(InstanceSpec::currentGeneration);
-        assertThat(types).extracting(InstanceSpec::name).doesNotContain("m1.small").noneMatch(n -> n.startsWith("mac"));
+        assertThat(types)
+                .extracting(InstanceSpec::name)
+                .doesNotContain("m1.small")
+                .noneMatch(n -> n.startsWith("mac"));
     }
 
     @Test
     void readsACurrentSpotPricePerZone() {
         List<SpotPrice> prices = catalog.spotPrices(List.of("c7g.xlarge"), Instant.now());
 
-        assertThat(prices).extracting(SpotPrice::availabilityZone)
+        assertThat(prices)
+                .extracting(SpotPrice::availabilityZone)
                 .containsExactlyInAnyOrder("eu-west-1a", "eu-west-1b", "eu-west-1c");
         assertThat(prices).allMatch(p -> p.instanceType().equals("c7g.xlarge") && p.pricePerHour() > 0);
     }
@@ -59,7 +65,8 @@ class InstanceCatalogTest {
     void ranksAndPacksMotosCatalogTheSameWayEveryTime() {
         WorkerNeeds needs = new WorkerNeeds(2, 3, List.of("c7g.*", "c7i.*"), 0, Set.of());
         List<InstanceSpec> types = catalog.types(needs);
-        List<SpotPrice> prices = catalog.spotPrices(types.stream().map(InstanceSpec::name).toList(), Instant.now());
+        List<SpotPrice> prices =
+                catalog.spotPrices(types.stream().map(InstanceSpec::name).toList(), Instant.now());
 
         List<Candidate> first = InstanceChooser.spot(types, prices, needs, 6);
         List<Candidate> again = InstanceChooser.spot(types, prices, needs, 6);

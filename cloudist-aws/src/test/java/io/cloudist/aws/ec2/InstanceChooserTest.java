@@ -33,8 +33,10 @@ class InstanceChooserTest {
         WorkerNeeds needs = needs(1, 2, List.of(), 0);
 
         assertThat(InstanceChooser.slots(C7G_XLARGE, needs)).isEqualTo(4);
-        assertThat(InstanceChooser.slots(M7G_4XLARGE, needs(1, 8, List.of(), 0))).isEqualTo(8);
-        assertThat(InstanceChooser.slots(C7G_LARGE, needs(1, 4.5, List.of(), 0))).isZero();
+        assertThat(InstanceChooser.slots(M7G_4XLARGE, needs(1, 8, List.of(), 0)))
+                .isEqualTo(8);
+        assertThat(InstanceChooser.slots(C7G_LARGE, needs(1, 4.5, List.of(), 0)))
+                .isZero();
         assertThat(InstanceChooser.slots(R7G_LARGE, needs(2, 1, List.of(), 0))).isEqualTo(1);
     }
 
@@ -47,7 +49,8 @@ class InstanceChooserTest {
         assertThat(best.availabilityZone()).isEqualTo("eu-west-1a");
         assertThat(best.slots()).isEqualTo(2);
         assertThat(best.instancesFor(8)).isEqualTo(4);
-        assertThat(ranked).extracting(c -> c.type().name() + "@" + c.availabilityZone())
+        assertThat(ranked)
+                .extracting(c -> c.type().name() + "@" + c.availabilityZone())
                 .containsExactly(
                         "c7g.xlarge@eu-west-1a",
                         "m7g.4xlarge@eu-west-1a",
@@ -67,7 +70,8 @@ class InstanceChooserTest {
 
     @Test
     void packsSeveralWorkersPerInstanceAndRoundsUp() {
-        Candidate candidate = InstanceChooser.spot(TYPES, PRICES, needs(1, 2, List.of("c7g.xlarge"), 0), 5).get(0);
+        Candidate candidate = InstanceChooser.spot(TYPES, PRICES, needs(1, 2, List.of("c7g.xlarge"), 0), 5)
+                .get(0);
 
         assertThat(candidate.slots()).isEqualTo(4);
         assertThat(candidate.instancesFor(5)).isEqualTo(2);
@@ -88,7 +92,8 @@ class InstanceChooserTest {
     void priceCapDropsDearerOffers() {
         List<Candidate> ranked = InstanceChooser.spot(TYPES, PRICES, needs(2, 2, List.of(), 0.0620), 8);
 
-        assertThat(ranked).extracting(c -> c.type().name() + "@" + c.availabilityZone())
+        assertThat(ranked)
+                .extracting(c -> c.type().name() + "@" + c.availabilityZone())
                 .containsExactly("c7g.xlarge@eu-west-1a", "c7g.large@eu-west-1a", "r7g.large@eu-west-1a");
     }
 
@@ -108,9 +113,11 @@ class InstanceChooserTest {
     void withoutAllowListOldAndBurstableTypesAreLeftOut() {
         InstanceSpec old = new InstanceSpec("c4.large", 2, 3840, "x86_64", false, false, true, true);
         InstanceSpec burstable = new InstanceSpec("t4g.medium", 2, 4096, "arm64", true, true, true, true);
-        List<SpotPrice> prices = List.of(price("c4.large", "eu-west-1a", 0.001), price("t4g.medium", "eu-west-1a", 0.001));
+        List<SpotPrice> prices =
+                List.of(price("c4.large", "eu-west-1a", 0.001), price("t4g.medium", "eu-west-1a", 0.001));
 
-        assertThat(InstanceChooser.spot(List.of(old, burstable), prices, needs(1, 1, List.of(), 0), 1)).isEmpty();
+        assertThat(InstanceChooser.spot(List.of(old, burstable), prices, needs(1, 1, List.of(), 0), 1))
+                .isEmpty();
         assertThat(InstanceChooser.spot(List.of(old, burstable), prices, needs(1, 1, List.of("t4g.medium"), 0), 1))
                 .extracting(c -> c.type().name())
                 .containsExactly("t4g.medium");
@@ -120,13 +127,15 @@ class InstanceChooserTest {
     void architectureRestrictsTypes() {
         WorkerNeeds x86 = new WorkerNeeds(2, 2, List.of(), 0, Set.of("x86_64"));
 
-        assertThat(InstanceChooser.spot(TYPES, PRICES, x86, 4)).extracting(c -> c.type().name())
+        assertThat(InstanceChooser.spot(TYPES, PRICES, x86, 4))
+                .extracting(c -> c.type().name())
                 .containsExactly("c7i.xlarge");
     }
 
     @Test
     void equalPricesRankTheSameWayEveryTime() {
-        List<SpotPrice> flat = TYPES.stream().map(t -> price(t.name(), "eu-west-1a", 0.00001)).toList();
+        List<SpotPrice> flat =
+                TYPES.stream().map(t -> price(t.name(), "eu-west-1a", 0.00001)).toList();
 
         List<Candidate> first = InstanceChooser.spot(TYPES, flat, needs(2, 2, List.of(), 0), 2);
         List<Candidate> reversed = InstanceChooser.spot(reverse(TYPES), reverse(flat), needs(2, 2, List.of(), 0), 2);
@@ -142,10 +151,10 @@ class InstanceChooserTest {
 
         List<Candidate> onDemand = InstanceChooser.onDemand(TYPES, spot, needs, 8);
 
-        assertThat(onDemand).extracting(Candidate::describe).startsWith(
-                "c7g.xlarge on-demand", "c7g.large on-demand");
-        assertThat(onDemand).extracting(c -> c.type().name()).containsExactlyInAnyOrder(
-                "c7g.xlarge", "c7g.large", "c7i.xlarge", "r7g.large", "m7g.4xlarge");
+        assertThat(onDemand).extracting(Candidate::describe).startsWith("c7g.xlarge on-demand", "c7g.large on-demand");
+        assertThat(onDemand)
+                .extracting(c -> c.type().name())
+                .containsExactlyInAnyOrder("c7g.xlarge", "c7g.large", "c7i.xlarge", "r7g.large", "m7g.4xlarge");
         assertThat(onDemand).allMatch(c -> !c.spot() && c.availabilityZone().isEmpty());
     }
 

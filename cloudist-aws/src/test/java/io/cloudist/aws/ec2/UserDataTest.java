@@ -60,7 +60,8 @@ class UserDataTest {
     void holdsNoCredentials() {
         String script = boot("http://127.0.0.1:9000").script();
 
-        assertThat(script).doesNotContainIgnoringCase("AKIA")
+        assertThat(script)
+                .doesNotContainIgnoringCase("AKIA")
                 .doesNotContainIgnoringCase("aws_access_key_id")
                 .doesNotContainIgnoringCase("aws_secret_access_key")
                 .doesNotContainIgnoringCase("aws_session_token")
@@ -92,9 +93,12 @@ class UserDataTest {
         UserData boot = boot("http://127.0.0.1:9000");
         Path script = Files.writeString(dir.resolve("boot.sh"), boot.script());
 
-        Process check = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+        Process check = new ProcessBuilder("bash", "-n", script.toString())
+                .redirectErrorStream(true)
+                .start();
 
-        assertThat(new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+        assertThat(new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEmpty();
         assertThat(check.waitFor()).isZero();
         assertThat(new String(Base64.getDecoder().decode(boot.base64()), StandardCharsets.UTF_8))
                 .isEqualTo(boot.script());
@@ -123,21 +127,27 @@ class UserDataTest {
     @Test
     void installsCorrettoJdkOverAnOlderJava() throws Exception {
         assertThat(runJavaSetup("openjdk version \"11.0.2\" 2019-01-15"))
-                .containsExactly("dnf install -y java-17-amazon-corretto-devel",
+                .containsExactly(
+                        "dnf install -y java-17-amazon-corretto-devel",
                         "JAVA=/usr/lib/jvm/java-17-amazon-corretto/bin/java");
-        assertThat(runJavaSetup("java version \"1.8.0_392\"")).first().asString().startsWith("dnf install");
+        assertThat(runJavaSetup("java version \"1.8.0_392\""))
+                .first()
+                .asString()
+                .startsWith("dnf install");
     }
 
     @Test
     void installsCorrettoJdkWhenThereIsNoJava() throws Exception {
-        assertThat(runJavaSetup(null)).containsExactly("dnf install -y java-17-amazon-corretto-devel",
-                "JAVA=/usr/lib/jvm/java-17-amazon-corretto/bin/java");
+        assertThat(runJavaSetup(null))
+                .containsExactly(
+                        "dnf install -y java-17-amazon-corretto-devel",
+                        "JAVA=/usr/lib/jvm/java-17-amazon-corretto/bin/java");
     }
 
     @Test
     void powersOffWhenTheInstallFails() throws Exception {
-        assertThat(runJavaSetup(null, "exit 1")).containsExactly(
-                "dnf install -y java-17-amazon-corretto-devel", "power_off cannot install Java 17");
+        assertThat(runJavaSetup(null, "exit 1"))
+                .containsExactly("dnf install -y java-17-amazon-corretto-devel", "power_off cannot install Java 17");
     }
 
     private static UserData boot(String endpoint) {

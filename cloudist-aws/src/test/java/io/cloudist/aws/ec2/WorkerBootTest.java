@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -95,10 +95,13 @@ class WorkerBootTest {
         assertThat(exit).isZero();
         assertThat(bootLog()).doesNotContain("does not match").contains("every worker agent has exited");
         String lib = dir.resolve("opt/lib").toString();
-        assertThat(calls()).anySatisfy(call -> assertThat(call)
-                .startsWith("java ")
-                .contains("-cp " + lib + "/" + jars.get(0).sha256() + ":" + lib + "/" + jars.get(1).sha256() + " ")
-                .contains("io.cloudist.worker.WorkerMain --store s3://team-bucket/ci --pool --worker i-0abc-0"));
+        assertThat(calls())
+                .anySatisfy(call -> assertThat(call)
+                        .startsWith("java ")
+                        .contains("-cp " + lib + "/" + jars.get(0).sha256() + ":" + lib + "/"
+                                + jars.get(1).sha256() + " ")
+                        .contains(
+                                "io.cloudist.worker.WorkerMain --store s3://team-bucket/ci --pool --worker i-0abc-0"));
         assertThat(calls()).as("the agents name the bucket's owner").contains("env AWS_ACCOUNT_ID=123456789012");
     }
 
@@ -111,9 +114,10 @@ class WorkerBootTest {
         int exit = run(List.of(worker, tampered));
 
         assertThat(exit).isEqualTo(1);
-        assertThat(bootLog()).contains("cloudist: the worker jar s3://team-bucket/ci/blobs/sha256/" + tampered.sha256()
-                + " does not match its SHA-256 (its bytes hash to " + sha256("someone else's code")
-                + "): refusing to start the worker agents; powering off");
+        assertThat(bootLog())
+                .contains("cloudist: the worker jar s3://team-bucket/ci/blobs/sha256/" + tampered.sha256()
+                        + " does not match its SHA-256 (its bytes hash to " + sha256("someone else's code")
+                        + "): refusing to start the worker agents; powering off");
         assertThat(calls()).noneMatch(call -> call.startsWith("java ")).contains("shutdown -h now");
     }
 
@@ -126,8 +130,9 @@ class WorkerBootTest {
         int exit = run(List.of(worker, missing));
 
         assertThat(exit).isEqualTo(1);
-        assertThat(bootLog()).contains("cloudist: cannot fetch the worker jar s3://team-bucket/ci/blobs/sha256/"
-                + missing.sha256() + " from the store; powering off");
+        assertThat(bootLog())
+                .contains("cloudist: cannot fetch the worker jar s3://team-bucket/ci/blobs/sha256/" + missing.sha256()
+                        + " from the store; powering off");
         assertThat(calls()).noneMatch(call -> call.startsWith("java "));
     }
 
@@ -138,9 +143,13 @@ class WorkerBootTest {
         int exit = run(jars, 4, 2, 43_200, Map.of("NO_LAUNCH_INDEX", "1"));
 
         assertThat(exit).isZero();
-        assertThat(bootLog()).contains(
-                "cloudist: cannot read the launch index from the metadata service; starting one worker agent");
-        assertThat(calls()).filteredOn(call -> call.startsWith("java ")).singleElement().asString()
+        assertThat(bootLog())
+                .contains(
+                        "cloudist: cannot read the launch index from the metadata service; starting one worker agent");
+        assertThat(calls())
+                .filteredOn(call -> call.startsWith("java "))
+                .singleElement()
+                .asString()
                 .contains("--worker i-0abc-0 ");
     }
 
@@ -161,7 +170,9 @@ class WorkerBootTest {
         String opt = dir.resolve("opt").toString();
         assertThat(agents.get(1)).contains("--worker i-0abc-1 ", "--deadline-file " + opt + "/w1/deadline ");
         long retireAt = Long.parseLong(agents.get(0).replaceAll(".*--retire-at (\\d+).*", "$1"));
-        assertThat(retireAt).as("an hour before the end of a four-hour life").isBetween(before + 10_800, before + 10_805);
+        assertThat(retireAt)
+                .as("an hour before the end of a four-hour life")
+                .isBetween(before + 10_800, before + 10_805);
     }
 
     @Test
@@ -171,8 +182,9 @@ class WorkerBootTest {
         start(jars, 1, 1, 43_200, Map.of("AGENT", "hangs"));
 
         String log = awaitBootLog("past its deadline");
-        assertThat(log).contains("cloudist: the worker agent of " + dir.resolve("opt/w0")
-                + " is past its deadline (1) with no progress; powering off");
+        assertThat(log)
+                .contains("cloudist: the worker agent of " + dir.resolve("opt/w0")
+                        + " is past its deadline (1) with no progress; powering off");
         assertThat(calls()).contains("shutdown -h now");
     }
 
@@ -200,7 +212,9 @@ class WorkerBootTest {
     private int run(List<BlobRef> jars, int workers, int slots, long lifeSeconds, Map<String, String> env)
             throws Exception {
         start(jars, workers, slots, lifeSeconds, env);
-        assertThat(boot.waitFor(60, TimeUnit.SECONDS)).as("the boot script ends").isTrue();
+        assertThat(boot.waitFor(60, TimeUnit.SECONDS))
+                .as("the boot script ends")
+                .isTrue();
         return boot.exitValue();
     }
 
@@ -218,8 +232,8 @@ class WorkerBootTest {
 
     private void start(List<BlobRef> jars, int workers, int slots, long lifeSeconds, Map<String, String> env)
             throws Exception {
-        UserData data = new UserData(STORE, jars, "eu-west-1", "", "123456789012", 17, slots, workers, 5, 60,
-                lifeSeconds);
+        UserData data =
+                new UserData(STORE, jars, "eu-west-1", "", "123456789012", 17, slots, workers, 5, 60, lifeSeconds);
         Path script = Files.writeString(dir.resolve("user-data.sh"), data.script());
         ProcessBuilder builder = new ProcessBuilder("setsid", "bash", script.toString())
                 .directory(dir.toFile())
@@ -242,8 +256,8 @@ class WorkerBootTest {
     }
 
     private static String sha256(String content) throws Exception {
-        return HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void executable(Path file, String body) throws IOException {

@@ -68,9 +68,10 @@ class ExpectedBucketOwnerTest {
 
         List<List<String>> requests = proxy.heads();
         assertThat(requests).hasSizeGreaterThanOrEqualTo(16);
-        assertThat(requests).allSatisfy(head -> assertThat(FaultProxy.header(head, "x-amz-expected-bucket-owner"))
-                .as(head.get(0))
-                .isEqualTo(S3ProxyExtension.ACCOUNT));
+        assertThat(requests)
+                .allSatisfy(head -> assertThat(FaultProxy.header(head, "x-amz-expected-bucket-owner"))
+                        .as(head.get(0))
+                        .isEqualTo(S3ProxyExtension.ACCOUNT));
     }
 
     @Test
@@ -101,9 +102,10 @@ class ExpectedBucketOwnerTest {
                 assertThat(store.expectedOwner()).isEqualTo("123456789012");
             }
         }
-        assertThat(proxy.heads()).isNotEmpty().allSatisfy(head -> assertThat(
-                        FaultProxy.header(head, "x-amz-expected-bucket-owner"))
-                .isEqualTo("123456789012"));
+        assertThat(proxy.heads())
+                .isNotEmpty()
+                .allSatisfy(head -> assertThat(FaultProxy.header(head, "x-amz-expected-bucket-owner"))
+                        .isEqualTo("123456789012"));
     }
 
     @Test

@@ -126,8 +126,10 @@ public final class FaultProxy implements AutoCloseable {
             }
             Plan now = plan;
             double dice = ThreadLocalRandom.current().nextDouble();
-            boolean expectsContinue = head.stream().anyMatch(l -> l.toLowerCase(Locale.ROOT).startsWith("expect:"));
-            if (!expectsContinue && (System.nanoTime() < outageUntilNanos || dice < now.slowDown() + now.internalError())) {
+            boolean expectsContinue =
+                    head.stream().anyMatch(l -> l.toLowerCase(Locale.ROOT).startsWith("expect:"));
+            if (!expectsContinue
+                    && (System.nanoTime() < outageUntilNanos || dice < now.slowDown() + now.internalError())) {
                 copy(in, OutputStream.nullOutputStream(), requestLength(head)); // read the request before answering
             }
             if (System.nanoTime() < outageUntilNanos || dice < now.slowDown()) {

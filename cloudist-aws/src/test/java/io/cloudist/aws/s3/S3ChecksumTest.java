@@ -40,9 +40,9 @@ class S3ChecksumTest {
             assertThat(store.sha256("blobs/sha256/" + hash)).hasValue(hash);
             assertThat(store.stats().minus(before).gets()).isZero();
         }
-        assertThat(client().headObject(r -> r.bucket(BUCKET).key("blobs/sha256/" + hash)
-                        .checksumMode(ChecksumMode.ENABLED))
-                .checksumSHA256())
+        assertThat(client().headObject(r ->
+                                r.bucket(BUCKET).key("blobs/sha256/" + hash).checksumMode(ChecksumMode.ENABLED))
+                        .checksumSHA256())
                 .isEqualTo(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hash)));
     }
 
@@ -54,9 +54,11 @@ class S3ChecksumTest {
         try (S3Store store = open()) {
             store.putFile("blobs/sha256/" + hash, file);
             // Someone replaces the bytes and copies the metadata entry: S3 checksums the new bytes (CRC32 here).
-            client().putObject(r -> r.bucket(BUCKET).key("blobs/sha256/" + hash)
-                            .metadata(Map.of(BlobChecksums.METADATA, hash)),
-                    RequestBody.fromString("tampered"));
+            client().putObject(
+                            r -> r.bucket(BUCKET)
+                                    .key("blobs/sha256/" + hash)
+                                    .metadata(Map.of(BlobChecksums.METADATA, hash)),
+                            RequestBody.fromString("tampered"));
 
             assertThat(store.sha256("blobs/sha256/" + hash)).isEmpty();
         }
@@ -65,8 +67,8 @@ class S3ChecksumTest {
     private static S3Store open() {
         S3Client s3 = client();
         if (s3.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(BUCKET))) {
-            s3.createBucket(r -> r.bucket(BUCKET).createBucketConfiguration(c -> c.locationConstraint(
-                    MotoExtension.REGION)));
+            s3.createBucket(
+                    r -> r.bucket(BUCKET).createBucketConfiguration(c -> c.locationConstraint(MotoExtension.REGION)));
         }
         return S3Store.open("s3://" + BUCKET, MotoExtension.REGION, "");
     }

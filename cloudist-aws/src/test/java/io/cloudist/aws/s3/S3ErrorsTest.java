@@ -69,7 +69,8 @@ class S3ErrorsTest {
     void accessDeniedOnAReadAlsoAsksForListBucket() {
         CloudistException e = errors.translate(answer(403, "AccessDenied", null), S3Action.HEAD, "ci/blobs/x");
 
-        assertThat(e).hasMessageContaining("s3:GetObject on arn:aws:s3:::team-bucket/ci/*")
+        assertThat(e)
+                .hasMessageContaining("s3:GetObject on arn:aws:s3:::team-bucket/ci/*")
                 .hasMessageContaining("s3:ListBucket on arn:aws:s3:::team-bucket");
     }
 
@@ -87,7 +88,8 @@ class S3ErrorsTest {
                 S3Action.GET,
                 "ci/x");
 
-        assertThat(e).hasMessageStartingWith("No AWS credentials for s3://team-bucket/ci")
+        assertThat(e)
+                .hasMessageStartingWith("No AWS credentials for s3://team-bucket/ci")
                 .hasMessageContaining("AWS_PROFILE")
                 .hasMessageContaining("-Dcloudist.profile");
     }
@@ -98,7 +100,8 @@ class S3ErrorsTest {
 
         CloudistException e = ofProfile.translate(answer(400, "ExpiredToken", null), S3Action.GET, "ci/x");
 
-        assertThat(e).isExactlyInstanceOf(CloudistException.class)
+        assertThat(e)
+                .isExactlyInstanceOf(CloudistException.class)
                 .hasMessage("The AWS credentials of profile 'dev' have expired (ExpiredToken) for s3://team-bucket/ci:"
                         + " refresh them with `aws sso login --profile dev` for an SSO profile, or get new session"
                         + " keys for it; or use another profile with <profile> (-Dcloudist.profile).");
@@ -112,7 +115,8 @@ class S3ErrorsTest {
                 + " any of the providers in the chain: The SSO session associated with this profile has expired or"
                 + " is otherwise invalid."));
 
-        assertThat(e).hasMessageStartingWith("The AWS session of profile 'dev' has expired for s3://team-bucket/ci")
+        assertThat(e)
+                .hasMessageStartingWith("The AWS session of profile 'dev' has expired for s3://team-bucket/ci")
                 .hasMessageContaining("aws sso login --profile dev");
     }
 
@@ -129,7 +133,8 @@ class S3ErrorsTest {
 
         CloudistException e = errors.translate(malformed, S3Action.LIST, "ci/");
 
-        assertThat(e).asInstanceOf(type(ConfigurationException.class))
+        assertThat(e)
+                .asInstanceOf(type(ConfigurationException.class))
                 .satisfies(c -> assertThat(c.fix()).contains("-Dcloudist.region=eu-central-1"));
     }
 
@@ -137,7 +142,8 @@ class S3ErrorsTest {
     void serverErrorsThatOutlastTheRetriesKeepS3sCode() {
         CloudistException e = errors.translate(answer(503, "SlowDown", null), S3Action.PUT, "ci/blobs/x");
 
-        assertThat(e).isInstanceOf(StoreUnavailableException.class)
+        assertThat(e)
+                .isInstanceOf(StoreUnavailableException.class)
                 .hasMessage("S3 could not write s3://team-bucket/ci/blobs/x (HTTP 503 SlowDown: from S3)");
     }
 
@@ -163,10 +169,11 @@ class S3ErrorsTest {
 
     @Test
     void timeoutsSaySo() {
-        CloudistException e = errors.translate(
-                ApiCallTimeoutException.create(180_000), S3Action.GET, "ci/runs/r/run.json");
+        CloudistException e =
+                errors.translate(ApiCallTimeoutException.create(180_000), S3Action.GET, "ci/runs/r/run.json");
 
-        assertThat(e).isInstanceOf(StoreUnavailableException.class)
+        assertThat(e)
+                .isInstanceOf(StoreUnavailableException.class)
                 .hasMessage("S3 could not read s3://team-bucket/ci/runs/r/run.json: timed out after retries");
     }
 }

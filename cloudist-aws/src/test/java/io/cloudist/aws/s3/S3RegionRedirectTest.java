@@ -68,8 +68,9 @@ class S3RegionRedirectTest {
                         assertThat(e.parameter()).isEqualTo(CloudistProperties.REGION);
                         assertThat(e.value()).isEqualTo("us-east-1");
                         assertThat(e.fix())
-                                .isEqualTo("bucket 'team-bucket' is in region eu-west-1; set -Dcloudist.region=eu-west-1"
-                                        + " (or <region>eu-west-1</region>)");
+                                .isEqualTo(
+                                        "bucket 'team-bucket' is in region eu-west-1; set -Dcloudist.region=eu-west-1"
+                                                + " (or <region>eu-west-1</region>)");
                     });
         }
     }
@@ -82,16 +83,20 @@ class S3RegionRedirectTest {
                 exchange.close();
                 return;
             }
-            answer(exchange, 400, "<Error><Code>AuthorizationHeaderMalformed</Code><Message>The authorization header"
-                    + " is malformed; the region 'us-east-1' is wrong; expecting 'ap-south-2'</Message>"
-                    + "<Region>ap-south-2</Region><RequestId>R1</RequestId></Error>");
+            answer(
+                    exchange,
+                    400,
+                    "<Error><Code>AuthorizationHeaderMalformed</Code><Message>The authorization header"
+                            + " is malformed; the region 'us-east-1' is wrong; expecting 'ap-south-2'</Message>"
+                            + "<Region>ap-south-2</Region><RequestId>R1</RequestId></Error>");
         });
 
         try (S3Store store = S3Store.open("s3://" + BUCKET + "/ci", "us-east-1", "")) {
             assertThatThrownBy(store::checkBucket)
                     .asInstanceOf(type(ConfigurationException.class))
-                    .satisfies(e -> assertThat(e.fix()).startsWith(
-                            "bucket 'team-bucket' is in region ap-south-2; set -Dcloudist.region=ap-south-2"));
+                    .satisfies(e -> assertThat(e.fix())
+                            .startsWith(
+                                    "bucket 'team-bucket' is in region ap-south-2; set -Dcloudist.region=ap-south-2"));
         }
     }
 

@@ -64,15 +64,20 @@ class S3ShippingTest {
         String bucket = S3.createBucket();
 
         try (S3Store store = S3Store.open("s3://" + bucket + "/ci", "", "")) {
-            String key = "ci/blobs/sha256/" + ship(store, module, jar).classpath().get(0).sha256();
+            String key = "ci/blobs/sha256/"
+                    + ship(store, module, jar).classpath().get(0).sha256();
             S3.client().putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("tampered"));
 
             Shipment again = ship(store, module, jar);
 
             assertThat(again.uploaded()).isEqualTo(1);
-            assertThat(S3.client().getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray())
+            assertThat(S3.client()
+                            .getObjectAsBytes(r -> r.bucket(bucket).key(key))
+                            .asByteArray())
                     .isEqualTo(Files.readAllBytes(jar));
-            assertThat(ship(store, module, jar).uploaded()).as("then it is trusted again").isZero();
+            assertThat(ship(store, module, jar).uploaded())
+                    .as("then it is trusted again")
+                    .isZero();
         }
     }
 
@@ -94,7 +99,8 @@ class S3ShippingTest {
         String bucket = S3.createBucket();
 
         try (S3Store store = S3Store.open("s3://" + bucket, "", "")) {
-            String key = "blobs/sha256/" + ship(store, module, big).classpath().get(0).sha256();
+            String key = "blobs/sha256/"
+                    + ship(store, module, big).classpath().get(0).sha256();
             assertThat(ship(store, module, big).uploaded()).isZero();
             S3.client().putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("tampered"));
 

@@ -39,8 +39,9 @@ class S3StoreErrorsTest {
         CloudSettings europe = new CloudSettings("ec2", "Europe", "", 1, 2, List.of(), 0, false, "", 5, 12, 17);
 
         assertThatThrownBy(() -> Stores.open("s3://" + S3.createBucket(), temp, europe))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
-                        .isEqualTo(CloudistProperties.REGION));
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.parameter()).isEqualTo(CloudistProperties.REGION));
     }
 
     @Test
@@ -99,7 +100,8 @@ class S3StoreErrorsTest {
     private void useCredentialsFile(String content) throws Exception {
         Path credentials = Files.writeString(temp.resolve("credentials"), content);
         S3.setProperty("aws.sharedCredentialsFile", credentials.toString());
-        S3.setProperty("aws.configFile", Files.writeString(temp.resolve("config"), "").toString());
+        S3.setProperty(
+                "aws.configFile", Files.writeString(temp.resolve("config"), "").toString());
     }
 
     @Test

@@ -44,7 +44,8 @@ class S3StoreFaultsTest {
     void start() throws IOException {
         proxy = new FaultProxy(S3.endpoint());
         S3.setProperty("aws.endpointUrlS3", proxy.endpoint().toString());
-        location = "s3://" + S3.createBucket() + "/ci-" + UUID.randomUUID().toString().substring(0, 8);
+        location = "s3://" + S3.createBucket() + "/ci-"
+                + UUID.randomUUID().toString().substring(0, 8);
         s3 = S3Store.open(location, "", "");
     }
 
@@ -75,7 +76,8 @@ class S3StoreFaultsTest {
                 store.put(key, value);
                 assertThat(store.get(key)).hasValueSatisfying(v -> assertThat(v).isEqualTo(value));
                 assertThat(store.putIfAbsent(key + "-claim", value)).isTrue();
-                assertThat(store.putIfAbsent(key + "-claim", bytes("another run"))).isFalse();
+                assertThat(store.putIfAbsent(key + "-claim", bytes("another run")))
+                        .isFalse();
                 return null;
             }));
         }
@@ -90,7 +92,9 @@ class S3StoreFaultsTest {
 
         int logicalCalls = 16 * 4 + 3;
         assertThat(proxy.injected()).isPositive();
-        assertThat(s3.stats().requests()).as("every attempt is counted").isEqualTo(proxy.requests())
+        assertThat(s3.stats().requests())
+                .as("every attempt is counted")
+                .isEqualTo(proxy.requests())
                 .isGreaterThan(logicalCalls);
     }
 
@@ -103,14 +107,17 @@ class S3StoreFaultsTest {
 
         ExecutorService beats = Executors.newFixedThreadPool(2);
         Future<?> beat = beats.submit(() -> store.put("runs/r/w/w0/beat", bytes("beat")));
-        assertThat(store.get("runs/r/lease")).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("1")));
+        assertThat(store.get("runs/r/lease"))
+                .hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("1")));
         beat.get();
         beats.shutdown();
 
         long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
         assertThat(seconds).isBetween(29L, 45L);
         assertThat(store.get("runs/r/w/w0/beat")).isPresent();
-        assertThat(store.usage()).contains("S3 requests").contains("failed store calls retried")
+        assertThat(store.usage())
+                .contains("S3 requests")
+                .contains("failed store calls retried")
                 .contains("in 1 outage");
     }
 
@@ -123,16 +130,19 @@ class S3StoreFaultsTest {
         StoreOutageException e = catchThrowableOfType(StoreOutageException.class, () -> store.get("runs/r/lease"));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start).toSeconds()).isBetween(5L, 15L);
-        assertThat(e).hasMessageStartingWith("The store at " + location + " was unreachable for ")
+        assertThat(e)
+                .hasMessageStartingWith("The store at " + location + " was unreachable for ")
                 .hasMessageContaining("<storeOutageSeconds> (-Dcloudist.storeOutageSeconds)")
                 .hasMessageContaining("503 SlowDown");
         long before = s3.stats().requests();
         catchThrowableOfType(StoreOutageException.class, () -> store.put("runs/r/lease", bytes("2")));
-        assertThat(s3.stats().requests() - before).as("one call of the SDK's own attempts, no second wait")
+        assertThat(s3.stats().requests() - before)
+                .as("one call of the SDK's own attempts, no second wait")
                 .isEqualTo(S3Connection.ATTEMPTS);
 
         proxy.endOutage();
         store.put("runs/r/lease", bytes("3"));
-        assertThat(store.get("runs/r/lease")).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("3")));
+        assertThat(store.get("runs/r/lease"))
+                .hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("3")));
     }
 }

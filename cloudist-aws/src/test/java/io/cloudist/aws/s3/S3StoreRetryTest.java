@@ -51,7 +51,8 @@ class S3StoreRetryTest {
         System.setProperty("aws.secretAccessKey", "secret");
         System.setProperty("aws.region", "us-east-1");
         System.setProperty("aws.accountId", "123456789012");
-        System.setProperty("aws.endpointUrlS3", "http://127.0.0.1:" + server.getAddress().getPort());
+        System.setProperty(
+                "aws.endpointUrlS3", "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     @AfterEach
@@ -77,7 +78,8 @@ class S3StoreRetryTest {
         statuses.addAll(List.of(503, 500, 500));
         try (S3Store store = S3Store.open("s3://bucket/ci", "", "")) {
             assertThat(store.get("runs/r/run.json"))
-                    .hasValueSatisfying(v -> assertThat(new String(v, StandardCharsets.UTF_8)).isEqualTo("document"));
+                    .hasValueSatisfying(v ->
+                            assertThat(new String(v, StandardCharsets.UTF_8)).isEqualTo("document"));
             assertThat(requests).hasValue(4);
             assertThat(store.stats().gets()).isEqualTo(4);
         }

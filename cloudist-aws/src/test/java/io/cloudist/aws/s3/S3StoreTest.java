@@ -58,7 +58,9 @@ class S3StoreTest extends StoreContract {
         assertThat(store.endpointOverride()).contains(S3.endpoint().toString());
         assertThat(store.region()).isEqualTo(S3ProxyExtension.REGION);
         String objectKey = store.location().substring(("s3://" + bucket() + "/").length()) + "/runs/r/run.json";
-        assertThat(S3.client().getObjectAsBytes(r -> r.bucket(bucket()).key(objectKey)).asUtf8String())
+        assertThat(S3.client()
+                        .getObjectAsBytes(r -> r.bucket(bucket()).key(objectKey))
+                        .asUtf8String())
                 .isEqualTo("{}");
     }
 
@@ -70,7 +72,10 @@ class S3StoreTest extends StoreContract {
 
         assertThat(store.location()).isEqualTo("s3://" + own);
         assertThat(store.list("")).containsExactly("timings/p.json");
-        assertThat(S3.client().headObject(r -> r.bucket(own).key("timings/p.json")).contentLength()).isEqualTo(1);
+        assertThat(S3.client()
+                        .headObject(r -> r.bucket(own).key("timings/p.json"))
+                        .contentLength())
+                .isEqualTo(1);
     }
 
     @Test
@@ -93,7 +98,9 @@ class S3StoreTest extends StoreContract {
 
         assertThat(store.getFile("blobs/sha256/big", copy)).isTrue();
         assertThat(upload.puts()).as("create, three parts, complete").isEqualTo(5);
-        assertThat(upload.bytesSent()).as("the parts and the completion document").isBetween(size, size + 2048);
+        assertThat(upload.bytesSent())
+                .as("the parts and the completion document")
+                .isBetween(size, size + 2048);
         assertThat(Files.size(copy)).isEqualTo(size);
         assertThat(sha256(copy)).isEqualTo(sha256(big));
     }

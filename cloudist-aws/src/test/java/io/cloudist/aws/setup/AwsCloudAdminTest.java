@@ -46,25 +46,41 @@ class AwsCloudAdminTest {
                 .anyMatch(l -> l.startsWith("Lifecycle rule cloudist-runs-ci/cache") && l.endsWith(": created"))
                 .anyMatch(l -> l.startsWith("Security group cloudist-workers in vpc-") && l.endsWith(": created"));
         try (AwsClients aws = new AwsClients(Settings.ec2())) {
-            assertThat(aws.s3().getBucketEncryption(r -> r.bucket("team-bucket"))
-                            .serverSideEncryptionConfiguration().rules().get(0)
-                            .applyServerSideEncryptionByDefault().sseAlgorithm())
+            assertThat(aws.s3()
+                            .getBucketEncryption(r -> r.bucket("team-bucket"))
+                            .serverSideEncryptionConfiguration()
+                            .rules()
+                            .get(0)
+                            .applyServerSideEncryptionByDefault()
+                            .sseAlgorithm())
                     .isEqualTo(ServerSideEncryption.AES256);
-            var block = aws.s3().getPublicAccessBlock(r -> r.bucket("team-bucket")).publicAccessBlockConfiguration();
-            assertThat(List.of(block.blockPublicAcls(), block.ignorePublicAcls(), block.blockPublicPolicy(),
+            var block =
+                    aws.s3().getPublicAccessBlock(r -> r.bucket("team-bucket")).publicAccessBlockConfiguration();
+            assertThat(List.of(
+                            block.blockPublicAcls(),
+                            block.ignorePublicAcls(),
+                            block.blockPublicPolicy(),
                             block.restrictPublicBuckets()))
                     .containsOnly(true);
-            var rule = aws.s3().getBucketLifecycleConfiguration(r -> r.bucket("team-bucket")).rules().get(0);
+            var rule = aws.s3()
+                    .getBucketLifecycleConfiguration(r -> r.bucket("team-bucket"))
+                    .rules()
+                    .get(0);
             assertThat(rule.filter().prefix()).isEqualTo("ci/cache/runs/");
             assertThat(rule.expiration().days()).isEqualTo(AwsNames.RUN_DATA_DAYS);
-            assertThat(aws.iam().getInstanceProfile(r -> r.instanceProfileName("cloudist-worker"))
-                            .instanceProfile().roles())
+            assertThat(aws.iam()
+                            .getInstanceProfile(r -> r.instanceProfileName("cloudist-worker"))
+                            .instanceProfile()
+                            .roles())
                     .extracting(r -> r.roleName())
                     .containsExactly("cloudist-worker");
-            assertThat(aws.iam().getRole(r -> r.roleName("cloudist-worker")).role().assumeRolePolicyDocument())
+            assertThat(aws.iam()
+                            .getRole(r -> r.roleName("cloudist-worker"))
+                            .role()
+                            .assumeRolePolicyDocument())
                     .contains("ec2.amazonaws.com");
-            var group = aws.ec2().describeSecurityGroups(r -> r.filters(
-                            SecurityGroups.filter("group-name", "cloudist-workers")))
+            var group = aws.ec2()
+                    .describeSecurityGroups(r -> r.filters(SecurityGroups.filter("group-name", "cloudist-workers")))
                     .securityGroups();
             assertThat(group).hasSize(1);
             assertThat(group.get(0).ipPermissions()).isEmpty();
@@ -93,14 +109,20 @@ class AwsCloudAdminTest {
 
         try (AwsClients aws = new AwsClients(Settings.ec2())) {
             String document = URLDecoder.decode(
-                    aws.iam().getRolePolicy(r -> r.roleName("cloudist-worker")
+                    aws.iam()
+                            .getRolePolicy(r -> r.roleName("cloudist-worker")
                                     .policyName(WorkerPolicy.name(S3Location.parse(STORE))))
                             .policyDocument(),
                     StandardCharsets.UTF_8);
-            assertThat(RoleSetup.sameJson(document, WorkerPolicy.forStore(S3Location.parse(STORE)))).isTrue();
-            assertThat(aws.iam().listRolePolicies(r -> r.roleName("cloudist-worker")).policyNames())
+            assertThat(RoleSetup.sameJson(document, WorkerPolicy.forStore(S3Location.parse(STORE))))
+                    .isTrue();
+            assertThat(aws.iam()
+                            .listRolePolicies(r -> r.roleName("cloudist-worker"))
+                            .policyNames())
                     .containsExactly(WorkerPolicy.name(S3Location.parse(STORE)));
-            assertThat(aws.iam().listAttachedRolePolicies(r -> r.roleName("cloudist-worker")).attachedPolicies())
+            assertThat(aws.iam()
+                            .listAttachedRolePolicies(r -> r.roleName("cloudist-worker"))
+                            .attachedPolicies())
                     .isEmpty();
         }
     }
@@ -112,15 +134,21 @@ class AwsCloudAdminTest {
 
         admin.setup(Settings.ec2(), "s3://team-bucket/other", lines);
 
-        assertThat(lines.texts()).contains("IAM policy " + WorkerPolicy.name(S3Location.parse("s3://team-bucket/other"))
-                + " (s3://team-bucket/other only): created");
+        assertThat(lines.texts())
+                .contains("IAM policy " + WorkerPolicy.name(S3Location.parse("s3://team-bucket/other"))
+                        + " (s3://team-bucket/other only): created");
         try (AwsClients aws = new AwsClients(Settings.ec2())) {
-            assertThat(aws.iam().listRolePolicies(r -> r.roleName("cloudist-worker")).policyNames())
-                    .containsExactlyInAnyOrder(WorkerPolicy.name(S3Location.parse(STORE)),
+            assertThat(aws.iam()
+                            .listRolePolicies(r -> r.roleName("cloudist-worker"))
+                            .policyNames())
+                    .containsExactlyInAnyOrder(
+                            WorkerPolicy.name(S3Location.parse(STORE)),
                             WorkerPolicy.name(S3Location.parse("s3://team-bucket/other")));
         }
         try (AwsClients aws = new AwsClients(Settings.ec2())) {
-            assertThat(aws.s3().getBucketLifecycleConfiguration(r -> r.bucket("team-bucket")).rules())
+            assertThat(aws.s3()
+                            .getBucketLifecycleConfiguration(r -> r.bucket("team-bucket"))
+                            .rules())
                     .extracting(r -> r.id())
                     .containsExactlyInAnyOrder("cloudist-runs-ci/cache", "cloudist-runs-other");
         }
@@ -148,12 +176,12 @@ class AwsCloudAdminTest {
 
     @Test
     void anUnknownRegionIsAConfigurationError() {
-        CloudSettings settings = new CloudSettings(
-                "ec2", "eu-westt-1", "", 1, 1, List.of(), 0, false, "", 10, 12, 17);
+        CloudSettings settings = new CloudSettings("ec2", "eu-westt-1", "", 1, 1, List.of(), 0, false, "", 10, 12, 17);
 
         assertThatThrownBy(() -> admin.setup(settings, STORE, new Lines()))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
-                        .isEqualTo("cloudist.region"))
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("cloudist.region"))
                 .hasMessageContaining("eu-westt-1");
     }
 
@@ -166,7 +194,10 @@ class AwsCloudAdminTest {
 
             admin.cleanup(Settings.ec2(), STORE, false, lines);
 
-            assertThat(lines.texts()).singleElement().asString().startsWith("Terminated 2 cloudist instances in eu-west-1");
+            assertThat(lines.texts())
+                    .singleElement()
+                    .asString()
+                    .startsWith("Terminated 2 cloudist instances in eu-west-1");
             assertThat(states(aws, tagged)).containsOnly(InstanceStateName.TERMINATED);
             assertThat(states(aws, untagged)).containsOnly(InstanceStateName.RUNNING);
         }
@@ -176,16 +207,18 @@ class AwsCloudAdminTest {
     void cleanupWithRunDataDeletesRunsAndKeepsBlobs() {
         admin.setup(Settings.ec2(), STORE, new Lines());
         try (AwsClients aws = new AwsClients(Settings.ec2())) {
-            for (String key : List.of("ci/cache/runs/r1/run.json", "ci/cache/runs/r2/w/1/beat", "ci/cache/blobs/sha256/ab")) {
+            for (String key :
+                    List.of("ci/cache/runs/r1/run.json", "ci/cache/runs/r2/w/1/beat", "ci/cache/blobs/sha256/ab")) {
                 aws.s3().putObject(r -> r.bucket("team-bucket").key(key), RequestBody.fromString("x"));
             }
             Lines lines = new Lines();
 
             admin.cleanup(Settings.ec2(), STORE, true, lines);
 
-            assertThat(lines.texts()).containsExactly(
-                    "No cloudist instances to terminate in eu-west-1",
-                    "Deleted 2 objects under s3://team-bucket/ci/cache/runs/");
+            assertThat(lines.texts())
+                    .containsExactly(
+                            "No cloudist instances to terminate in eu-west-1",
+                            "Deleted 2 objects under s3://team-bucket/ci/cache/runs/");
             assertThat(aws.s3().listObjectsV2(r -> r.bucket("team-bucket")).contents())
                     .extracting(S3Object::key)
                     .containsExactly("ci/cache/blobs/sha256/ab");
@@ -193,12 +226,20 @@ class AwsCloudAdminTest {
     }
 
     private static List<String> launch(AwsClients aws, int count, boolean tagged) {
-        return aws.ec2().runInstances(r -> {
-                    r.imageId("ami-12345678").instanceType("t3.micro").minCount(count).maxCount(count);
+        return aws
+                .ec2()
+                .runInstances(r -> {
+                    r.imageId("ami-12345678")
+                            .instanceType("t3.micro")
+                            .minCount(count)
+                            .maxCount(count);
                     if (tagged) {
                         r.tagSpecifications(TagSpecification.builder()
                                 .resourceType(ResourceType.INSTANCE)
-                                .tags(Tag.builder().key("cloudist").value("true").build())
+                                .tags(Tag.builder()
+                                        .key("cloudist")
+                                        .value("true")
+                                        .build())
                                 .build());
                     }
                 })
@@ -224,7 +265,10 @@ class AwsCloudAdminTest {
                         aws.iam().listRoles().roles().size(),
                         aws.iam().listInstanceProfiles().instanceProfiles().size(),
                         aws.ec2().describeSecurityGroups().securityGroups().size(),
-                        aws.iam().listRolePolicies(r -> r.roleName("cloudist-worker")).policyNames().size());
+                        aws.iam()
+                                .listRolePolicies(r -> r.roleName("cloudist-worker"))
+                                .policyNames()
+                                .size());
             }
         }
     }
@@ -234,10 +278,12 @@ class AwsCloudAdminTest {
         CloudSettings europe = new CloudSettings("ec2", "Europe", "", 1, 2, List.of(), 0, false, "", 5, 12, 17);
 
         assertThatThrownBy(() -> admin.setup(europe, STORE, new Lines()))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
-                        .isEqualTo("cloudist.region"));
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("cloudist.region"));
         assertThatThrownBy(() -> admin.cleanup(europe, STORE, true, new Lines()))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
-                        .isEqualTo("cloudist.region"));
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("cloudist.region"));
     }
 }

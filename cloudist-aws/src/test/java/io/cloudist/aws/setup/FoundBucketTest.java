@@ -31,8 +31,9 @@ class FoundBucketTest {
     @BeforeEach
     void aBucketMadeByHand() {
         aws = new AwsClients(Settings.ec2());
-        aws.s3().createBucket(r -> r.bucket("their-bucket")
-                .createBucketConfiguration(c -> c.locationConstraint(MotoExtension.REGION)));
+        aws.s3()
+                .createBucket(r -> r.bucket("their-bucket")
+                        .createBucketConfiguration(c -> c.locationConstraint(MotoExtension.REGION)));
     }
 
     @AfterEach
@@ -46,12 +47,13 @@ class FoundBucketTest {
 
         admin.setup(Settings.ec2(), STORE, lines);
 
-        assertThat(lines.warnings()).containsExactly(
-                "Default encryption of bucket their-bucket: none, so objects are stored unencrypted unless each upload"
-                        + " asks; run setup again with -Dcloudist.fix=true to turn on SSE-S3",
-                "Public access block of bucket their-bucket: BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy,"
-                        + " RestrictPublicBuckets not on, so the bucket could be made public; run setup again with"
-                        + " -Dcloudist.fix=true to block all public access");
+        assertThat(lines.warnings())
+                .containsExactly(
+                        "Default encryption of bucket their-bucket: none, so objects are stored unencrypted unless each upload"
+                                + " asks; run setup again with -Dcloudist.fix=true to turn on SSE-S3",
+                        "Public access block of bucket their-bucket: BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy,"
+                                + " RestrictPublicBuckets not on, so the bucket could be made public; run setup again with"
+                                + " -Dcloudist.fix=true to block all public access");
         assertThat(lines.texts()).contains("S3 bucket their-bucket: found");
         assertThatThrownBy(() -> aws.s3().getBucketEncryption(r -> r.bucket("their-bucket")))
                 .as("still no default encryption")
@@ -60,27 +62,43 @@ class FoundBucketTest {
 
     @Test
     void withFixTheyAreRepaired() {
-        aws.s3().putPublicAccessBlock(r -> r.bucket("their-bucket").publicAccessBlockConfiguration(
-                PublicAccessBlockConfiguration.builder().blockPublicAcls(true).ignorePublicAcls(true)
-                        .blockPublicPolicy(false).restrictPublicBuckets(true).build()));
+        aws.s3()
+                .putPublicAccessBlock(r -> r.bucket("their-bucket")
+                        .publicAccessBlockConfiguration(PublicAccessBlockConfiguration.builder()
+                                .blockPublicAcls(true)
+                                .ignorePublicAcls(true)
+                                .blockPublicPolicy(false)
+                                .restrictPublicBuckets(true)
+                                .build()));
         Lines lines = new Lines();
 
         admin.setup(Settings.ec2(), STORE, true, lines);
 
         assertThat(lines.warnings()).isEmpty();
-        assertThat(lines.texts()).contains(
-                "Default encryption of bucket their-bucket: repaired (SSE-S3)",
-                "Public access block of bucket their-bucket: repaired (all public access blocked)");
-        assertThat(aws.s3().getBucketEncryption(r -> r.bucket("their-bucket")).serverSideEncryptionConfiguration()
-                        .rules().get(0).applyServerSideEncryptionByDefault().sseAlgorithmAsString())
+        assertThat(lines.texts())
+                .contains(
+                        "Default encryption of bucket their-bucket: repaired (SSE-S3)",
+                        "Public access block of bucket their-bucket: repaired (all public access blocked)");
+        assertThat(aws.s3()
+                        .getBucketEncryption(r -> r.bucket("their-bucket"))
+                        .serverSideEncryptionConfiguration()
+                        .rules()
+                        .get(0)
+                        .applyServerSideEncryptionByDefault()
+                        .sseAlgorithmAsString())
                 .isEqualTo("AES256");
         var block = aws.s3().getPublicAccessBlock(r -> r.bucket("their-bucket")).publicAccessBlockConfiguration();
-        assertThat(List.of(block.blockPublicAcls(), block.ignorePublicAcls(), block.blockPublicPolicy(),
+        assertThat(List.of(
+                        block.blockPublicAcls(),
+                        block.ignorePublicAcls(),
+                        block.blockPublicPolicy(),
                         block.restrictPublicBuckets()))
                 .containsOnly(true);
         admin.setup(Settings.ec2(), STORE, lines = new Lines());
-        assertThat(lines.texts()).contains("Default encryption of bucket their-bucket: found",
-                "Public access block of bucket their-bucket: found");
+        assertThat(lines.texts())
+                .contains(
+                        "Default encryption of bucket their-bucket: found",
+                        "Public access block of bucket their-bucket: found");
     }
 
     @Test
@@ -92,15 +110,17 @@ class FoundBucketTest {
                 .filter(f -> f.prefix("ci/runs/"))
                 .expiration(e -> e.days(400))
                 .build();
-        aws.s3().putBucketLifecycleConfiguration(r -> r.bucket("their-bucket")
-                .lifecycleConfiguration(c -> c.rules(changed)));
+        aws.s3()
+                .putBucketLifecycleConfiguration(
+                        r -> r.bucket("their-bucket").lifecycleConfiguration(c -> c.rules(changed)));
         Lines lines = new Lines();
 
         admin.setup(Settings.ec2(), STORE, lines);
 
         String subject = "Lifecycle rule cloudist-runs-ci (expires s3://their-bucket/ci/runs/ after 7 days)";
-        assertThat(lines.warnings()).containsExactly(subject + ": changed, so run data may stay longer; run setup"
-                + " again with -Dcloudist.fix=true to restore it");
+        assertThat(lines.warnings())
+                .containsExactly(subject + ": changed, so run data may stay longer; run setup"
+                        + " again with -Dcloudist.fix=true to restore it");
         assertThat(rule().expiration().days()).isEqualTo(400);
 
         admin.setup(Settings.ec2(), STORE, true, lines = new Lines());

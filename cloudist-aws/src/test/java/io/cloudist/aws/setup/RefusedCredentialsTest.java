@@ -31,7 +31,8 @@ class RefusedCredentialsTest {
     @BeforeAll
     static void startMotoThatChecksKeys() throws Exception {
         moto = MotoExtension.Server.start(Map.of("INITIAL_NO_AUTH_ACTION_COUNT", "0"));
-        Path credentials = Files.writeString(temp.resolve("credentials"),
+        Path credentials = Files.writeString(
+                temp.resolve("credentials"),
                 "[ci]\naws_access_key_id = AKIAUNKNOWNKEY000001\naws_secret_access_key = whatever\n");
         set("aws.endpointUrl", moto.endpoint().toString());
         set("aws.sharedCredentialsFile", credentials.toString());

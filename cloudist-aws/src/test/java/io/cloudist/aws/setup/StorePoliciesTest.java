@@ -45,24 +45,43 @@ class StorePoliciesTest {
 
         S3Location ireland = S3Location.parse("s3://cloudist-123456789012-eu-west-1");
         S3Location virginia = S3Location.parse("s3://cloudist-123456789012-us-east-1");
-        assertThat(second.texts()).contains("IAM policy " + WorkerPolicy.name(virginia) + " (" + virginia
-                + " only): created", "IAM role cloudist-worker: found");
+        assertThat(second.texts())
+                .contains(
+                        "IAM policy " + WorkerPolicy.name(virginia) + " (" + virginia + " only): created",
+                        "IAM role cloudist-worker: found");
         try (AwsClients aws = new AwsClients(in("eu-west-1"))) {
-            assertThat(aws.iam().listRolePolicies(r -> r.roleName(AwsNames.ROLE)).policyNames())
+            assertThat(aws.iam()
+                            .listRolePolicies(r -> r.roleName(AwsNames.ROLE))
+                            .policyNames())
                     .containsExactlyInAnyOrder(WorkerPolicy.name(ireland), WorkerPolicy.name(virginia));
             for (S3Location store : List.of(ireland, virginia)) {
-                JsonNode statements = JSON.readTree(document(aws, WorkerPolicy.name(store))).get("Statement");
+                JsonNode statements =
+                        JSON.readTree(document(aws, WorkerPolicy.name(store))).get("Statement");
                 String objects = "arn:aws:s3:::" + store.bucket() + "/";
                 assertThat(statements).hasSize(4);
-                assertStatement(statements.get(0), "s3:GetObject", List.of(objects + "blobs/sha256/*",
-                        objects + "runs/*/run.json", objects + "runs/*/lease", objects + "runs/*/w/*/in/*",
-                        objects + "pool/*/offer/*"));
-                assertStatement(statements.get(1), "s3:PutObject", List.of(objects + "runs/*/w/*/out/*",
-                        objects + "runs/*/w/*/beat", objects + "pool/*/state"));
-                assertStatement(statements.get(2), "s3:DeleteObject", List.of(objects + "runs/*/w/*/beat",
-                        objects + "pool/*/state"));
+                assertStatement(
+                        statements.get(0),
+                        "s3:GetObject",
+                        List.of(
+                                objects + "blobs/sha256/*",
+                                objects + "runs/*/run.json",
+                                objects + "runs/*/lease",
+                                objects + "runs/*/w/*/in/*",
+                                objects + "pool/*/offer/*"));
+                assertStatement(
+                        statements.get(1),
+                        "s3:PutObject",
+                        List.of(objects + "runs/*/w/*/out/*", objects + "runs/*/w/*/beat", objects + "pool/*/state"));
+                assertStatement(
+                        statements.get(2),
+                        "s3:DeleteObject",
+                        List.of(objects + "runs/*/w/*/beat", objects + "pool/*/state"));
                 assertStatement(statements.get(3), "s3:ListBucket", List.of("arn:aws:s3:::" + store.bucket()));
-                assertThat(statements.get(3).at("/Condition/StringLikeIfExists/s3:prefix").asText()).isEqualTo("*");
+                assertThat(statements
+                                .get(3)
+                                .at("/Condition/StringLikeIfExists/s3:prefix")
+                                .asText())
+                        .isEqualTo("*");
             }
         }
     }
@@ -75,10 +94,14 @@ class StorePoliciesTest {
 
         admin.setup(in("eu-west-1"), "s3://team-bucket/a", again);
 
-        assertThat(again.texts()).contains("IAM policy " + WorkerPolicy.name(S3Location.parse("s3://team-bucket/a"))
-                + " (s3://team-bucket/a only): found");
+        assertThat(again.texts())
+                .contains("IAM policy " + WorkerPolicy.name(S3Location.parse("s3://team-bucket/a"))
+                        + " (s3://team-bucket/a only): found");
         try (AwsClients aws = new AwsClients(in("eu-west-1"))) {
-            assertThat(aws.iam().listRolePolicies(r -> r.roleName(AwsNames.ROLE)).policyNames()).hasSize(2);
+            assertThat(aws.iam()
+                            .listRolePolicies(r -> r.roleName(AwsNames.ROLE))
+                            .policyNames())
+                    .hasSize(2);
         }
     }
 
@@ -93,18 +116,25 @@ class StorePoliciesTest {
                    "Resource": "arn:aws:s3:::team-bucket", "Condition": {"StringLike": {"s3:prefix": "old/*"}}}]}
                 """;
         try (AwsClients aws = new AwsClients(in("eu-west-1"))) {
-            aws.iam().putRolePolicy(r -> r.roleName(AwsNames.ROLE).policyName("cloudist-store").policyDocument(legacy));
+            aws.iam()
+                    .putRolePolicy(r -> r.roleName(AwsNames.ROLE)
+                            .policyName("cloudist-store")
+                            .policyDocument(legacy));
             Lines lines = new Lines();
 
             admin.setup(in("eu-west-1"), "s3://team-bucket/new", lines);
 
             S3Location old = S3Location.parse("s3://team-bucket/old");
-            assertThat(lines.texts()).contains("IAM policy cloudist-store of earlier versions (s3://team-bucket/old):"
-                    + " replaced by " + WorkerPolicy.name(old));
-            assertThat(aws.iam().listRolePolicies(r -> r.roleName(AwsNames.ROLE)).policyNames())
-                    .containsExactlyInAnyOrder(WorkerPolicy.name(old),
-                            WorkerPolicy.name(S3Location.parse("s3://team-bucket/new")));
-            assertThat(RoleSetup.sameJson(document(aws, WorkerPolicy.name(old)), WorkerPolicy.forStore(old))).isTrue();
+            assertThat(lines.texts())
+                    .contains("IAM policy cloudist-store of earlier versions (s3://team-bucket/old):" + " replaced by "
+                            + WorkerPolicy.name(old));
+            assertThat(aws.iam()
+                            .listRolePolicies(r -> r.roleName(AwsNames.ROLE))
+                            .policyNames())
+                    .containsExactlyInAnyOrder(
+                            WorkerPolicy.name(old), WorkerPolicy.name(S3Location.parse("s3://team-bucket/new")));
+            assertThat(RoleSetup.sameJson(document(aws, WorkerPolicy.name(old)), WorkerPolicy.forStore(old)))
+                    .isTrue();
         }
     }
 
@@ -116,12 +146,15 @@ class StorePoliciesTest {
                  "Resource": "*"}]}
                 """;
         try (AwsClients aws = new AwsClients(in("eu-west-1"))) {
-            aws.iam().putRolePolicy(r -> r.roleName(AwsNames.ROLE).policyName("cloudist-store")
-                    .policyDocument(someoneElses));
+            aws.iam()
+                    .putRolePolicy(r -> r.roleName(AwsNames.ROLE)
+                            .policyName("cloudist-store")
+                            .policyDocument(someoneElses));
 
             admin.setup(in("eu-west-1"), "s3://team-bucket/new", new Lines());
 
-            assertThat(RoleSetup.sameJson(document(aws, "cloudist-store"), someoneElses)).isTrue();
+            assertThat(RoleSetup.sameJson(document(aws, "cloudist-store"), someoneElses))
+                    .isTrue();
         }
     }
 
@@ -154,8 +187,9 @@ class StorePoliciesTest {
 
         assertThatThrownBy(() -> new RoleSetup(full).ensurePolicy(S3Location.parse("s3://team-bucket/ci")))
                 .isExactlyInstanceOf(CloudistException.class)
-                .hasMessageStartingWith("The IAM role cloudist-worker has no room for the policy of s3://team-bucket/ci:"
-                        + " IAM allows 10,240 characters of inline policies per role")
+                .hasMessageStartingWith(
+                        "The IAM role cloudist-worker has no room for the policy of s3://team-bucket/ci:"
+                                + " IAM allows 10,240 characters of inline policies per role")
                 .hasMessageContaining("aws iam delete-role-policy --role-name cloudist-worker --policy-name <name>");
     }
 
@@ -167,7 +201,9 @@ class StorePoliciesTest {
 
     private static String document(AwsClients aws, String name) {
         return URLDecoder.decode(
-                aws.iam().getRolePolicy(r -> r.roleName(AwsNames.ROLE).policyName(name)).policyDocument(),
+                aws.iam()
+                        .getRolePolicy(r -> r.roleName(AwsNames.ROLE).policyName(name))
+                        .policyDocument(),
                 StandardCharsets.UTF_8);
     }
 

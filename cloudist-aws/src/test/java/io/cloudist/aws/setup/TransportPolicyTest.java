@@ -31,8 +31,9 @@ class TransportPolicyTest {
     @BeforeEach
     void bucket() {
         aws = new AwsClients(Settings.ec2());
-        aws.s3().createBucket(r -> r.bucket("team-bucket")
-                .createBucketConfiguration(c -> c.locationConstraint(MotoExtension.REGION)));
+        aws.s3()
+                .createBucket(r -> r.bucket("team-bucket")
+                        .createBucketConfiguration(c -> c.locationConstraint(MotoExtension.REGION)));
     }
 
     @AfterEach
@@ -44,8 +45,10 @@ class TransportPolicyTest {
     void theStatementDeniesEveryRequestWithoutTls() throws Exception {
         Finding finding = TransportPolicy.ensure(aws.s3(), "team-bucket", ACCOUNT, "");
 
-        assertThat(finding).isEqualTo(Finding.of("Bucket policy statement cloudist-deny-insecure-transport (refuses"
-                + " requests without TLS)", "created"));
+        assertThat(finding)
+                .isEqualTo(Finding.of(
+                        "Bucket policy statement cloudist-deny-insecure-transport (refuses" + " requests without TLS)",
+                        "created"));
         assertThat(finding.text()).endsWith("(refuses requests without TLS): created");
         JsonNode statements = policy().get("Statement");
         assertThat(statements).hasSize(1);
@@ -64,11 +67,14 @@ class TransportPolicyTest {
         String theirs = "{\"Sid\":\"TheirAuditRole\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
                 + "\"arn:aws:iam::123456789012:role/audit\"},\"Action\":\"s3:GetObject\","
                 + "\"Resource\":\"arn:aws:s3:::team-bucket/*\"}";
-        aws.s3().putBucketPolicy(r -> r.bucket("team-bucket")
-                .policy("{\"Version\":\"2012-10-17\",\"Statement\":[" + theirs + "]}"));
+        aws.s3()
+                .putBucketPolicy(r ->
+                        r.bucket("team-bucket").policy("{\"Version\":\"2012-10-17\",\"Statement\":[" + theirs + "]}"));
 
-        assertThat(TransportPolicy.ensure(aws.s3(), "team-bucket", ACCOUNT, "").text()).endsWith(": created");
-        assertThat(TransportPolicy.ensure(aws.s3(), "team-bucket", ACCOUNT, "").text()).endsWith(": found");
+        assertThat(TransportPolicy.ensure(aws.s3(), "team-bucket", ACCOUNT, "").text())
+                .endsWith(": created");
+        assertThat(TransportPolicy.ensure(aws.s3(), "team-bucket", ACCOUNT, "").text())
+                .endsWith(": found");
 
         JsonNode statements = policy().get("Statement");
         assertThat(statements).hasSize(2);
@@ -79,21 +85,25 @@ class TransportPolicyTest {
     @Test
     void aChangedStatementIsPutBack() throws Exception {
         TransportPolicy.ensure(aws.s3(), "team-bucket", ACCOUNT, "");
-        String changed = policy().toString()
-                .replace("\"aws:SecureTransport\":\"false\"", "\"aws:SecureTransport\":\"maybe\"");
+        String changed =
+                policy().toString().replace("\"aws:SecureTransport\":\"false\"", "\"aws:SecureTransport\":\"maybe\"");
         aws.s3().putBucketPolicy(r -> r.bucket("team-bucket").policy(changed));
 
-        assertThat(TransportPolicy.ensure(aws.s3(), "team-bucket", ACCOUNT, "").text()).endsWith(": updated");
+        assertThat(TransportPolicy.ensure(aws.s3(), "team-bucket", ACCOUNT, "").text())
+                .endsWith(": updated");
         assertThat(policy().get("Statement")).hasSize(1);
-        assertThat(policy().at("/Statement/0/Condition/Bool/aws:SecureTransport").asText()).isEqualTo("false");
+        assertThat(policy().at("/Statement/0/Condition/Bool/aws:SecureTransport")
+                        .asText())
+                .isEqualTo("false");
     }
 
     @Test
     void anEndpointWithoutTlsGetsNoStatementThatWouldLockCloudistOut() {
         Finding finding = TransportPolicy.ensure(aws.s3(), "team-bucket", ACCOUNT, "http://127.0.0.1:9000");
 
-        assertThat(finding.text()).endsWith(": skipped: the S3 endpoint http://127.0.0.1:9000 is reached without"
-                + " TLS, and the statement would refuse cloudist's own requests");
+        assertThat(finding.text())
+                .endsWith(": skipped: the S3 endpoint http://127.0.0.1:9000 is reached without"
+                        + " TLS, and the statement would refuse cloudist's own requests");
         assertThat(finding.weak()).isFalse();
         try {
             aws.s3().getBucketPolicy(r -> r.bucket("team-bucket"));
@@ -104,6 +114,7 @@ class TransportPolicyTest {
     }
 
     private JsonNode policy() throws Exception {
-        return JSON.readTree(aws.s3().getBucketPolicy(r -> r.bucket("team-bucket")).policy());
+        return JSON.readTree(
+                aws.s3().getBucketPolicy(r -> r.bucket("team-bucket")).policy());
     }
 }

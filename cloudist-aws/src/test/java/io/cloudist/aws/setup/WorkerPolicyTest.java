@@ -26,12 +26,13 @@ class WorkerPolicyTest {
         assertThat(read.get("Sid").asText()).isEqualTo("ReadBundlesRunsAndOffers");
         assertThat(read.get("Effect").asText()).isEqualTo("Allow");
         assertThat(texts(read.get("Action"))).containsExactly("s3:GetObject");
-        assertThat(texts(read.get("Resource"))).containsExactly(
-                OBJECTS + "blobs/sha256/*",
-                OBJECTS + "runs/*/run.json",
-                OBJECTS + "runs/*/lease",
-                OBJECTS + "runs/*/w/*/in/*",
-                OBJECTS + "pool/*/offer/*");
+        assertThat(texts(read.get("Resource")))
+                .containsExactly(
+                        OBJECTS + "blobs/sha256/*",
+                        OBJECTS + "runs/*/run.json",
+                        OBJECTS + "runs/*/lease",
+                        OBJECTS + "runs/*/w/*/in/*",
+                        OBJECTS + "pool/*/offer/*");
         assertThat(read.has("Condition")).isFalse();
     }
 
@@ -42,8 +43,8 @@ class WorkerPolicyTest {
         assertThat(write.get("Sid").asText()).isEqualTo("WriteResultsHeartbeatsAndPoolState");
         assertThat(write.get("Effect").asText()).isEqualTo("Allow");
         assertThat(texts(write.get("Action"))).containsExactly("s3:PutObject");
-        assertThat(texts(write.get("Resource"))).containsExactly(
-                OBJECTS + "runs/*/w/*/out/*", OBJECTS + "runs/*/w/*/beat", OBJECTS + "pool/*/state");
+        assertThat(texts(write.get("Resource")))
+                .containsExactly(OBJECTS + "runs/*/w/*/out/*", OBJECTS + "runs/*/w/*/beat", OBJECTS + "pool/*/state");
         assertThat(write.has("Condition")).isFalse();
     }
 
@@ -54,7 +55,8 @@ class WorkerPolicyTest {
         assertThat(delete.get("Sid").asText()).isEqualTo("LeaveRunsAndThePool");
         assertThat(delete.get("Effect").asText()).isEqualTo("Allow");
         assertThat(texts(delete.get("Action"))).containsExactly("s3:DeleteObject");
-        assertThat(texts(delete.get("Resource"))).containsExactly(OBJECTS + "runs/*/w/*/beat", OBJECTS + "pool/*/state");
+        assertThat(texts(delete.get("Resource")))
+                .containsExactly(OBJECTS + "runs/*/w/*/beat", OBJECTS + "pool/*/state");
     }
 
     @Test
@@ -74,30 +76,53 @@ class WorkerPolicyTest {
     void aWorkerCannotWriteBlobsManifestsAssignmentsLeasesOrTimings() throws Exception {
         JsonNode statements = statements(STORE);
 
-        for (String key : List.of("blobs/sha256/abc", "runs/r1/run.json", "runs/r1/w/i-1-0/in/0", "runs/r1/lease",
-                "timings/io.example/app.json", "pool/i-1-0/offer/0")) {
-            assertThat(allows(statements, "s3:PutObject", OBJECTS + key)).as("write %s", key).isFalse();
-            assertThat(allows(statements, "s3:DeleteObject", OBJECTS + key)).as("delete %s", key).isFalse();
+        for (String key : List.of(
+                "blobs/sha256/abc",
+                "runs/r1/run.json",
+                "runs/r1/w/i-1-0/in/0",
+                "runs/r1/lease",
+                "timings/io.example/app.json",
+                "pool/i-1-0/offer/0")) {
+            assertThat(allows(statements, "s3:PutObject", OBJECTS + key))
+                    .as("write %s", key)
+                    .isFalse();
+            assertThat(allows(statements, "s3:DeleteObject", OBJECTS + key))
+                    .as("delete %s", key)
+                    .isFalse();
         }
-        assertThat(allows(statements, "s3:GetObject", OBJECTS + "timings/io.example/app.json")).isFalse();
-        assertThat(allows(statements, "s3:GetObject", "arn:aws:s3:::team-bucket/other/blobs/sha256/abc")).isFalse();
-        assertThat(allows(statements, "s3:PutObject", "arn:aws:s3:::team-bucket/other/runs/r/w/w/out/0")).isFalse();
+        assertThat(allows(statements, "s3:GetObject", OBJECTS + "timings/io.example/app.json"))
+                .isFalse();
+        assertThat(allows(statements, "s3:GetObject", "arn:aws:s3:::team-bucket/other/blobs/sha256/abc"))
+                .isFalse();
+        assertThat(allows(statements, "s3:PutObject", "arn:aws:s3:::team-bucket/other/runs/r/w/w/out/0"))
+                .isFalse();
     }
 
     @Test
     void aWorkerCanDoWhatItsAgentDoes() throws Exception {
         JsonNode statements = statements(STORE);
 
-        for (String key : List.of("blobs/sha256/abc", "runs/r1/run.json", "runs/r1/lease", "runs/r1/w/i-1-0/in/3",
+        for (String key : List.of(
+                "blobs/sha256/abc",
+                "runs/r1/run.json",
+                "runs/r1/lease",
+                "runs/r1/w/i-1-0/in/3",
                 "pool/i-1-0/offer/0")) {
-            assertThat(allows(statements, "s3:GetObject", OBJECTS + key)).as("read %s", key).isTrue();
+            assertThat(allows(statements, "s3:GetObject", OBJECTS + key))
+                    .as("read %s", key)
+                    .isTrue();
         }
         for (String key : List.of("runs/r1/w/i-1-0/out/3", "runs/r1/w/i-1-0/beat", "pool/i-1-0/state")) {
-            assertThat(allows(statements, "s3:PutObject", OBJECTS + key)).as("write %s", key).isTrue();
+            assertThat(allows(statements, "s3:PutObject", OBJECTS + key))
+                    .as("write %s", key)
+                    .isTrue();
         }
-        assertThat(allows(statements, "s3:DeleteObject", OBJECTS + "pool/i-1-0/state")).isTrue();
-        assertThat(allows(statements, "s3:DeleteObject", OBJECTS + "runs/r1/w/i-1-0/beat")).isTrue();
-        assertThat(allows(statements, "s3:DeleteObject", OBJECTS + "runs/r1/w/i-1-0/out/3")).isFalse();
+        assertThat(allows(statements, "s3:DeleteObject", OBJECTS + "pool/i-1-0/state"))
+                .isTrue();
+        assertThat(allows(statements, "s3:DeleteObject", OBJECTS + "runs/r1/w/i-1-0/beat"))
+                .isTrue();
+        assertThat(allows(statements, "s3:DeleteObject", OBJECTS + "runs/r1/w/i-1-0/out/3"))
+                .isFalse();
     }
 
     @Test
@@ -114,8 +139,14 @@ class WorkerPolicyTest {
     void aStoreWithoutPrefixGetsItsKeysAtTheRootOfTheBucket() throws Exception {
         JsonNode statements = statements(S3Location.parse("s3://team-bucket"));
 
-        assertThat(texts(statements.get(0).get("Resource"))).first().isEqualTo("arn:aws:s3:::team-bucket/blobs/sha256/*");
-        assertThat(statements.get(3).at("/Condition/StringLikeIfExists/s3:prefix").asText()).isEqualTo("*");
+        assertThat(texts(statements.get(0).get("Resource")))
+                .first()
+                .isEqualTo("arn:aws:s3:::team-bucket/blobs/sha256/*");
+        assertThat(statements
+                        .get(3)
+                        .at("/Condition/StringLikeIfExists/s3:prefix")
+                        .asText())
+                .isEqualTo("*");
     }
 
     @Test
@@ -126,7 +157,8 @@ class WorkerPolicyTest {
 
         assertThat(name).matches("cloudist-store-team-bucket\\.ci\\.cache-[0-9a-f]{8}");
         assertThat(other).startsWith("cloudist-store-team-bucket.ci.cache-").isNotEqualTo(name);
-        assertThat(WorkerPolicy.name(S3Location.parse("s3://team-bucket/ci/cache/"))).isEqualTo(name);
+        assertThat(WorkerPolicy.name(S3Location.parse("s3://team-bucket/ci/cache/")))
+                .isEqualTo(name);
         assertThat(longOne).hasSizeLessThanOrEqualTo(128).matches("[\\w+=,.@-]+");
     }
 
@@ -143,7 +175,8 @@ class WorkerPolicyTest {
 
     @Test
     void trustPolicyLetsOnlyEc2AssumeTheRole() throws Exception {
-        JsonNode statement = JSON.readTree(WorkerPolicy.trust()).get("Statement").get(0);
+        JsonNode statement =
+                JSON.readTree(WorkerPolicy.trust()).get("Statement").get(0);
 
         assertThat(statement.at("/Principal/Service").asText()).isEqualTo("ec2.amazonaws.com");
         assertThat(statement.get("Action").asText()).isEqualTo("sts:AssumeRole");

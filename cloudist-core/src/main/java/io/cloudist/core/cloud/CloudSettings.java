@@ -46,8 +46,19 @@ public record CloudSettings(
 
     /** The settings of a local run. */
     public static CloudSettings local() {
-        return new CloudSettings("local", "", "", 1, 1, List.of(), 0, false, "", 0,
-                Integer.parseInt(CloudistProperties.DEFAULT_MAX_INSTANCE_HOURS), Runtime.version().feature());
+        return new CloudSettings(
+                "local",
+                "",
+                "",
+                1,
+                1,
+                List.of(),
+                0,
+                false,
+                "",
+                0,
+                Integer.parseInt(CloudistProperties.DEFAULT_MAX_INSTANCE_HOURS),
+                Runtime.version().feature());
     }
 
     public boolean isLocal() {

@@ -1,7 +1,7 @@
 package io.cloudist.core.coordinate;
 
-import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.CloudistException;
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.model.Status;
 import io.cloudist.core.plan.Task;
 import io.cloudist.core.protocol.Assignment;
@@ -53,6 +53,7 @@ public final class Coordinator {
     private final Set<String> done = new HashSet<>();
     /** The assignments decided in this poll, written together at its end. */
     private final Map<String, byte[]> writes = new LinkedHashMap<>();
+
     private StoreRequests requests;
     private int idlePolls;
     private int lastFinished;
@@ -139,7 +140,11 @@ public final class Coordinator {
                 dispatch(live);
                 requests.putAll(writes);
                 writes.clear();
-                listener.tick((int) live.stream().filter(w -> !w.outstanding.isEmpty()).count(), live.size());
+                listener.tick(
+                        (int) live.stream()
+                                .filter(w -> !w.outstanding.isEmpty())
+                                .count(),
+                        live.size());
                 // Workers keep a queued assignment, so a slower poll while nothing happens costs them nothing.
                 int finished = results.size() + abandoned.size();
                 idlePolls = finished == lastFinished ? Math.min(idlePolls + 1, 4) : 0;
@@ -172,7 +177,8 @@ public final class Coordinator {
             if (w.lost) {
                 continue;
             }
-            w.outstanding.stream().limit(QUEUE_DEPTH)
+            w.outstanding.stream()
+                    .limit(QUEUE_DEPTH)
                     .forEach(p -> keys.add(StoreKeys.result(runId, w.handle.id(), p.seq)));
             if (now - w.beatReadAt >= settings.heartbeatReadInterval().toMillis()) {
                 keys.add(StoreKeys.heartbeat(runId, w.handle.id()));
@@ -204,8 +210,13 @@ public final class Coordinator {
 
     private void send(WorkerState w, Pending next) {
         Pending sent = new Pending(w.nextSeq++, next.task, next.attempt);
-        writes.put(StoreKeys.assignment(runId, w.handle.id(), sent.seq),
-                Documents.write(Assignment.task(sent.seq, sent.task.id(), sent.attempt, sent.task.uniqueIds(),
+        writes.put(
+                StoreKeys.assignment(runId, w.handle.id(), sent.seq),
+                Documents.write(Assignment.task(
+                        sent.seq,
+                        sent.task.id(),
+                        sent.attempt,
+                        sent.task.uniqueIds(),
                         sent.task.measured() ? sent.task.expectedSeconds() : 0)));
         w.outstanding.add(sent);
         listener.taskDispatched(w.handle, sent.task, sent.seq, sent.attempt);
@@ -223,9 +234,10 @@ public final class Coordinator {
             }
             WorkerState victim = null;
             for (WorkerState w : live) {
-                if (w.outstanding.size() >= 2 && (victim == null
-                        || w.outstanding.peekLast().task.expectedSeconds()
-                                > victim.outstanding.peekLast().task.expectedSeconds())) {
+                if (w.outstanding.size() >= 2
+                        && (victim == null
+                                || w.outstanding.peekLast().task.expectedSeconds()
+                                        > victim.outstanding.peekLast().task.expectedSeconds())) {
                     victim = w;
                 }
             }
@@ -239,7 +251,8 @@ public final class Coordinator {
                 continue;
             }
             Pending taken = victim.outstanding.pollLast();
-            writes.put(StoreKeys.assignment(runId, victim.handle.id(), taken.seq),
+            writes.put(
+                    StoreKeys.assignment(runId, victim.handle.id(), taken.seq),
                     Documents.write(Assignment.moved(taken.seq, taken.task.id())));
             send(idle, taken);
             listener.taskMoved(taken.task, victim.handle, idle.handle);
@@ -279,7 +292,8 @@ public final class Coordinator {
                 w.beatReadAt = now;
                 beat = read(StoreKeys.heartbeat(runId, w.handle.id()), fetched);
             }
-            Heartbeat heartbeat = beat.map(b -> Documents.read(b, Heartbeat.class)).orElse(null);
+            Heartbeat heartbeat =
+                    beat.map(b -> Documents.read(b, Heartbeat.class)).orElse(null);
             if (heartbeat != null && heartbeat.timeMillis() != w.lastBeat) {
                 w.lastBeat = heartbeat.timeMillis();
                 w.lastBeatSeenAt = now;
@@ -288,8 +302,9 @@ public final class Coordinator {
             long silent = now - w.lastBeatSeenAt;
             if (heartbeat != null && heartbeat.evicting()) {
                 evicted = true;
-                reason = "it is being evicted (" + (heartbeat.evictionReason().isEmpty() ? "no reason given"
-                        : heartbeat.evictionReason()) + "; " + w.handle.describe() + ")";
+                reason = "it is being evicted ("
+                        + (heartbeat.evictionReason().isEmpty() ? "no reason given" : heartbeat.evictionReason()) + "; "
+                        + w.handle.describe() + ")";
             } else if (w.booted && silent > settings.heartbeatTimeout().toMillis()) {
                 reason = "its heartbeat lapsed " + silent / 1000 + " s ago (" + w.handle.describe() + ")";
             } else if (!w.booted && silent > settings.bootTimeout().toMillis()) {
@@ -321,8 +336,8 @@ public final class Coordinator {
             }
             if (attempt > settings.maxAttempts()) {
                 done.add(p.task.id());
-                abandoned.add(new Abandoned(p.task, "its task took down " + settings.maxAttempts()
-                        + " workers; the last one: " + reason));
+                abandoned.add(new Abandoned(
+                        p.task, "its task took down " + settings.maxAttempts() + " workers; the last one: " + reason));
             } else {
                 requeue.add(new Pending(-1, p.task, attempt));
             }
@@ -364,12 +379,11 @@ public final class Coordinator {
         }
         result.results().stream()
                 .filter(r -> r.node().kind().isTest())
-                .filter(r -> r.status() == Status.FAILED
-                        || r.status() == Status.ERROR)
+                .filter(r -> r.status() == Status.FAILED || r.status() == Status.ERROR)
                 .forEach(r -> failedTests.add(r.uniqueId()));
         if (failedTests.size() >= skipAfterFailureCount && !queue.isEmpty()) {
-            String reason = "skipped after " + failedTests.size() + " failed test" + (failedTests.size() == 1 ? "" : "s")
-                    + " (skipAfterFailureCount: " + skipAfterFailureCount + ")";
+            String reason = "skipped after " + failedTests.size() + " failed test"
+                    + (failedTests.size() == 1 ? "" : "s") + " (skipAfterFailureCount: " + skipAfterFailureCount + ")";
             for (Pending p : queue) {
                 if (done.add(p.task.id())) {
                     abandoned.add(new Abandoned(p.task, reason, true));

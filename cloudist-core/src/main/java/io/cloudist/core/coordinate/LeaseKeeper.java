@@ -23,13 +23,19 @@ final class LeaseKeeper implements AutoCloseable {
 
     LeaseKeeper(Store store, String runId, Clock clock) {
         this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("cloudist-lease"));
-        timer.scheduleAtFixedRate(() -> {
-            try {
-                store.put(StoreKeys.lease(runId), Long.toString(clock.millis()).getBytes(StandardCharsets.UTF_8));
-            } catch (RuntimeException e) {
-                LOG.warn("Run lease not renewed: {}", e.getMessage()); // the next renewal may succeed
-            }
-        }, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        store.put(
+                                StoreKeys.lease(runId),
+                                Long.toString(clock.millis()).getBytes(StandardCharsets.UTF_8));
+                    } catch (RuntimeException e) {
+                        LOG.warn("Run lease not renewed: {}", e.getMessage()); // the next renewal may succeed
+                    }
+                },
+                0,
+                PERIOD_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -62,7 +62,8 @@ public final class Discovery {
                     runnerArguments(jvm, "discover", request.toString(), output.toString()),
                     scratch.resolve("discover.args"));
             ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(Path.of(firstFork(jvm.workingDirectory().toString())).toFile())
+                    .directory(Path.of(firstFork(jvm.workingDirectory().toString()))
+                            .toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .redirectInput(ProcessBuilder.Redirect.PIPE);
@@ -71,8 +72,8 @@ public final class Discovery {
             process.getOutputStream().close();
             if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new CloudistException("Test discovery did not finish within " + TIMEOUT_MINUTES
-                        + " minutes; see " + log);
+                throw new CloudistException(
+                        "Test discovery did not finish within " + TIMEOUT_MINUTES + " minutes; see " + log);
             }
             return parse(output, process.exitValue(), log, jvm.argLine());
         } catch (IOException e) {
@@ -140,8 +141,11 @@ public final class Discovery {
             JsonNode json = Documents.mapper().readTree(line);
             switch (json.path("event").asText()) {
                 case "node" -> nodes.add(Documents.mapper().treeToValue(json, TestNode.class));
-                case "error" -> throw DiscoveryFailure.of(json.path("message").asText(), json.path("stackTrace").asText(),
-                        log);
+                case "error" ->
+                    throw DiscoveryFailure.of(
+                            json.path("message").asText(),
+                            json.path("stackTrace").asText(),
+                            log);
                 case "end" -> ended = true;
                 default -> {}
             }

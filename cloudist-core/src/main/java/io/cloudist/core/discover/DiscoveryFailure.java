@@ -28,12 +28,13 @@ final class DiscoveryFailure {
     static CloudistException of(String message, String stackTrace, Path log) {
         Matcher engine = ENGINE.matcher(message + "\n" + stackTrace);
         String failed = engine.find()
-                ? "Test discovery failed in the " + ENGINES.getOrDefault(engine.group(1), engine.group(1))
-                        + " engine (" + engine.group(1) + "): "
+                ? "Test discovery failed in the " + ENGINES.getOrDefault(engine.group(1), engine.group(1)) + " engine ("
+                        + engine.group(1) + "): "
                 : "Test discovery failed: ";
-        return new CloudistException(failed + rootCause(message, stackTrace) + ". The engines and JUnit versions on the"
-                + " test classpath must fit together: check them with mvn dependency:tree, and fix the project's test"
-                + " dependencies (run with -X for the test JVM's stack trace; its output is in " + log + ").",
+        return new CloudistException(
+                failed + rootCause(message, stackTrace) + ". The engines and JUnit versions on the"
+                        + " test classpath must fit together: check them with mvn dependency:tree, and fix the project's test"
+                        + " dependencies (run with -X for the test JVM's stack trace; its output is in " + log + ").",
                 new CloudistException("The test JVM's stack trace:\n" + stackTrace));
     }
 

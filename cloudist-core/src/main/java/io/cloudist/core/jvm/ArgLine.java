@@ -17,7 +17,10 @@ public final class ArgLine {
             if (quote != 0) {
                 if (c == quote) {
                     quote = 0;
-                } else if (c == '\\' && quote == '"' && i + 1 < argLine.length() && "\"\\".indexOf(argLine.charAt(i + 1)) >= 0) {
+                } else if (c == '\\'
+                        && quote == '"'
+                        && i + 1 < argLine.length()
+                        && "\"\\".indexOf(argLine.charAt(i + 1)) >= 0) {
                     current.append(argLine.charAt(++i));
                 } else {
                     current.append(c);

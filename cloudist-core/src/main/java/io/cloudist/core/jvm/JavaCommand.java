@@ -1,10 +1,6 @@
 package io.cloudist.core.jvm;
 
-import io.cloudist.core.CloudistException;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,9 +53,12 @@ public final class JavaCommand {
             Path argFile) {
         StringBuilder file = new StringBuilder();
         jvmArguments.forEach(argument -> file.append(quote(argument)).append('\n'));
-        new TreeMap<>(systemProperties).forEach((k, v) -> file.append(quote("-D" + k + "=" + v)).append('\n'));
+        new TreeMap<>(systemProperties)
+                .forEach((k, v) -> file.append(quote("-D" + k + "=" + v)).append('\n'));
         List<String> entries = classpath.stream().map(Path::toString).toList();
-        file.append("-cp\n").append(quote(String.join(File.pathSeparator, entries))).append('\n');
+        file.append("-cp\n")
+                .append(quote(String.join(File.pathSeparator, entries)))
+                .append('\n');
         file.append(mainClass).append('\n');
         List<String> command = new ArrayList<>();
         command.add(java.toString());
@@ -67,7 +66,8 @@ public final class JavaCommand {
         if (!secretProperties.isEmpty()) {
             Path properties = secretPropertiesFile(argFile);
             OwnerOnlyFiles.writeProperties(properties, secretProperties);
-            command.addAll(List.of(SYSTEM_PROPERTIES, properties.toAbsolutePath().toString()));
+            command.addAll(
+                    List.of(SYSTEM_PROPERTIES, properties.toAbsolutePath().toString()));
         }
         OwnerOnlyFiles.write(argFile, file.toString());
         command.addAll(programArguments);
@@ -84,7 +84,10 @@ public final class JavaCommand {
 
     /** Quoted as an argument file wants: backslashes and quotes escaped, line breaks as {@code \n}. */
     private static String quote(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")
-                + "\"";
+        return "\""
+                + value.replace("\\", "\\\\")
+                        .replace("\"", "\\\"")
+                        .replace("\n", "\\n")
+                        .replace("\r", "\\r") + "\"";
     }
 }

@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * created so from the first byte: argument files with system properties, properties that look secret.
  */
 public final class OwnerOnlyFiles {
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private OwnerOnlyFiles() {}
 
@@ -31,7 +32,9 @@ public final class OwnerOnlyFiles {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.deleteIfExists(file);
             try (SeekableByteChannel channel = POSIX
-                    ? Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    ? Files.newByteChannel(
+                            file,
+                            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                     : Files.newByteChannel(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));

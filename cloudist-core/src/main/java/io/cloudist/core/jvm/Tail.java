@@ -25,7 +25,8 @@ public final class Tail {
             raf.seek(length - size);
             raf.readFully(bytes);
             List<String> all = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\r?\n"));
-            String text = String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size())).strip();
+            String text = String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()))
+                    .strip();
             return text.isEmpty() ? "(no output)" : text;
         } catch (IOException e) {
             return "(output unreadable: " + e.getMessage() + ")";

@@ -52,8 +52,8 @@ public record TestJvmSecrets(
         Secrets.Split environment = Secrets.split(jvm.environment(), allowed);
         Map<String, String> withheld = new LinkedHashMap<>(argLineProperties);
         withheld.putAll(properties.withheld());
-        return new TestJvmSecrets(arguments, properties.stored(), environment.stored(), withheld,
-                environment.withheld());
+        return new TestJvmSecrets(
+                arguments, properties.stored(), environment.stored(), withheld, environment.withheld());
     }
 
     /** The names of what is withheld, for a warning: never the values. */

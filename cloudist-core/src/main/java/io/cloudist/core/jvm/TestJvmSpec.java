@@ -49,13 +49,21 @@ public record TestJvmSpec(
             Map<String, String> environment,
             Path workingDirectory,
             List<Path> classpath) {
-        this(javaExecutable, argLine, systemProperties, environment, workingDirectory, classpath, Map.of(), true,
+        this(
+                javaExecutable,
+                argLine,
+                systemProperties,
+                environment,
+                workingDirectory,
+                classpath,
+                Map.of(),
+                true,
                 List.of());
     }
 
     /** Sets the environment of a test JVM's process: the excluded variables removed, the configured ones set. */
-    public static void environment(Map<String, String> processEnvironment, List<String> excluded,
-            Map<String, String> variables) {
+    public static void environment(
+            Map<String, String> processEnvironment, List<String> excluded, Map<String, String> variables) {
         excluded.forEach(processEnvironment::remove);
         processEnvironment.putAll(variables);
     }

@@ -83,7 +83,10 @@ public final class Planner {
         }
         List<Task> tasks = new ArrayList<>();
         for (List<Unit> task : packed) {
-            tasks.add(new Task("t" + tasks.size(), task, task.stream().mapToDouble(expected).sum()));
+            tasks.add(new Task(
+                    "t" + tasks.size(),
+                    task,
+                    task.stream().mapToDouble(expected).sum()));
         }
         return tasks;
     }
@@ -114,10 +117,9 @@ public final class Planner {
             List<Unit> units, int count, ToDoubleFunction<Unit> expected, Comparator<Unit> tieBreak) {
         List<Unit> longestFirst = new ArrayList<>(units);
         longestFirst.sort(Comparator.comparingDouble(expected).reversed().thenComparing(tieBreak));
-        PriorityQueue<Bin> bins = new PriorityQueue<>(
-                Comparator.comparingDouble((Bin b) -> b.seconds)
-                        .thenComparingInt(b -> b.units.size())
-                        .thenComparingInt(b -> b.order));
+        PriorityQueue<Bin> bins = new PriorityQueue<>(Comparator.comparingDouble((Bin b) -> b.seconds)
+                .thenComparingInt(b -> b.units.size())
+                .thenComparingInt(b -> b.order));
         for (int i = 0; i < count; i++) {
             bins.add(new Bin(i));
         }

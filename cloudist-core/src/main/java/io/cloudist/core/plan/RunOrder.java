@@ -38,8 +38,11 @@ public record RunOrder(Kind kind, long randomSeed) {
                 return new RunOrder(kind, randomSeed);
             }
         }
-        throw new ConfigurationException(property, value, "use filesystem, alphabetical, reversealphabetical, random,"
-                + " hourly, failedfirst or balanced, as in Surefire");
+        throw new ConfigurationException(
+                property,
+                value,
+                "use filesystem, alphabetical, reversealphabetical, random,"
+                        + " hourly, failedfirst or balanced, as in Surefire");
     }
 
     /**
@@ -56,9 +59,12 @@ public record RunOrder(Kind kind, long randomSeed) {
             case ALPHABETICAL -> byKey;
             case REVERSEALPHABETICAL -> byKey.reversed();
             case HOURLY -> hourOfDay % 2 == 0 ? byKey : byKey.reversed();
-            case FAILEDFIRST -> Comparator.comparing((Unit u) -> !failedLastTime.contains(u.key())).thenComparing(byKey);
+            case FAILEDFIRST ->
+                Comparator.comparing((Unit u) -> !failedLastTime.contains(u.key()))
+                        .thenComparing(byKey);
             case RANDOM -> {
-                List<Unit> shuffled = new java.util.ArrayList<>(discovered.stream().sorted(byKey).toList());
+                List<Unit> shuffled = new java.util.ArrayList<>(
+                        discovered.stream().sorted(byKey).toList());
                 java.util.Collections.shuffle(shuffled, new Random(randomSeed));
                 yield Comparator.comparingInt(positions(shuffled)::get);
             }

@@ -5,8 +5,8 @@ import io.cloudist.core.protocol.Documents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -114,13 +114,17 @@ public final class TimingHistory {
         if (values.isEmpty()) {
             return NOTHING_KNOWN_SECONDS;
         }
-        double[] sorted = values.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted = values.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sorted()
+                .toArray();
         int mid = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     /** The stored form: {@code target/cloudist/timings.json}. */
-    record TimingsDocument(int schema, Map<String, Double> seconds, List<String> failed) implements Documents.Versioned {
+    record TimingsDocument(int schema, Map<String, Double> seconds, List<String> failed)
+            implements Documents.Versioned {
         TimingsDocument {
             seconds = Map.copyOf(seconds);
             failed = failed == null ? List.of() : List.copyOf(failed);

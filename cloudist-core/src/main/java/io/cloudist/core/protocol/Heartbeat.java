@@ -15,7 +15,13 @@ import java.util.Objects;
  * @param evictionReason why it is going away, "" when it is not
  */
 public record Heartbeat(
-        int schema, String workerId, long timeMillis, int seq, String currentTest, int testsDone, boolean evicting,
+        int schema,
+        String workerId,
+        long timeMillis,
+        int seq,
+        String currentTest,
+        int testsDone,
+        boolean evicting,
         String evictionReason)
         implements Documents.Versioned {
     public Heartbeat {

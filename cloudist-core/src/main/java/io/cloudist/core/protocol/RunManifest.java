@@ -53,11 +53,36 @@ public record RunManifest(
     public static final String ROOT_DIR = "${cloudist.rootDir}";
 
     /** A manifest without configuration parameters, with assertions on. */
-    public RunManifest(int schema, String runId, List<BlobRef> classpath, List<BlobRef> files, String javaExecutable,
-            List<String> jvmArguments, Map<String, String> systemProperties, Map<String, String> environment,
-            String workingDirectory, long testTimeoutMillis, boolean reuseForks, int rerunFailingTestsCount) {
-        this(schema, runId, classpath, files, javaExecutable, jvmArguments, systemProperties, environment,
-                workingDirectory, testTimeoutMillis, reuseForks, rerunFailingTestsCount, Map.of(), true, "", List.of());
+    public RunManifest(
+            int schema,
+            String runId,
+            List<BlobRef> classpath,
+            List<BlobRef> files,
+            String javaExecutable,
+            List<String> jvmArguments,
+            Map<String, String> systemProperties,
+            Map<String, String> environment,
+            String workingDirectory,
+            long testTimeoutMillis,
+            boolean reuseForks,
+            int rerunFailingTestsCount) {
+        this(
+                schema,
+                runId,
+                classpath,
+                files,
+                javaExecutable,
+                jvmArguments,
+                systemProperties,
+                environment,
+                workingDirectory,
+                testTimeoutMillis,
+                reuseForks,
+                rerunFailingTestsCount,
+                Map.of(),
+                true,
+                "",
+                List.of());
     }
 
     public RunManifest {

@@ -41,9 +41,28 @@ public record TaskResult(
     }
 
     /** A result without a console transcript. */
-    public TaskResult(int schema, int seq, String taskId, String workerId, int attempt, long startedMillis,
-            long firstTestMillis, long finishedMillis, int jvmStarts, List<TestResult> results) {
-        this(schema, seq, taskId, workerId, attempt, startedMillis, firstTestMillis, finishedMillis, jvmStarts, results,
+    public TaskResult(
+            int schema,
+            int seq,
+            String taskId,
+            String workerId,
+            int attempt,
+            long startedMillis,
+            long firstTestMillis,
+            long finishedMillis,
+            int jvmStarts,
+            List<TestResult> results) {
+        this(
+                schema,
+                seq,
+                taskId,
+                workerId,
+                attempt,
+                startedMillis,
+                firstTestMillis,
+                finishedMillis,
+                jvmStarts,
+                results,
                 List.of());
     }
 }

@@ -2,9 +2,9 @@ package io.cloudist.core.provision;
 
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.jvm.OwnerOnlyFiles;
-import java.nio.charset.StandardCharsets;
 import io.cloudist.core.protocol.Documents;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,8 +23,13 @@ import java.util.Objects;
  *     as Surefire's fork does, through a file only its user reads
  * @param secretEnvironment environment variables that look secret, withheld from the store
  */
-public record InPlace(int schema, String moduleDirectory, List<String> classpath, Map<String, String> secretProperties,
-        Map<String, String> secretEnvironment) implements Documents.Versioned {
+public record InPlace(
+        int schema,
+        String moduleDirectory,
+        List<String> classpath,
+        Map<String, String> secretProperties,
+        Map<String, String> secretEnvironment)
+        implements Documents.Versioned {
     public InPlace {
         Objects.requireNonNull(moduleDirectory, "moduleDirectory");
         classpath = List.copyOf(classpath);
@@ -36,10 +41,18 @@ public record InPlace(int schema, String moduleDirectory, List<String> classpath
         return of(moduleDirectory, classpath, Map.of(), Map.of());
     }
 
-    public static InPlace of(Path moduleDirectory, List<Path> classpath, Map<String, String> secretProperties,
+    public static InPlace of(
+            Path moduleDirectory,
+            List<Path> classpath,
+            Map<String, String> secretProperties,
             Map<String, String> secretEnvironment) {
-        return new InPlace(Documents.SCHEMA, moduleDirectory.toAbsolutePath().normalize().toString(),
-                classpath.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(), secretProperties,
+        return new InPlace(
+                Documents.SCHEMA,
+                moduleDirectory.toAbsolutePath().normalize().toString(),
+                classpath.stream()
+                        .map(p -> p.toAbsolutePath().normalize().toString())
+                        .toList(),
+                secretProperties,
                 secretEnvironment);
     }
 

@@ -60,23 +60,28 @@ public final class LocalProvisioner implements Provisioner {
             String id = "w" + nextId++;
             Path dir = workersDirectory.resolve(id);
             Path log = workersDirectory.resolve(id + ".log");
-            List<String> command = new ArrayList<>(List.of(
-                    java.toString(),
-                    "-Xmx256m",
-                    "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1"));
+            List<String> command = new ArrayList<>(
+                    List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
             List<String> classDataOptions = classData.nextAgentOptions();
             command.addAll(classDataOptions);
             command.addAll(List.of(
                     "-cp",
-                    String.join(File.pathSeparator, workerClasspath.stream().map(Path::toString).toList()),
+                    String.join(
+                            File.pathSeparator,
+                            workerClasspath.stream().map(Path::toString).toList()),
                     WORKER_MAIN,
-                    "--store", launch.storeLocation(),
-                    "--run", launch.runId(),
-                    "--worker", id,
-                    "--dir", dir.toString(),
-                    "--cache", workersDirectory.resolve("cache").toString(),
-                    "--store-outage-seconds", String.valueOf(launch.storeOutageSeconds()),
+                    "--store",
+                    launch.storeLocation(),
+                    "--run",
+                    launch.runId(),
+                    "--worker",
+                    id,
+                    "--dir",
+                    dir.toString(),
+                    "--cache",
+                    workersDirectory.resolve("cache").toString(),
+                    "--store-outage-seconds",
+                    String.valueOf(launch.storeOutageSeconds()),
                     "--exit-with-parent"));
             if (inPlaceFile != null) {
                 command.addAll(List.of("--in-place", inPlaceFile.toString()));
@@ -95,8 +100,8 @@ public final class LocalProvisioner implements Provisioner {
                 handles.add(worker);
             } catch (IOException e) {
                 close();
-                throw new CloudistException("Cannot start local worker " + id + " with " + java + ": "
-                        + e.getMessage(), e);
+                throw new CloudistException(
+                        "Cannot start local worker " + id + " with " + java + ": " + e.getMessage(), e);
             }
         }
         return handles;
@@ -120,7 +125,8 @@ public final class LocalProvisioner implements Provisioner {
         }
         synchronized (started) {
             started.stream().filter(w -> !w.writesClassData()).forEach(LocalWorker::terminate);
-            for (LocalWorker writer : started.stream().filter(LocalWorker::writesClassData).toList()) {
+            for (LocalWorker writer :
+                    started.stream().filter(LocalWorker::writesClassData).toList()) {
                 boolean exited = false;
                 try {
                     exited = writer.process().waitFor(EXIT_GRACE_MILLIS, TimeUnit.MILLISECONDS);

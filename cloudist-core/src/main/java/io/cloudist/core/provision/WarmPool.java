@@ -55,7 +55,8 @@ public final class WarmPool {
         List<PoolState> waiting = new ArrayList<>();
         for (String key : store.list(StoreKeys.POOL)) {
             if (key.endsWith("/state")) {
-                readState(key).filter(s -> now - s.timeMillis() < FRESH_MILLIS)
+                readState(key)
+                        .filter(s -> now - s.timeMillis() < FRESH_MILLIS)
                         .filter(s -> s.idleUntilMillis() - now > margin.toMillis())
                         .filter(usable)
                         .ifPresent(waiting::add);

@@ -30,7 +30,11 @@ public record WorkerLaunch(
 
     /** Workers with the default outage budget ({@value CloudistProperties#DEFAULT_STORE_OUTAGE_SECONDS} s). */
     public WorkerLaunch(String storeLocation, String runId, int workers, List<BlobRef> workerBundle) {
-        this(storeLocation, runId, workers, workerBundle,
+        this(
+                storeLocation,
+                runId,
+                workers,
+                workerBundle,
                 Integer.parseInt(CloudistProperties.DEFAULT_STORE_OUTAGE_SECONDS));
     }
 }

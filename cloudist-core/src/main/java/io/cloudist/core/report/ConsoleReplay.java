@@ -36,11 +36,17 @@ final class ConsoleReplay {
         report.testCases().forEach(c -> caseById.putIfAbsent(c.firstRun().uniqueId(), c));
     }
 
-    static List<ConsoleLine> lines(ClassReport report, List<TestResult> results, List<ConsoleEntry> console,
-            Predicate<String> ofClass, ReportStyle style) {
+    static List<ConsoleLine> lines(
+            ClassReport report,
+            List<TestResult> results,
+            List<ConsoleEntry> console,
+            Predicate<String> ofClass,
+            ReportStyle style) {
         ConsoleReplay replay = new ConsoleReplay(report, style);
         Map<String, TestNode> containers = new LinkedHashMap<>();
-        results.stream().filter(r -> ofClass.test(r.uniqueId())).forEach(r -> containers.putIfAbsent(r.uniqueId(), r.node()));
+        results.stream()
+                .filter(r -> ofClass.test(r.uniqueId()))
+                .forEach(r -> containers.putIfAbsent(r.uniqueId(), r.node()));
         int entry = 0;
         for (int i = 0; i <= results.size(); i++) {
             for (; entry < console.size() && console.get(entry).at() <= i; entry++) {

@@ -43,8 +43,12 @@ public final class ConsoleReport {
      * @param console the task's transcript, placed among {@code results}
      * @param ofClass whether a unique id belongs to this class (a task may run several)
      */
-    public static List<ConsoleLine> replay(ClassReport report, List<TestResult> results, List<ConsoleEntry> console,
-            Predicate<String> ofClass, ReportStyle style) {
+    public static List<ConsoleLine> replay(
+            ClassReport report,
+            List<TestResult> results,
+            List<ConsoleEntry> console,
+            Predicate<String> ofClass,
+            ReportStyle style) {
         return ConsoleReplay.lines(report, results, console, ofClass, style);
     }
 
@@ -115,9 +119,10 @@ public final class ConsoleReport {
             for (int i = 0; i < testCase.runs().size(); i++) {
                 TestResult run = testCase.runs().get(i);
                 boolean failed = run.status() == Status.FAILED || run.status() == Status.ERROR;
-                lines.add(failed
-                        ? ConsoleLine.error("  Run " + (i + 1) + ": " + smart(testCase, run))
-                        : ConsoleLine.info("  Run " + (i + 1) + ": PASS"));
+                lines.add(
+                        failed
+                                ? ConsoleLine.error("  Run " + (i + 1) + ": " + smart(testCase, run))
+                                : ConsoleLine.info("  Run " + (i + 1) + ": PASS"));
             }
             lines.add(ConsoleLine.info(""));
         }

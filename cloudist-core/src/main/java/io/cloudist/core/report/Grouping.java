@@ -36,8 +36,7 @@ final class Grouping {
         }
     }
 
-    static List<ClassReport> group(
-            Collection<TestResult> results, Map<String, TestNode> nodesById, ReportStyle style) {
+    static List<ClassReport> group(Collection<TestResult> results, Map<String, TestNode> nodesById, ReportStyle style) {
         return new Grouping(results, nodesById, style).reports();
     }
 
@@ -45,7 +44,9 @@ final class Grouping {
         Map<String, List<TestCase>> casesBySuite = new LinkedHashMap<>();
         for (List<TestResult> runs : runsById.values()) {
             for (TestCase testCase : testCases(style.trimStackTrace() ? trimmed(runs) : runs)) {
-                casesBySuite.computeIfAbsent(testCase.name().suite(), s -> new ArrayList<>()).add(testCase);
+                casesBySuite
+                        .computeIfAbsent(testCase.name().suite(), s -> new ArrayList<>())
+                        .add(testCase);
             }
         }
         List<ClassReport> reports = new ArrayList<>();
@@ -85,12 +86,16 @@ final class Grouping {
         List<TestResult> trimmed = new ArrayList<>(runs.size());
         for (TestResult run : runs) {
             Failure failure = run.failure();
-            if (failure == null || failure.stackTrace().isEmpty() || run.node().className().isEmpty()) {
+            if (failure == null
+                    || failure.stackTrace().isEmpty()
+                    || run.node().className().isEmpty()) {
                 trimmed.add(run);
                 continue;
             }
             Failure cut = new Failure(
-                    failure.type(), failure.message(), TrimmedTrace.of(failure.stackTrace(), run.node().className()));
+                    failure.type(),
+                    failure.message(),
+                    TrimmedTrace.of(failure.stackTrace(), run.node().className()));
             trimmed.add(new TestResult(
                     run.node(), run.status(), run.startMillis(), run.seconds(), cut, run.stdout(), run.stderr()));
         }
@@ -153,7 +158,9 @@ final class Grouping {
         for (Optional<TestNode> n = Optional.of(node); n.isPresent(); n = parent(n.get())) {
             TestNode candidate = n.get();
             boolean topLevel = parent(candidate).map(TestNode::isRoot).orElse(false);
-            if (topLevel && ReportNaming.isClass(candidate) && candidate.className().equals(suite)) {
+            if (topLevel
+                    && ReportNaming.isClass(candidate)
+                    && candidate.className().equals(suite)) {
                 return n;
             }
         }

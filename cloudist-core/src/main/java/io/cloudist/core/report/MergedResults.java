@@ -39,7 +39,8 @@ final class MergedResults {
         List<Entry> entries = new ArrayList<>();
         runs.forEach((key, list) -> {
             TestCase merged = new TestCase(names.get(key), list);
-            int passes = (int) list.stream().filter(r -> r.status() == Status.PASSED).count();
+            int passes =
+                    (int) list.stream().filter(r -> r.status() == Status.PASSED).count();
             entries.add(new Entry(merged, outcome(list, rerunFailingTestsCount), passes));
         });
         entries.sort(Comparator.comparing(e -> e.testCase().name().resultsKey()));
@@ -50,13 +51,14 @@ final class MergedResults {
     static Summary totals(List<Entry> entries) {
         Summary total = Summary.EMPTY;
         for (Entry entry : entries) {
-            total = total.plus(switch (entry.outcome()) {
-                case PASSED -> new Summary(entry.passes(), 0, 0, 0, 0);
-                case FAILED -> new Summary(1, 1, 0, 0, 0);
-                case ERROR -> new Summary(1, 0, 1, 0, 0);
-                case SKIPPED -> new Summary(1, 0, 0, 1, 0);
-                case FLAKY -> new Summary(1, 0, 0, 0, 1);
-            });
+            total = total.plus(
+                    switch (entry.outcome()) {
+                        case PASSED -> new Summary(entry.passes(), 0, 0, 0, 0);
+                        case FAILED -> new Summary(1, 1, 0, 0, 0);
+                        case ERROR -> new Summary(1, 0, 1, 0, 0);
+                        case SKIPPED -> new Summary(1, 0, 0, 1, 0);
+                        case FLAKY -> new Summary(1, 0, 0, 0, 1);
+                    });
         }
         return total;
     }

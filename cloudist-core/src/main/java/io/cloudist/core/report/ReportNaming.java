@@ -62,7 +62,8 @@ public final class ReportNaming {
         }
         if (isMethod(node)) {
             Optional<TestNode> enclosing = parent(node).flatMap(this::nearestClass);
-            String suite = topClass.orElseGet(() -> enclosing.map(TestNode::className).orElse(node.className()));
+            String suite =
+                    topClass.orElseGet(() -> enclosing.map(TestNode::className).orElse(node.className()));
             String name = isParameterized(node) ? node.legacyName() : node.methodName();
             String className = node.kind().isTest()
                     ? testClassName(node)
@@ -108,13 +109,15 @@ public final class ReportNaming {
     }
 
     private boolean isParameterized(TestNode node) {
-        if (!node.methodParameters().isBlank() || INVOCATION.matcher(node.legacyName()).matches()) {
+        if (!node.methodParameters().isBlank()
+                || INVOCATION.matcher(node.legacyName()).matches()) {
             return true;
         }
         for (Optional<TestNode> p = parent(node); p.isPresent(); p = parent(p.get())) {
             TestNode ancestor = p.get();
             boolean hasSource = !ancestor.className().isEmpty();
-            if (!hasSource && INVOCATION_CONTAINER.matcher(ancestor.legacyName()).matches()) {
+            if (!hasSource
+                    && INVOCATION_CONTAINER.matcher(ancestor.legacyName()).matches()) {
                 return true;
             }
         }

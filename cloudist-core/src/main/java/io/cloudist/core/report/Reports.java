@@ -48,8 +48,11 @@ public final class Reports {
         Files.createDirectories(reportsDirectory);
         for (ClassReport report : reports) {
             try (OutputStream out = Files.newOutputStream(xmlFile(reportsDirectory, report))) {
-                SurefireXmlWriter.write(style.outErrElements() ? report : withoutOutput(report),
-                        style.propertiesElement() ? properties : null, style.provider(), out);
+                SurefireXmlWriter.write(
+                        style.outErrElements() ? report : withoutOutput(report),
+                        style.propertiesElement() ? properties : null,
+                        style.provider(),
+                        out);
             }
             if (style.textReports()) {
                 String text = TextReportWriter.toText(report);
@@ -68,7 +71,9 @@ public final class Reports {
         Files.createDirectories(reportsDirectory);
         for (Map.Entry<String, String> entry : printed.entrySet()) {
             if (!entry.getValue().isEmpty()) {
-                Files.writeString(reportsDirectory.resolve(fileName(entry.getKey() + "-output.txt")), entry.getValue(),
+                Files.writeString(
+                        reportsDirectory.resolve(fileName(entry.getKey() + "-output.txt")),
+                        entry.getValue(),
                         StandardCharsets.UTF_8);
             }
         }
@@ -77,9 +82,12 @@ public final class Reports {
     /** The report without what its tests printed ({@code enableOutErrElements=false}). */
     private static ClassReport withoutOutput(ClassReport report) {
         List<TestCase> cases = report.testCases().stream()
-                .map(c -> new TestCase(c.name(), c.runs().stream()
-                        .map(r -> new TestResult(r.node(), r.status(), r.startMillis(), r.seconds(), r.failure(), "", ""))
-                        .toList()))
+                .map(c -> new TestCase(
+                        c.name(),
+                        c.runs().stream()
+                                .map(r -> new TestResult(
+                                        r.node(), r.status(), r.startMillis(), r.seconds(), r.failure(), "", ""))
+                                .toList()))
                 .toList();
         return new ClassReport(report.className(), report.label(), cases, report.elapsedMillis(), report.summary());
     }

@@ -34,7 +34,10 @@ final class SmartTrace {
             text.append('.');
             for (int i = 0; i < inClass.size(); i++) {
                 Frame frame = inClass.get(i);
-                text.append(i == 0 ? "" : "->").append(frame.method()).append(':').append(frame.line());
+                text.append(i == 0 ? "" : "->")
+                        .append(frame.method())
+                        .append(':')
+                        .append(frame.line());
             }
         }
         String type = FailureText.type(failure);

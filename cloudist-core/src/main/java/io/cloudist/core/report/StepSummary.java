@@ -39,13 +39,22 @@ public final class StepSummary {
         lines.add("| Tests | Failures | Errors | Skipped | Flakes | Time |");
         lines.add("|---:|---:|---:|---:|---:|---:|");
         long millis = reports.stream().mapToLong(ClassReport::elapsedMillis).sum();
-        lines.add(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %s |", totals.tests(), totals.failures(),
-                totals.errors(), totals.skipped(), totals.flakes(), Elapsed.console(millis)));
+        lines.add(String.format(
+                Locale.ROOT,
+                "| %d | %d | %d | %d | %d | %s |",
+                totals.tests(),
+                totals.failures(),
+                totals.errors(),
+                totals.skipped(),
+                totals.flakes(),
+                Elapsed.console(millis)));
         List<String> failures = failures(reports);
         if (!failures.isEmpty()) {
             lines.add("");
-            lines.add("**Failed tests**" + (failures.size() > MAX_FAILURES ? " (the first " + MAX_FAILURES + " of "
-                    + failures.size() + ")" : ""));
+            lines.add("**Failed tests**"
+                    + (failures.size() > MAX_FAILURES
+                            ? " (the first " + MAX_FAILURES + " of " + failures.size() + ")"
+                            : ""));
             lines.add("");
             failures.stream().limit(MAX_FAILURES).forEach(lines::add);
         }
@@ -65,7 +74,8 @@ public final class StepSummary {
         }
         if (timeline != null) {
             lines.add("");
-            lines.add("Run timeline: `" + cell(timeline.toString()) + "` (keep it as a build artifact to open it here).");
+            lines.add(
+                    "Run timeline: `" + cell(timeline.toString()) + "` (keep it as a build artifact to open it here).");
         }
         lines.add("");
         return String.join("\n", lines) + "\n";
@@ -82,12 +92,20 @@ public final class StepSummary {
             for (TestCase testCase : report.testCases()) {
                 TestCase.Outcome outcome = testCase.outcome();
                 if (outcome == TestCase.Outcome.FAILED || outcome == TestCase.Outcome.ERROR) {
-                    String message = testCase.reportedRun().failure() == null ? ""
-                            : testCase.reportedRun().failure().message().lines().findFirst().orElse("");
+                    String message = testCase.reportedRun().failure() == null
+                            ? ""
+                            : testCase.reportedRun()
+                                    .failure()
+                                    .message()
+                                    .lines()
+                                    .findFirst()
+                                    .orElse("");
                     if (message.length() > MAX_MESSAGE) {
                         message = message.substring(0, MAX_MESSAGE) + "…";
                     }
-                    failures.add("- `" + cell(testCase.name().className() + "#" + testCase.name().name()) + "`"
+                    failures.add("- `"
+                            + cell(testCase.name().className() + "#"
+                                    + testCase.name().name()) + "`"
                             + (outcome == TestCase.Outcome.ERROR ? " (error)" : "")
                             + (message.isBlank() ? "" : ": `" + cell(message) + "`"));
                 }

@@ -55,7 +55,10 @@ public record TestCase(ReportName name, List<TestResult> runs) {
     /** The run whose time Surefire reports: the first passing run of a flaky case, otherwise the first run. */
     public TestResult reportedRun() {
         if (outcome() == Outcome.FLAKY) {
-            return runs.stream().filter(r -> r.status() == Status.PASSED).findFirst().orElseThrow();
+            return runs.stream()
+                    .filter(r -> r.status() == Status.PASSED)
+                    .findFirst()
+                    .orElseThrow();
         }
         return firstRun();
     }

@@ -10,10 +10,15 @@ public final class TextReportWriter {
     public static String toText(ClassReport report) {
         String nl = System.lineSeparator();
         StringBuilder text = new StringBuilder()
-                .append(RULE).append(nl)
-                .append("Test set: ").append(report.className()).append(nl)
-                .append(RULE).append(nl)
-                .append(ClassSummaryText.summaryLine(report, report.className())).append(nl);
+                .append(RULE)
+                .append(nl)
+                .append("Test set: ")
+                .append(report.className())
+                .append(nl)
+                .append(RULE)
+                .append(nl)
+                .append(ClassSummaryText.summaryLine(report, report.className()))
+                .append(nl);
         for (String failure : ClassSummaryText.failures(report)) {
             text.append(failure).append(nl);
         }

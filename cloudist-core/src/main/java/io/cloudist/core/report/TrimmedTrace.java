@@ -43,7 +43,9 @@ final class TrimmedTrace {
     }
 
     private static boolean inClass(String frame, String testClass) {
-        return SmartTrace.Frame.parse(frame).map(f -> f.className().equals(testClass)).orElse(false);
+        return SmartTrace.Frame.parse(frame)
+                .map(f -> f.className().equals(testClass))
+                .orElse(false);
     }
 
     /**

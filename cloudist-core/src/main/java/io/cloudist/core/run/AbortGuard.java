@@ -12,10 +12,12 @@ final class AbortGuard implements AutoCloseable {
     private volatile boolean aborting;
 
     AbortGuard(Provisioner provisioner) {
-        this.hook = new Thread(() -> {
-            aborting = true;
-            provisioner.close();
-        }, "cloudist-abort");
+        this.hook = new Thread(
+                () -> {
+                    aborting = true;
+                    provisioner.close();
+                },
+                "cloudist-abort");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 

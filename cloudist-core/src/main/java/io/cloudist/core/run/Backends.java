@@ -13,9 +13,9 @@ import io.cloudist.core.store.ResilientStore;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.Stores;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
 import java.util.ServiceLoader;
 
 /** Picks the store and the provisioner of a run's backend: local processes, or a cloud found with ServiceLoader. */
@@ -33,9 +33,12 @@ public final class Backends {
         if (location.isEmpty() && !request.cloud().isLocal()) {
             location = provider(request.cloud().backend()).defaultStore(request.cloud());
             if (location.isEmpty()) {
-                throw new ConfigurationException(CloudistParameters.STORE, "", "set "
-                        + CloudistParameters.STORE.option()
-                        + "=s3://bucket/prefix, or run mvn cloudist:setup to create the default bucket");
+                throw new ConfigurationException(
+                        CloudistParameters.STORE,
+                        "",
+                        "set "
+                                + CloudistParameters.STORE.option()
+                                + "=s3://bucket/prefix, or run mvn cloudist:setup to create the default bucket");
             }
         }
         Store store = Stores.open(location, request.module().workDirectory().resolve("store"), request.cloud());
@@ -46,9 +49,14 @@ public final class Backends {
         if (request.cloud().isLocal()) {
             List<Path> classpath = new ArrayList<>(request.testJvm().classpath());
             classpath.add(request.shipping().runnerJar());
-            return new LocalProvisioner(Path.of(System.getProperty("java.home"), "bin", "java"),
-                    request.shipping().workerClasspath(), request.module().workDirectory().resolve("workers"),
-                    InPlace.of(request.module().directory(), classpath, request.secrets().withheldProperties(),
+            return new LocalProvisioner(
+                    Path.of(System.getProperty("java.home"), "bin", "java"),
+                    request.shipping().workerClasspath(),
+                    request.module().workDirectory().resolve("workers"),
+                    InPlace.of(
+                            request.module().directory(),
+                            classpath,
+                            request.secrets().withheldProperties(),
                             request.secrets().withheldEnvironment()));
         }
         return provider(request.cloud().backend()).open(request.cloud(), store, listener);

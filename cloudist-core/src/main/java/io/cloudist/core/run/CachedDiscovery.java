@@ -27,7 +27,8 @@ final class CachedDiscovery {
         parts.add(selection.includeTags());
         parts.add(selection.excludeTags());
         parts.add(String.join(",", selection.includeEngines()) + "/" + String.join(",", selection.excludeEngines()));
-        new TreeMap<>(request.testJvm().configurationParameters()).forEach((k, v) -> parts.add("config " + k + "=" + v));
+        new TreeMap<>(request.testJvm().configurationParameters())
+                .forEach((k, v) -> parts.add("config " + k + "=" + v));
         parts.add(request.testJvm().javaExecutable().toString());
         parts.add(request.testJvm().argLine());
         new TreeMap<>(request.testJvm().systemProperties()).forEach((k, v) -> parts.add(k + "=" + v));

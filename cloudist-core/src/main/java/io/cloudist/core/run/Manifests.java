@@ -31,10 +31,19 @@ final class Manifests {
                 shipment.classpath(),
                 shipment.files(),
                 request.testJvm().javaExecutable().toString(),
-                secrets.jvmArguments().stream().map(a -> tokenize(a, module, root)).toList(),
+                secrets.jvmArguments().stream()
+                        .map(a -> tokenize(a, module, root))
+                        .toList(),
                 properties,
                 environment,
-                tokenize(request.testJvm().workingDirectory().toAbsolutePath().normalize().toString(), module, root),
+                tokenize(
+                        request.testJvm()
+                                .workingDirectory()
+                                .toAbsolutePath()
+                                .normalize()
+                                .toString(),
+                        module,
+                        root),
                 request.forks().testTimeout().toMillis(),
                 request.forks().reuseForks(),
                 request.failurePolicy().rerunFailingTestsCount(),
@@ -71,8 +80,12 @@ final class Manifests {
         int from = 0;
         for (int i = value.indexOf(module); i >= 0; i = value.indexOf(module, i + module.length())) {
             int end = i + module.length();
-            boolean wholePrefix = end == value.length() || value.charAt(end) == '/' || value.charAt(end) == '\\'
-                    || value.charAt(end) == ':' || value.charAt(end) == ';' || value.charAt(end) == '"';
+            boolean wholePrefix = end == value.length()
+                    || value.charAt(end) == '/'
+                    || value.charAt(end) == '\\'
+                    || value.charAt(end) == ':'
+                    || value.charAt(end) == ';'
+                    || value.charAt(end) == '"';
             if (wholePrefix) {
                 out.append(value, from, i).append(token);
                 from = end;

@@ -1,14 +1,14 @@
 package io.cloudist.core.run;
 
-import io.cloudist.core.model.TestResult;
-import io.cloudist.core.plan.Unit;
 import io.cloudist.core.model.Status;
+import io.cloudist.core.model.TestResult;
 import io.cloudist.core.plan.TimingHistory;
+import io.cloudist.core.plan.Unit;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * This run's durations per unit, for the timing history: the sum of its method-level nodes' times. A node that was

@@ -43,8 +43,8 @@ final class ModuleLock implements AutoCloseable {
         FileChannel channel = null;
         try {
             OwnerOnlyFiles.directory(workDirectory); // what runs leave there is the user's alone
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             boolean told = false;
             while (true) {
                 FileLock lock = tryLock(channel);
@@ -65,13 +65,15 @@ final class ModuleLock implements AutoCloseable {
             }
         } catch (IOException e) {
             close(channel);
-            throw new CloudistException("Cannot lock " + file + " for this run: " + e.getMessage()
-                    + ". Make " + workDirectory + " writable by the user that runs Maven.", e);
+            throw new CloudistException(
+                    "Cannot lock " + file + " for this run: " + e.getMessage() + ". Make " + workDirectory
+                            + " writable by the user that runs Maven.",
+                    e);
         } catch (InterruptedException e) {
             close(channel);
             Thread.currentThread().interrupt();
-            throw new CloudistException("Interrupted while waiting for another cloudist run of this module ("
-                    + file + ")", e);
+            throw new CloudistException(
+                    "Interrupted while waiting for another cloudist run of this module (" + file + ")", e);
         }
     }
 

@@ -36,7 +36,8 @@ final class Outcomes {
                 TestNode known = discovered.get(r.uniqueId());
                 TestResult result = known == null || known.equals(r.node())
                         ? r
-                        : new TestResult(known, r.status(), r.startMillis(), r.seconds(), r.failure(), r.stdout(), r.stderr());
+                        : new TestResult(
+                                known, r.status(), r.startMillis(), r.seconds(), r.failure(), r.stdout(), r.stderr());
                 results.add(result);
                 markWithAncestors(r.uniqueId(), reported);
                 lastStatus.put(r.uniqueId(), r.status());

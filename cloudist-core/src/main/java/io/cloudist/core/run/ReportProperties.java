@@ -11,8 +11,15 @@ import java.util.Map;
  */
 final class ReportProperties {
     private static final List<String> ALLOWED = List.of(
-            "java.version", "java.vendor", "java.vm.name", "java.specification.version", "os.name", "os.arch",
-            "os.version", "file.encoding", "user.timezone");
+            "java.version",
+            "java.vendor",
+            "java.vm.name",
+            "java.specification.version",
+            "os.name",
+            "os.arch",
+            "os.version",
+            "file.encoding",
+            "user.timezone");
 
     private ReportProperties() {}
 

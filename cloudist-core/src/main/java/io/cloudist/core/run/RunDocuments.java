@@ -1,9 +1,9 @@
 package io.cloudist.core.run;
 
-import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.CloudistException;
-import io.cloudist.core.report.ConsoleLine;
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.RunListener;
+import io.cloudist.core.report.ConsoleLine;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
 import java.util.List;

@@ -34,6 +34,7 @@ final class RunProgress implements CoordinatorListener {
     private final Map<String, String> classOfId = new HashMap<>();
     /** Classes of the containers above units: an engine's root holds several classes and is left out. */
     private final Map<String, String> classOfAncestor = new HashMap<>();
+
     private final Map<String, List<TaskResult>> tasksPerClass = new HashMap<>();
     private final Map<String, StringBuilder> printedPerClass = new LinkedHashMap<>();
     private final Map<String, List<TestResult>> resultsPerClass = new HashMap<>();
@@ -62,7 +63,9 @@ final class RunProgress implements CoordinatorListener {
     public void taskFinished(Task task, TaskResult result) {
         Map<String, Status> lastStatusOfTests = new LinkedHashMap<>();
         for (TestResult r : result.results()) {
-            resultsPerClass.computeIfAbsent(classOf(r.uniqueId(), task.units().get(0).className()), k -> new ArrayList<>()).add(r);
+            resultsPerClass
+                    .computeIfAbsent(classOf(r.uniqueId(), task.units().get(0).className()), k -> new ArrayList<>())
+                    .add(r);
             if (r.node().kind().isTest()) {
                 lastStatusOfTests.put(r.uniqueId(), r.status()); // a rerun counts once, with its last outcome
             }
@@ -72,8 +75,11 @@ final class RunProgress implements CoordinatorListener {
                 .count();
         int discovered = task.units().stream().mapToInt(Unit::tests).sum();
         count.taskFinished(discovered, lastStatusOfTests.size(), failed, task.expectedSeconds());
-        task.units().stream().map(Unit::className).distinct()
-                .forEach(c -> tasksPerClass.computeIfAbsent(c, k -> new ArrayList<>()).add(result));
+        task.units().stream()
+                .map(Unit::className)
+                .distinct()
+                .forEach(c ->
+                        tasksPerClass.computeIfAbsent(c, k -> new ArrayList<>()).add(result));
         for (Unit unit : task.units()) {
             if (unitsLeftPerClass.merge(unit.className(), -1, Integer::sum) == 0) {
                 classDone(unit.className());
@@ -126,8 +132,8 @@ final class RunProgress implements CoordinatorListener {
             List<ConsoleLine> lines = List.of();
             if (tasks.size() == 1) {
                 TaskResult task = tasks.get(0);
-                lines = ConsoleReport.replay(report, task.results(), task.console(),
-                        id -> className.equals(classOf(id, "")), style);
+                lines = ConsoleReport.replay(
+                        report, task.results(), task.console(), id -> className.equals(classOf(id, "")), style);
             }
             if (lines.isEmpty()) {
                 lines = new ArrayList<>(ConsoleReport.forClass(report));
@@ -135,7 +141,9 @@ final class RunProgress implements CoordinatorListener {
             }
             for (ConsoleLine line : lines) {
                 if (line.isPrinted()) {
-                    printedPerClass.computeIfAbsent(className, k -> new StringBuilder()).append(line.text());
+                    printedPerClass
+                            .computeIfAbsent(className, k -> new StringBuilder())
+                            .append(line.text());
                     if (style.redirectTestOutputToFile()) {
                         continue;
                     }
@@ -161,13 +169,14 @@ final class RunProgress implements CoordinatorListener {
 
     @Override
     public void workerLost(WorkerHandle worker, String reason) {
-        listener.line(ConsoleLine.warn("cloudist: Worker " + worker.id() + " lost: " + reason + "; its tasks run elsewhere."));
+        listener.line(ConsoleLine.warn(
+                "cloudist: Worker " + worker.id() + " lost: " + reason + "; its tasks run elsewhere."));
     }
 
     @Override
     public void workerReplaced(WorkerHandle worker, int count, int max) {
-        listener.line(ConsoleLine.info("cloudist: Started worker " + worker.id() + " in place of a lost one (" + count + " of at most "
-                + max + " replacements, " + CloudistParameters.MAX_WORKER_RESTARTS.option() + ")"));
+        listener.line(ConsoleLine.info("cloudist: Started worker " + worker.id() + " in place of a lost one (" + count
+                + " of at most " + max + " replacements, " + CloudistParameters.MAX_WORKER_RESTARTS.option() + ")"));
     }
 
     @Override

@@ -63,9 +63,11 @@ final class RunReporter {
     /** Writes run.json and report.html; a run's diagnostics never fail its build. */
     Path writeTimeline(TimelineRecorder timeline, String runId, RunOutcome outcome, List<TestResult> results) {
         try {
-            Path report = TimelineFiles.write(request.module().workDirectory(),
+            Path report = TimelineFiles.write(
+                    request.module().workDirectory(),
                     timeline.timeline(runId, request.cloud().backend(), outcome.summary(), results));
-            listener.line(ConsoleLine.info("cloudist: run timeline: " + report + " (data: " + TimelineFiles.JSON + ")"));
+            listener.line(
+                    ConsoleLine.info("cloudist: run timeline: " + report + " (data: " + TimelineFiles.JSON + ")"));
             return report;
         } catch (CloudistException e) {
             listener.line(ConsoleLine.warn(e.getMessage()));
@@ -84,11 +86,16 @@ final class RunReporter {
         }
         String key = request.module().projectKey();
         try {
-            StepSummary.append(Path.of(file), StepSummary.markdown(key.substring(key.lastIndexOf(':') + 1),
-                    reported.classReports(), reported.outcome().summary(), timelineReport));
+            StepSummary.append(
+                    Path.of(file),
+                    StepSummary.markdown(
+                            key.substring(key.lastIndexOf(':') + 1),
+                            reported.classReports(),
+                            reported.outcome().summary(),
+                            timelineReport));
         } catch (IOException | RuntimeException e) {
-            listener.line(ConsoleLine.warn("cloudist: the step summary was not written to " + file + " ("
-                    + e.getMessage() + ")"));
+            listener.line(ConsoleLine.warn(
+                    "cloudist: the step summary was not written to " + file + " (" + e.getMessage() + ")"));
         }
     }
 

@@ -46,15 +46,24 @@ final class RunShipper {
     }
 
     private BundleShipper shipper() {
-        return new BundleShipper(store, request.module().directory(), request.module().workDirectory().resolve("ship"));
+        return new BundleShipper(
+                store,
+                request.module().directory(),
+                request.module().workDirectory().resolve("ship"));
     }
 
     private void shipped(String what, Shipment shipment) {
-        listener.line(ConsoleLine.info(String.format(Locale.ROOT,
-                "cloudist: shipped%s %d of %d blobs (%,d of %,d bytes)%s in %d ms", what, shipment.uploaded(),
-                shipment.blobs(), shipment.bytesUploaded(), shipment.bytesTotal(),
-                shipment.projectFiles() == 0 ? "" : String.format(Locale.ROOT, ", %,d project files",
-                        shipment.projectFiles()),
+        listener.line(ConsoleLine.info(String.format(
+                Locale.ROOT,
+                "cloudist: shipped%s %d of %d blobs (%,d of %,d bytes)%s in %d ms",
+                what,
+                shipment.uploaded(),
+                shipment.blobs(),
+                shipment.bytesUploaded(),
+                shipment.bytesTotal(),
+                shipment.projectFiles() == 0
+                        ? ""
+                        : String.format(Locale.ROOT, ", %,d project files", shipment.projectFiles()),
                 shipment.elapsed().toMillis())));
     }
 }

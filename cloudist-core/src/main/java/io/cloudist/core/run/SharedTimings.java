@@ -49,8 +49,10 @@ final class SharedTimings {
                 TimingHistory latest = fromStore().orElse(planned);
                 store.put(key, latest.with(measured).toBytes());
             } catch (CloudistException e) {
-                LOG.warn("Timing history not written to {} ({}): the next run on another machine plans without it",
-                        store.location(), e.getMessage());
+                LOG.warn(
+                        "Timing history not written to {} ({}): the next run on another machine plans without it",
+                        store.location(),
+                        e.getMessage());
             }
         });
     }
@@ -62,7 +64,9 @@ final class SharedTimings {
         try {
             return shared.get().get(key).map(TimingHistory::parse);
         } catch (CloudistException e) {
-            LOG.warn("Timing history not read from {} ({}): planning with this machine's", shared.get().location(),
+            LOG.warn(
+                    "Timing history not read from {} ({}): planning with this machine's",
+                    shared.get().location(),
                     e.getMessage());
             return Optional.empty();
         }

@@ -90,7 +90,8 @@ public final class TestRun {
             Shipment shipment = timings.time("shipping", shipper::shipTests);
             warnOfWithheldSecrets();
             store.put(StoreKeys.manifest(runId), Documents.write(Manifests.create(runId, request, shipment)));
-            int workers = Math.min(request.scheduling().workers(), selection.classNames().size());
+            int workers = Math.min(
+                    request.scheduling().workers(), selection.classNames().size());
             WorkerStarter starter = new WorkerStarter(request, provisioner, store, runId, shipper, timeline, clock);
             // Local workers start before discovery and warm up their test JVMs while it runs. Cloud instances cost
             // money: they start only once discovery has found something to run.
@@ -108,29 +109,48 @@ public final class TestRun {
             }
             List<WorkerHandle> handles = starter.first(workers);
             // A store the user named (S3, a shared directory) is shared with other machines: so is the history.
-            SharedTimings timingHistory = new SharedTimings(request.module().workDirectory().resolve("timings.json"),
+            SharedTimings timingHistory = new SharedTimings(
+                    request.module().workDirectory().resolve("timings.json"),
                     request.store().location().isEmpty() ? Optional.empty() : Optional.of(store),
                     request.module().projectKey());
             TimingHistory history = timingHistory.read();
             Scheduling scheduling = request.scheduling();
             List<Unit> units = Units.of(nodes, methodLevel, scheduling.granularity());
-            List<Task> tasks = Planner.plan(units, workers, scheduling.tasksPerWorker(), scheduling.targetTaskSeconds(),
-                    history::expected, scheduling.runOrder().tieBreak(units, history.failed(),
-                            LocalDateTime.now(clock).getHour()))
+            List<Task> tasks = Planner.plan(
+                            units,
+                            workers,
+                            scheduling.tasksPerWorker(),
+                            scheduling.targetTaskSeconds(),
+                            history::expected,
+                            scheduling
+                                    .runOrder()
+                                    .tieBreak(
+                                            units,
+                                            history.failed(),
+                                            LocalDateTime.now(clock).getHour()))
                     .stream()
                     .map(task -> task.measuredBy(history))
                     .toList();
-            listener.line(ConsoleLine.info(String.format(Locale.ROOT,
+            listener.line(ConsoleLine.info(String.format(
+                    Locale.ROOT,
                     "cloudist: %d tests in %d classes, %d tasks on %d %s workers",
                     units.stream().mapToInt(Unit::tests).sum(),
-                    units.stream().map(Unit::className).distinct().count(), tasks.size(), workers,
+                    units.stream().map(Unit::className).distinct().count(),
+                    tasks.size(),
+                    workers,
                     request.cloud().backend())));
             Replacements replacements = new Replacements(scheduling.maxWorkerRestarts(), starter::start);
             // Heartbeats are judged on the store's uptime: nobody can beat while the store is out.
             progress = new RunProgress(listener, byId, tasks, request.reportStyle());
-            Coordinator coordinator = new Coordinator(store, runId, handles, new BothListeners(progress, timeline),
-                    request.cloud().isLocal() ? CoordinatorSettings.LOCAL : CoordinatorSettings.CLOUD, replacements,
-                    store.uptimeClock(clock), request.failurePolicy().skipAfterFailureCount())
+            Coordinator coordinator = new Coordinator(
+                            store,
+                            runId,
+                            handles,
+                            new BothListeners(progress, timeline),
+                            request.cloud().isLocal() ? CoordinatorSettings.LOCAL : CoordinatorSettings.CLOUD,
+                            replacements,
+                            store.uptimeClock(clock),
+                            request.failurePolicy().skipAfterFailureCount())
                     .abortingWhen(guard::aborting);
             Coordinator.Outcome outcome = timings.time("tests", () -> coordinator.run(tasks));
             results = Outcomes.complete(outcome, methodLevel, byId);
@@ -158,10 +178,11 @@ public final class TestRun {
     private void warnOfWithheldSecrets() {
         List<String> names = request.secrets().withheldNames();
         if (!request.cloud().isLocal() && !names.isEmpty()) {
-            listener.line(ConsoleLine.warn("cloudist: not passed to workers on " + request.cloud().backend()
-                    + ", as they look secret and would be kept in the store: " + String.join(", ", names)
-                    + ". If the tests need them, allow them by name with "
-                    + CloudistParameters.ALLOWED_SECRETS.displayName() + "."));
+            listener.line(ConsoleLine.warn(
+                    "cloudist: not passed to workers on " + request.cloud().backend()
+                            + ", as they look secret and would be kept in the store: " + String.join(", ", names)
+                            + ". If the tests need them, allow them by name with "
+                            + CloudistParameters.ALLOWED_SECRETS.displayName() + "."));
         }
     }
 
@@ -189,7 +210,8 @@ public final class TestRun {
         if (request.failurePolicy().failIfNoTests()) {
             throw NoTestsException.none();
         }
-        ConsoleReport.results(List.of(), request.failurePolicy().rerunFailingTestsCount()).forEach(listener::line);
+        ConsoleReport.results(List.of(), request.failurePolicy().rerunFailingTestsCount())
+                .forEach(listener::line);
         return new RunOutcome(Summary.EMPTY, request.module().reportsDirectory());
     }
 

@@ -26,8 +26,14 @@ final class WorkerStarter {
     private List<BlobRef> workerBundle;
     private List<WorkerHandle> first;
 
-    WorkerStarter(RunRequest request, Provisioner provisioner, Store store, String runId, RunShipper shipper,
-            TimelineRecorder timeline, Clock clock) {
+    WorkerStarter(
+            RunRequest request,
+            Provisioner provisioner,
+            Store store,
+            String runId,
+            RunShipper shipper,
+            TimelineRecorder timeline,
+            Clock clock) {
         this.request = request;
         this.provisioner = provisioner;
         this.store = store;
@@ -51,8 +57,8 @@ final class WorkerStarter {
             workerBundle = request.cloud().isLocal() ? List.of() : shipper.shipWorker();
         }
         long started = clock.millis();
-        List<WorkerHandle> handles = provisioner.start(new WorkerLaunch(store.location(), runId, workers, workerBundle,
-                request.store().outageSeconds()));
+        List<WorkerHandle> handles = provisioner.start(new WorkerLaunch(
+                store.location(), runId, workers, workerBundle, request.store().outageSeconds()));
         timeline.workersStarted(handles, started);
         return handles;
     }

@@ -46,7 +46,12 @@ public record SelectionPlan(
                 ? TestSpec.of(selection.includes(), selection.excludes())
                 : TestSpec.parse(selection.test());
         MethodFilter methodFilter = methodSpec.hasMethodPatterns() ? methodSpec::matchesMethod : MethodFilter.ALL;
-        return new SelectionPlan(TestClassScanner.scan(selection), includeTags, excludeTags, methodFilter,
-                selection.includeEngines(), selection.excludeEngines());
+        return new SelectionPlan(
+                TestClassScanner.scan(selection),
+                includeTags,
+                excludeTags,
+                methodFilter,
+                selection.includeEngines(),
+                selection.excludeEngines());
     }
 }

@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Finds the test classes a {@link TestSelection} names, by Surefire's rules: every {@code .class} file under each
@@ -75,7 +75,8 @@ public final class TestClassScanner {
                     .map(ZipEntry::getName)
                     .filter(path -> path.endsWith(CLASS_SUFFIX) && !isDescriptor(path) && !path.startsWith("META-INF/"))
                     .filter(spec::matchesClassFile)
-                    .map(path -> path.substring(0, path.length() - CLASS_SUFFIX.length()).replace('/', '.'))
+                    .map(path -> path.substring(0, path.length() - CLASS_SUFFIX.length())
+                            .replace('/', '.'))
                     .toList();
         } catch (IOException e) {
             throw new CloudistException("Cannot scan " + jar + " for test classes (dependenciesToScan): " + e, e);

@@ -39,8 +39,13 @@ public record TestSelection(
     }
 
     /** A selection that keeps every engine. */
-    public TestSelection(List<Path> testClassesDirectories, List<String> includes, List<String> excludes, String test,
-            String groups, String excludedGroups) {
+    public TestSelection(
+            List<Path> testClassesDirectories,
+            List<String> includes,
+            List<String> excludes,
+            String test,
+            String groups,
+            String excludedGroups) {
         this(testClassesDirectories, includes, excludes, test, groups, excludedGroups, List.of(), List.of());
     }
 }

@@ -51,8 +51,10 @@ final class Archives {
         try {
             return Files.newInputStream(file);
         } catch (IOException e) {
-            throw new CloudistException("Cannot read " + file + " (" + ClasspathEntries.reason(e) + ") to ship it to"
-                    + " the workers: make it readable by the user that runs Maven.", e);
+            throw new CloudistException(
+                    "Cannot read " + file + " (" + ClasspathEntries.reason(e) + ") to ship it to"
+                            + " the workers: make it readable by the user that runs Maven.",
+                    e);
         }
     }
 

@@ -34,7 +34,11 @@ public final class BundlePaths {
 
     /** A jar's file name: one segment, not {@code .} or {@code ..}. */
     static String fileName(String name, String what) {
-        if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals(".") || name.equals("..")
+        if (name.isEmpty()
+                || name.contains("/")
+                || name.contains("\\")
+                || name.equals(".")
+                || name.equals("..")
                 || name.contains("\0")) {
             throw new CloudistException("Refusing the run manifest: " + what + " '" + name + "' is not a file name."
                     + " The store may have been tampered with; only cloudist writes it.");

@@ -98,8 +98,9 @@ public final class BundleShipper {
             if (tree != null) {
                 String prefix = ProjectTree.slashes(root.relativize(tree.root()));
                 List<ProjectTree.File> scanned = tree.scan().stream()
-                        .map(f -> prefix.isEmpty() ? f : new ProjectTree.File(prefix + "/" + f.path(), f.size(),
-                                f.modifiedMillis()))
+                        .map(f -> prefix.isEmpty()
+                                ? f
+                                : new ProjectTree.File(prefix + "/" + f.path(), f.size(), f.modifiedMillis()))
                         .toList();
                 treeFiles = scanned.size();
                 PackCache cache = PackCache.read(scratchDirectory.resolve(PackCache.FILE));
@@ -113,7 +114,10 @@ public final class BundleShipper {
             }
             ExtraFiles extra = ExtraFiles.match(moduleDirectory, extraFileGlobs);
             if (!extra.relativePaths().isEmpty()) {
-                List<String> underRoot = extra.relativePaths().stream().map(this::fromRoot).sorted().toList();
+                List<String> underRoot = extra.relativePaths().stream()
+                        .map(this::fromRoot)
+                        .sorted()
+                        .toList();
                 files.add(pool.submit(() -> archive(root, underRoot, BlobRef.Kind.FILES, "")));
             }
             return new Shipment(
@@ -147,7 +151,8 @@ public final class BundleShipper {
 
     private BlobRef jar(Path jar) {
         ClasspathEntries.checkJar(jar).ifPresent(warnings::add);
-        return upload(jar, Hashing.sha256(jar), BlobRef.Kind.JAR, jar.getFileName().toString());
+        return upload(
+                jar, Hashing.sha256(jar), BlobRef.Kind.JAR, jar.getFileName().toString());
     }
 
     /** A path relative to the module directory, made relative to the bundle's root. */

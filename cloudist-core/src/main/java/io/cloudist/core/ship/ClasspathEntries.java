@@ -71,8 +71,10 @@ final class ClasspathEntries {
     /** The error for an entry, or a file inside a class directory, that cannot be read. */
     static CloudistException unreadable(Path path, IOException e) {
         String file = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : path.toString();
-        return new CloudistException("Cannot read classpath entry " + file + " (" + reason(e) + "). " + WHERE
-                + ": make it readable by the user that runs Maven, or remove it.", e);
+        return new CloudistException(
+                "Cannot read classpath entry " + file + " (" + reason(e) + "). " + WHERE
+                        + ": make it readable by the user that runs Maven, or remove it.",
+                e);
     }
 
     /** A short reason for an I/O error; the JDK's messages for these name only the path. */
@@ -83,9 +85,13 @@ final class ClasspathEntries {
         if (e instanceof NoSuchFileException) {
             return "no such file";
         }
-        if (e instanceof FileNotFoundException && e.getMessage() != null && e.getMessage().endsWith(")")) {
+        if (e instanceof FileNotFoundException
+                && e.getMessage() != null
+                && e.getMessage().endsWith(")")) {
             // java.io's "<path> (Permission denied)"
-            String why = e.getMessage().substring(e.getMessage().lastIndexOf('(') + 1, e.getMessage().length() - 1);
+            String why = e.getMessage()
+                    .substring(
+                            e.getMessage().lastIndexOf('(') + 1, e.getMessage().length() - 1);
             return why.toLowerCase(Locale.ROOT);
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

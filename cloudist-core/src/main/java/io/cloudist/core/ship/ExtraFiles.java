@@ -30,10 +30,14 @@ record ExtraFiles(List<String> relativePaths, List<String> unmatchedGlobs) {
             if (glob.isEmpty()) {
                 continue;
             }
-            if (glob.startsWith("/") || glob.matches("^[A-Za-z]:.*")
+            if (glob.startsWith("/")
+                    || glob.matches("^[A-Za-z]:.*")
                     || glob.substring(literalPrefix(glob).length()).contains("..")) {
-                throw new ConfigurationException(CloudistParameters.EXTRA_FILES, raw.trim(), "write globs relative to"
-                        + " the module directory, with .. only before the first wildcard, e.g. ../../shared-data/**");
+                throw new ConfigurationException(
+                        CloudistParameters.EXTRA_FILES,
+                        raw.trim(),
+                        "write globs relative to"
+                                + " the module directory, with .. only before the first wildcard, e.g. ../../shared-data/**");
             }
             if (!collect(moduleDirectory, glob, paths)) {
                 unmatched.add(raw.trim());
@@ -53,7 +57,10 @@ record ExtraFiles(List<String> relativePaths, List<String> unmatchedGlobs) {
             if (glob.isEmpty()) {
                 continue;
             }
-            Path base = moduleDirectory.toAbsolutePath().resolve(literalPrefix(glob)).normalize();
+            Path base = moduleDirectory
+                    .toAbsolutePath()
+                    .resolve(literalPrefix(glob))
+                    .normalize();
             while (!base.startsWith(root) && root.getParent() != null) {
                 root = root.getParent();
             }
@@ -70,7 +77,10 @@ record ExtraFiles(List<String> relativePaths, List<String> unmatchedGlobs) {
         boolean any = false;
         try (Stream<Path> walk = Files.walk(start)) {
             for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                Path relative = moduleDirectory.toAbsolutePath().normalize().relativize(p.toAbsolutePath().normalize());
+                Path relative = moduleDirectory
+                        .toAbsolutePath()
+                        .normalize()
+                        .relativize(p.toAbsolutePath().normalize());
                 if (matcher.matches(relative)) {
                     into.add(relative.toString().replace('\\', '/'));
                     any = true;
@@ -85,9 +95,11 @@ record ExtraFiles(List<String> relativePaths, List<String> unmatchedGlobs) {
     }
 
     private static CloudistException unreadable(Path start, IOException e) {
-        return new CloudistException("Cannot read extra files under " + start + " (" + ClasspathEntries.reason(e)
-                + "): make them readable by the user that runs Maven, or change "
-                + CloudistParameters.EXTRA_FILES.displayName() + ".", e);
+        return new CloudistException(
+                "Cannot read extra files under " + start + " (" + ClasspathEntries.reason(e)
+                        + "): make them readable by the user that runs Maven, or change "
+                        + CloudistParameters.EXTRA_FILES.displayName() + ".",
+                e);
     }
 
     private static String literalPrefix(String glob) {

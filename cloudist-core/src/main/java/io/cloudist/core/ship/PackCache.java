@@ -30,7 +30,8 @@ final class PackCache {
     static PackCache read(Path file) {
         try {
             if (Files.isRegularFile(file)) {
-                return new PackCache(Documents.mapper().readValue(file.toFile(), new TypeReference<Map<String, BlobRef>>() {}));
+                return new PackCache(
+                        Documents.mapper().readValue(file.toFile(), new TypeReference<Map<String, BlobRef>>() {}));
             }
         } catch (IOException e) {
             // a cache that cannot be read is rebuilt

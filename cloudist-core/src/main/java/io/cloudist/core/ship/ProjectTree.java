@@ -35,16 +35,31 @@ public record ProjectTree(Path root, List<Path> buildDirectories, List<String> e
      * Files and directories that hold credentials by convention, never shipped: dotenv files, AWS, SSH and GnuPG
      * directories, and the credential files of git, npm, PyPI and curl/ftp.
      */
-    static final List<String> CREDENTIALS = List.of("**/.env", "**/.env.*", "**/.aws/**", "**/.ssh/**", "**/.gnupg/**",
-            "**/.netrc", "**/.git-credentials", "**/.npmrc", "**/.pypirc", "**/id_rsa", "**/id_ecdsa", "**/id_ed25519");
+    static final List<String> CREDENTIALS = List.of(
+            "**/.env",
+            "**/.env.*",
+            "**/.aws/**",
+            "**/.ssh/**",
+            "**/.gnupg/**",
+            "**/.netrc",
+            "**/.git-credentials",
+            "**/.npmrc",
+            "**/.pypirc",
+            "**/id_rsa",
+            "**/id_ecdsa",
+            "**/id_ed25519");
 
     public ProjectTree {
         root = root.toAbsolutePath().normalize();
-        buildDirectories = buildDirectories.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        buildDirectories = buildDirectories.stream()
+                .map(p -> p.toAbsolutePath().normalize())
+                .toList();
         excludes = excludes.stream().map(String::trim).filter(g -> !g.isEmpty()).toList();
         for (String glob : excludes) {
             if (glob.startsWith("/") || glob.contains("..")) {
-                throw new ConfigurationException(CloudistParameters.FILE_EXCLUDES, glob,
+                throw new ConfigurationException(
+                        CloudistParameters.FILE_EXCLUDES,
+                        glob,
                         "write globs relative to the project's root directory, e.g. docs/** or **/*.iso");
             }
         }
@@ -60,7 +75,8 @@ public record ProjectTree(Path root, List<Path> buildDirectories, List<String> e
     /** The files to ship, sorted by their root-relative path ({@code /}-separated). */
     List<File> scan() {
         List<PathMatcher> matchers = java.util.stream.Stream.concat(CREDENTIALS.stream(), excludes.stream())
-                .flatMap(glob -> glob.startsWith("**/") ? java.util.stream.Stream.of(glob, glob.substring(3))
+                .flatMap(glob -> glob.startsWith("**/")
+                        ? java.util.stream.Stream.of(glob, glob.substring(3))
                         : java.util.stream.Stream.of(glob))
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
                 .toList();
@@ -79,10 +95,12 @@ public record ProjectTree(Path root, List<Path> buildDirectories, List<String> e
                     Path relative = root.relativize(file);
                     boolean regular = attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file);
                     if (regular && matchers.stream().noneMatch(m -> m.matches(relative))) {
-                        BasicFileAttributes target = attrs.isSymbolicLink()
-                                ? Files.readAttributes(file, BasicFileAttributes.class)
-                                : attrs;
-                        files.add(new File(slashes(relative), target.size(), target.lastModifiedTime().toMillis()));
+                        BasicFileAttributes target =
+                                attrs.isSymbolicLink() ? Files.readAttributes(file, BasicFileAttributes.class) : attrs;
+                        files.add(new File(
+                                slashes(relative),
+                                target.size(),
+                                target.lastModifiedTime().toMillis()));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -93,9 +111,12 @@ public record ProjectTree(Path root, List<Path> buildDirectories, List<String> e
                 }
             });
         } catch (IOException e) {
-            throw new CloudistException("Cannot read the project's files under " + root + " ("
-                    + ClasspathEntries.reason(e) + "): make them readable by the user that runs Maven, or leave them"
-                    + " out with " + CloudistParameters.FILE_EXCLUDES.displayName() + ".", e);
+            throw new CloudistException(
+                    "Cannot read the project's files under " + root + " ("
+                            + ClasspathEntries.reason(e)
+                            + "): make them readable by the user that runs Maven, or leave them"
+                            + " out with " + CloudistParameters.FILE_EXCLUDES.displayName() + ".",
+                    e);
         }
         files.sort((a, b) -> a.path().compareTo(b.path()));
         return files;

@@ -201,8 +201,10 @@ public final class LocalDirectoryStore implements Store {
     }
 
     private CloudistException diskFailure(DiskFailure failure, Exception e) {
-        return new CloudistException("The store directory " + root + " " + failure.problem() + ": " + failure.fix()
-                + ", or point " + CloudistParameters.STORE.displayName() + " at a directory elsewhere.", e);
+        return new CloudistException(
+                "The store directory " + root + " " + failure.problem() + ": " + failure.fix() + ", or point "
+                        + CloudistParameters.STORE.displayName() + " at a directory elsewhere.",
+                e);
     }
 
     private interface IoAction {

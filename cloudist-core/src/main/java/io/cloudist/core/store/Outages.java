@@ -46,8 +46,11 @@ final class Outages {
         long lasted = now - start;
         if (!announced && lasted >= NOTICE_NANOS && lasted < budgetNanos) {
             announced = true;
-            LOG.warn("The store at {} is unreachable ({}); retrying for up to {} s (cloudist.storeOutageSeconds)",
-                    location, e.getMessage(), budgetNanos / 1_000_000_000L);
+            LOG.warn(
+                    "The store at {} is unreachable ({}); retrying for up to {} s (cloudist.storeOutageSeconds)",
+                    location,
+                    e.getMessage(),
+                    budgetNanos / 1_000_000_000L);
         }
         return lasted;
     }
@@ -82,7 +85,7 @@ final class Outages {
         if (failures == 0) {
             return "";
         }
-        return failures + " failed store calls retried, unreachable for " + Math.round(downtime(now) / 1e9)
-                + " s in " + outages + (outages == 1 ? " outage" : " outages");
+        return failures + " failed store calls retried, unreachable for " + Math.round(downtime(now) / 1e9) + " s in "
+                + outages + (outages == 1 ? " outage" : " outages");
     }
 }

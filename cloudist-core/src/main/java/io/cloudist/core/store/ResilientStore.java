@@ -50,7 +50,12 @@ public final class ResilientStore implements Store {
      * @param outageBudget how long an outage may last before calls fail ({@code cloudist.storeOutageSeconds})
      */
     public ResilientStore(Store inner, Duration outageBudget) {
-        this(inner, outageBudget, System::nanoTime, Thread::sleep, () -> ThreadLocalRandom.current().nextDouble());
+        this(
+                inner,
+                outageBudget,
+                System::nanoTime,
+                Thread::sleep,
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     ResilientStore(Store inner, Duration outageBudget, LongSupplier nanos, Sleeper sleeper, DoubleSupplier random) {
@@ -100,7 +105,8 @@ public final class ResilientStore implements Store {
                 return inner.putIfAbsent(key, data);
             }
             // An earlier attempt failed, perhaps after it created the key: our own value there is our creation.
-            return inner.putIfAbsent(key, data) || inner.get(key).map(v -> Arrays.equals(v, data)).orElse(false);
+            return inner.putIfAbsent(key, data)
+                    || inner.get(key).map(v -> Arrays.equals(v, data)).orElse(false);
         });
     }
 
@@ -198,18 +204,22 @@ public final class ResilientStore implements Store {
     private CloudistException diskFailure(DiskFailure failure, StoreUnavailableException e) {
         Path directory = DiskFailure.directory(e, null);
         String what = directory == null ? "A local disk" : "The directory " + directory;
-        return new CloudistException(what + " " + failure.problem() + " while using the store at " + location() + ": "
-                + failure.fix() + ".", e);
+        return new CloudistException(
+                what + " " + failure.problem() + " while using the store at " + location() + ": " + failure.fix() + ".",
+                e);
     }
 
     private StoreOutageException gaveUp(long lastedNanos, StoreUnavailableException e) {
         long budgetSeconds = budgetNanos / 1_000_000_000L;
         outages.giveUp();
-        return new StoreOutageException("The store at " + location() + " was unreachable for "
-                + Math.round(lastedNanos / 1e9) + " s, longer than the " + budgetSeconds + " s that "
-                + CloudistParameters.STORE_OUTAGE_SECONDS.displayName() + " allows; last error: " + e.getMessage()
-                + ". Check the network and the store's service, or set "
-                + CloudistParameters.STORE_OUTAGE_SECONDS.option()
-                + " to more seconds to wait longer.", e);
+        return new StoreOutageException(
+                "The store at " + location() + " was unreachable for "
+                        + Math.round(lastedNanos / 1e9) + " s, longer than the " + budgetSeconds + " s that "
+                        + CloudistParameters.STORE_OUTAGE_SECONDS.displayName() + " allows; last error: "
+                        + e.getMessage()
+                        + ". Check the network and the store's service, or set "
+                        + CloudistParameters.STORE_OUTAGE_SECONDS.option()
+                        + " to more seconds to wait longer.",
+                e);
     }
 }

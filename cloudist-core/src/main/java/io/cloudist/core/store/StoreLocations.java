@@ -41,16 +41,20 @@ public final class StoreLocations {
             String rest = location.substring(S3.length());
             String bucket = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
             if (!BUCKET.matcher(bucket).matches()) {
-                throw invalid(location, "name a bucket of 3 to 63 lower-case letters, digits, dots and hyphens, as in"
-                        + " s3://my-bucket/cloudist");
+                throw invalid(
+                        location,
+                        "name a bucket of 3 to 63 lower-case letters, digits, dots and hyphens, as in"
+                                + " s3://my-bucket/cloudist");
             }
             return location;
         }
         if (location.regionMatches(true, 0, "s3:", 0, 3)) {
             throw invalid(location, "write it as s3://bucket/prefix");
         }
-        throw invalid(location, "use a directory path, or s3://bucket/prefix for a bucket (a directory whose name has a"
-                + " colon is written ./name)");
+        throw invalid(
+                location,
+                "use a directory path, or s3://bucket/prefix for a bucket (a directory whose name has a"
+                        + " colon is written ./name)");
     }
 
     private static ConfigurationException invalid(String location, String fix) {

@@ -51,27 +51,50 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static String render(RunTimeline run) {
-        return PAGE.formatted(escape(run.runId()), escape(run.runId()), summary(run), gantt(run), utilisation(run),
-                slowestClasses(run), failures(run));
+        return PAGE.formatted(
+                escape(run.runId()),
+                escape(run.runId()),
+                summary(run),
+                gantt(run),
+                utilisation(run),
+                slowestClasses(run),
+                failures(run));
     }
 
     private static String summary(RunTimeline run) {
         Totals t = run.totals();
         return row("backend", escape(run.backend()) + ", " + t.workerSlots() + " workers")
-                + row("tests", String.format(Locale.ROOT, "%d run, %d failures, %d errors, %d skipped", t.tests(),
-                        t.failures(), t.errors(), t.skipped()))
+                + row(
+                        "tests",
+                        String.format(
+                                Locale.ROOT,
+                                "%d run, %d failures, %d errors, %d skipped",
+                                t.tests(),
+                                t.failures(),
+                                t.errors(),
+                                t.skipped()))
                 + row("wall time", seconds(t.wallSeconds()))
                 + row("makespan (first assignment to last result)", seconds(t.makespanSeconds()))
                 + row("lower bound (max of test time ÷ workers, longest class)", seconds(t.lowerBoundSeconds()))
                 + row("makespan ÷ lower bound", String.format(Locale.ROOT, "%.2f", t.makespanOverLowerBound()))
-                + row("per-task overhead (result written → next first test)", String.format(Locale.ROOT,
-                        "median %d ms, p90 %d ms over %d tasks", run.overhead().medianMillis(),
-                        run.overhead().p90Millis(), run.overhead().samples()))
-                + row("critical path", run.criticalPath().workerId().isEmpty() ? "none"
-                        : "worker " + escape(run.criticalPath().workerId()) + ": "
-                                + escape(String.join(" → ", run.criticalPath().taskIds()))
-                                + "; longest task " + escape(run.criticalPath().longestTaskId()) + " ("
-                                + seconds(run.criticalPath().longestTaskSeconds()) + ")");
+                + row(
+                        "per-task overhead (result written → next first test)",
+                        String.format(
+                                Locale.ROOT,
+                                "median %d ms, p90 %d ms over %d tasks",
+                                run.overhead().medianMillis(),
+                                run.overhead().p90Millis(),
+                                run.overhead().samples()))
+                + row(
+                        "critical path",
+                        run.criticalPath().workerId().isEmpty()
+                                ? "none"
+                                : "worker " + escape(run.criticalPath().workerId()) + ": "
+                                        + escape(String.join(
+                                                " → ", run.criticalPath().taskIds()))
+                                        + "; longest task "
+                                        + escape(run.criticalPath().longestTaskId()) + " ("
+                                        + seconds(run.criticalPath().longestTaskSeconds()) + ")");
     }
 
     private static String gantt(RunTimeline run) {
@@ -80,12 +103,22 @@ public final class HtmlReport {
         Set<String> critical = new HashSet<>(run.criticalPath().taskIds());
         StringBuilder svg = new StringBuilder();
         int height = ROW * run.workers().size() + 20;
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\">",
-                LABEL + WIDTH + 50, height));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\">",
+                LABEL + WIDTH + 50,
+                height));
         for (int tick = 0; tick <= 10; tick++) {
             double x = LABEL + WIDTH * tick / 10.0;
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eee\"/>"
-                    + "<text x=\"%.1f\" y=\"%d\">%.1f s</text>", x, x, height - 14, x + 2, height - 2,
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eee\"/>"
+                            + "<text x=\"%.1f\" y=\"%d\">%.1f s</text>",
+                    x,
+                    x,
+                    height - 14,
+                    x + 2,
+                    height - 2,
                     span * tick / 10 / 1000));
         }
         for (int i = 0; i < run.workers().size(); i++) {
@@ -94,20 +127,37 @@ public final class HtmlReport {
             svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">%s</text>", y + 15, escape(w.id())));
             long from = w.startedMillis() > 0 ? w.startedMillis() : origin;
             long to = w.lostMillis() > 0 ? w.lostMillis() : run.endMillis();
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"2\" fill=\"#ccc\">"
-                    + "<title>worker %s%s</title></rect>", x(from, origin, span), y + 10,
-                    Math.max(1, (to - from) / span * WIDTH), escape(w.id()),
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"2\" fill=\"#ccc\">"
+                            + "<title>worker %s%s</title></rect>",
+                    x(from, origin, span),
+                    y + 10,
+                    Math.max(1, (to - from) / span * WIDTH),
+                    escape(w.id()),
                     w.lostReason().isEmpty() ? "" : " lost: " + escape(w.lostReason())));
             for (TaskSpan task : w.tasks()) {
                 boolean lost = task.finishedMillis() == 0;
                 long start = lost ? task.queuedMillis() : task.startedMillis();
                 long end = lost ? (w.lostMillis() > 0 ? w.lostMillis() : run.endMillis()) : task.finishedMillis();
-                String cls = task.outcome() + (!lost && critical.contains(task.taskId())
-                        && w.id().equals(run.criticalPath().workerId()) ? " critical" : "");
-                svg.append(String.format(Locale.ROOT, "<rect class=\"%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
-                        + "height=\"16\"><title>%s (attempt %d) %s: %s — %s</title></rect>", cls,
-                        x(start, origin, span), y + 3, Math.max(1, (end - start) / span * WIDTH),
-                        escape(task.taskId()), task.attempt(), task.outcome(), seconds(task.seconds()),
+                String cls = task.outcome()
+                        + (!lost
+                                        && critical.contains(task.taskId())
+                                        && w.id().equals(run.criticalPath().workerId())
+                                ? " critical"
+                                : "");
+                svg.append(String.format(
+                        Locale.ROOT,
+                        "<rect class=\"%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
+                                + "height=\"16\"><title>%s (attempt %d) %s: %s — %s</title></rect>",
+                        cls,
+                        x(start, origin, span),
+                        y + 3,
+                        Math.max(1, (end - start) / span * WIDTH),
+                        escape(task.taskId()),
+                        task.attempt(),
+                        task.outcome(),
+                        seconds(task.seconds()),
                         escape(String.join(", ", task.classes()))));
             }
         }
@@ -117,19 +167,29 @@ public final class HtmlReport {
     private static String utilisation(RunTimeline run) {
         StringBuilder rows = new StringBuilder();
         for (Worker w : run.workers()) {
-            rows.append(String.format(Locale.ROOT, "<tr><td>%s</td><td class=\"n\">%s</td><td class=\"n\">%.0f%%</td>"
-                    + "<td><div class=\"bar\"><div style=\"width:%.0f%%\"></div></div></td><td>%s</td></tr>",
-                    escape(w.id()), seconds(w.busySeconds()), w.utilisation() * 100,
-                    Math.min(100, w.utilisation() * 100), escape(w.lostReason())));
+            rows.append(String.format(
+                    Locale.ROOT,
+                    "<tr><td>%s</td><td class=\"n\">%s</td><td class=\"n\">%.0f%%</td>"
+                            + "<td><div class=\"bar\"><div style=\"width:%.0f%%\"></div></div></td><td>%s</td></tr>",
+                    escape(w.id()),
+                    seconds(w.busySeconds()),
+                    w.utilisation() * 100,
+                    Math.min(100, w.utilisation() * 100),
+                    escape(w.lostReason())));
         }
         return rows.toString();
     }
 
     private static String slowestClasses(RunTimeline run) {
         StringBuilder rows = new StringBuilder();
-        for (ClassTime c : run.classes().subList(0, Math.min(SLOWEST, run.classes().size()))) {
-            rows.append(String.format(Locale.ROOT, "<tr><td>%s</td><td class=\"n\">%d</td><td class=\"n\">%.3f</td></tr>",
-                    escape(c.className()), c.tests(), c.seconds()));
+        for (ClassTime c :
+                run.classes().subList(0, Math.min(SLOWEST, run.classes().size()))) {
+            rows.append(String.format(
+                    Locale.ROOT,
+                    "<tr><td>%s</td><td class=\"n\">%d</td><td class=\"n\">%.3f</td></tr>",
+                    escape(c.className()),
+                    c.tests(),
+                    c.seconds()));
         }
         return rows.toString();
     }
@@ -140,9 +200,14 @@ public final class HtmlReport {
         }
         StringBuilder rows = new StringBuilder("<table><tr><th>test</th><th>outcome</th><th>message</th></tr>");
         for (FailedTest f : run.failures()) {
-            rows.append("<tr><td>").append(escape(f.className() + " " + f.name())).append("</td><td>")
-                    .append(f.status()).append("</td><td><pre>").append(escape(f.type()))
-                    .append(f.message().isEmpty() ? "" : ": " + escape(f.message())).append("</pre></td></tr>");
+            rows.append("<tr><td>")
+                    .append(escape(f.className() + " " + f.name()))
+                    .append("</td><td>")
+                    .append(f.status())
+                    .append("</td><td><pre>")
+                    .append(escape(f.type()))
+                    .append(f.message().isEmpty() ? "" : ": " + escape(f.message()))
+                    .append("</pre></td></tr>");
         }
         return rows.append("</table>").toString();
     }

@@ -89,7 +89,10 @@ public record RunTimeline(
      * @param longestTaskSeconds its time from taken to finished
      */
     public record CriticalPath(
-            String workerId, List<String> taskIds, String longestTaskId, String longestTaskWorkerId,
+            String workerId,
+            List<String> taskIds,
+            String longestTaskId,
+            String longestTaskWorkerId,
             double longestTaskSeconds) {
         public CriticalPath {
             taskIds = List.copyOf(taskIds);

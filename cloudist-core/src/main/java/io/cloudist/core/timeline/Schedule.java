@@ -20,30 +20,69 @@ import java.util.Map;
 final class Schedule {
     private Schedule() {}
 
-    static RunTimeline analyse(String runId, String backend, long startMillis, long endMillis, int slots,
-            Summary summary, List<Worker> recorded, List<FailedTest> failures) {
-        List<TaskSpan> finished = recorded.stream().flatMap(w -> w.tasks().stream())
-                .filter(t -> t.finishedMillis() > 0).toList();
-        long first = recorded.stream().flatMap(w -> w.tasks().stream()).mapToLong(TaskSpan::queuedMillis).min().orElse(0);
+    static RunTimeline analyse(
+            String runId,
+            String backend,
+            long startMillis,
+            long endMillis,
+            int slots,
+            Summary summary,
+            List<Worker> recorded,
+            List<FailedTest> failures) {
+        List<TaskSpan> finished = recorded.stream()
+                .flatMap(w -> w.tasks().stream())
+                .filter(t -> t.finishedMillis() > 0)
+                .toList();
+        long first = recorded.stream()
+                .flatMap(w -> w.tasks().stream())
+                .mapToLong(TaskSpan::queuedMillis)
+                .min()
+                .orElse(0);
         long last = finished.stream().mapToLong(TaskSpan::finishedMillis).max().orElse(first);
         double makespan = Math.max(0, last - first) / 1000.0;
-        List<Worker> workers = recorded.stream().map(w -> withUtilisation(w, makespan)).toList();
+        List<Worker> workers =
+                recorded.stream().map(w -> withUtilisation(w, makespan)).toList();
         List<ClassTime> classes = classes(finished);
         double testSeconds = classes.stream().mapToDouble(ClassTime::seconds).sum();
         double longestClass = classes.isEmpty() ? 0 : classes.get(0).seconds();
         double lowerBound = Math.max(testSeconds / slots, longestClass);
-        Totals totals = new Totals(summary.tests(), summary.failures(), summary.errors(), summary.skipped(), slots,
-                (endMillis - startMillis) / 1000.0, makespan, round(testSeconds), round(lowerBound),
+        Totals totals = new Totals(
+                summary.tests(),
+                summary.failures(),
+                summary.errors(),
+                summary.skipped(),
+                slots,
+                (endMillis - startMillis) / 1000.0,
+                makespan,
+                round(testSeconds),
+                round(lowerBound),
                 lowerBound > 0 ? round(makespan / lowerBound) : 0);
-        return new RunTimeline(Documents.SCHEMA, runId, backend, startMillis, endMillis, totals, overhead(workers),
-                criticalPath(workers), workers, classes, failures);
+        return new RunTimeline(
+                Documents.SCHEMA,
+                runId,
+                backend,
+                startMillis,
+                endMillis,
+                totals,
+                overhead(workers),
+                criticalPath(workers),
+                workers,
+                classes,
+                failures);
     }
 
     private static Worker withUtilisation(Worker w, double makespan) {
         double busy = round(w.tasks().stream().mapToDouble(TaskSpan::seconds).sum());
         double utilisation = makespan > 0 ? round(busy / makespan) : 0;
-        return new Worker(w.id(), w.startedMillis(), w.readyMillis(), busy, utilisation, w.lostMillis(),
-                w.lostReason(), w.tasks());
+        return new Worker(
+                w.id(),
+                w.startedMillis(),
+                w.readyMillis(),
+                busy,
+                utilisation,
+                w.lostMillis(),
+                w.lostReason(),
+                w.tasks());
     }
 
     /** Per top-level class, the sum of its tests' times, longest first. */
@@ -69,7 +108,8 @@ final class Schedule {
             List<TaskSpan> tasks = ran(w);
             for (int i = 1; i < tasks.size(); i++) {
                 if (tasks.get(i).firstTestMillis() > 0) {
-                    gaps.add(Math.max(0, tasks.get(i).firstTestMillis() - tasks.get(i - 1).finishedMillis()));
+                    gaps.add(Math.max(
+                            0, tasks.get(i).firstTestMillis() - tasks.get(i - 1).finishedMillis()));
                 }
             }
         }
@@ -106,14 +146,20 @@ final class Schedule {
         if (end == null) {
             return CriticalPath.NONE;
         }
-        return new CriticalPath(end.id(), ran(end).stream().map(TaskSpan::taskId).toList(), longest.taskId(),
-                longestWorker, round(longest.seconds()));
+        return new CriticalPath(
+                end.id(),
+                ran(end).stream().map(TaskSpan::taskId).toList(),
+                longest.taskId(),
+                longestWorker,
+                round(longest.seconds()));
     }
 
     /** A worker's finished tasks in the order it ran them. */
     private static List<TaskSpan> ran(Worker w) {
-        return w.tasks().stream().filter(t -> t.finishedMillis() > 0)
-                .sorted(Comparator.comparingLong(TaskSpan::startedMillis)).toList();
+        return w.tasks().stream()
+                .filter(t -> t.finishedMillis() > 0)
+                .sorted(Comparator.comparingLong(TaskSpan::startedMillis))
+                .toList();
     }
 
     private static double round(double seconds) {

@@ -19,7 +19,8 @@ public final class TimelineFiles {
         Path html = directory.resolve(HTML);
         try {
             Files.createDirectories(directory);
-            Files.write(directory.resolve(JSON),
+            Files.write(
+                    directory.resolve(JSON),
                     Documents.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(timeline));
             Files.writeString(html, HtmlReport.render(timeline), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -91,8 +91,12 @@ public final class TimelineRecorder implements CoordinatorListener {
         results.forEach(r -> last.put(r.uniqueId(), r));
         return last.values().stream()
                 .filter(r -> r.status() == Status.FAILED || r.status() == Status.ERROR)
-                .map(r -> new FailedTest(r.node().className(), r.node().legacyName(), r.status().name(),
-                        r.failure().type(), r.failure().message()))
+                .map(r -> new FailedTest(
+                        r.node().className(),
+                        r.node().legacyName(),
+                        r.status().name(),
+                        r.failure().type(),
+                        r.failure().message()))
                 .toList();
     }
 
@@ -108,7 +112,11 @@ public final class TimelineRecorder implements CoordinatorListener {
 
         Worker toWorker(String id) {
             List<TaskSpan> tasks = spans.values().stream().map(Span::toTaskSpan).toList();
-            long ready = tasks.stream().mapToLong(TaskSpan::startedMillis).filter(t -> t > 0).min().orElse(0);
+            long ready = tasks.stream()
+                    .mapToLong(TaskSpan::startedMillis)
+                    .filter(t -> t > 0)
+                    .min()
+                    .orElse(0);
             return new Worker(id, startedMillis, ready, 0, 0, lostMillis, lostReason, tasks);
         }
     }
@@ -126,19 +134,32 @@ public final class TimelineRecorder implements CoordinatorListener {
         }
 
         TaskSpan toTaskSpan() {
-            List<String> classes = task.units().stream().map(Unit::className).distinct().toList();
+            List<String> classes =
+                    task.units().stream().map(Unit::className).distinct().toList();
             if (result == null) {
                 return new TaskSpan(task.id(), attempt, queuedMillis, 0, 0, 0, "lost", classes, List.of());
             }
             List<TestTime> tests = result.results().stream()
                     .filter(r -> r.node().kind().isTest()) // containers' time is their tests' time
-                    .map(r -> new TestTime(r.uniqueId(), classOf(r.uniqueId()), r.node().legacyName(), r.seconds(),
+                    .map(r -> new TestTime(
+                            r.uniqueId(),
+                            classOf(r.uniqueId()),
+                            r.node().legacyName(),
+                            r.seconds(),
                             r.status().name()))
                     .toList();
-            boolean failed = result.results().stream()
-                    .anyMatch(r -> r.status() == Status.FAILED || r.status() == Status.ERROR);
-            return new TaskSpan(task.id(), attempt, queuedMillis, result.startedMillis(), result.firstTestMillis(),
-                    result.finishedMillis(), failed ? "failed" : "passed", classes, tests);
+            boolean failed =
+                    result.results().stream().anyMatch(r -> r.status() == Status.FAILED || r.status() == Status.ERROR);
+            return new TaskSpan(
+                    task.id(),
+                    attempt,
+                    queuedMillis,
+                    result.startedMillis(),
+                    result.firstTestMillis(),
+                    result.finishedMillis(),
+                    failed ? "failed" : "passed",
+                    classes,
+                    tests);
         }
 
         /** The top-level class of the unit whose id is the test's own or an ancestor's. */

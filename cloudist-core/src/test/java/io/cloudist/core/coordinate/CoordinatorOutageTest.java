@@ -45,11 +45,16 @@ class CoordinatorOutageTest {
             return false;
         }));
         List<Task> tasks = IntStream.range(0, 5)
-                .mapToObj(i -> new Task("t" + i, List.of(new Unit("C" + i, "C" + i, List.of("[class:C" + i + "]"), 1)),
-                        6 - i))
+                .mapToObj(i ->
+                        new Task("t" + i, List.of(new Unit("C" + i, "C" + i, List.of("[class:C" + i + "]"), 1)), 6 - i))
                 .toList();
         Coordinator coordinator = new Coordinator(
-                store, "r", List.<WorkerHandle>copyOf(workers), new CoordinatorListener() {}, FAST, Replacements.NONE,
+                store,
+                "r",
+                List.<WorkerHandle>copyOf(workers),
+                new CoordinatorListener() {},
+                FAST,
+                Replacements.NONE,
                 store.uptimeClock());
         long start = System.nanoTime();
 
@@ -60,7 +65,10 @@ class CoordinatorOutageTest {
         assertThat(outcome.abandoned()).extracting(a -> a.task().id()).contains("t3", "t4");
         assertThat(outcome.abandoned()).allSatisfy(a -> assertThat(a.reason()).contains(outcome.storeOutage()));
         Set<String> accounted = new HashSet<>(outcome.results().keySet());
-        outcome.abandoned().forEach(a -> assertThat(accounted.add(a.task().id())).as(a.task().id()).isTrue());
+        outcome.abandoned()
+                .forEach(a -> assertThat(accounted.add(a.task().id()))
+                        .as(a.task().id())
+                        .isTrue());
         assertThat(accounted).hasSize(5);
         assertThat(Duration.ofNanos(System.nanoTime() - start))
                 .as("one wait for the outage; telling the workers to stop fails at once")

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.cloudist.core.plan.Task;
+import io.cloudist.core.plan.Unit;
 import io.cloudist.core.protocol.Assignment;
 import io.cloudist.core.protocol.Documents;
-import io.cloudist.core.store.StoreKeys;
-import io.cloudist.core.plan.Unit;
 import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.store.LocalDirectoryStore;
 import io.cloudist.core.store.Store;
+import io.cloudist.core.store.StoreKeys;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,8 +31,10 @@ class CoordinatorTest {
 
     private static List<Task> tasks(int n) {
         return IntStream.range(0, n)
-                .mapToObj(i -> new Task("t" + i,
-                        List.of(new Unit("C" + i, "C" + i, List.of("[engine:e]/[class:C" + i + "]"), 1)), n - i))
+                .mapToObj(i -> new Task(
+                        "t" + i,
+                        List.of(new Unit("C" + i, "C" + i, List.of("[engine:e]/[class:C" + i + "]"), 1)),
+                        n - i))
                 .toList();
     }
 
@@ -45,17 +47,24 @@ class CoordinatorTest {
 
     private Coordinator.Outcome run(
             Store store, List<? extends WorkerHandle> workers, List<Task> tasks, Replacements replacements) {
-        Coordinator coordinator = new Coordinator(store, "r", List.copyOf(workers), new CoordinatorListener() {
-            @Override
-            public void workerLost(WorkerHandle worker, String reason) {
-                lost.add(worker.id() + ": " + reason);
-            }
+        Coordinator coordinator = new Coordinator(
+                store,
+                "r",
+                List.copyOf(workers),
+                new CoordinatorListener() {
+                    @Override
+                    public void workerLost(WorkerHandle worker, String reason) {
+                        lost.add(worker.id() + ": " + reason);
+                    }
 
-            @Override
-            public void workerReplaced(WorkerHandle worker, int count, int max) {
-                replaced.add(worker.id() + " " + count + "/" + max);
-            }
-        }, FAST, replacements, Clock.systemUTC());
+                    @Override
+                    public void workerReplaced(WorkerHandle worker, int count, int max) {
+                        replaced.add(worker.id() + " " + count + "/" + max);
+                    }
+                },
+                FAST,
+                replacements,
+                Clock.systemUTC());
         return coordinator.run(tasks);
     }
 
@@ -63,8 +72,15 @@ class CoordinatorTest {
     void afterSkipAfterFailureCountFailedTestsTheTasksNotHandedOutAreSkipped() {
         Store store = new LocalDirectoryStore(temp);
         FakeWorker worker = FakeWorker.failing("w0", store, "r", 20, t -> t.equals("t0"));
-        Coordinator coordinator = new Coordinator(store, "r", List.of(worker), new CoordinatorListener() {}, FAST,
-                Replacements.NONE, Clock.systemUTC(), 1);
+        Coordinator coordinator = new Coordinator(
+                store,
+                "r",
+                List.of(worker),
+                new CoordinatorListener() {},
+                FAST,
+                Replacements.NONE,
+                Clock.systemUTC(),
+                1);
 
         Coordinator.Outcome outcome = coordinator.run(tasks(10));
 
@@ -85,8 +101,9 @@ class CoordinatorTest {
 
         run(store, List.of(new FakeWorker("w0", store, "r", t -> false)), tasks);
 
-        assertThat(IntStream.range(0, 2).mapToObj(seq -> Documents.read(
-                        store.get(StoreKeys.assignment("r", "w0", seq)).orElseThrow(), Assignment.class)))
+        assertThat(IntStream.range(0, 2)
+                        .mapToObj(seq -> Documents.read(
+                                store.get(StoreKeys.assignment("r", "w0", seq)).orElseThrow(), Assignment.class)))
                 .extracting(Assignment::taskId, Assignment::expectedSeconds)
                 .containsExactlyInAnyOrder(tuple("t0", 42.0), tuple("t1", 0.0));
     }
@@ -94,15 +111,16 @@ class CoordinatorTest {
     @Test
     void everyTaskGetsExactlyOneResultAcrossWorkers() {
         Store store = new LocalDirectoryStore(temp);
-        List<FakeWorker> workers = List.of(
-                new FakeWorker("w0", store, "r", t -> false), new FakeWorker("w1", store, "r", t -> false));
+        List<FakeWorker> workers =
+                List.of(new FakeWorker("w0", store, "r", t -> false), new FakeWorker("w1", store, "r", t -> false));
         Coordinator.Outcome outcome = run(store, workers, tasks(20));
         assertThat(outcome.results()).hasSize(20);
         assertThat(outcome.abandoned()).isEmpty();
         assertThat(workers.get(0).ranTasks).isNotEmpty();
         assertThat(workers.get(1).ranTasks).isNotEmpty();
         // At least once: an idle worker may take a queued task in the moment its busy worker starts it.
-        assertThat(workers.stream().flatMap(w -> w.ranTasks.stream()).distinct()).hasSize(20);
+        assertThat(workers.stream().flatMap(w -> w.ranTasks.stream()).distinct())
+                .hasSize(20);
     }
 
     @Test
@@ -177,12 +195,20 @@ class CoordinatorTest {
             return true;
         });
         List<String> lost = new ArrayList<>();
-        Coordinator coordinator = new Coordinator(store, "r", List.of(worker), new CoordinatorListener() {
-            @Override
-            public void workerLost(WorkerHandle w, String reason) {
-                lost.add(w.id() + ": " + reason);
-            }
-        }, FAST, replacements, Clock.systemUTC()).abortingWhen(aborting::get);
+        Coordinator coordinator = new Coordinator(
+                        store,
+                        "r",
+                        List.of(worker),
+                        new CoordinatorListener() {
+                            @Override
+                            public void workerLost(WorkerHandle w, String reason) {
+                                lost.add(w.id() + ": " + reason);
+                            }
+                        },
+                        FAST,
+                        replacements,
+                        Clock.systemUTC())
+                .abortingWhen(aborting::get);
 
         assertThatThrownBy(() -> coordinator.run(tasks(3))).hasMessage("The run was stopped");
         assertThat(lost).isEmpty();
@@ -203,7 +229,8 @@ class CoordinatorTest {
         assertThat(started).hasSize(2);
         assertThat(outcome.results()).isEmpty();
         assertThat(outcome.abandoned()).hasSize(4);
-        assertThat(outcome.abandoned()).extracting(Abandoned::reason)
+        assertThat(outcome.abandoned())
+                .extracting(Abandoned::reason)
                 .anySatisfy(r -> assertThat(r).contains("2 of at most 2 replacements"));
     }
 
@@ -218,12 +245,19 @@ class CoordinatorTest {
                 new FakeWorker("w1", store, "r", t -> false, t -> t.equals("t0")),
                 new FakeWorker("w2", store, "r", t -> false));
         long start = System.nanoTime();
-        Coordinator coordinator = new Coordinator(store, "r", List.copyOf(workers), new CoordinatorListener() {
-            @Override
-            public void workerLost(WorkerHandle worker, String reason) {
-                lost.add(worker.id() + ": " + reason);
-            }
-        }, slowTimeout, Replacements.NONE, Clock.systemUTC());
+        Coordinator coordinator = new Coordinator(
+                store,
+                "r",
+                List.copyOf(workers),
+                new CoordinatorListener() {
+                    @Override
+                    public void workerLost(WorkerHandle worker, String reason) {
+                        lost.add(worker.id() + ": " + reason);
+                    }
+                },
+                slowTimeout,
+                Replacements.NONE,
+                Clock.systemUTC());
         Coordinator.Outcome outcome = coordinator.run(tasks(6));
         long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
 
@@ -244,12 +278,19 @@ class CoordinatorTest {
         FakeWorker quick = new FakeWorker("w1", store, "r", t -> false);
         List<String> moves = new ArrayList<>();
         // Four tasks for two workers: each gets a running and a queued one; the quick worker is soon idle.
-        Coordinator coordinator = new Coordinator(store, "r", List.of(busy, quick), new CoordinatorListener() {
-            @Override
-            public void taskMoved(Task task, WorkerHandle from, WorkerHandle to) {
-                moves.add(task.id() + " " + from.id() + "->" + to.id());
-            }
-        }, FAST, Replacements.NONE, Clock.systemUTC());
+        Coordinator coordinator = new Coordinator(
+                store,
+                "r",
+                List.of(busy, quick),
+                new CoordinatorListener() {
+                    @Override
+                    public void taskMoved(Task task, WorkerHandle from, WorkerHandle to) {
+                        moves.add(task.id() + " " + from.id() + "->" + to.id());
+                    }
+                },
+                FAST,
+                Replacements.NONE,
+                Clock.systemUTC());
 
         Coordinator.Outcome outcome = coordinator.run(tasks(4));
 

@@ -48,13 +48,24 @@ final class FakeWorker implements WorkerHandle {
         return new FakeWorker(id, store, runId, t -> false, t -> false, taskMillis, failOnTask);
     }
 
-    private FakeWorker(String id, Store store, String runId, Predicate<String> dieOnTask,
-            Predicate<String> evictOnTask, long taskMillis) {
+    private FakeWorker(
+            String id,
+            Store store,
+            String runId,
+            Predicate<String> dieOnTask,
+            Predicate<String> evictOnTask,
+            long taskMillis) {
         this(id, store, runId, dieOnTask, evictOnTask, taskMillis, t -> false);
     }
 
-    private FakeWorker(String id, Store store, String runId, Predicate<String> dieOnTask,
-            Predicate<String> evictOnTask, long taskMillis, Predicate<String> failOnTask) {
+    private FakeWorker(
+            String id,
+            Store store,
+            String runId,
+            Predicate<String> dieOnTask,
+            Predicate<String> evictOnTask,
+            long taskMillis,
+            Predicate<String> failOnTask) {
         this.failOnTask = failOnTask;
         this.id = id;
         this.evictOnTask = evictOnTask;
@@ -90,7 +101,8 @@ final class FakeWorker implements WorkerHandle {
                     return;
                 }
                 if (evictOnTask.test(a.taskId())) {
-                    store.put(StoreKeys.heartbeat(runId, id),
+                    store.put(
+                            StoreKeys.heartbeat(runId, id),
                             WorkerReplies.heartbeat(id, System.currentTimeMillis(), seq, "spot interruption notice"));
                     while (alive) {
                         Thread.sleep(2);
@@ -101,8 +113,10 @@ final class FakeWorker implements WorkerHandle {
                 }
                 ranTasks.add(a.taskId());
                 Thread.sleep(taskMillis);
-                store.put(StoreKeys.result(runId, id, seq), WorkerReplies.taskResult(a, id, 0, 0, 0, 1,
-                        failOnTask.test(a.taskId()) ? failed(a) : passed(a)));
+                store.put(
+                        StoreKeys.result(runId, id, seq),
+                        WorkerReplies.taskResult(
+                                a, id, 0, 0, 0, 1, failOnTask.test(a.taskId()) ? failed(a) : passed(a)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

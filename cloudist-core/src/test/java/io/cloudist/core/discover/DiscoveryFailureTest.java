@@ -20,11 +20,13 @@ class DiscoveryFailureTest {
     void namesTheEngineAndTheRootCauseInOneParagraphAndKeepsTheTraceAsTheCause() {
         CloudistException failure = DiscoveryFailure.of(
                 "org.junit.platform.commons.JUnitException: TestEngine with ID 'junit-vintage' failed to discover tests",
-                TRACE, Path.of("target/cloudist/discovery/discover.log"));
+                TRACE,
+                Path.of("target/cloudist/discovery/discover.log"));
 
         assertThat(failure.getMessage())
-                .startsWith("Test discovery failed in the JUnit Vintage engine (junit-vintage): Unsupported version of"
-                        + " junit:junit: 3.8.2. Please upgrade to version 4.12 or later. The engines and JUnit versions")
+                .startsWith(
+                        "Test discovery failed in the JUnit Vintage engine (junit-vintage): Unsupported version of"
+                                + " junit:junit: 3.8.2. Please upgrade to version 4.12 or later. The engines and JUnit versions")
                 .contains("mvn dependency:tree", "-X", "target/cloudist/discovery/discover.log")
                 .doesNotContain("\tat ", "\n");
         assertThat(failure.getCause().getMessage()).contains("JUnit4VersionCheck.checkSupported");
@@ -32,9 +34,11 @@ class DiscoveryFailureTest {
 
     @Test
     void withoutAnEngineOrCauseItNamesTheExceptionsMessage() {
-        assertThat(DiscoveryFailure.of("java.lang.NoClassDefFoundError: org/opentest4j/TestAbortedException",
-                        "java.lang.NoClassDefFoundError: org/opentest4j/TestAbortedException\n\tat x.Y.z(Y.java:1)\n",
-                        Path.of("d.log")).getMessage())
+        assertThat(DiscoveryFailure.of(
+                                "java.lang.NoClassDefFoundError: org/opentest4j/TestAbortedException",
+                                "java.lang.NoClassDefFoundError: org/opentest4j/TestAbortedException\n\tat x.Y.z(Y.java:1)\n",
+                                Path.of("d.log"))
+                        .getMessage())
                 .startsWith("Test discovery failed: org/opentest4j/TestAbortedException. The engines");
     }
 }

@@ -30,9 +30,13 @@ class SecretsTest {
 
     @Test
     void theSecretsOfATestJvmAreWithheldUnlessAllowedByName() {
-        TestJvmSpec jvm = new TestJvmSpec(Path.of("java"), "-Xmx1g -Dlicense.key=abc -Dplain=1",
+        TestJvmSpec jvm = new TestJvmSpec(
+                Path.of("java"),
+                "-Xmx1g -Dlicense.key=abc -Dplain=1",
                 Map.of("sonar.token", "t", "db.url", "jdbc:x", "allowed.password", "p"),
-                Map.of("DB_PASSWORD", "pw", "TZ", "UTC"), Path.of("."), List.of());
+                Map.of("DB_PASSWORD", "pw", "TZ", "UTC"),
+                Path.of("."),
+                List.of());
 
         TestJvmSecrets secrets = TestJvmSecrets.of(jvm, Set.of("allowed.password"));
 
@@ -41,7 +45,8 @@ class SecretsTest {
         assertThat(secrets.environment()).containsOnlyKeys("TZ");
         assertThat(secrets.withheldProperties()).containsOnlyKeys("license.key", "sonar.token");
         assertThat(secrets.withheldEnvironment()).containsOnlyKeys("DB_PASSWORD");
-        assertThat(secrets.withheldNames()).containsExactly("-Dlicense.key", "-Dsonar.token", "$DB_PASSWORD")
+        assertThat(secrets.withheldNames())
+                .containsExactly("-Dlicense.key", "-Dsonar.token", "$DB_PASSWORD")
                 .noneMatch(n -> n.contains("pw") || n.contains("=t"));
     }
 }

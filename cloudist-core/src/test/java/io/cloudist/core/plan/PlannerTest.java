@@ -59,7 +59,8 @@ class PlannerTest {
     @Test
     void balancesExpectedTimeAcrossTasks() {
         List<Unit> units = new ArrayList<>(units(40));
-        List<Task> tasks = Planner.plan(units, 2, 2, u -> 1.0 + Integer.parseInt(u.key().substring(1)) % 7);
+        List<Task> tasks =
+                Planner.plan(units, 2, 2, u -> 1.0 + Integer.parseInt(u.key().substring(1)) % 7);
         assertThat(tasks).hasSize(2 + 2 * Planner.TAIL_SPLIT);
         assertThat(spread(tasks.subList(0, 2))).isLessThanOrEqualTo(7.0);
         assertThat(spread(tasks.subList(2, tasks.size()))).isLessThanOrEqualTo(7.0);
@@ -72,11 +73,15 @@ class PlannerTest {
 
         // 8 tasks of about 12.5 units; the last round's 25 units become 8 tasks of 3-4 at the end of the queue.
         assertThat(tasks).hasSize(6 + 2 * Planner.TAIL_SPLIT);
-        assertThat(tasks.subList(0, 6)).allSatisfy(t -> assertThat(t.expectedSeconds()).isBetween(12.0, 13.0));
-        assertThat(tasks.subList(6, tasks.size())).allSatisfy(t -> assertThat(t.expectedSeconds()).isBetween(3.0, 4.0));
+        assertThat(tasks.subList(0, 6))
+                .allSatisfy(t -> assertThat(t.expectedSeconds()).isBetween(12.0, 13.0));
+        assertThat(tasks.subList(6, tasks.size()))
+                .allSatisfy(t -> assertThat(t.expectedSeconds()).isBetween(3.0, 4.0));
         assertThat(tasks.stream().mapToInt(t -> t.units().size()).sum()).isEqualTo(100);
-        assertThat(tasks).extracting(Task::id).containsExactly(
-                IntStream.range(0, tasks.size()).mapToObj(i -> "t" + i).toArray(String[]::new));
+        assertThat(tasks)
+                .extracting(Task::id)
+                .containsExactly(
+                        IntStream.range(0, tasks.size()).mapToObj(i -> "t" + i).toArray(String[]::new));
     }
 
     @Test
@@ -92,9 +97,11 @@ class PlannerTest {
         List<Task> tasks = Planner.plan(units, 2, 4, u -> seconds.get(u.key()));
 
         List<Task> lastRound = tasks.subList(6, tasks.size());
-        assertThat(lastRound).hasSize(2 * Planner.TAIL_SPLIT)
+        assertThat(lastRound)
+                .hasSize(2 * Planner.TAIL_SPLIT)
                 .allSatisfy(t -> assertThat(t.expectedSeconds()).isLessThanOrEqualTo(1.25))
-                .flatExtracting(Task::units).allSatisfy(u -> assertThat(seconds.get(u.key())).isLessThanOrEqualTo(1.0));
+                .flatExtracting(Task::units)
+                .allSatisfy(u -> assertThat(seconds.get(u.key())).isLessThanOrEqualTo(1.0));
         assertThat(tasks.get(0).units()).extracting(Unit::key).containsExactly("C9");
     }
 
@@ -109,7 +116,8 @@ class PlannerTest {
 
     @Test
     void leavesTasksWholeWhenThereIsOneRound() {
-        assertThat(Planner.plan(units(20), 4, 1, u -> 1.0)).hasSize(4)
+        assertThat(Planner.plan(units(20), 4, 1, u -> 1.0))
+                .hasSize(4)
                 .allSatisfy(t -> assertThat(t.expectedSeconds()).isEqualTo(5.0));
     }
 
@@ -123,8 +131,10 @@ class PlannerTest {
     void aTargetTaskLengthSetsHowManyTasksThereAre() {
         List<Task> tasks = Planner.plan(units(100), 2, 4, 10.0, u -> 1.0);
         assertThat(tasks).hasSize(8 + 2 * Planner.TAIL_SPLIT);
-        assertThat(tasks.subList(0, 8)).allSatisfy(t -> assertThat(t.expectedSeconds()).isEqualTo(10.0));
-        assertThat(tasks.subList(8, tasks.size())).allSatisfy(t -> assertThat(t.expectedSeconds()).isLessThan(10.0));
+        assertThat(tasks.subList(0, 8))
+                .allSatisfy(t -> assertThat(t.expectedSeconds()).isEqualTo(10.0));
+        assertThat(tasks.subList(8, tasks.size()))
+                .allSatisfy(t -> assertThat(t.expectedSeconds()).isLessThan(10.0));
     }
 
     @Test
@@ -142,7 +152,8 @@ class PlannerTest {
         List<Task> tasks = Planner.plan(units(30), 2, 4, 8.0, u -> seconds.get(u.key()));
         assertThat(tasks.get(0).units()).extracting(Unit::key).containsExactly("C7");
         assertThat(tasks.get(1).units()).extracting(Unit::key).containsExactly("C21");
-        assertThat(tasks.subList(2, tasks.size())).allSatisfy(t -> assertThat(t.expectedSeconds()).isLessThan(8.0));
+        assertThat(tasks.subList(2, tasks.size()))
+                .allSatisfy(t -> assertThat(t.expectedSeconds()).isLessThan(8.0));
         assertThat(tasks).isSortedAccordingTo((a, b) -> Double.compare(b.expectedSeconds(), a.expectedSeconds()));
     }
 

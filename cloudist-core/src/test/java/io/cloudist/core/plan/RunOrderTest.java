@@ -38,13 +38,19 @@ class RunOrderTest {
     @Test
     void randomIsTheSameForTheSameSeed() {
         RunOrder random = new RunOrder(RunOrder.Kind.RANDOM, 7);
-        assertThat(order(random, Set.of(), 0)).isEqualTo(order(random, Set.of(), 0))
+        assertThat(order(random, Set.of(), 0))
+                .isEqualTo(order(random, Set.of(), 0))
                 .containsExactlyInAnyOrder("a.ATest", "b.BTest", "c.CTest");
     }
 
     @Test
     void timingComesBeforeTheRunOrder() {
-        List<Task> tasks = Planner.plan(DISCOVERED, 3, 1, 0, u -> u.key().equals("c.CTest") ? 5.0 : 1.0,
+        List<Task> tasks = Planner.plan(
+                DISCOVERED,
+                3,
+                1,
+                0,
+                u -> u.key().equals("c.CTest") ? 5.0 : 1.0,
                 new RunOrder(RunOrder.Kind.ALPHABETICAL, 0).tieBreak(DISCOVERED, Set.of(), 0));
         assertThat(tasks.get(0).units().get(0).key()).isEqualTo("c.CTest");
     }

@@ -28,8 +28,14 @@ class TimingHistoryTest {
     void aTaskIsMeasuredOnlyWhenTheHistoryKnowsEveryUnitNotWhenItsTimeIsTheMediansGuess() {
         TimingHistory history = new TimingHistory(Map.of("A", 1.0, "B", 5.0));
 
-        assertThat(new Task("t0", List.of(unit("A"), unit("B")), 6).measuredBy(history).measured()).isTrue();
-        assertThat(new Task("t1", List.of(unit("A"), unit("New")), 6).measuredBy(history).measured()).isFalse();
+        assertThat(new Task("t0", List.of(unit("A"), unit("B")), 6)
+                        .measuredBy(history)
+                        .measured())
+                .isTrue();
+        assertThat(new Task("t1", List.of(unit("A"), unit("New")), 6)
+                        .measuredBy(history)
+                        .measured())
+                .isFalse();
         assertThat(new Task("t2", List.of(unit("A")), 1).measured()).isFalse();
     }
 
@@ -41,7 +47,9 @@ class TimingHistoryTest {
     @Test
     void roundTripsThroughAFileAndMergesNewMeasurements() {
         Path file = temp.resolve("cloudist/timings.json");
-        new TimingHistory(Map.of("A", 2.0, "B", 3.0)).with(Map.of("B", 4.0, "C", 6.0)).write(file);
+        new TimingHistory(Map.of("A", 2.0, "B", 3.0))
+                .with(Map.of("B", 4.0, "C", 6.0))
+                .write(file);
         TimingHistory read = TimingHistory.read(file);
         assertThat(read.asMap()).containsExactlyInAnyOrderEntriesOf(Map.of("A", 2.0, "B", 4.0, "C", 6.0));
     }

@@ -19,12 +19,32 @@ class UnitsTest {
             node(E, "", Kind.CONTAINER, "", ""),
             node(E + "/[class:a.FooTest]", E, Kind.CONTAINER, "a.FooTest", ""),
             node(E + "/[class:a.FooTest]/[method:t()]", E + "/[class:a.FooTest]", Kind.TEST, "a.FooTest", "t"),
-            node(E + "/[class:a.FooTest]/[test-template:p(int)]", E + "/[class:a.FooTest]", Kind.CONTAINER, "a.FooTest", "p"),
-            node(E + "/[class:a.FooTest]/[nested-class:In]", E + "/[class:a.FooTest]", Kind.CONTAINER, "a.FooTest$In", ""),
-            node(E + "/[class:a.FooTest]/[nested-class:In]/[method:n()]", E + "/[class:a.FooTest]/[nested-class:In]", Kind.TEST, "a.FooTest$In", "n"),
+            node(
+                    E + "/[class:a.FooTest]/[test-template:p(int)]",
+                    E + "/[class:a.FooTest]",
+                    Kind.CONTAINER,
+                    "a.FooTest",
+                    "p"),
+            node(
+                    E + "/[class:a.FooTest]/[nested-class:In]",
+                    E + "/[class:a.FooTest]",
+                    Kind.CONTAINER,
+                    "a.FooTest$In",
+                    ""),
+            node(
+                    E + "/[class:a.FooTest]/[nested-class:In]/[method:n()]",
+                    E + "/[class:a.FooTest]/[nested-class:In]",
+                    Kind.TEST,
+                    "a.FooTest$In",
+                    "n"),
             node(V, "", Kind.CONTAINER, "", ""),
             node(V + "/[runner:a.OldTest]", V, Kind.CONTAINER, "a.OldTest", ""),
-            node(V + "/[runner:a.OldTest]/[test:x(a.OldTest)]", V + "/[runner:a.OldTest]", Kind.TEST, "a.OldTest", "x"));
+            node(
+                    V + "/[runner:a.OldTest]/[test:x(a.OldTest)]",
+                    V + "/[runner:a.OldTest]",
+                    Kind.TEST,
+                    "a.OldTest",
+                    "x"));
 
     @Test
     void methodLevelNodesAreTestsTemplatesAndFactoriesButNotTheirChildren() {
@@ -43,7 +63,9 @@ class UnitsTest {
     void methodGranularityMakesOneUnitPerMethodLevelNode() {
         List<Unit> units = Units.of(plan, Units.methodLevel(plan), Granularity.METHOD);
         assertThat(units).hasSize(4);
-        assertThat(units).extracting(Unit::className).containsExactly("a.FooTest", "a.FooTest", "a.FooTest", "a.OldTest");
+        assertThat(units)
+                .extracting(Unit::className)
+                .containsExactly("a.FooTest", "a.FooTest", "a.FooTest", "a.OldTest");
         assertThat(units.get(0).key()).isEqualTo(E + "/[class:a.FooTest]/[method:t()]");
     }
 }

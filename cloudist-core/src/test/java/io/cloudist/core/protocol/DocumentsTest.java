@@ -20,29 +20,91 @@ class DocumentsTest {
 
     @Test
     void everyDocumentRoundTrips() {
-        roundTrips(new RunManifest(Documents.SCHEMA, "r1",
-                List.of(new BlobRef("ab", 3, BlobRef.Kind.JAR, "x.jar")),
-                List.of(new BlobRef("cd", 4, BlobRef.Kind.FILES, "")), "/usr/bin/java",
-                List.of("-Xmx1g"), Map.of("a", "b"), Map.of("E", "v"), RunManifest.MODULE_DIR, 5000, true, 2,
-                Map.of("junit.jupiter.execution.timeout.default", "5 s"), false, "services/api", List.of("SECRET")),
+        roundTrips(
+                new RunManifest(
+                        Documents.SCHEMA,
+                        "r1",
+                        List.of(new BlobRef("ab", 3, BlobRef.Kind.JAR, "x.jar")),
+                        List.of(new BlobRef("cd", 4, BlobRef.Kind.FILES, "")),
+                        "/usr/bin/java",
+                        List.of("-Xmx1g"),
+                        Map.of("a", "b"),
+                        Map.of("E", "v"),
+                        RunManifest.MODULE_DIR,
+                        5000,
+                        true,
+                        2,
+                        Map.of("junit.jupiter.execution.timeout.default", "5 s"),
+                        false,
+                        "services/api",
+                        List.of("SECRET")),
                 RunManifest.class);
         roundTrips(Assignment.task(3, "t1", 2, List.of("[engine:e]/[class:A]")), Assignment.class);
         roundTrips(Assignment.stop(4), Assignment.class);
-        roundTrips(new Heartbeat(Documents.SCHEMA, "w0", 123, 2, "test()", 5, true, "spot interruption"), Heartbeat.class);
-        TestNode node = new TestNode("[engine:e]/[class:A]/[method:t()]", "[engine:e]/[class:A]", "t() <&\"'\u00e9",
-                "t()", TestNode.Kind.TEST, "A", "t", "");
-        roundTrips(new TaskResult(Documents.SCHEMA, 0, "t1", "w0", 1, 1, 2, 3, 1, List.of(
-                new TestResult(node, Status.FAILED, 1, 0.5, new Failure("java.lang.AssertionError", "m", "st"),
-                        "out\u0000\u001b]]>", "err"))), TaskResult.class);
+        roundTrips(
+                new Heartbeat(Documents.SCHEMA, "w0", 123, 2, "test()", 5, true, "spot interruption"), Heartbeat.class);
+        TestNode node = new TestNode(
+                "[engine:e]/[class:A]/[method:t()]",
+                "[engine:e]/[class:A]",
+                "t() <&\"'\u00e9",
+                "t()",
+                TestNode.Kind.TEST,
+                "A",
+                "t",
+                "");
+        roundTrips(
+                new TaskResult(
+                        Documents.SCHEMA,
+                        0,
+                        "t1",
+                        "w0",
+                        1,
+                        1,
+                        2,
+                        3,
+                        1,
+                        List.of(new TestResult(
+                                node,
+                                Status.FAILED,
+                                1,
+                                0.5,
+                                new Failure("java.lang.AssertionError", "m", "st"),
+                                "out\u0000\u001b]]>",
+                                "err"))),
+                TaskResult.class);
     }
 
     @Test
     void aTaskResultKeepsTheRerunsOfANodeInOrder() {
-        TestNode node = new TestNode("[engine:e]/[class:A]/[method:t()]", "[engine:e]/[class:A]", "t()", "t()",
-                TestNode.Kind.TEST, "A", "t", "");
-        TaskResult result = new TaskResult(Documents.SCHEMA, 0, "t1", "w0", 1, 1, 2, 3, 1, List.of(
-                new TestResult(node, Status.FAILED, 1, 0.5, new Failure("java.lang.AssertionError", "m", "st"), "", ""),
-                new TestResult(node, Status.PASSED, 2, 0.4, null, "", "")));
+        TestNode node = new TestNode(
+                "[engine:e]/[class:A]/[method:t()]",
+                "[engine:e]/[class:A]",
+                "t()",
+                "t()",
+                TestNode.Kind.TEST,
+                "A",
+                "t",
+                "");
+        TaskResult result = new TaskResult(
+                Documents.SCHEMA,
+                0,
+                "t1",
+                "w0",
+                1,
+                1,
+                2,
+                3,
+                1,
+                List.of(
+                        new TestResult(
+                                node,
+                                Status.FAILED,
+                                1,
+                                0.5,
+                                new Failure("java.lang.AssertionError", "m", "st"),
+                                "",
+                                ""),
+                        new TestResult(node, Status.PASSED, 2, 0.4, null, "", "")));
 
         assertThat(Documents.read(Documents.write(result), TaskResult.class).results())
                 .extracting(TestResult::status)
@@ -52,10 +114,11 @@ class DocumentsTest {
     @Test
     void aManifestWithoutARerunCountMeansNoReruns() {
         byte[] older = ("{\"schema\":1,\"runId\":\"r1\",\"classpath\":[],\"files\":[],\"jvmArguments\":[],"
-                + "\"systemProperties\":{},\"environment\":{},\"testTimeoutMillis\":0,\"reuseForks\":true}")
+                        + "\"systemProperties\":{},\"environment\":{},\"testTimeoutMillis\":0,\"reuseForks\":true}")
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThat(Documents.read(older, RunManifest.class).rerunFailingTestsCount()).isZero();
+        assertThat(Documents.read(older, RunManifest.class).rerunFailingTestsCount())
+                .isZero();
     }
 
     @Test
@@ -70,7 +133,8 @@ class DocumentsTest {
     @Test
     void unknownFieldsAreIgnored() {
         byte[] withExtra = ("{\"schema\":1,\"seq\":0,\"taskId\":\"t\",\"attempt\":1,\"uniqueIds\":[\"u\"],"
-                + "\"stop\":false,\"future\":true}").getBytes(StandardCharsets.UTF_8);
+                        + "\"stop\":false,\"future\":true}")
+                .getBytes(StandardCharsets.UTF_8);
         assertThat(Documents.read(withExtra, Assignment.class).uniqueIds()).containsExactly("u");
     }
 }

@@ -16,21 +16,36 @@ public final class WorkerReplies {
     /** One result per unique id, each of a test node named by its id, all with {@code status} and {@code seconds}. */
     public static List<TestResult> results(List<String> uniqueIds, Status status, double seconds) {
         return uniqueIds.stream()
-                .map(u -> new TestResult(new TestNode(u, "", u, u, TestNode.Kind.TEST, "", "", ""), status, 0,
-                        seconds, null, "", ""))
+                .map(u -> new TestResult(
+                        new TestNode(u, "", u, u, TestNode.Kind.TEST, "", "", ""), status, 0, seconds, null, "", ""))
                 .toList();
     }
 
     /** The task result document for {@code assignment}, as worker {@code workerId} writes it. */
-    public static byte[] taskResult(Assignment assignment, String workerId, long startedMillis, long firstTestMillis,
-            long finishedMillis, int jvmStarts, List<TestResult> results) {
-        return Documents.write(new TaskResult(Documents.SCHEMA, assignment.seq(), assignment.taskId(), workerId,
-                assignment.attempt(), startedMillis, firstTestMillis, finishedMillis, jvmStarts, results));
+    public static byte[] taskResult(
+            Assignment assignment,
+            String workerId,
+            long startedMillis,
+            long firstTestMillis,
+            long finishedMillis,
+            int jvmStarts,
+            List<TestResult> results) {
+        return Documents.write(new TaskResult(
+                Documents.SCHEMA,
+                assignment.seq(),
+                assignment.taskId(),
+                workerId,
+                assignment.attempt(),
+                startedMillis,
+                firstTestMillis,
+                finishedMillis,
+                jvmStarts,
+                results));
     }
 
     /** A heartbeat document; a non-empty {@code evictionReason} announces the worker's eviction. */
     public static byte[] heartbeat(String workerId, long timeMillis, int seq, String evictionReason) {
-        return Documents.write(new Heartbeat(Documents.SCHEMA, workerId, timeMillis, seq, "", 0,
-                !evictionReason.isEmpty(), evictionReason));
+        return Documents.write(new Heartbeat(
+                Documents.SCHEMA, workerId, timeMillis, seq, "", 0, !evictionReason.isEmpty(), evictionReason));
     }
 }

@@ -46,7 +46,8 @@ class AgentClassDataTest {
         AgentClassData before = new AgentClassData(JAVA, List.of(jar), dir);
         Files.writeString(before.archive(), "old");
 
-        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+        Files.setLastModifiedTime(
+                jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
         AgentClassData after = new AgentClassData(JAVA, List.of(jar), dir);
 
         assertThat(after.archive()).isNotEqualTo(before.archive());
@@ -80,7 +81,8 @@ class AgentClassDataTest {
         reader.addAll(List.of("-Xshare:on", "-Xlog:class+load=info"));
         Run mapped = java(reader, jar);
         assertThat(mapped.exit()).as(mapped.output()).isZero();
-        assertThat(mapped.output()).contains("agent fixture ran")
+        assertThat(mapped.output())
+                .contains("agent fixture ran")
                 .containsPattern("AgentFixtureMain source: shared objects file \\(top\\)");
     }
 

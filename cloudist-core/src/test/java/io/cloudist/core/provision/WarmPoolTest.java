@@ -24,8 +24,10 @@ class WarmPoolTest {
     Path temp;
 
     private void waiting(Store store, String worker, long writtenAgo, long idleLeft, int nextOffer) {
-        store.put(StoreKeys.poolState(worker), Documents.write(
-                new PoolState(Documents.SCHEMA, worker, "i-" + worker, NOW - writtenAgo, NOW + idleLeft, nextOffer)));
+        store.put(
+                StoreKeys.poolState(worker),
+                Documents.write(new PoolState(
+                        Documents.SCHEMA, worker, "i-" + worker, NOW - writtenAgo, NOW + idleLeft, nextOffer)));
     }
 
     @Test
@@ -36,7 +38,8 @@ class WarmPoolTest {
         waiting(store, "c", 1_000, 120_000, 1);
         List<WarmPool.Claimed> claimed = new WarmPool(store, clock).claim("run1", 2);
         assertThat(claimed).extracting(WarmPool.Claimed::workerId).containsExactly("b", "c");
-        assertThat(Documents.read(store.get(StoreKeys.poolOffer("b", 3)).orElseThrow(), PoolOffer.class).runId())
+        assertThat(Documents.read(store.get(StoreKeys.poolOffer("b", 3)).orElseThrow(), PoolOffer.class)
+                        .runId())
                 .isEqualTo("run1");
     }
 
@@ -63,8 +66,8 @@ class WarmPoolTest {
         Store store = new LocalDirectoryStore(temp);
         waiting(store, "a", 1_000, 240_000, 0);
         waiting(store, "b", 1_000, 120_000, 0);
-        List<WarmPool.Claimed> claimed =
-                new WarmPool(store, clock).claim("run1", 2, state -> !state.host().equals("i-a"));
+        List<WarmPool.Claimed> claimed = new WarmPool(store, clock)
+                .claim("run1", 2, state -> !state.host().equals("i-a"));
         assertThat(claimed).extracting(WarmPool.Claimed::workerId).containsExactly("b");
         assertThat(store.exists(StoreKeys.poolOffer("a", 0))).isFalse();
     }

@@ -28,14 +28,19 @@ class ConsoleReplayTest {
     }
 
     private void finish(TestNode node, Status status, long millis) {
-        results.add(status == Status.FAILED
-                ? SampleResults.failed(node, millis, "deeper comparison", 36)
-                : status == Status.SKIPPED ? SampleResults.aborted(node, "not here") : SampleResults.passed(node, millis));
+        results.add(
+                status == Status.FAILED
+                        ? SampleResults.failed(node, millis, "deeper comparison", 36)
+                        : status == Status.SKIPPED
+                                ? SampleResults.aborted(node, "not here")
+                                : SampleResults.passed(node, millis));
     }
 
     private List<ConsoleLine> replay(String className, ReportStyle style) {
         ClassReport report = Reports.group(results, plan.nodes(), style).stream()
-                .filter(r -> r.className().equals(className)).findFirst().orElseThrow();
+                .filter(r -> r.className().equals(className))
+                .findFirst()
+                .orElseThrow();
         return ConsoleReport.replay(report, results, console, id -> id.contains(className), style);
     }
 
@@ -64,26 +69,35 @@ class ConsoleReplayTest {
 
         List<ConsoleLine> lines = replay("com.x.NestedTest", ReportStyle.DEFAULT);
 
-        assertThat(lines).extracting(l -> l.level() + " " + l.text().lines().findFirst().orElse("")).containsExactly(
-                "INFO Running com.x.NestedTest",
-                "STDOUT outer",
-                "INFO Running com.x.NestedTest$Second",
-                "INFO Tests run: 2, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.014 s -- in com.x.NestedTest$Second",
-                "INFO Running com.x.NestedTest$First",
-                "INFO Running com.x.NestedTest$First$Deeper",
-                "STDOUT in deeper",
-                "ERROR Tests run: 4, Failures: 1, Errors: 0, Skipped: 1, Time elapsed: 0.011 s <<< FAILURE! -- in "
-                        + "com.x.NestedTest$First$Deeper",
-                "ERROR com.x.NestedTest.failsInDeeper -- Time elapsed: 0.006 s <<< FAILURE!",
-                "INFO Tests run: 0, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.056 s -- in com.x.NestedTest$First",
-                "INFO Tests run: 0, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.149 s -- in com.x.NestedTest");
+        assertThat(lines)
+                .extracting(l -> l.level() + " " + l.text().lines().findFirst().orElse(""))
+                .containsExactly(
+                        "INFO Running com.x.NestedTest",
+                        "STDOUT outer",
+                        "INFO Running com.x.NestedTest$Second",
+                        "INFO Tests run: 2, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.014 s -- in com.x.NestedTest$Second",
+                        "INFO Running com.x.NestedTest$First",
+                        "INFO Running com.x.NestedTest$First$Deeper",
+                        "STDOUT in deeper",
+                        "ERROR Tests run: 4, Failures: 1, Errors: 0, Skipped: 1, Time elapsed: 0.011 s <<< FAILURE! -- in "
+                                + "com.x.NestedTest$First$Deeper",
+                        "ERROR com.x.NestedTest.failsInDeeper -- Time elapsed: 0.006 s <<< FAILURE!",
+                        "INFO Tests run: 0, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.056 s -- in com.x.NestedTest$First",
+                        "INFO Tests run: 0, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.149 s -- in com.x.NestedTest");
     }
 
     @Test
     void theJUnit4ProviderHasOneTestSetPerClassItRanAndOutputComesWhereItWasPrinted() {
         TestNode suite = plan.runner("com.x.AllTests");
-        TestNode member = plan.add(new TestNode(suite.uniqueId() + "/[test:com.x.ATest]", suite.uniqueId(),
-                "com.x.ATest", "com.x.ATest", TestNode.Kind.CONTAINER, "com.x.ATest", "", ""));
+        TestNode member = plan.add(new TestNode(
+                suite.uniqueId() + "/[test:com.x.ATest]",
+                suite.uniqueId(),
+                "com.x.ATest",
+                "com.x.ATest",
+                TestNode.Kind.CONTAINER,
+                "com.x.ATest",
+                "",
+                ""));
         TestNode a = plan.vintageTest(member, "a");
         start(suite);
         start(member);
@@ -95,10 +109,12 @@ class ConsoleReplayTest {
 
         List<ConsoleLine> lines = replay("com.x.AllTests", new ReportStyle(SurefireProvider.JUNIT4, false, false));
 
-        assertThat(lines).containsExactly(
-                info("Running com.x.AllTests"),
-                printed(false, "hello\n"),
-                warn("Tests run: 2, Failures: 0, Errors: 0, Skipped: 1, Time elapsed: 0.004 s -- in com.x.AllTests"));
+        assertThat(lines)
+                .containsExactly(
+                        info("Running com.x.AllTests"),
+                        printed(false, "hello\n"),
+                        warn(
+                                "Tests run: 2, Failures: 0, Errors: 0, Skipped: 1, Time elapsed: 0.004 s -- in com.x.AllTests"));
     }
 
     @Test
@@ -122,7 +138,9 @@ class ConsoleReplayTest {
 
         List<ConsoleLine> lines = replay("com.x.CrashTest", ReportStyle.DEFAULT);
 
-        assertThat(lines).filteredOn(l -> l.text().startsWith("Running")).containsExactly(info("Running com.x.CrashTest"));
+        assertThat(lines)
+                .filteredOn(l -> l.text().startsWith("Running"))
+                .containsExactly(info("Running com.x.CrashTest"));
         assertThat(lines.get(1).level()).isEqualTo(ConsoleLine.Level.ERROR);
         assertThat(lines.get(1).text()).startsWith("Tests run: 3, Failures: 0, Errors: 1, Skipped: 0");
         assertThat(lines.get(2).text()).startsWith("com.x.CrashTest.exits");

@@ -32,7 +32,13 @@ final class Plan {
         TestNode engine = nodes.containsKey("[engine:junit-jupiter]") ? nodes.get("[engine:junit-jupiter]") : jupiter();
         return add(new TestNode(
                 engine.uniqueId() + "/[class:" + className + "]",
-                engine.uniqueId(), displayName, className, Kind.CONTAINER, className, "", ""));
+                engine.uniqueId(),
+                displayName,
+                className,
+                Kind.CONTAINER,
+                className,
+                "",
+                ""));
     }
 
     TestNode nested(TestNode outer, String simpleName) {
@@ -43,7 +49,13 @@ final class Plan {
         String className = outer.className() + "$" + simpleName;
         return add(new TestNode(
                 outer.uniqueId() + "/[nested-class:" + simpleName + "]",
-                outer.uniqueId(), displayName, className, Kind.CONTAINER, className, "", ""));
+                outer.uniqueId(),
+                displayName,
+                className,
+                Kind.CONTAINER,
+                className,
+                "",
+                ""));
     }
 
     TestNode method(TestNode parent, String method) {
@@ -53,7 +65,13 @@ final class Plan {
     TestNode method(TestNode parent, String method, String displayName) {
         return add(new TestNode(
                 parent.uniqueId() + "/[method:" + method + "()]",
-                parent.uniqueId(), displayName, method + "()", Kind.TEST, parent.className(), method, ""));
+                parent.uniqueId(),
+                displayName,
+                method + "()",
+                Kind.TEST,
+                parent.className(),
+                method,
+                ""));
     }
 
     /**
@@ -65,21 +83,37 @@ final class Plan {
     TestNode template(TestNode parent, String method, String parameterTypes, String shortSignature) {
         return add(new TestNode(
                 parent.uniqueId() + "/[test-template:" + method + "(" + parameterTypes + ")]",
-                parent.uniqueId(), shortSignature, shortSignature, Kind.CONTAINER, parent.className(), method,
+                parent.uniqueId(),
+                shortSignature,
+                shortSignature,
+                Kind.CONTAINER,
+                parent.className(),
+                method,
                 parameterTypes));
     }
 
     TestNode invocation(TestNode template, int index, String displayName) {
         return add(new TestNode(
                 template.uniqueId() + "/[test-template-invocation:#" + index + "]",
-                template.uniqueId(), displayName, template.legacyName() + "[" + index + "]", Kind.TEST,
-                template.className(), template.methodName(), template.methodParameters()));
+                template.uniqueId(),
+                displayName,
+                template.legacyName() + "[" + index + "]",
+                Kind.TEST,
+                template.className(),
+                template.methodName(),
+                template.methodParameters()));
     }
 
     TestNode factory(TestNode parent, String method) {
         return add(new TestNode(
                 parent.uniqueId() + "/[test-factory:" + method + "()]",
-                parent.uniqueId(), method + "()", method + "()", Kind.CONTAINER, parent.className(), method, ""));
+                parent.uniqueId(),
+                method + "()",
+                method + "()",
+                Kind.CONTAINER,
+                parent.className(),
+                method,
+                ""));
     }
 
     /** A dynamic test; Jupiter gives it its factory's method source. */
@@ -94,22 +128,38 @@ final class Plan {
     private static TestNode dynamic(TestNode parent, String segment, int index, String displayName, Kind kind) {
         return new TestNode(
                 parent.uniqueId() + "/[" + segment + ":#" + index + "]",
-                parent.uniqueId(), displayName, parent.legacyName() + "[" + index + "]", kind,
-                parent.className(), parent.methodName(), parent.methodParameters());
+                parent.uniqueId(),
+                displayName,
+                parent.legacyName() + "[" + index + "]",
+                kind,
+                parent.className(),
+                parent.methodName(),
+                parent.methodParameters());
     }
 
     TestNode runner(String className) {
         TestNode engine = nodes.containsKey("[engine:junit-vintage]") ? nodes.get("[engine:junit-vintage]") : vintage();
         return add(new TestNode(
                 engine.uniqueId() + "/[runner:" + className + "]",
-                engine.uniqueId(), className.substring(className.lastIndexOf('.') + 1), className, Kind.CONTAINER,
-                className, "", ""));
+                engine.uniqueId(),
+                className.substring(className.lastIndexOf('.') + 1),
+                className,
+                Kind.CONTAINER,
+                className,
+                "",
+                ""));
     }
 
     TestNode vintageTest(TestNode runner, String method) {
         return add(new TestNode(
                 runner.uniqueId() + "/[test:" + method + "(" + runner.className() + ")]",
-                runner.uniqueId(), method, method, Kind.TEST, runner.className(), method, ""));
+                runner.uniqueId(),
+                method,
+                method,
+                Kind.TEST,
+                runner.className(),
+                method,
+                ""));
     }
 
     TestNode add(TestNode node) {

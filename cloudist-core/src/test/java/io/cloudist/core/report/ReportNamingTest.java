@@ -62,8 +62,8 @@ class ReportNamingTest {
         TestNode param = plan.testClass("com.x.ParamTest");
         TestNode values = plan.template(param, "values", "java.lang.String", "values(String)");
         TestNode csv = plan.template(param, "csv", "int, java.lang.String", "csv(int, String)");
-        TestNode repeated = plan.template(
-                param, "repeated", "org.junit.jupiter.api.RepetitionInfo", "repeated(RepetitionInfo)");
+        TestNode repeated =
+                plan.template(param, "repeated", "org.junit.jupiter.api.RepetitionInfo", "repeated(RepetitionInfo)");
 
         assertThat(name(plan.invocation(values, 1, "[1] a<&\"'b")).name()).isEqualTo("values(String)[1]");
         assertThat(name(plan.invocation(csv, 2, "[2] 2, q\"&")).name()).isEqualTo("csv(int, String)[2]");
@@ -77,7 +77,8 @@ class ReportNamingTest {
         TestNode param = plan.testClass("com.x.ParamTest");
         TestNode repeated = plan.template(param, "again", "", "again()");
 
-        assertThat(name(plan.invocation(repeated, 3, "repetition 3 of 3")).name()).isEqualTo("again()[3]");
+        assertThat(name(plan.invocation(repeated, 3, "repetition 3 of 3")).name())
+                .isEqualTo("again()[3]");
     }
 
     @Test
@@ -107,7 +108,8 @@ class ReportNamingTest {
     void failedTemplateAndFactoryContainersAreNamedLikeTheirMethod() {
         TestNode param = plan.testClass("com.x.ParamTest");
 
-        assertThat(name(plan.template(param, "values", "java.lang.String", "values(String)")).name())
+        assertThat(name(plan.template(param, "values", "java.lang.String", "values(String)"))
+                        .name())
                 .isEqualTo("values(String)");
         assertThat(name(plan.factory(param, "dyn")).name()).isEqualTo("dyn");
     }
@@ -126,8 +128,14 @@ class ReportNamingTest {
         TestNode zero = plan.add(new TestNode(
                 old.uniqueId() + "/[test:[0]]", old.uniqueId(), "[0]", "[0]", TestNode.Kind.CONTAINER, "", "", ""));
         TestNode test = new TestNode(
-                zero.uniqueId() + "/[test:t[0](com.x.OldParamTest)]", zero.uniqueId(), "t[0]", "t[0]",
-                TestNode.Kind.TEST, "com.x.OldParamTest", "t", "");
+                zero.uniqueId() + "/[test:t[0](com.x.OldParamTest)]",
+                zero.uniqueId(),
+                "t[0]",
+                "t[0]",
+                TestNode.Kind.TEST,
+                "com.x.OldParamTest",
+                "t",
+                "");
 
         assertThat(name(test)).isEqualTo(new ReportName("com.x.OldParamTest", "com.x.OldParamTest", "t[0]"));
     }
@@ -136,28 +144,52 @@ class ReportNamingTest {
     void theJUnit4ProviderNamesASuitesTestsByTheirOwnClassAndWholeName() {
         // Guava's testlib: a JUnit 3 suite() of testers whose getName() adds the case to the method name.
         TestNode suite = plan.runner("com.x.CollectionSuiteTest");
-        TestNode forList = plan.add(new TestNode(suite.uniqueId() + "/[test:ArrayList]", suite.uniqueId(), "ArrayList",
-                "ArrayList", TestNode.Kind.CONTAINER, "", "", ""));
+        TestNode forList = plan.add(new TestNode(
+                suite.uniqueId() + "/[test:ArrayList]",
+                suite.uniqueId(),
+                "ArrayList",
+                "ArrayList",
+                TestNode.Kind.CONTAINER,
+                "",
+                "",
+                ""));
         TestNode test = plan.add(new TestNode(
-                forList.uniqueId() + "/[test:testAdd%5BArrayList%5D(com.x.AddTester)]", forList.uniqueId(),
-                "testAdd[ArrayList [size: one]]", "testAdd[ArrayList [size: one]]", TestNode.Kind.TEST,
-                "com.x.AddTester", "testAdd", ""));
+                forList.uniqueId() + "/[test:testAdd%5BArrayList%5D(com.x.AddTester)]",
+                forList.uniqueId(),
+                "testAdd[ArrayList [size: one]]",
+                "testAdd[ArrayList [size: one]]",
+                TestNode.Kind.TEST,
+                "com.x.AddTester",
+                "testAdd",
+                ""));
 
         ReportName name = ReportNaming.of(test, plan.nodes(), SurefireProvider.JUNIT4);
 
-        assertThat(name).isEqualTo(new ReportName("com.x.CollectionSuiteTest", "com.x.AddTester",
-                "testAdd[ArrayList [size: one]]", "com.x.AddTester"));
+        assertThat(name)
+                .isEqualTo(new ReportName(
+                        "com.x.CollectionSuiteTest",
+                        "com.x.AddTester",
+                        "testAdd[ArrayList [size: one]]",
+                        "com.x.AddTester"));
         assertThat(name.fullName()).isEqualTo("com.x.AddTester.testAdd[ArrayList [size: one]]");
         // The JUnit Platform provider names it by its method, as Surefire does for a project on the platform.
-        assertThat(ReportNaming.of(test, plan.nodes(), SurefireProvider.JUNIT_PLATFORM).name()).isEqualTo("testAdd");
+        assertThat(ReportNaming.of(test, plan.nodes(), SurefireProvider.JUNIT_PLATFORM)
+                        .name())
+                .isEqualTo("testAdd");
     }
 
     @Test
     void theJUnit4ProviderNamesACustomRunnersTestsAsTheRunnerDescribesThem() {
         TestNode runner = plan.runner("com.x.CustomRunnerTest");
-        TestNode test = plan.add(new TestNode(runner.uniqueId() + "/[test:NAMED (custom)(com.x.CustomRunnerTest)]",
-                runner.uniqueId(), "NAMED (custom)", "NAMED (custom)", TestNode.Kind.TEST, "com.x.CustomRunnerTest",
-                "", ""));
+        TestNode test = plan.add(new TestNode(
+                runner.uniqueId() + "/[test:NAMED (custom)(com.x.CustomRunnerTest)]",
+                runner.uniqueId(),
+                "NAMED (custom)",
+                "NAMED (custom)",
+                TestNode.Kind.TEST,
+                "com.x.CustomRunnerTest",
+                "",
+                ""));
 
         assertThat(ReportNaming.of(test, plan.nodes(), SurefireProvider.JUNIT3))
                 .isEqualTo(new ReportName("com.x.CustomRunnerTest", "com.x.CustomRunnerTest", "NAMED (custom)"));

@@ -53,9 +53,13 @@ class ReportsGroupTest {
         assertThat(reports).singleElement().satisfies(r -> {
             assertThat(r.className()).isEqualTo("com.x.NestingTest");
             assertThat(r.summary()).isEqualTo(new Summary(4, 1, 0, 0, 0));
-            assertThat(r.testCases()).extracting(c -> c.name().className()).containsExactly(
-                    "com.x.NestingTest", "com.x.NestingTest$Inner", "com.x.NestingTest$Inner",
-                    "com.x.NestingTest$Inner$Deeper");
+            assertThat(r.testCases())
+                    .extracting(c -> c.name().className())
+                    .containsExactly(
+                            "com.x.NestingTest",
+                            "com.x.NestingTest$Inner",
+                            "com.x.NestingTest$Inner",
+                            "com.x.NestingTest$Inner$Deeper");
         });
     }
 
@@ -63,8 +67,7 @@ class ReportsGroupTest {
     void failedBeforeAllIsOneErrorOfTheClassAndHidesTheTestsThatNeverRan() {
         TestNode cls = plan.testClass("com.x.BeforeAllFailsTest");
         TestResult classError = error(cls, 11, "java.lang.RuntimeException", "setup failed", 4);
-        TestResult neverRan = new TestResult(
-                plan.method(cls, "a"), Status.ERROR, 0, 0, classError.failure(), "", "");
+        TestResult neverRan = new TestResult(plan.method(cls, "a"), Status.ERROR, 0, 0, classError.failure(), "", "");
 
         List<ClassReport> reports = group(classError, neverRan);
 
@@ -107,7 +110,8 @@ class ReportsGroupTest {
             assertThat(names(r)).containsExactly("a", "b");
             assertThat(r.summary()).isEqualTo(new Summary(2, 0, 0, 2, 0));
             assertThat(r.testCases())
-                    .allSatisfy(c -> assertThat(c.firstRun().failure().message()).isEqualTo("class off"));
+                    .allSatisfy(
+                            c -> assertThat(c.firstRun().failure().message()).isEqualTo("class off"));
             assertThat(r.elapsedMillis()).isZero();
         });
     }
@@ -127,8 +131,8 @@ class ReportsGroupTest {
         TestNode cls = plan.testClass("com.x.FactoryTest");
         TestNode dyn = plan.factory(cls, "dyn");
 
-        List<ClassReport> reports = group(
-                passed(plan.dynamicTest(dyn, 1, "first"), 1), passed(dyn, 30), passed(cls, 122));
+        List<ClassReport> reports =
+                group(passed(plan.dynamicTest(dyn, 1, "first"), 1), passed(dyn, 30), passed(cls, 122));
 
         assertThat(names(reports.get(0))).containsExactly("dyn()[1]");
         assertThat(reports.get(0).elapsedMillis()).isEqualTo(122);
@@ -138,8 +142,8 @@ class ReportsGroupTest {
     void withoutAClassResultTheElapsedTimeIsTheSpanOfItsTests() {
         TestNode cls = plan.testClass("com.x.SpanTest");
         TestResult first = passed(plan.method(cls, "a"), 100);
-        TestResult second = new TestResult(
-                plan.method(cls, "b"), Status.PASSED, first.startMillis() + 50, 0.2, null, "", "");
+        TestResult second =
+                new TestResult(plan.method(cls, "b"), Status.PASSED, first.startMillis() + 50, 0.2, null, "", "");
 
         assertThat(group(first, second).get(0).elapsedMillis()).isEqualTo(250);
     }
@@ -148,8 +152,8 @@ class ReportsGroupTest {
     void skippedAndAbortedTestsCountAsSkipped() {
         TestNode cls = plan.testClass("com.x.BasicTest");
 
-        List<ClassReport> reports = group(
-                disabled(plan.method(cls, "disabled"), "why"), aborted(plan.method(cls, "aborted"), "not today"));
+        List<ClassReport> reports =
+                group(disabled(plan.method(cls, "disabled"), "why"), aborted(plan.method(cls, "aborted"), "not today"));
 
         assertThat(reports.get(0).summary()).isEqualTo(new Summary(2, 0, 0, 2, 0));
     }
@@ -186,8 +190,8 @@ class ReportsGroupTest {
         TestNode cls = plan.testClass("com.x.BadTest");
         TestNode bad = plan.method(cls, "bad");
 
-        List<ClassReport> reports = group(
-                failed(bad, 5, "first", 9), error(bad, 5, "java.lang.IllegalStateException", "second", 9));
+        List<ClassReport> reports =
+                group(failed(bad, 5, "first", 9), error(bad, 5, "java.lang.IllegalStateException", "second", 9));
 
         assertThat(reports.get(0).summary()).isEqualTo(new Summary(1, 0, 1, 0, 0));
     }
@@ -196,8 +200,15 @@ class ReportsGroupTest {
     void dynamicNodesUnknownToDiscoveryAreNamedFromTheirResults() {
         TestNode cls = plan.testClass("com.x.FactoryTest");
         TestNode dyn = plan.factory(cls, "dyn");
-        TestNode dynamic = new TestNode(dyn.uniqueId() + "/[dynamic-test:#1]", dyn.uniqueId(), "first", "dyn()[1]",
-                TestNode.Kind.TEST, "com.x.FactoryTest", "dyn", "");
+        TestNode dynamic = new TestNode(
+                dyn.uniqueId() + "/[dynamic-test:#1]",
+                dyn.uniqueId(),
+                "first",
+                "dyn()[1]",
+                TestNode.Kind.TEST,
+                "com.x.FactoryTest",
+                "dyn",
+                "");
         plan.nodes().remove(dynamic.uniqueId());
 
         List<ClassReport> reports = group(passed(dynamic, 1));

@@ -2,12 +2,12 @@ package io.cloudist.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudist.core.model.TestResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import io.cloudist.core.model.TestResult;
 import org.apache.maven.plugin.surefire.log.api.NullConsoleLogger;
 import org.apache.maven.plugins.surefire.report.ReportTestSuite;
 import org.apache.maven.plugins.surefire.report.TestSuiteXmlParser;
@@ -26,11 +26,20 @@ class ReportsWriteTest {
         Reports.write(dir, run.reports(), Map.of("java.version", "17"), ReportStyle.DEFAULT);
 
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(
-                    "TEST-com.x.AfterAllFailsTest.xml", "TEST-com.x.BasicTest.xml", "TEST-com.x.DisplayNamedTest.xml",
-                    "TEST-com.x.FactoryTest.xml", "TEST-com.x.NestingTest.xml", "TEST-com.x.WholeClassDisabledTest.xml",
-                    "com.x.AfterAllFailsTest.txt", "com.x.BasicTest.txt", "com.x.DisplayNamedTest.txt",
-                    "com.x.FactoryTest.txt", "com.x.NestingTest.txt", "com.x.WholeClassDisabledTest.txt");
+            assertThat(files.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactly(
+                            "TEST-com.x.AfterAllFailsTest.xml",
+                            "TEST-com.x.BasicTest.xml",
+                            "TEST-com.x.DisplayNamedTest.xml",
+                            "TEST-com.x.FactoryTest.xml",
+                            "TEST-com.x.NestingTest.xml",
+                            "TEST-com.x.WholeClassDisabledTest.xml",
+                            "com.x.AfterAllFailsTest.txt",
+                            "com.x.BasicTest.txt",
+                            "com.x.DisplayNamedTest.txt",
+                            "com.x.FactoryTest.txt",
+                            "com.x.NestingTest.txt",
+                            "com.x.WholeClassDisabledTest.txt");
         }
         List<ReportTestSuite> suites = new TestSuiteXmlParser(new NullConsoleLogger())
                 .parse(dir.resolve("TEST-com.x.BasicTest.xml").toString());
@@ -45,8 +54,16 @@ class ReportsWriteTest {
         Path dir = temp.resolve("reports");
         ReportStyle style = new ReportStyle(SurefireProvider.JUNIT_PLATFORM, false, false, false, false, false);
         TestResult printing = run.results.get(1);
-        run.results.set(1, new TestResult(printing.node(), printing.status(), printing.startMillis(), printing.seconds(),
-                printing.failure(), "printed", "err"));
+        run.results.set(
+                1,
+                new TestResult(
+                        printing.node(),
+                        printing.status(),
+                        printing.startMillis(),
+                        printing.seconds(),
+                        printing.failure(),
+                        "printed",
+                        "err"));
 
         Reports.write(dir, run.reports(), Map.of("java.version", "17"), style);
 

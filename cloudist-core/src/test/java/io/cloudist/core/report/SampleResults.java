@@ -42,8 +42,14 @@ final class SampleResults {
     }
 
     static TestResult withOutput(TestResult result, String stdout, String stderr) {
-        return new TestResult(result.node(), result.status(), result.startMillis(), result.seconds(),
-                result.failure(), stdout, stderr);
+        return new TestResult(
+                result.node(),
+                result.status(),
+                result.startMillis(),
+                result.seconds(),
+                result.failure(),
+                stdout,
+                stderr);
     }
 
     static Failure failure(TestNode node, String type, String message, int line) {

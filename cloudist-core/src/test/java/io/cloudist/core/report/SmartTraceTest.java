@@ -11,7 +11,9 @@ class SmartTraceTest {
 
     @Test
     void exceptionThrownOutsideTheTestClassIsMarkedWithAGuillemet() {
-        Failure npe = new Failure("java.lang.NullPointerException", "gone",
+        Failure npe = new Failure(
+                "java.lang.NullPointerException",
+                "gone",
                 "java.lang.NullPointerException: gone\n"
                         + "\tat java.base/java.util.Objects.requireNonNull(Objects.java:209)\n"
                         + "\tat app//com.x.FooTest.m(FooTest.java:12)\n");
@@ -21,7 +23,9 @@ class SmartTraceTest {
 
     @Test
     void framesOfTheTestClassAreJoinedOutermostFirst() {
-        Failure failure = new Failure("java.lang.IllegalStateException", "deep",
+        Failure failure = new Failure(
+                "java.lang.IllegalStateException",
+                "deep",
                 "java.lang.IllegalStateException: deep\n"
                         + "\tat com.x.FooTest.helper(FooTest.java:30)\n"
                         + "\tat com.x.FooTest.m(FooTest.java:12)\n"
@@ -33,7 +37,9 @@ class SmartTraceTest {
 
     @Test
     void assertionsAreNotNamedAndNoFrameFallsBackToTheTestName() {
-        Failure failure = new Failure("java.lang.AssertionError", "expected true",
+        Failure failure = new Failure(
+                "java.lang.AssertionError",
+                "expected true",
                 "java.lang.AssertionError: expected true\n\tat org.lib.Check.that(Check.java:1)\n");
 
         assertThat(SmartTrace.of(TEST, Status.FAILED, failure)).isEqualTo("FooTest.m expected true");
@@ -41,7 +47,9 @@ class SmartTraceTest {
 
     @Test
     void unknownAndNativeLinesAreNumberedAsJavaDoes() {
-        Failure failure = new Failure("com.x.Boom$InnerError", "",
+        Failure failure = new Failure(
+                "com.x.Boom$InnerError",
+                "",
                 "com.x.Boom$InnerError\n"
                         + "\tat com.x.FooTest.n(Native Method)\n"
                         + "\tat com.x.FooTest.m(Unknown Source)\n");

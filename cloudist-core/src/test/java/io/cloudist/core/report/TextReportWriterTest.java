@@ -15,15 +15,16 @@ class TextReportWriterTest {
     void failingClassListsEachFailureWithItsStackTraceAndABlankLine() {
         String text = TextReportWriter.toText(run.report("com.x.AfterAllFailsTest"));
 
-        assertThat(text).isEqualTo(RULE + NL
-                + "Test set: com.x.AfterAllFailsTest" + NL
-                + RULE + NL
-                + "Tests run: 2, Failures: 0, Errors: 1, Skipped: 0, Time elapsed: 0.078 s <<< FAILURE! -- in "
-                + "com.x.AfterAllFailsTest" + NL
-                + "com.x.AfterAllFailsTest -- Time elapsed: 0.078 s <<< ERROR!" + NL
-                + "java.lang.RuntimeException: teardown failed\n"
-                + "\tat com.x.AfterAllFailsTest.tearDown(AfterAllFailsTest.java:4)\n"
-                + NL);
+        assertThat(text)
+                .isEqualTo(RULE + NL
+                        + "Test set: com.x.AfterAllFailsTest" + NL
+                        + RULE + NL
+                        + "Tests run: 2, Failures: 0, Errors: 1, Skipped: 0, Time elapsed: 0.078 s <<< FAILURE! -- in "
+                        + "com.x.AfterAllFailsTest" + NL
+                        + "com.x.AfterAllFailsTest -- Time elapsed: 0.078 s <<< ERROR!" + NL
+                        + "java.lang.RuntimeException: teardown failed\n"
+                        + "\tat com.x.AfterAllFailsTest.tearDown(AfterAllFailsTest.java:4)\n"
+                        + NL);
     }
 
     @Test
@@ -35,11 +36,12 @@ class TextReportWriterTest {
 
     @Test
     void skippedClassHasOnlyItsSummary() {
-        assertThat(TextReportWriter.toText(run.report("com.x.WholeClassDisabledTest"))).isEqualTo(RULE + NL
-                + "Test set: com.x.WholeClassDisabledTest" + NL
-                + RULE + NL
-                + "Tests run: 2, Failures: 0, Errors: 0, Skipped: 2, Time elapsed: 0 s -- in "
-                + "com.x.WholeClassDisabledTest"
-                + NL);
+        assertThat(TextReportWriter.toText(run.report("com.x.WholeClassDisabledTest")))
+                .isEqualTo(RULE + NL
+                        + "Test set: com.x.WholeClassDisabledTest" + NL
+                        + RULE + NL
+                        + "Tests run: 2, Failures: 0, Errors: 0, Skipped: 2, Time elapsed: 0 s -- in "
+                        + "com.x.WholeClassDisabledTest"
+                        + NL);
     }
 }

@@ -13,8 +13,8 @@ class TrimmedTraceTest {
                 + "\tat com.x.FooTest.fails(FooTest.java:12)\n"
                 + "\tat java.base/java.lang.reflect.Method.invoke(Method.java:569)\n";
 
-        assertThat(TrimmedTrace.of(trace, "com.x.FooTest")).isEqualTo(
-                "org.opentest4j.AssertionFailedError: expected: <1> but was: <2>\n"
+        assertThat(TrimmedTrace.of(trace, "com.x.FooTest"))
+                .isEqualTo("org.opentest4j.AssertionFailedError: expected: <1> but was: <2>\n"
                         + "\tat com.x.FooTest.helper(FooTest.java:20)\n"
                         + "\tat com.x.FooTest.fails(FooTest.java:12)\n");
     }
@@ -31,8 +31,8 @@ class TrimmedTraceTest {
                 + "\tat com.x.Io.read(Io.java:1)\n"
                 + "\t... 6 more\n";
 
-        assertThat(TrimmedTrace.of(trace, "com.x.FooTest")).isEqualTo(
-                "java.lang.RuntimeException: wrapped\n"
+        assertThat(TrimmedTrace.of(trace, "com.x.FooTest"))
+                .isEqualTo("java.lang.RuntimeException: wrapped\n"
                         + "\tat com.x.FooTest.t(FooTest.java:7)\n"
                         + "Caused by: java.io.IOException: disk\n");
     }
@@ -47,7 +47,8 @@ class TrimmedTraceTest {
 
     @Test
     void aTraceWithoutTheTestClassKeepsOnlyItsFirstLine() {
-        String trace = "java.lang.OutOfMemoryError: Java heap space\n\tat java.base/java.util.Arrays.copyOf(Arrays.java:1)\n";
+        String trace =
+                "java.lang.OutOfMemoryError: Java heap space\n\tat java.base/java.util.Arrays.copyOf(Arrays.java:1)\n";
 
         assertThat(TrimmedTrace.of(trace, "com.x.FooTest")).isEqualTo("java.lang.OutOfMemoryError: Java heap space\n");
     }

@@ -11,8 +11,10 @@ class ManifestsTest {
     @Test
     void replacesTheModuleDirectoryAsAWholePathPrefix() {
         assertThat(Manifests.tokenize("/home/u/app", "/home/u/app")).isEqualTo(M);
-        assertThat(Manifests.tokenize("-Dfile=/home/u/app/target/x.txt", "/home/u/app")).isEqualTo("-Dfile=" + M + "/target/x.txt");
-        assertThat(Manifests.tokenize("/home/u/app/a:/home/u/app/b", "/home/u/app")).isEqualTo(M + "/a:" + M + "/b");
+        assertThat(Manifests.tokenize("-Dfile=/home/u/app/target/x.txt", "/home/u/app"))
+                .isEqualTo("-Dfile=" + M + "/target/x.txt");
+        assertThat(Manifests.tokenize("/home/u/app/a:/home/u/app/b", "/home/u/app"))
+                .isEqualTo(M + "/a:" + M + "/b");
     }
 
     @Test

@@ -17,8 +17,14 @@ class MeasurementsTest {
 
     private static TestResult result(String uniqueId, Status status, double seconds) {
         TestNode node = new TestNode(uniqueId, CLASS, "t()", "t()", TestNode.Kind.TEST, "p.OuterTest", "t", "");
-        return new TestResult(node, status, 0, seconds,
-                status == Status.PASSED ? null : new Failure("java.lang.AssertionError", "m", ""), "", "");
+        return new TestResult(
+                node,
+                status,
+                0,
+                seconds,
+                status == Status.PASSED ? null : new Failure("java.lang.AssertionError", "m", ""),
+                "",
+                "");
     }
 
     @Test
@@ -30,8 +36,8 @@ class MeasurementsTest {
                 new Unit("p.OuterTest", "p.OuterTest", List.of(CLASS), 1),
                 new Unit("p.OtherTest", "p.OtherTest", List.of(passing), 1));
 
-        TimingHistory history = Measurements.history(units,
-                List.of(result(nested, Status.FAILED, 0.5), result(passing, Status.PASSED, 0.25)));
+        TimingHistory history = Measurements.history(
+                units, List.of(result(nested, Status.FAILED, 0.5), result(passing, Status.PASSED, 0.25)));
 
         assertThat(history.failed()).containsExactly("p.OuterTest");
         assertThat(history.asMap()).containsEntry("p.OtherTest", 0.25);
@@ -40,10 +46,11 @@ class MeasurementsTest {
     @Test
     @Timeout(10)
     void aFailedTestOfNoUnitMarksNothing() {
-        List<Unit> units = List.of(new Unit("p.OtherTest", "p.OtherTest", List.of("[engine:e]/[class:p.OtherTest]"), 1));
+        List<Unit> units =
+                List.of(new Unit("p.OtherTest", "p.OtherTest", List.of("[engine:e]/[class:p.OtherTest]"), 1));
 
-        TimingHistory history = Measurements.history(units,
-                List.of(result("[engine:junit-jupiter]/[class:p.Gone]/[method:t()]", Status.ERROR, 0.1)));
+        TimingHistory history = Measurements.history(
+                units, List.of(result("[engine:junit-jupiter]/[class:p.Gone]/[method:t()]", Status.ERROR, 0.1)));
 
         assertThat(history.failed()).isEmpty();
     }

@@ -32,12 +32,14 @@ class ModuleLockTest {
     @Test
     void aSecondRunSaysOnceWhoseRunItWaitsForAndStartsWhenThatOneEnds() throws Exception {
         ModuleLock first = ModuleLock.acquire(workDirectory, listener, Clock.systemUTC());
-        CompletableFuture<ModuleLock> second = CompletableFuture.supplyAsync(
-                () -> ModuleLock.acquire(workDirectory, listener, Clock.systemUTC()));
+        CompletableFuture<ModuleLock> second =
+                CompletableFuture.supplyAsync(() -> ModuleLock.acquire(workDirectory, listener, Clock.systemUTC()));
 
         Thread.sleep(1_000);
         assertThat(second).isNotDone();
-        assertThat(lines).singleElement().asString()
+        assertThat(lines)
+                .singleElement()
+                .asString()
                 .startsWith("cloudist: another cloudist run of this module is in progress (pid "
                         + ProcessHandle.current().pid() + ", since ")
                 .contains("waiting for it to finish");
@@ -50,11 +52,13 @@ class ModuleLockTest {
     @Test
     void theWorkDirectoryIsTheUsersAlone() throws Exception {
         Path work = workDirectory.resolve("target/cloudist");
-        Files.createDirectories(work, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.createDirectories(
+                work, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 
         ModuleLock.acquire(work, listener, Clock.systemUTC()).close();
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(work))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(work)))
+                .isEqualTo("rwx------");
     }
 
     @Test

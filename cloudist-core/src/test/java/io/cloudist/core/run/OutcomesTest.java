@@ -46,7 +46,8 @@ class OutcomesTest {
     void aTestNoWorkerReportedBecomesAnErrorThatSaysSo() {
         List<TestResult> all = Outcomes.complete(
                 finished(List.of(result(a1, Status.PASSED), result(a2, Status.PASSED)), List.of()),
-                methodLevel, discovered);
+                methodLevel,
+                discovered);
         assertThat(all).hasSize(3);
         TestResult lost = all.get(2);
         assertThat(lost.node()).isEqualTo(b1);
@@ -58,9 +59,11 @@ class OutcomesTest {
     void theTestsOfAnAbandonedTaskSayWhy() {
         Task task = new Task("t1", List.of(new Unit("B", "B", List.of(b1.uniqueId()), 1)), 1);
         List<TestResult> all = Outcomes.complete(
-                finished(List.of(result(a1, Status.PASSED), result(a2, Status.PASSED)),
+                finished(
+                        List.of(result(a1, Status.PASSED), result(a2, Status.PASSED)),
                         List.of(new Abandoned(task, "its task took down 2 workers"))),
-                methodLevel, discovered);
+                methodLevel,
+                discovered);
         assertThat(all.get(2).failure().message()).contains("took down 2 workers");
     }
 
@@ -68,21 +71,27 @@ class OutcomesTest {
     void theTestsOfATaskWithdrawnAfterTooManyFailuresAreSkippedWithTheReason() {
         Task task = new Task("t1", List.of(new Unit("B", "B", List.of(b1.uniqueId()), 1)), 1);
         List<TestResult> results = Outcomes.complete(
-                finished(List.of(result(a1, Status.PASSED), result(a2, Status.PASSED)),
+                finished(
+                        List.of(result(a1, Status.PASSED), result(a2, Status.PASSED)),
                         List.of(new Abandoned(task, "skipped after 3 failed tests", true))),
-                methodLevel, discovered);
+                methodLevel,
+                discovered);
 
-        assertThat(results).filteredOn(r -> r.uniqueId().equals(b1.uniqueId())).singleElement().satisfies(r -> {
-            assertThat(r.status()).isEqualTo(Status.SKIPPED);
-            assertThat(r.failure().message()).isEqualTo("skipped after 3 failed tests");
-        });
+        assertThat(results)
+                .filteredOn(r -> r.uniqueId().equals(b1.uniqueId()))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.status()).isEqualTo(Status.SKIPPED);
+                    assertThat(r.failure().message()).isEqualTo("skipped after 3 failed tests");
+                });
     }
 
     @Test
     void aFailedContainerAccountsForItsTestsAsInSurefire() {
         List<TestResult> all = Outcomes.complete(
                 finished(List.of(result(classA, Status.ERROR), result(b1, Status.PASSED)), List.of()),
-                methodLevel, discovered);
+                methodLevel,
+                discovered);
         assertThat(all).extracting(TestResult::node).containsExactly(classA, b1);
     }
 
@@ -90,9 +99,11 @@ class OutcomesTest {
     void workerResultsAreMatchedBackToTheDiscoveredNodes() {
         TestNode bare = new TestNode(a1.uniqueId(), "", "a1", "a1", TestNode.Kind.TEST, "", "", "");
         List<TestResult> all = Outcomes.complete(
-                finished(List.of(result(bare, Status.ERROR), result(a2, Status.PASSED), result(b1, Status.PASSED)),
+                finished(
+                        List.of(result(bare, Status.ERROR), result(a2, Status.PASSED), result(b1, Status.PASSED)),
                         List.of()),
-                methodLevel, discovered);
+                methodLevel,
+                discovered);
         assertThat(all.get(0).node()).isEqualTo(a1);
         assertThat(all.get(0).status()).isEqualTo(Status.ERROR);
     }
@@ -100,13 +111,24 @@ class OutcomesTest {
     @Test
     void everyRunOfATestThatWasRunAgainIsKeptInOrder() {
         List<TestResult> all = Outcomes.complete(
-                finished(List.of(result(a1, Status.FAILED), result(a2, Status.PASSED), result(b1, Status.ERROR),
-                        result(a1, Status.PASSED), result(b1, Status.ERROR)), List.of()),
-                methodLevel, discovered);
+                finished(
+                        List.of(
+                                result(a1, Status.FAILED),
+                                result(a2, Status.PASSED),
+                                result(b1, Status.ERROR),
+                                result(a1, Status.PASSED),
+                                result(b1, Status.ERROR)),
+                        List.of()),
+                methodLevel,
+                discovered);
 
-        assertThat(all).filteredOn(r -> r.node().equals(a1)).extracting(TestResult::status)
+        assertThat(all)
+                .filteredOn(r -> r.node().equals(a1))
+                .extracting(TestResult::status)
                 .containsExactly(Status.FAILED, Status.PASSED);
-        assertThat(all).filteredOn(r -> r.node().equals(b1)).extracting(TestResult::status)
+        assertThat(all)
+                .filteredOn(r -> r.node().equals(b1))
+                .extracting(TestResult::status)
                 .containsExactly(Status.ERROR, Status.ERROR);
         assertThat(all).hasSize(5);
     }
@@ -114,9 +136,15 @@ class OutcomesTest {
     @Test
     void aContainerThatPassedOnItsRerunNoLongerAccountsForItsTests() {
         List<TestResult> all = Outcomes.complete(
-                finished(List.of(result(classA, Status.ERROR), result(b1, Status.PASSED),
-                        result(classA, Status.PASSED), result(a1, Status.PASSED)), List.of()),
-                methodLevel, discovered);
+                finished(
+                        List.of(
+                                result(classA, Status.ERROR),
+                                result(b1, Status.PASSED),
+                                result(classA, Status.PASSED),
+                                result(a1, Status.PASSED)),
+                        List.of()),
+                methodLevel,
+                discovered);
 
         assertThat(all).filteredOn(r -> r.node().equals(a2)).singleElement().satisfies(lost -> {
             assertThat(lost.status()).isEqualTo(Status.ERROR);

@@ -38,6 +38,7 @@ class ProgressCountTest {
 
     @Test
     void theTimeLeftIsUnknownBeforeAnyTaskFinished() {
-        assertThat(new ProgressCount(3, 9, 0).snapshot(5_000, 1, 1).etaSeconds()).isEqualTo(-1);
+        assertThat(new ProgressCount(3, 9, 0).snapshot(5_000, 1, 1).etaSeconds())
+                .isEqualTo(-1);
     }
 }

@@ -25,8 +25,8 @@ final class ScriptedProvisioner implements Provisioner {
     final List<ScriptedWorker> workers = new CopyOnWriteArrayList<>();
     volatile boolean keptWarm;
 
-    ScriptedProvisioner(Store store, Map<String, TestNode> discovered, Map<String, List<Status>> script,
-            Set<String> dying) {
+    ScriptedProvisioner(
+            Store store, Map<String, TestNode> discovered, Map<String, List<Status>> script, Set<String> dying) {
         this.store = store;
         this.discovered = discovered;
         this.script = script;
@@ -39,7 +39,8 @@ final class ScriptedProvisioner implements Provisioner {
         List<WorkerHandle> started = new ArrayList<>();
         for (int i = 0; i < launch.workers(); i++) {
             String id = "w" + (workers.size() + 1);
-            ScriptedWorker worker = new ScriptedWorker(id, store, launch.runId(), discovered, script, dying.contains(id));
+            ScriptedWorker worker =
+                    new ScriptedWorker(id, store, launch.runId(), discovered, script, dying.contains(id));
             workers.add(worker);
             started.add(worker);
         }

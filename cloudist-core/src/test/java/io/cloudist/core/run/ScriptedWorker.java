@@ -38,8 +38,13 @@ final class ScriptedWorker implements WorkerHandle {
      * @param discovered the discovered nodes, by unique id, whose results the worker reports
      * @param script the outcomes of a test's runs by unique id; a test not named passes
      */
-    ScriptedWorker(String id, Store store, String runId, Map<String, TestNode> discovered,
-            Map<String, List<Status>> script, boolean dies) {
+    ScriptedWorker(
+            String id,
+            Store store,
+            String runId,
+            Map<String, TestNode> discovered,
+            Map<String, List<Status>> script,
+            boolean dies) {
         this.id = id;
         this.store = store;
         this.runId = runId;
@@ -74,8 +79,19 @@ final class ScriptedWorker implements WorkerHandle {
                 }
                 List<TestResult> results = run(assignment.uniqueIds(), manifest.rerunFailingTestsCount());
                 long now = System.currentTimeMillis();
-                store.put(StoreKeys.result(runId, id, seq), Documents.write(new TaskResult(Documents.SCHEMA, seq,
-                        assignment.taskId(), id, assignment.attempt(), now, now, now, 1, results)));
+                store.put(
+                        StoreKeys.result(runId, id, seq),
+                        Documents.write(new TaskResult(
+                                Documents.SCHEMA,
+                                seq,
+                                assignment.taskId(),
+                                id,
+                                assignment.attempt(),
+                                now,
+                                now,
+                                now,
+                                1,
+                                results)));
                 finishedTasks.add(assignment.taskId());
             }
         } catch (InterruptedException e) {

@@ -47,7 +47,9 @@ class SharedTimingsTest {
         a.record(plannedByA, new TimingHistory(Map.of("ATest", 3.0)));
         b.record(plannedByB, new TimingHistory(Map.of("BTest", 4.0)));
 
-        assertThat(machine("c", shared).read().asMap()).containsEntry("ATest", 3.0).containsEntry("BTest", 4.0);
+        assertThat(machine("c", shared).read().asMap())
+                .containsEntry("ATest", 3.0)
+                .containsEntry("BTest", 4.0);
     }
 
     @Test

@@ -57,7 +57,8 @@ import org.w3c.dom.NodeList;
 @Timeout(60)
 class TestRunPipelineTest {
     private static final String ENGINE = "[engine:junit-jupiter]";
-    private static final List<String> CLASSES = List.of("com.acme.AlphaTest", "com.acme.BetaTest", "com.acme.GammaTest");
+    private static final List<String> CLASSES =
+            List.of("com.acme.AlphaTest", "com.acme.BetaTest", "com.acme.GammaTest");
     /** 2030-01-02 03:04:05 UTC: run ids carry it, so they show which clock made them. */
     private static final Instant START = Instant.parse("2030-01-02T03:04:05Z");
 
@@ -74,38 +75,46 @@ class TestRunPipelineTest {
     @BeforeEach
     void createModule() throws IOException {
         module = Files.createDirectories(temp.resolve("shop"));
-        testClasses = Files.createDirectories(module.resolve("target/test-classes/com/acme")).getParent().getParent();
+        testClasses = Files.createDirectories(module.resolve("target/test-classes/com/acme"))
+                .getParent()
+                .getParent();
         storeDirectory = temp.resolve("store");
         discovered.put(ENGINE, new TestNode(ENGINE, "", "JUnit Jupiter", "JUnit Jupiter", Kind.CONTAINER, "", "", ""));
         for (String className : CLASSES) {
             Files.write(testClasses.resolve(className.replace('.', '/') + ".class"), new byte[] {(byte) 0xCA, 0x00});
             String classId = ENGINE + "/[class:" + className + "]";
             String simpleName = className.substring(className.lastIndexOf('.') + 1);
-            discovered.put(classId, new TestNode(classId, ENGINE, simpleName, className, Kind.CONTAINER, className,
-                    "", ""));
+            discovered.put(
+                    classId, new TestNode(classId, ENGINE, simpleName, className, Kind.CONTAINER, className, "", ""));
             for (String method : List.of("first", "second")) {
                 String id = classId + "/[method:" + method + "()]";
-                discovered.put(id, new TestNode(id, classId, method + "()", method + "()", Kind.TEST, className,
-                        method, ""));
+                discovered.put(
+                        id, new TestNode(id, classId, method + "()", method + "()", Kind.TEST, className, method, ""));
             }
         }
     }
 
     @Test
     void everyDiscoveredTestIsReportedOnceWithItsOutcome() throws Exception {
-        RunOutcome outcome = run(FailurePolicy.DEFAULT, Map.of(
-                id("BetaTest", "second"), List.of(Status.FAILED),
-                id("GammaTest", "first"), List.of(Status.SKIPPED)), Set.of());
+        RunOutcome outcome = run(
+                FailurePolicy.DEFAULT,
+                Map.of(
+                        id("BetaTest", "second"), List.of(Status.FAILED),
+                        id("GammaTest", "first"), List.of(Status.SKIPPED)),
+                Set.of());
 
         assertThat(outcome.summary()).isEqualTo(new Summary(6, 1, 0, 1, 0));
-        assertThat(reportedTestCases()).containsExactlyInAnyOrder(
-                "com.acme.AlphaTest#first passed", "com.acme.AlphaTest#second passed",
-                "com.acme.BetaTest#first passed", "com.acme.BetaTest#second failed",
-                "com.acme.GammaTest#first skipped", "com.acme.GammaTest#second passed");
+        assertThat(reportedTestCases())
+                .containsExactlyInAnyOrder(
+                        "com.acme.AlphaTest#first passed", "com.acme.AlphaTest#second passed",
+                        "com.acme.BetaTest#first passed", "com.acme.BetaTest#second failed",
+                        "com.acme.GammaTest#first skipped", "com.acme.GammaTest#second passed");
         assertThat(provisioner.get().launches).hasSize(1);
         assertThat(provisioner.get().launches.get(0).workers()).isEqualTo(2);
         assertThat(provisioner.get().keptWarm).isTrue();
-        assertThat(console).filteredOn(line -> line.startsWith("cloudist: shipped")).hasSize(1);
+        assertThat(console)
+                .filteredOn(line -> line.startsWith("cloudist: shipped"))
+                .hasSize(1);
     }
 
     @Test
@@ -125,30 +134,39 @@ class TestRunPipelineTest {
 
         ScriptedProvisioner workers = provisioner.get();
         ScriptedWorker lost = workers.worker("w1");
-        assertThat(lost.tookTasks).as("the lost worker took a task and died on it").hasSize(1);
+        assertThat(lost.tookTasks)
+                .as("the lost worker took a task and died on it")
+                .hasSize(1);
         assertThat(lost.finishedTasks).isEmpty();
         String lostTask = lost.tookTasks.get(0);
         assertThat(workers.workers.stream().filter(w -> w != lost).flatMap(w -> w.finishedTasks.stream()))
-                .as("another worker ran the lost task").contains(lostTask);
+                .as("another worker ran the lost task")
+                .contains(lostTask);
         assertThat(outcome.summary()).isEqualTo(new Summary(6, 0, 0, 0, 0));
-        assertThat(reportedTestCases()).containsExactlyInAnyOrder(
-                "com.acme.AlphaTest#first passed", "com.acme.AlphaTest#second passed",
-                "com.acme.BetaTest#first passed", "com.acme.BetaTest#second passed",
-                "com.acme.GammaTest#first passed", "com.acme.GammaTest#second passed");
+        assertThat(reportedTestCases())
+                .containsExactlyInAnyOrder(
+                        "com.acme.AlphaTest#first passed", "com.acme.AlphaTest#second passed",
+                        "com.acme.BetaTest#first passed", "com.acme.BetaTest#second passed",
+                        "com.acme.GammaTest#first passed", "com.acme.GammaTest#second passed");
     }
 
     @Test
     void aRerunTestThatPassesIsAFlakeAndOneThatNeverPassesFailsWithItsReruns() throws Exception {
-        RunOutcome outcome = run(FailurePolicy.DEFAULT.withRerunFailingTestsCount(2), Map.of(
-                id("AlphaTest", "second"), List.of(Status.FAILED, Status.PASSED),
-                id("BetaTest", "first"), List.of(Status.FAILED)), Set.of());
+        RunOutcome outcome = run(
+                FailurePolicy.DEFAULT.withRerunFailingTestsCount(2),
+                Map.of(
+                        id("AlphaTest", "second"), List.of(Status.FAILED, Status.PASSED),
+                        id("BetaTest", "first"), List.of(Status.FAILED)),
+                Set.of());
 
         assertThat(outcome.summary()).isEqualTo(new Summary(6, 1, 0, 0, 1));
-        assertThat(reportedTestCases()).containsExactlyInAnyOrder(
-                "com.acme.AlphaTest#first passed", "com.acme.AlphaTest#second flaky",
-                "com.acme.BetaTest#first failed", "com.acme.BetaTest#second passed",
-                "com.acme.GammaTest#first passed", "com.acme.GammaTest#second passed");
-        assertThat(childElements("com.acme.AlphaTest", "second", "flakyFailure")).isEqualTo(1);
+        assertThat(reportedTestCases())
+                .containsExactlyInAnyOrder(
+                        "com.acme.AlphaTest#first passed", "com.acme.AlphaTest#second flaky",
+                        "com.acme.BetaTest#first failed", "com.acme.BetaTest#second passed",
+                        "com.acme.GammaTest#first passed", "com.acme.GammaTest#second passed");
+        assertThat(childElements("com.acme.AlphaTest", "second", "flakyFailure"))
+                .isEqualTo(1);
         assertThat(childElements("com.acme.BetaTest", "first", "failure")).isEqualTo(1);
         assertThat(childElements("com.acme.BetaTest", "first", "rerunFailure")).isEqualTo(2);
     }
@@ -157,10 +175,18 @@ class TestRunPipelineTest {
             throws IOException {
         Path runnerJar = jar(temp.resolve("cloudist-runner.jar"));
         RunRequest request = new RunRequest(
-                new ProjectModule("com.acme:shop", module, module.resolve("target/surefire-reports"),
+                new ProjectModule(
+                        "com.acme:shop",
+                        module,
+                        module.resolve("target/surefire-reports"),
                         module.resolve("target/cloudist")),
-                new TestJvmSpec(Path.of(System.getProperty("java.home"), "bin", "java"), "", Map.of(), Map.of(),
-                        module, List.of(testClasses)),
+                new TestJvmSpec(
+                        Path.of(System.getProperty("java.home"), "bin", "java"),
+                        "",
+                        Map.of(),
+                        Map.of(),
+                        module,
+                        List.of(testClasses)),
                 new TestSelection(List.of(testClasses), List.of(), List.of(), "", "", ""),
                 Scheduling.forProcessors(8).workers(2).tasksPerWorker(2).build(),
                 null,
@@ -177,7 +203,9 @@ class TestRunPipelineTest {
                     return provisioner.get();
                 },
                 (jvm, jar, selection, scratch) -> {
-                    assertThat(selection.classNames()).as("the classes selected in test-classes").isEqualTo(CLASSES);
+                    assertThat(selection.classNames())
+                            .as("the classes selected in test-classes")
+                            .isEqualTo(CLASSES);
                     return List.copyOf(discovered.values());
                 },
                 Clock.offset(Clock.system(ZoneOffset.UTC), Duration.between(Instant.now(), START)),
@@ -196,8 +224,9 @@ class TestRunPipelineTest {
         List<String> cases = new ArrayList<>();
         for (ReportTestSuite suite : suites()) {
             for (ReportTestCase c : suite.getTestCases()) {
-                String outcome = c.hasFailure() ? "failed" : c.hasError() ? "error" : c.hasSkipped() ? "skipped"
-                        : c.hasFlakes() ? "flaky" : "passed";
+                String outcome = c.hasFailure()
+                        ? "failed"
+                        : c.hasError() ? "error" : c.hasSkipped() ? "skipped" : c.hasFlakes() ? "flaky" : "passed";
                 cases.add(c.getFullClassName() + "#" + c.getName() + " " + outcome);
             }
         }
@@ -213,7 +242,8 @@ class TestRunPipelineTest {
         }
         try (Stream<Path> files = Files.list(reports)) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".xml")))
-                    .as("one report per class").hasSize(CLASSES.size());
+                    .as("one report per class")
+                    .hasSize(CLASSES.size());
         }
         return suites;
     }
@@ -221,7 +251,9 @@ class TestRunPipelineTest {
     /** How many {@code <element>} children the test case of {@code method} has in its class's report. */
     private int childElements(String className, String method, String element) throws Exception {
         Path report = module.resolve("target/surefire-reports/TEST-" + className + ".xml");
-        NodeList cases = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile())
+        NodeList cases = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(report.toFile())
                 .getElementsByTagName("testcase");
         for (int i = 0; i < cases.getLength(); i++) {
             Element testCase = (Element) cases.item(i);
@@ -237,7 +269,8 @@ class TestRunPipelineTest {
     }
 
     private static Path jar(Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
             zip.write("Manifest-Version: 1.0\n".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();

@@ -39,11 +39,13 @@ class SelectionPlanTest {
     @Test
     void unbalancedGroupsAreAConfigurationErrorNamingTheProperty() {
         assertThatThrownBy(() -> SelectionPlan.resolve(selection(List.of(), "", "(fast", "")))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
-                        .isEqualTo("groups"));
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("groups"));
         assertThatThrownBy(() -> SelectionPlan.resolve(selection(List.of(), "", "", "a)|(b")))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
-                        .isEqualTo("excludedGroups"));
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("excludedGroups"));
     }
 
     @Test

@@ -77,15 +77,19 @@ class TestClassScannerTest {
     void theJarsOfDependenciesToScanAreScannedWithTheSamePatterns() throws IOException {
         Path jar = classes.resolveSibling("shared-tests.jar");
         try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
-            for (String entry : List.of("com/acme/ContractTest.class", "com/acme/Helper.class",
-                    "com/acme/ContractTest$Inner.class", "META-INF/versions/11/com/acme/ContractTest.class")) {
+            for (String entry : List.of(
+                    "com/acme/ContractTest.class",
+                    "com/acme/Helper.class",
+                    "com/acme/ContractTest$Inner.class",
+                    "META-INF/versions/11/com/acme/ContractTest.class")) {
                 zip.putNextEntry(new java.util.zip.ZipEntry(entry));
                 zip.closeEntry();
             }
         }
         TestSelection selection = new TestSelection(List.of(classes, jar), List.of(), List.of(), "", "", "");
 
-        assertThat(TestClassScanner.scan(selection)).contains("com.acme.ContractTest", "pkg.FooTest")
+        assertThat(TestClassScanner.scan(selection))
+                .contains("com.acme.ContractTest", "pkg.FooTest")
                 .doesNotContain("com.acme.Helper", "com.acme.ContractTest$Inner");
     }
 

@@ -167,8 +167,9 @@ class TestSpecTest {
     @Test
     void excludeWithExclamationMarkIsAConfigurationError() {
         assertThatThrownBy(() -> TestSpec.of(List.of(), List.of("!Foo")))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.parameter())
-                        .isEqualTo("excludes"));
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("excludes"));
     }
 
     @Test

@@ -39,9 +39,8 @@ class BadShippingInputTest {
     void missingEntriesAndLinksToNothingAreSkippedAsTheJvmSkipsThem() throws Exception {
         Path brokenLink = Files.createSymbolicLink(temp.resolve("gone.jar"), temp.resolve("deleted.jar"));
 
-        Shipment shipment =
-                shipper.ship(List.of(temp.resolve("missing.jar"), brokenLink, module.resolve("target/classes"), jar),
-                        List.of());
+        Shipment shipment = shipper.ship(
+                List.of(temp.resolve("missing.jar"), brokenLink, module.resolve("target/classes"), jar), List.of());
 
         assertThat(shipment.classpath()).extracting(BlobRef::path).containsExactly("lib.jar");
     }
@@ -53,7 +52,9 @@ class BadShippingInputTest {
         Shipment shipment = shipper.ship(List.of(jar, corrupt), List.of());
 
         assertThat(shipment.classpath()).hasSize(2);
-        assertThat(shipment.warnings()).singleElement().asString()
+        assertThat(shipment.warnings())
+                .singleElement()
+                .asString()
                 .startsWith("Classpath entry " + corrupt + " is not a valid jar (")
                 .contains("test JVMs skip it, as they do under Surefire")
                 .contains("<additionalClasspathElements>")

@@ -41,20 +41,23 @@ class ShippingRoundTripTest {
 
     private Shipment ship() {
         return new BundleShipper(store, module, temp.resolve("scratch"))
-                .ship(List.of(module.resolve("target/test-classes"), jar, outsideDir, temp.resolve("missing.jar")),
+                .ship(
+                        List.of(module.resolve("target/test-classes"), jar, outsideDir, temp.resolve("missing.jar")),
                         List.of("src/test/resources/**", "pom.xml"));
     }
 
     @Test
     void aWorkerRebuildsTheModuleAndClasspathFromTheStore() throws Exception {
         Shipment shipment = ship();
-        assertThat(shipment.classpath()).extracting(BlobRef::kind)
+        assertThat(shipment.classpath())
+                .extracting(BlobRef::kind)
                 .containsExactly(BlobRef.Kind.DIRECTORY, BlobRef.Kind.JAR, BlobRef.Kind.DIRECTORY);
         RunManifest manifest = manifest(shipment);
 
         Path workerModule = temp.resolve("worker/module");
         List<Path> classpath = new BundleMaterializer(store, temp.resolve("worker/cache"))
-                .materialize(manifest, workerModule, temp.resolve("worker/cp")).classpath();
+                .materialize(manifest, workerModule, temp.resolve("worker/cp"))
+                .classpath();
 
         assertThat(classpath).hasSize(3);
         assertThat(classpath.get(0)).isEqualTo(workerModule.resolve("target/test-classes"));
@@ -67,8 +70,23 @@ class ShippingRoundTripTest {
     }
 
     private static RunManifest manifest(Shipment shipment) {
-        return new RunManifest(Documents.SCHEMA, "r", shipment.classpath(), shipment.files(), "", List.of(), Map.of(),
-                Map.of(), RunManifest.MODULE_DIR, 0, true, 0, Map.of(), true, shipment.modulePath(), List.of());
+        return new RunManifest(
+                Documents.SCHEMA,
+                "r",
+                shipment.classpath(),
+                shipment.files(),
+                "",
+                List.of(),
+                Map.of(),
+                Map.of(),
+                RunManifest.MODULE_DIR,
+                0,
+                true,
+                0,
+                Map.of(),
+                true,
+                shipment.modulePath(),
+                List.of());
     }
 
     @Test
@@ -77,8 +95,10 @@ class ShippingRoundTripTest {
         Path app = Files.createDirectories(root.resolve("app/src/main/java/x"));
         Files.writeString(app.resolve("Foo.java"), "class Foo {}");
         Files.writeString(root.resolve("app/pom.xml"), "<project>app</project>");
-        Files.writeString(Files.createDirectories(root.resolve("sibling")).resolve("pom.xml"), "<project>sibling</project>");
-        Files.writeString(Files.createDirectories(root.resolve("app/target/classes")).resolve("Foo.class"), "foo");
+        Files.writeString(
+                Files.createDirectories(root.resolve("sibling")).resolve("pom.xml"), "<project>sibling</project>");
+        Files.writeString(
+                Files.createDirectories(root.resolve("app/target/classes")).resolve("Foo.class"), "foo");
         Files.writeString(root.resolve("app/target/app.jar"), "not on the classpath");
         Files.writeString(Files.createDirectories(root.resolve(".git")).resolve("HEAD"), "ref");
         Files.writeString(Files.createDirectories(root.resolve("docs")).resolve("big.iso"), "excluded");
@@ -114,7 +134,8 @@ class ShippingRoundTripTest {
     void anUnchangedProjectIsNeitherArchivedNorUploadedAgainAndOneChangedFileUploadsOnePack() throws Exception {
         Path root = temp.resolve("project");
         for (int i = 0; i < 300; i++) {
-            Files.writeString(Files.createDirectories(root.resolve("src/p" + (i % 7))).resolve("F" + i + ".java"), "f" + i);
+            Files.writeString(
+                    Files.createDirectories(root.resolve("src/p" + (i % 7))).resolve("F" + i + ".java"), "f" + i);
         }
         ProjectTree tree = new ProjectTree(root, List.of(), List.of());
         Shipment first = new BundleShipper(store, root, temp.resolve("scratch")).ship(List.of(), List.of(), tree);
@@ -140,20 +161,49 @@ class ShippingRoundTripTest {
                         .materialize(manifest(shipment), temp.resolve("w/tree"), temp.resolve("w/cp")))
                 .hasMessageContaining("does not match its name")
                 .hasMessageContaining(jarRef.sha256());
-        assertThat(temp.resolve("w/cache").resolve(jarRef.sha256()).resolve("lib.jar")).doesNotExist();
+        assertThat(temp.resolve("w/cache").resolve(jarRef.sha256()).resolve("lib.jar"))
+                .doesNotExist();
     }
 
     @Test
     void aManifestWhosePathsLeaveTheTreeIsRefused() {
         Shipment shipment = ship();
         BlobRef dir = shipment.classpath().get(0);
-        RunManifest escaping = new RunManifest(Documents.SCHEMA, "r",
-                List.of(new BlobRef(dir.sha256(), dir.size(), BlobRef.Kind.DIRECTORY, "../../etc")), List.of(), "",
-                List.of(), Map.of(), Map.of(), RunManifest.MODULE_DIR, 0, true, 0, Map.of(), true, "", List.of());
+        RunManifest escaping = new RunManifest(
+                Documents.SCHEMA,
+                "r",
+                List.of(new BlobRef(dir.sha256(), dir.size(), BlobRef.Kind.DIRECTORY, "../../etc")),
+                List.of(),
+                "",
+                List.of(),
+                Map.of(),
+                Map.of(),
+                RunManifest.MODULE_DIR,
+                0,
+                true,
+                0,
+                Map.of(),
+                true,
+                "",
+                List.of());
         BlobRef jar = shipment.classpath().get(1);
-        RunManifest badJar = new RunManifest(Documents.SCHEMA, "r",
-                List.of(new BlobRef(jar.sha256(), jar.size(), BlobRef.Kind.JAR, "../evil.jar")), List.of(), "",
-                List.of(), Map.of(), Map.of(), RunManifest.MODULE_DIR, 0, true, 0, Map.of(), true, "/abs", List.of());
+        RunManifest badJar = new RunManifest(
+                Documents.SCHEMA,
+                "r",
+                List.of(new BlobRef(jar.sha256(), jar.size(), BlobRef.Kind.JAR, "../evil.jar")),
+                List.of(),
+                "",
+                List.of(),
+                Map.of(),
+                Map.of(),
+                RunManifest.MODULE_DIR,
+                0,
+                true,
+                0,
+                Map.of(),
+                true,
+                "/abs",
+                List.of());
 
         BundleMaterializer materializer = new BundleMaterializer(store, temp.resolve("w/cache"));
         org.assertj.core.api.Assertions.assertThatThrownBy(
@@ -193,7 +243,8 @@ class ShippingRoundTripTest {
         Shipment shipment = new BundleShipper(store, module, temp.resolve("scratch")).ship(classpath, List.of());
         assertThat(shipment.classpath())
                 .extracting(BlobRef::path)
-                .containsExactlyElementsOf(classpath.stream().map(p -> p.getFileName().toString()).toList());
+                .containsExactlyElementsOf(
+                        classpath.stream().map(p -> p.getFileName().toString()).toList());
         assertThat(shipment.blobs()).isEqualTo(20);
         assertThat(shipment.uploaded()).isEqualTo(10);
         long jarSize = Files.size(classpath.get(0));

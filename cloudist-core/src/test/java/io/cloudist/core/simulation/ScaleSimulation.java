@@ -52,8 +52,9 @@ public final class ScaleSimulation {
             for (int i = 0; i + 1 < args.length; i += 2) {
                 given.put(args[i], args[i + 1]);
             }
-            if (args.length % 2 != 0 || !List.of("--workers", "--tests", "--classes", "--tasks-per-worker",
-                    "--time-factor", "--seed").containsAll(given.keySet())) {
+            if (args.length % 2 != 0
+                    || !List.of("--workers", "--tests", "--classes", "--tasks-per-worker", "--time-factor", "--seed")
+                            .containsAll(given.keySet())) {
                 throw new IllegalArgumentException("Usage: [--workers 1000] [--tests 100000] [--classes 10000]"
                         + " [--tasks-per-worker 4] [--time-factor 0.1] [--seed 1]");
             }
@@ -78,18 +79,28 @@ public final class ScaleSimulation {
         SimulatedSuite suite = SimulatedSuite.generate(s.tests(), s.classes(), s.seed());
         List<Unit> methods = suite.methods();
         // Once to warm up the JIT, as a long-lived build would be; then timed.
-        Planner.plan(suite.classes(), s.workers(), s.tasksPerWorker(), u -> suite.expected().get(u.key()));
+        Planner.plan(
+                suite.classes(),
+                s.workers(),
+                s.tasksPerWorker(),
+                u -> suite.expected().get(u.key()));
         long planStart = System.nanoTime();
-        List<Task> tasks =
-                Planner.plan(suite.classes(), s.workers(), s.tasksPerWorker(), u -> suite.expected().get(u.key()));
+        List<Task> tasks = Planner.plan(
+                suite.classes(),
+                s.workers(),
+                s.tasksPerWorker(),
+                u -> suite.expected().get(u.key()));
         double planMillis = (System.nanoTime() - planStart) / 1e6;
         long methodStart = System.nanoTime();
         Planner.plan(methods, s.workers(), s.tasksPerWorker(), suite.methodExpectation());
         double methodPlanMillis = (System.nanoTime() - methodStart) / 1e6;
 
         Map<String, Double> taskSeconds = new HashMap<>();
-        tasks.forEach(t -> taskSeconds.put(t.id(),
-                t.units().stream().mapToDouble(u -> suite.seconds().get(u.key())).sum()));
+        tasks.forEach(t -> taskSeconds.put(
+                t.id(),
+                t.units().stream()
+                        .mapToDouble(u -> suite.seconds().get(u.key()))
+                        .sum()));
 
         SimulatedStore store = new SimulatedStore(s.timeFactor());
         RequestCounts coordinatorCounts = new RequestCounts();
@@ -100,8 +111,8 @@ public final class ScaleSimulation {
                 Executors.newScheduledThreadPool(2, DaemonThreads.named("simulated-workers"));
         List<WorkerHandle> workers = new ArrayList<>();
         for (int i = 0; i < s.workers(); i++) {
-            SimulatedWorker w = new SimulatedWorker("w" + i, "sim", store, workerCounts, scheduler, clock,
-                    taskSeconds, tally, s.timeFactor());
+            SimulatedWorker w = new SimulatedWorker(
+                    "w" + i, "sim", store, workerCounts, scheduler, clock, taskSeconds, tally, s.timeFactor());
             workers.add(w);
             w.start();
         }
@@ -121,13 +132,16 @@ public final class ScaleSimulation {
         CoordinatorSettings cloud = CoordinatorSettings.CLOUD;
         CoordinatorSettings settings = new CoordinatorSettings(
                 Duration.ofMillis(Math.max(1, Math.round(cloud.poll().toMillis() * s.timeFactor()))),
-                cloud.heartbeatTimeout(), cloud.bootTimeout(), cloud.maxAttempts());
-        Coordinator coordinator = new Coordinator(store.client(coordinatorCounts), "sim", workers, listener,
-                settings, Replacements.NONE, clock);
+                cloud.heartbeatTimeout(),
+                cloud.bootTimeout(),
+                cloud.maxAttempts());
+        Coordinator coordinator = new Coordinator(
+                store.client(coordinatorCounts), "sim", workers, listener, settings, Replacements.NONE, clock);
 
         System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         var threads = ManagementFactory.getThreadMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
@@ -144,12 +158,30 @@ public final class ScaleSimulation {
         scheduler.shutdownNow();
         System.gc();
         long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        return new SimulationReport(s, tasks.size(), methods.size(), planMillis, methodPlanMillis,
-                outcome.results().size(), tally.results.sum(), outcome.abandoned().size(), lost.get(), polls.get(),
-                cpuMillis, makespan, Math.max(suite.totalSeconds() / s.workers(), suite.longestSeconds()),
-                listSchedule(tasks, taskSeconds, s.workers()), tally.lastFirstTaskMillis.get() / 1000.0,
-                tally.busySeconds.sum(), peakHeap, retained, store.bytes(), coordinatorCounts, workerCounts,
-                (System.nanoTime() - wallStart) / 1e9, tally);
+        return new SimulationReport(
+                s,
+                tasks.size(),
+                methods.size(),
+                planMillis,
+                methodPlanMillis,
+                outcome.results().size(),
+                tally.results.sum(),
+                outcome.abandoned().size(),
+                lost.get(),
+                polls.get(),
+                cpuMillis,
+                makespan,
+                Math.max(suite.totalSeconds() / s.workers(), suite.longestSeconds()),
+                listSchedule(tasks, taskSeconds, s.workers()),
+                tally.lastFirstTaskMillis.get() / 1000.0,
+                tally.busySeconds.sum(),
+                peakHeap,
+                retained,
+                store.bytes(),
+                coordinatorCounts,
+                workerCounts,
+                (System.nanoTime() - wallStart) / 1e9,
+                tally);
     }
 
     /** The makespan of the tasks in dispatch order on the first free worker: the plan with free coordination. */

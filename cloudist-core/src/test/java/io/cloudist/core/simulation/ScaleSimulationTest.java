@@ -8,8 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** A small scale simulation, so that the full one ({@code benchmarks/simulate.sh}) keeps working. */
 class ScaleSimulationTest {
-    private static final ScaleSimulation.Settings SMALL =
-            new ScaleSimulation.Settings(50, 2_000, 200, 4, 0.05, 7);
+    private static final ScaleSimulation.Settings SMALL = new ScaleSimulation.Settings(50, 2_000, 200, 4, 0.05, 7);
 
     @Test
     void everyTaskGetsExactlyOneResultAndTheStoreCountsEveryRequest() throws InterruptedException {
@@ -18,15 +17,18 @@ class ScaleSimulationTest {
         assertThat(report.tasks()).isEqualTo(200);
         assertThat(report.results()).isEqualTo(report.tasks());
         // At least once: a worker may start a queued task in the moment an idle one takes it.
-        assertThat(report.resultsWritten()).isBetween((long) report.tasks(), report.tasks() + report.tally().moved.sum());
+        assertThat(report.resultsWritten())
+                .isBetween(
+                        (long) report.tasks(),
+                        report.tasks() + report.tally().moved.sum());
         assertThat(report.abandoned()).isZero();
         assertThat(report.lostWorkers()).isZero();
         assertThat(report.tally().stopped.sum()).isEqualTo(50);
 
         WorkerTally tally = report.tally();
         RequestCounts workers = report.workers();
-        assertThat(workers.requests(S3Request.GET)).isEqualTo(
-                tally.assignmentHits.sum() + tally.assignmentMisses.sum() + tally.leaseChecks.sum());
+        assertThat(workers.requests(S3Request.GET))
+                .isEqualTo(tally.assignmentHits.sum() + tally.assignmentMisses.sum() + tally.leaseChecks.sum());
         // One hit per task run (a task that moved in the moment its worker took it runs twice), one per assignment
         // that moved to an idle worker, and one for every worker's stop order.
         assertThat(tally.assignmentHits.sum()).isEqualTo(report.resultsWritten() + tally.moved.sum() + 50);
@@ -40,10 +42,13 @@ class ScaleSimulationTest {
         assertThat(coordinator.requests(S3Request.GET)).isGreaterThanOrEqualTo(report.tasks());
         assertThat(coordinator.requests(S3Request.LIST)).isZero();
         assertThat(coordinator.bytesReceived()).isGreaterThan(0);
-        assertThat(report.dollars()).isEqualTo(
-                (coordinator.requests(S3Request.PUT) + workers.requests(S3Request.PUT)) * 0.005 / 1000
-                        + (coordinator.requests(S3Request.GET) + workers.requests(S3Request.GET)) * 0.0004 / 1000,
-                within(1e-9));
+        assertThat(report.dollars())
+                .isEqualTo(
+                        (coordinator.requests(S3Request.PUT) + workers.requests(S3Request.PUT)) * 0.005 / 1000
+                                + (coordinator.requests(S3Request.GET) + workers.requests(S3Request.GET))
+                                        * 0.0004
+                                        / 1000,
+                        within(1e-9));
 
         assertThat(report.makespanSeconds()).isGreaterThanOrEqualTo(report.lowerBoundSeconds());
         assertThat(report.planMillis()).isPositive();
@@ -52,13 +57,11 @@ class ScaleSimulationTest {
 
     @Test
     void settingsComeFromTheCommandLineWithFullScaleDefaults() {
-        assertThat(ScaleSimulation.Settings.parse()).isEqualTo(
-                new ScaleSimulation.Settings(1_000, 100_000, 10_000, 4, 0.1, 1));
+        assertThat(ScaleSimulation.Settings.parse())
+                .isEqualTo(new ScaleSimulation.Settings(1_000, 100_000, 10_000, 4, 0.1, 1));
         assertThat(ScaleSimulation.Settings.parse("--workers", "3", "--time-factor", "0.5"))
                 .isEqualTo(new ScaleSimulation.Settings(3, 100_000, 10_000, 4, 0.5, 1));
-        assertThatThrownBy(() -> ScaleSimulation.Settings.parse("--workers"))
-                .hasMessageContaining("Usage");
-        assertThatThrownBy(() -> ScaleSimulation.Settings.parse("--nodes", "3"))
-                .hasMessageContaining("Usage");
+        assertThatThrownBy(() -> ScaleSimulation.Settings.parse("--workers")).hasMessageContaining("Usage");
+        assertThatThrownBy(() -> ScaleSimulation.Settings.parse("--nodes", "3")).hasMessageContaining("Usage");
     }
 }

@@ -142,7 +142,10 @@ final class SimulatedStore {
         @Override
         public List<String> list(String prefix) {
             request(S3Request.LIST, 0, 0);
-            return objects.keySet().stream().filter(k -> k.startsWith(prefix)).sorted().toList();
+            return objects.keySet().stream()
+                    .filter(k -> k.startsWith(prefix))
+                    .sorted()
+                    .toList();
         }
 
         @Override

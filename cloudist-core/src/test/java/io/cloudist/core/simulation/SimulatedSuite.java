@@ -28,8 +28,8 @@ record SimulatedSuite(List<Unit> classes, Map<String, Double> seconds, Map<Strin
 
     static SimulatedSuite generate(int tests, int classCount, long seed) {
         if (tests < classCount || classCount < 1) {
-            throw new IllegalArgumentException("Need at least one test per class: " + tests + " tests, "
-                    + classCount + " classes");
+            throw new IllegalArgumentException(
+                    "Need at least one test per class: " + tests + " tests, " + classCount + " classes");
         }
         Random random = new Random(seed);
         int[] perClass = spread(tests, classCount, random);

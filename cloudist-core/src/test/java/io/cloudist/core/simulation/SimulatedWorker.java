@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 final class SimulatedWorker implements WorkerHandle {
     /** What a warm worker spends per task besides its tests: reading the assignment, the launcher's discovery. */
     static final double TASK_OVERHEAD_SECONDS = 0.1;
+
     private static final long HEARTBEAT_MILLIS = 10_000; // a cloud worker's heartbeat period
     private static final long LEASE_CHECK_MILLIS = 5_000;
 
@@ -47,10 +48,18 @@ final class SimulatedWorker implements WorkerHandle {
     private boolean started;
     /** When (System.nanoTime) the step now running was due: steps follow each other by plan, not by late wake-ups. */
     private long due;
+
     private volatile ScheduledFuture<?> heartbeat;
 
-    SimulatedWorker(String id, String runId, SimulatedStore store, RequestCounts counts,
-            ScheduledExecutorService scheduler, ScaledClock clock, Map<String, Double> taskSeconds, WorkerTally tally,
+    SimulatedWorker(
+            String id,
+            String runId,
+            SimulatedStore store,
+            RequestCounts counts,
+            ScheduledExecutorService scheduler,
+            ScaledClock clock,
+            Map<String, Double> taskSeconds,
+            WorkerTally tally,
             double timeFactor) {
         this.id = id;
         this.runId = runId;
@@ -142,9 +151,16 @@ final class SimulatedWorker implements WorkerHandle {
         // The result is visible once its PUT completes.
         after(store.latencyNanos(S3Request.PUT), () -> {
             tally.results.increment();
-            client.put(StoreKeys.result(runId, id, assignment.seq()), WorkerReplies.taskResult(assignment, id,
-                    clock.millis(), clock.millis(), clock.millis(), 0,
-                    WorkerReplies.results(assignment.uniqueIds(), Status.PASSED, 0.08)));
+            client.put(
+                    StoreKeys.result(runId, id, assignment.seq()),
+                    WorkerReplies.taskResult(
+                            assignment,
+                            id,
+                            clock.millis(),
+                            clock.millis(),
+                            clock.millis(),
+                            0,
+                            WorkerReplies.results(assignment.uniqueIds(), Status.PASSED, 0.08)));
             running = -1;
             seq++;
             backoffMillis = 5;

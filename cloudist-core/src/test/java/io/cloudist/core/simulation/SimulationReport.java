@@ -50,8 +50,10 @@ record SimulationReport(
     /** The report as a Markdown table, with the prices it used. */
     String table() {
         StringBuilder out = new StringBuilder();
-        row(out, "workers / tests / classes / tasks", settings.workers() + " / " + settings.tests() + " / "
-                + settings.classes() + " / " + tasks);
+        row(
+                out,
+                "workers / tests / classes / tasks",
+                settings.workers() + " / " + settings.tests() + " / " + settings.classes() + " / " + tasks);
         row(out, "time factor (real time per simulated time)", f("%.3f", settings.timeFactor()));
         row(out, "planning, class units (" + settings.classes() + ")", f("%.1f ms", planMillis));
         row(out, "planning, method units (" + methodUnits + ")", f("%.1f ms", methodPlanMillis));
@@ -59,18 +61,27 @@ record SimulationReport(
         row(out, "workers lost", String.valueOf(lostWorkers));
         row(out, "coordinator CPU, total", f("%.0f ms", coordinatorCpuMillis));
         row(out, "coordinator CPU per task", f("%.0f µs", coordinatorCpuMicrosPerTask()));
-        row(out, "coordinator CPU as simulated time (CPU ÷ time factor, inside the makespan)",
+        row(
+                out,
+                "coordinator CPU as simulated time (CPU ÷ time factor, inside the makespan)",
                 f("%.1f s", coordinatorCpuMillis / 1000 / settings.timeFactor()));
-        row(out, "coordinator's S3 request time, summed (up to 32 requests overlap)",
+        row(
+                out,
+                "coordinator's S3 request time, summed (up to 32 requests overlap)",
                 f("%.1f s", coordinator.waitedSeconds() / settings.timeFactor()));
         row(out, "coordinator polls / simulated s per poll", polls + " / " + f("%.2f s", secondsPerPoll()));
-        row(out, "coordinator GETs per poll / PUTs per poll", f("%.0f", perPoll(coordinator, S3Request.GET)) + " / "
-                + f("%.0f", perPoll(coordinator, S3Request.PUT)));
+        row(
+                out,
+                "coordinator GETs per poll / PUTs per poll",
+                f("%.0f", perPoll(coordinator, S3Request.GET)) + " / "
+                        + f("%.0f", perPoll(coordinator, S3Request.PUT)));
         row(out, "simulated makespan", f("%.1f s", makespanSeconds));
         row(out, "lower bound: max(work ÷ workers, longest class)", f("%.1f s", lowerBoundSeconds));
         row(out, "this plan with instant coordination", f("%.1f s", planMakespanSeconds));
         row(out, "last worker's first task starts at", f("%.1f s", lastFirstTaskSeconds));
-        row(out, "longest a waiting worker saw the lease unchanged (a worker leaves after 180 s)",
+        row(
+                out,
+                "longest a waiting worker saw the lease unchanged (a worker leaves after 180 s)",
                 f("%.1f s", tally.longestLeaseGapMillis.get() / 1000.0));
         row(out, "worker utilization (busy ÷ workers × makespan)", f("%.0f %%", 100 * utilization()));
         row(out, "peak heap (sum of heap pools' peaks)", mb(peakHeapBytes));
@@ -79,7 +90,9 @@ record SimulationReport(
         requests(out, "coordinator", coordinator);
         requests(out, "workers", workers);
         row(out, "requests per task (all)", f("%.1f", (double) (coordinator.total() + workers.total()) / tasks));
-        row(out, "request cost per run (S3 Standard list prices of " + S3Request.PRICES_TAKEN + ")",
+        row(
+                out,
+                "request cost per run (S3 Standard list prices of " + S3Request.PRICES_TAKEN + ")",
                 f("$%.4f (coordinator $%.4f, workers $%.4f)", dollars(), coordinator.dollars(), workers.dollars()));
         row(out, "wall time of the simulation", f("%.1f s", wallSeconds));
         return "| measure | value |\n|---|---:|\n" + out
@@ -92,9 +105,12 @@ record SimulationReport(
     }
 
     private static void requests(StringBuilder out, String who, RequestCounts counts) {
-        row(out, who + " requests: GET / PUT / LIST / HEAD", counts.requests(S3Request.GET) + " / "
-                + counts.requests(S3Request.PUT) + " / " + counts.requests(S3Request.LIST) + " / "
-                + counts.requests(S3Request.HEAD));
+        row(
+                out,
+                who + " requests: GET / PUT / LIST / HEAD",
+                counts.requests(S3Request.GET) + " / "
+                        + counts.requests(S3Request.PUT) + " / " + counts.requests(S3Request.LIST) + " / "
+                        + counts.requests(S3Request.HEAD));
         row(out, who + " bytes sent / received", mb(counts.bytesSent()) + " / " + mb(counts.bytesReceived()));
     }
 

@@ -50,7 +50,8 @@ class DiskFailureTest {
         RuntimeException sdk = new RuntimeException(
                 "Unable to write the response", new UncheckedIOException(new IOException("No space left on device")));
 
-        assertThat(DiskFailure.of(new StoreUnavailableException("Store I/O failed", sdk))).contains(DiskFailure.FULL);
+        assertThat(DiskFailure.of(new StoreUnavailableException("Store I/O failed", sdk)))
+                .contains(DiskFailure.FULL);
     }
 
     @Test
@@ -58,7 +59,8 @@ class DiskFailureTest {
         assertThat(DiskFailure.of(new IOException("Stale file handle"))).isEmpty();
         assertThat(DiskFailure.of(new NoSuchFileException("/s/runs/r"))).isEmpty();
         assertThat(DiskFailure.of(new SocketTimeoutException("Read timed out"))).isEmpty();
-        assertThat(DiskFailure.of(new IllegalStateException("No space left on device, says a non-I/O error"))).isEmpty();
+        assertThat(DiskFailure.of(new IllegalStateException("No space left on device, says a non-I/O error")))
+                .isEmpty();
         assertThat(DiskFailure.of(new IOException((String) null))).isEmpty();
     }
 
@@ -70,6 +72,7 @@ class DiskFailureTest {
                         new RuntimeException(new FileSystemException("/store/.tmp/x", null, "Read-only file system")),
                         fallback))
                 .isEqualTo(Path.of("/store/.tmp"));
-        assertThat(DiskFailure.directory(new IOException("No space left on device"), fallback)).isEqualTo(fallback);
+        assertThat(DiskFailure.directory(new IOException("No space left on device"), fallback))
+                .isEqualTo(fallback);
     }
 }

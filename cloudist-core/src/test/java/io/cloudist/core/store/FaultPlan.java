@@ -59,7 +59,10 @@ public record FaultPlan(double failureRate, long latencyMillis, long outageUntil
             Path tmp = Files.createTempFile(directory, "faults", ".tmp");
             JSON.writeValue(tmp.toFile(), plan);
             try {
-                Files.move(tmp, directory.resolve(FILE), StandardCopyOption.ATOMIC_MOVE,
+                Files.move(
+                        tmp,
+                        directory.resolve(FILE),
+                        StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, directory.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);

@@ -23,7 +23,8 @@ class FaultyStoreTest {
 
         FaultPlan.write(dir, FaultPlan.NONE.withOutageFor(Duration.ofMinutes(1)));
         Thread.sleep(150);
-        assertThatThrownBy(() -> store.get("k")).isInstanceOf(StoreUnavailableException.class)
+        assertThatThrownBy(() -> store.get("k"))
+                .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("outage");
 
         FaultPlan.write(dir, FaultPlan.NONE);
@@ -33,7 +34,8 @@ class FaultyStoreTest {
 
     @Test
     void addsLatencyAndFailsAboutTheShareOfCallsThePlanSays() {
-        FaultyStore store = new FaultyStore(new LocalDirectoryStore(dir),
+        FaultyStore store = new FaultyStore(
+                new LocalDirectoryStore(dir),
                 () -> FaultPlan.NONE.withFailureRate(0.2).withLatency(Duration.ofMillis(2)));
         int failed = 0;
         long start = System.nanoTime();
@@ -44,7 +46,8 @@ class FaultyStoreTest {
                 failed++;
             }
         }
-        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(Duration.ofMillis(1_000).toNanos());
+        assertThat(System.nanoTime() - start)
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1_000).toNanos());
         assertThat(failed).isBetween(50, 150);
         assertThat(store.injectedFailures()).isEqualTo(failed);
     }

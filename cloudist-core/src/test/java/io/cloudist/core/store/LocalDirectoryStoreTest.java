@@ -38,7 +38,8 @@ class LocalDirectoryStoreTest extends StoreContract {
                 .hasMessageStartingWith("The store directory " + root + " is on a read-only file system: ");
         assertThat(store.unavailable("put", new AccessDeniedException(root + "/runs")))
                 .isNotInstanceOf(StoreUnavailableException.class)
-                .hasMessageStartingWith("The store directory " + root + " cannot be written by the user that runs Maven");
+                .hasMessageStartingWith(
+                        "The store directory " + root + " cannot be written by the user that runs Maven");
         assertThat(store.unavailable("put", new IOException("Stale file handle")))
                 .isInstanceOf(StoreUnavailableException.class);
     }

@@ -26,13 +26,18 @@ class ResilientStoreTest {
     private Clock watched;
 
     private ResilientStore store(Duration budget) {
-        return new ResilientStore(inner, budget, time::nanos, millis -> {
-            sleeps.add(millis);
-            if (watched != null) {
-                seenWhileWaiting.add(watched.millis());
-            }
-            time.advanceMillis(millis);
-        }, () -> jitter);
+        return new ResilientStore(
+                inner,
+                budget,
+                time::nanos,
+                millis -> {
+                    sleeps.add(millis);
+                    if (watched != null) {
+                        seenWhileWaiting.add(watched.millis());
+                    }
+                    time.advanceMillis(millis);
+                },
+                () -> jitter);
     }
 
     private static byte[] bytes(String s) {
@@ -47,7 +52,8 @@ class ResilientStoreTest {
         store.put("runs/r/lease", bytes("1"));
 
         assertThat(inner.calls).isEqualTo(4);
-        assertThat(store.get("runs/r/lease")).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("1")));
+        assertThat(store.get("runs/r/lease"))
+                .hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("1")));
         assertThat(store.usage()).isEqualTo("3 failed store calls retried, unreachable for 1 s in 1 outage");
     }
 
@@ -85,7 +91,8 @@ class ResilientStoreTest {
         StoreOutageException e = catchThrowableOfType(StoreOutageException.class, () -> store.get("k"));
 
         assertThat(seconds() - start).isEqualTo(120);
-        assertThat(e).hasMessageStartingWith("The store at s3://bucket/ci was unreachable for 120 s")
+        assertThat(e)
+                .hasMessageStartingWith("The store at s3://bucket/ci was unreachable for 120 s")
                 .hasMessageContaining("<storeOutageSeconds> (-Dcloudist.storeOutageSeconds)")
                 .hasMessageContaining("HTTP 503 SlowDown")
                 .hasMessageContaining("set -Dcloudist.storeOutageSeconds to more seconds")
@@ -101,7 +108,8 @@ class ResilientStoreTest {
         long gaveUpAt = seconds();
         int calls = inner.calls;
 
-        assertThatThrownBy(() -> store.put("k", bytes("v"))).isInstanceOf(StoreOutageException.class)
+        assertThatThrownBy(() -> store.put("k", bytes("v")))
+                .isInstanceOf(StoreOutageException.class)
                 .hasMessageContaining("unreachable for 120 s");
         assertThat(inner.calls).isEqualTo(calls + 1);
         assertThat(seconds()).isEqualTo(gaveUpAt);
@@ -128,9 +136,12 @@ class ResilientStoreTest {
 
     @Test
     void aFullLocalDiskUnderAStoreCallIsSaidAtOnceNotRetriedAsAnOutage() {
-        inner.refusal = new StoreUnavailableException("GET runs/r/bundle failed", new RuntimeException(
-                "Unable to write the response",
-                new java.nio.file.FileSystemException("/work/cache/blob.part", null, "No space left on device")));
+        inner.refusal = new StoreUnavailableException(
+                "GET runs/r/bundle failed",
+                new RuntimeException(
+                        "Unable to write the response",
+                        new java.nio.file.FileSystemException(
+                                "/work/cache/blob.part", null, "No space left on device")));
         ResilientStore store = store(BUDGET);
 
         assertThatThrownBy(() -> store.get("runs/r/bundle"))
@@ -155,7 +166,8 @@ class ResilientStoreTest {
         inner.millisPerCall = 20_000; // each call spends 20 s on its own quick retries before it fails
         inner.downFor(1_000);
 
-        assertThatThrownBy(() -> store.get("k")).isInstanceOf(StoreOutageException.class)
+        assertThatThrownBy(() -> store.get("k"))
+                .isInstanceOf(StoreOutageException.class)
                 .hasMessageContaining("unreachable for 40 s");
         assertThat(inner.calls).isEqualTo(2);
     }
@@ -167,10 +179,16 @@ class ResilientStoreTest {
 
         assertThat(store.putIfAbsent("pool/w/offer/0", bytes("run-1"))).isTrue();
 
-        assertThat(inner.calls).as("the lost attempt, the retry, the read of the value").isEqualTo(3);
+        assertThat(inner.calls)
+                .as("the lost attempt, the retry, the read of the value")
+                .isEqualTo(3);
         inner.loseNextAnswers = 1;
-        assertThat(store.putIfAbsent("pool/w/offer/0", bytes("run-2"))).as("another run's claim").isFalse();
-        assertThat(store.putIfAbsent("pool/w/offer/0", bytes("run-1"))).as("no lost answer: not ours").isFalse();
+        assertThat(store.putIfAbsent("pool/w/offer/0", bytes("run-2")))
+                .as("another run's claim")
+                .isFalse();
+        assertThat(store.putIfAbsent("pool/w/offer/0", bytes("run-1")))
+                .as("no lost answer: not ours")
+                .isFalse();
     }
 
     @Test
@@ -186,7 +204,9 @@ class ResilientStoreTest {
         store.get("k");
         time.advanceMillis(5_000);
 
-        assertThat(uptime.millis() - before).as("the 90 s outage does not count").isEqualTo(15_000);
+        assertThat(uptime.millis() - before)
+                .as("the 90 s outage does not count")
+                .isEqualTo(15_000);
         assertThat(seenWhileWaiting).isNotEmpty().allSatisfy(m -> assertThat(m).isEqualTo(before + 10_000));
     }
 

@@ -85,7 +85,10 @@ final class ScriptedStore implements Store {
 
     @Override
     public List<String> list(String prefix) {
-        return call(() -> values.keySet().stream().filter(k -> k.startsWith(prefix)).sorted().toList());
+        return call(() -> values.keySet().stream()
+                .filter(k -> k.startsWith(prefix))
+                .sorted()
+                .toList());
     }
 
     @Override

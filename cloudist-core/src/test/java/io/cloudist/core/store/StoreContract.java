@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.Optional;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,7 +32,8 @@ public abstract class StoreContract {
     void getReturnsWhatPutWrote() {
         Store store = store();
         store.put("runs/r1/run.json", bytes("{\"a\":1}"));
-        assertThat(store.get("runs/r1/run.json")).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("{\"a\":1}")));
+        assertThat(store.get("runs/r1/run.json"))
+                .hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("{\"a\":1}")));
     }
 
     @Test
@@ -54,7 +55,8 @@ public abstract class StoreContract {
         Store store = store();
         assertThat(store.putIfAbsent("blobs/sha256/x", bytes("first"))).isTrue();
         assertThat(store.putIfAbsent("blobs/sha256/x", bytes("second"))).isFalse();
-        assertThat(store.get("blobs/sha256/x")).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("first")));
+        assertThat(store.get("blobs/sha256/x"))
+                .hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("first")));
     }
 
     @Test
@@ -92,7 +94,8 @@ public abstract class StoreContract {
     void sha256VouchesForAStoredFileAndNeverForBytesThatReplacedIt() throws Exception {
         Store store = store();
         Path file = Files.write(temp.resolve("blob.bin"), bytes("blob bytes"));
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes("blob bytes")));
+        String hash =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes("blob bytes")));
 
         store.putFile("blobs/sha256/" + hash, file);
         assertThat(store.sha256("blobs/sha256/" + hash)).hasValue(hash);

@@ -21,17 +21,18 @@ class StoreLocationsTest {
     Path directory;
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "",
-        "target/store",
-        "/var/cloudist/store",
-        "./odd:name",
-        "C:\\cloudist\\store",
-        "file:/var/cloudist/store",
-        "s3://my-bucket",
-        "s3://my-bucket/",
-        "s3://my.bucket-2/team/cloudist"
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "target/store",
+                "/var/cloudist/store",
+                "./odd:name",
+                "C:\\cloudist\\store",
+                "file:/var/cloudist/store",
+                "s3://my-bucket",
+                "s3://my-bucket/",
+                "s3://my.bucket-2/team/cloudist"
+            })
     void directoriesFileUrisAndS3UrisThatNameABucketPass(String location) {
         assertThat(StoreLocations.check(location)).isEqualTo(location);
     }

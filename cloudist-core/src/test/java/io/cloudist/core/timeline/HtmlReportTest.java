@@ -30,17 +30,30 @@ class HtmlReportTest {
         run.recorder.workerLost(lost, "it stopped <oops>");
         run.dispatch(600, w0, t2, 1, 2);
         run.finish(t0, w0, 0, 200, 300, 1_000, result("com.example.AlphaTest", "a1", 0.7, Status.PASSED, ""));
-        run.finish(t1, w1, 0, 200, 300, 2_000, result("com.example.BetaTest", "b1", 1.7, Status.FAILED,
-                "expected <script>alert('x')</script> & more"));
+        run.finish(
+                t1,
+                w1,
+                0,
+                200,
+                300,
+                2_000,
+                result(
+                        "com.example.BetaTest",
+                        "b1",
+                        1.7,
+                        Status.FAILED,
+                        "expected <script>alert('x')</script> & more"));
         run.finish(t2, w0, 1, 1_050, 1_100, 3_000, result("com.example.GammaTest", "c1", 1.9, Status.PASSED, ""));
-        return HtmlReport.render(run.recorder.timeline("20260101-120000-abcd", "local", new Summary(3, 1, 0, 0, 0),
-                run.reported));
+        return HtmlReport.render(
+                run.recorder.timeline("20260101-120000-abcd", "local", new Summary(3, 1, 0, 0, 0), run.reported));
     }
 
     @Test
     void escapesAFailureMessage() {
         String html = render();
-        assertThat(html).doesNotContain("<script").doesNotContain("<oops>")
+        assertThat(html)
+                .doesNotContain("<script")
+                .doesNotContain("<oops>")
                 .contains("expected &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more")
                 .contains("it stopped &lt;oops&gt;");
     }
@@ -56,7 +69,10 @@ class HtmlReportTest {
     @Test
     void marksTheCriticalPathAndColoursTasksByOutcome() {
         String html = render();
-        assertThat(html).contains("class=\"passed critical\"").contains("class=\"failed\"").contains("class=\"lost\"")
+        assertThat(html)
+                .contains("class=\"passed critical\"")
+                .contains("class=\"failed\"")
+                .contains("class=\"lost\"")
                 .contains("t2 (attempt 2)");
     }
 
@@ -69,7 +85,11 @@ class HtmlReportTest {
 
     @Test
     void needsNothingFromOutsideThePage() {
-        assertThat(render()).doesNotContain("<link").doesNotContain("src=").doesNotContain("@import")
-                .doesNotContain("url(").doesNotContain("<script");
+        assertThat(render())
+                .doesNotContain("<link")
+                .doesNotContain("src=")
+                .doesNotContain("@import")
+                .doesNotContain("url(")
+                .doesNotContain("<script");
     }
 }

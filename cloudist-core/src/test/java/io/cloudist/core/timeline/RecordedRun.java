@@ -42,8 +42,15 @@ final class RecordedRun {
     }
 
     static TestResult result(String className, String method, double seconds, Status status, String message) {
-        TestNode node = new TestNode(methodId(className, method), "[engine:junit-jupiter]/[class:" + className + "]",
-                method + "()", method, TestNode.Kind.TEST, className, method, "");
+        TestNode node = new TestNode(
+                methodId(className, method),
+                "[engine:junit-jupiter]/[class:" + className + "]",
+                method + "()",
+                method,
+                TestNode.Kind.TEST,
+                className,
+                method,
+                "");
         Failure failure = status == Status.PASSED ? null : Failure.of("java.lang.AssertionError", message);
         return new TestResult(node, status, 1, seconds, failure, "", "");
     }
@@ -53,12 +60,29 @@ final class RecordedRun {
         recorder.taskDispatched(worker, task, seq, attempt);
     }
 
-    void finish(Task task, WorkerHandle worker, int seq, long started, long firstTest, long finished,
+    void finish(
+            Task task,
+            WorkerHandle worker,
+            int seq,
+            long started,
+            long firstTest,
+            long finished,
             TestResult... results) {
         clock.setMillis(Math.max(clock.millis(), finished));
         reported.addAll(List.of(results));
-        recorder.taskFinished(task, new TaskResult(Documents.SCHEMA, seq, task.id(), worker.id(), 1, started,
-                firstTest, finished, 1, List.of(results)));
+        recorder.taskFinished(
+                task,
+                new TaskResult(
+                        Documents.SCHEMA,
+                        seq,
+                        task.id(),
+                        worker.id(),
+                        1,
+                        started,
+                        firstTest,
+                        finished,
+                        1,
+                        List.of(results)));
     }
 
     private record Handle(String id) implements WorkerHandle {

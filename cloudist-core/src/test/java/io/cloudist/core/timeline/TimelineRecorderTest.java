@@ -38,7 +38,14 @@ class TimelineRecorderTest {
         run.dispatch(2_000, w0, t[1], 1, 1);
         run.dispatch(3_000, w1, t[3], 1, 1);
         run.finish(t[2], w1, 0, 2_200, 2_400, 4_000, result("C", "c1", 1.5, Status.PASSED, ""));
-        run.finish(t[0], w0, 0, 2_100, 2_300, 5_000, result("A", "a1", 2.0, Status.PASSED, ""),
+        run.finish(
+                t[0],
+                w0,
+                0,
+                2_100,
+                2_300,
+                5_000,
+                result("A", "a1", 2.0, Status.PASSED, ""),
                 result("A", "a2", 0.5, Status.PASSED, ""));
         run.finish(t[3], w1, 1, 4_010, 4_400, 6_000, result("D", "d1", 1.5, Status.PASSED, ""));
         run.finish(t[1], w0, 1, 5_050, 5_100, 8_000, result("B", "b1", 2.8, Status.FAILED, "expected <1>"));
@@ -59,8 +66,12 @@ class TimelineRecorderTest {
         assertThat(first.readyMillis()).isEqualTo(2_100);
         assertThat(first.tasks()).extracting(TaskSpan::taskId).containsExactly("t0", "t1");
         TaskSpan t0Span = first.tasks().get(0);
-        assertThat(List.of(t0Span.queuedMillis(), t0Span.startedMillis(), t0Span.firstTestMillis(),
-                t0Span.finishedMillis())).containsExactly(2_000L, 2_100L, 2_300L, 5_000L);
+        assertThat(List.of(
+                        t0Span.queuedMillis(),
+                        t0Span.startedMillis(),
+                        t0Span.firstTestMillis(),
+                        t0Span.finishedMillis()))
+                .containsExactly(2_000L, 2_100L, 2_300L, 5_000L);
         assertThat(t0Span.classes()).containsExactly("A");
         assertThat(t0Span.tests()).extracting(RunTimeline.TestTime::name).containsExactly("a1", "a2");
         assertThat(first.tasks().get(1).outcome()).isEqualTo("failed");
@@ -115,7 +126,11 @@ class TimelineRecorderTest {
         oneLongClass.recorder.workersStarted(List.of(w0, w1), 0);
         oneLongClass.dispatch(0, w0, t0, 0, 1);
         oneLongClass.finish(t0, w0, 0, 0, 0, 10_000, result("A", "a1", 9.0, Status.PASSED, ""));
-        assertThat(oneLongClass.recorder.timeline("r", "local", SUMMARY, List.of()).totals().lowerBoundSeconds())
+        assertThat(oneLongClass
+                        .recorder
+                        .timeline("r", "local", SUMMARY, List.of())
+                        .totals()
+                        .lowerBoundSeconds())
                 .isEqualTo(9.0);
     }
 
@@ -130,9 +145,16 @@ class TimelineRecorderTest {
         RecordedRun run = new RecordedRun(0);
         run.dispatch(0, w0, t0, 0, 1);
         TestResult a1 = result("A", "a1", 1.0, Status.PASSED, "");
-        TestNode classA = new TestNode(a1.node().parentId(), "[engine:junit-jupiter]", "A", "A",
-                TestNode.Kind.CONTAINER, "A", "", "");
-        run.finish(t0, w0, 0, 0, 10, 2_000, a1,
+        TestNode classA = new TestNode(
+                a1.node().parentId(), "[engine:junit-jupiter]", "A", "A", TestNode.Kind.CONTAINER, "A", "", "");
+        run.finish(
+                t0,
+                w0,
+                0,
+                0,
+                10,
+                2_000,
+                a1,
                 new TestResult(classA, Status.ERROR, 1, 1.5, Failure.of("IllegalStateException", "no db"), "", ""));
 
         RunTimeline timeline = run.recorder.timeline("r", "local", SUMMARY, run.reported);
@@ -141,7 +163,9 @@ class TimelineRecorderTest {
         assertThat(span.tests()).extracting(RunTimeline.TestTime::name).containsExactly("a1");
         assertThat(span.outcome()).isEqualTo("failed");
         assertThat(timeline.classes()).containsExactly(new ClassTime("A", 1.0, 1));
-        assertThat(timeline.failures()).extracting(RunTimeline.FailedTest::message).containsExactly("no db");
+        assertThat(timeline.failures())
+                .extracting(RunTimeline.FailedTest::message)
+                .containsExactly("no db");
     }
 
     @Test
@@ -171,7 +195,10 @@ class TimelineRecorderTest {
         assertThat(lost.lostReason()).isEqualTo("its heartbeat lapsed");
         assertThat(lost.lostMillis()).isEqualTo(3_000);
         assertThat(lost.tasks()).singleElement().extracting(TaskSpan::outcome).isEqualTo("lost");
-        assertThat(timeline.workers().get(1).tasks()).singleElement().extracting(TaskSpan::attempt).isEqualTo(2);
+        assertThat(timeline.workers().get(1).tasks())
+                .singleElement()
+                .extracting(TaskSpan::attempt)
+                .isEqualTo(2);
         assertThat(timeline.totals().workerSlots()).isEqualTo(1);
         assertThat(timeline.criticalPath().workerId()).isEqualTo("w1");
     }

@@ -64,9 +64,8 @@ final class InstanceBooter implements AutoCloseable {
     private Stream<ProcessHandle> processesOf(String instanceId) {
         String home = root.resolve(instanceId).toString();
         Process process = booted.get(instanceId);
-        Stream<ProcessHandle> tree = process == null
-                ? Stream.empty()
-                : Stream.concat(Stream.of(process.toHandle()), process.descendants());
+        Stream<ProcessHandle> tree =
+                process == null ? Stream.empty() : Stream.concat(Stream.of(process.toHandle()), process.descendants());
         Stream<ProcessHandle> orphans = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(home)).orElse(false));
         return Stream.concat(tree, orphans).filter(ProcessHandle::isAlive).distinct();
@@ -84,7 +83,8 @@ final class InstanceBooter implements AutoCloseable {
                             imds.launchIndex(id, instance.amiLaunchIndex());
                         }
                         booted.put(id, boot(id));
-                    } else if (process != null && state != InstanceStateName.PENDING
+                    } else if (process != null
+                            && state != InstanceStateName.PENDING
                             && state != InstanceStateName.RUNNING) {
                         processesOf(id).forEach(ProcessHandle::destroyForcibly);
                     } else if (process != null && !process.isAlive() && state == InstanceStateName.RUNNING) {
@@ -102,15 +102,20 @@ final class InstanceBooter implements AutoCloseable {
     }
 
     private List<Instance> cloudistInstances() {
-        return ec2.describeInstancesPaginator(r -> r.filters(Filter.builder().name("tag:cloudist").values("true").build()))
-                .reservations().stream()
+        return ec2
+                .describeInstancesPaginator(r -> r.filters(
+                        Filter.builder().name("tag:cloudist").values("true").build()))
+                .reservations()
+                .stream()
                 .flatMap(r -> r.instances().stream())
                 .toList();
     }
 
     private Process boot(String instanceId) {
-        String encoded = ec2.describeInstanceAttribute(r -> r.instanceId(instanceId).attribute(InstanceAttributeName.USER_DATA))
-                .userData().value();
+        String encoded = ec2.describeInstanceAttribute(
+                        r -> r.instanceId(instanceId).attribute(InstanceAttributeName.USER_DATA))
+                .userData()
+                .value();
         Path home = root.resolve(instanceId);
         try {
             Files.createDirectories(home);

@@ -1,7 +1,7 @@
 package io.cloudist.its.cloud;
 
-import io.cloudist.aws.s3.S3ProxyExtension;
 import io.cloudist.aws.client.MotoExtension;
+import io.cloudist.aws.s3.S3ProxyExtension;
 import io.cloudist.testing.FakeImds;
 import java.net.URI;
 import java.nio.file.Files;
@@ -40,9 +40,13 @@ public final class SimulatedCloud implements AutoCloseable {
                 .build();
         // What an instance profile gives a real instance: credentials. The region and the S3 endpoint come from
         // the user data, as on a real instance.
-        this.booter = new InstanceBooter(ec2, imds, work.resolve("instances"), Map.of(
-                "AWS_ACCESS_KEY_ID", S3ProxyExtension.ACCESS_KEY,
-                "AWS_SECRET_ACCESS_KEY", S3ProxyExtension.SECRET_KEY));
+        this.booter = new InstanceBooter(
+                ec2,
+                imds,
+                work.resolve("instances"),
+                Map.of(
+                        "AWS_ACCESS_KEY_ID", S3ProxyExtension.ACCESS_KEY,
+                        "AWS_SECRET_ACCESS_KEY", S3ProxyExtension.SECRET_KEY));
     }
 
     /** The environment of a developer's shell whose AWS SDK and CLI are pointed at this cloud. */
@@ -76,8 +80,11 @@ public final class SimulatedCloud implements AutoCloseable {
 
     /** Instances tagged {@code cloudist=true} that moto does not report as terminated. */
     public List<Instance> unterminatedInstances() {
-        return ec2.describeInstancesPaginator(r -> r.filters(Filter.builder().name("tag:cloudist").values("true").build()))
-                .reservations().stream()
+        return ec2
+                .describeInstancesPaginator(r -> r.filters(
+                        Filter.builder().name("tag:cloudist").values("true").build()))
+                .reservations()
+                .stream()
                 .flatMap(r -> r.instances().stream())
                 .filter(i -> !i.state().nameAsString().equals("terminated"))
                 .toList();

@@ -31,7 +31,9 @@ public record BuildResult(Path project, List<String> arguments, int exitCode, St
 
     /** The log's lines without Maven's level prefix ({@code [INFO] }, {@code [ERROR] } ...). */
     public List<String> lines() {
-        return log.lines().map(line -> line.replaceFirst("^\\[(INFO|WARNING|ERROR|DEBUG)] ", "")).toList();
+        return log.lines()
+                .map(line -> line.replaceFirst("^\\[(INFO|WARNING|ERROR|DEBUG)] ", ""))
+                .toList();
     }
 
     public Path reportsDirectory() {

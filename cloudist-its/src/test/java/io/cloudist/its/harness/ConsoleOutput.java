@@ -3,8 +3,8 @@ package io.cloudist.its.harness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,7 +63,10 @@ public final class ConsoleOutput {
             }
         }
         blocks.values().forEach(block -> {
-            while (!block.isEmpty() && LEVEL.matcher(block.get(block.size() - 1)).replaceFirst("").isEmpty()) {
+            while (!block.isEmpty()
+                    && LEVEL.matcher(block.get(block.size() - 1))
+                            .replaceFirst("")
+                            .isEmpty()) {
                 block.remove(block.size() - 1);
             }
         });

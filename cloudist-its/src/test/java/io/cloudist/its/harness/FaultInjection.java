@@ -22,7 +22,8 @@ public final class FaultInjection {
     public record StartedTest(Path directory, long pid, int forkNumber) {
         /** The worker agent that started the test JVM. */
         public ProcessHandle worker() {
-            return ProcessHandle.of(pid).flatMap(ProcessHandle::parent)
+            return ProcessHandle.of(pid)
+                    .flatMap(ProcessHandle::parent)
                     .orElseThrow(() -> new AssertionError("The test JVM " + pid + " or its worker is gone"));
         }
     }
@@ -36,8 +37,11 @@ public final class FaultInjection {
                 try {
                     List<String> lines = Files.readAllLines(first.get());
                     String name = first.get().getFileName().toString();
-                    if (lines.size() >= 2 && !lines.get(0).isBlank() && lines.get(1).matches("\\d+")) {
-                        return new StartedTest(Path.of(lines.get(0).trim()),
+                    if (lines.size() >= 2
+                            && !lines.get(0).isBlank()
+                            && lines.get(1).matches("\\d+")) {
+                        return new StartedTest(
+                                Path.of(lines.get(0).trim()),
                                 Long.parseLong(name.substring(name.lastIndexOf('.') + 1)),
                                 Integer.parseInt(lines.get(1).trim()));
                     }
@@ -82,16 +86,18 @@ public final class FaultInjection {
 
         public ProcessWatch(ProcessHandle root) {
             seen.add(root);
-            sampler = new Thread(() -> {
-                while (watching) {
-                    root.descendants().forEach(seen::add);
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "process-watch");
+            sampler = new Thread(
+                    () -> {
+                        while (watching) {
+                            root.descendants().forEach(seen::add);
+                            try {
+                                Thread.sleep(50);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "process-watch");
             sampler.setDaemon(true);
             sampler.start();
         }

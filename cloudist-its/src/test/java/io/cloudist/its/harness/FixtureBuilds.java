@@ -51,7 +51,8 @@ public final class FixtureBuilds {
     }
 
     /** Starts {@code mvn cloudist:test <arguments>} and returns at once. */
-    public Maven.RunningBuild startCloudist(Path project, Map<String, String> environmentVariables, String... arguments) {
+    public Maven.RunningBuild startCloudist(
+            Path project, Map<String, String> environmentVariables, String... arguments) {
         return maven.start(project, environmentVariables, prepend(environment.cloudistGoal(), arguments));
     }
 

@@ -37,7 +37,8 @@ public final class Fixtures {
             try (Stream<Path> files = Files.walk(source)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
                     Path relative = source.relativize(file);
-                    if (!relative.toString().isEmpty() && relative.getName(0).toString().equals("target")) {
+                    if (!relative.toString().isEmpty()
+                            && relative.getName(0).toString().equals("target")) {
                         continue;
                     }
                     copyOne(file, target.resolve(relative.toString()));

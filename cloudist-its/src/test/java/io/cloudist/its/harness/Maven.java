@@ -77,7 +77,8 @@ public final class Maven {
                             + " took longer than " + TIME_LIMIT + "; see " + log + " and the thread dumps in "
                             + threads);
                 }
-                return new BuildResult(project, arguments, process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+                return new BuildResult(
+                        project, arguments, process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + log, e);
             } catch (InterruptedException e) {

@@ -90,8 +90,7 @@ public final class SurefireReports {
 
     private static List<ReportTestSuite> parse(Path file) {
         TestSuiteXmlParser parser = new TestSuiteXmlParser(new NullConsoleLogger());
-        try (InputStreamReader reader =
-                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+        try (InputStreamReader reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
             List<ReportTestSuite> suites = parser.parse(reader);
             if (!parser.isValid()) {
                 throw new AssertionError("Surefire's parser found " + file + " invalid");
