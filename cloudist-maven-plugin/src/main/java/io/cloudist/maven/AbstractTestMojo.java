@@ -37,10 +37,10 @@ import static io.cloudist.core.CloudistProperties.TEST_TIMEOUT;
 import static io.cloudist.core.CloudistProperties.USE_SUREFIRE_CONFIG;
 import static io.cloudist.core.CloudistProperties.WORKERS;
 
-import io.cloudist.core.Cloudist;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.NoTestsException;
-import io.cloudist.core.RunOutcome;
+import io.cloudist.core.run.Cloudist;
+import io.cloudist.core.run.RunOutcome;
 import java.io.File;
 import java.util.List;
 import java.util.Map;

@@ -31,7 +31,7 @@ record ExecutionMapping(boolean reuseForks, Duration testTimeout, RunOrder runOr
 
     /**
      * The workers the build asks for: {@code workers}, else Surefire's {@code forkCount}; empty when it sets neither,
-     * for {@link io.cloudist.core.Scheduling}'s default.
+     * for {@link io.cloudist.core.run.Scheduling}'s default.
      */
     static OptionalInt requestedWorkers(ParameterSources sources, int availableProcessors) {
         Optional<String> forkCount =

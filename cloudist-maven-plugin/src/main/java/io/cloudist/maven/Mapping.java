@@ -1,6 +1,6 @@
 package io.cloudist.maven;
 
-import io.cloudist.core.RunRequest;
+import io.cloudist.core.run.RunRequest;
 import java.util.List;
 import java.util.Objects;
 

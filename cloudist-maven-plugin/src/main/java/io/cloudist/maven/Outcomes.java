@@ -1,7 +1,7 @@
 package io.cloudist.maven;
 
-import io.cloudist.core.RunOutcome;
 import io.cloudist.core.report.Summary;
+import io.cloudist.core.run.RunOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;

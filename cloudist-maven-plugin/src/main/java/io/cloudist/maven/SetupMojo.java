@@ -3,9 +3,9 @@ package io.cloudist.maven;
 import static io.cloudist.core.CloudistProperties.DEFAULT_FIX;
 import static io.cloudist.core.CloudistProperties.FIX;
 
-import io.cloudist.core.Cloudist;
 import io.cloudist.core.CloudistProperties.Goal;
 import io.cloudist.core.RunListener;
+import io.cloudist.core.run.Cloudist;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.cloudist.core.ConfigurationException;
-import io.cloudist.core.RunRequest;
 import io.cloudist.core.plan.RunOrder;
+import io.cloudist.core.run.RunRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

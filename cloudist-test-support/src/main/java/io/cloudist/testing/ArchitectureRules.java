@@ -14,6 +14,8 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -35,12 +37,31 @@ public final class ArchitectureRules {
     }
 
     /**
-     * The packages one level below {@code rootPackage}, each with its subpackages, depend on each other without a
-     * cycle. Classes directly in {@code rootPackage} belong to no slice: the module's entry points and shared types.
-     * A module of one package has nothing to check, which passes.
+     * The packages one level below {@code rootPackage}, each with its subpackages, and {@code rootPackage} itself (its
+     * entry points and shared types) depend on each other without a cycle. A module of one package has nothing to
+     * check, which passes.
      */
     public static ArchRule noPackageCycles(String rootPackage) {
-        return slices().matching(rootPackage + ".(*)..")
+        return slices().assignedFrom(new SliceAssignment() {
+                    @Override
+                    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                        String name = javaClass.getPackageName();
+                        if (name.equals(rootPackage)) {
+                            return SliceIdentifier.of(rootPackage);
+                        }
+                        if (!name.startsWith(rootPackage + ".")) {
+                            return SliceIdentifier.ignore();
+                        }
+                        String below = name.substring(rootPackage.length() + 1);
+                        int dot = below.indexOf('.');
+                        return SliceIdentifier.of(dot < 0 ? below : below.substring(0, dot));
+                    }
+
+                    @Override
+                    public String getDescription() {
+                        return rootPackage + " and each package one level below it";
+                    }
+                })
                 .should()
                 .beFreeOfCycles()
                 .allowEmptyShould(true);

@@ -3,7 +3,6 @@ package io.cloudist.core.run;
 import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.RunListener;
-import io.cloudist.core.RunRequest;
 import io.cloudist.core.provision.CloudAdmin;
 import io.cloudist.core.provision.InPlace;
 import io.cloudist.core.provision.LocalProvisioner;

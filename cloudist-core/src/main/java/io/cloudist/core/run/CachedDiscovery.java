@@ -1,6 +1,5 @@
 package io.cloudist.core.run;
 
-import io.cloudist.core.RunRequest;
 import io.cloudist.core.discover.DiscoveryCache;
 import io.cloudist.core.model.TestNode;
 import io.cloudist.core.select.SelectionPlan;

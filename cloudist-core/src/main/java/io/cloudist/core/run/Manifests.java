@@ -1,6 +1,5 @@
 package io.cloudist.core.run;
 
-import io.cloudist.core.RunRequest;
 import io.cloudist.core.jvm.TestJvmSecrets;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.RunManifest;

@@ -1,6 +1,5 @@
 package io.cloudist.core.run;
 
-import io.cloudist.core.RunRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,6 @@ package io.cloudist.core.run;
 
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.RunListener;
-import io.cloudist.core.RunOutcome;
-import io.cloudist.core.RunRequest;
 import io.cloudist.core.model.TestNode;
 import io.cloudist.core.model.TestResult;
 import io.cloudist.core.report.ClassReport;

@@ -1,7 +1,6 @@
 package io.cloudist.core.run;
 
 import io.cloudist.core.RunListener;
-import io.cloudist.core.RunRequest;
 import io.cloudist.core.discover.Discovery;
 import io.cloudist.core.jvm.TestJvmSpec;
 import io.cloudist.core.model.TestNode;

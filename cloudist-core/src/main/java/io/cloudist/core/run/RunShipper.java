@@ -1,7 +1,6 @@
 package io.cloudist.core.run;
 
 import io.cloudist.core.RunListener;
-import io.cloudist.core.RunRequest;
 import io.cloudist.core.protocol.BlobRef;
 import io.cloudist.core.report.ConsoleLine;
 import io.cloudist.core.ship.BundleShipper;

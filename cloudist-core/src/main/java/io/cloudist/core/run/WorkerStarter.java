@@ -1,6 +1,5 @@
 package io.cloudist.core.run;
 
-import io.cloudist.core.RunRequest;
 import io.cloudist.core.protocol.BlobRef;
 import io.cloudist.core.provision.Provisioner;
 import io.cloudist.core.provision.WorkerHandle;

@@ -2,13 +2,7 @@ package io.cloudist.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudist.core.FailurePolicy;
-import io.cloudist.core.ProjectModule;
 import io.cloudist.core.RunListener;
-import io.cloudist.core.RunOutcome;
-import io.cloudist.core.RunRequest;
-import io.cloudist.core.Scheduling;
-import io.cloudist.core.Shipping;
 import io.cloudist.core.jvm.TestJvmSpec;
 import io.cloudist.core.model.Status;
 import io.cloudist.core.model.TestNode;

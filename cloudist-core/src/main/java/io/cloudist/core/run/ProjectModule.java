@@ -1,4 +1,4 @@
-package io.cloudist.core;
+package io.cloudist.core.run;
 
 import java.nio.file.Path;
 import java.util.Objects;

@@ -1,8 +1,9 @@
-package io.cloudist.core;
+package io.cloudist.core.run;
 
+import io.cloudist.core.CloudistException;
+import io.cloudist.core.ConfigurationException;
+import io.cloudist.core.RunListener;
 import io.cloudist.core.cloud.CloudSettings;
-import io.cloudist.core.run.Backends;
-import io.cloudist.core.run.TestRun;
 import java.time.Clock;
 
 /** The one entry point of a run: discover, plan, ship, provision, coordinate, report. */

@@ -1,4 +1,4 @@
-package io.cloudist.core;
+package io.cloudist.core.run;
 
 import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.jvm.TestJvmSecrets;

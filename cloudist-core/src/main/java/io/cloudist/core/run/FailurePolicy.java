@@ -1,4 +1,7 @@
-package io.cloudist.core;
+package io.cloudist.core.run;
+
+import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.ConfigurationException;
 
 /**
  * When a run fails for want of tests, and what it does about failing tests, in Surefire's terms. Start from

@@ -1,5 +1,7 @@
-package io.cloudist.core;
+package io.cloudist.core.run;
 
+import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.ConfigurationException;
 import java.time.Duration;
 import java.util.Objects;
 

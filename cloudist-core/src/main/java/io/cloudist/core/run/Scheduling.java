@@ -1,5 +1,7 @@
-package io.cloudist.core;
+package io.cloudist.core.run;
 
+import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.plan.Granularity;
 import io.cloudist.core.plan.RunOrder;
 import java.util.Objects;

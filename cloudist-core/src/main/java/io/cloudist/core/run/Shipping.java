@@ -1,4 +1,4 @@
-package io.cloudist.core;
+package io.cloudist.core.run;
 
 import io.cloudist.core.ship.ProjectTree;
 import java.nio.file.Path;

@@ -1,8 +1,10 @@
-package io.cloudist.core;
+package io.cloudist.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.plan.Granularity;
 import io.cloudist.core.plan.RunOrder;
 import org.junit.jupiter.api.Test;
