@@ -71,11 +71,11 @@ class MixedIT {
                         PACKAGE + "NestedOutcomesTest$Inner$Deeper#deeperThrows ERROR",
                         "Awkward <&\"'> names#acceptsAwkwardValues(String)[3] FAILED",
                         "Awkward <&\"'> names#größeÜberprüfen PASSED",
-                        PACKAGE + "ReportedOutcomesTest#isAbortedByAnAssumption SKIPPED");
+                        PACKAGE + "OutcomesTest#isAbortedByAnAssumption SKIPPED");
         assertThat(ConsoleOutput.resultsTotals(surefire)).isEqualTo(ConsoleOutput.totalsOf(tests));
         assertThat(ConsoleOutput.topLevelClassesWithResultLine(surefire))
                 .hasSameSizeAs(ReportedOutcomes.reportedClasses(surefire.reportsDirectory()))
-                .contains(PACKAGE + "ReportedOutcomesTest", "Awkward <&\"'> names");
+                .contains(PACKAGE + "OutcomesTest", "Awkward <&\"'> names");
     }
 
     @Test
