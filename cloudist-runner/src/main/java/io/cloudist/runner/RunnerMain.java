@@ -28,7 +28,12 @@ public final class RunnerMain {
     private RunnerMain() {}
 
     public static void main(String[] args) throws Exception {
-        System.exit(run(args));
+        Integer exit = run(args);
+        if (exit == null) {
+            System.err.print(usage());
+            exit = USAGE;
+        }
+        System.exit(exit);
     }
 
     /** Sets the file's properties as system properties and deletes it. */
@@ -44,7 +49,8 @@ public final class RunnerMain {
         }
     }
 
-    static int run(String[] args) throws Exception {
+    /** Runs the mode {@code args} name; null when they name none. */
+    static Integer run(String[] args) throws Exception {
         while (args.length > 0 && args[0].startsWith("--")) {
             if (args[0].equals(ENABLE_ASSERTIONS)) {
                 ClassLoader.getSystemClassLoader().setDefaultAssertionStatus(true);
@@ -65,14 +71,17 @@ public final class RunnerMain {
         if (args.length == 2 && args[0].equals("serve") && args[1].equals(ServeMode.EXIT_WITH_INPUT)) {
             return ServeMode.run(true);
         }
+        return null;
+    }
+
+    /** How to call the runner, for arguments it does not understand. */
+    static String usage() {
         String options = " [" + SYSTEM_PROPERTIES + " <propertiesFile>] [" + ENABLE_ASSERTIONS + "]";
-        System.err.println("usage: java -cp <test classpath> " + RunnerMain.class.getName() + options
-                + " discover <requestFile> <outputFile>");
-        System.err.println("       java -cp <test classpath> " + RunnerMain.class.getName() + options + " serve ["
-                + ServeMode.EXIT_WITH_INPUT + "]");
-        System.err.println("  serve reads lines <requestFile>TAB<eventsFile> from standard input until it ends;");
-        System.err.println("  with " + ServeMode.EXIT_WITH_INPUT + ", input that ends during a request ends the JVM"
-                + " at once.");
-        return USAGE;
+        return "usage: java -cp <test classpath> " + RunnerMain.class.getName() + options
+                + " discover <requestFile> <outputFile>\n"
+                + "       java -cp <test classpath> " + RunnerMain.class.getName() + options + " serve ["
+                + ServeMode.EXIT_WITH_INPUT + "]\n"
+                + "  serve reads lines <requestFile>TAB<eventsFile> from standard input until it ends;\n"
+                + "  with " + ServeMode.EXIT_WITH_INPUT + ", input that ends during a request ends the JVM at once.\n";
     }
 }

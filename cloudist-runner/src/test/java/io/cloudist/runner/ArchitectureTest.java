@@ -25,15 +25,11 @@ class ArchitectureTest {
 
     /**
      * The runner's output capture replaces the streams ({@code OutputCapture}) and {@code serve} keeps the real
-     * {@code System.err} for its own log before it does ({@code ServeMode.run}); {@code RunnerMain.run} is
-     * {@code main}'s body, kept apart for tests, and prints the usage.
+     * {@code System.err} for its own log before it does ({@code ServeMode.run}); {@code main} prints the usage.
      */
     @Test
     void onlyMainAndTheOutputCaptureUseSystemOutAndErr() {
-        systemStreamsOnlyIn(
-                        "io.cloudist.runner.OutputCapture",
-                        "io.cloudist.runner.ServeMode.run",
-                        "io.cloudist.runner.RunnerMain.run")
+        systemStreamsOnlyIn("io.cloudist.runner.OutputCapture", "io.cloudist.runner.ServeMode.run")
                 .check(CLASSES);
     }
 }

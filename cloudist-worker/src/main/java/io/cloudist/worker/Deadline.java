@@ -1,13 +1,14 @@
 package io.cloudist.worker;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The time by which this agent will have made progress, kept in a file that the instance's boot script watches: an
@@ -16,6 +17,7 @@ import java.time.Duration;
  * last. An agent without a deadline file (a local worker) keeps none.
  */
 final class Deadline {
+    private static final Logger LOG = LoggerFactory.getLogger(Deadline.class);
     /** How many times its expected time a task may take before its agent is taken to hang. */
     static final int TASK_MULTIPLE = 4;
     /** The least a task with a known expected time gets, on top of its test JVM's start. */
@@ -57,7 +59,8 @@ final class Deadline {
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             written = due;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the agent's deadline to " + file, e);
+            // The watchdog then goes by the deadline written before, or by the instance's life: never lose the run.
+            LOG.warn("Cannot write the agent's deadline to {}: {}", file, e.getMessage());
         }
     }
 
@@ -84,7 +87,7 @@ final class Deadline {
             Files.deleteIfExists(file);
             written = -1;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete the agent's deadline " + file, e);
+            LOG.warn("Cannot delete the agent's deadline {}: {}", file, e.getMessage());
         }
     }
 }
