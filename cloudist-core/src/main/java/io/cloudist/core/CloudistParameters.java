@@ -95,6 +95,13 @@ public final class CloudistParameters {
     public static final Parameter SKIP =
             new Parameter("skip", CloudistProperties.SKIP, "false", "Skip cloudist:test only.");
 
+    public static final Parameter REACTOR = new Parameter(
+            "reactor",
+            CloudistProperties.REACTOR,
+            CloudistProperties.DEFAULT_REACTOR,
+            "At a reactor root, run the tests of every module as one run, after the last module is built; false runs"
+                    + " each module's tests on their own, module after module.");
+
     public static final Parameter USE_SUREFIRE_CONFIG = new Parameter(
             "useSurefireConfig",
             CloudistProperties.USE_SUREFIRE_CONFIG,
@@ -312,6 +319,7 @@ public final class CloudistParameters {
             FILE_EXCLUDES,
             ALLOWED_SECRETS,
             SKIP,
+            REACTOR,
             USE_SUREFIRE_CONFIG,
             SKIP_TESTS,
             MAVEN_TEST_SKIP,

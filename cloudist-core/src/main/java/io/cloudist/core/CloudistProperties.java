@@ -95,6 +95,8 @@ public final class CloudistProperties {
     public static final String FILE_EXCLUDES = "cloudist.fileExcludes";
     public static final String ALLOWED_SECRETS = "cloudist.allowedSecrets";
     public static final String SKIP = "cloudist.skip";
+    public static final String REACTOR = "cloudist.reactor";
+    public static final String DEFAULT_REACTOR = "true";
     public static final String STORE = "cloudist.store";
     /** How long the store may stay unreachable before the run stops; workers get the same budget. */
     public static final String STORE_OUTAGE_SECONDS = "cloudist.storeOutageSeconds";

@@ -10,6 +10,7 @@ import static io.cloudist.core.CloudistProperties.DEFAULT_IDLE_MINUTES;
 import static io.cloudist.core.CloudistProperties.DEFAULT_MAX_INSTANCE_HOURS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_MEMORY_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_ON_DEMAND_FALLBACK;
+import static io.cloudist.core.CloudistProperties.DEFAULT_REACTOR;
 import static io.cloudist.core.CloudistProperties.DEFAULT_REUSE_FORKS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_STORE_OUTAGE_SECONDS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_TARGET_TASK_SECONDS;
@@ -26,6 +27,7 @@ import static io.cloudist.core.CloudistProperties.MAX_WORKER_RESTARTS;
 import static io.cloudist.core.CloudistProperties.MEMORY_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.ON_DEMAND_FALLBACK;
 import static io.cloudist.core.CloudistProperties.PROFILE;
+import static io.cloudist.core.CloudistProperties.REACTOR;
 import static io.cloudist.core.CloudistProperties.REGION;
 import static io.cloudist.core.CloudistProperties.REUSE_FORKS;
 import static io.cloudist.core.CloudistProperties.SKIP;
@@ -117,6 +119,13 @@ abstract class AbstractTestMojo extends AbstractMojo {
     /** Skip cloudist:test only. */
     @Parameter(property = SKIP, defaultValue = "false")
     private String skip;
+
+    /**
+     * At a reactor root, run the tests of every module as one run, after the last module is built; false runs each
+     * module's tests on their own, module after module.
+     */
+    @Parameter(property = REACTOR, defaultValue = DEFAULT_REACTOR)
+    private String reactor;
 
     /** Read the module's maven-surefire-plugin configuration. */
     @Parameter(property = USE_SUREFIRE_CONFIG, defaultValue = "true")

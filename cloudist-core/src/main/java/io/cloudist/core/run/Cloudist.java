@@ -22,6 +22,19 @@ public final class Cloudist {
     }
 
     /**
+     * Runs the tests of every module of {@code request} as one run (one plan, one shipment, one pool of workers) and
+     * writes each module's Surefire-compatible reports to its own reports directory; the console shows each module's
+     * section in reactor order.
+     *
+     * @return each module's totals; test failures are not exceptions
+     * @throws ConfigurationException when a parameter has an unusable value
+     * @throws CloudistException when the run cannot be carried out
+     */
+    public static ReactorOutcome run(ReactorRequest request, RunListener listener) {
+        return new TestRun(request, listener, RunServices.production(Clock.systemDefaultZone())).runAll();
+    }
+
+    /**
      * Creates what runs on {@code settings.backend()} need, idempotently ({@code cloudist:setup}).
      *
      * @param store the store to prepare, "" for the backend's default

@@ -63,6 +63,31 @@ public final class TestRun {
         this.reporter = new RunReporter(request, listener, services.environment());
     }
 
+    /** A run of several modules; for now, module after module. */
+    public TestRun(ReactorRequest request, RunListener listener, RunServices services) {
+        this(request.lead(), listener, services);
+        this.modules = request.modules();
+    }
+
+    private List<RunRequest> modules = List.of();
+
+    /** Runs every module's tests and gives each module's outcome. */
+    public ReactorOutcome runAll() {
+        List<ReactorOutcome.ModuleOutcome> outcomes = new java.util.ArrayList<>();
+        for (RunRequest module : modules) {
+            try {
+                outcomes.add(new ReactorOutcome.ModuleOutcome(
+                        module.module().projectKey(), new TestRun(module, listener, services).run(), ""));
+            } catch (NoTestsException e) {
+                outcomes.add(new ReactorOutcome.ModuleOutcome(
+                        module.module().projectKey(),
+                        new RunOutcome(Summary.EMPTY, module.module().reportsDirectory()),
+                        e.getMessage()));
+            }
+        }
+        return new ReactorOutcome(outcomes);
+    }
+
     public RunOutcome run() {
         SelectionPlan selection = SelectionPlan.resolve(request.selection());
         if (selection.classNames().isEmpty()) {
