@@ -1,6 +1,7 @@
 package io.cloudist.worker;
 
 import io.cloudist.core.jvm.TestJvmSpec;
+import io.cloudist.core.protocol.ModuleManifest;
 import io.cloudist.core.protocol.RunManifest;
 import io.cloudist.core.ship.BundlePaths;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ record TestJvmConfig(
         Map<String, String> secretProperties,
         Map<String, String> secretEnvironment) {
 
-    static TestJvmConfig from(RunManifest manifest, Path moduleDir, List<Path> classpath, Path scratch) {
+    static TestJvmConfig from(ModuleManifest manifest, Path moduleDir, List<Path> classpath, Path scratch) {
         return from(manifest, moduleDir, classpath, scratch, 1, Map.of(), Map.of());
     }
 
@@ -40,7 +41,7 @@ record TestJvmConfig(
      *     properties, environment and working directory
      */
     static TestJvmConfig from(
-            RunManifest manifest, Path moduleDir, List<Path> classpath, Path scratch, int forkNumber) {
+            ModuleManifest manifest, Path moduleDir, List<Path> classpath, Path scratch, int forkNumber) {
         return from(manifest, moduleDir, classpath, scratch, forkNumber, Map.of(), Map.of());
     }
 
@@ -50,7 +51,7 @@ record TestJvmConfig(
      * @param secretEnvironment environment variables withheld from the store
      */
     static TestJvmConfig from(
-            RunManifest manifest,
+            ModuleManifest manifest,
             Path moduleDir,
             List<Path> classpath,
             Path scratch,

@@ -2,6 +2,7 @@ package io.cloudist.worker;
 
 import io.cloudist.core.protocol.Assignment;
 import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.protocol.ModuleManifest;
 import io.cloudist.core.protocol.RunManifest;
 import io.cloudist.core.protocol.TaskResult;
 import io.cloudist.core.provision.InPlace;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,38 +132,49 @@ public final class WorkerAgent {
             deadline.within(Deadline.JOINING);
             Path runDir = options.directory().resolve("run-" + runId);
             RunDirectories.deleteOthers(options.directory(), runDir);
-            Path moduleDir;
-            List<Path> classpath;
-            Map<String, String> secretProperties = Map.of();
-            Map<String, String> secretEnvironment = Map.of();
-            if (options.inPlace() != null) {
-                InPlace inPlace = InPlace.read(options.inPlace());
-                moduleDir = inPlace.module();
-                classpath = inPlace.classpathFiles();
-                secretProperties = inPlace.secretProperties();
-                secretEnvironment = inPlace.secretEnvironment();
-                LOG.info("Running in place in {}: {} classpath entries", moduleDir, classpath.size());
-            } else {
+            InPlace inPlace = options.inPlace() == null ? null : InPlace.read(options.inPlace());
+            BundleMaterializer materializer = new BundleMaterializer(store, options.cache());
+            List<String> order =
+                    manifest.modules().stream().map(ModuleManifest::module).toList();
+            Function<ModuleManifest, TestJvmConfig> configure = module -> {
+                // The first module keeps the paths of a run of one module; the others get their own JVM scratch.
+                int index = order.indexOf(module.module());
+                Path scratch = runDir.resolve(index <= 0 ? "jvm" : "jvm-" + index);
+                if (inPlace != null) {
+                    InPlace.Module here = inPlace.module(module.module());
+                    LOG.info(
+                            "Running {} in place in {}: {} classpath entries",
+                            module.module(),
+                            here.directory(),
+                            here.classpath().size());
+                    return TestJvmConfig.from(
+                            module,
+                            here.directory(),
+                            here.classpathFiles(),
+                            scratch,
+                            TestJvmConfig.forkNumber(options.workerId()),
+                            here.secretProperties(),
+                            here.secretEnvironment());
+                }
                 long start = System.currentTimeMillis();
-                BundleMaterializer.Materialized bundle = new BundleMaterializer(store, options.cache())
-                        .materialize(manifest, runDir.resolve("tree"), runDir.resolve("classpath"));
-                moduleDir = bundle.moduleDirectory();
-                classpath = bundle.classpath();
+                BundleMaterializer.Materialized bundle =
+                        materializer.materialize(module, runDir.resolve("tree"), runDir.resolve("classpath"));
                 LOG.info(
-                        "Bundle ready in {} ms: {} classpath entries",
+                        "Bundle of {} ready in {} ms: {} classpath entries",
+                        module.module(),
                         System.currentTimeMillis() - start,
-                        classpath.size());
-            }
-            TestJvmConfig jvm = TestJvmConfig.from(
-                    manifest,
-                    moduleDir,
-                    classpath,
-                    runDir.resolve("jvm"),
-                    TestJvmConfig.forkNumber(options.workerId()),
-                    secretProperties,
-                    secretEnvironment);
-            try (TaskRunner runner = new TaskRunner(jvm, heartbeats)) {
-                runner.warmUp();
+                        bundle.classpath().size());
+                return TestJvmConfig.from(
+                        module,
+                        bundle.moduleDirectory(),
+                        bundle.classpath(),
+                        scratch,
+                        TestJvmConfig.forkNumber(options.workerId()),
+                        Map.of(),
+                        Map.of());
+            };
+            try (ModuleRunners runners = new ModuleRunners(manifest, configure, heartbeats)) {
+                runners.warmUp();
                 for (int seq = 0; ; seq++) {
                     if (evicted()) {
                         LOG.info("Leaving run {} after {} assignments: {}", runId, seq, eviction.get());
@@ -184,7 +197,7 @@ public final class WorkerAgent {
                     }
                     heartbeats.working(seq);
                     deadline.task(assignment.expectedSeconds());
-                    TaskResult result = runner.run(assignment, options.workerId());
+                    TaskResult result = runners.of(assignment.module()).run(assignment, options.workerId());
                     store.put(StoreKeys.result(runId, options.workerId(), seq), Documents.write(result));
                     heartbeats.idle();
                 }

@@ -3,6 +3,7 @@ package io.cloudist.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.protocol.ModuleManifest;
 import io.cloudist.core.protocol.RunManifest;
 import io.cloudist.core.ship.BundleShipper;
 import io.cloudist.core.ship.Shipment;
@@ -38,19 +39,20 @@ class CoordinatorGoneTest {
                 .ship(List.of(), List.of());
         store.put(
                 StoreKeys.manifest("r1"),
-                Documents.write(new RunManifest(
-                        Documents.SCHEMA,
+                Documents.write(RunManifest.of(
                         "r1",
-                        shipment.classpath(),
-                        shipment.files(),
-                        "",
-                        List.of(),
-                        Map.of(),
-                        Map.of(),
-                        RunManifest.MODULE_DIR,
-                        0,
-                        true,
-                        0)));
+                        new ModuleManifest(
+                                "",
+                                shipment.classpath(),
+                                shipment.files(),
+                                "",
+                                List.of(),
+                                Map.of(),
+                                Map.of(),
+                                RunManifest.MODULE_DIR,
+                                0,
+                                true,
+                                0))));
         // The coordinator wrote its lease once and died: no assignment and no stop will ever come.
         store.put(
                 StoreKeys.lease("r1"), Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudist.core.protocol.Assignment;
 import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.protocol.ModuleManifest;
 import io.cloudist.core.protocol.RunManifest;
 import io.cloudist.core.protocol.TaskResult;
 import io.cloudist.core.provision.WarmPool;
@@ -45,19 +46,20 @@ class PoolModeTest {
                 .ship(classpath, List.of());
         store.put(
                 StoreKeys.manifest(runId),
-                Documents.write(new RunManifest(
-                        Documents.SCHEMA,
-                        runId,
-                        shipment.classpath(),
-                        shipment.files(),
-                        "",
-                        List.of(),
-                        Map.of(),
-                        Map.of(),
-                        RunManifest.MODULE_DIR,
-                        0,
-                        true,
-                        0)));
+                Documents.write(RunManifest.of(
+                        "r1",
+                        new ModuleManifest(
+                                "",
+                                shipment.classpath(),
+                                shipment.files(),
+                                "",
+                                List.of(),
+                                Map.of(),
+                                Map.of(),
+                                RunManifest.MODULE_DIR,
+                                0,
+                                true,
+                                0))));
     }
 
     private void runThroughWorker(String runId) throws InterruptedException {

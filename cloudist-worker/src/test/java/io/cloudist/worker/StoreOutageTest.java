@@ -11,6 +11,7 @@ import io.cloudist.core.model.TestResult;
 import io.cloudist.core.plan.Task;
 import io.cloudist.core.plan.Unit;
 import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.protocol.ModuleManifest;
 import io.cloudist.core.protocol.RunManifest;
 import io.cloudist.core.provision.LocalProvisioner;
 import io.cloudist.core.provision.WorkerHandle;
@@ -76,19 +77,20 @@ class StoreOutageTest {
                 .ship(classpath, List.of());
         store.put(
                 StoreKeys.manifest(RUN),
-                Documents.write(new RunManifest(
-                        Documents.SCHEMA,
-                        RUN,
-                        shipment.classpath(),
-                        shipment.files(),
-                        "",
-                        List.of(),
-                        Map.of(),
-                        Map.of(),
-                        RunManifest.MODULE_DIR,
-                        0,
-                        true,
-                        0)));
+                Documents.write(RunManifest.of(
+                        "r1",
+                        new ModuleManifest(
+                                "",
+                                shipment.classpath(),
+                                shipment.files(),
+                                "",
+                                List.of(),
+                                Map.of(),
+                                Map.of(),
+                                RunManifest.MODULE_DIR,
+                                0,
+                                true,
+                                0))));
         List<Task> tasks = new ArrayList<>();
         IntStream.rangeClosed(1, 8).forEach(i -> tasks.add(task(i, PACED, List.of("step" + i))));
         tasks.add(task(9, CALCULATOR, List.of("adds", "failsAnAssertion", "throwsAnException")));

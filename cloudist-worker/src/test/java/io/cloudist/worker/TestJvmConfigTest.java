@@ -2,7 +2,7 @@ package io.cloudist.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.protocol.ModuleManifest;
 import io.cloudist.core.protocol.RunManifest;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,9 +20,8 @@ class TestJvmConfigTest {
 
     @Test
     void theForkNumberTheModuleAndTheRootAreFilledIn() {
-        RunManifest manifest = new RunManifest(
-                Documents.SCHEMA,
-                "r",
+        ModuleManifest manifest = new ModuleManifest(
+                "",
                 List.of(),
                 List.of(),
                 "",

@@ -7,6 +7,7 @@ import io.cloudist.core.model.TestResult;
 import io.cloudist.core.protocol.Assignment;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.Heartbeat;
+import io.cloudist.core.protocol.ModuleManifest;
 import io.cloudist.core.protocol.RunManifest;
 import io.cloudist.core.protocol.TaskResult;
 import io.cloudist.core.provision.InPlace;
@@ -19,10 +20,12 @@ import io.cloudist.testing.FakeImds;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,19 +67,20 @@ class WorkerAgentTest {
         Shipment shipment = new BundleShipper(store, module, temp.resolve("scratch")).ship(classpath, List.of());
         store.put(
                 StoreKeys.manifest(RUN),
-                Documents.write(new RunManifest(
-                        Documents.SCHEMA,
-                        RUN,
-                        shipment.classpath(),
-                        shipment.files(),
-                        "",
-                        jvmArguments,
-                        Map.of("fixture.flag", "on"),
-                        Map.of(),
-                        RunManifest.MODULE_DIR,
-                        timeoutMillis,
-                        reuseForks,
-                        reruns)));
+                Documents.write(RunManifest.of(
+                        "r1",
+                        new ModuleManifest(
+                                "",
+                                shipment.classpath(),
+                                shipment.files(),
+                                "",
+                                jvmArguments,
+                                Map.of("fixture.flag", "on"),
+                                Map.of(),
+                                RunManifest.MODULE_DIR,
+                                timeoutMillis,
+                                reuseForks,
+                                reruns))));
         for (int i = 0; i < tasks.size(); i++) {
             store.put(
                     StoreKeys.assignment(RUN, "w0", i), Documents.write(Assignment.task(i, "t" + i, 1, tasks.get(i))));
@@ -102,19 +106,20 @@ class WorkerAgentTest {
                 .toList();
         store.put(
                 StoreKeys.manifest(RUN),
-                Documents.write(new RunManifest(
-                        Documents.SCHEMA,
-                        RUN,
-                        List.of(),
-                        List.of(),
-                        "",
-                        List.of(),
-                        Map.of(),
-                        Map.of(),
-                        RunManifest.MODULE_DIR,
-                        0,
-                        true,
-                        0)));
+                Documents.write(RunManifest.of(
+                        "r1",
+                        new ModuleManifest(
+                                "",
+                                List.of(),
+                                List.of(),
+                                "",
+                                List.of(),
+                                Map.of(),
+                                Map.of(),
+                                RunManifest.MODULE_DIR,
+                                0,
+                                true,
+                                0))));
         store.put(
                 StoreKeys.assignment(RUN, "w0", 0),
                 Documents.write(Assignment.task(0, "t0", 1, List.of(classId("ModuleFileFixture")))));
@@ -141,6 +146,73 @@ class WorkerAgentTest {
         try (var files = Files.walk(temp.resolve("worker"))) {
             assertThat(files.map(p -> p.getFileName().toString())).doesNotContain("module", "marker.txt");
         }
+    }
+
+    @Test
+    void aWorkerOfAReactorsRunRunsEachModulesTasksInItsOwnTestJvmAndKeepsThemWarm() throws Exception {
+        Store store = new LocalDirectoryStore(temp.resolve("store"));
+        Path app = Files.createDirectories(temp.resolve("app"));
+        Files.writeString(app.resolve("marker.txt"), "in the module");
+        Path lib = Files.createDirectories(temp.resolve("lib"));
+        List<Path> classpath = Arrays.stream(
+                        System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of)
+                .toList();
+        List<ModuleManifest> modules = new ArrayList<>();
+        for (String module : List.of("g:app", "g:lib")) {
+            modules.add(new ModuleManifest(
+                    module,
+                    List.of(),
+                    List.of(),
+                    "",
+                    List.of(),
+                    Map.of(),
+                    Map.of(),
+                    RunManifest.MODULE_DIR,
+                    0,
+                    true,
+                    0));
+        }
+        store.put(StoreKeys.manifest(RUN), Documents.write(new RunManifest(Documents.SCHEMA, RUN, modules)));
+        List<String> order = List.of("g:app", "g:lib", "g:app");
+        for (int i = 0; i < order.size(); i++) {
+            store.put(
+                    StoreKeys.assignment(RUN, "w0", i),
+                    Documents.write(
+                            Assignment.task(i, "t" + i, 1, List.of(classId("ModuleFileFixture")), 0, order.get(i))));
+        }
+        store.put(StoreKeys.assignment(RUN, "w0", order.size()), Documents.write(Assignment.stop(order.size())));
+        Path inPlace = temp.resolve("in-place.json");
+        InPlace.of(List.of(
+                        InPlace.Module.of("g:app", app, classpath, Map.of(), Map.of()),
+                        InPlace.Module.of("g:lib", lib, classpath, Map.of(), Map.of())))
+                .write(inPlace);
+
+        new WorkerAgent(WorkerOptions.parse(
+                        "--store",
+                        store.location(),
+                        "--run",
+                        RUN,
+                        "--worker",
+                        "w0",
+                        "--dir",
+                        temp.resolve("worker").toString(),
+                        "--in-place",
+                        inPlace.toString()))
+                .run();
+
+        List<TaskResult> results = IntStream.range(0, order.size())
+                .mapToObj(i ->
+                        Documents.read(store.get(StoreKeys.result(RUN, "w0", i)).orElseThrow(), TaskResult.class))
+                .toList();
+        assertThat(results)
+                .extracting(r -> tests(r).get("readsAModuleFile").status())
+                .as("each task ran in its own module's directory")
+                .containsExactly(Status.PASSED, Status.ERROR, Status.PASSED);
+        assertThat(results)
+                .extracting(TaskResult::jvmStarts)
+                .as("app's test JVM (warmed first) stays warm while lib's runs")
+                .containsExactly(1, 1, 0);
     }
 
     private static Map<String, TestResult> tests(TaskResult result) {
@@ -351,19 +423,20 @@ class WorkerAgentTest {
         Shipment shipment = new BundleShipper(store, module, temp.resolve("scratch")).ship(List.of(), List.of());
         store.put(
                 StoreKeys.manifest(RUN),
-                Documents.write(new RunManifest(
-                        Documents.SCHEMA,
-                        RUN,
-                        shipment.classpath(),
-                        shipment.files(),
-                        "",
-                        List.of(),
-                        Map.of(),
-                        Map.of(),
-                        RunManifest.MODULE_DIR,
-                        0,
-                        true,
-                        0)));
+                Documents.write(RunManifest.of(
+                        "r1",
+                        new ModuleManifest(
+                                "",
+                                shipment.classpath(),
+                                shipment.files(),
+                                "",
+                                List.of(),
+                                Map.of(),
+                                Map.of(),
+                                RunManifest.MODULE_DIR,
+                                0,
+                                true,
+                                0))));
         // No stop assignment: a worker that ignored the notice would wait for more work until the run's lease lapses.
         try (FakeImds imds = new FakeImds()) {
             imds.interrupt();
@@ -408,19 +481,20 @@ class WorkerAgentTest {
                 .ship(classpath, List.of());
         store.put(
                 StoreKeys.manifest(RUN),
-                Documents.write(new RunManifest(
-                        Documents.SCHEMA,
-                        RUN,
-                        shipment.classpath(),
-                        shipment.files(),
-                        "",
-                        List.of(),
-                        Map.of(),
-                        Map.of(),
-                        RunManifest.MODULE_DIR,
-                        0,
-                        true,
-                        0)));
+                Documents.write(RunManifest.of(
+                        "r1",
+                        new ModuleManifest(
+                                "",
+                                shipment.classpath(),
+                                shipment.files(),
+                                "",
+                                List.of(),
+                                Map.of(),
+                                Map.of(),
+                                RunManifest.MODULE_DIR,
+                                0,
+                                true,
+                                0))));
         store.put(StoreKeys.assignment(RUN, "w0", 0), Documents.write(Assignment.moved(0, "t0")));
         store.put(
                 StoreKeys.assignment(RUN, "w0", 1),

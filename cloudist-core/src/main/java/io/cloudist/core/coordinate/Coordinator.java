@@ -197,15 +197,35 @@ public final class Coordinator {
         // Every worker keeps its next assignment queued, so it never waits on a round trip; at the end of the run an
         // idle worker takes a queued one from a busy worker.
         for (int round = 0; round < QUEUE_DEPTH && !queue.isEmpty(); round++) {
-            for (WorkerState w : live) {
-                if (w.outstanding.size() <= round && !queue.isEmpty()) {
-                    send(w, queue.poll());
-                }
+            int r = round;
+            List<WorkerState> wanting =
+                    live.stream().filter(w -> w.outstanding.size() <= r).toList();
+            for (int i = 0; i < wanting.size() && !queue.isEmpty(); i++) {
+                send(wanting.get(i), next(wanting.get(i), wanting.size() - i));
             }
         }
         if (queue.isEmpty()) {
             steal(live);
         }
+    }
+
+    /**
+     * The next task for {@code w}: of the first {@code window} queued tasks, which this round hands out to the workers
+     * wanting one anyway (so which worker gets which costs nothing in the run's length), the first of the module
+     * {@code w} ran last, which needs no other test JVM; else the first.
+     */
+    private Pending next(WorkerState w, int window) {
+        int seen = 0;
+        for (Pending p : queue) {
+            if (seen++ >= window) {
+                break;
+            }
+            if (p.task.module().equals(w.module)) {
+                queue.removeFirstOccurrence(p);
+                return p;
+            }
+        }
+        return queue.poll();
     }
 
     private void send(WorkerState w, Pending next) {
@@ -217,8 +237,10 @@ public final class Coordinator {
                         sent.task.id(),
                         sent.attempt,
                         sent.task.uniqueIds(),
-                        sent.task.measured() ? sent.task.expectedSeconds() : 0)));
+                        sent.task.measured() ? sent.task.expectedSeconds() : 0,
+                        sent.task.module())));
         w.outstanding.add(sent);
+        w.module = sent.task.module();
         listener.taskDispatched(w.handle, sent.task, sent.seq, sent.attempt);
     }
 
@@ -440,6 +462,8 @@ public final class Coordinator {
         long lastBeat = -1;
         long lastBeatSeenAt;
         long beatReadAt;
+        /** The module of the task last sent to it, whose test JVM it keeps warm. */
+        String module;
 
         WorkerState(WorkerHandle handle, long now) {
             this.handle = handle;

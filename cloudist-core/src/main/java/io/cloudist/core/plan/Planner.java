@@ -2,7 +2,9 @@ package io.cloudist.core.plan;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.ToDoubleFunction;
 
@@ -17,6 +19,10 @@ import java.util.function.ToDoubleFunction;
  * many smaller tasks (at most {@value #MAX_TAIL_EXTRA} more) at the end of the queue: the long units all start early,
  * and workers run out of work within about a quarter of a task of each other instead of a whole one, for a few more
  * hand-overs.
+ *
+ * <p>Units of several modules (a reactor's run) are planned together, longest first across all of them, but a task
+ * holds one module's units: each module gets a share of the tasks in proportion to its expected time (at least one),
+ * and the shortest tasks of the whole plan make the last round, split as above.
  */
 public final class Planner {
     /** How many smaller tasks each task of the last round becomes. */
@@ -69,6 +75,12 @@ public final class Planner {
                 ? Math.max(workers, tasksOf(units, targetTaskSeconds, expected))
                 : (long) workers * tasksPerWorker;
         int taskCount = (int) Math.min(units.size(), wanted);
+        Map<String, List<Unit>> byModule = new LinkedHashMap<>();
+        units.forEach(u ->
+                byModule.computeIfAbsent(u.module(), k -> new ArrayList<>()).add(u));
+        if (byModule.size() > 1) {
+            return tasks(across(byModule, taskCount, workers, expected, tieBreak), expected);
+        }
         List<List<Unit>> packed = new ArrayList<>();
         List<Unit> shortestFirst = new ArrayList<>(units);
         shortestFirst.sort(Comparator.comparingDouble(expected).thenComparing(tieBreak.reversed()));
@@ -81,14 +93,65 @@ public final class Planner {
             int tailTasks = Math.max(workers, Math.min(workers * TAIL_SPLIT, workers + MAX_TAIL_EXTRA));
             packed.addAll(pack(shortestFirst.subList(0, tail), Math.min(tail, tailTasks), expected, tieBreak));
         }
+        return tasks(packed, expected);
+    }
+
+    private static List<Task> tasks(List<List<Unit>> packed, ToDoubleFunction<Unit> expected) {
         List<Task> tasks = new ArrayList<>();
         for (List<Unit> task : packed) {
-            tasks.add(new Task(
-                    "t" + tasks.size(),
-                    task,
-                    task.stream().mapToDouble(expected).sum()));
+            tasks.add(new Task("t" + tasks.size(), task, seconds(task, expected)));
         }
         return tasks;
+    }
+
+    private static double seconds(List<Unit> units, ToDoubleFunction<Unit> expected) {
+        return units.stream().mapToDouble(expected).sum();
+    }
+
+    /**
+     * The tasks of several modules: each module's units packed into its share of {@code taskCount} (by expected
+     * time, at least one task, at most one per unit), all of them longest first, and the shortest tasks that make up
+     * the last round's share of the time split into up to {@value #TAIL_SPLIT} smaller ones each.
+     */
+    private static List<List<Unit>> across(
+            Map<String, List<Unit>> byModule,
+            int taskCount,
+            int workers,
+            ToDoubleFunction<Unit> expected,
+            Comparator<Unit> tieBreak) {
+        double total = byModule.values().stream()
+                .mapToDouble(u -> seconds(u, expected))
+                .sum();
+        int unitCount = byModule.values().stream().mapToInt(List::size).sum();
+        List<List<Unit>> bins = new ArrayList<>();
+        for (List<Unit> units : byModule.values()) {
+            double share = total > 0 ? seconds(units, expected) / total : (double) units.size() / unitCount;
+            int count = (int) Math.max(1, Math.min(units.size(), Math.round(taskCount * share)));
+            bins.addAll(pack(units, count, expected, tieBreak));
+        }
+        Comparator<List<Unit>> longestFirst = Comparator.comparingDouble((List<Unit> b) -> seconds(b, expected))
+                .reversed();
+        bins.sort(longestFirst);
+        if (bins.size() <= workers) {
+            return bins;
+        }
+        double budget = total * workers / bins.size();
+        int extra = Math.min(workers * (TAIL_SPLIT - 1), MAX_TAIL_EXTRA);
+        double tail = 0;
+        List<List<Unit>> split = new ArrayList<>(bins.subList(0, 1));
+        for (int i = bins.size() - 1; i >= 1; i--) {
+            List<Unit> bin = bins.get(i);
+            tail += seconds(bin, expected);
+            if (tail > budget) {
+                split.addAll(bins.subList(1, i + 1));
+                break;
+            }
+            int pieces = Math.min(bin.size(), Math.min(TAIL_SPLIT, 1 + extra));
+            split.addAll(pieces <= 1 ? List.of(bin) : pack(bin, pieces, expected, tieBreak));
+            extra -= pieces - 1;
+        }
+        split.sort(longestFirst);
+        return split;
     }
 
     /**

@@ -1,9 +1,10 @@
 package io.cloudist.core.plan;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * Units that one worker runs together in one assignment.
+ * Units of one module that one worker runs together in one assignment.
  *
  * @param id stable id ({@code t0}, {@code t1}, … in dispatch order)
  * @param units the units, longest expected first
@@ -17,6 +18,15 @@ public record Task(String id, List<Unit> units, double expectedSeconds, boolean 
         if (units.isEmpty()) {
             throw new IllegalArgumentException("A task is never empty: " + id);
         }
+        String module = units.get(0).module();
+        if (units.stream().anyMatch(u -> !u.module().equals(module))) {
+            throw new IllegalArgumentException("A task holds one module's units: " + id);
+        }
+    }
+
+    /** The module whose tests the task runs; "" in a run of one module. */
+    public String module() {
+        return units.get(0).module();
     }
 
     /** A task whose expected time is a guess. */
@@ -26,7 +36,12 @@ public record Task(String id, List<Unit> units, double expectedSeconds, boolean 
 
     /** This task, its expected time a measure when {@code history} knows every unit. */
     public Task measuredBy(TimingHistory history) {
-        return new Task(id, units, expectedSeconds, units.stream().allMatch(history::knows));
+        return measuredBy(history::knows);
+    }
+
+    /** This task, its expected time a measure when {@code knows} is true of every unit. */
+    public Task measuredBy(Predicate<Unit> knows) {
+        return new Task(id, units, expectedSeconds, units.stream().allMatch(knows));
     }
 
     /** The unique ids to select, unit after unit. */

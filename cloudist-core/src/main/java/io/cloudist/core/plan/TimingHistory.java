@@ -102,6 +102,11 @@ public final class TimingHistory {
     }
 
     /** The units that failed when they last ran. */
+    /** The sum of every measured time: how much work the history knows of. */
+    public double totalSeconds() {
+        return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
     public Set<String> failed() {
         return Set.copyOf(failed);
     }

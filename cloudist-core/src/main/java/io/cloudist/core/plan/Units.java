@@ -27,14 +27,24 @@ public final class Units {
         return result;
     }
 
-    /** Groups method-level nodes into units of the given granularity. */
+    /** Groups method-level nodes into units of the given granularity, in a run of one module. */
     public static List<Unit> of(Collection<TestNode> nodes, List<TestNode> methodLevel, Granularity granularity) {
+        return of("", nodes, methodLevel, granularity);
+    }
+
+    /** Groups {@code module}'s method-level nodes into units of the given granularity. */
+    public static List<Unit> of(
+            String module, Collection<TestNode> nodes, List<TestNode> methodLevel, Granularity granularity) {
         Map<String, TestNode> byId = byId(nodes);
         Map<String, Integer> testCounts = testCounts(nodes, byId);
         if (granularity == Granularity.METHOD) {
             return methodLevel.stream()
                     .map(n -> new Unit(
-                            n.uniqueId(), topClass(n, byId), List.of(n.uniqueId()), testCounts.get(n.uniqueId())))
+                            n.uniqueId(),
+                            topClass(n, byId),
+                            List.of(n.uniqueId()),
+                            testCounts.get(n.uniqueId()),
+                            module))
                     .toList();
         }
         Map<String, List<TestNode>> byClass = new LinkedHashMap<>();
@@ -46,7 +56,8 @@ public final class Units {
                 cls,
                 cls,
                 members.stream().map(TestNode::uniqueId).toList(),
-                members.stream().mapToInt(m -> testCounts.get(m.uniqueId())).sum())));
+                members.stream().mapToInt(m -> testCounts.get(m.uniqueId())).sum(),
+                module)));
         return units;
     }
 

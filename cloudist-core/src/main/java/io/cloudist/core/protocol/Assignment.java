@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param expectedSeconds how long the plan expects the task to take (from the timing history), which bounds how long
  *     an instance's worker may go without progress; 0 when unknown (also for an assignment without the field, and
  *     for a value that is not a positive number)
+ * @param module the module whose tests these are, as the manifest names it; "" in a run of one module
  */
 public record Assignment(
         int schema,
@@ -25,10 +26,12 @@ public record Assignment(
         List<String> uniqueIds,
         boolean stop,
         boolean moved,
-        double expectedSeconds)
+        double expectedSeconds,
+        String module)
         implements Documents.Versioned {
     public Assignment {
         taskId = Objects.requireNonNullElse(taskId, "");
+        module = Objects.requireNonNullElse(module, "");
         uniqueIds = List.copyOf(uniqueIds);
         expectedSeconds = Double.isFinite(expectedSeconds) && expectedSeconds > 0 ? expectedSeconds : 0;
     }
@@ -39,15 +42,21 @@ public record Assignment(
     }
 
     public static Assignment task(int seq, String taskId, int attempt, List<String> uniqueIds, double expectedSeconds) {
-        return new Assignment(Documents.SCHEMA, seq, taskId, attempt, uniqueIds, false, false, expectedSeconds);
+        return task(seq, taskId, attempt, uniqueIds, expectedSeconds, "");
+    }
+
+    /** A task of {@code module}'s tests. */
+    public static Assignment task(
+            int seq, String taskId, int attempt, List<String> uniqueIds, double expectedSeconds, String module) {
+        return new Assignment(Documents.SCHEMA, seq, taskId, attempt, uniqueIds, false, false, expectedSeconds, module);
     }
 
     public static Assignment stop(int seq) {
-        return new Assignment(Documents.SCHEMA, seq, "", 0, List.of(), true, false, 0);
+        return new Assignment(Documents.SCHEMA, seq, "", 0, List.of(), true, false, 0, "");
     }
 
     /** Replaces a queued assignment whose task another worker took: the worker skips this number. */
     public static Assignment moved(int seq, String taskId) {
-        return new Assignment(Documents.SCHEMA, seq, taskId, 0, List.of(), false, true, 0);
+        return new Assignment(Documents.SCHEMA, seq, taskId, 0, List.of(), false, true, 0, "");
     }
 }

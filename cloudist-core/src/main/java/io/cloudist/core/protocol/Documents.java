@@ -11,8 +11,11 @@ import java.io.IOException;
  * refuses a document whose schema is newer than it understands, and ignores fields it does not know.
  */
 public final class Documents {
-    /** The schema version every document of this cloudist writes. */
-    public static final int SCHEMA = 1;
+    /**
+     * The schema version every document of this cloudist writes. 2: a run's manifest lists its modules and each
+     * assignment names its module.
+     */
+    public static final int SCHEMA = 2;
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

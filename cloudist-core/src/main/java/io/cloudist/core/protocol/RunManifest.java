@@ -1,105 +1,51 @@
 package io.cloudist.core.protocol;
 
+import io.cloudist.core.CloudistException;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code runs/<runId>/run.json}: what every worker of a run needs to start test JVMs. Paths inside the module
- * directory are written with {@link #MODULE_DIR} in front, which each worker replaces with its own module copy.
+ * {@code runs/<runId>/run.json}: what every worker of a run needs to start test JVMs, one entry per module of the run
+ * (a reactor's run has several); each assignment names its module.
  *
- * @param schema document schema version
+ * @param schema document schema version; 2 and up have {@code modules} (schema 1 held one module's fields at the top)
  * @param runId the run
- * @param classpath the test classpath in order (jars and directory archives)
- * @param files extra-file archives unpacked into the module directory
- * @param javaExecutable the java for test JVMs when the worker runs next to the coordinator; remote workers use
- *     their own
- * @param jvmArguments argLine, split into arguments
- * @param systemProperties system properties for test JVMs
- * @param environment extra environment variables for test JVMs
- * @param workingDirectory the test JVM's working directory (usually {@link #MODULE_DIR})
- * @param testTimeoutMillis how long a test JVM may run one task; 0 for no limit
- * @param reuseForks whether a worker keeps its test JVM across tasks
- * @param rerunFailingTestsCount how many times a worker runs a failed test again, right after the failure, in the
- *     same test JVM; 0 for never (also what a manifest without the field means)
- * @param configurationParameters JUnit Platform configuration parameters of every request; none when absent
- * @param modulePath the module directory relative to the bundle's root ({@code /}-separated, "" for the root); the
- *     {@code FILES} archives unpack into the root, {@code DIRECTORY} archives at their paths relative to it
- * @param excludedEnvironment variables removed from the test JVMs' environment
- * @param enableAssertions whether test JVMs turn assertions on; a manifest without the field means on, as in Surefire
+ * @param modules the modules whose tests the run runs
  */
-public record RunManifest(
-        int schema,
-        String runId,
-        List<BlobRef> classpath,
-        List<BlobRef> files,
-        String javaExecutable,
-        List<String> jvmArguments,
-        Map<String, String> systemProperties,
-        Map<String, String> environment,
-        String workingDirectory,
-        long testTimeoutMillis,
-        boolean reuseForks,
-        int rerunFailingTestsCount,
-        Map<String, String> configurationParameters,
-        Boolean enableAssertions,
-        String modulePath,
-        List<String> excludedEnvironment)
-        implements Documents.Versioned {
+public record RunManifest(int schema, String runId, List<ModuleManifest> modules) implements Documents.Versioned {
 
     /** Stands for the module directory in paths. */
     public static final String MODULE_DIR = "${cloudist.moduleDir}";
     /** Stands for the bundle's root (the project's root directory) in paths outside the module. */
     public static final String ROOT_DIR = "${cloudist.rootDir}";
 
-    /** A manifest without configuration parameters, with assertions on. */
-    public RunManifest(
-            int schema,
-            String runId,
-            List<BlobRef> classpath,
-            List<BlobRef> files,
-            String javaExecutable,
-            List<String> jvmArguments,
-            Map<String, String> systemProperties,
-            Map<String, String> environment,
-            String workingDirectory,
-            long testTimeoutMillis,
-            boolean reuseForks,
-            int rerunFailingTestsCount) {
-        this(
-                schema,
-                runId,
-                classpath,
-                files,
-                javaExecutable,
-                jvmArguments,
-                systemProperties,
-                environment,
-                workingDirectory,
-                testTimeoutMillis,
-                reuseForks,
-                rerunFailingTestsCount,
-                Map.of(),
-                true,
-                "",
-                List.of());
-    }
-
     public RunManifest {
         Objects.requireNonNull(runId, "runId");
-        classpath = List.copyOf(classpath);
-        files = List.copyOf(files);
-        javaExecutable = Objects.requireNonNullElse(javaExecutable, "");
-        jvmArguments = List.copyOf(jvmArguments);
-        systemProperties = Map.copyOf(systemProperties);
-        environment = Map.copyOf(environment);
-        workingDirectory = Objects.requireNonNullElse(workingDirectory, MODULE_DIR);
-        configurationParameters = configurationParameters == null ? Map.of() : Map.copyOf(configurationParameters);
-        enableAssertions = enableAssertions == null || enableAssertions;
-        modulePath = Objects.requireNonNullElse(modulePath, "");
-        excludedEnvironment = excludedEnvironment == null ? List.of() : List.copyOf(excludedEnvironment);
-        if (rerunFailingTestsCount < 0) {
-            throw new IllegalArgumentException("rerunFailingTestsCount must be 0 or more: " + rerunFailingTestsCount);
+        modules = modules == null ? List.of() : List.copyOf(modules);
+    }
+
+    /** A run of one module. */
+    public static RunManifest of(String runId, ModuleManifest module) {
+        return new RunManifest(Documents.SCHEMA, runId, List.of(module));
+    }
+
+    /**
+     * The entry of the module an assignment names; "" (an assignment of a run of one module) names the only one.
+     *
+     * @throws CloudistException when the manifest has no such module, or none at all (written by an older cloudist)
+     */
+    public ModuleManifest module(String name) {
+        if (modules.isEmpty()) {
+            throw new CloudistException("The manifest of run " + runId + " lists no module: it was written by a"
+                    + " cloudist older than this worker (schema " + schema + "); use the same cloudist version"
+                    + " everywhere");
         }
+        if (name.isEmpty() && modules.size() == 1) {
+            return modules.get(0);
+        }
+        return modules.stream()
+                .filter(m -> m.module().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new CloudistException("Run " + runId + " has no module " + name));
     }
 }

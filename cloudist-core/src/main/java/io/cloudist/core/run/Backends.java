@@ -44,21 +44,27 @@ public final class Backends {
         return new ResilientStore(store, Duration.ofSeconds(request.store().outageSeconds()));
     }
 
-    static Provisioner provisioner(RunRequest request, Store store, RunListener listener) {
-        if (request.cloud().isLocal()) {
-            List<Path> classpath = new ArrayList<>(request.testJvm().classpath());
-            classpath.add(request.shipping().runnerJar());
+    static Provisioner provisioner(ReactorRequest run, Store store, RunListener listener) {
+        RunRequest lead = run.lead();
+        if (lead.cloud().isLocal()) {
+            List<InPlace.Module> modules = new ArrayList<>();
+            for (RunRequest request : run.modules()) {
+                List<Path> classpath = new ArrayList<>(request.testJvm().classpath());
+                classpath.add(request.shipping().runnerJar());
+                modules.add(InPlace.Module.of(
+                        request.module().projectKey(),
+                        request.module().directory(),
+                        classpath,
+                        request.secrets().withheldProperties(),
+                        request.secrets().withheldEnvironment()));
+            }
             return new LocalProvisioner(
                     Path.of(System.getProperty("java.home"), "bin", "java"),
-                    request.shipping().workerClasspath(),
-                    request.module().workDirectory().resolve("workers"),
-                    InPlace.of(
-                            request.module().directory(),
-                            classpath,
-                            request.secrets().withheldProperties(),
-                            request.secrets().withheldEnvironment()));
+                    lead.shipping().workerClasspath(),
+                    lead.module().workDirectory().resolve("workers"),
+                    InPlace.of(modules));
         }
-        return provider(request.cloud().backend()).open(request.cloud(), store, listener);
+        return provider(lead.cloud().backend()).open(lead.cloud(), store, listener);
     }
 
     static ProvisionerProvider provider(String backend) {

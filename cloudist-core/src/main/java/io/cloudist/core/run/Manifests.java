@@ -1,7 +1,7 @@
 package io.cloudist.core.run;
 
 import io.cloudist.core.jvm.TestJvmSecrets;
-import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.protocol.ModuleManifest;
 import io.cloudist.core.protocol.RunManifest;
 import io.cloudist.core.ship.Shipment;
 import java.nio.file.Path;
@@ -15,7 +15,13 @@ import java.util.Map;
 final class Manifests {
     private Manifests() {}
 
+    /** The manifest of a run of one module. */
     static RunManifest create(String runId, RunRequest request, Shipment shipment) {
+        return RunManifest.of(runId, module("", request, shipment));
+    }
+
+    /** A module's entry in a run's manifest, named {@code name}. */
+    static ModuleManifest module(String name, RunRequest request, Shipment shipment) {
         Path modulePath = request.module().directory().toAbsolutePath().normalize();
         String module = modulePath.toString();
         String root = rootOf(modulePath, shipment.modulePath());
@@ -24,9 +30,8 @@ final class Manifests {
         secrets.systemProperties().forEach((k, v) -> properties.put(k, tokenize(v, module, root)));
         Map<String, String> environment = new LinkedHashMap<>();
         secrets.environment().forEach((k, v) -> environment.put(k, tokenize(v, module, root)));
-        return new RunManifest(
-                Documents.SCHEMA,
-                runId,
+        return new ModuleManifest(
+                name,
                 shipment.classpath(),
                 shipment.files(),
                 request.testJvm().javaExecutable().toString(),

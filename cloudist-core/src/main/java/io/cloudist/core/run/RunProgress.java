@@ -42,21 +42,34 @@ final class RunProgress implements CoordinatorListener {
     private long lastProgress;
 
     RunProgress(RunListener listener, Map<String, TestNode> nodes, List<Task> tasks, ReportStyle style) {
+        this(listener, nodes, tasks, style, countOf(tasks));
+    }
+
+    /** @param count the progress of the whole run, which several modules' consoles share */
+    RunProgress(
+            RunListener listener,
+            Map<String, TestNode> nodes,
+            List<Task> tasks,
+            ReportStyle style,
+            ProgressCount count) {
         this.listener = listener;
         this.nodes = nodes;
         this.style = style;
-        int tests = 0;
-        double expected = 0;
         for (Task task : tasks) {
             for (Unit unit : task.units()) {
                 unitsLeftPerClass.merge(unit.className(), 1, Integer::sum);
                 unit.uniqueIds().forEach(id -> classOfId.put(id, unit.className()));
                 unit.uniqueIds().forEach(id -> addAncestors(id, unit.className()));
-                tests += unit.tests();
             }
-            expected += task.expectedSeconds();
         }
-        this.count = new ProgressCount(tests, expected, System.currentTimeMillis());
+        this.count = count;
+    }
+
+    /** The progress count of these tasks, from now. */
+    static ProgressCount countOf(List<Task> tasks) {
+        int tests = tasks.stream().mapToInt(Task::tests).sum();
+        double expected = tasks.stream().mapToDouble(Task::expectedSeconds).sum();
+        return new ProgressCount(tests, expected, System.currentTimeMillis());
     }
 
     @Override

@@ -59,11 +59,11 @@ final class RunReporter {
     }
 
     /** Writes run.json and report.html; a run's diagnostics never fail its build. */
-    Path writeTimeline(TimelineRecorder timeline, String runId, RunOutcome outcome, List<TestResult> results) {
+    Path writeTimeline(TimelineRecorder timeline, String runId, Summary summary, List<TestResult> results) {
         try {
             Path report = TimelineFiles.write(
                     request.module().workDirectory(),
-                    timeline.timeline(runId, request.cloud().backend(), outcome.summary(), results));
+                    timeline.timeline(runId, request.cloud().backend(), summary, results));
             listener.line(
                     ConsoleLine.info("cloudist: run timeline: " + report + " (data: " + TimelineFiles.JSON + ")"));
             return report;
@@ -76,20 +76,21 @@ final class RunReporter {
     /**
      * On GitHub Actions, appends a short Markdown summary of the run to the job's page; a summary that cannot be
      * written costs a warning, never the build.
+     *
+     * @param projectKey the module's, or the reactor root's, {@code groupId:artifactId}
      */
-    void writeStepSummary(Reported reported, Path timelineReport) {
+    void writeStepSummary(String projectKey, List<ClassReport> classReports, Summary summary, Path timelineReport) {
         String file = environment.apply(StepSummary.GITHUB_STEP_SUMMARY);
         if (file == null || file.isBlank()) {
             return;
         }
-        String key = request.module().projectKey();
         try {
             StepSummary.append(
                     Path.of(file),
                     StepSummary.markdown(
-                            key.substring(key.lastIndexOf(':') + 1),
-                            reported.classReports(),
-                            reported.outcome().summary(),
+                            projectKey.substring(projectKey.lastIndexOf(':') + 1),
+                            classReports,
+                            summary,
                             timelineReport));
         } catch (IOException | RuntimeException e) {
             listener.line(ConsoleLine.warn(

@@ -55,7 +55,7 @@ public record RunServices(
     /** Opens the provisioner of a run's backend. */
     @FunctionalInterface
     public interface ProvisionerOpener {
-        Provisioner open(RunRequest request, Store store, RunListener listener);
+        Provisioner open(ReactorRequest request, Store store, RunListener listener);
     }
 
     /** Lists the test plan of the selected classes, as {@link Discovery#discover} does in a forked JVM. */

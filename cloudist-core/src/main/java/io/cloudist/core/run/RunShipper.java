@@ -26,6 +26,13 @@ final class RunShipper {
 
     /** Ships the test classpath with the runner, the extra files and, for workers elsewhere, the project's files. */
     Shipment shipTests() {
+        Shipment shipment = shipModule();
+        shipped("", shipment);
+        return shipment;
+    }
+
+    /** Ships as {@link #shipTests()} does, saying only what went wrong: a reactor's run says what it shipped once. */
+    Shipment shipModule() {
         List<Path> classpath = new ArrayList<>(request.testJvm().classpath());
         classpath.add(request.shipping().runnerJar());
         // Local workers run in the module itself; workers elsewhere need the project's files.
@@ -33,8 +40,20 @@ final class RunShipper {
         Shipment shipment = shipper().ship(classpath, request.shipping().extraFiles(), tree);
         shipment.unmatchedGlobWarnings(request.module().directory()).forEach(w -> listener.line(ConsoleLine.warn(w)));
         shipment.warnings().forEach(w -> listener.line(ConsoleLine.warn(w)));
-        shipped("", shipment);
         return shipment;
+    }
+
+    /** Says in one line what the modules of a reactor's run shipped, together. */
+    static void shippedModules(RunListener listener, List<Shipment> shipments) {
+        say(
+                listener,
+                " " + shipments.size() + " modules:",
+                shipments.stream().mapToInt(Shipment::uploaded).sum(),
+                shipments.stream().mapToInt(Shipment::blobs).sum(),
+                shipments.stream().mapToLong(Shipment::bytesUploaded).sum(),
+                shipments.stream().mapToLong(Shipment::bytesTotal).sum(),
+                shipments.stream().mapToInt(Shipment::projectFiles).max().orElse(0),
+                shipments.stream().mapToLong(s -> s.elapsed().toMillis()).sum());
     }
 
     /** Ships the worker agent's own classpath, for workers that boot elsewhere and fetch it from the store. */
@@ -52,17 +71,35 @@ final class RunShipper {
     }
 
     private void shipped(String what, Shipment shipment) {
-        listener.line(ConsoleLine.info(String.format(
-                Locale.ROOT,
-                "cloudist: shipped%s %d of %d blobs (%,d of %,d bytes)%s in %d ms",
+        say(
+                listener,
                 what,
                 shipment.uploaded(),
                 shipment.blobs(),
                 shipment.bytesUploaded(),
                 shipment.bytesTotal(),
-                shipment.projectFiles() == 0
-                        ? ""
-                        : String.format(Locale.ROOT, ", %,d project files", shipment.projectFiles()),
-                shipment.elapsed().toMillis())));
+                shipment.projectFiles(),
+                shipment.elapsed().toMillis());
+    }
+
+    private static void say(
+            RunListener listener,
+            String what,
+            int uploaded,
+            int blobs,
+            long bytesUploaded,
+            long bytesTotal,
+            int projectFiles,
+            long millis) {
+        listener.line(ConsoleLine.info(String.format(
+                Locale.ROOT,
+                "cloudist: shipped%s %d of %d blobs (%,d of %,d bytes)%s in %d ms",
+                what,
+                uploaded,
+                blobs,
+                bytesUploaded,
+                bytesTotal,
+                projectFiles == 0 ? "" : String.format(Locale.ROOT, ", %,d project files", projectFiles),
+                millis)));
     }
 }

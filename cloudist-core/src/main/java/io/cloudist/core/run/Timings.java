@@ -10,6 +10,13 @@ import java.util.function.Supplier;
 final class Timings {
     private final Map<String, Long> millis = new LinkedHashMap<>();
 
+    void time(String phase, Runnable work) {
+        time(phase, () -> {
+            work.run();
+            return null;
+        });
+    }
+
     <T> T time(String phase, Supplier<T> work) {
         long start = System.nanoTime();
         try {

@@ -2,7 +2,7 @@ package io.cloudist.core.ship;
 
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.protocol.BlobRef;
-import io.cloudist.core.protocol.RunManifest;
+import io.cloudist.core.protocol.ModuleManifest;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
 import java.io.IOException;
@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -19,10 +21,14 @@ import java.util.UUID;
  * of one machine), checking each against its SHA-256, and rebuilds the project's tree: the project's files and
  * extra files unpacked into the tree's root, directory archives at their paths relative to it. Every path the
  * manifest names is checked to stay where it belongs ({@link BundlePaths}).
+ *
+ * <p>The modules of one run share one tree: an archive that several modules name (the project's files, a module's
+ * classes on another's classpath) is unpacked into it once.
  */
 public final class BundleMaterializer {
     private final Store store;
     private final Path cacheDirectory;
+    private final Set<String> unpacked = new HashSet<>();
 
     public BundleMaterializer(Store store, Path cacheDirectory) {
         this.store = store;
@@ -46,7 +52,7 @@ public final class BundleMaterializer {
      *
      * @param outsideDirectory where directory archives that lie outside the tree are unpacked
      */
-    public Materialized materialize(RunManifest manifest, Path treeRoot, Path outsideDirectory) {
+    public Materialized materialize(ModuleManifest manifest, Path treeRoot, Path outsideDirectory) {
         Path moduleDirectory = treeRoot.resolve(BundlePaths.relative(manifest.modulePath(), "the module path"));
         List<Path> classpath = new ArrayList<>();
         for (BlobRef ref : manifest.classpath()) {
@@ -57,16 +63,22 @@ public final class BundleMaterializer {
                     Path dir = ref.path().isEmpty()
                             ? outsideDirectory.resolve(ref.sha256())
                             : treeRoot.resolve(BundlePaths.relative(ref.path(), "the classpath directory"));
-                    Archives.unpack(blob, dir);
+                    unpackOnce(ref, blob, dir);
                     classpath.add(dir);
                 }
-                case FILES -> Archives.unpack(blob, treeRoot);
+                case FILES -> unpackOnce(ref, blob, treeRoot);
             }
         }
         for (BlobRef ref : manifest.files()) {
-            Archives.unpack(fetch(ref), treeRoot);
+            unpackOnce(ref, fetch(ref), treeRoot);
         }
         return new Materialized(moduleDirectory, classpath);
+    }
+
+    private void unpackOnce(BlobRef ref, Path blob, Path directory) {
+        if (unpacked.add(ref.sha256() + " " + directory.toAbsolutePath().normalize())) {
+            Archives.unpack(blob, directory);
+        }
     }
 
     /** The cached copy of a blob, downloaded and checked against its hash first if needed. Jars keep their name. */

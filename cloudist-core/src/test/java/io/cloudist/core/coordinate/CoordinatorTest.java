@@ -109,6 +109,36 @@ class CoordinatorTest {
     }
 
     @Test
+    void ofTheTasksHandedOutTogetherEachWorkerTakesOneOfTheModuleItRanLast() {
+        Store store = new LocalDirectoryStore(temp);
+        List<Task> tasks = new ArrayList<>();
+        List<String> modules = List.of("g:a", "g:b", "g:b", "g:a");
+        for (int i = 0; i < modules.size(); i++) {
+            Unit unit = new Unit("C" + i, "C" + i, List.of("[engine:e]/[class:C" + i + "]"), 1, modules.get(i));
+            tasks.add(new Task("t" + i, List.of(unit), 10 - i));
+        }
+        List<FakeWorker> workers =
+                List.of(FakeWorker.slow("w0", store, "r", 300), FakeWorker.slow("w1", store, "r", 300));
+
+        Coordinator.Outcome outcome = run(store, workers, tasks);
+
+        assertThat(outcome.results()).hasSize(4);
+        // Longest first, one each: w0 takes t0 (g:a), w1 t1 (g:b). Of the next two, which go out together, each takes
+        // its own module's instead of the queue's order, which would have switched both.
+        for (String worker : List.of("w0", "w1")) {
+            assertThat(IntStream.range(0, 2)
+                            .mapToObj(seq -> Documents.read(
+                                            store.get(StoreKeys.assignment("r", worker, seq))
+                                                    .orElseThrow(),
+                                            Assignment.class)
+                                    .module())
+                            .distinct())
+                    .as(worker + " stays on one module")
+                    .hasSize(1);
+        }
+    }
+
+    @Test
     void everyTaskGetsExactlyOneResultAcrossWorkers() {
         Store store = new LocalDirectoryStore(temp);
         List<FakeWorker> workers =

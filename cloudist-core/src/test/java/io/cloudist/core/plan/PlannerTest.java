@@ -42,6 +42,38 @@ class PlannerTest {
     }
 
     @Test
+    void theUnitsOfSeveralModulesArePlannedLongestFirstAcrossThemWithEachTaskOneModulesUnits() {
+        List<Unit> units = new ArrayList<>();
+        Map<String, Double> seconds = new HashMap<>();
+        for (int m = 0; m < 12; m++) {
+            for (int c = 0; c < 5; c++) {
+                String key = "m" + m + ".C" + c;
+                units.add(new Unit(key, key, List.of("[engine:e]/[class:" + key + "]"), 1, "g:m" + m));
+                seconds.put(key, 0.3 + 0.1 * c);
+            }
+        }
+        // Two modules with one long class each.
+        units.add(new Unit("m3.Long", "m3.Long", List.of("[engine:e]/[class:m3.Long]"), 1, "g:m3"));
+        units.add(new Unit("m9.Long", "m9.Long", List.of("[engine:e]/[class:m9.Long]"), 1, "g:m9"));
+        seconds.put("m3.Long", 9.0);
+        seconds.put("m9.Long", 8.0);
+
+        List<Task> tasks = Planner.plan(units, 2, 4, u -> seconds.get(u.key()));
+
+        assertThat(tasks)
+                .allSatisfy(t -> assertThat(t.units()).extracting(Unit::module).containsOnly(t.module()));
+        assertThat(tasks.stream().mapToInt(t -> t.units().size()).sum()).isEqualTo(units.size());
+        assertThat(tasks.get(0).units()).extracting(Unit::key).containsExactly("m3.Long");
+        assertThat(tasks.get(1).units()).extracting(Unit::key).containsExactly("m9.Long");
+        assertThat(tasks).extracting(Task::expectedSeconds).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(tasks.stream().map(Task::module).distinct())
+                .as("every module has a task")
+                .hasSize(12);
+        // A small module is not cut into many tasks: its test JVM starts once or twice, not once per class.
+        assertThat(tasks.stream().filter(t -> t.module().equals("g:m0"))).hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
     void noUnitsGiveNoTasks() {
         assertThat(Planner.plan(List.of(), 2, 4, u -> 1.0)).isEmpty();
     }

@@ -21,23 +21,24 @@ class DocumentsTest {
     @Test
     void everyDocumentRoundTrips() {
         roundTrips(
-                new RunManifest(
-                        Documents.SCHEMA,
+                RunManifest.of(
                         "r1",
-                        List.of(new BlobRef("ab", 3, BlobRef.Kind.JAR, "x.jar")),
-                        List.of(new BlobRef("cd", 4, BlobRef.Kind.FILES, "")),
-                        "/usr/bin/java",
-                        List.of("-Xmx1g"),
-                        Map.of("a", "b"),
-                        Map.of("E", "v"),
-                        RunManifest.MODULE_DIR,
-                        5000,
-                        true,
-                        2,
-                        Map.of("junit.jupiter.execution.timeout.default", "5 s"),
-                        false,
-                        "services/api",
-                        List.of("SECRET")),
+                        new ModuleManifest(
+                                "",
+                                List.of(new BlobRef("ab", 3, BlobRef.Kind.JAR, "x.jar")),
+                                List.of(new BlobRef("cd", 4, BlobRef.Kind.FILES, "")),
+                                "/usr/bin/java",
+                                List.of("-Xmx1g"),
+                                Map.of("a", "b"),
+                                Map.of("E", "v"),
+                                RunManifest.MODULE_DIR,
+                                5000,
+                                true,
+                                2,
+                                Map.of("junit.jupiter.execution.timeout.default", "5 s"),
+                                false,
+                                "services/api",
+                                List.of("SECRET"))),
                 RunManifest.class);
         roundTrips(Assignment.task(3, "t1", 2, List.of("[engine:e]/[class:A]")), Assignment.class);
         roundTrips(Assignment.stop(4), Assignment.class);
@@ -113,12 +114,42 @@ class DocumentsTest {
 
     @Test
     void aManifestWithoutARerunCountMeansNoReruns() {
-        byte[] older = ("{\"schema\":1,\"runId\":\"r1\",\"classpath\":[],\"files\":[],\"jvmArguments\":[],"
+        byte[] older = ("{\"schema\":2,\"runId\":\"r1\",\"modules\":[{\"module\":\"g:a\",\"classpath\":[],"
+                        + "\"files\":[],\"jvmArguments\":[],\"systemProperties\":{},\"environment\":{},"
+                        + "\"testTimeoutMillis\":0,\"reuseForks\":true}]}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(Documents.read(older, RunManifest.class).module("g:a").rerunFailingTestsCount())
+                .isZero();
+    }
+
+    @Test
+    void aManifestOfOneModuleAtTheTopIsFromAnOlderCloudistAndSaysSo() {
+        byte[] schema1 = ("{\"schema\":1,\"runId\":\"r1\",\"classpath\":[],\"files\":[],\"jvmArguments\":[],"
                         + "\"systemProperties\":{},\"environment\":{},\"testTimeoutMillis\":0,\"reuseForks\":true}")
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThat(Documents.read(older, RunManifest.class).rerunFailingTestsCount())
-                .isZero();
+        RunManifest manifest = Documents.read(schema1, RunManifest.class);
+
+        assertThatThrownBy(() -> manifest.module(""))
+                .isInstanceOf(CloudistException.class)
+                .hasMessageContaining("written by a cloudist older than this worker (schema 1)")
+                .hasMessageContaining("use the same cloudist version everywhere");
+    }
+
+    @Test
+    void anAssignmentNamesItsModuleInTheManifest() {
+        ModuleManifest a =
+                new ModuleManifest("g:a", List.of(), List.of(), "", List.of(), Map.of(), Map.of(), null, 0, true, 0);
+        ModuleManifest b =
+                new ModuleManifest("g:b", List.of(), List.of(), "", List.of(), Map.of(), Map.of(), null, 0, true, 1);
+        RunManifest manifest = new RunManifest(Documents.SCHEMA, "r1", List.of(a, b));
+        Assignment assignment = Documents.read(
+                Documents.write(Assignment.task(0, "t0", 1, List.of("[engine:e]"), 0, "g:b")), Assignment.class);
+
+        assertThat(manifest.module(assignment.module())).isEqualTo(b);
+        assertThatThrownBy(() -> manifest.module("g:c")).hasMessageContaining("has no module g:c");
+        assertThatThrownBy(() -> manifest.module("")).hasMessageContaining("has no module");
     }
 
     @Test

@@ -32,11 +32,15 @@ final class ScriptedWorker implements WorkerHandle {
     private final boolean dies;
     final List<String> tookTasks = new CopyOnWriteArrayList<>();
     final List<String> finishedTasks = new CopyOnWriteArrayList<>();
+    /** The module each assignment it took named, in order. */
+    final List<String> modules = new CopyOnWriteArrayList<>();
+
     private volatile boolean alive = true;
 
     /**
      * @param discovered the discovered nodes, by unique id, whose results the worker reports
-     * @param script the outcomes of a test's runs by unique id; a test not named passes
+     * @param script the outcomes of a test's runs by unique id, or by "module uniqueId" for one module's; a test not
+     *     named passes
      */
     ScriptedWorker(
             String id,
@@ -77,7 +81,11 @@ final class ScriptedWorker implements WorkerHandle {
                     alive = false;
                     return;
                 }
-                List<TestResult> results = run(assignment.uniqueIds(), manifest.rerunFailingTestsCount());
+                modules.add(assignment.module());
+                List<TestResult> results = run(
+                        assignment.module(),
+                        assignment.uniqueIds(),
+                        manifest.module(assignment.module()).rerunFailingTestsCount());
                 long now = System.currentTimeMillis();
                 store.put(
                         StoreKeys.result(runId, id, seq),
@@ -100,13 +108,13 @@ final class ScriptedWorker implements WorkerHandle {
     }
 
     /** The first run of every test, then the failed ones again, up to {@code reruns} times or until none fails. */
-    private List<TestResult> run(List<String> uniqueIds, int reruns) {
+    private List<TestResult> run(String module, List<String> uniqueIds, int reruns) {
         List<TestResult> results = new ArrayList<>();
         List<String> batch = uniqueIds;
         for (int run = 0; run <= reruns && !batch.isEmpty(); run++) {
             List<String> failed = new ArrayList<>();
             for (String uniqueId : batch) {
-                Status status = outcome(uniqueId, run);
+                Status status = outcome(module, uniqueId, run);
                 results.add(result(uniqueId, status));
                 if (status == Status.FAILED) {
                     failed.add(uniqueId);
@@ -117,8 +125,10 @@ final class ScriptedWorker implements WorkerHandle {
         return results;
     }
 
-    private Status outcome(String uniqueId, int run) {
-        List<Status> runs = script.getOrDefault(uniqueId, List.of(Status.PASSED));
+    /** The script's outcomes for "module uniqueId", else for the unique id in any module. */
+    private Status outcome(String module, String uniqueId, int run) {
+        List<Status> runs =
+                script.getOrDefault(module + " " + uniqueId, script.getOrDefault(uniqueId, List.of(Status.PASSED)));
         return runs.get(Math.min(run, runs.size() - 1));
     }
 

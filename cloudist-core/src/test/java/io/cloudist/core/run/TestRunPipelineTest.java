@@ -112,6 +112,80 @@ class TestRunPipelineTest {
     }
 
     @Test
+    void theModulesOfAReactorRunAsOneRunAndEachGetsItsOwnReportsAndSectionInReactorOrder() throws Exception {
+        // The second module has the same test classes: the same unique ids, which the run keeps apart by module.
+        Path cart = temp.resolve("cart");
+        copyTree(module.resolve("target/test-classes"), cart.resolve("target/test-classes"));
+        ReactorRequest reactor = new ReactorRequest(
+                request("com.acme:root", temp, FailurePolicy.DEFAULT),
+                List.of(
+                        request("com.acme:shop", module, FailurePolicy.DEFAULT),
+                        request("com.acme:cart", cart, FailurePolicy.DEFAULT)));
+
+        ReactorOutcome outcome = new TestRun(
+                        reactor,
+                        listener(),
+                        services(Map.of("com.acme:cart " + id("BetaTest", "second"), List.of(Status.FAILED)), Set.of()))
+                .runAll();
+
+        assertThat(outcome.modules())
+                .extracting(ReactorOutcome.ModuleOutcome::projectKey)
+                .containsExactly("com.acme:shop", "com.acme:cart");
+        assertThat(outcome.module("com.acme:shop").orElseThrow().outcome().summary())
+                .isEqualTo(new Summary(6, 0, 0, 0, 0));
+        assertThat(outcome.module("com.acme:cart").orElseThrow().outcome().summary())
+                .isEqualTo(new Summary(6, 1, 0, 0, 0));
+        assertThat(reportedTestCases(module)).hasSize(6).allMatch(c -> c.endsWith(" passed"));
+        assertThat(reportedTestCases(cart)).hasSize(6).contains("com.acme.BetaTest#second failed");
+        assertThat(provisioner.get().launches)
+                .as("one pool of workers for the reactor")
+                .hasSize(1);
+        assertThat(provisioner.get().workers.stream().flatMap(w -> w.modules.stream()))
+                .as("every assignment names its module")
+                .containsOnly("com.acme:shop", "com.acme:cart")
+                .contains("com.acme:shop", "com.acme:cart");
+        assertThat(Files.exists(temp.resolve("target/cloudist/run.json")))
+                .as("the run's timeline at the reactor root")
+                .isTrue();
+        assertThat(console)
+                .filteredOn(l -> l.startsWith("cloudist: shipped"))
+                .containsExactly(console.stream()
+                        .filter(l -> l.startsWith("cloudist: shipped 2 modules:"))
+                        .findFirst()
+                        .orElseThrow());
+        int shop = console.indexOf("------------------------< com.acme:shop >------------------------");
+        int cartSection = console.indexOf("------------------------< com.acme:cart >------------------------");
+        int summary = console.indexOf("cloudist: reactor summary:");
+        assertThat(shop).as("the sections in reactor order, then the summary").isNotNegative();
+        assertThat(cartSection).isGreaterThan(shop);
+        assertThat(summary).isGreaterThan(cartSection);
+        assertThat(console.subList(shop, cartSection))
+                .as("the first module's section holds its classes and its Results block only")
+                .contains("Tests run: 6, Failures: 0, Errors: 0, Skipped: 0")
+                .noneMatch(l -> l.contains("Failures: 1"));
+        assertThat(console.subList(cartSection, summary)).contains("Tests run: 6, Failures: 1, Errors: 0, Skipped: 0");
+        assertThat(console.subList(summary, console.size()))
+                .anyMatch(
+                        l -> l.matches("shop \\.+ Tests run: 6, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: .*"))
+                .anyMatch(
+                        l -> l.matches("cart \\.+ Tests run: 6, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: .*"))
+                .contains("Tests run: 12, Failures: 1, Errors: 0, Skipped: 0");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    @Test
     void runIdsComeFromTheInjectedClock() throws Exception {
         run(FailurePolicy.DEFAULT, Map.of(), Set.of());
 
@@ -167,30 +241,39 @@ class TestRunPipelineTest {
 
     private RunOutcome run(FailurePolicy failurePolicy, Map<String, List<Status>> script, Set<String> dying)
             throws IOException {
+        return new TestRun(request("com.acme:shop", module, failurePolicy), listener(), services(script, dying)).run();
+    }
+
+    private RunRequest request(String projectKey, Path moduleDirectory, FailurePolicy failurePolicy)
+            throws IOException {
         Path runnerJar = jar(temp.resolve("cloudist-runner.jar"));
-        RunRequest request = new RunRequest(
+        Path classes = moduleDirectory.resolve("target/test-classes");
+        return new RunRequest(
                 new ProjectModule(
-                        "com.acme:shop",
-                        module,
-                        module.resolve("target/surefire-reports"),
-                        module.resolve("target/cloudist")),
+                        projectKey,
+                        moduleDirectory,
+                        moduleDirectory.resolve("target/surefire-reports"),
+                        moduleDirectory.resolve("target/cloudist")),
                 new TestJvmSpec(
                         Path.of(System.getProperty("java.home"), "bin", "java"),
                         "",
                         Map.of(),
                         Map.of(),
-                        module,
-                        List.of(testClasses)),
-                new TestSelection(List.of(testClasses), List.of(), List.of(), "", "", ""),
+                        moduleDirectory,
+                        List.of(classes)),
+                new TestSelection(List.of(classes), List.of(), List.of(), "", "", ""),
                 Scheduling.forProcessors(8).workers(2).tasksPerWorker(2).build(),
                 null,
-                new Shipping(runnerJar, List.of(), List.of(), new ProjectTree(module, List.of(), List.of())),
+                new Shipping(runnerJar, List.of(), List.of(), new ProjectTree(moduleDirectory, List.of(), List.of())),
                 null,
                 failurePolicy,
                 null,
                 null,
                 Set.of());
-        RunServices services = new RunServices(
+    }
+
+    private RunServices services(Map<String, List<Status>> script, Set<String> dying) {
+        return new RunServices(
                 r -> new ResilientStore(new LocalDirectoryStore(storeDirectory), Duration.ofSeconds(5)),
                 (r, store, listener) -> {
                     provisioner.set(new ScriptedProvisioner(store, discovered, script, dying));
@@ -204,19 +287,25 @@ class TestRunPipelineTest {
                 },
                 Clock.offset(Clock.system(ZoneOffset.UTC), Duration.between(Instant.now(), START)),
                 name -> null);
-        RunListener listener = new RunListener() {
+    }
+
+    private RunListener listener() {
+        return new RunListener() {
             @Override
             public void line(ConsoleLine line) {
                 console.add(line.text());
             }
         };
-        return new TestRun(request, listener, services).run();
     }
 
     /** "class#method outcome" for every test case of every report, read back with Surefire's parser. */
     private List<String> reportedTestCases() throws Exception {
+        return reportedTestCases(module);
+    }
+
+    private List<String> reportedTestCases(Path moduleDirectory) throws Exception {
         List<String> cases = new ArrayList<>();
-        for (ReportTestSuite suite : suites()) {
+        for (ReportTestSuite suite : suites(moduleDirectory)) {
             for (ReportTestCase c : suite.getTestCases()) {
                 String outcome = c.hasFailure()
                         ? "failed"
@@ -227,8 +316,8 @@ class TestRunPipelineTest {
         return cases;
     }
 
-    private List<ReportTestSuite> suites() throws Exception {
-        Path reports = module.resolve("target/surefire-reports");
+    private List<ReportTestSuite> suites(Path moduleDirectory) throws Exception {
+        Path reports = moduleDirectory.resolve("target/surefire-reports");
         List<ReportTestSuite> suites = new ArrayList<>();
         for (String className : CLASSES) {
             suites.addAll(new TestSuiteXmlParser(new NullConsoleLogger())

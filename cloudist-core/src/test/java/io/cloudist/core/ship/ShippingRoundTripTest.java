@@ -3,7 +3,7 @@ package io.cloudist.core.ship;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudist.core.protocol.BlobRef;
-import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.protocol.ModuleManifest;
 import io.cloudist.core.protocol.RunManifest;
 import io.cloudist.core.store.LocalDirectoryStore;
 import io.cloudist.core.store.Store;
@@ -52,7 +52,7 @@ class ShippingRoundTripTest {
         assertThat(shipment.classpath())
                 .extracting(BlobRef::kind)
                 .containsExactly(BlobRef.Kind.DIRECTORY, BlobRef.Kind.JAR, BlobRef.Kind.DIRECTORY);
-        RunManifest manifest = manifest(shipment);
+        ModuleManifest manifest = manifest(shipment);
 
         Path workerModule = temp.resolve("worker/module");
         List<Path> classpath = new BundleMaterializer(store, temp.resolve("worker/cache"))
@@ -69,10 +69,9 @@ class ShippingRoundTripTest {
         assertThat(workerModule.resolve("pom.xml")).hasContent("<project/>");
     }
 
-    private static RunManifest manifest(Shipment shipment) {
-        return new RunManifest(
-                Documents.SCHEMA,
-                "r",
+    private static ModuleManifest manifest(Shipment shipment) {
+        return new ModuleManifest(
+                "",
                 shipment.classpath(),
                 shipment.files(),
                 "",
@@ -169,9 +168,8 @@ class ShippingRoundTripTest {
     void aManifestWhosePathsLeaveTheTreeIsRefused() {
         Shipment shipment = ship();
         BlobRef dir = shipment.classpath().get(0);
-        RunManifest escaping = new RunManifest(
-                Documents.SCHEMA,
-                "r",
+        ModuleManifest escaping = new ModuleManifest(
+                "",
                 List.of(new BlobRef(dir.sha256(), dir.size(), BlobRef.Kind.DIRECTORY, "../../etc")),
                 List.of(),
                 "",
@@ -187,9 +185,8 @@ class ShippingRoundTripTest {
                 "",
                 List.of());
         BlobRef jar = shipment.classpath().get(1);
-        RunManifest badJar = new RunManifest(
-                Documents.SCHEMA,
-                "r",
+        ModuleManifest badJar = new ModuleManifest(
+                "",
                 List.of(new BlobRef(jar.sha256(), jar.size(), BlobRef.Kind.JAR, "../evil.jar")),
                 List.of(),
                 "",
