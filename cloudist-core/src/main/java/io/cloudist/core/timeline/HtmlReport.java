@@ -6,6 +6,7 @@ import io.cloudist.core.timeline.RunTimeline.TaskSpan;
 import io.cloudist.core.timeline.RunTimeline.Totals;
 import io.cloudist.core.timeline.RunTimeline.Worker;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -39,6 +40,7 @@ public final class HtmlReport {
             <p>One row per worker, one bar per task: green passed, red a test failed, grey lost with its worker.
             Outlined: the critical path. Hover a bar for its task.</p>
             %s
+            %s
             <h2>Utilisation</h2>
             <table><tr><th>worker</th><th>busy</th><th colspan="2">busy ÷ makespan</th><th>lost</th></tr>%s</table>
             <h2>Slowest classes</h2>
@@ -56,6 +58,7 @@ public final class HtmlReport {
                 escape(run.runId()),
                 summary(run),
                 gantt(run),
+                modules(run),
                 utilisation(run),
                 slowestClasses(run),
                 failures(run));
@@ -140,6 +143,7 @@ public final class HtmlReport {
                 boolean lost = task.finishedMillis() == 0;
                 long start = lost ? task.queuedMillis() : task.startedMillis();
                 long end = lost ? (w.lostMillis() > 0 ? w.lostMillis() : run.endMillis()) : task.finishedMillis();
+                String fill = lost || task.outcome().equals("failed") ? "" : colour(run, task.module());
                 String cls = task.outcome()
                         + (!lost
                                         && critical.contains(task.taskId())
@@ -148,12 +152,14 @@ public final class HtmlReport {
                                 : "");
                 svg.append(String.format(
                         Locale.ROOT,
-                        "<rect class=\"%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
-                                + "height=\"16\"><title>%s (attempt %d) %s: %s — %s</title></rect>",
+                        "<rect class=\"%s\"%s x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
+                                + "height=\"16\"><title>%s%s (attempt %d) %s: %s — %s</title></rect>",
                         cls,
+                        fill.isEmpty() ? "" : " style=\"fill:" + fill + "\"",
                         x(start, origin, span),
                         y + 3,
                         Math.max(1, (end - start) / span * WIDTH),
+                        task.module().isEmpty() ? "" : escape(task.module()) + " ",
                         escape(task.taskId()),
                         task.attempt(),
                         task.outcome(),
@@ -162,6 +168,46 @@ public final class HtmlReport {
             }
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** Colours that tell modules apart, the first ones greens like a passed task of a module's run. */
+    private static final List<String> PALETTE = List.of(
+            "#5cb85c", "#4a78c2", "#e0a030", "#8e5cb8", "#2aa198", "#c25a9c", "#7a9a3a", "#b07040", "#5a6ab0",
+            "#3a9ad0");
+
+    /** A module's colour in a reactor's run, by its place in the modules' list; "" (the class's) in a module's run. */
+    private static String colour(RunTimeline run, String module) {
+        if (run.modules().size() < 2) {
+            return "";
+        }
+        for (int i = 0; i < run.modules().size(); i++) {
+            if (run.modules().get(i).module().equals(module)) {
+                return PALETTE.get(i % PALETTE.size());
+            }
+        }
+        return "";
+    }
+
+    /** A reactor's run: each module's colour, tasks, tests and time; nothing for a module's run. */
+    private static String modules(RunTimeline run) {
+        if (run.modules().size() < 2) {
+            return "";
+        }
+        StringBuilder rows = new StringBuilder(
+                "<h2>Modules</h2><table><tr><th></th><th>module</th><th>tasks</th><th>tests</th><th>seconds</th></tr>");
+        for (RunTimeline.ModuleTime m : run.modules()) {
+            rows.append(String.format(
+                    Locale.ROOT,
+                    "<tr><td><svg width=\"12\" height=\"12\"><rect width=\"12\" height=\"12\" style=\"fill:%s\"/>"
+                            + "</svg></td><td>%s</td><td class=\"n\">%d</td><td class=\"n\">%d</td>"
+                            + "<td class=\"n\">%.3f</td></tr>",
+                    colour(run, m.module()),
+                    escape(m.module()),
+                    m.tasks(),
+                    m.tests(),
+                    m.seconds()));
+        }
+        return rows.append("</table>").toString();
     }
 
     private static String utilisation(RunTimeline run) {

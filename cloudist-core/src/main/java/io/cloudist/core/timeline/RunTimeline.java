@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param workers every worker the run started, replacements included
  * @param classes every top-level class's test time, longest first
  * @param failures every test whose last outcome was a failure or an error
+ * @param modules each module's tasks and test time, in the order of their first task; one entry for a module's run
  */
 public record RunTimeline(
         int schema,
@@ -32,9 +33,11 @@ public record RunTimeline(
         CriticalPath criticalPath,
         List<Worker> workers,
         List<ClassTime> classes,
-        List<FailedTest> failures)
+        List<FailedTest> failures,
+        List<ModuleTime> modules)
         implements Documents.Versioned {
     public RunTimeline {
+        modules = modules == null ? List.of() : List.copyOf(modules);
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(totals, "totals");
@@ -139,6 +142,7 @@ public record RunTimeline(
      * @param outcome {@code passed}, {@code failed} (a test failed or erred), or {@code lost} (no result came)
      * @param classes the top-level classes it ran
      * @param tests every test outcome it reported
+     * @param module the module whose tests it ran; "" in a run of one module
      */
     public record TaskSpan(
             String taskId,
@@ -149,9 +153,35 @@ public record RunTimeline(
             long finishedMillis,
             String outcome,
             List<String> classes,
-            List<TestTime> tests) {
+            List<TestTime> tests,
+            String module) {
+        /** A task of a run of one module. */
+        public TaskSpan(
+                String taskId,
+                int attempt,
+                long queuedMillis,
+                long startedMillis,
+                long firstTestMillis,
+                long finishedMillis,
+                String outcome,
+                List<String> classes,
+                List<TestTime> tests) {
+            this(
+                    taskId,
+                    attempt,
+                    queuedMillis,
+                    startedMillis,
+                    firstTestMillis,
+                    finishedMillis,
+                    outcome,
+                    classes,
+                    tests,
+                    "");
+        }
+
         public TaskSpan {
             Objects.requireNonNull(taskId, "taskId");
+            module = Objects.requireNonNullElse(module, "");
             classes = List.copyOf(classes);
             tests = List.copyOf(tests);
         }
@@ -162,6 +192,16 @@ public record RunTimeline(
             return finishedMillis == 0 ? 0 : (finishedMillis - startedMillis) / 1000.0;
         }
     }
+
+    /**
+     * One module's share of the run.
+     *
+     * @param module the module's {@code groupId:artifactId}; "" in a run of one module
+     * @param tasks its tasks that finished
+     * @param tests the tests they reported
+     * @param seconds the sum of its tasks' times, from taken to finished
+     */
+    public record ModuleTime(String module, int tasks, int tests, double seconds) {}
 
     /**
      * @param id the test's unique id

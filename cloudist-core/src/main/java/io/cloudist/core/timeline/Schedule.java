@@ -68,7 +68,25 @@ final class Schedule {
                 criticalPath(workers),
                 workers,
                 classes,
-                failures);
+                failures,
+                modules(finished));
+    }
+
+    /** Each module's finished tasks, tests and time, in the order of their first task. */
+    private static List<RunTimeline.ModuleTime> modules(List<TaskSpan> finished) {
+        Map<String, double[]> byModule = new LinkedHashMap<>();
+        finished.stream()
+                .sorted(Comparator.comparingLong(TaskSpan::startedMillis))
+                .forEach(t -> {
+                    double[] sum = byModule.computeIfAbsent(t.module(), k -> new double[3]);
+                    sum[0]++;
+                    sum[1] += t.tests().size();
+                    sum[2] += t.seconds();
+                });
+        List<RunTimeline.ModuleTime> modules = new ArrayList<>();
+        byModule.forEach((module, sum) ->
+                modules.add(new RunTimeline.ModuleTime(module, (int) sum[0], (int) sum[1], round(sum[2]))));
+        return modules;
     }
 
     private static Worker withUtilisation(Worker w, double makespan) {

@@ -137,7 +137,8 @@ public final class TimelineRecorder implements CoordinatorListener {
             List<String> classes =
                     task.units().stream().map(Unit::className).distinct().toList();
             if (result == null) {
-                return new TaskSpan(task.id(), attempt, queuedMillis, 0, 0, 0, "lost", classes, List.of());
+                return new TaskSpan(
+                        task.id(), attempt, queuedMillis, 0, 0, 0, "lost", classes, List.of(), task.module());
             }
             List<TestTime> tests = result.results().stream()
                     .filter(r -> r.node().kind().isTest()) // containers' time is their tests' time
@@ -159,7 +160,8 @@ public final class TimelineRecorder implements CoordinatorListener {
                     result.finishedMillis(),
                     failed ? "failed" : "passed",
                     classes,
-                    tests);
+                    tests,
+                    task.module());
         }
 
         /** The top-level class of the unit whose id is the test's own or an ancestor's. */

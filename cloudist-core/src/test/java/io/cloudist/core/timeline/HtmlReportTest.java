@@ -4,6 +4,7 @@ import static io.cloudist.core.timeline.RecordedRun.result;
 import static io.cloudist.core.timeline.RecordedRun.task;
 import static io.cloudist.core.timeline.RecordedRun.worker;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.cloudist.core.model.Status;
 import io.cloudist.core.plan.Task;
@@ -46,6 +47,37 @@ class HtmlReportTest {
         run.finish(t2, w0, 1, 1_050, 1_100, 3_000, result("com.example.GammaTest", "c1", 1.9, Status.PASSED, ""));
         return HtmlReport.render(
                 run.recorder.timeline("20260101-120000-abcd", "local", new Summary(3, 1, 0, 0, 0), run.reported));
+    }
+
+    @Test
+    void aReactorsRunColoursEachModulesTasksAndListsEachModulesTime() {
+        RecordedRun run = new RecordedRun(0);
+        Task app = RecordedRun.moduleTask("g:app", "t0", "com.example.AppTest", "a1");
+        Task lib = RecordedRun.moduleTask("g:lib", "t1", "com.example.LibTest", "l1");
+        run.recorder.workersStarted(List.of(w0, w1), 0);
+        run.dispatch(100, w0, app, 0, 1);
+        run.dispatch(100, w1, lib, 0, 1);
+        run.finish(app, w0, 0, 200, 300, 1_200, result("com.example.AppTest", "a1", 0.9, Status.PASSED, ""));
+        run.finish(lib, w1, 0, 200, 300, 700, result("com.example.LibTest", "l1", 0.4, Status.PASSED, ""));
+        RunTimeline timeline =
+                run.recorder.timeline("20260101-120000-abcd", "local", new Summary(2, 0, 0, 0, 0), run.reported);
+
+        assertThat(timeline.modules())
+                .extracting(
+                        RunTimeline.ModuleTime::module, RunTimeline.ModuleTime::tasks, RunTimeline.ModuleTime::seconds)
+                .containsExactly(tuple("g:app", 1, 1.0), tuple("g:lib", 1, 0.5));
+        String html = HtmlReport.render(timeline);
+        assertThat(html)
+                .contains("<h2>Modules</h2>")
+                .contains("<td>g:app</td>", "<td>g:lib</td>")
+                .contains("class=\"passed critical\" style=\"fill:#5cb85c\"", "class=\"passed\" style=\"fill:#4a78c2\"")
+                .contains("<title>g:app t0 (attempt 1)");
+    }
+
+    @Test
+    void aModulesRunHasNoModulesTableAndKeepsItsColours() {
+        String html = render();
+        assertThat(html).doesNotContain("<h2>Modules</h2>").doesNotContain("style=\"fill:");
     }
 
     @Test

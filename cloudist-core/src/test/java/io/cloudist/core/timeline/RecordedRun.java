@@ -37,6 +37,15 @@ final class RecordedRun {
         return new Task(id, units, 1);
     }
 
+    /** A task of {@code module}'s class, one unit per method. */
+    static Task moduleTask(String module, String id, String className, String... methods) {
+        List<Unit> units = new ArrayList<>();
+        for (String method : methods) {
+            units.add(new Unit(className + "#" + method, className, List.of(methodId(className, method)), 1, module));
+        }
+        return new Task(id, units, methods.length);
+    }
+
     static String methodId(String className, String method) {
         return "[engine:junit-jupiter]/[class:" + className + "]/[method:" + method + "()]";
     }
