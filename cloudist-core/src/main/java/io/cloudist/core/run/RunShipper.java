@@ -6,6 +6,7 @@ import io.cloudist.core.report.ConsoleLine;
 import io.cloudist.core.ship.BundleShipper;
 import io.cloudist.core.ship.ProjectTree;
 import io.cloudist.core.ship.Shipment;
+import io.cloudist.core.ship.ShippedEntries;
 import io.cloudist.core.store.Store;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,10 +19,18 @@ final class RunShipper {
     private final Store store;
     private final RunListener listener;
 
+    private final ShippedEntries shipped;
+
     RunShipper(RunRequest request, Store store, RunListener listener) {
+        this(request, store, listener, new ShippedEntries());
+    }
+
+    /** @param shipped what the run's other shipments shipped: a reactor's modules ship what they share once */
+    RunShipper(RunRequest request, Store store, RunListener listener, ShippedEntries shipped) {
         this.request = request;
         this.store = store;
         this.listener = listener;
+        this.shipped = shipped;
     }
 
     /** Ships the test classpath with the runner, the extra files and, for workers elsewhere, the project's files. */
@@ -67,7 +76,8 @@ final class RunShipper {
         return new BundleShipper(
                 store,
                 request.module().directory(),
-                request.module().workDirectory().resolve("ship"));
+                request.module().workDirectory().resolve("ship"),
+                shipped);
     }
 
     private void shipped(String what, Shipment shipment) {

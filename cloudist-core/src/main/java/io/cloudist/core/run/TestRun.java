@@ -25,6 +25,7 @@ import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.report.ConsoleLine;
 import io.cloudist.core.report.ConsoleReport;
 import io.cloudist.core.report.Summary;
+import io.cloudist.core.ship.ShippedEntries;
 import io.cloudist.core.store.ResilientStore;
 import io.cloudist.core.store.StoreKeys;
 import io.cloudist.core.timeline.TimelineRecorder;
@@ -259,8 +260,9 @@ public final class TestRun {
 
     /** Ships every selected module: one line for a module's run, one for a reactor's. */
     private void ship(List<ModuleRun> selected, ResilientStore store) {
+        ShippedEntries shipped = new ShippedEntries();
         for (ModuleRun module : selected) {
-            RunShipper shipper = new RunShipper(module.request, store, listener);
+            RunShipper shipper = new RunShipper(module.request, store, listener, shipped);
             module.shipment = reactor ? shipper.shipModule() : shipper.shipTests();
         }
         if (reactor) {

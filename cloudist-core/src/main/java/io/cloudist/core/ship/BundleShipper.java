@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -51,11 +52,33 @@ public final class BundleShipper {
     /** The bundle's root: where directories and files beneath it travel relative to; set by {@link #ship}. */
     private Path root;
 
+    /** What other shipments of the same run have shipped already. */
+    private final ShippedEntries shipped;
+
     /** A shipper for one shipment. */
     public BundleShipper(Store store, Path moduleDirectory, Path scratchDirectory) {
+        this(store, moduleDirectory, scratchDirectory, new ShippedEntries());
+    }
+
+    /** @param shipped what shipments of the same run have shipped, which this one uses and adds to */
+    public BundleShipper(Store store, Path moduleDirectory, Path scratchDirectory, ShippedEntries shipped) {
         this.store = store;
         this.moduleDirectory = moduleDirectory.toAbsolutePath().normalize();
         this.scratchDirectory = scratchDirectory;
+        this.shipped = shipped;
+    }
+
+    /** The entry's ref from an earlier shipment of the run (counted as part of this bundle), else shipped now. */
+    private BlobRef once(String key, Supplier<BlobRef> ship) {
+        BlobRef known = shipped.entry(key);
+        if (known != null) {
+            bytesTotal.addAndGet(known.size());
+            refs.incrementAndGet();
+            return known;
+        }
+        BlobRef ref = ship.get();
+        shipped.entry(key, ref);
+        return ref;
     }
 
     /**
@@ -86,8 +109,14 @@ public final class BundleShipper {
             List<Future<BlobRef>> cp = new ArrayList<>();
             for (Path entry : classpath) {
                 switch (ClasspathEntries.of(entry)) {
-                    case DIRECTORY -> cp.add(pool.submit(() -> directory(entry)));
-                    case JAR -> cp.add(pool.submit(() -> jar(entry)));
+                    case DIRECTORY ->
+                        cp.add(pool.submit(() -> once(
+                                "directory " + root + " "
+                                        + entry.toAbsolutePath().normalize(),
+                                () -> directory(entry))));
+                    case JAR ->
+                        cp.add(pool.submit(
+                                () -> once("jar " + entry.toAbsolutePath().normalize(), () -> jar(entry))));
                     case MISSING -> {
                         // skipped, as the JVM skips it
                     }
@@ -96,21 +125,9 @@ public final class BundleShipper {
             List<Future<BlobRef>> files = new ArrayList<>();
             int treeFiles = 0;
             if (tree != null) {
-                String prefix = ProjectTree.slashes(root.relativize(tree.root()));
-                List<ProjectTree.File> scanned = tree.scan().stream()
-                        .map(f -> prefix.isEmpty()
-                                ? f
-                                : new ProjectTree.File(prefix + "/" + f.path(), f.size(), f.modifiedMillis()))
-                        .toList();
-                treeFiles = scanned.size();
-                PackCache cache = PackCache.read(scratchDirectory.resolve(PackCache.FILE));
-                for (List<ProjectTree.File> pack : FilePacks.of(scanned)) {
-                    files.add(pool.submit(() -> pack(root, pack, cache)));
-                }
-                List<BlobRef> packs = all(files);
-                cache.write(scratchDirectory.resolve(PackCache.FILE));
-                files.clear();
-                packs.forEach(ref -> files.add(java.util.concurrent.CompletableFuture.completedFuture(ref)));
+                ShippedEntries.Tree packs = shippedTree(tree, pool);
+                treeFiles = packs.files();
+                packs.packs().forEach(ref -> files.add(CompletableFuture.completedFuture(ref)));
             }
             ExtraFiles extra = ExtraFiles.match(moduleDirectory, extraFileGlobs);
             if (!extra.relativePaths().isEmpty()) {
@@ -135,6 +152,34 @@ public final class BundleShipper {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The project's files in packs: shipped now, or by an earlier shipment of the run from the same root. */
+    private ShippedEntries.Tree shippedTree(ProjectTree tree, ExecutorService pool) {
+        String key = "tree " + root + " " + tree.root().toAbsolutePath().normalize();
+        ShippedEntries.Tree known = shipped.tree(key);
+        if (known != null) {
+            known.packs().forEach(ref -> {
+                bytesTotal.addAndGet(ref.size());
+                refs.incrementAndGet();
+            });
+            return known;
+        }
+        String prefix = ProjectTree.slashes(root.relativize(tree.root()));
+        List<ProjectTree.File> scanned = tree.scan().stream()
+                .map(f -> prefix.isEmpty()
+                        ? f
+                        : new ProjectTree.File(prefix + "/" + f.path(), f.size(), f.modifiedMillis()))
+                .toList();
+        PackCache cache = PackCache.read(scratchDirectory.resolve(PackCache.FILE));
+        List<Future<BlobRef>> packs = new ArrayList<>();
+        for (List<ProjectTree.File> pack : FilePacks.of(scanned)) {
+            packs.add(pool.submit(() -> pack(root, pack, cache)));
+        }
+        ShippedEntries.Tree shippedNow = new ShippedEntries.Tree(all(packs), scanned.size());
+        cache.write(scratchDirectory.resolve(PackCache.FILE));
+        shipped.tree(key, shippedNow);
+        return shippedNow;
     }
 
     private static List<BlobRef> all(List<Future<BlobRef>> futures) {

@@ -130,6 +130,40 @@ class ShippingRoundTripTest {
     }
 
     @Test
+    void theModulesOfOneRunShipWhatTheyShareOnceAndAWorkerRebuildsThemInOneTree() throws Exception {
+        Path root = temp.resolve("reactor");
+        Path core = Files.createDirectories(root.resolve("core/target/classes"));
+        Files.writeString(core.resolve("Core.class"), "core");
+        Path app = Files.createDirectories(root.resolve("app/target/classes"));
+        Files.writeString(app.resolve("App.class"), "app");
+        Files.writeString(root.resolve("pom.xml"), "<project>root</project>");
+        ProjectTree tree = new ProjectTree(root, List.of(), List.of());
+        ShippedEntries shipped = new ShippedEntries();
+
+        Shipment first = new BundleShipper(store, root.resolve("core"), temp.resolve("core-scratch"), shipped)
+                .ship(List.of(core, jar), List.of(), tree);
+        Shipment second = new BundleShipper(store, root.resolve("app"), temp.resolve("app-scratch"), shipped)
+                .ship(List.of(app, core, jar), List.of(), tree);
+
+        assertThat(second.uploaded()).as("only app's own classes are new").isEqualTo(1);
+        assertThat(second.classpath().subList(1, 3)).isEqualTo(first.classpath());
+        assertThat(second.files()).isEqualTo(first.files());
+        assertThat(second.projectFiles()).isEqualTo(first.projectFiles()).isPositive();
+        BundleMaterializer materializer = new BundleMaterializer(store, temp.resolve("w/cache"));
+        Path worker = temp.resolve("w/tree");
+        BundleMaterializer.Materialized coreModule =
+                materializer.materialize(manifest(first), worker, temp.resolve("w/cp"));
+        BundleMaterializer.Materialized appModule =
+                materializer.materialize(manifest(second), worker, temp.resolve("w/cp"));
+        assertThat(coreModule.moduleDirectory()).isEqualTo(worker.resolve("core"));
+        assertThat(appModule.moduleDirectory()).isEqualTo(worker.resolve("app"));
+        assertThat(appModule.classpath().get(1))
+                .isEqualTo(coreModule.classpath().get(0));
+        assertThat(appModule.classpath().get(0).resolve("App.class")).hasContent("app");
+        assertThat(worker.resolve("pom.xml")).hasContent("<project>root</project>");
+    }
+
+    @Test
     void anUnchangedProjectIsNeitherArchivedNorUploadedAgainAndOneChangedFileUploadsOnePack() throws Exception {
         Path root = temp.resolve("project");
         for (int i = 0; i < 300; i++) {
