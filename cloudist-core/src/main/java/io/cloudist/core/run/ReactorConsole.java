@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 /**
  * A reactor's run as its user sees it: each module's section (its classes' lines as Surefire prints them, then its
@@ -30,20 +29,16 @@ final class ReactorConsole implements CoordinatorListener {
     private final Map<String, RunProgress> progress = new HashMap<>();
     private final Map<String, Integer> tasksLeft = new HashMap<>();
     private final Map<String, Map<String, TaskResult>> finished = new HashMap<>();
-    private final BiConsumer<ModuleRun, Map<String, TaskResult>> moduleDone;
+    private final ModuleDone moduleDone;
     private final ProgressCount count;
     private int printed;
     private long lastProgress;
 
     /**
      * @param modules every module of the run, in reactor order
-     * @param moduleDone reports a module whose tasks all finished, given its tasks' results by task id
+     * @param moduleDone reports a module whose tasks all finished
      */
-    ReactorConsole(
-            RunListener console,
-            List<ModuleRun> modules,
-            List<Task> tasks,
-            BiConsumer<ModuleRun, Map<String, TaskResult>> moduleDone) {
+    ReactorConsole(RunListener console, List<ModuleRun> modules, List<Task> tasks, ModuleDone moduleDone) {
         this.console = console;
         this.modules = modules;
         this.moduleDone = moduleDone;
@@ -75,20 +70,25 @@ final class ReactorConsole implements CoordinatorListener {
         ConsoleReport.header().forEach(module.out::line);
     }
 
+    /** Reports a module whose tasks all finished. */
+    @FunctionalInterface
+    interface ModuleDone {
+        /**
+         * @param results its tasks' results by task id
+         * @param progress its console, with what each of its classes printed
+         */
+        void report(ModuleRun module, Map<String, TaskResult> results, RunProgress progress);
+    }
+
     @Override
     public void taskFinished(Task task, TaskResult result) {
         ModuleRun module = byKey.get(task.module());
         progress.get(task.module()).taskFinished(task, result);
         finished.computeIfAbsent(task.module(), k -> new LinkedHashMap<>()).put(result.taskId(), result);
         if (tasksLeft.merge(task.module(), -1, Integer::sum) == 0) {
-            moduleDone.accept(module, finished.get(task.module()));
+            moduleDone.report(module, finished.get(task.module()), progress.get(task.module()));
             printReady();
         }
-    }
-
-    /** Every finished result of a module's tasks, by task id. */
-    Map<String, TaskResult> finishedOf(ModuleRun module) {
-        return finished.getOrDefault(module.key(), Map.of());
     }
 
     /** Prints the sections of the done modules that no earlier module holds back. */

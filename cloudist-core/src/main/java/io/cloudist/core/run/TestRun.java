@@ -194,9 +194,9 @@ public final class TestRun {
             Replacements replacements = new Replacements(scheduling.maxWorkerRestarts(), starter::start);
             CoordinatorListener shown;
             if (reactor) {
-                console = new ReactorConsole(listener, modules, tasks, (module, results) -> {
+                console = new ReactorConsole(listener, modules, tasks, (module, results, moduleProgress) -> {
                     finish(module, new Coordinator.Outcome(results, List.of()));
-                    report(module, null);
+                    report(module, moduleProgress);
                 });
                 console.printReady();
                 shown = console;
