@@ -1,5 +1,6 @@
 package io.cloudist.its.cloud;
 
+import io.cloudist.aws.client.AwsNames;
 import io.cloudist.aws.client.MotoExtension;
 import io.cloudist.aws.s3.S3ProxyExtension;
 import io.cloudist.testing.FakeImds;
@@ -15,6 +16,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.Reservation;
+import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
  * A whole cloud on 127.0.0.1: moto for EC2/IAM/STS/SSM, an S3 server, instance metadata, and the booter that runs
@@ -80,13 +83,45 @@ public final class SimulatedCloud implements AutoCloseable {
 
     /** Instances tagged {@code cloudist=true} that moto does not report as terminated. */
     public List<Instance> unterminatedInstances() {
+        return cloudistReservations().stream()
+                .flatMap(r -> r.instances().stream())
+                .filter(i -> !i.state().nameAsString().equals("terminated"))
+                .toList();
+    }
+
+    /**
+     * Every RunInstances call that launched cloudist instances, in moto's order: a call is one reservation, with the
+     * run that launched it (its instances' {@code cloudist:run} tag) and how many instances it started.
+     */
+    public List<Launch> launches() {
+        return cloudistReservations().stream()
+                .map(r -> new Launch(
+                        r.reservationId(),
+                        r.instances().stream()
+                                .flatMap(i -> i.tags().stream())
+                                .filter(t -> t.key().equals(AwsNames.TAG_RUN))
+                                .map(Tag::value)
+                                .findFirst()
+                                .orElse(""),
+                        r.instances().size()))
+                .toList();
+    }
+
+    /**
+     * One RunInstances call.
+     *
+     * @param reservationId the reservation EC2 made of it
+     * @param runId the run that launched it
+     * @param instances how many instances it started
+     */
+    public record Launch(String reservationId, String runId, int instances) {}
+
+    private List<Reservation> cloudistReservations() {
         return ec2
                 .describeInstancesPaginator(r -> r.filters(
                         Filter.builder().name("tag:cloudist").values("true").build()))
                 .reservations()
                 .stream()
-                .flatMap(r -> r.instances().stream())
-                .filter(i -> !i.state().nameAsString().equals("terminated"))
                 .toList();
     }
 
