@@ -102,13 +102,13 @@ public final class TestRun {
         List<ModuleRun> modules = run.modules().stream()
                 .map(request -> new ModuleRun(request, listener, reactor))
                 .toList();
-        if (reactor) {
-            modules.forEach(ReactorConsole::open);
-        }
         List<ModuleRun> selected = new ArrayList<>();
         for (ModuleRun module : modules) {
             if (module.hasClasses()) {
                 selected.add(module);
+                if (reactor) {
+                    ReactorConsole.open(module);
+                }
             } else {
                 noTests(module);
             }
@@ -403,8 +403,8 @@ public final class TestRun {
     }
 
     /**
-     * No test class is selected: Surefire's "No tests to run.", or its build failure when failIfNoSpecifiedTests (for
-     * a {@code test} pattern) or failIfNoTests asks.
+     * No test class is selected (includes, excludes or a {@code test} pattern match none): as in Surefire, nothing is
+     * printed, unless failIfNoSpecifiedTests (for a {@code test} pattern) or failIfNoTests fails the build.
      */
     private void noTests(ModuleRun module) {
         RunRequest request = module.request;
@@ -419,8 +419,6 @@ public final class TestRun {
         }
         if (failure != null) {
             module.failure = failure.getMessage();
-        } else {
-            module.out.line(ConsoleLine.info("No tests to run."));
         }
         module.endEmpty();
     }
