@@ -124,8 +124,9 @@ final class ReactorRun {
 
     private void execute(ReactorBatch batch) {
         Log runLog = batch.lead().console().log();
-        runLog.info(
-                "cloudist: running the tests of " + batch.modules().size() + " modules as one run: " + batch.names());
+        int size = batch.modules().size();
+        runLog.info("cloudist: running the tests of " + size + (size == 1 ? " module" : " modules") + " as one run: "
+                + batch.names());
         List<ModuleFailure> found;
         try {
             ReactorRequest request = batch.request(ReactorBatch.rootModule(reactor.root()));
