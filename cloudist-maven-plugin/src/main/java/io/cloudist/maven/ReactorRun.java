@@ -33,7 +33,10 @@ final class ReactorRun {
     private final List<ModuleFailure> failures = new ArrayList<>();
     private volatile Log log;
 
-    /** @param request the session's request, whose execution listener tells this run when projects and the session end */
+    /**
+     * @param request the session's request, whose execution listener tells this run when projects and the session end
+     * @param log where the run logs until a module's execution collects into it
+     */
     ReactorRun(ReactorView reactor, MavenExecutionRequest request, Runner runner, Log log) {
         this.reactor = reactor;
         this.request = new WeakReference<>(request);
