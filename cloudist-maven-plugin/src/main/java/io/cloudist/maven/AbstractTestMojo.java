@@ -40,6 +40,7 @@ import static io.cloudist.core.CloudistProperties.USE_SUREFIRE_CONFIG;
 import static io.cloudist.core.CloudistProperties.WORKERS;
 
 import io.cloudist.core.CloudistException;
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.NoTestsException;
 import io.cloudist.core.run.Cloudist;
 import io.cloudist.core.run.RunOutcome;
@@ -287,26 +288,25 @@ abstract class AbstractTestMojo extends AbstractMojo {
         if (unknown.isPresent()) {
             throw new MojoExecutionException(unknown.get());
         }
-        if ("pom".equals(project.getPackaging())) {
-            getLog().debug("cloudist: a pom module has no tests to run");
-            return;
-        }
         try {
+            Map<String, Object> configuration = ConfiguredValues.of(this, mojoExecution.getMojoDescriptor());
+            Optional<ReactorRun> reactorRun = reactorRun(configuration);
+            if ("pom".equals(project.getPackaging())) {
+                getLog().debug("cloudist: a pom module has no tests to run");
+                accountFor(reactorRun);
+                return;
+            }
             MavenProject executed = executedProject != null ? executedProject : project;
             Mapping mapping = RunRequestMapper.map(MavenFacts.input(
-                    project,
-                    executed,
-                    session,
-                    mojoExecution,
-                    pluginArtifacts,
-                    repositorySystem,
-                    ConfiguredValues.of(this, mojoExecution.getMojoDescriptor())));
+                    project, executed, session, mojoExecution, pluginArtifacts, repositorySystem, configuration));
             if (mapping instanceof Mapping.Skipped skipped) {
                 getLog().info(skipped.message());
+                accountFor(reactorRun);
             } else if (mapping instanceof Mapping.NoTests noTests) {
                 Outcomes.noTests(noTests, getLog());
+                accountFor(reactorRun);
             } else if (mapping instanceof Mapping.Run run) {
-                run(run);
+                run(run, reactorRun);
             }
         } catch (NoTestsException e) {
             throw new MojoFailureException(e.getMessage());
@@ -315,14 +315,37 @@ abstract class AbstractTestMojo extends AbstractMojo {
         }
     }
 
-    private void run(Mapping.Run run) throws MojoFailureException {
+    /**
+     * The session's reactor run, when this build has several projects and {@code reactor} is on: modules hand their
+     * tests to it, and it runs them all after the last module (design record 0009).
+     */
+    private Optional<ReactorRun> reactorRun(Map<String, Object> configuration) {
+        if (session.getProjects().size() < 2
+                || !MavenFacts.sources(session, configuration).flag(CloudistParameters.REACTOR)) {
+            return Optional.empty();
+        }
+        return Optional.of(ReactorRuns.of(session, getLog()));
+    }
+
+    private void accountFor(Optional<ReactorRun> reactorRun) throws MojoExecutionException, MojoFailureException {
+        if (reactorRun.isPresent()) {
+            reactorRun.get().account(project, getLog());
+        }
+    }
+
+    private void run(Mapping.Run run, Optional<ReactorRun> reactorRun)
+            throws MojoExecutionException, MojoFailureException {
         getLog().debug("cloudist run request: " + run.request());
         run.warnings().forEach(getLog()::warn);
         boolean interactive = session.getRequest().isInteractiveMode() && System.console() != null;
         // The goal's execute is the plugin's entry point: what tests print goes to Maven's own streams, as Surefire's
-        // does.
-        MavenRunListener listener =
-                new MavenRunListener(getLog(), ProgressDisplay.of(interactive, getLog()), System.out, System.err);
+        // does, also when the reactor's run prints it later.
+        RunConsole console = new RunConsole(getLog(), interactive, System.out, System.err);
+        if (reactorRun.isPresent()
+                && reactorRun.get().collect(new ReactorModule(project, mojoExecution, run, console))) {
+            return;
+        }
+        MavenRunListener listener = console.listener();
         RunOutcome outcome;
         try {
             outcome = run.extension().call(() -> Cloudist.run(run.request(), listener));

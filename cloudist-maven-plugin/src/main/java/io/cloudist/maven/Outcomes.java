@@ -4,6 +4,7 @@ import io.cloudist.core.report.Summary;
 import io.cloudist.core.run.RunOutcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
@@ -38,13 +39,29 @@ final class Outcomes {
     static void check(
             RunOutcome outcome, boolean testFailureIgnore, int failOnFlakeCount, boolean failIfNoTests, Log log)
             throws MojoFailureException {
+        Optional<Failure> failure = failure(outcome, failOnFlakeCount, failIfNoTests);
+        if (failure.isEmpty()) {
+            return;
+        }
+        if (testFailureIgnore && failure.get().ignorable()) {
+            log.error(failure.get().message());
+        } else {
+            throw new MojoFailureException(failure.get().message());
+        }
+    }
+
+    /**
+     * Why a finished run fails the build, in Surefire's words; empty when it passes.
+     *
+     * @param failOnFlakeCount also fail when there are at least this many flakes; 0 for never
+     */
+    static Optional<Failure> failure(RunOutcome outcome, int failOnFlakeCount, boolean failIfNoTests) {
         Summary summary = outcome.summary();
         boolean tooFlaky = failOnFlakeCount > 0 && summary.flakes() >= failOnFlakeCount;
         if (!summary.hasFailures() && !tooFlaky) {
-            if (summary.tests() == 0 && failIfNoTests) {
-                throw new MojoFailureException(NO_TESTS_EXECUTED);
-            }
-            return;
+            return summary.tests() == 0 && failIfNoTests
+                    ? Optional.of(new Failure(NO_TESTS_EXECUTED, false))
+                    : Optional.empty();
         }
         List<String> reasons = new ArrayList<>();
         if (summary.hasFailures()) {
@@ -57,10 +74,15 @@ final class Outcomes {
         }
         String message = String.join("\n", reasons) + "\n\nSee " + outcome.reportsDirectory()
                 + " for the individual test results.";
-        if (testFailureIgnore) {
-            log.error(message);
-        } else {
-            throw new MojoFailureException(message);
-        }
+        return Optional.of(new Failure(message, true));
     }
+
+    /**
+     * Why a run fails the build.
+     *
+     * @param message what Maven prints, in Surefire's words
+     * @param ignorable whether {@code testFailureIgnore} turns it into an error line that lets the build pass (test
+     *     failures and flakes do; "no tests" does not)
+     */
+    record Failure(String message, boolean ignorable) {}
 }
