@@ -2,7 +2,10 @@ package io.cloudist.worker;
 
 import io.cloudist.core.protocol.ModuleManifest;
 import io.cloudist.core.protocol.RunManifest;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,12 +61,28 @@ final class ModuleRunners implements AutoCloseable {
         return runner;
     }
 
-    /** How many test JVMs may stay warm: {@link #MAX_WARM}, fewer when free memory is short, at least one. */
+    /** How many test JVMs may stay warm: {@link #MAX_WARM}, fewer when available memory is short, at least one. */
     static int warmLimit() {
-        long free = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        return (int) Math.max(1, Math.min(MAX_WARM, availableMemory() / BYTES_PER_WARM_JVM));
+    }
+
+    /**
+     * The memory the machine can give without swapping: Linux's MemAvailable, which counts reclaimable page cache (a
+     * worker that just unpacked a classpath has much of it), else the free memory the JVM reports.
+     */
+    static long availableMemory() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemAvailable:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            LOG.debug("Cannot read /proc/meminfo: {}", e.toString());
+        }
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getFreeMemorySize()
                 : Long.MAX_VALUE;
-        return (int) Math.max(1, Math.min(MAX_WARM, free / BYTES_PER_WARM_JVM));
     }
 
     /** Closes the least recently used runners until at most {@code keep} are open. */

@@ -224,6 +224,9 @@ final class TaskRunner implements AutoCloseable {
             List<String> lines = new ArrayList<>();
             new TreeMap<>(config.configurationParameters()).forEach((k, v) -> lines.add("config " + k + "=" + v));
             uniqueIds.forEach(id -> lines.add("uniqueId " + id));
+            // A module's scratch outlives its test JVMs: a runner made again for it counts its requests from 1, and
+            // must not read the events an earlier runner's JVM left under the same name.
+            Files.deleteIfExists(eventsFile);
             Files.write(request, lines, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new CloudistException("Cannot write test JVM request " + request + ": " + e.getMessage(), e);

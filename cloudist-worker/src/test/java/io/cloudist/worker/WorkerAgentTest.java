@@ -17,6 +17,7 @@ import io.cloudist.core.store.LocalDirectoryStore;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
 import io.cloudist.testing.FakeImds;
+import io.cloudist.worker.fixtures.CalculatorFixture;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,7 +160,7 @@ class WorkerAgentTest {
                 .map(Path::of)
                 .toList();
         List<ModuleManifest> modules = new ArrayList<>();
-        for (String module : List.of("g:app", "g:lib")) {
+        for (String module : List.of("g:app", "g:lib", "g:doc")) {
             modules.add(new ModuleManifest(
                     module,
                     List.of(),
@@ -174,18 +175,21 @@ class WorkerAgentTest {
                     0));
         }
         store.put(StoreKeys.manifest(RUN), Documents.write(new RunManifest(Documents.SCHEMA, RUN, modules)));
-        List<String> order = List.of("g:app", "g:lib", "g:app");
+        Path doc = Files.createDirectories(temp.resolve("doc"));
+        // app, lib, app reuse app's warm JVM; doc then closes lib's; app and lib come back, lib in a new JVM.
+        List<String> order = List.of("g:app", "g:lib", "g:app", "g:doc", "g:app", "g:lib");
         for (int i = 0; i < order.size(); i++) {
+            String fixture = i == order.size() - 1 ? "CalculatorFixture" : "ModuleFileFixture";
             store.put(
                     StoreKeys.assignment(RUN, "w0", i),
-                    Documents.write(
-                            Assignment.task(i, "t" + i, 1, List.of(classId("ModuleFileFixture")), 0, order.get(i))));
+                    Documents.write(Assignment.task(i, "t" + i, 1, List.of(classId(fixture)), 0, order.get(i))));
         }
         store.put(StoreKeys.assignment(RUN, "w0", order.size()), Documents.write(Assignment.stop(order.size())));
         Path inPlace = temp.resolve("in-place.json");
         InPlace.of(List.of(
                         InPlace.Module.of("g:app", app, classpath, Map.of(), Map.of()),
-                        InPlace.Module.of("g:lib", lib, classpath, Map.of(), Map.of())))
+                        InPlace.Module.of("g:lib", lib, classpath, Map.of(), Map.of()),
+                        InPlace.Module.of("g:doc", doc, classpath, Map.of(), Map.of())))
                 .write(inPlace);
 
         new WorkerAgent(WorkerOptions.parse(
@@ -205,14 +209,18 @@ class WorkerAgentTest {
                 .mapToObj(i ->
                         Documents.read(store.get(StoreKeys.result(RUN, "w0", i)).orElseThrow(), TaskResult.class))
                 .toList();
-        assertThat(results)
+        assertThat(results.subList(0, 5))
                 .extracting(r -> tests(r).get("readsAModuleFile").status())
                 .as("each task ran in its own module's directory")
-                .containsExactly(Status.PASSED, Status.ERROR, Status.PASSED);
+                .containsExactly(Status.PASSED, Status.ERROR, Status.PASSED, Status.ERROR, Status.PASSED);
+        assertThat(tests(results.get(5)).values())
+                .as("lib's second test JVM reports its own task, not what lib's first one wrote in the same scratch")
+                .extracting(r -> r.node().className())
+                .containsOnly(CalculatorFixture.class.getName());
         assertThat(results)
                 .extracting(TaskResult::jvmStarts)
-                .as("app's test JVM (warmed first) stays warm while lib's runs")
-                .containsExactly(1, 1, 0);
+                .as("app's test JVM (warmed first) stays warm; at most two stay open, so doc's closes lib's")
+                .containsExactly(1, 1, 0, 1, 0, 1);
     }
 
     private static Map<String, TestResult> tests(TaskResult result) {
