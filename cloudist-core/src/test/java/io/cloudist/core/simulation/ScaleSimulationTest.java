@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /** A small scale simulation, so that the full one ({@code benchmarks/simulate.sh}) keeps working. */
 class ScaleSimulationTest {
-    private static final ScaleSimulation.Settings SMALL = new ScaleSimulation.Settings(50, 2_000, 200, 4, 0.05, 7);
+    private static final ScaleSimulation.Settings SMALL =
+            new ScaleSimulation.Settings(50, 2_000, 200, 1, 4, 0.05, 1.5, 7);
 
     @Test
     void everyTaskGetsExactlyOneResultAndTheStoreCountsEveryRequest() throws InterruptedException {
@@ -24,6 +25,9 @@ class ScaleSimulationTest {
         assertThat(report.abandoned()).isZero();
         assertThat(report.lostWorkers()).isZero();
         assertThat(report.tally().stopped.sum()).isEqualTo(50);
+        // A run of one module: every worker's test JVM is the one it started at boot.
+        assertThat(report.reactor().modules()).isEqualTo(1);
+        assertThat(report.tally().jvmStarts.sum()).isZero();
 
         WorkerTally tally = report.tally();
         RequestCounts workers = report.workers();
@@ -58,9 +62,10 @@ class ScaleSimulationTest {
     @Test
     void settingsComeFromTheCommandLineWithFullScaleDefaults() {
         assertThat(ScaleSimulation.Settings.parse())
-                .isEqualTo(new ScaleSimulation.Settings(1_000, 100_000, 10_000, 4, 0.1, 1));
-        assertThat(ScaleSimulation.Settings.parse("--workers", "3", "--time-factor", "0.5"))
-                .isEqualTo(new ScaleSimulation.Settings(3, 100_000, 10_000, 4, 0.5, 1));
+                .isEqualTo(new ScaleSimulation.Settings(1_000, 100_000, 10_000, 1, 4, 0.1, 1.5, 1));
+        assertThat(ScaleSimulation.Settings.parse(
+                        "--workers", "3", "--time-factor", "0.5", "--modules", "100", "--jvm-start-seconds", "2"))
+                .isEqualTo(new ScaleSimulation.Settings(3, 100_000, 10_000, 100, 4, 0.5, 2.0, 1));
         assertThatThrownBy(() -> ScaleSimulation.Settings.parse("--workers")).hasMessageContaining("Usage");
         assertThatThrownBy(() -> ScaleSimulation.Settings.parse("--nodes", "3")).hasMessageContaining("Usage");
     }
