@@ -6,11 +6,13 @@ import io.cloudist.core.provision.WorkerHandle;
 
 /**
  * What the coordinator did, as its listener hears it (on the coordinator's thread): its polls, the workers it lost,
- * and how many assignments each poll wrote, which is how many queued tasks it could choose among by module.
+ * the tasks it moved, and how many assignments each poll wrote, which is how many queued tasks it could choose among
+ * by module.
  */
 final class CoordinatorTally implements CoordinatorListener {
     private long polls;
     private long lost;
+    private long moves;
     private int dispatchedThisPoll;
     private int firstPollAssignments = -1;
     private long laterAssignments;
@@ -19,6 +21,11 @@ final class CoordinatorTally implements CoordinatorListener {
     @Override
     public void taskDispatched(WorkerHandle worker, Task task, int seq, int attempt) {
         dispatchedThisPoll++;
+    }
+
+    @Override
+    public void taskMoved(Task task, WorkerHandle from, WorkerHandle to) {
+        moves++;
     }
 
     @Override
@@ -44,6 +51,14 @@ final class CoordinatorTally implements CoordinatorListener {
 
     long lost() {
         return lost;
+    }
+
+    /**
+     * Queued tasks the coordinator gave to an idle worker. Each may run twice: its first worker skips it when it reads
+     * it as moved, but runs it when it took it in the moment before.
+     */
+    long moves() {
+        return moves;
     }
 
     /** The assignments the first poll wrote: two per worker, when there are enough tasks. */

@@ -89,6 +89,10 @@ record SimulationReport(
         row(out, "planning, class units (" + settings.classes() + ")", f("%.1f ms", planMillis));
         row(out, "planning, method units (" + methodUnits + ")", f("%.1f ms", methodPlanMillis));
         row(out, "results / written by workers / abandoned", results + " / " + resultsWritten + " / " + abandoned);
+        row(
+                out,
+                "tasks moved to an idle worker / of them read as moved by their first worker",
+                dispatch.moves() + " / " + tally.moved.sum());
         row(out, "workers lost", String.valueOf(lostWorkers));
         row(out, "coordinator CPU, total", f("%.0f ms", coordinatorCpuMillis));
         row(out, "coordinator CPU per task", f("%.0f µs", coordinatorCpuMicrosPerTask()));
