@@ -2,13 +2,13 @@ package io.cloudist.core.simulation;
 
 import io.cloudist.core.concurrent.DaemonThreads;
 import io.cloudist.core.coordinate.Coordinator;
-import io.cloudist.core.coordinate.CoordinatorListener;
 import io.cloudist.core.coordinate.CoordinatorSettings;
 import io.cloudist.core.coordinate.Replacements;
 import io.cloudist.core.plan.Planner;
 import io.cloudist.core.plan.Task;
 import io.cloudist.core.plan.Unit;
 import io.cloudist.core.provision.WorkerHandle;
+import io.cloudist.core.simulation.SimulatedWorker.PlannedTask;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -17,16 +17,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Drives the real {@link Planner} and {@link Coordinator} with simulated workers over an in-memory Store that takes
- * S3's time per request, and reports planning time, the coordinator's CPU per task, heap, makespan and the S3
- * requests (and their cost) of one run. Not part of the build's tests (see {@code ScaleSimulationTest} for a small
- * one); run it with {@code benchmarks/simulate.sh}.
+ * S3's time per request, and reports planning time, the coordinator's CPU per task, heap, makespan against its lower
+ * bound, the test JVMs a reactor's run starts, and the S3 requests (and their cost) of one run. Not part of the
+ * build's tests (see {@code ScaleSimulationTest} for small ones); run it with {@code benchmarks/simulate.sh}.
  */
 public final class ScaleSimulation {
     private ScaleSimulation() {}
@@ -35,15 +33,41 @@ public final class ScaleSimulation {
      * @param workers simulated workers
      * @param tests tests in the suite
      * @param classes test classes they are spread over
+     * @param modules modules of the reactor the classes are spread over (1: a run of one module)
      * @param tasksPerWorker the planner's target tasks per worker
      * @param timeFactor real time per simulated time (0.1: ten times as fast as the real run)
+     * @param jvmStartSeconds simulated time a worker takes to start the test JVM of a module that is not warm
      * @param seed seed of the generated suite
      */
-    public record Settings(int workers, int tests, int classes, int tasksPerWorker, double timeFactor, long seed) {
+    public record Settings(
+            int workers,
+            int tests,
+            int classes,
+            int modules,
+            int tasksPerWorker,
+            double timeFactor,
+            double jvmStartSeconds,
+            long seed) {
+        private static final List<String> OPTIONS = List.of(
+                "--workers",
+                "--tests",
+                "--classes",
+                "--modules",
+                "--tasks-per-worker",
+                "--time-factor",
+                "--jvm-start-seconds",
+                "--seed");
+
         public Settings {
-            if (workers < 1 || tasksPerWorker < 1 || timeFactor <= 0 || timeFactor > 1) {
-                throw new IllegalArgumentException("Bad settings: " + workers + " workers, " + tasksPerWorker
-                        + " tasks per worker, time factor " + timeFactor);
+            if (workers < 1
+                    || modules < 1
+                    || tasksPerWorker < 1
+                    || timeFactor <= 0
+                    || timeFactor > 1
+                    || jvmStartSeconds < 0) {
+                throw new IllegalArgumentException("Bad settings: " + workers + " workers, " + modules + " modules, "
+                        + tasksPerWorker + " tasks per worker, time factor " + timeFactor + ", JVM start "
+                        + jvmStartSeconds + " s");
             }
         }
 
@@ -52,18 +76,19 @@ public final class ScaleSimulation {
             for (int i = 0; i + 1 < args.length; i += 2) {
                 given.put(args[i], args[i + 1]);
             }
-            if (args.length % 2 != 0
-                    || !List.of("--workers", "--tests", "--classes", "--tasks-per-worker", "--time-factor", "--seed")
-                            .containsAll(given.keySet())) {
+            if (args.length % 2 != 0 || !OPTIONS.containsAll(given.keySet())) {
                 throw new IllegalArgumentException("Usage: [--workers 1000] [--tests 100000] [--classes 10000]"
-                        + " [--tasks-per-worker 4] [--time-factor 0.1] [--seed 1]");
+                        + " [--modules 1] [--tasks-per-worker 4] [--time-factor 0.1] [--jvm-start-seconds 1.5]"
+                        + " [--seed 1]");
             }
             return new Settings(
                     Integer.parseInt(given.getOrDefault("--workers", "1000")),
                     Integer.parseInt(given.getOrDefault("--tests", "100000")),
                     Integer.parseInt(given.getOrDefault("--classes", "10000")),
+                    Integer.parseInt(given.getOrDefault("--modules", "1")),
                     Integer.parseInt(given.getOrDefault("--tasks-per-worker", "4")),
                     Double.parseDouble(given.getOrDefault("--time-factor", "0.1")),
+                    Double.parseDouble(given.getOrDefault("--jvm-start-seconds", "1.5")),
                     Long.parseLong(given.getOrDefault("--seed", "1")));
         }
     }
@@ -76,7 +101,7 @@ public final class ScaleSimulation {
 
     static SimulationReport run(Settings s) throws InterruptedException {
         long wallStart = System.nanoTime();
-        SimulatedSuite suite = SimulatedSuite.generate(s.tests(), s.classes(), s.seed());
+        SimulatedSuite suite = SimulatedSuite.generate(s.tests(), s.classes(), s.modules(), s.seed());
         List<Unit> methods = suite.methods();
         // Once to warm up the JIT, as a long-lived build would be; then timed.
         Planner.plan(
@@ -95,12 +120,19 @@ public final class ScaleSimulation {
         Planner.plan(methods, s.workers(), s.tasksPerWorker(), suite.methodExpectation());
         double methodPlanMillis = (System.nanoTime() - methodStart) / 1e6;
 
-        Map<String, Double> taskSeconds = new HashMap<>();
-        tasks.forEach(t -> taskSeconds.put(
-                t.id(),
-                t.units().stream()
-                        .mapToDouble(u -> suite.seconds().get(u.key()))
-                        .sum()));
+        Map<String, PlannedTask> planned = new HashMap<>();
+        for (Task t : tasks) {
+            List<String> modules =
+                    t.units().stream().map(Unit::module).distinct().toList();
+            planned.put(
+                    t.id(),
+                    new PlannedTask(
+                            t.units().stream()
+                                    .mapToDouble(u -> suite.seconds().get(u.key()))
+                                    .sum(),
+                            modules.size() == 1 ? modules.get(0) : null));
+        }
+        String bootModule = suite.heaviestModule();
 
         SimulatedStore store = new SimulatedStore(s.timeFactor());
         RequestCounts coordinatorCounts = new RequestCounts();
@@ -112,23 +144,21 @@ public final class ScaleSimulation {
         List<WorkerHandle> workers = new ArrayList<>();
         for (int i = 0; i < s.workers(); i++) {
             SimulatedWorker w = new SimulatedWorker(
-                    "w" + i, "sim", store, workerCounts, scheduler, clock, taskSeconds, tally, s.timeFactor());
+                    "w" + i,
+                    "sim",
+                    store,
+                    workerCounts,
+                    scheduler,
+                    clock,
+                    planned,
+                    bootModule,
+                    s.jvmStartSeconds(),
+                    tally,
+                    s.timeFactor());
             workers.add(w);
             w.start();
         }
-        AtomicLong polls = new AtomicLong();
-        AtomicLong lost = new AtomicLong();
-        CoordinatorListener listener = new CoordinatorListener() {
-            @Override
-            public void tick(int busyWorkers, int liveWorkers) {
-                polls.incrementAndGet();
-            }
-
-            @Override
-            public void workerLost(WorkerHandle worker, String reason) {
-                lost.incrementAndGet();
-            }
-        };
+        CoordinatorTally listener = new CoordinatorTally();
         CoordinatorSettings cloud = CoordinatorSettings.CLOUD;
         CoordinatorSettings settings = new CoordinatorSettings(
                 Duration.ofMillis(Math.max(1, Math.round(cloud.poll().toMillis() * s.timeFactor()))),
@@ -158,6 +188,7 @@ public final class ScaleSimulation {
         scheduler.shutdownNow();
         System.gc();
         long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        PlanSchedule schedule = new PlanSchedule(tasks, planned, s.workers(), bootModule);
         return new SimulationReport(
                 s,
                 tasks.size(),
@@ -167,12 +198,13 @@ public final class ScaleSimulation {
                 outcome.results().size(),
                 tally.results.sum(),
                 outcome.abandoned().size(),
-                lost.get(),
-                polls.get(),
+                listener.lost(),
+                listener.polls(),
                 cpuMillis,
                 makespan,
-                Math.max(suite.totalSeconds() / s.workers(), suite.longestSeconds()),
-                listSchedule(tasks, taskSeconds, s.workers()),
+                suite.totalSeconds() / s.workers(),
+                suite.longestSeconds(),
+                schedule.run(0).makespanSeconds(),
                 tally.lastFirstTaskMillis.get() / 1000.0,
                 tally.busySeconds.sum(),
                 peakHeap,
@@ -181,21 +213,8 @@ public final class ScaleSimulation {
                 coordinatorCounts,
                 workerCounts,
                 (System.nanoTime() - wallStart) / 1e9,
-                tally);
-    }
-
-    /** The makespan of the tasks in dispatch order on the first free worker: the plan with free coordination. */
-    private static double listSchedule(List<Task> tasks, Map<String, Double> taskSeconds, int workers) {
-        PriorityQueue<Double> free = new PriorityQueue<>();
-        for (int i = 0; i < workers; i++) {
-            free.add(0.0);
-        }
-        double end = 0;
-        for (Task t : tasks) {
-            double done = free.poll() + taskSeconds.get(t.id()) + SimulatedWorker.TASK_OVERHEAD_SECONDS;
-            end = Math.max(end, done);
-            free.add(done);
-        }
-        return end;
+                tally,
+                listener,
+                ReactorFigures.of(suite, tasks, outcome, schedule.run(s.jvmStartSeconds())));
     }
 }

@@ -8,8 +8,10 @@ import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,12 +21,18 @@ import java.util.concurrent.TimeUnit;
  * it polls its next assignment key with the worker's back-off (5 ms doubling to 100 ms, GETs only), checks the
  * run's lease every 5 s while it waits (noting how long the lease stayed unchanged), "runs" a task for its tests'
  * simulated time plus a per-task overhead, writes the result (every test passed), and writes a heartbeat every
- * 10 s (a cloud worker's period).
- * Every wait is simulated time scaled by the time factor.
+ * 10 s (a cloud worker's period). Every wait is simulated time scaled by the time factor.
+ *
+ * <p>In a reactor's run it keeps the test JVMs of its last {@value #MAX_WARM} modules warm, as the worker agent's
+ * {@code ModuleRunners} does, the least recently used closed first; the run's heaviest module's is started at boot,
+ * before the first task, and counts as no start (as in the agent's task results). A task of a module whose JVM is not
+ * warm first waits for a test JVM to start.
  */
 final class SimulatedWorker implements WorkerHandle {
     /** What a warm worker spends per task besides its tests: reading the assignment, the launcher's discovery. */
     static final double TASK_OVERHEAD_SECONDS = 0.1;
+    /** The most test JVMs a worker keeps warm, one per module: the worker agent's {@code ModuleRunners.MAX_WARM}. */
+    static final int MAX_WARM = 2;
 
     private static final long HEARTBEAT_MILLIS = 10_000; // a cloud worker's heartbeat period
     private static final long LEASE_CHECK_MILLIS = 5_000;
@@ -36,8 +44,16 @@ final class SimulatedWorker implements WorkerHandle {
     private final ScheduledExecutorService scheduler;
     private final ScaledClock clock;
     private final double timeFactor;
-    private final Map<String, Double> taskSeconds;
+    private final Map<String, PlannedTask> tasks;
+    private final double jvmStartSeconds;
     private final WorkerTally tally;
+    /** The modules whose test JVMs are warm, least recently used first. */
+    private final Set<String> warm = new LinkedHashSet<>();
+
+    private String lastModule;
+    private int jvmStarts;
+    private int tasksTaken;
+    private int moduleSwitches;
     private volatile boolean alive = true;
     private volatile int running = -1;
     private int seq;
@@ -58,7 +74,9 @@ final class SimulatedWorker implements WorkerHandle {
             RequestCounts counts,
             ScheduledExecutorService scheduler,
             ScaledClock clock,
-            Map<String, Double> taskSeconds,
+            Map<String, PlannedTask> tasks,
+            String bootModule,
+            double jvmStartSeconds,
             WorkerTally tally,
             double timeFactor) {
         this.id = id;
@@ -67,8 +85,11 @@ final class SimulatedWorker implements WorkerHandle {
         this.client = store.instant(counts);
         this.scheduler = scheduler;
         this.clock = clock;
-        this.taskSeconds = taskSeconds;
+        this.tasks = tasks;
+        this.jvmStartSeconds = jvmStartSeconds;
         this.tally = tally;
+        this.warm.add(bootModule);
+        this.lastModule = bootModule;
         this.timeFactor = timeFactor;
         this.leaseCheckedAt = clock.millis();
         this.leaseChangedAt = leaseCheckedAt;
@@ -126,6 +147,8 @@ final class SimulatedWorker implements WorkerHandle {
     private void take(Assignment assignment) {
         if (assignment.stop()) {
             alive = false;
+            tally.mostJvmStarts.accumulate(jvmStarts);
+            tally.mostModuleSwitches.accumulate(moduleSwitches);
             tally.stopped.increment();
             return;
         }
@@ -142,12 +165,40 @@ final class SimulatedWorker implements WorkerHandle {
             tally.lastFirstTaskMillis.accumulate((long) (clock.seconds() * 1000));
         }
         running = assignment.seq();
-        double seconds = taskSeconds.get(assignment.taskId()) + TASK_OVERHEAD_SECONDS;
+        PlannedTask task = tasks.get(assignment.taskId());
+        if (!assignment.module().equals(task.module())) {
+            tally.wrongModule.increment();
+        }
+        int started = warmUp(assignment.module());
+        int number = Math.min(tasksTaken++, tally.tasksByNumber.length - 1);
+        tally.tasksByNumber[number].increment();
+        tally.jvmStartsByNumber[number].add(started);
+        double seconds = task.seconds() + TASK_OVERHEAD_SECONDS + started * jvmStartSeconds;
         tally.busySeconds.add(seconds);
-        after((long) (seconds * 1e9 * timeFactor), () -> finish(assignment));
+        after((long) (seconds * 1e9 * timeFactor), () -> finish(assignment, started));
     }
 
-    private void finish(Assignment assignment) {
+    /** Makes {@code module}'s test JVM the most recently used one; 1 when it had to be started, else 0. */
+    private int warmUp(String module) {
+        if (!module.equals(lastModule)) {
+            moduleSwitches++;
+            tally.moduleSwitches.increment();
+            lastModule = module;
+        }
+        if (warm.remove(module)) {
+            warm.add(module);
+            return 0;
+        }
+        if (warm.size() >= MAX_WARM) {
+            warm.remove(warm.iterator().next());
+        }
+        warm.add(module);
+        jvmStarts++;
+        tally.jvmStarts.increment();
+        return 1;
+    }
+
+    private void finish(Assignment assignment, int started) {
         // The result is visible once its PUT completes.
         after(store.latencyNanos(S3Request.PUT), () -> {
             tally.results.increment();
@@ -159,7 +210,7 @@ final class SimulatedWorker implements WorkerHandle {
                             clock.millis(),
                             clock.millis(),
                             clock.millis(),
-                            0,
+                            started,
                             WorkerReplies.results(assignment.uniqueIds(), Status.PASSED, 0.08)));
             running = -1;
             seq++;
@@ -172,6 +223,14 @@ final class SimulatedWorker implements WorkerHandle {
         due += nanos;
         scheduler.schedule(step, due - System.nanoTime(), TimeUnit.NANOSECONDS);
     }
+
+    /**
+     * What a worker needs to know of a planned task to "run" it.
+     *
+     * @param seconds the true time of its tests
+     * @param module the module of its units; {@code null} when they are of several
+     */
+    record PlannedTask(double seconds, String module) {}
 
     @Override
     public String id() {

@@ -1,6 +1,8 @@
 package io.cloudist.core.simulation;
 
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * What one scale simulation measured. Times called simulated are what the run would take on S3; CPU and heap are
@@ -19,7 +21,8 @@ record SimulationReport(
         long polls,
         double coordinatorCpuMillis,
         double makespanSeconds,
-        double lowerBoundSeconds,
+        double workPerWorkerSeconds,
+        double longestClassSeconds,
         double planMakespanSeconds,
         double lastFirstTaskSeconds,
         double busySeconds,
@@ -29,7 +32,23 @@ record SimulationReport(
         RequestCounts coordinator,
         RequestCounts workers,
         double wallSeconds,
-        WorkerTally tally) {
+        WorkerTally tally,
+        CoordinatorTally dispatch,
+        ReactorFigures reactor) {
+
+    /** No run can be shorter: the tests' time spread evenly over the workers, or the longest class. */
+    double lowerBoundSeconds() {
+        return Math.max(workPerWorkerSeconds, longestClassSeconds);
+    }
+
+    double makespanOverLowerBound() {
+        return makespanSeconds / lowerBoundSeconds();
+    }
+
+    /** The share of the tasks the workers ran that first waited for a test JVM to start. */
+    double jvmStartsPerTask() {
+        return (double) tally.jvmStarts.sum() / tally.results.sum();
+    }
 
     double coordinatorCpuMicrosPerTask() {
         return coordinatorCpuMillis * 1000 / tasks;
@@ -54,10 +73,26 @@ record SimulationReport(
                 out,
                 "workers / tests / classes / tasks",
                 settings.workers() + " / " + settings.tests() + " / " + settings.classes() + " / " + tasks);
+        row(
+                out,
+                "modules (largest / median module's share of the test time)",
+                reactor.modules()
+                        + f(
+                                " (%.1f %% / %.2f %%)",
+                                100 * reactor.largestModuleShare(), 100 * reactor.medianModuleShare()));
+        row(
+                out,
+                "tasks of one module's units / units (classes) with exactly one result per test",
+                reactor.tasksOfOneModule() + " of " + tasks + " / " + reactor.unitsReportedOnce() + " of "
+                        + reactor.units());
         row(out, "time factor (real time per simulated time)", f("%.3f", settings.timeFactor()));
         row(out, "planning, class units (" + settings.classes() + ")", f("%.1f ms", planMillis));
         row(out, "planning, method units (" + methodUnits + ")", f("%.1f ms", methodPlanMillis));
         row(out, "results / written by workers / abandoned", results + " / " + resultsWritten + " / " + abandoned);
+        row(
+                out,
+                "tasks moved to an idle worker / of them read as moved by their first worker",
+                dispatch.moves() + " / " + tally.moved.sum());
         row(out, "workers lost", String.valueOf(lostWorkers));
         row(out, "coordinator CPU, total", f("%.0f ms", coordinatorCpuMillis));
         row(out, "coordinator CPU per task", f("%.0f µs", coordinatorCpuMicrosPerTask()));
@@ -75,9 +110,44 @@ record SimulationReport(
                 "coordinator GETs per poll / PUTs per poll",
                 f("%.0f", perPoll(coordinator, S3Request.GET)) + " / "
                         + f("%.0f", perPoll(coordinator, S3Request.PUT)));
+        row(
+                out,
+                "test JVM starts (a task of a module not warm on its worker; " + f("%.1f s", settings.jvmStartSeconds())
+                        + " each) / share of the tasks run",
+                tally.jvmStarts.sum() + f(" / %.1f %%", 100 * jvmStartsPerTask()));
+        row(
+                out,
+                "share of a worker's 1st / 2nd / 3rd / later tasks that started a test JVM",
+                IntStream.range(0, tally.jvmStartsByNumber.length)
+                        .mapToObj(i -> f(
+                                "%.0f %%",
+                                100.0 * tally.jvmStartsByNumber[i].sum() / Math.max(1, tally.tasksByNumber[i].sum())))
+                        .collect(Collectors.joining(" / ")));
+        row(
+                out,
+                "test JVM starts per worker: mean / most",
+                f("%.2f", (double) tally.jvmStarts.sum() / settings.workers()) + " / " + tally.mostJvmStarts.get());
+        row(
+                out,
+                "module switches (a task of another module than the worker's last), total / per worker most",
+                tally.moduleSwitches.sum() + " / " + tally.mostModuleSwitches.get());
+        row(
+                out,
+                "assignments written by the first poll / by a later one that wrote any, mean",
+                dispatch.firstPollAssignments() + f(" / %.1f", dispatch.assignmentsPerLaterPoll()));
         row(out, "simulated makespan", f("%.1f s", makespanSeconds));
-        row(out, "lower bound: max(work ÷ workers, longest class)", f("%.1f s", lowerBoundSeconds));
-        row(out, "this plan with instant coordination", f("%.1f s", planMakespanSeconds));
+        row(
+                out,
+                "lower bound: max(work ÷ workers, longest class)",
+                f("%.1f s (%.1f s, %.1f s)", lowerBoundSeconds(), workPerWorkerSeconds, longestClassSeconds));
+        row(out, "makespan ÷ lower bound", f("%.3f", makespanOverLowerBound()));
+        row(out, "this plan with instant coordination, no JVM starts", f("%.1f s", planMakespanSeconds));
+        row(
+                out,
+                "this plan with instant coordination and JVM starts, each task to the first free worker: makespan / JVM"
+                        + " starts",
+                f("%.1f s / ", reactor.planInOrder().makespanSeconds())
+                        + reactor.planInOrder().jvmStarts());
         row(out, "last worker's first task starts at", f("%.1f s", lastFirstTaskSeconds));
         row(
                 out,
