@@ -140,7 +140,9 @@ median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print ""; else if (N
 # med CONFIG FIRST_ROUND [ARRAY]: the median of rounds FIRST_ROUND..R, skipping rounds with no value.
 med() {
   local -n values="${3:-times}"
-  for r in $(seq "$2" "$rounds"); do [[ -n "${values[$r,$1]:-}" ]] && echo "${values[$r,$1]}"; done | median
+  for r in $(seq "$2" "$rounds"); do
+    if [[ -n "${values[$r,$1]:-}" ]]; then echo "${values[$r,$1]}"; fi
+  done | median
 }
 best=$(for i in 0 1 2; do med "$i" 1; done | sort -n | head -n 1)
 for i in 0 1 2; do [[ "$(med "$i" 1)" == "$best" ]] && best_name="${configs[$i]}" && break; done
