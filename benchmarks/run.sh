@@ -3,15 +3,18 @@
 #
 #   benchmarks/run.sh [--mode cpu|sleep] [--workers N] [--rounds R]
 #   benchmarks/run.sh --all [--rounds R]     (the full benchmark: java benchmarks/Bench.java, see there)
+#   benchmarks/run.sh --reactor [--mode sleep|cpu] [--workers N] [--rounds R]
+#                                            (a 12-module reactor: benchmarks/reactor.sh, see its --help)
 #
 # Generates the suite into target/bench/project, compiles it once, then times (wall clock), R rounds (default 3)
 # of, interleaved:
-#   mvn -o -q test -DforkCount=1
-#   mvn -o -q test -DforkCount=2
-#   mvn -o -q cloudist:test -Dcloudist.workers=N     (N defaults to 2)
-# and prints medians with their ratio to Surefire's forkCount=2; cloudist's first round has no timing history. cloudist:test needs cloudist installed in
-# the local repository first (mvn -B install -DskipTests at the repository root). Extra Maven arguments can be
-# passed in BENCH_MAVEN_ARGS, e.g. BENCH_MAVEN_ARGS=-Dmaven.repo.local=/some/repo.
+#   mvn -o test -DforkCount=1
+#   mvn -o test -DforkCount=2
+#   mvn -o cloudist:test -Dcloudist.workers=N     (N defaults to 2)
+# and prints medians with their ratio to Surefire's forkCount=2; cloudist's first round has no timing history.
+# cloudist:test needs cloudist installed in the local repository first (mvn -B install -DskipTests at the
+# repository root). Extra Maven arguments can be passed in BENCH_MAVEN_ARGS, e.g.
+# BENCH_MAVEN_ARGS=-Dmaven.repo.local=/some/repo.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,13 +29,17 @@ if [[ "${1:-}" == "--all" ]]; then
   cd "$root"
   exec java benchmarks/Bench.java "$@"
 fi
+if [[ "${1:-}" == "--reactor" ]]; then
+  shift
+  exec "$root/benchmarks/reactor.sh" "$@"
+fi
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --mode) mode="$2"; shift 2 ;;
     --workers) workers="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
-    -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
