@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.cloudist.its.harness.BuildResult;
+import io.cloudist.its.harness.Directories;
 import io.cloudist.its.harness.FixtureBuilds;
 import io.cloudist.its.harness.ReportedOutcomes;
 import java.io.IOException;
@@ -40,6 +41,8 @@ class TamperedBlobIT {
     void tamperBetweenTwoRuns() throws IOException {
         assumeFalse(builds.environment().cloudistIsSurefire(), "cloudist's store");
         store = builds.environment().work().resolve("tampered-store");
+        // A store left by an earlier verify would make the first run ship nothing.
+        Directories.deleteRecursively(store);
         Path project = builds.copy("passing", "tampered");
         first = builds.cloudist(project, Map.of(), "-Dcloudist.store=" + store);
         try (Stream<Path> blobs = Files.list(store.resolve("blobs/sha256"))) {
