@@ -2,9 +2,6 @@ package io.cloudist.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudist.core.protocol.Documents;
-import io.cloudist.core.protocol.ModuleManifest;
-import io.cloudist.core.protocol.RunManifest;
 import io.cloudist.core.ship.BundleShipper;
 import io.cloudist.core.ship.Shipment;
 import io.cloudist.core.store.LocalDirectoryStore;
@@ -14,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,22 +33,7 @@ class CoordinatorGoneTest {
         Shipment shipment = new BundleShipper(
                         store, Files.createDirectories(temp.resolve("module")), temp.resolve("scratch"))
                 .ship(List.of(), List.of());
-        store.put(
-                StoreKeys.manifest("r1"),
-                Documents.write(RunManifest.of(
-                        "r1",
-                        new ModuleManifest(
-                                "",
-                                shipment.classpath(),
-                                shipment.files(),
-                                "",
-                                List.of(),
-                                Map.of(),
-                                Map.of(),
-                                RunManifest.MODULE_DIR,
-                                0,
-                                true,
-                                0))));
+        ShippedRun.publish(store, "r1", ShippedRun.module(shipment));
         // The coordinator wrote its lease once and died: no assignment and no stop will ever come.
         store.put(
                 StoreKeys.lease("r1"), Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.UTF_8));

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudist.core.protocol.Assignment;
 import io.cloudist.core.protocol.Documents;
-import io.cloudist.core.protocol.ModuleManifest;
-import io.cloudist.core.protocol.RunManifest;
 import io.cloudist.core.protocol.TaskResult;
 import io.cloudist.core.provision.WarmPool;
 import io.cloudist.core.ship.BundleShipper;
@@ -20,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,22 +41,7 @@ class PoolModeTest {
                 .toList();
         Shipment shipment = new BundleShipper(store, Files.createDirectories(temp.resolve("module")), temp.resolve("s"))
                 .ship(classpath, List.of());
-        store.put(
-                StoreKeys.manifest(runId),
-                Documents.write(RunManifest.of(
-                        "r1",
-                        new ModuleManifest(
-                                "",
-                                shipment.classpath(),
-                                shipment.files(),
-                                "",
-                                List.of(),
-                                Map.of(),
-                                Map.of(),
-                                RunManifest.MODULE_DIR,
-                                0,
-                                true,
-                                0))));
+        ShippedRun.publish(store, runId, ShippedRun.module(shipment));
     }
 
     private void runThroughWorker(String runId) throws InterruptedException {

@@ -10,9 +10,6 @@ import io.cloudist.core.model.Status;
 import io.cloudist.core.model.TestResult;
 import io.cloudist.core.plan.Task;
 import io.cloudist.core.plan.Unit;
-import io.cloudist.core.protocol.Documents;
-import io.cloudist.core.protocol.ModuleManifest;
-import io.cloudist.core.protocol.RunManifest;
 import io.cloudist.core.provision.LocalProvisioner;
 import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.provision.WorkerLaunch;
@@ -75,22 +72,7 @@ class StoreOutageTest {
         Shipment shipment = new BundleShipper(
                         store, Files.createDirectories(temp.resolve("module")), temp.resolve("ship"))
                 .ship(classpath, List.of());
-        store.put(
-                StoreKeys.manifest(RUN),
-                Documents.write(RunManifest.of(
-                        "r1",
-                        new ModuleManifest(
-                                "",
-                                shipment.classpath(),
-                                shipment.files(),
-                                "",
-                                List.of(),
-                                Map.of(),
-                                Map.of(),
-                                RunManifest.MODULE_DIR,
-                                0,
-                                true,
-                                0))));
+        ShippedRun.publish(store, RUN, ShippedRun.module(shipment));
         List<Task> tasks = new ArrayList<>();
         IntStream.rangeClosed(1, 8).forEach(i -> tasks.add(task(i, PACED, List.of("step" + i))));
         tasks.add(task(9, CALCULATOR, List.of("adds", "failsAnAssertion", "throwsAnException")));

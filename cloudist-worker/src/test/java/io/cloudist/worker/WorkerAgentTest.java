@@ -7,8 +7,6 @@ import io.cloudist.core.model.TestResult;
 import io.cloudist.core.protocol.Assignment;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.Heartbeat;
-import io.cloudist.core.protocol.ModuleManifest;
-import io.cloudist.core.protocol.RunManifest;
 import io.cloudist.core.protocol.TaskResult;
 import io.cloudist.core.provision.InPlace;
 import io.cloudist.core.ship.BundleShipper;
@@ -21,7 +19,6 @@ import io.cloudist.worker.fixtures.CalculatorFixture;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -66,22 +63,18 @@ class WorkerAgentTest {
                 .toList();
         Path module = Files.createDirectories(temp.resolve("module"));
         Shipment shipment = new BundleShipper(store, module, temp.resolve("scratch")).ship(classpath, List.of());
-        store.put(
-                StoreKeys.manifest(RUN),
-                Documents.write(RunManifest.of(
-                        "r1",
-                        new ModuleManifest(
-                                "",
-                                shipment.classpath(),
-                                shipment.files(),
-                                "",
-                                jvmArguments,
-                                Map.of("fixture.flag", "on"),
-                                Map.of(),
-                                RunManifest.MODULE_DIR,
-                                timeoutMillis,
-                                reuseForks,
-                                reruns))));
+        ShippedRun.publish(
+                store,
+                RUN,
+                ShippedRun.module(
+                        "",
+                        shipment.classpath(),
+                        shipment.files(),
+                        jvmArguments,
+                        Map.of("fixture.flag", "on"),
+                        timeoutMillis,
+                        reuseForks,
+                        reruns));
         for (int i = 0; i < tasks.size(); i++) {
             store.put(
                     StoreKeys.assignment(RUN, "w0", i), Documents.write(Assignment.task(i, "t" + i, 1, tasks.get(i))));
@@ -105,22 +98,7 @@ class WorkerAgentTest {
                         System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of)
                 .toList();
-        store.put(
-                StoreKeys.manifest(RUN),
-                Documents.write(RunManifest.of(
-                        "r1",
-                        new ModuleManifest(
-                                "",
-                                List.of(),
-                                List.of(),
-                                "",
-                                List.of(),
-                                Map.of(),
-                                Map.of(),
-                                RunManifest.MODULE_DIR,
-                                0,
-                                true,
-                                0))));
+        ShippedRun.publish(store, RUN, ShippedRun.module("", List.of(), List.of()));
         store.put(
                 StoreKeys.assignment(RUN, "w0", 0),
                 Documents.write(Assignment.task(0, "t0", 1, List.of(classId("ModuleFileFixture")))));
@@ -159,22 +137,12 @@ class WorkerAgentTest {
                         System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of)
                 .toList();
-        List<ModuleManifest> modules = new ArrayList<>();
-        for (String module : List.of("g:app", "g:lib", "g:doc")) {
-            modules.add(new ModuleManifest(
-                    module,
-                    List.of(),
-                    List.of(),
-                    "",
-                    List.of(),
-                    Map.of(),
-                    Map.of(),
-                    RunManifest.MODULE_DIR,
-                    0,
-                    true,
-                    0));
-        }
-        store.put(StoreKeys.manifest(RUN), Documents.write(new RunManifest(Documents.SCHEMA, RUN, modules)));
+        ShippedRun.publish(
+                store,
+                RUN,
+                ShippedRun.module("g:app", List.of(), List.of()),
+                ShippedRun.module("g:lib", List.of(), List.of()),
+                ShippedRun.module("g:doc", List.of(), List.of()));
         Path doc = Files.createDirectories(temp.resolve("doc"));
         // app, lib, app reuse app's warm JVM; doc then closes lib's; app and lib come back, lib in a new JVM.
         List<String> order = List.of("g:app", "g:lib", "g:app", "g:doc", "g:app", "g:lib");
@@ -429,22 +397,7 @@ class WorkerAgentTest {
         Store store = new LocalDirectoryStore(temp.resolve("store"));
         Path module = Files.createDirectories(temp.resolve("module"));
         Shipment shipment = new BundleShipper(store, module, temp.resolve("scratch")).ship(List.of(), List.of());
-        store.put(
-                StoreKeys.manifest(RUN),
-                Documents.write(RunManifest.of(
-                        "r1",
-                        new ModuleManifest(
-                                "",
-                                shipment.classpath(),
-                                shipment.files(),
-                                "",
-                                List.of(),
-                                Map.of(),
-                                Map.of(),
-                                RunManifest.MODULE_DIR,
-                                0,
-                                true,
-                                0))));
+        ShippedRun.publish(store, RUN, ShippedRun.module(shipment));
         // No stop assignment: a worker that ignored the notice would wait for more work until the run's lease lapses.
         try (FakeImds imds = new FakeImds()) {
             imds.interrupt();
@@ -487,22 +440,7 @@ class WorkerAgentTest {
         Shipment shipment = new BundleShipper(
                         store, Files.createDirectories(temp.resolve("module")), temp.resolve("scratch"))
                 .ship(classpath, List.of());
-        store.put(
-                StoreKeys.manifest(RUN),
-                Documents.write(RunManifest.of(
-                        "r1",
-                        new ModuleManifest(
-                                "",
-                                shipment.classpath(),
-                                shipment.files(),
-                                "",
-                                List.of(),
-                                Map.of(),
-                                Map.of(),
-                                RunManifest.MODULE_DIR,
-                                0,
-                                true,
-                                0))));
+        ShippedRun.publish(store, RUN, ShippedRun.module(shipment));
         store.put(StoreKeys.assignment(RUN, "w0", 0), Documents.write(Assignment.moved(0, "t0")));
         store.put(
                 StoreKeys.assignment(RUN, "w0", 1),

@@ -8,6 +8,7 @@ import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.report.ConsoleLine;
 import io.cloudist.core.report.ConsoleReport;
 import io.cloudist.core.report.Summary;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,9 +47,7 @@ final class ReactorConsole implements CoordinatorListener {
         modules.forEach(m -> byKey.put(m.key(), m));
         Map<String, List<Task>> perModule = new LinkedHashMap<>();
         for (Task task : tasks) {
-            perModule
-                    .computeIfAbsent(task.module(), k -> new java.util.ArrayList<>())
-                    .add(task);
+            perModule.computeIfAbsent(task.module(), k -> new ArrayList<>()).add(task);
             tasksLeft.merge(task.module(), 1, Integer::sum);
         }
         perModule.forEach((key, moduleTasks) -> {
@@ -133,23 +132,17 @@ final class ReactorConsole implements CoordinatorListener {
 
     @Override
     public void workerLost(WorkerHandle worker, String reason) {
-        anyProgress().workerLost(worker, reason);
+        console.line(WorkerEvents.lost(worker, reason));
     }
 
     @Override
     public void workerReplaced(WorkerHandle worker, int count, int max) {
-        anyProgress().workerReplaced(worker, count, max);
+        console.line(WorkerEvents.replaced(worker, count, max));
     }
 
     @Override
     public void workerNotReplaced(String reason) {
-        anyProgress().workerNotReplaced(reason);
-    }
-
-    /** Run-wide events go straight to the console, through a module's progress that knows their wording. */
-    private RunProgress anyProgress() {
-        return new RunProgress(
-                console, Map.of(), List.of(), modules.get(0).request.reportStyle(), count);
+        console.line(WorkerEvents.notReplaced(reason));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.cloudist.core.run;
 
-import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.RunListener;
 import io.cloudist.core.coordinate.CoordinatorListener;
 import io.cloudist.core.model.ConsoleEntry;
@@ -182,20 +181,17 @@ final class RunProgress implements CoordinatorListener {
 
     @Override
     public void workerLost(WorkerHandle worker, String reason) {
-        listener.line(ConsoleLine.warn(
-                "cloudist: Worker " + worker.id() + " lost: " + reason + "; its tasks run elsewhere."));
+        listener.line(WorkerEvents.lost(worker, reason));
     }
 
     @Override
     public void workerReplaced(WorkerHandle worker, int count, int max) {
-        listener.line(ConsoleLine.info("cloudist: Started worker " + worker.id() + " in place of a lost one (" + count
-                + " of at most " + max + " replacements, " + CloudistParameters.MAX_WORKER_RESTARTS.option() + ")"));
+        listener.line(WorkerEvents.replaced(worker, count, max));
     }
 
     @Override
     public void workerNotReplaced(String reason) {
-        listener.line(ConsoleLine.warn("cloudist: Could not start a worker in place of a lost one: " + reason
-                + "; the run goes on with the workers it has"));
+        listener.line(WorkerEvents.notReplaced(reason));
     }
 
     @Override
