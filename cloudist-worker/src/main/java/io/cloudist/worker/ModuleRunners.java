@@ -11,6 +11,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The test JVMs of a run's modules on this worker: a {@link TaskRunner} per module, made on the module's first task,
  * its test JVM kept warm for the module's next one. At most {@link #MAX_WARM} stay open, fewer when the machine is
- * short of memory; the one used least recently is closed first.
+ * short of memory; the one used least recently is closed first. The module of the worker's next task can be
+ * {@linkplain #prepare prepared} while the current one runs: its files fetched and its test JVM started in the
+ * background, so that switching modules costs no start-up.
  */
 final class ModuleRunners implements AutoCloseable {
     /** The most test JVMs one worker keeps warm, one per module. */
@@ -31,8 +37,16 @@ final class ModuleRunners implements AutoCloseable {
     private final RunManifest manifest;
     private final Function<ModuleManifest, TestJvmConfig> configure;
     private final Heartbeats heartbeats;
-    private final Map<String, TestJvmConfig> configs = new HashMap<>();
+    private final Map<String, CompletableFuture<TestJvmConfig>> configs = new HashMap<>();
     private final LinkedHashMap<String, TaskRunner> open = new LinkedHashMap<>(8, 0.75f, true);
+    private final ExecutorService preparer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "cloudist-prepare");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private boolean closed;
+    /** The module of the task running or about to run, whose test JVM making room never closes. */
+    private String current = "";
 
     /** @param configure the test JVM settings of a module on this worker, its files fetched first if need be */
     ModuleRunners(RunManifest manifest, Function<ModuleManifest, TestJvmConfig> configure, Heartbeats heartbeats) {
@@ -48,16 +62,84 @@ final class ModuleRunners implements AutoCloseable {
         }
     }
 
+    /** Whether the run has modules enough for {@link #prepare} to be worth a look at the next task. */
+    boolean severalModules() {
+        return manifest.modules().size() > 1;
+    }
+
+    /**
+     * Gets the module an assignment names ready in the background while another module's task runs: its files
+     * fetched and, when memory allows a second warm test JVM, that JVM started. Nothing happens for a module already
+     * open, and a failure is left for the module's task to meet and report.
+     */
+    void prepare(String moduleName) {
+        ModuleManifest module;
+        try {
+            module = manifest.module(moduleName);
+        } catch (RuntimeException e) {
+            return;
+        }
+        synchronized (this) {
+            if (closed || open.containsKey(module.module()) || warmLimit() < 2) {
+                return;
+            }
+            CompletableFuture<TestJvmConfig> config = configOf(module);
+            config.thenAcceptAsync(
+                    ready -> {
+                        synchronized (this) {
+                            if (!closed && !open.containsKey(module.module()) && warmLimit() >= 2) {
+                                LOG.info("Starting the test JVM of {} ahead of its task", module.module());
+                                openRunner(module.module(), ready).warmUp();
+                            }
+                        }
+                    },
+                    preparer);
+        }
+    }
+
     /** The runner of the module an assignment names; "" names the only module of a run of one. */
     TaskRunner of(String moduleName) {
         ModuleManifest module = manifest.module(moduleName);
-        TaskRunner runner = open.get(module.module());
-        if (runner == null) {
-            TestJvmConfig config = configs.computeIfAbsent(module.module(), k -> configure.apply(module));
-            closeFor(warmLimit() - 1);
-            runner = new TaskRunner(config, heartbeats);
-            open.put(module.module(), runner);
+        CompletableFuture<TestJvmConfig> config;
+        synchronized (this) {
+            current = module.module();
+            TaskRunner runner = open.get(module.module());
+            if (runner != null) {
+                return runner;
+            }
+            config = configOf(module);
         }
+        TestJvmConfig ready;
+        try {
+            ready = config.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        synchronized (this) {
+            TaskRunner runner = open.get(module.module());
+            return runner != null ? runner : openRunner(module.module(), ready);
+        }
+    }
+
+    /** The modules whose runner is open, least recently used first. */
+    synchronized List<String> openModules() {
+        return List.copyOf(open.keySet());
+    }
+
+    /** The module's settings, being made or made; a failed making is made again on the next call. */
+    private CompletableFuture<TestJvmConfig> configOf(ModuleManifest module) {
+        CompletableFuture<TestJvmConfig> config = configs.get(module.module());
+        if (config == null || config.isCompletedExceptionally()) {
+            config = CompletableFuture.supplyAsync(() -> configure.apply(module), preparer);
+            configs.put(module.module(), config);
+        }
+        return config;
+    }
+
+    private TaskRunner openRunner(String module, TestJvmConfig config) {
+        closeFor(warmLimit() - 1);
+        TaskRunner runner = new TaskRunner(config, heartbeats);
+        open.put(module, runner);
         return runner;
     }
 
@@ -88,6 +170,7 @@ final class ModuleRunners implements AutoCloseable {
     /** Closes the least recently used runners until at most {@code keep} are open. */
     private void closeFor(int keep) {
         List<String> eldestFirst = new ArrayList<>(open.keySet());
+        eldestFirst.remove(current);
         for (int i = 0; open.size() > keep && i < eldestFirst.size(); i++) {
             LOG.info("Closing the test JVM of {} to make room for another module's", eldestFirst.get(i));
             open.remove(eldestFirst.get(i)).close();
@@ -96,7 +179,11 @@ final class ModuleRunners implements AutoCloseable {
 
     @Override
     public void close() {
-        open.values().forEach(TaskRunner::close);
-        open.clear();
+        synchronized (this) {
+            closed = true;
+            open.values().forEach(TaskRunner::close);
+            open.clear();
+        }
+        preparer.shutdownNow();
     }
 }

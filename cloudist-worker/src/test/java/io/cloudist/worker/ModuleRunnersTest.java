@@ -1,0 +1,89 @@
+package io.cloudist.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.protocol.ModuleManifest;
+import io.cloudist.core.protocol.RunManifest;
+import io.cloudist.core.store.LocalDirectoryStore;
+import io.cloudist.core.store.Store;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModuleRunnersTest {
+    @TempDir
+    Path temp;
+
+    private final Set<String> configuredOn = ConcurrentHashMap.newKeySet();
+
+    @Test
+    @Timeout(60)
+    void theNextTasksModuleIsMadeReadyInTheBackgroundWithoutClosingTheRunningOne() throws Exception {
+        assertThat(ModuleRunners.warmLimit())
+                .as("this test needs memory for two warm test JVMs")
+                .isEqualTo(2);
+        try (ModuleRunners runners = runners("g:app", "g:lib", "g:doc")) {
+            runners.of("g:app");
+            runners.prepare("g:lib");
+            awaitOpen(runners, List.of("g:app", "g:lib"));
+            assertThat(configuredOn)
+                    .as("a module's files are fetched off the thread that runs tasks")
+                    .isNotEmpty()
+                    .doesNotContain(Thread.currentThread().getName());
+
+            runners.prepare("g:doc");
+            awaitOpen(runners, List.of("g:app", "g:doc"));
+
+            runners.prepare("g:app");
+            runners.prepare("not a module");
+            Thread.sleep(200);
+            assertThat(runners.openModules())
+                    .as("a module already open, or one the run does not have, changes nothing")
+                    .containsExactly("g:app", "g:doc");
+        }
+    }
+
+    @Test
+    void aRunOfOneModuleHasNothingToPrepare() throws Exception {
+        try (ModuleRunners one = runners("");
+                ModuleRunners two = runners("g:app", "g:lib")) {
+            assertThat(one.severalModules()).isFalse();
+            assertThat(two.severalModules()).isTrue();
+        }
+    }
+
+    private static void awaitOpen(ModuleRunners runners, List<String> expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!runners.openModules().equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(runners.openModules()).containsExactlyElementsOf(expected);
+    }
+
+    private ModuleRunners runners(String... modules) {
+        List<Path> classpath = Arrays.stream(
+                        System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of)
+                .toList();
+        List<ModuleManifest> manifests = Arrays.stream(modules)
+                .map(module -> ShippedRun.module(module, List.of(), List.of()))
+                .toList();
+        RunManifest manifest = new RunManifest(Documents.SCHEMA, "r1", manifests);
+        Function<ModuleManifest, TestJvmConfig> configure = module -> {
+            configuredOn.add(Thread.currentThread().getName());
+            Path scratch = temp.resolve("scratch-" + module.module().replace(':', '-'));
+            return TestJvmConfig.from(module, temp, classpath, scratch);
+        };
+        Store store = new LocalDirectoryStore(temp.resolve("store"));
+        return new ModuleRunners(manifest, configure, new Heartbeats(store, "r1", "w0", Duration.ofHours(1)));
+    }
+}
