@@ -1,5 +1,7 @@
 package io.cloudist.worker;
 
+import io.cloudist.core.concurrent.DaemonThreads;
+import io.cloudist.core.protocol.Assignment;
 import io.cloudist.core.protocol.ModuleManifest;
 import io.cloudist.core.protocol.RunManifest;
 import java.io.IOException;
@@ -11,11 +13,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +37,11 @@ final class ModuleRunners implements AutoCloseable {
     /** What one more warm test JVM needs free on the machine. */
     private static final long BYTES_PER_WARM_JVM = 1L << 30;
 
+    /** The first pause between looks for the next assignment; each pause doubles, up to the longest. */
+    private static final long FIRST_LOOK_MILLIS = 200;
+
+    private static final long LONGEST_LOOK_PAUSE_MILLIS = 5_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(ModuleRunners.class);
 
     private final RunManifest manifest;
@@ -39,11 +49,9 @@ final class ModuleRunners implements AutoCloseable {
     private final Heartbeats heartbeats;
     private final Map<String, CompletableFuture<TestJvmConfig>> configs = new HashMap<>();
     private final LinkedHashMap<String, TaskRunner> open = new LinkedHashMap<>(8, 0.75f, true);
-    private final ExecutorService preparer = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "cloudist-prepare");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService preparer = Executors.newSingleThreadExecutor(DaemonThreads.named("cloudist-prepare"));
+    private final ExecutorService lookout =
+            Executors.newSingleThreadExecutor(DaemonThreads.named("cloudist-look-ahead"));
     private boolean closed;
     /** The module of the task running or about to run, whose test JVM making room never closes. */
     private String current = "";
@@ -95,6 +103,40 @@ final class ModuleRunners implements AutoCloseable {
                     },
                     preparer);
         }
+    }
+
+    /**
+     * Until the returned future is cancelled, looks for the worker's next assignment, which the coordinator writes
+     * once it has seen the current task start, pausing longer each time, and {@linkplain #prepare prepares} its
+     * module once it is there. A run of one module has nothing to look for.
+     *
+     * @param next the next assignment if it is written yet; an error ends the looking, and the task itself will
+     *     meet the store's trouble
+     */
+    Future<?> prepareNext(Supplier<Optional<Assignment>> next) {
+        if (!severalModules()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return lookout.submit(() -> {
+            long pause = FIRST_LOOK_MILLIS;
+            try {
+                while (true) {
+                    Optional<Assignment> assignment = next.get();
+                    if (assignment.isPresent()) {
+                        if (!assignment.get().stop() && !assignment.get().moved()) {
+                            prepare(assignment.get().module());
+                        }
+                        return;
+                    }
+                    Thread.sleep(pause);
+                    pause = Math.min(pause * 2, LONGEST_LOOK_PAUSE_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.debug("Stopped looking for the next assignment: {}", e.toString());
+            }
+        });
     }
 
     /** The runner of the module an assignment names; "" names the only module of a run of one. */
@@ -184,6 +226,7 @@ final class ModuleRunners implements AutoCloseable {
             open.values().forEach(TaskRunner::close);
             open.clear();
         }
+        lookout.shutdownNow();
         preparer.shutdownNow();
     }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -198,34 +199,21 @@ public final class WorkerAgent {
                     heartbeats.working(seq);
                     deadline.task(assignment.expectedSeconds());
                     TaskRunner runner = runners.of(assignment.module());
-                    if (runners.severalModules()) {
-                        prepareNext(store, runId, seq + 1, runners);
+                    String nextKey = StoreKeys.assignment(runId, options.workerId(), seq + 1);
+                    Future<?> lookAhead = runners.prepareNext(
+                            () -> store.get(nextKey).map(written -> Documents.read(written, Assignment.class)));
+                    TaskResult result;
+                    try {
+                        result = runner.run(assignment, options.workerId());
+                    } finally {
+                        lookAhead.cancel(true);
                     }
-                    TaskResult result = runner.run(assignment, options.workerId());
                     store.put(StoreKeys.result(runId, options.workerId(), seq), Documents.write(result));
                     heartbeats.idle();
                 }
             }
         } finally {
             current = null;
-        }
-    }
-
-    /**
-     * Looks once, without waiting, for the assignment after the current one, which the coordinator writes ahead, and
-     * gets its module ready while the current task runs. A miss or an error costs nothing: the task itself will
-     * fetch what it needs.
-     */
-    private void prepareNext(ResilientStore store, String runId, int seq, ModuleRunners runners) {
-        try {
-            store.get(StoreKeys.assignment(runId, options.workerId(), seq))
-                    .map(raw -> Documents.read(raw, Assignment.class))
-                    .filter(next -> !next.stop() && !next.moved())
-                    .ifPresent(next -> runners.prepare(next.module()));
-        } catch (StoreOutageException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.debug("Could not look at assignment {} ahead: {}", seq, e.toString());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.cloudist.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudist.core.protocol.Assignment;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.ModuleManifest;
 import io.cloudist.core.protocol.RunManifest;
@@ -10,11 +11,17 @@ import io.cloudist.core.store.Store;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +31,12 @@ class ModuleRunnersTest {
     Path temp;
 
     private final Set<String> configuredOn = ConcurrentHashMap.newKeySet();
+    private final List<Heartbeats> heartbeats = new ArrayList<>();
+
+    @AfterEach
+    void stopHeartbeats() {
+        heartbeats.forEach(Heartbeats::close);
+    }
 
     @Test
     @Timeout(60)
@@ -49,6 +62,44 @@ class ModuleRunnersTest {
             assertThat(runners.openModules())
                     .as("a module already open, or one the run does not have, changes nothing")
                     .containsExactly("g:app", "g:doc");
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void theNextAssignmentIsLookedForUntilItIsWrittenAndItsModulePrepared() throws Exception {
+        assertThat(ModuleRunners.warmLimit())
+                .as("this test needs memory for two warm test JVMs")
+                .isEqualTo(2);
+        AtomicInteger looks = new AtomicInteger();
+        try (ModuleRunners runners = runners("g:app", "g:lib")) {
+            runners.of("g:app");
+            Future<?> lookAhead = runners.prepareNext(() -> looks.incrementAndGet() < 3
+                    ? Optional.empty()
+                    : Optional.of(Assignment.task(1, "t1", 1, List.of("id"), 0, "g:lib")));
+            lookAhead.get(30, TimeUnit.SECONDS);
+            assertThat(looks).as("written by the third look").hasValue(3);
+            awaitOpen(runners, List.of("g:app", "g:lib"));
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void lookingAheadStopsWhenTheTaskEnds() throws Exception {
+        AtomicInteger looks = new AtomicInteger();
+        try (ModuleRunners runners = runners("g:app", "g:lib")) {
+            Future<?> lookAhead = runners.prepareNext(() -> {
+                looks.incrementAndGet();
+                return Optional.empty();
+            });
+            while (looks.get() < 2) {
+                Thread.sleep(20);
+            }
+            lookAhead.cancel(true);
+            int seen = looks.get();
+            Thread.sleep(1_000);
+            assertThat(looks.get()).as("no look after the cancel").isLessThanOrEqualTo(seen + 1);
+            assertThat(runners.openModules()).isEmpty();
         }
     }
 
@@ -84,6 +135,8 @@ class ModuleRunnersTest {
             return TestJvmConfig.from(module, temp, classpath, scratch);
         };
         Store store = new LocalDirectoryStore(temp.resolve("store"));
-        return new ModuleRunners(manifest, configure, new Heartbeats(store, "r1", "w0", Duration.ofHours(1)));
+        Heartbeats beats = new Heartbeats(store, "r1", "w0", Duration.ofHours(1));
+        heartbeats.add(beats);
+        return new ModuleRunners(manifest, configure, beats);
     }
 }
