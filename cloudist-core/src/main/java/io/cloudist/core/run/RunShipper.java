@@ -52,11 +52,11 @@ final class RunShipper {
         return shipment;
     }
 
-    /** Says in one line what the modules of a reactor's run shipped, together. */
+    /** Says in one line what the modules of a reactor's run shipped, together; one module's says it as a run of one. */
     static void shippedModules(RunListener listener, List<Shipment> shipments) {
         say(
                 listener,
-                " " + shipments.size() + " modules:",
+                shipments.size() == 1 ? "" : " " + shipments.size() + " modules:",
                 shipments.stream().mapToInt(Shipment::uploaded).sum(),
                 shipments.stream().mapToInt(Shipment::blobs).sum(),
                 shipments.stream().mapToLong(Shipment::bytesUploaded).sum(),
