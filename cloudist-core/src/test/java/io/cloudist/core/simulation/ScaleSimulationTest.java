@@ -96,14 +96,14 @@ class ScaleSimulationTest {
         // The test JVMs started, as the workers counted them and as the task results the coordinator kept say.
         long starts = tally.jvmStarts.sum();
         assertThat(reactor.reportedJvmStarts()).isBetween(starts - duplicates, starts);
-        // Measured: 75-78% of the tasks start a test JVM (handing each task to the first free worker: 86%, 745),
-        // nowhere near the issue's target of under 50% (docs/performance.md, "A reactor of 100 modules on 200
-        // workers").
-        assertThat(report.jvmStartsPerTask()).isLessThan(0.85);
-        assertThat(starts).isLessThan(Math.round(0.95 * reactor.planInOrder().jvmStarts()));
-        // Where the coordinator's choice by module works: the first poll hands each worker a second task of its first
-        // task's module when one is queued behind it. Measured 49%; 95-98% of first and later tasks start a JVM.
-        assertThat(tally.jvmStartsByNumber[1].sum()).isLessThan(Math.round(0.65 * tally.tasksByNumber[1].sum()));
+        // Measured: 69-71% of the tasks start a test JVM (75-78% when the coordinator followed only the module a worker
+        // ran last; handing each task to the first free worker: 86%, 745), still far from the issue's target of under
+        // 50% (docs/performance.md, "A reactor of 100 modules on 200 workers").
+        assertThat(report.jvmStartsPerTask()).isLessThan(0.75);
+        assertThat(starts).isLessThan(Math.round(0.9 * reactor.planInOrder().jvmStarts()));
+        // The coordinator knows that every worker warmed the heaviest module at boot: the first poll hands its tasks to
+        // workers as their first. Measured 47% of first tasks start a JVM (95% when it did not know).
+        assertThat(tally.jvmStartsByNumber[0].sum()).isLessThan(Math.round(0.65 * tally.tasksByNumber[0].sum()));
 
         // The plan, each task to the first free worker with instant coordination and JVM starts: 43.5 s against a
         // lower bound of 32.8 s (1.33). Deterministic: the suite and the plan depend on the seed only.
