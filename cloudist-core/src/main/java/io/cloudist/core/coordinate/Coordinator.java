@@ -27,8 +27,9 @@ import java.util.function.BooleanSupplier;
 /**
  * Hands tasks to workers through the Store, longest first, keeping each worker's next assignment queued so that it
  * never waits on a round trip; when the queue is empty, an idle worker takes a queued assignment of a busy one. In a
- * reactor's run it follows which modules' test JVMs each worker keeps warm, and hands a worker a task of one of them
- * where that costs nothing in the run's length ({@link TaskChoice}).
+ * reactor's run it lays the tasks out in a lane per worker that keeps each worker on few modules ({@link Lanes}),
+ * follows which modules' test JVMs each worker keeps warm, and hands a worker the next task of its lane, else one of a
+ * warm module, where that costs nothing in the run's length ({@link TaskChoice}).
  * Watches workers: the tasks of a lost worker go back to the queue at once and the worker is replaced, within the
  * run's {@link Replacements}; a task that took down {@code maxAttempts} workers is abandoned. A worker that announces its eviction (a spot
  * interruption) counts as lost as soon as its heartbeat says so, and its tasks are not blamed for it. A late
@@ -57,6 +58,7 @@ public final class Coordinator {
     private final Map<String, byte[]> writes = new LinkedHashMap<>();
 
     private StoreRequests requests;
+    private Lanes lanes = Lanes.none();
     private int idlePolls;
     private int lastFinished;
     private int replaced;
@@ -90,7 +92,7 @@ public final class Coordinator {
         this.replacements = replacements;
         this.clock = clock;
         long now = clock.millis();
-        handles.forEach(h -> workers.add(new WorkerState(h, now, bootModule)));
+        handles.forEach(h -> workers.add(new WorkerState(h, now, bootModule, workers.size())));
     }
 
     /**
@@ -108,6 +110,7 @@ public final class Coordinator {
     /** Runs every task to a result or abandonment, then tells every worker to stop. */
     public Outcome run(List<Task> tasks) {
         tasks.forEach(t -> queue.add(new Pending(-1, t, 1)));
+        lanes = Lanes.of(tasks, workers.size(), bootModule);
         try (LeaseKeeper lease = new LeaseKeeper(store, runId, clock);
                 StoreRequests io = new StoreRequests(store)) {
             requests = io;
@@ -217,9 +220,15 @@ public final class Coordinator {
      * {@code window} queued tasks are those this round hands out to the workers wanting one anyway.
      */
     private Pending next(WorkerState w, int window) {
-        Pending next =
-                TaskChoice.next(queue, window, p -> w.warm.isWarm(p.task.module()), p -> p.task.expectedSeconds());
+        String planned = lanes.next(w.lane);
+        Pending next = TaskChoice.next(
+                queue,
+                window,
+                p -> p.task.id().equals(planned),
+                p -> w.warm.isWarm(p.task.module()),
+                p -> p.task.expectedSeconds());
         queue.removeFirstOccurrence(next);
+        lanes.taken(next.task.id());
         return next;
     }
 
@@ -382,7 +391,7 @@ public final class Coordinator {
                     listener.workerNotReplaced("worker " + handle.id() + " already worked for this run");
                     continue;
                 }
-                workers.add(new WorkerState(handle, now, bootModule));
+                workers.add(new WorkerState(handle, now, bootModule, -1));
                 listener.workerReplaced(handle, replaced, replacements.max());
             }
         } catch (RuntimeException e) {
@@ -472,8 +481,12 @@ public final class Coordinator {
         /** The modules whose test JVMs it keeps warm. */
         WarmModules warm;
 
-        WorkerState(WorkerHandle handle, long now, String bootModule) {
+        /** Its lane ({@link Lanes}); -1 for a worker that replaced a lost one. */
+        final int lane;
+
+        WorkerState(WorkerHandle handle, long now, String bootModule, int lane) {
             this.handle = handle;
+            this.lane = lane;
             this.lastBeatSeenAt = now;
             this.warm = new WarmModules(bootModule);
         }

@@ -165,7 +165,7 @@ class CoordinatorTest {
 
         // The first round hands both out, one to each worker: which gets which costs nothing. In the queue's order w0
         // would take t0, of a module it has no test JVM for.
-        coordinator.run(List.of(task(0, "g:a", 10), task(1, "g:b", 5)));
+        coordinator.run(List.of(task(0, "g:a", 10), task(1, "g:b", 10)));
 
         assertThat(moduleOf(store, "w0", 0)).isEqualTo("g:b");
         assertThat(moduleOf(store, "w1", 0)).isEqualTo("g:a");
@@ -185,6 +185,19 @@ class CoordinatorTest {
 
         assertThat(worker.ranTasks).containsExactly("t0", "t1", "t3", "t2");
         assertThat(moduleOf(store, "w0", 2)).isEqualTo("g:a");
+    }
+
+    @Test
+    void ofTasksOfAboutTheSameLengthEachWorkerRunsOneModulesInsteadOfTakingThemInTheQueuesOrder() {
+        Store store = new LocalDirectoryStore(temp);
+        List<FakeWorker> workers =
+                List.of(FakeWorker.slow("w0", store, "r", 100), FakeWorker.slow("w1", store, "r", 100));
+
+        // In the queue's order each worker would run a task of a, then one of b, and start two test JVMs.
+        run(store, workers, List.of(task(0, "g:a", 10), task(1, "g:a", 10), task(2, "g:b", 10), task(3, "g:b", 10)));
+
+        assertThat(List.of(moduleOf(store, "w0", 0), moduleOf(store, "w0", 1))).containsExactly("g:a", "g:a");
+        assertThat(List.of(moduleOf(store, "w1", 0), moduleOf(store, "w1", 1))).containsExactly("g:b", "g:b");
     }
 
     @Test

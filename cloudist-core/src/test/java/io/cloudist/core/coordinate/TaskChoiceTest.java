@@ -10,7 +10,7 @@ class TaskChoiceTest {
     private record Queued(String module, double seconds) {}
 
     private static Queued next(List<Queued> queue, int window, Set<String> warm) {
-        return TaskChoice.next(queue, window, q -> warm.contains(q.module()), Queued::seconds);
+        return TaskChoice.next(queue, window, q -> false, q -> warm.contains(q.module()), Queued::seconds);
     }
 
     @Test
@@ -39,6 +39,24 @@ class TaskChoiceTest {
         assertThat(next(shorter, 1, Set.of("c"))).isSameAs(shorter.get(0));
         // The first warm one of the two warm modules, longest first.
         assertThat(next(nearly, 1, Set.of("b", "c"))).isSameAs(nearly.get(1));
+    }
+
+    @Test
+    void theNextTaskOfTheWorkersLaneComesBeforeOneOfAWarmModuleWhenItIsNearlyAsLongAsTheHead() {
+        List<Queued> queue =
+                List.of(new Queued("a", 10), new Queued("b", 9.5), new Queued("c", 9.2), new Queued("d", 8));
+
+        assertThat(TaskChoice.next(
+                        queue, 1, q -> q == queue.get(2), q -> q.module().equals("b"), Queued::seconds))
+                .isSameAs(queue.get(2));
+        assertThat(TaskChoice.next(
+                        queue, 1, q -> q == queue.get(3), q -> q.module().equals("b"), Queued::seconds))
+                .as("the lane's next is far shorter than the head")
+                .isSameAs(queue.get(1));
+        assertThat(TaskChoice.next(
+                        queue, 4, q -> q == queue.get(3), q -> q.module().equals("b"), Queued::seconds))
+                .as("unless the round hands it out anyway")
+                .isSameAs(queue.get(3));
     }
 
     @Test

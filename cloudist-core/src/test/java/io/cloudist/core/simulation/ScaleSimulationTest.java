@@ -96,14 +96,16 @@ class ScaleSimulationTest {
         // The test JVMs started, as the workers counted them and as the task results the coordinator kept say.
         long starts = tally.jvmStarts.sum();
         assertThat(reactor.reportedJvmStarts()).isBetween(starts - duplicates, starts);
-        // Measured: 69-71% of the tasks start a test JVM (75-78% when the coordinator followed only the module a worker
-        // ran last; handing each task to the first free worker: 86%, 745), still far from the target of under
-        // 50% (docs/performance.md, "A reactor of 100 modules on 200 workers").
-        assertThat(report.jvmStartsPerTask()).isLessThan(0.75);
-        assertThat(starts).isLessThan(Math.round(0.9 * reactor.planInOrder().jvmStarts()));
-        // The coordinator knows that every worker warmed the heaviest module at boot: the first poll hands its tasks to
-        // workers as their first. Measured 47% of first tasks start a JVM (95% when it did not know).
-        assertThat(tally.jvmStartsByNumber[0].sum()).isLessThan(Math.round(0.65 * tally.tasksByNumber[0].sum()));
+        // Measured: 61% of the tasks start a test JVM (75-78% when the coordinator followed only the module a worker
+        // ran
+        // last, 69-71% following both warm modules without lanes; handing each task to the first free worker: 86%,
+        // 745).
+        // At 50,000 tests the share is about 50% (docs/performance.md, "A reactor of 100 modules on 200 workers").
+        assertThat(report.jvmStartsPerTask()).isLessThan(0.7);
+        assertThat(starts).isLessThan(Math.round(0.8 * reactor.planInOrder().jvmStarts()));
+        // Lanes keep a worker on its first task's module: measured 23% of second tasks start a JVM (49% without lanes,
+        // where only the first poll's choice among the tasks it hands out kept a worker on its module).
+        assertThat(tally.jvmStartsByNumber[1].sum()).isLessThan(Math.round(0.4 * tally.tasksByNumber[1].sum()));
 
         // The plan, each task to the first free worker with instant coordination and JVM starts: 43.5 s against a
         // lower bound of 32.8 s (1.33). Deterministic: the suite and the plan depend on the seed only.
