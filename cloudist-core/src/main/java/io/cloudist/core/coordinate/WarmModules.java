@@ -7,11 +7,11 @@ import java.util.Set;
 
 /**
  * The modules whose test JVMs a worker keeps warm, as the coordinator follows them: the module it warms at boot, then
- * the module of each task handed to it, of which the worker keeps the last {@value #MAX_WARM} warm, as the worker
- * agent's {@code ModuleRunners} does (the least recently used closed first).
+ * the module of each task handed to it, of which it keeps the last {@value #MAX_WARM} warm, as the worker's
+ * {@code ModuleRunners} does (the least recently used closed first).
  */
 final class WarmModules {
-    /** The most test JVMs a worker keeps warm, one per module: the worker agent's {@code ModuleRunners.MAX_WARM}. */
+    /** The most test JVMs a worker keeps warm, one per module: the worker's {@code ModuleRunners.MAX_WARM}. */
     static final int MAX_WARM = 2;
 
     private String boot;
