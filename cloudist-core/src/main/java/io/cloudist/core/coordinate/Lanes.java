@@ -44,13 +44,13 @@ final class Lanes {
         }
         List<List<Double>> places = places(tasks, workers);
         List<Task> left = new ArrayList<>(tasks);
+        left.sort(Comparator.comparingDouble(Task::expectedSeconds)); // stable: equally long ones in the queue's order
         List<Deque<String>> lanes = new ArrayList<>();
         for (List<Double> lane : places) {
             WarmModules warm = new WarmModules(bootModule);
             Deque<String> ids = new ArrayDeque<>();
             for (double seconds : lane) {
-                Task task = fill(left, seconds, warm);
-                left.remove(task);
+                Task task = left.remove(fill(left, seconds, warm));
                 warm.use(task.module());
                 ids.add(task.id());
             }
@@ -77,21 +77,54 @@ final class Lanes {
         return places;
     }
 
-    /** Of the tasks left, one about {@code seconds} long of a warm module, else one about as long, else the closest. */
-    private static Task fill(List<Task> left, double seconds, WarmModules warm) {
-        Task best = null;
-        int bestRank = -1;
+    /**
+     * Of the tasks left (shortest first), the index of one about {@code seconds} long of a warm module, else of one
+     * about as long, else of the closest; of equally good ones the one closest in length, then the first.
+     */
+    private static int fill(List<Task> shortestFirst, double seconds, WarmModules warm) {
+        int from = firstAtLeast(shortestFirst, seconds * (1 - ABOUT_AS_LONG));
+        int best = -1;
+        boolean bestWarm = false;
         double bestOff = Double.MAX_VALUE;
-        for (Task task : left) {
+        for (int i = from;
+                i < shortestFirst.size() && shortestFirst.get(i).expectedSeconds() <= seconds * (1 + ABOUT_AS_LONG);
+                i++) {
+            Task task = shortestFirst.get(i);
+            boolean isWarm = warm.isWarm(task.module());
             double off = Math.abs(task.expectedSeconds() - seconds);
-            int rank = off > ABOUT_AS_LONG * seconds ? 0 : warm.isWarm(task.module()) ? 2 : 1;
-            if (rank > bestRank || (rank == bestRank && off < bestOff)) {
-                best = task;
-                bestRank = rank;
+            if ((isWarm && !bestWarm) || (isWarm == bestWarm && off < bestOff)) {
+                best = i;
+                bestWarm = isWarm;
                 bestOff = off;
             }
         }
-        return best;
+        if (best >= 0) {
+            return best;
+        }
+        if (from == shortestFirst.size()) {
+            return from - 1;
+        }
+        if (from == 0) {
+            return 0;
+        }
+        double above = shortestFirst.get(from).expectedSeconds() - seconds;
+        double below = seconds - shortestFirst.get(from - 1).expectedSeconds();
+        return below <= above ? from - 1 : from;
+    }
+
+    /** The index of the first task at least {@code seconds} long; the size when there is none. */
+    private static int firstAtLeast(List<Task> shortestFirst, double seconds) {
+        int low = 0;
+        int high = shortestFirst.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (shortestFirst.get(mid).expectedSeconds() < seconds) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     /** The next task of lane {@code lane} not handed out yet; null when there is none, or no such lane. */

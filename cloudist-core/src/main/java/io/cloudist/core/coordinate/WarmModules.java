@@ -14,34 +14,34 @@ final class WarmModules {
     /** The most test JVMs a worker keeps warm, one per module: the worker's {@code ModuleRunners.MAX_WARM}. */
     static final int MAX_WARM = 2;
 
-    private String boot;
+    private final String boot;
     /** The modules of the tasks handed to the worker, in the order it runs them. */
     private final List<String> used = new ArrayList<>();
+    /** {@link #warm()}, kept for {@link #isWarm}, which a choice of task asks for every task it looks at. */
+    private Set<String> warm;
 
     /** @param boot the module whose test JVM the worker starts at boot; "" for none */
     WarmModules(String boot) {
         this.boot = boot;
+        this.warm = warm();
     }
 
     /** The worker was handed a task of {@code module}. */
     void use(String module) {
         used.add(module);
+        warm = warm();
     }
 
     /** The task last handed to the worker went to another one before it started. */
     void unuseLast() {
         if (!used.isEmpty()) {
             used.remove(used.size() - 1);
+            warm = warm();
         }
     }
 
-    /** The worker did not start the boot module's test JVM: its first task's was the first it started. */
-    void notWarmedAtBoot() {
-        boot = "";
-    }
-
     boolean isWarm(String module) {
-        return warm().contains(module);
+        return warm.contains(module);
     }
 
     /** The warm modules, the most recently used first. */
