@@ -26,7 +26,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Hands tasks to workers through the Store, longest first, keeping each worker's next assignment queued so that it
- * never waits on a round trip; when the queue is empty, an idle worker takes a queued assignment of a busy one.
+ * never waits on a round trip; when the queue is empty, an idle worker takes a queued assignment of a busy one. In a
+ * reactor's run it lays the tasks out in a lane per worker that keeps each worker on few modules ({@link Lanes}),
+ * follows which modules' test JVMs each worker keeps warm, and hands a worker the next task of its lane, else one of a
+ * warm module, where that costs nothing in the run's length ({@link TaskChoice}).
  * Watches workers: the tasks of a lost worker go back to the queue at once and the worker is replaced, within the
  * run's {@link Replacements}; a task that took down {@code maxAttempts} workers is abandoned. A worker that announces its eviction (a spot
  * interruption) counts as lost as soon as its heartbeat says so, and its tasks are not blamed for it. A late
@@ -55,6 +58,7 @@ public final class Coordinator {
     private final Map<String, byte[]> writes = new LinkedHashMap<>();
 
     private StoreRequests requests;
+    private Lanes lanes = Lanes.none();
     private int idlePolls;
     private int lastFinished;
     private int replaced;
@@ -88,7 +92,7 @@ public final class Coordinator {
         this.replacements = replacements;
         this.clock = clock;
         long now = clock.millis();
-        handles.forEach(h -> workers.add(new WorkerState(h, now)));
+        handles.forEach(h -> workers.add(new WorkerState(h, now, bootModule, workers.size())));
     }
 
     /**
@@ -106,6 +110,7 @@ public final class Coordinator {
     /** Runs every task to a result or abandonment, then tells every worker to stop. */
     public Outcome run(List<Task> tasks) {
         tasks.forEach(t -> queue.add(new Pending(-1, t, 1)));
+        lanes = Lanes.of(tasks, workers.size(), bootModule);
         try (LeaseKeeper lease = new LeaseKeeper(store, runId, clock);
                 StoreRequests io = new StoreRequests(store)) {
             requests = io;
@@ -210,22 +215,21 @@ public final class Coordinator {
     }
 
     /**
-     * The next task for {@code w}: of the first {@code window} queued tasks, which this round hands out to the workers
-     * wanting one anyway (so which worker gets which costs nothing in the run's length), the first of the module
-     * {@code w} ran last, which needs no other test JVM; else the first.
+     * The next task for {@code w}: the head of the queue, or one of a module whose test JVM {@code w} keeps warm, which
+     * needs no other test JVM started, where that costs nothing in the run's length (see {@link TaskChoice}); the first
+     * {@code window} queued tasks are those this round hands out to the workers wanting one anyway.
      */
     private Pending next(WorkerState w, int window) {
-        int seen = 0;
-        for (Pending p : queue) {
-            if (seen++ >= window) {
-                break;
-            }
-            if (p.task.module().equals(w.module)) {
-                queue.removeFirstOccurrence(p);
-                return p;
-            }
-        }
-        return queue.poll();
+        String planned = lanes.next(w.lane);
+        Pending next = TaskChoice.next(
+                queue,
+                window,
+                p -> p.task.id().equals(planned),
+                p -> w.warm.isWarm(p.task.module()),
+                p -> p.task.expectedSeconds());
+        queue.removeFirstOccurrence(next);
+        lanes.taken(next.task.id());
+        return next;
     }
 
     private void send(WorkerState w, Pending next) {
@@ -240,7 +244,7 @@ public final class Coordinator {
                         sent.task.measured() ? sent.task.expectedSeconds() : 0,
                         sent.task.module())));
         w.outstanding.add(sent);
-        w.module = sent.task.module();
+        w.warm.use(sent.task.module());
         listener.taskDispatched(w.handle, sent.task, sent.seq, sent.attempt);
     }
 
@@ -273,6 +277,7 @@ public final class Coordinator {
                 continue;
             }
             Pending taken = victim.outstanding.pollLast();
+            victim.warm.unuseLast();
             writes.put(
                     StoreKeys.assignment(runId, victim.handle.id(), taken.seq),
                     Documents.write(Assignment.moved(taken.seq, taken.task.id())));
@@ -386,7 +391,7 @@ public final class Coordinator {
                     listener.workerNotReplaced("worker " + handle.id() + " already worked for this run");
                     continue;
                 }
-                workers.add(new WorkerState(handle, now));
+                workers.add(new WorkerState(handle, now, bootModule, -1));
                 listener.workerReplaced(handle, replaced, replacements.max());
             }
         } catch (RuntimeException e) {
@@ -417,6 +422,17 @@ public final class Coordinator {
 
     private String storeOutage = "";
     private BooleanSupplier aborting = () -> false;
+    private String bootModule = "";
+
+    /**
+     * Tells the coordinator which module's test JVM every worker starts at boot, before its first task (the run
+     * manifest's first module), so that it hands workers that module's tasks first where that costs nothing.
+     */
+    public Coordinator warmingAtBoot(String module) {
+        this.bootModule = module;
+        workers.forEach(w -> w.warm = new WarmModules(module));
+        return this;
+    }
 
     /**
      * Makes the coordinator stop scheduling as soon as {@code aborting} says so (the build is being stopped: Ctrl-C,
@@ -462,12 +478,17 @@ public final class Coordinator {
         long lastBeat = -1;
         long lastBeatSeenAt;
         long beatReadAt;
-        /** The module of the task last sent to it, whose test JVM it keeps warm. */
-        String module;
+        /** The modules whose test JVMs it keeps warm. */
+        WarmModules warm;
 
-        WorkerState(WorkerHandle handle, long now) {
+        /** Its lane ({@link Lanes}); -1 for a worker that replaced a lost one. */
+        final int lane;
+
+        WorkerState(WorkerHandle handle, long now, String bootModule, int lane) {
             this.handle = handle;
+            this.lane = lane;
             this.lastBeatSeenAt = now;
+            this.warm = new WarmModules(bootModule);
         }
     }
 }

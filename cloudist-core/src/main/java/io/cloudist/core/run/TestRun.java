@@ -146,7 +146,8 @@ public final class TestRun {
             timings.time("shipping", () -> ship(selected, store));
             warnOfWithheldSecrets(selected);
             readHistories(selected, store);
-            store.put(StoreKeys.manifest(runId), Documents.write(manifest(runId, selected)));
+            RunManifest manifest = manifest(runId, selected);
+            store.put(StoreKeys.manifest(runId), Documents.write(manifest));
             int workers = Math.min(
                     lead.scheduling().workers(),
                     selected.stream()
@@ -218,7 +219,8 @@ public final class TestRun {
                             replacements,
                             store.uptimeClock(clock),
                             lead.failurePolicy().skipAfterFailureCount())
-                    .abortingWhen(guard::aborting);
+                    .abortingWhen(guard::aborting)
+                    .warmingAtBoot(manifest.modules().get(0).module());
             outcome = timings.time("tests", () -> coordinator.run(tasks));
             for (ModuleRun module : planned) {
                 if (!module.done()) {

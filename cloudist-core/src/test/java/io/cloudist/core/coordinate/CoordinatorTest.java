@@ -138,6 +138,81 @@ class CoordinatorTest {
         }
     }
 
+    private static Task task(int i, String module, double seconds) {
+        Unit unit = new Unit("C" + i, "C" + i, List.of("[engine:e]/[class:C" + i + "]"), 1, module);
+        return new Task("t" + i, List.of(unit), seconds);
+    }
+
+    private static String moduleOf(Store store, String worker, int seq) {
+        return Documents.read(store.get(StoreKeys.assignment("r", worker, seq)).orElseThrow(), Assignment.class)
+                .module();
+    }
+
+    @Test
+    void aWorkersFirstTaskIsOfTheModuleItWarmsAtBootWhenTheRoundHandsOneOut() {
+        Store store = new LocalDirectoryStore(temp);
+        List<FakeWorker> workers =
+                List.of(new FakeWorker("w0", store, "r", t -> false), new FakeWorker("w1", store, "r", t -> false));
+        Coordinator coordinator = new Coordinator(
+                        store,
+                        "r",
+                        List.copyOf(workers),
+                        new CoordinatorListener() {},
+                        FAST,
+                        Replacements.NONE,
+                        Clock.systemUTC())
+                .warmingAtBoot("g:b");
+
+        // The first round hands both out, one to each worker: which gets which costs nothing. In the queue's order w0
+        // would take t0, of a module it has no test JVM for.
+        coordinator.run(List.of(task(0, "g:a", 10), task(1, "g:b", 10)));
+
+        assertThat(moduleOf(store, "w0", 0)).isEqualTo("g:b");
+        assertThat(moduleOf(store, "w1", 0)).isEqualTo("g:a");
+    }
+
+    @Test
+    void aWorkerTakesATaskNearlyAsLongAsTheHeadOfEitherModuleItKeepsWarm() {
+        Store store = new LocalDirectoryStore(temp);
+        FakeWorker worker = new FakeWorker("w0", store, "r", t -> false);
+
+        // The first poll hands out t0 and t1 (g:a, then g:b; t3 is far shorter than t1). Then t3, of g:a, which the
+        // worker ran two tasks before and still keeps warm, is nearly as long as t2, of a third module.
+        run(
+                store,
+                List.of(worker),
+                List.of(task(0, "g:a", 20), task(1, "g:b", 19), task(2, "g:c", 10), task(3, "g:a", 9.5)));
+
+        assertThat(worker.ranTasks).containsExactly("t0", "t1", "t3", "t2");
+        assertThat(moduleOf(store, "w0", 2)).isEqualTo("g:a");
+    }
+
+    @Test
+    void ofTasksOfAboutTheSameLengthEachWorkerRunsOneModulesInsteadOfTakingThemInTheQueuesOrder() {
+        Store store = new LocalDirectoryStore(temp);
+        List<FakeWorker> workers =
+                List.of(FakeWorker.slow("w0", store, "r", 100), FakeWorker.slow("w1", store, "r", 100));
+
+        // In the queue's order each worker would run a task of a, then one of b, and start two test JVMs.
+        run(store, workers, List.of(task(0, "g:a", 10), task(1, "g:a", 10), task(2, "g:b", 10), task(3, "g:b", 10)));
+
+        assertThat(List.of(moduleOf(store, "w0", 0), moduleOf(store, "w0", 1))).containsExactly("g:a", "g:a");
+        assertThat(List.of(moduleOf(store, "w1", 0), moduleOf(store, "w1", 1))).containsExactly("g:b", "g:b");
+    }
+
+    @Test
+    void aWorkerDoesNotPutOffTheHeadOfTheQueueForAShorterTaskOfAWarmModule() {
+        Store store = new LocalDirectoryStore(temp);
+        FakeWorker worker = new FakeWorker("w0", store, "r", t -> false);
+
+        run(
+                store,
+                List.of(worker),
+                List.of(task(0, "g:a", 20), task(1, "g:b", 19), task(2, "g:c", 10), task(3, "g:a", 8)));
+
+        assertThat(worker.ranTasks).containsExactly("t0", "t1", "t2", "t3");
+    }
+
     @Test
     void everyTaskGetsExactlyOneResultAcrossWorkers() {
         Store store = new LocalDirectoryStore(temp);

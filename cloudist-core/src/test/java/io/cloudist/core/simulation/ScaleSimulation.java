@@ -166,7 +166,8 @@ public final class ScaleSimulation {
                 cloud.bootTimeout(),
                 cloud.maxAttempts());
         Coordinator coordinator = new Coordinator(
-                store.client(coordinatorCounts), "sim", workers, listener, settings, Replacements.NONE, clock);
+                        store.client(coordinatorCounts), "sim", workers, listener, settings, Replacements.NONE, clock)
+                .warmingAtBoot(bootModule);
 
         System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()

@@ -96,14 +96,16 @@ class ScaleSimulationTest {
         // The test JVMs started, as the workers counted them and as the task results the coordinator kept say.
         long starts = tally.jvmStarts.sum();
         assertThat(reactor.reportedJvmStarts()).isBetween(starts - duplicates, starts);
-        // Measured: 75-78% of the tasks start a test JVM (handing each task to the first free worker: 86%, 745),
-        // nowhere near the issue's target of under 50% (docs/performance.md, "A reactor of 100 modules on 200
-        // workers").
-        assertThat(report.jvmStartsPerTask()).isLessThan(0.85);
-        assertThat(starts).isLessThan(Math.round(0.95 * reactor.planInOrder().jvmStarts()));
-        // Where the coordinator's choice by module works: the first poll hands each worker a second task of its first
-        // task's module when one is queued behind it. Measured 49%; 95-98% of first and later tasks start a JVM.
-        assertThat(tally.jvmStartsByNumber[1].sum()).isLessThan(Math.round(0.65 * tally.tasksByNumber[1].sum()));
+        // Measured: 61% of the tasks start a test JVM (75-78% when the coordinator followed only the module a worker
+        // ran
+        // last, 69-71% following both warm modules without lanes; handing each task to the first free worker: 86%,
+        // 745).
+        // At 50,000 tests 49-58% over seeds 1-3 (docs/performance.md, "A reactor of 100 modules on 200 workers").
+        assertThat(report.jvmStartsPerTask()).isLessThan(0.7);
+        assertThat(starts).isLessThan(Math.round(0.8 * reactor.planInOrder().jvmStarts()));
+        // Lanes keep a worker on its first task's module: measured 23% of second tasks start a JVM (49% without lanes,
+        // where only the first poll's choice among the tasks it hands out kept a worker on its module).
+        assertThat(tally.jvmStartsByNumber[1].sum()).isLessThan(Math.round(0.4 * tally.tasksByNumber[1].sum()));
 
         // The plan, each task to the first free worker with instant coordination and JVM starts: 43.5 s against a
         // lower bound of 32.8 s (1.33). Deterministic: the suite and the plan depend on the seed only.
