@@ -106,8 +106,12 @@ final class Heartbeats implements AutoCloseable {
         }
     }
 
+    /** Stops beating; returns once no beat is being written, so nothing writes to the store after it. */
     @Override
     public void close() {
         timer.shutdownNow();
+        synchronized (this) {
+            finished = true;
+        }
     }
 }
