@@ -16,8 +16,26 @@ import java.nio.file.Path;
 final class EventFile implements Closeable {
     private final Writer writer;
 
+    private EventFile(Writer writer) {
+        this.writer = writer;
+    }
+
     private EventFile(Path file, boolean append) throws IOException {
-        this.writer = new OutputStreamWriter(new FileOutputStream(file.toFile(), append), StandardCharsets.UTF_8);
+        this(new OutputStreamWriter(new FileOutputStream(file.toFile(), append), StandardCharsets.UTF_8));
+    }
+
+    /** A file that forgets every line written to it. */
+    static EventFile discarding() {
+        return new EventFile(new Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) {}
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        });
     }
 
     /** Opens {@code file} for appending, creating it if needed. */

@@ -11,7 +11,11 @@ import java.nio.file.Paths;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
@@ -98,15 +102,40 @@ final class ServeMode {
     }
 
     /**
-     * Loads the engines before the first command arrives, while the worker is still waiting for its first task.
-     * A failure here is not fatal: the first command creates the launcher again and reports the error.
+     * Gets the JVM ready for its first command while the worker is still waiting for a task: creates the launcher
+     * and runs one empty request through the engines and the event writer, so that the classes of discovery and
+     * execution are loaded before the first test rather than after it (it halves the first request's time to its first
+     * test). The empty request runs on a second launcher that registers none of the project's listeners, so that
+     * they see only the requests that run tests. A failure here is not fatal: the first command creates the launcher
+     * again and reports the error.
      */
     private void warmUp() {
         try {
             launcher = LauncherFactory.create();
         } catch (Exception | LinkageError e) {
             launcher = null;
+            return;
         }
+        try {
+            LauncherDiscoveryRequest nothing = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(DiscoverySelectors.selectClass(ServeMode.class))
+                    .build();
+            quietLauncher().execute(nothing, new EventWriter(EventFile.discarding(), capture));
+        } catch (Exception | LinkageError e) {
+            // an engine that cannot run an empty request, or a JUnit Platform older than 1.8: no warming
+        } finally {
+            capture.clear();
+        }
+    }
+
+    /** A launcher without the listeners and filters that the project registers through service files. */
+    private static Launcher quietLauncher() {
+        return LauncherFactory.create(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false)
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .enableLauncherDiscoveryListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
+                .build());
     }
 
     private void execute(String command) throws IOException {

@@ -197,6 +197,27 @@ class ServeModeTest {
     }
 
     @Test
+    void theProjectsListenersSeeOnlyTheRequestsThatRunTestsNotTheWarmUp() throws Exception {
+        Path planLog = dir.resolve("plans.txt");
+        Path properties = dir.resolve("listener.properties");
+        java.nio.file.Files.writeString(
+                properties, "fixture.planLog=" + planLog.toString().replace("\\", "/") + "\n");
+        RunnerJvm.Exit exit = RunnerJvm.run(
+                dir,
+                command(request("class " + TaggedFixture.class.getName()), dir.resolve("first.jsonl"))
+                        + command(request("class " + PropertyFixture.class.getName()), dir.resolve("second.jsonl")),
+                RunnerMain.SYSTEM_PROPERTIES,
+                properties.toString(),
+                "serve");
+
+        assertThat(exit.code()).as(exit.stderr()).isZero();
+        assertThat(java.nio.file.Files.readAllLines(planLog))
+                .as("one test plan per request, none for the warm-up's empty request")
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line).isNotEqualTo("tests 0"));
+    }
+
+    @Test
     void configurationParametersOfTheRequestReachTheEngines() throws Exception {
         EventLog log = serveOne(
                 "config junit.jupiter.conditions.deactivate=org.junit.*DisabledCondition",
