@@ -21,7 +21,7 @@ final class EventWriter implements TestExecutionListener {
     @Override
     public void executionStarted(TestIdentifier node) {
         writePrinted();
-        events.write(event("started").put("node", NodeJson.of(node)));
+        events.write(withCpu(event("started")).put("node", NodeJson.of(node)));
         capture.begin(node.getUniqueId());
     }
 
@@ -35,7 +35,7 @@ final class EventWriter implements TestExecutionListener {
     public void executionFinished(TestIdentifier node, TestExecutionResult result) {
         writePrinted();
         OutputCapture.Captured output = capture.end(node.getUniqueId());
-        JsonObject finished = event("finished")
+        JsonObject finished = withCpu(event("finished"))
                 .put("uniqueId", node.getUniqueId())
                 .put("status", result.getStatus().name());
         Throwable throwable = result.getThrowable().orElse(null);
@@ -53,6 +53,12 @@ final class EventWriter implements TestExecutionListener {
                     .put("stream", printed.err ? "err" : "out")
                     .put("text", printed.text));
         }
+    }
+
+    /** Adds the JVM's CPU time so far ({@code cpu}, milliseconds), when the JVM says. */
+    private static JsonObject withCpu(JsonObject event) {
+        long cpu = ProcessCpu.millis();
+        return cpu < 0 ? event : event.put("cpu", cpu);
     }
 
     static JsonObject event(String name) {

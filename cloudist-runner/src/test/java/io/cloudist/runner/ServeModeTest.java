@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudist.runner.fixtures.ConsoleOrderFixture;
+import io.cloudist.runner.fixtures.CpuFixture;
 import io.cloudist.runner.fixtures.ExitFixture;
 import io.cloudist.runner.fixtures.JUnit4Fixture;
 import io.cloudist.runner.fixtures.OutcomesFixture;
@@ -215,6 +216,28 @@ class ServeModeTest {
                 .as("one test plan per request, none for the warm-up's empty request")
                 .hasSize(2)
                 .allSatisfy(line -> assertThat(line).isNotEqualTo("tests 0"));
+    }
+
+    @Test
+    void eachStartAndFinishCarriesTheJvmsCpuTimeSoThatComputingTellsFromWaiting() throws Exception {
+        EventLog log = serveOne("class " + CpuFixture.class.getName());
+
+        long computing = cpuMillis(log, "computes()");
+        long waiting = cpuMillis(log, "waits()");
+        assertThat(computing).as("a test that computes for 400 ms").isGreaterThanOrEqualTo(400);
+        assertThat(waiting).as("a test that sleeps for 400 ms").isLessThan(computing / 2);
+    }
+
+    private static long cpuMillis(EventLog log, String test) {
+        long started = log.named("started").stream()
+                .filter(e -> e.at("/node/displayName").asText().equals(test))
+                .findFirst()
+                .orElseThrow()
+                .get("cpu")
+                .asLong(-1);
+        long finished = log.finished(test).get("cpu").asLong(-1);
+        assertThat(started).as("cpu of %s started", test).isNotNegative();
+        return finished - started;
     }
 
     @Test

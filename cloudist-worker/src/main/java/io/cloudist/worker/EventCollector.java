@@ -46,7 +46,7 @@ final class EventCollector {
         void testFinished(TestResult result);
     }
 
-    private record Started(TestNode node, long time) {}
+    private record Started(TestNode node, long time, long cpu) {}
 
     EventCollector(Path events, Listener listener) {
         this(events, listener, new ArrayList<>(), 0);
@@ -99,7 +99,9 @@ final class EventCollector {
         switch (event.path("event").asText()) {
             case "started" -> {
                 TestNode node = JSON.treeToValue(event.get("node"), TestNode.class);
-                running.put(node.uniqueId(), new Started(node, time));
+                running.put(
+                        node.uniqueId(),
+                        new Started(node, time, event.path("cpu").asLong(-1)));
                 touch(node.uniqueId());
                 if (!node.kind().isTest() && !node.className().isEmpty() && !node.hasMethod()) {
                     console.add(new ConsoleEntry(base + results.size(), ConsoleEntry.Kind.START, node.uniqueId(), ""));
@@ -150,6 +152,8 @@ final class EventCollector {
             default -> throwable != null && throwable.path("assertion").asBoolean() ? Status.FAILED : Status.ERROR;
         };
         double seconds = Math.max(0, time - started.time()) / 1000.0;
+        long cpu = event.path("cpu").asLong(-1);
+        Double cpuSeconds = cpu < 0 || started.cpu() < 0 ? null : Math.max(0, cpu - started.cpu()) / 1000.0;
         add(new TestResult(
                 started.node(),
                 status,
@@ -157,7 +161,8 @@ final class EventCollector {
                 seconds,
                 failure,
                 event.path("stdout").asText(""),
-                event.path("stderr").asText("")));
+                event.path("stderr").asText(""),
+                cpuSeconds));
     }
 
     private void add(TestResult result) {

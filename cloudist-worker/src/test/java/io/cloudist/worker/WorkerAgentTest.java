@@ -208,6 +208,9 @@ class WorkerAgentTest {
         assertThat(tests.get("throwsAnException").status()).isEqualTo(Status.ERROR);
         assertThat(tests.get("throwsAnException").failure().type()).isEqualTo("java.lang.IllegalStateException");
         assertThat(result.jvmStarts()).isEqualTo(1);
+        assertThat(tests.values())
+                .as("each test's CPU time, for the timing history")
+                .allSatisfy(test -> assertThat(test.cpuSeconds()).isNotNull().isNotNegative());
     }
 
     @Test

@@ -12,9 +12,29 @@ import java.util.Objects;
  * @param failure why it did not pass; null when passed
  * @param stdout captured standard output, never null
  * @param stderr captured standard error, never null
+ * @param cpuSeconds the CPU time its JVM used while it ran (every thread), null when unknown
  */
 public record TestResult(
-        TestNode node, Status status, long startMillis, double seconds, Failure failure, String stdout, String stderr) {
+        TestNode node,
+        Status status,
+        long startMillis,
+        double seconds,
+        Failure failure,
+        String stdout,
+        String stderr,
+        Double cpuSeconds) {
+    /** An outcome whose CPU time is unknown. */
+    public TestResult(
+            TestNode node,
+            Status status,
+            long startMillis,
+            double seconds,
+            Failure failure,
+            String stdout,
+            String stderr) {
+        this(node, status, startMillis, seconds, failure, stdout, stderr, null);
+    }
+
     public TestResult {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(status, "status");

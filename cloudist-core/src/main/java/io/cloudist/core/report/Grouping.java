@@ -97,7 +97,14 @@ final class Grouping {
                     failure.message(),
                     TrimmedTrace.of(failure.stackTrace(), run.node().className()));
             trimmed.add(new TestResult(
-                    run.node(), run.status(), run.startMillis(), run.seconds(), cut, run.stdout(), run.stderr()));
+                    run.node(),
+                    run.status(),
+                    run.startMillis(),
+                    run.seconds(),
+                    cut,
+                    run.stdout(),
+                    run.stderr(),
+                    run.cpuSeconds()));
         }
         return trimmed;
     }

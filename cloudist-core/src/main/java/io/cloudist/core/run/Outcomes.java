@@ -37,7 +37,14 @@ final class Outcomes {
                 TestResult result = known == null || known.equals(r.node())
                         ? r
                         : new TestResult(
-                                known, r.status(), r.startMillis(), r.seconds(), r.failure(), r.stdout(), r.stderr());
+                                known,
+                                r.status(),
+                                r.startMillis(),
+                                r.seconds(),
+                                r.failure(),
+                                r.stdout(),
+                                r.stderr(),
+                                r.cpuSeconds());
                 results.add(result);
                 markWithAncestors(r.uniqueId(), reported);
                 lastStatus.put(r.uniqueId(), r.status());
