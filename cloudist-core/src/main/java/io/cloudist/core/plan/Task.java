@@ -1,7 +1,7 @@
 package io.cloudist.core.plan;
 
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Units of one module that one worker runs together in one assignment.
@@ -11,8 +11,10 @@ import java.util.function.Predicate;
  * @param expectedSeconds the sum of the units' expected durations
  * @param measured true when the timing history knows every unit, so that {@code expectedSeconds} is a measure and not
  *     a guess
+ * @param cpuShare how many cores it is expected to keep busy (its units' CPU time over their wall time, from the timing
+ *     history); 0 when unknown
  */
-public record Task(String id, List<Unit> units, double expectedSeconds, boolean measured) {
+public record Task(String id, List<Unit> units, double expectedSeconds, boolean measured, double cpuShare) {
     public Task {
         units = List.copyOf(units);
         if (units.isEmpty()) {
@@ -34,14 +36,31 @@ public record Task(String id, List<Unit> units, double expectedSeconds, boolean 
         this(id, units, expectedSeconds, false);
     }
 
-    /** This task, its expected time a measure when {@code history} knows every unit. */
-    public Task measuredBy(TimingHistory history) {
-        return measuredBy(history::knows);
+    /** A task of unknown CPU share. */
+    public Task(String id, List<Unit> units, double expectedSeconds, boolean measured) {
+        this(id, units, expectedSeconds, measured, 0);
     }
 
-    /** This task, its expected time a measure when {@code knows} is true of every unit. */
-    public Task measuredBy(Predicate<Unit> knows) {
-        return new Task(id, units, expectedSeconds, units.stream().allMatch(knows));
+    /** This task, its expected time a measure when {@code history} knows every unit, with its CPU share. */
+    public Task measuredBy(TimingHistory history) {
+        return measuredWith(unit -> history);
+    }
+
+    /**
+     * This task measured by the history of each unit's module: its expected time a measure when the history knows
+     * every unit, and its CPU share the units' shares weighted by their expected times.
+     */
+    public Task measuredWith(Function<Unit, TimingHistory> historyOf) {
+        double weighted = 0;
+        double total = 0;
+        for (Unit unit : units) {
+            TimingHistory history = historyOf.apply(unit);
+            double seconds = history.expected(unit);
+            weighted += history.cpuShare(unit) * seconds;
+            total += seconds;
+        }
+        boolean known = units.stream().allMatch(unit -> historyOf.apply(unit).knows(unit));
+        return new Task(id, units, expectedSeconds, known, total > 0 ? weighted / total : 0);
     }
 
     /** The unique ids to select, unit after unit. */

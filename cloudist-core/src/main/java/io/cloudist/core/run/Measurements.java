@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * This run's durations per unit, for the timing history: the sum of its method-level nodes' times. A node that was
+ * This run's durations per unit, for the timing history: the sum of its method-level nodes' times, wall and CPU. A node that was
  * run again after a failure counts with its first run, as a run without failures would have taken.
  */
 final class Measurements {
@@ -34,7 +34,31 @@ final class Measurements {
                 }
             }
         }
-        return new TimingHistory(perUnit(units, results), failedUnits);
+        return TimingHistory.ofRun(perUnit(units, results), cpuPerUnit(units, results), failedUnits);
+    }
+
+    /** Each unit's CPU time: the sum of its nodes', for the units whose every node's is known. */
+    static Map<String, Double> cpuPerUnit(List<Unit> units, List<TestResult> results) {
+        Map<String, TestResult> byId = new HashMap<>();
+        results.forEach(r -> byId.putIfAbsent(r.uniqueId(), r));
+        Map<String, Double> measured = new HashMap<>();
+        for (Unit unit : units) {
+            double cpu = 0;
+            boolean any = false;
+            boolean all = true;
+            for (String id : unit.uniqueIds()) {
+                TestResult result = byId.get(id);
+                if (result != null) {
+                    any = true;
+                    all &= result.cpuSeconds() != null;
+                    cpu += result.cpuSeconds() == null ? 0 : result.cpuSeconds();
+                }
+            }
+            if (any && all) {
+                measured.put(unit.key(), cpu);
+            }
+        }
+        return measured;
     }
 
     static Map<String, Double> perUnit(List<Unit> units, List<TestResult> results) {

@@ -43,11 +43,11 @@ final class SharedTimings {
      * of the same project on other machines meanwhile keep theirs).
      */
     void record(TimingHistory planned, TimingHistory measured) {
-        planned.with(measured).write(file);
+        planned.withRun(measured).write(file);
         shared.ifPresent(store -> {
             try {
                 TimingHistory latest = fromStore().orElse(planned);
-                store.put(key, latest.with(measured).toBytes());
+                store.put(key, latest.withRun(measured).toBytes());
             } catch (CloudistException e) {
                 LOG.warn(
                         "Timing history not written to {} ({}): the next run on another machine plans without it",

@@ -59,4 +59,56 @@ class TimingHistoryTest {
         Path file = Files.writeString(temp.resolve("timings.json"), "{not json");
         assertThat(TimingHistory.read(file).asMap()).isEmpty();
     }
+
+    private static TimingHistory run(String key, double seconds, Double cpuSeconds) {
+        Map<String, Double> cpu = cpuSeconds == null ? Map.of() : Map.of(key, cpuSeconds);
+        return TimingHistory.ofRun(Map.of(key, seconds), cpu, java.util.Set.of());
+    }
+
+    @Test
+    void aUnitIsExpectedToTakeTheMedianOfItsLastFiveRunsNotTheLast() {
+        TimingHistory history = TimingHistory.empty();
+        for (double seconds : new double[] {100, 30, 34, 70, 38, 31}) {
+            history = history.withRun(run("Heavy", seconds, null));
+        }
+
+        // 100 is forgotten; the median of 30, 34, 70, 38, 31 is 34.
+        assertThat(history.expected(unit("Heavy"))).isEqualTo(34.0);
+        assertThat(TimingHistory.parse(history.toBytes()).expected(unit("Heavy")))
+                .as("the samples are kept in the stored form")
+                .isEqualTo(34.0);
+        assertThat(history.with(TimingHistory.parse(history.toBytes())).expected(unit("Heavy")))
+                .as("overlaying a history with itself adds no run")
+                .isEqualTo(34.0);
+    }
+
+    @Test
+    void theCpuShareIsTheMedianOfCpuOverWallOfTheRunsThatSaidAndZeroWhenNoneDid() {
+        TimingHistory history = TimingHistory.empty()
+                .withRun(run("Computes", 10, 9.8))
+                .withRun(run("Computes", 20, 10.0))
+                .withRun(run("Computes", 10, 9.6))
+                .withRun(run("Waits", 10, 0.1))
+                .withRun(run("Unknown", 10, null));
+
+        assertThat(history.cpuShare(unit("Computes"))).isEqualTo(0.96);
+        assertThat(history.cpuShare(unit("Waits"))).isEqualTo(0.01);
+        assertThat(history.cpuShare(unit("Unknown"))).isZero();
+        assertThat(history.cpuShare(unit("Never"))).isZero();
+        Task task = new Task("t0", List.of(unit("Computes"), unit("Waits")), 20).measuredBy(history);
+        assertThat(task.cpuShare())
+                .as("weighted by expected time: (0.96 * 10 + 0.01 * 10) / 20")
+                .isCloseTo(0.485, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void aHistoryWrittenBeforeSamplesWereKeptReadsAsOneRunEach() {
+        byte[] old = "{\"schema\":2,\"seconds\":{\"A\":4.0},\"failed\":[]}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        TimingHistory history =
+                TimingHistory.parse(old).withRun(run("A", 8, null)).withRun(run("A", 6, null));
+
+        assertThat(history.expected(unit("A"))).isEqualTo(6.0);
+    }
 }

@@ -54,4 +54,30 @@ class MeasurementsTest {
 
         assertThat(history.failed()).isEmpty();
     }
+
+    private static TestResult timed(String uniqueId, double seconds, Double cpuSeconds) {
+        TestResult passed = result(uniqueId, Status.PASSED, seconds);
+        return new TestResult(passed.node(), Status.PASSED, 0, seconds, null, "", "", cpuSeconds);
+    }
+
+    @Test
+    @Timeout(10)
+    void aUnitsCpuTimeIsItsTestsSumAndUnknownWhenOneTestsIsUnknown() {
+        String a1 = "[engine:junit-jupiter]/[class:p.ATest]/[method:one()]";
+        String a2 = "[engine:junit-jupiter]/[class:p.ATest]/[method:two()]";
+        String b1 = "[engine:junit-jupiter]/[class:p.BTest]/[method:one()]";
+        String b2 = "[engine:junit-jupiter]/[class:p.BTest]/[method:two()]";
+        List<Unit> units = List.of(
+                new Unit("p.ATest", "p.ATest", List.of(a1, a2), 2), new Unit("p.BTest", "p.BTest", List.of(b1, b2), 2));
+
+        TimingHistory history = Measurements.history(
+                units, List.of(timed(a1, 1.0, 0.75), timed(a2, 1.0, 0.25), timed(b1, 2.0, 2.0), timed(b2, 2.0, null)));
+
+        assertThat(history.cpuShare(new Unit("p.ATest", "p.ATest", List.of(a1, a2), 2)))
+                .isEqualTo(0.5);
+        assertThat(history.cpuShare(new Unit("p.BTest", "p.BTest", List.of(b1, b2), 2)))
+                .as("one test of it did not say")
+                .isZero();
+        assertThat(history.asMap()).containsEntry("p.BTest", 4.0);
+    }
 }
