@@ -40,6 +40,8 @@ import java.util.function.BooleanSupplier;
 public final class Coordinator {
     /** Assignments written ahead per worker: the one it runs and the next. */
     private static final int QUEUE_DEPTH = 2;
+    /** How far, in cores, a task's expected CPU share may go past the free cores and still fit (measures vary). */
+    private static final double CORE_SLACK = 0.25;
 
     private final Store store;
     private final String runId;
@@ -221,15 +223,29 @@ public final class Coordinator {
      */
     private Pending next(WorkerState w, int window) {
         String planned = lanes.next(w.lane);
+        double coresFree = sharedCores - busyCores(w);
         Pending next = TaskChoice.next(
                 queue,
                 window,
                 p -> p.task.id().equals(planned),
                 p -> w.warm.isWarm(p.task.module()),
-                p -> p.task.expectedSeconds());
+                p -> p.task.expectedSeconds(),
+                p -> sharedCores <= 0 || p.task.cpuShare() <= coresFree + CORE_SLACK);
         queue.removeFirstOccurrence(next);
         lanes.taken(next.task.id());
         return next;
+    }
+
+    /** The cores that the other workers' running tasks are expected to keep busy. */
+    private double busyCores(WorkerState w) {
+        double busy = 0;
+        for (WorkerState other : workers) {
+            Pending running = other.outstanding.peekFirst();
+            if (other != w && !other.lost && running != null) {
+                busy += running.task.cpuShare();
+            }
+        }
+        return busy;
     }
 
     private void send(WorkerState w, Pending next) {
@@ -423,6 +439,17 @@ public final class Coordinator {
     private String storeOutage = "";
     private BooleanSupplier aborting = () -> false;
     private String bootModule = "";
+    private int sharedCores;
+
+    /**
+     * Tells the coordinator that its workers share one machine of {@code cores} cores (local workers), so that a task
+     * expected to compute does not go next to others computing when no core is left for it and one that mostly waits
+     * could go instead (see {@link TaskChoice}).
+     */
+    public Coordinator sharingCores(int cores) {
+        this.sharedCores = cores;
+        return this;
+    }
 
     /**
      * Tells the coordinator which module's test JVM every worker starts at boot, before its first task (the run

@@ -10,7 +10,8 @@ import java.util.function.ToDoubleFunction;
  * first of a module whose test JVM it keeps warm, among the tasks the round hands out to the workers wanting one anyway
  * or further back among those nearly as long as the head of the queue (at least {@value #NEARLY_AS_LONG} of it),
  * which the head then swaps places with. A long task is never put off behind a shorter one, only behind one nearly as
- * long.
+ * long. On a machine whose workers share its cores, a task that would compute next to others computing without a core
+ * for it gives way, on the same terms, to one that fits.
  */
 final class TaskChoice {
     /** How long, as a share of the head of the queue, a task further back must be to be taken first. */
@@ -28,22 +29,54 @@ final class TaskChoice {
      */
     static <T> T next(
             Collection<T> queue, int window, Predicate<T> planned, Predicate<T> warm, ToDoubleFunction<T> seconds) {
+        return next(queue, window, planned, warm, seconds, task -> true);
+    }
+
+    /**
+     * The task to take next as above, among those that {@code fits} where there is one: a task that would compute
+     * next to others computing on a machine without a core for it takes twice as long, so one that waits more than it
+     * computes takes its place when it is nearly as long (a sleeping class shares the cores instead).
+     *
+     * @param fits whether a task's CPU share fits in the cores the worker's machine has free
+     */
+    static <T> T next(
+            Collection<T> queue,
+            int window,
+            Predicate<T> planned,
+            Predicate<T> warm,
+            ToDoubleFunction<T> seconds,
+            Predicate<T> fits) {
         T head = queue.iterator().next();
         double nearly = seconds.applyAsDouble(head) * NEARLY_AS_LONG;
+        T firstPlanned = null;
         T firstWarm = null;
+        T firstWarmFitting = null;
+        T firstFitting = null;
         int seen = 0;
         for (T task : queue) {
             boolean handedOutAnyway = seen++ < window;
             if (!handedOutAnyway && seconds.applyAsDouble(task) < nearly) {
                 break;
             }
+            boolean fitting = fits.test(task);
             if (planned.test(task)) {
-                return task;
+                if (fitting) {
+                    return task;
+                }
+                firstPlanned = firstPlanned == null ? task : firstPlanned;
             }
-            if (firstWarm == null && warm.test(task)) {
-                firstWarm = task;
+            if (warm.test(task)) {
+                firstWarm = firstWarm == null ? task : firstWarm;
+                firstWarmFitting = firstWarmFitting == null && fitting ? task : firstWarmFitting;
             }
+            firstFitting = firstFitting == null && fitting ? task : firstFitting;
         }
-        return firstWarm != null ? firstWarm : head;
+        if (firstWarmFitting != null) {
+            return firstWarmFitting;
+        }
+        if (firstFitting != null) {
+            return firstFitting;
+        }
+        return firstPlanned != null ? firstPlanned : firstWarm != null ? firstWarm : head;
     }
 }

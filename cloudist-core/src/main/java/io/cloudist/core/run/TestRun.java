@@ -220,7 +220,8 @@ public final class TestRun {
                             store.uptimeClock(clock),
                             lead.failurePolicy().skipAfterFailureCount())
                     .abortingWhen(guard::aborting)
-                    .warmingAtBoot(manifest.modules().get(0).module());
+                    .warmingAtBoot(manifest.modules().get(0).module())
+                    .sharingCores(lead.cloud().isLocal() ? Runtime.getRuntime().availableProcessors() : 0);
             outcome = timings.time("tests", () -> coordinator.run(tasks));
             for (ModuleRun module : planned) {
                 if (!module.done()) {
@@ -353,7 +354,7 @@ public final class TestRun {
                                 .tieBreak(
                                         units, failed, LocalDateTime.now(clock).getHour()))
                 .stream()
-                .map(task -> task.measuredBy(u -> histories.get(u.module()).knows(u)))
+                .map(task -> task.measuredWith(u -> histories.get(u.module())))
                 .toList();
     }
 

@@ -404,4 +404,39 @@ class CoordinatorTest {
         assertThat(outcome.results().get("t2").workerId()).isEqualTo("w1");
         assertThat(busy.ranTasks).containsExactly("t0");
     }
+
+    private static Task weighed(int i, double seconds, double cpuShare) {
+        Unit unit = new Unit("C" + i, "C" + i, List.of("[engine:e]/[class:C" + i + "]"), 1);
+        return new Task("t" + i, List.of(unit), seconds, true, cpuShare);
+    }
+
+    private String firstTaskOfTheThirdWorker(Path dir, int sharedCores) {
+        Store store = new LocalDirectoryStore(dir);
+        List<FakeWorker> workers = List.of(
+                FakeWorker.slow("w0", store, "r", 50),
+                FakeWorker.slow("w1", store, "r", 50),
+                FakeWorker.slow("w2", store, "r", 50));
+        new Coordinator(
+                        store,
+                        "r",
+                        List.copyOf(workers),
+                        new CoordinatorListener() {},
+                        FAST,
+                        Replacements.NONE,
+                        Clock.systemUTC())
+                .sharingCores(sharedCores)
+                .run(List.of(weighed(0, 10, 1.0), weighed(1, 9.8, 1.0), weighed(2, 9.6, 1.0), weighed(3, 9.5, 0.02)));
+        return Documents.read(store.get(StoreKeys.assignment("r", "w2", 0)).orElseThrow(), Assignment.class)
+                .taskId();
+    }
+
+    @Test
+    void threeWorkersOnTwoCoresDoNotRunThreeClassesThatComputeWhenOneThatWaitsIsNearlyAsLong() {
+        assertThat(firstTaskOfTheThirdWorker(temp.resolve("two-cores"), 2))
+                .as("two tasks that compute keep both cores busy")
+                .isEqualTo("t3");
+        assertThat(firstTaskOfTheThirdWorker(temp.resolve("cores-of-their-own"), 0))
+                .as("workers with cores of their own take the queue's order")
+                .isEqualTo("t2");
+    }
 }

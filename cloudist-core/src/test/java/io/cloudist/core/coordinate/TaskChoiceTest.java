@@ -66,4 +66,44 @@ class TaskChoiceTest {
 
         assertThat(next(queue, 1, Set.of("c"))).isSameAs(queue.get(0));
     }
+
+    private record Weighed(String name, double seconds, double cpuShare) {}
+
+    private static Weighed nextFitting(List<Weighed> queue, int window, double coresFree, Set<String> warm) {
+        return TaskChoice.next(
+                queue,
+                window,
+                q -> false,
+                q -> warm.contains(q.name()),
+                Weighed::seconds,
+                q -> q.cpuShare() <= coresFree);
+    }
+
+    @Test
+    void aTaskThatComputesGivesWayToOneThatWaitsWhenNoCoreIsFreeAndItIsNearlyAsLong() {
+        List<Weighed> queue = List.of(
+                new Weighed("computes", 10, 1.0), new Weighed("waits", 9.5, 0.05), new Weighed("short", 2, 0.0));
+
+        assertThat(nextFitting(queue, 1, 0.1, Set.of())).as("no core free").isSameAs(queue.get(1));
+        assertThat(nextFitting(queue, 1, 1.0, Set.of())).as("a core free").isSameAs(queue.get(0));
+    }
+
+    @Test
+    void aTaskThatComputesIsNotPutOffBehindAShorterOneEvenWithNoCoreFree() {
+        List<Weighed> queue = List.of(new Weighed("computes", 10, 1.0), new Weighed("waits", 5, 0.05));
+
+        assertThat(nextFitting(queue, 1, 0.1, Set.of())).isSameAs(queue.get(0));
+    }
+
+    @Test
+    void aFittingTaskOfAWarmModuleComesFirstAndAWarmOneThatDoesNotFitGivesWay() {
+        List<Weighed> queue =
+                List.of(new Weighed("a", 10, 0.0), new Weighed("heavy", 9.8, 1.5), new Weighed("light", 9.5, 0.1));
+
+        assertThat(nextFitting(queue, 1, 0.5, Set.of("heavy", "light"))).isSameAs(queue.get(2));
+        assertThat(nextFitting(queue, 1, 0.5, Set.of("heavy")))
+                .as("the head fits")
+                .isSameAs(queue.get(0));
+        assertThat(nextFitting(queue, 1, 2.0, Set.of("heavy", "light"))).isSameAs(queue.get(1));
+    }
 }
