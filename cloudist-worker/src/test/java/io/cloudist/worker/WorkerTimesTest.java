@@ -15,6 +15,8 @@ import io.cloudist.core.report.Summary;
 import io.cloudist.core.store.LocalDirectoryStore;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
+import io.cloudist.core.timeline.Phase;
+import io.cloudist.core.timeline.PhasesAddUp;
 import io.cloudist.core.timeline.RunTimeline;
 import io.cloudist.core.timeline.TimelineRecorder;
 import java.io.File;
@@ -121,7 +123,7 @@ class WorkerTimesTest {
             }
         }
         running.get(60, TimeUnit.SECONDS);
-        return timeline.timeline(RUN, "local", Summary.EMPTY, List.of());
+        return timeline.timeline(RUN, "local", 2, Summary.EMPTY, List.of());
     }
 
     private TaskResult result(int seq) {
@@ -168,6 +170,33 @@ class WorkerTimesTest {
 
         // The last task reuses that JVM: nothing to start.
         assertThat(result(2).times().jvms()).isEmpty();
+    }
+
+    @Test
+    void theTimelineOfARealWorkersResultsCutsItsTimeIntoPhasesThatAddUpToItsWallTime() throws Exception {
+        task(CALCULATOR, "adds", "failsAnAssertion");
+        task(EXIT, "before", "exits", "after");
+        task(CALCULATOR, "adds", "throwsAnException");
+        task(EXIT, "before");
+
+        RunTimeline timeline = run(false, new TimelineRecorder(Clock.systemUTC()));
+
+        RunTimeline.Worker worker = timeline.workers().get(0);
+        PhasesAddUp.check(worker);
+        List<Phase> phases =
+                worker.phases().stream().map(RunTimeline.PhaseSpan::phase).toList();
+        assertThat(phases.get(0)).isEqualTo(Phase.START);
+        assertThat(phases).contains(Phase.JVM, Phase.DISCOVERY, Phase.RUNNING, Phase.REPORTING);
+        // With reuseForks=false each task starts a test JVM of its own: four starts, none counted as running.
+        long jvmStarts = worker.phases().stream()
+                .filter(p -> p.phase() == Phase.JVM)
+                .map(RunTimeline.PhaseSpan::taskId)
+                .distinct()
+                .count();
+        assertThat(jvmStarts).isEqualTo(4);
+        assertThat(timeline.phases().startupShare()).isStrictlyBetween(0.0, 1.0);
+        assertThat(timeline.phases().workerSeconds())
+                .isEqualTo(worker.wallSeconds(), org.assertj.core.data.Offset.offset(0.001));
     }
 
     private record Handle(String id) implements WorkerHandle {
