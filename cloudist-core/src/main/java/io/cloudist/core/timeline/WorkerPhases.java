@@ -14,12 +14,13 @@ import java.util.TreeSet;
  * add what only it knows ({@link WorkerTimes}): when its agent joined the run, when its module's files were fetched,
  * when each test JVM was spawned and ready, and its runner's first and last events of each task. A task's own time is
  * discovery (taken to the runner's first event), running (first to last event) and reporting (last event to its
- * result read by the coordinator, or to the next task taken if that came first). A test JVM's start, or the fetching
- * of files, covers whatever it overlaps of its task and of the time since the task before; what it overlaps of the
- * task before is left to that task (a module's JVM started in the background while another module's tests ran). What is
- * left between tasks is waiting. A result without the worker's times (from an older cloudist) gives a coarser picture:
- * up at its first task, and the time before a task's first test counted as the test JVM's start when the task started
- * one, else as discovery.
+ * result read by the coordinator, or to the next task taken if that came first). What is left between tasks is
+ * waiting. Then a test JVM's start, or the fetching of files, covers whatever it overlaps of the task that reported it
+ * and of the worker's waiting, wherever that was (the JVM a worker starts at boot is reported by the first task of its
+ * module, which may come later); what it overlaps of another task stays that task's (a module's JVM started in the
+ * background while another module's tests ran). A result without the worker's times (from an older cloudist) gives a
+ * coarser picture: up at its first task, and the time before a task's first test counted as the test JVM's start when
+ * the task started one, else as discovery.
  */
 final class WorkerPhases {
     private WorkerPhases() {}
@@ -77,7 +78,43 @@ final class WorkerPhases {
             cursor = task(phases, task, cursor, next, end);
         }
         paint(phases, cursor, end, List.of(layer(lost ? Phase.LOST : Phase.WAITING, cursor, end, "")));
-        return phases;
+        List<PhaseSpan> covered = phases;
+        for (Ran task : ran) {
+            for (WorkerTimes.Interval f : task.times().files()) {
+                covered = cover(covered, layer(Phase.FILES, f.fromMillis(), f.toMillis(), task.taskId()));
+            }
+            for (WorkerTimes.Interval j : task.times().jvms()) {
+                covered = cover(covered, layer(Phase.JVM, j.fromMillis(), j.toMillis(), task.taskId()));
+            }
+        }
+        return covered;
+    }
+
+    /** The phases with {@code start} over what it overlaps of the worker's waiting and of its own task. */
+    private static List<PhaseSpan> cover(List<PhaseSpan> phases, Layer start) {
+        if (start.to() <= start.from()) {
+            return phases;
+        }
+        List<PhaseSpan> covered = new ArrayList<>();
+        for (PhaseSpan p : phases) {
+            long from = Math.max(p.fromMillis(), start.from());
+            long to = Math.min(p.toMillis(), start.to());
+            boolean coverable =
+                    p.phase() == Phase.WAITING || (p.taskId().equals(start.taskId()) && p.phase() != Phase.START);
+            if (!coverable || from >= to) {
+                append(
+                        covered,
+                        layer(p.phase(), p.fromMillis(), p.toMillis(), p.taskId()),
+                        p.fromMillis(),
+                        p.toMillis());
+                continue;
+            }
+            Layer before = layer(p.phase(), p.fromMillis(), from, p.taskId());
+            append(covered, before, p.fromMillis(), from);
+            append(covered, start, from, to);
+            append(covered, layer(p.phase(), to, p.toMillis(), p.taskId()), to, p.toMillis());
+        }
+        return covered;
     }
 
     /** Paints the time since {@code cursor} up to the task's end; returns that end. */
@@ -94,14 +131,7 @@ final class WorkerPhases {
         lastEvent = clamp(lastEvent, firstEvent, end);
         reported = clamp(reported, lastEvent, end);
 
-        List<Layer> starts = new ArrayList<>();
-        times.files().forEach(f -> starts.add(layer(Phase.FILES, f.fromMillis(), f.toMillis(), task.taskId())));
-        times.jvms().forEach(j -> starts.add(layer(Phase.JVM, j.fromMillis(), j.toMillis(), task.taskId())));
-
-        List<Layer> before = new ArrayList<>();
-        before.add(layer(Phase.WAITING, cursor, taken, ""));
-        before.addAll(starts);
-        paint(phases, cursor, taken, before);
+        paint(phases, cursor, taken, List.of(layer(Phase.WAITING, cursor, taken, "")));
 
         // Before a result that has no times, the time to the first test is the test JVM's start if it started one.
         Phase toFirstEvent = !times.recorded() && task.jvmStarts() > 0 ? Phase.JVM : Phase.DISCOVERY;
@@ -109,7 +139,6 @@ final class WorkerPhases {
         own.add(layer(toFirstEvent, taken, firstEvent, task.taskId()));
         own.add(layer(Phase.RUNNING, firstEvent, lastEvent, task.taskId()));
         own.add(layer(Phase.REPORTING, lastEvent, reported, task.taskId()));
-        own.addAll(starts);
         paint(phases, taken, reported, own);
         return reported;
     }
@@ -149,6 +178,9 @@ final class WorkerPhases {
     }
 
     private static void append(List<PhaseSpan> phases, Layer layer, long from, long to) {
+        if (to <= from) {
+            return;
+        }
         if (!phases.isEmpty()) {
             PhaseSpan last = phases.get(phases.size() - 1);
             if (last.phase() == layer.phase() && last.taskId().equals(layer.taskId()) && last.toMillis() == from) {

@@ -88,6 +88,29 @@ class WorkerPhasesTest {
     }
 
     @Test
+    void theTestJvmStartedAtBootShowsWhereTheWorkerWaitedThoughALaterTaskReportsIt() {
+        // A reactor's run: the JVM of the module warmed at boot (1100-2500) is first used by t1; t0, of another
+        // module, started its own JVM (3000-3800) after it was taken.
+        List<PhaseSpan> phases = WorkerPhases.of(
+                0,
+                9_000,
+                false,
+                List.of(
+                        ran("t0", 3_000, 5_000, 5_000, List.of(new Interval(3_000, 3_800)), 3_900, 4_990),
+                        ran("t1", 5_050, 7_000, 7_000, List.of(new Interval(1_100, 2_500)), 5_100, 6_990)));
+
+        assertThat(rows(phases))
+                .startsWith(
+                        tuple(Phase.START, 0L, 1_000L, ""),
+                        tuple(Phase.WAITING, 1_000L, 1_100L, ""),
+                        tuple(Phase.JVM, 1_100L, 2_500L, "t1"),
+                        tuple(Phase.WAITING, 2_500L, 3_000L, ""),
+                        tuple(Phase.JVM, 3_000L, 3_800L, "t0"),
+                        tuple(Phase.DISCOVERY, 3_800L, 3_900L, "t0"));
+        PhasesAddUp.check(phases, 0, 9_000);
+    }
+
+    @Test
     void aTestJvmStartedWhileATaskRanCoversItsTests() {
         // reuseForks=false: a second JVM from 3000 to 3600 between the task's two classes.
         List<PhaseSpan> phases = WorkerPhases.of(
