@@ -160,13 +160,17 @@ public final class HtmlReport {
         return html.toString();
     }
 
+    /** The first classes' names without their packages, and how many there are in all when that is more. */
+    private static String someClasses(List<String> classes) {
+        return GanttChart.simpleNames(classes.subList(0, Math.min(12, classes.size())))
+                + (classes.size() > 12 ? ", … (" + classes.size() + " classes)" : "");
+    }
+
     private static String criticalPathLine(CriticalPath path) {
         if (path.workerId().isEmpty()) {
             return "none";
         }
-        List<String> classes = path.classes();
-        String names = GanttChart.simpleNames(classes.subList(0, Math.min(12, classes.size())))
-                + (classes.size() > 12 ? ", … (" + classes.size() + " classes)" : "");
+        String names = someClasses(path.classes());
         return "worker " + escape(path.workerId()) + ", " + path.taskIds().size() + " tasks: " + escape(names)
                 + "; longest task " + escape(path.longestTaskId()) + " (" + seconds(path.longestTaskSeconds()) + ")";
     }
@@ -195,7 +199,7 @@ public final class HtmlReport {
                                 escape(t.taskId()),
                                 t.outcome(),
                                 t.seconds(),
-                                escape(String.join(", ", t.classes())))));
+                                escape(someClasses(t.classes())))));
             }
         }
         return rows.append("</table>").toString();

@@ -132,7 +132,7 @@ class HtmlReportTest {
         assertThat(html)
                 .contains("worker w0, 2 tasks: AlphaTest, GammaTest; longest task t2")
                 .contains("<h2>Critical path</h2>")
-                .contains("<td>com.example.GammaTest</td>");
+                .contains("<tr><td>t2</td><td>passed</td><td class=\"n\">1.950</td><td>GammaTest</td></tr>");
     }
 
     @Test
