@@ -17,7 +17,8 @@ import java.util.Set;
  * worker from its start to its end, each phase a bar in its colour (waiting is the thin line between bars). A bar of
  * running tests is coloured by its task's outcome and names the task's classes where the text fits; the tasks of the
  * critical path are outlined. A stretch narrower than half a pixel is not drawn (it still counts in every figure), so
- * that a run of a thousand workers stays a page a browser draws at once.
+ * that a run of a thousand workers stays a page a browser draws at once; the bars are written with plain appends, not
+ * {@code String.format}, which would take most of the report's time at that size.
  */
 final class GanttChart {
     static final int LABEL = 160;
@@ -88,7 +89,11 @@ final class GanttChart {
     }
 
     private void label(int row, String text) {
-        svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">%s</text>", row * ROW + 15, escape(text)));
+        svg.append("<text x=\"0\" y=\"")
+                .append(row * ROW + 15)
+                .append("\">")
+                .append(escape(text))
+                .append("</text>");
     }
 
     private void worker(Worker w, int row, Set<String> critical) {
@@ -97,14 +102,11 @@ final class GanttChart {
         long to = w.phases().isEmpty()
                 ? w.endMillis()
                 : w.phases().get(w.phases().size() - 1).toMillis();
-        svg.append(String.format(
-                Locale.ROOT,
-                "<rect class=\"life\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"2\"><title>worker %s%s</title></rect>",
-                x(from),
-                row * ROW + 10,
-                Math.max(1, (to - from) / span * WIDTH),
-                escape(w.id()),
-                w.lostReason().isEmpty() ? "" : " lost: " + escape(w.lostReason())));
+        rect("life", x(from), row * ROW + 10, Math.max(1, (to - from) / span * WIDTH), 2);
+        svg.append("<title>worker ")
+                .append(escape(w.id()))
+                .append(w.lostReason().isEmpty() ? "" : " lost: " + escape(w.lostReason()))
+                .append("</title></rect>");
         Map<String, TaskSpan> tasks = new HashMap<>();
         w.tasks().forEach(t -> tasks.putIfAbsent(t.taskId(), t));
         for (PhaseSpan p : w.phases()) {
@@ -134,36 +136,51 @@ final class GanttChart {
         }
         double x = x(p.fromMillis());
         int y = row * ROW + 3;
-        svg.append(String.format(
-                Locale.ROOT,
-                "<rect class=\"%s%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"16\"><title>%s%s (attempt %d) %s:"
-                        + " %s — %s</title></rect>",
-                task.outcome(),
-                critical ? " critical" : "",
-                x,
-                y,
-                width,
-                task.module().isEmpty() ? "" : escape(task.module()) + " ",
-                escape(task.taskId()),
-                task.attempt(),
-                task.outcome(),
-                HtmlReport.seconds(task.seconds()),
-                escape(String.join(", ", task.classes()))));
+        rect(task.outcome() + (critical ? " critical" : ""), x, y, width, 16);
+        svg.append("<title>")
+                .append(task.module().isEmpty() ? "" : escape(task.module()) + " ")
+                .append(escape(task.taskId()))
+                .append(" (attempt ")
+                .append(task.attempt())
+                .append(") ")
+                .append(task.outcome())
+                .append(": ")
+                .append(HtmlReport.seconds(task.seconds()))
+                .append(" — ")
+                .append(escape(String.join(", ", task.classes())))
+                .append("</title></rect>");
         String colour = HtmlReport.moduleColour(run, task.module());
         if (!colour.isEmpty()) {
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"3\" style=\"fill:%s\"/>",
-                    x,
-                    y + 13,
-                    width,
-                    colour));
+            svg.append("<rect x=\"");
+            decimal(svg, x).append("\" y=\"").append(y + 13).append("\" width=\"");
+            decimal(svg, width)
+                    .append("\" height=\"3\" style=\"fill:")
+                    .append(colour)
+                    .append("\"/>");
         }
         String text = fitted(simpleNames(task.classes()), width - 4);
         if (!text.isEmpty()) {
-            svg.append(String.format(
-                    Locale.ROOT, "<text class=\"l\" x=\"%.1f\" y=\"%d\">%s</text>", x + 2, y + 11, escape(text)));
+            svg.append("<text class=\"l\" x=\"");
+            decimal(svg, x + 2)
+                    .append("\" y=\"")
+                    .append(y + 11)
+                    .append("\">")
+                    .append(escape(text))
+                    .append("</text>");
         }
+    }
+
+    /** Opens a {@code <rect>} (its title and end follow). */
+    private void rect(String cls, double x, int y, double width, int height) {
+        svg.append("<rect class=\"").append(cls).append("\" x=\"");
+        decimal(svg, x).append("\" y=\"").append(y).append("\" width=\"");
+        decimal(svg, width).append("\" height=\"").append(height).append("\">");
+    }
+
+    /** Appends a non-negative number with one decimal, as {@code %.1f} in {@link Locale#ROOT} would. */
+    static StringBuilder decimal(StringBuilder out, double value) {
+        long tenths = Math.round(value * 10);
+        return out.append(tenths / 10).append('.').append(tenths % 10);
     }
 
     private void bar(long from, long to, int row, String cls, String title) {
@@ -171,14 +188,8 @@ final class GanttChart {
         if (width < MIN_WIDTH) {
             return;
         }
-        svg.append(String.format(
-                Locale.ROOT,
-                "<rect class=\"%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"16\"><title>%s</title></rect>",
-                cls,
-                x(from),
-                row * ROW + 3,
-                width,
-                escape(title)));
+        rect(cls, x(from), row * ROW + 3, width, 16);
+        svg.append("<title>").append(escape(title)).append("</title></rect>");
     }
 
     private static String phaseTitle(PhaseSpan p) {

@@ -307,19 +307,17 @@ public final class HtmlReport {
                         .append(ms == 0 ? "" : seconds(ms / 1000.0))
                         .append("</td>");
                 if (ms > 0 && wall > 0) {
-                    bar.append(String.format(
-                            Locale.ROOT,
-                            "<div class=\"p-%s\" style=\"width:%.1f%%\"></div>",
-                            phase.key(),
-                            100 * ms / 1000.0 / wall));
+                    bar.append("<div class=\"p-").append(phase.key()).append("\" style=\"width:");
+                    GanttChart.decimal(bar, 100 * ms / 1000.0 / wall).append("%\"></div>");
                 }
             }
-            rows.append(String.format(
-                    Locale.ROOT,
-                    "<td class=\"n\">%.0f%%</td><td>%s</div></td><td>%s</td></tr>",
-                    w.utilisation() * 100,
-                    bar,
-                    escape(w.lostReason())));
+            rows.append("<td class=\"n\">")
+                    .append(Math.round(w.utilisation() * 100))
+                    .append("%</td><td>")
+                    .append(bar)
+                    .append("</div></td><td>")
+                    .append(escape(w.lostReason()))
+                    .append("</td></tr>");
         }
         return rows.toString();
     }
@@ -372,7 +370,9 @@ public final class HtmlReport {
     }
 
     static String seconds(double seconds) {
-        return String.format(Locale.ROOT, "%.1f s", seconds);
+        return seconds < 0
+                ? String.format(Locale.ROOT, "%.1f s", seconds)
+                : GanttChart.decimal(new StringBuilder(), seconds).append(" s").toString();
     }
 
     /** Escapes text for HTML element content and attribute values. */
