@@ -2,6 +2,7 @@ package io.cloudist.its;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudist.core.timeline.Phase;
 import io.cloudist.core.timeline.RunTimeline;
 import io.cloudist.core.timeline.TimelineFiles;
 import io.cloudist.its.harness.BuildResult;
@@ -9,6 +10,7 @@ import io.cloudist.its.harness.ConsoleOutput;
 import io.cloudist.its.harness.FixtureBuilds;
 import io.cloudist.its.harness.ReportedOutcomes;
 import io.cloudist.its.harness.ReportedTest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,5 +96,32 @@ class PassingIT {
         assertThat(cloudist.lines())
                 .anyMatch(line ->
                         line.startsWith("cloudist: run timeline: ") && line.contains("target/cloudist/report.html"));
+    }
+
+    @Test
+    void theRunTimelineCutsEachWorkersTimeIntoPhasesFromItsStartToItsEnd() throws Exception {
+        Path directory = cloudist.project().resolve("target/cloudist");
+        RunTimeline timeline = TimelineFiles.read(directory.resolve(TimelineFiles.JSON));
+
+        for (RunTimeline.Worker w : timeline.workers()) {
+            List<RunTimeline.PhaseSpan> phases = w.phases();
+            assertThat(phases.get(0).fromMillis()).as("%s", w.id()).isEqualTo(w.startedMillis());
+            assertThat(phases.get(phases.size() - 1).toMillis())
+                    .as("%s", w.id())
+                    .isEqualTo(w.endMillis());
+            for (int i = 1; i < phases.size(); i++) {
+                assertThat(phases.get(i).fromMillis())
+                        .as("%s: %s after %s", w.id(), phases.get(i), phases.get(i - 1))
+                        .isEqualTo(phases.get(i - 1).toMillis());
+            }
+            // A local worker's process starts, its test JVM starts, then it runs tests: each reported as such.
+            assertThat(phases)
+                    .extracting(RunTimeline.PhaseSpan::phase)
+                    .as("%s", w.id())
+                    .startsWith(Phase.START)
+                    .contains(Phase.JVM, Phase.RUNNING);
+        }
+        assertThat(timeline.phases().startupShare()).isStrictlyBetween(0.0, 1.0);
+        assertThat(Files.readString(directory.resolve(TimelineFiles.HTML))).contains("id=\"startup-share\"");
     }
 }

@@ -27,6 +27,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * the worker is gone (killed, crashed), nobody will read the events, and this JVM exits at once rather than finish
  * its tests as an orphan (as Surefire's forked JVMs do when their Maven process dies). Between requests, the end of
  * input is a normal shutdown.
+ *
+ * <p>The first request's events begin with a {@code ready} event whose time is when this JVM was ready for work (its
+ * launcher made and warmed), so that the worker can tell the JVM's start from the request's own time.
  */
 final class ServeMode {
     /** The exit code when the worker went away during a request. */
@@ -39,6 +42,8 @@ final class ServeMode {
     private final OutputCapture capture;
     private final PrintStream log;
     private Launcher launcher;
+    /** When the JVM was ready for its first request; 0 once the {@code ready} event is written. */
+    private long readyMillis;
 
     private ServeMode(OutputCapture capture, PrintStream log) {
         this.capture = capture;
@@ -60,6 +65,7 @@ final class ServeMode {
             reader.start();
             ServeMode serve = new ServeMode(capture, log);
             serve.warmUp();
+            serve.readyMillis = System.currentTimeMillis();
             for (String line = lines.take(); !line.equals(END); line = lines.take()) {
                 if (!line.trim().isEmpty()) {
                     busy.set(true);
@@ -145,6 +151,10 @@ final class ServeMode {
             return;
         }
         try (EventFile events = EventFile.append(Paths.get(files[1]))) {
+            if (readyMillis > 0) {
+                events.write(new JsonObject().put("event", "ready").put("time", readyMillis));
+                readyMillis = 0;
+            }
             try {
                 if (launcher == null) {
                     launcher = LauncherFactory.create();

@@ -284,6 +284,23 @@ class ServeModeTest {
     }
 
     @Test
+    void theFirstRequestSaysWhenTheJvmWasReadyAndNoLaterOneDoes() throws Exception {
+        Path first = dir.resolve("first.jsonl");
+        Path second = dir.resolve("second.jsonl");
+        long before = System.currentTimeMillis();
+        RunnerJvm.Exit exit = serve(command(request("class " + TaggedFixture.class.getName()), first)
+                + command(request("class " + TaggedFixture.class.getName()), second));
+
+        assertThat(exit.code()).as(exit.stderr()).isZero();
+        EventLog firstLog = new EventLog(RunnerJvm.readLines(first));
+        assertThat(firstLog.eventNames()).first().isEqualTo("ready");
+        long ready = firstLog.named("ready").get(0).get("time").asLong();
+        long firstStarted = firstLog.named("started").get(0).get("time").asLong();
+        assertThat(ready).isGreaterThan(before).isLessThanOrEqualTo(firstStarted);
+        assertThat(new EventLog(RunnerJvm.readLines(second)).named("ready")).isEmpty();
+    }
+
+    @Test
     void reportsABadRequestAsAnErrorAndKeepsServing() throws Exception {
         Path bad = dir.resolve("bad.jsonl");
         Path good = dir.resolve("good.jsonl");
@@ -292,7 +309,7 @@ class ServeModeTest {
 
         assertThat(exit.code()).isZero();
         EventLog badLog = new EventLog(RunnerJvm.readLines(bad));
-        assertThat(badLog.eventNames()).containsExactly("error", "end");
+        assertThat(badLog.eventNames()).containsExactly("ready", "error", "end");
         assertThat(badLog.named("error").get(0).get("message").asText()).contains("unknown keyword 'selectEverything'");
         assertThat(new EventLog(RunnerJvm.readLines(good)).status("lengthy()")).isEqualTo("SUCCESSFUL");
     }

@@ -38,6 +38,9 @@ final class EventCollector {
     private boolean ended;
     private long firstTestMillis;
     private long firstEventAt;
+    private long readyMillis;
+    private long firstEventMillis;
+    private long lastEventMillis;
     private String error = "";
 
     interface Listener {
@@ -92,11 +95,18 @@ final class EventCollector {
     }
 
     private void accept(JsonNode event) throws IOException {
+        long time = event.path("time").asLong();
+        String name = event.path("event").asText();
+        if (name.equals("ready")) { // the JVM's own start, before the request: not the request's time
+            readyMillis = time;
+            return;
+        }
         if (firstEventAt == 0) {
             firstEventAt = System.currentTimeMillis();
+            firstEventMillis = time;
         }
-        long time = event.path("time").asLong();
-        switch (event.path("event").asText()) {
+        lastEventMillis = Math.max(lastEventMillis, time);
+        switch (name) {
             case "started" -> {
                 TestNode node = JSON.treeToValue(event.get("node"), TestNode.class);
                 running.put(
@@ -229,6 +239,21 @@ final class EventCollector {
 
     long firstTestMillis() {
         return firstTestMillis;
+    }
+
+    /** When the test JVM was ready for its first request, if this is that request (the runner's clock); 0 else. */
+    long readyMillis() {
+        return readyMillis;
+    }
+
+    /** When the runner wrote the request's first event: its discovery of the request done (its clock); 0 before. */
+    long firstEventMillis() {
+        return firstEventMillis;
+    }
+
+    /** When the runner wrote the request's latest event, its {@code end} once it ended (its clock); 0 before. */
+    long lastEventMillis() {
+        return lastEventMillis;
     }
 
     List<TestResult> results() {

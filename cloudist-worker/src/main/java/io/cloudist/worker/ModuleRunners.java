@@ -4,6 +4,7 @@ import io.cloudist.core.concurrent.DaemonThreads;
 import io.cloudist.core.protocol.Assignment;
 import io.cloudist.core.protocol.ModuleManifest;
 import io.cloudist.core.protocol.RunManifest;
+import io.cloudist.core.protocol.WorkerTimes;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -48,6 +50,9 @@ final class ModuleRunners implements AutoCloseable {
     private final Function<ModuleManifest, TestJvmConfig> configure;
     private final Heartbeats heartbeats;
     private final Map<String, CompletableFuture<TestJvmConfig>> configs = new HashMap<>();
+    /** When each module's files were fetched, until the module's first runner is opened. */
+    private final Map<String, WorkerTimes.Interval> fetched = new ConcurrentHashMap<>();
+
     private final LinkedHashMap<String, TaskRunner> open = new LinkedHashMap<>(8, 0.75f, true);
     private final ExecutorService preparer = Executors.newSingleThreadExecutor(DaemonThreads.named("cloudist-prepare"));
     private final ExecutorService lookout =
@@ -172,7 +177,14 @@ final class ModuleRunners implements AutoCloseable {
     private CompletableFuture<TestJvmConfig> configOf(ModuleManifest module) {
         CompletableFuture<TestJvmConfig> config = configs.get(module.module());
         if (config == null || config.isCompletedExceptionally()) {
-            config = CompletableFuture.supplyAsync(() -> configure.apply(module), preparer);
+            config = CompletableFuture.supplyAsync(
+                    () -> {
+                        long from = System.currentTimeMillis();
+                        TestJvmConfig made = configure.apply(module);
+                        fetched.put(module.module(), new WorkerTimes.Interval(from, System.currentTimeMillis()));
+                        return made;
+                    },
+                    preparer);
             configs.put(module.module(), config);
         }
         return config;
@@ -181,6 +193,10 @@ final class ModuleRunners implements AutoCloseable {
     private TaskRunner openRunner(String module, TestJvmConfig config) {
         closeFor(warmLimit() - 1);
         TaskRunner runner = new TaskRunner(config, heartbeats);
+        WorkerTimes.Interval files = fetched.remove(module);
+        if (files != null) {
+            runner.filesFetched(files);
+        }
         open.put(module, runner);
         return runner;
     }

@@ -10,6 +10,7 @@ import io.cloudist.core.model.TestResult;
 import io.cloudist.core.protocol.Assignment;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.TaskResult;
+import io.cloudist.core.protocol.WorkerTimes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +42,15 @@ final class TaskRunner implements AutoCloseable {
     private int requestCount;
     private boolean warmJvmUnused;
     private List<ConsoleEntry> console = new ArrayList<>();
+    /** When the test JVM was spawned, until a task reports its start; 0 after. */
+    private long jvmSpawnedMillis;
+    /** The fetching of this module's files, until a task reports it; null after. */
+    private WorkerTimes.Interval filesFetched;
+    /** What the task in progress will report of its test JVMs' starts and its runner's first and last events. */
+    private List<WorkerTimes.Interval> jvmStarts = new ArrayList<>();
+
+    private long firstEventMillis;
+    private long lastEventMillis;
 
     TaskRunner(TestJvmConfig config, Heartbeats heartbeats) {
         this.config = config;
@@ -50,15 +60,23 @@ final class TaskRunner implements AutoCloseable {
     /** Starts the first test JVM ahead of the first task, so its start-up overlaps the coordinator's planning. */
     void warmUp() {
         if (jvm == null) {
-            jvm = TestJvm.start(config, ++jvmCount);
+            jvm = startJvm();
             warmJvmUnused = true;
         }
+    }
+
+    /** This module's files were fetched (or found in place) then: the module's first task will say so. */
+    void filesFetched(WorkerTimes.Interval fetched) {
+        filesFetched = fetched;
     }
 
     TaskResult run(Assignment assignment, String workerId) {
         long started = System.currentTimeMillis();
         List<TestResult> results = new ArrayList<>();
         console = new ArrayList<>();
+        jvmStarts = new ArrayList<>();
+        firstEventMillis = 0;
+        lastEventMillis = 0;
         int startsBefore = jvmCount - (warmJvmUnused ? 1 : 0);
         warmJvmUnused = false;
         long firstTest = 0;
@@ -83,7 +101,20 @@ final class TaskRunner implements AutoCloseable {
                 System.currentTimeMillis(),
                 jvmCount - startsBefore,
                 results,
-                console);
+                console,
+                times());
+    }
+
+    /** The worker's own times of the task that has just run; the module's files count in its first task only. */
+    private WorkerTimes times() {
+        List<WorkerTimes.Interval> files = filesFetched == null ? List.of() : List.of(filesFetched);
+        filesFetched = null;
+        return new WorkerTimes(0, files, jvmStarts, firstEventMillis, lastEventMillis);
+    }
+
+    private TestJvm startJvm() {
+        jvmSpawnedMillis = System.currentTimeMillis();
+        return TestJvm.start(config, ++jvmCount);
     }
 
     /**
@@ -112,12 +143,13 @@ final class TaskRunner implements AutoCloseable {
         long firstTest = 0;
         while (!remaining.isEmpty()) {
             if (jvm == null || !jvm.isAlive()) {
-                jvm = TestJvm.start(config, ++jvmCount);
+                jvm = startJvm();
             }
             EventCollector events = send(remaining, offset + results.size());
             Ending ending = watch(events);
             firstTest = firstTest == 0 ? events.firstTestMillis() : firstTest;
             long now = System.currentTimeMillis();
+            noteTimes(events, ending == Ending.END ? events.lastEventMillis() : now);
             List<String> untouched =
                     remaining.stream().filter(id -> !events.touched(id)).toList();
             if (ending == Ending.END && !events.hasRunning()) {
@@ -166,6 +198,22 @@ final class TaskRunner implements AutoCloseable {
             remaining = untouched;
         }
         return firstTest;
+    }
+
+    /**
+     * Notes a request's times for the task's result: the start of its test JVM when this was the JVM's first request,
+     * the runner's first event, and when the request's tests ended ({@code endedMillis}: its last event, or when the
+     * JVM was found dead or timed out).
+     */
+    private void noteTimes(EventCollector events, long endedMillis) {
+        if (jvmSpawnedMillis > 0) {
+            jvmStarts.add(new WorkerTimes.Interval(jvmSpawnedMillis, events.readyMillis()));
+            jvmSpawnedMillis = 0;
+        }
+        if (firstEventMillis == 0) {
+            firstEventMillis = events.firstEventMillis();
+        }
+        lastEventMillis = Math.max(lastEventMillis, endedMillis);
     }
 
     private static String crashMessage(int exitCode, String log) {

@@ -130,6 +130,7 @@ public final class WorkerAgent {
                 return;
             }
             RunManifest manifest = Documents.read(rawManifest.get(), RunManifest.class);
+            long joinedMillis = System.currentTimeMillis(); // for the timeline: this worker is up for the run
             deadline.within(Deadline.JOINING);
             Path runDir = options.directory().resolve("run-" + runId);
             RunDirectories.deleteOthers(options.directory(), runDir);
@@ -208,7 +209,9 @@ public final class WorkerAgent {
                     } finally {
                         lookAhead.cancel(true);
                     }
-                    store.put(StoreKeys.result(runId, options.workerId(), seq), Documents.write(result));
+                    store.put(
+                            StoreKeys.result(runId, options.workerId(), seq),
+                            Documents.write(result.withAgentMillis(joinedMillis)));
                     heartbeats.idle();
                 }
             }

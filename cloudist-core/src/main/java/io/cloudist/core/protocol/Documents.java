@@ -13,7 +13,9 @@ import java.io.IOException;
 public final class Documents {
     /**
      * The schema version every document of this cloudist writes. 2: a run's manifest lists its modules and each
-     * assignment names its module.
+     * assignment names its module. A field added since that a reader may do without (a task result's
+     * {@link WorkerTimes}) leaves the number as it is: a reader that does not know the field ignores it, and one that
+     * does reads a document without it as "not recorded".
      */
     public static final int SCHEMA = 2;
 

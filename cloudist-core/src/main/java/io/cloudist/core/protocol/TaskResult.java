@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param jvmStarts how many test JVMs it started for this task
  * @param results an outcome for every node that started, was skipped, or was lost with its JVM, in that order
  * @param console where classes started and what tests printed, placed among the results; empty when not recorded
+ * @param times what only the worker knows of where the task's time went (its agent's start, its test JVMs' starts,
+ *     its runner's first and last events); {@link WorkerTimes#NONE} in a result of a cloudist that did not record them
  */
 public record TaskResult(
         int schema,
@@ -31,13 +33,60 @@ public record TaskResult(
         long finishedMillis,
         int jvmStarts,
         List<TestResult> results,
-        List<ConsoleEntry> console)
+        List<ConsoleEntry> console,
+        WorkerTimes times)
         implements Documents.Versioned {
     public TaskResult {
         Objects.requireNonNull(taskId, "taskId");
         Objects.requireNonNull(workerId, "workerId");
         results = List.copyOf(results);
         console = console == null ? List.of() : List.copyOf(console);
+        times = times == null ? WorkerTimes.NONE : times;
+    }
+
+    /** A result without the worker's own times. */
+    public TaskResult(
+            int schema,
+            int seq,
+            String taskId,
+            String workerId,
+            int attempt,
+            long startedMillis,
+            long firstTestMillis,
+            long finishedMillis,
+            int jvmStarts,
+            List<TestResult> results,
+            List<ConsoleEntry> console) {
+        this(
+                schema,
+                seq,
+                taskId,
+                workerId,
+                attempt,
+                startedMillis,
+                firstTestMillis,
+                finishedMillis,
+                jvmStarts,
+                results,
+                console,
+                WorkerTimes.NONE);
+    }
+
+    /** The same result, saying when the worker's agent joined the run. */
+    public TaskResult withAgentMillis(long agentMillis) {
+        return new TaskResult(
+                schema,
+                seq,
+                taskId,
+                workerId,
+                attempt,
+                startedMillis,
+                firstTestMillis,
+                finishedMillis,
+                jvmStarts,
+                results,
+                console,
+                times.withAgentMillis(agentMillis));
     }
 
     /** A result without a console transcript. */

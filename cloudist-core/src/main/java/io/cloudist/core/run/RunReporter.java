@@ -63,7 +63,12 @@ final class RunReporter {
         try {
             Path report = TimelineFiles.write(
                     request.module().workDirectory(),
-                    timeline.timeline(runId, request.cloud().backend(), summary, results));
+                    timeline.timeline(
+                            runId,
+                            request.cloud().backend(),
+                            Runtime.getRuntime().availableProcessors(),
+                            summary,
+                            results));
             listener.line(
                     ConsoleLine.info("cloudist: run timeline: " + report + " (data: " + TimelineFiles.JSON + ")"));
             return report;

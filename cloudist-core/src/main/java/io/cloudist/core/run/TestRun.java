@@ -28,6 +28,7 @@ import io.cloudist.core.report.Summary;
 import io.cloudist.core.ship.ShippedEntries;
 import io.cloudist.core.store.ResilientStore;
 import io.cloudist.core.store.StoreKeys;
+import io.cloudist.core.timeline.Phase;
 import io.cloudist.core.timeline.TimelineRecorder;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -159,7 +160,9 @@ public final class TestRun {
             if (lead.cloud().isLocal()) {
                 starter.first(workers);
             }
+            long discoveryStarted = clock.millis();
             timings.time("discovery", () -> discover(selected));
+            timeline.coordinatorPhase(Phase.DISCOVERY, discoveryStarted, clock.millis());
             List<ModuleRun> planned = new ArrayList<>();
             for (ModuleRun module : selected) {
                 if (module.done()) {

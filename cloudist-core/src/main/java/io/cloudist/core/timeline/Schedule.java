@@ -1,11 +1,15 @@
 package io.cloudist.core.timeline;
 
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.report.Summary;
 import io.cloudist.core.timeline.RunTimeline.ClassTime;
 import io.cloudist.core.timeline.RunTimeline.CriticalPath;
 import io.cloudist.core.timeline.RunTimeline.FailedTest;
 import io.cloudist.core.timeline.RunTimeline.Overhead;
+import io.cloudist.core.timeline.RunTimeline.PhaseSpan;
+import io.cloudist.core.timeline.RunTimeline.PhaseTime;
+import io.cloudist.core.timeline.RunTimeline.PhaseTotals;
 import io.cloudist.core.timeline.RunTimeline.TaskSpan;
 import io.cloudist.core.timeline.RunTimeline.TestTime;
 import io.cloudist.core.timeline.RunTimeline.Totals;
@@ -14,21 +18,43 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** What a recorded run's spans add up to: makespan, utilisation, critical path, overhead, lower bound. */
+/**
+ * What a recorded run's spans add up to: makespan, utilisation, critical path, overhead, lower bound, the workers' time
+ * by phase and its start-up share, and what may have slowed the run.
+ */
 final class Schedule {
     private Schedule() {}
 
-    static RunTimeline analyse(
+    /**
+     * A run as recorded.
+     *
+     * @param slots the workers the run asked for (replacements take a lost one's slot)
+     * @param cores the processors of the build's machine; 0 when not known
+     * @param workers every worker, its tasks and phases
+     * @param coordinator the coordinator's own phases
+     */
+    record Recorded(
             String runId,
             String backend,
             long startMillis,
             long endMillis,
             int slots,
+            int cores,
             Summary summary,
-            List<Worker> recorded,
-            List<FailedTest> failures) {
+            List<Worker> workers,
+            List<PhaseSpan> coordinator) {}
+
+    static RunTimeline analyse(Recorded run, List<FailedTest> failures, List<FailedTest> flakes) {
+        String runId = run.runId();
+        String backend = run.backend();
+        long startMillis = run.startMillis();
+        long endMillis = run.endMillis();
+        int slots = run.slots();
+        Summary summary = run.summary();
+        List<Worker> recorded = run.workers();
         List<TaskSpan> finished = recorded.stream()
                 .flatMap(w -> w.tasks().stream())
                 .filter(t -> t.finishedMillis() > 0)
@@ -69,7 +95,49 @@ final class Schedule {
                 workers,
                 classes,
                 failures,
-                modules(finished));
+                modules(finished),
+                run.coordinator(),
+                phaseTotals(workers),
+                run.cores(),
+                warnings(backend, slots, run.cores()),
+                flakes);
+    }
+
+    /** Every worker's time by phase, and the share of it spent starting up. */
+    static PhaseTotals phaseTotals(List<Worker> workers) {
+        Map<Phase, Long> millis = new LinkedHashMap<>();
+        for (Phase phase : Phase.values()) {
+            millis.put(phase, 0L);
+        }
+        for (Worker w : workers) {
+            for (PhaseSpan p : w.phases()) {
+                millis.merge(p.phase(), p.toMillis() - p.fromMillis(), Long::sum);
+            }
+        }
+        long total = millis.values().stream().mapToLong(Long::longValue).sum();
+        long startingUp = millis.entrySet().stream()
+                .filter(e -> e.getKey().startsUp())
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+        List<PhaseTime> byPhase = millis.entrySet().stream()
+                .map(e -> new PhaseTime(e.getKey(), e.getValue() / 1000.0))
+                .toList();
+        return new PhaseTotals(total / 1000.0, byPhase, total > 0 ? round((double) startingUp / total) : 0);
+    }
+
+    /** More local workers than cores: they share the processors, and start-up and tests take longer. */
+    static List<String> warnings(String backend, int slots, int cores) {
+        if (backend.equals("local") && cores > 0 && slots > cores) {
+            return List.of(String.format(
+                    Locale.ROOT,
+                    "%d local workers on %d cores: the workers and their test JVMs compete for the processors, so each"
+                            + " starts and runs slower than alone; with CPU-bound tests, %s %d may be as fast",
+                    slots,
+                    cores,
+                    CloudistParameters.WORKERS.displayName(),
+                    cores));
+        }
+        return List.of();
     }
 
     /** Each module's finished tasks, tests and time, in the order of their first task. */
@@ -100,7 +168,9 @@ final class Schedule {
                 utilisation,
                 w.lostMillis(),
                 w.lostReason(),
-                w.tasks());
+                w.tasks(),
+                w.endMillis(),
+                w.phases());
     }
 
     /** Per top-level class, the sum of its tests' times, longest first. */
@@ -169,7 +239,8 @@ final class Schedule {
                 ran(end).stream().map(TaskSpan::taskId).toList(),
                 longest.taskId(),
                 longestWorker,
-                round(longest.seconds()));
+                round(longest.seconds()),
+                ran(end).stream().flatMap(t -> t.classes().stream()).toList());
     }
 
     /** A worker's finished tasks in the order it ran them. */

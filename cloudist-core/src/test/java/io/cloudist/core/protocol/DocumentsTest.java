@@ -76,6 +76,63 @@ class DocumentsTest {
     }
 
     @Test
+    void aTaskResultKeepsTheWorkersTimes() {
+        WorkerTimes times = new WorkerTimes(
+                100,
+                List.of(new WorkerTimes.Interval(110, 150)),
+                List.of(new WorkerTimes.Interval(150, 900), new WorkerTimes.Interval(1_500, 0)),
+                1_000,
+                1_400);
+        TaskResult result =
+                new TaskResult(Documents.SCHEMA, 0, "t1", "w0", 1, 950, 1_010, 1_450, 2, List.of(), List.of(), times);
+
+        roundTrips(result, TaskResult.class);
+        assertThat(result.withAgentMillis(120).times().agentMillis()).isEqualTo(120);
+        assertThat(result.withAgentMillis(120).times().jvms()).isEqualTo(times.jvms());
+    }
+
+    @Test
+    void aTaskResultWithoutTheWorkersTimesReadsAsNotRecorded() {
+        byte[] today = ("{\"schema\":2,\"seq\":0,\"taskId\":\"t1\",\"workerId\":\"w0\",\"attempt\":1,"
+                        + "\"startedMillis\":1,\"firstTestMillis\":2,\"finishedMillis\":3,\"jvmStarts\":1,"
+                        + "\"results\":[],\"console\":[]}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        TaskResult result = Documents.read(today, TaskResult.class);
+
+        assertThat(result.times()).isEqualTo(WorkerTimes.NONE);
+        assertThat(result.times().recorded()).isFalse();
+        assertThat(result.finishedMillis()).isEqualTo(3);
+    }
+
+    /** A document this cloudist writes is one that a reader without the times can read: it ignores them. */
+    @Test
+    void aReaderThatDoesNotKnowTheWorkersTimesReadsAResultThatHasThem() {
+        TaskResult result = new TaskResult(
+                Documents.SCHEMA,
+                0,
+                "t1",
+                "w0",
+                1,
+                1,
+                2,
+                3,
+                1,
+                List.of(),
+                List.of(),
+                new WorkerTimes(1, List.of(), List.of(new WorkerTimes.Interval(1, 2)), 2, 3));
+
+        TodaysTaskResult read = Documents.read(Documents.write(result), TodaysTaskResult.class);
+
+        assertThat(read.taskId()).isEqualTo("t1");
+        assertThat(read.finishedMillis()).isEqualTo(3);
+    }
+
+    /** The fields of a task result before the worker's times, as a reader of schema 2 knew them. */
+    record TodaysTaskResult(int schema, int seq, String taskId, String workerId, long finishedMillis)
+            implements Documents.Versioned {}
+
+    @Test
     void aTaskResultKeepsTheRerunsOfANodeInOrder() {
         TestNode node = new TestNode(
                 "[engine:e]/[class:A]/[method:t()]",

@@ -30,6 +30,20 @@ public final class WorkerReplies {
             long finishedMillis,
             int jvmStarts,
             List<TestResult> results) {
+        return taskResult(
+                assignment, workerId, startedMillis, firstTestMillis, finishedMillis, jvmStarts, results, null);
+    }
+
+    /** The same, with what the worker recorded of its own time. */
+    public static byte[] taskResult(
+            Assignment assignment,
+            String workerId,
+            long startedMillis,
+            long firstTestMillis,
+            long finishedMillis,
+            int jvmStarts,
+            List<TestResult> results,
+            WorkerTimes times) {
         return Documents.write(new TaskResult(
                 Documents.SCHEMA,
                 assignment.seq(),
@@ -40,7 +54,9 @@ public final class WorkerReplies {
                 firstTestMillis,
                 finishedMillis,
                 jvmStarts,
-                results));
+                results,
+                List.of(),
+                times));
     }
 
     /** A heartbeat document; a non-empty {@code evictionReason} announces the worker's eviction. */

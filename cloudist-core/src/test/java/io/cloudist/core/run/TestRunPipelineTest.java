@@ -13,6 +13,10 @@ import io.cloudist.core.select.TestSelection;
 import io.cloudist.core.ship.ProjectTree;
 import io.cloudist.core.store.LocalDirectoryStore;
 import io.cloudist.core.store.ResilientStore;
+import io.cloudist.core.timeline.Phase;
+import io.cloudist.core.timeline.PhasesAddUp;
+import io.cloudist.core.timeline.RunTimeline;
+import io.cloudist.core.timeline.TimelineFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -109,6 +113,24 @@ class TestRunPipelineTest {
         assertThat(console)
                 .filteredOn(line -> line.startsWith("cloudist: shipped"))
                 .hasSize(1);
+    }
+
+    @Test
+    void theRunsTimelineCutsEachWorkersTimeIntoPhasesThatAddUpAndShowsTheCoordinatorsDiscoveryOnce() throws Exception {
+        run(FailurePolicy.DEFAULT, Map.of(), Set.of());
+
+        RunTimeline timeline = TimelineFiles.read(module.resolve("target/cloudist/run.json"));
+        assertThat(timeline.workers()).hasSize(2).allSatisfy(PhasesAddUp::check);
+        assertThat(timeline.coordinator())
+                .singleElement()
+                .satisfies(p -> assertThat(p.phase()).isEqualTo(Phase.DISCOVERY));
+        assertThat(timeline.phases().workerSeconds())
+                .isCloseTo(
+                        timeline.workers().stream()
+                                .mapToDouble(RunTimeline.Worker::wallSeconds)
+                                .sum(),
+                        org.assertj.core.data.Offset.offset(0.001));
+        assertThat(timeline.cores()).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
     @Test

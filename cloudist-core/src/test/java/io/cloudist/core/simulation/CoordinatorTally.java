@@ -2,14 +2,17 @@ package io.cloudist.core.simulation;
 
 import io.cloudist.core.coordinate.CoordinatorListener;
 import io.cloudist.core.plan.Task;
+import io.cloudist.core.protocol.TaskResult;
 import io.cloudist.core.provision.WorkerHandle;
+import io.cloudist.core.timeline.TimelineRecorder;
 
 /**
  * What the coordinator did, as its listener hears it (on the coordinator's thread): its polls, the workers it lost,
  * the tasks it moved, and how many assignments each poll wrote, which is how many queued tasks it could choose among
- * by module.
+ * by module. It passes what it hears on to the run's timeline, as a run's listeners do.
  */
 final class CoordinatorTally implements CoordinatorListener {
+    private final TimelineRecorder timeline;
     private long polls;
     private long lost;
     private long moves;
@@ -18,19 +21,31 @@ final class CoordinatorTally implements CoordinatorListener {
     private long laterAssignments;
     private long laterPollsAssigning;
 
+    CoordinatorTally(TimelineRecorder timeline) {
+        this.timeline = timeline;
+    }
+
     @Override
     public void taskDispatched(WorkerHandle worker, Task task, int seq, int attempt) {
         dispatchedThisPoll++;
+        timeline.taskDispatched(worker, task, seq, attempt);
+    }
+
+    @Override
+    public void taskFinished(Task task, TaskResult result) {
+        timeline.taskFinished(task, result);
     }
 
     @Override
     public void taskMoved(Task task, WorkerHandle from, WorkerHandle to) {
         moves++;
+        timeline.taskMoved(task, from, to);
     }
 
     @Override
     public void workerLost(WorkerHandle worker, String reason) {
         lost++;
+        timeline.workerLost(worker, reason);
     }
 
     @Override

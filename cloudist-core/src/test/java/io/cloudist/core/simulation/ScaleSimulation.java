@@ -8,10 +8,16 @@ import io.cloudist.core.plan.Planner;
 import io.cloudist.core.plan.Task;
 import io.cloudist.core.plan.Unit;
 import io.cloudist.core.provision.WorkerHandle;
+import io.cloudist.core.report.Summary;
 import io.cloudist.core.simulation.SimulatedWorker.PlannedTask;
+import io.cloudist.core.timeline.HtmlReport;
+import io.cloudist.core.timeline.TimelineFiles;
+import io.cloudist.core.timeline.TimelineRecorder;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,8 +29,10 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Drives the real {@link Planner} and {@link Coordinator} with simulated workers over an in-memory Store that takes
  * S3's time per request, and reports planning time, the coordinator's CPU per task, heap, makespan against its lower
- * bound, the test JVMs a reactor's run starts, and the S3 requests (and their cost) of one run. Not part of the
- * build's tests (see {@code ScaleSimulationTest} for small ones); run it with {@code benchmarks/simulate.sh}.
+ * bound, the test JVMs a reactor's run starts, and the S3 requests (and their cost) of one run. It records the run's
+ * timeline as a real run does and writes it, {@code run.json} and {@code report.html}, to
+ * {@code cloudist-core/target/simulation}. Not part of the build's tests (see {@code ScaleSimulationTest} for small
+ * ones); run it with {@code benchmarks/simulate.sh}.
  */
 public final class ScaleSimulation {
     private ScaleSimulation() {}
@@ -93,10 +101,26 @@ public final class ScaleSimulation {
         }
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, URISyntaxException {
         Settings settings = Settings.parse(args);
         System.out.println("Simulating " + settings + " ...");
-        System.out.println(run(settings).table());
+        SimulationReport report = run(settings);
+        System.out.println(report.table());
+        long renderStart = System.nanoTime();
+        int length = HtmlReport.render(report.timeline()).length();
+        double renderMillis = (System.nanoTime() - renderStart) / 1e6;
+        Path classes = Path.of(ScaleSimulation.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        Path html = TimelineFiles.write(classes.resolveSibling("simulation"), report.timeline());
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "Run timeline: %s (%.1f MB, written in %.0f ms)%n",
+                html,
+                length / 1e6,
+                renderMillis);
     }
 
     static SimulationReport run(Settings s) throws InterruptedException {
@@ -139,6 +163,7 @@ public final class ScaleSimulation {
         RequestCounts workerCounts = new RequestCounts();
         WorkerTally tally = new WorkerTally();
         ScaledClock clock = new ScaledClock(s.timeFactor());
+        TimelineRecorder timeline = new TimelineRecorder(clock);
         ScheduledExecutorService scheduler =
                 Executors.newScheduledThreadPool(2, DaemonThreads.named("simulated-workers"));
         List<WorkerHandle> workers = new ArrayList<>();
@@ -156,9 +181,10 @@ public final class ScaleSimulation {
                     tally,
                     s.timeFactor());
             workers.add(w);
+            timeline.workersStarted(List.of(w), clock.millis());
             w.start();
         }
-        CoordinatorTally listener = new CoordinatorTally();
+        CoordinatorTally listener = new CoordinatorTally(timeline);
         CoordinatorSettings cloud = CoordinatorSettings.CLOUD;
         CoordinatorSettings settings = new CoordinatorSettings(
                 Duration.ofMillis(Math.max(1, Math.round(cloud.poll().toMillis() * s.timeFactor()))),
@@ -216,6 +242,7 @@ public final class ScaleSimulation {
                 (System.nanoTime() - wallStart) / 1e9,
                 tally,
                 listener,
-                ReactorFigures.of(suite, tasks, outcome, schedule.run(s.jvmStartSeconds())));
+                ReactorFigures.of(suite, tasks, outcome, schedule.run(s.jvmStartSeconds())),
+                timeline.timeline("sim", "simulated", 0, new Summary(s.tests(), 0, 0, 0, 0), List.of()));
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.cloudist.core.timeline.Phase;
+import io.cloudist.core.timeline.PhasesAddUp;
 import org.junit.jupiter.api.Test;
 
 /** Small scale simulations, so that the full one ({@code benchmarks/simulate.sh}) keeps working. */
@@ -33,6 +35,9 @@ class ScaleSimulationTest {
                         + report.dispatch().moves()
                         - report.tally().moved.sum());
         assertThat(report.tally().stopped.sum()).isEqualTo(50);
+        // The run's timeline, recorded as a real run's is: every worker's phases add up to its time.
+        assertThat(report.timeline().workers()).hasSize(50).allSatisfy(PhasesAddUp::check);
+        assertThat(report.timeline().phases().seconds(Phase.RUNNING)).isPositive();
         // A run of one module: every worker's test JVM is the one it started at boot.
         assertThat(report.reactor().modules()).isEqualTo(1);
         assertThat(report.tally().jvmStarts.sum()).isZero();

@@ -4,11 +4,13 @@ import io.cloudist.core.model.Status;
 import io.cloudist.core.protocol.Assignment;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.WorkerReplies;
+import io.cloudist.core.protocol.WorkerTimes;
 import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -64,6 +66,10 @@ final class SimulatedWorker implements WorkerHandle {
     private boolean started;
     /** When (System.nanoTime) the step now running was due: steps follow each other by plan, not by late wake-ups. */
     private long due;
+    /** When it booted, and took the task it is running (simulated time, epoch millis), for its task results. */
+    private long bootMillis;
+
+    private long takenMillis;
 
     private volatile ScheduledFuture<?> heartbeat;
 
@@ -97,6 +103,7 @@ final class SimulatedWorker implements WorkerHandle {
 
     /** Boots: first heartbeat at once, then every 10 s; first poll at once. */
     void start() {
+        bootMillis = clock.millis();
         long period = (long) (HEARTBEAT_MILLIS * 1_000_000 * timeFactor);
         heartbeat = scheduler.scheduleAtFixedRate(this::beat, 0, period, TimeUnit.NANOSECONDS);
         due = System.nanoTime();
@@ -165,6 +172,7 @@ final class SimulatedWorker implements WorkerHandle {
             tally.lastFirstTaskMillis.accumulate((long) (clock.seconds() * 1000));
         }
         running = assignment.seq();
+        takenMillis = clock.millis();
         PlannedTask task = tasks.get(assignment.taskId());
         if (!assignment.module().equals(task.module())) {
             tally.wrongModule.increment();
@@ -175,7 +183,7 @@ final class SimulatedWorker implements WorkerHandle {
         tally.jvmStartsByNumber[number].add(started);
         double seconds = task.seconds() + TASK_OVERHEAD_SECONDS + started * jvmStartSeconds;
         tally.busySeconds.add(seconds);
-        after((long) (seconds * 1e9 * timeFactor), () -> finish(assignment, started));
+        after((long) (seconds * 1e9 * timeFactor), () -> finish(assignment, started, task.seconds()));
     }
 
     /** Makes {@code module}'s test JVM the most recently used one; 1 when it had to be started, else 0. */
@@ -198,7 +206,18 @@ final class SimulatedWorker implements WorkerHandle {
         return 1;
     }
 
-    private void finish(Assignment assignment, int started) {
+    private void finish(Assignment assignment, int started, double testSeconds) {
+        // The task's moments as the worker agent records them: a test JVM started first if its module's was not warm,
+        // then the overhead before the first test, then the tests.
+        long ready = takenMillis + Math.round(started * jvmStartSeconds * 1000);
+        long firstEvent = ready + Math.round(TASK_OVERHEAD_SECONDS * 1000);
+        long lastEvent = firstEvent + Math.round(testSeconds * 1000);
+        WorkerTimes times = new WorkerTimes(
+                bootMillis,
+                List.of(),
+                started > 0 ? List.of(new WorkerTimes.Interval(takenMillis, ready)) : List.of(),
+                firstEvent,
+                lastEvent);
         // The result is visible once its PUT completes.
         after(store.latencyNanos(S3Request.PUT), () -> {
             tally.results.increment();
@@ -207,11 +226,12 @@ final class SimulatedWorker implements WorkerHandle {
                     WorkerReplies.taskResult(
                             assignment,
                             id,
-                            clock.millis(),
-                            clock.millis(),
+                            takenMillis,
+                            firstEvent,
                             clock.millis(),
                             started,
-                            WorkerReplies.results(assignment.uniqueIds(), Status.PASSED, 0.08)));
+                            WorkerReplies.results(assignment.uniqueIds(), Status.PASSED, 0.08),
+                            times));
             running = -1;
             seq++;
             backoffMillis = 5;

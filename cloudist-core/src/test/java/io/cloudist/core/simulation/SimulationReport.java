@@ -1,5 +1,6 @@
 package io.cloudist.core.simulation;
 
+import io.cloudist.core.timeline.RunTimeline;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -34,7 +35,8 @@ record SimulationReport(
         double wallSeconds,
         WorkerTally tally,
         CoordinatorTally dispatch,
-        ReactorFigures reactor) {
+        ReactorFigures reactor,
+        RunTimeline timeline) {
 
     /** No run can be shorter: the tests' time spread evenly over the workers, or the longest class. */
     double lowerBoundSeconds() {

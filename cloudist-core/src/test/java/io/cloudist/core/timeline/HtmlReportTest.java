@@ -70,7 +70,8 @@ class HtmlReportTest {
         assertThat(html)
                 .contains("<h2>Modules</h2>")
                 .contains("<td>g:app</td>", "<td>g:lib</td>")
-                .contains("class=\"passed critical\" style=\"fill:#5cb85c\"", "class=\"passed\" style=\"fill:#4a78c2\"")
+                .contains("<rect class=\"passed critical\"", "<rect class=\"passed\"")
+                .contains("height=\"3\" style=\"fill:#1f77b4\"", "height=\"3\" style=\"fill:#ff7f0e\"")
                 .contains("<title>g:app t0 (attempt 1)");
     }
 
@@ -104,7 +105,7 @@ class HtmlReportTest {
         assertThat(html)
                 .contains("class=\"passed critical\"")
                 .contains("class=\"failed\"")
-                .contains("class=\"lost\"")
+                .contains("class=\"p-lost\"")
                 .contains("t2 (attempt 2)");
     }
 
@@ -116,8 +117,114 @@ class HtmlReportTest {
     }
 
     @Test
+    void namesTheClassesOnTheBarsWhereTheyFit() {
+        String html = render();
+        assertThat(html).contains("<text class=\"l\"", ">AlphaTest</text>", ">BetaTest</text>", ">GammaTest</text>");
+        assertThat(GanttChart.fitted("AlphaTest, BetaTest", 60)).isEqualTo("AlphaTest…");
+        assertThat(GanttChart.fitted("AlphaTest", 20)).isEmpty();
+        assertThat(GanttChart.simpleNames(List.of("com.example.AlphaTest", "BetaTest")))
+                .isEqualTo("AlphaTest, BetaTest");
+    }
+
+    @Test
+    void namesTheCriticalPathByItsClasses() {
+        String html = render();
+        assertThat(html)
+                .contains("worker w0, 2 tasks: AlphaTest, GammaTest; longest task t2")
+                .contains("<h2>Critical path</h2>")
+                .contains("<tr><td>t2</td><td>passed</td><td class=\"n\">1.950</td><td>GammaTest</td></tr>");
+    }
+
+    @Test
+    void colourEachOutcomeItsOwnWayAndSaysWhichIsWhichInALegend() {
+        RecordedRun run = new RecordedRun(0);
+        Task flaky = task("t0", "com.example.FlakyTest", "f1");
+        Task error = task("t1", "com.example.BrokenTest", "e1");
+        Task failed = task("t2", "com.example.WrongTest", "w1");
+        run.recorder.workersStarted(List.of(w0, w1), 0);
+        run.dispatch(0, w0, flaky, 0, 1);
+        run.dispatch(0, w1, error, 0, 1);
+        run.dispatch(0, w0, failed, 1, 1);
+        run.finish(
+                flaky,
+                w0,
+                0,
+                10,
+                20,
+                1_000,
+                result("com.example.FlakyTest", "f1", 0.4, Status.FAILED, "once"),
+                result("com.example.FlakyTest", "f1", 0.4, Status.PASSED, ""));
+        run.finish(error, w1, 0, 10, 20, 1_000, result("com.example.BrokenTest", "e1", 0.9, Status.ERROR, "io"));
+        run.finish(failed, w0, 1, 1_010, 1_020, 2_000, result("com.example.WrongTest", "w1", 0.9, Status.FAILED, "no"));
+        String html =
+                HtmlReport.render(run.recorder.timeline("r", "local", 2, new Summary(3, 1, 1, 0, 1), run.reported));
+
+        assertThat(html)
+                .contains("<rect class=\"flaky\"", "<rect class=\"error\"", "<rect class=\"failed critical\"")
+                .contains(".flaky{fill:", ".error{fill:", ".failed{fill:")
+                .contains("<p class=\"legend\">")
+                .contains("class=\"flaky\" width=\"14\" height=\"12\"/></svg> running: a test passed on a rerun")
+                .contains("class=\"error\" width=\"14\" height=\"12\"/></svg> running: a test or class in error")
+                .contains("class=\"failed\" width=\"14\" height=\"12\"/></svg> running: a test failed")
+                .contains("class=\"p-jvm\" width=\"14\" height=\"12\"/></svg> test JVM start")
+                .contains("<td>com.example.FlakyTest f1</td><td>FLAKY (passed on a rerun)</td>")
+                .contains("3 run, 1 failures, 1 errors, 0 skipped, 1 flaky");
+    }
+
+    /** Four local workers on two cores, whose phases the workers reported. */
+    private static String startingUp(int cores) {
+        RecordedRun run = new RecordedRun(0);
+        List<WorkerHandle> four = List.of(worker("w0"), worker("w1"), worker("w2"), worker("w3"));
+        run.recorder.workersStarted(four, 1_000);
+        run.recorder.coordinatorPhase(Phase.DISCOVERY, 1_100, 1_900);
+        for (int i = 0; i < four.size(); i++) {
+            Task t = task("t" + i, "com.example.Test" + i, "m");
+            run.dispatch(2_000, four.get(i), t, 0, 1);
+            run.finish(
+                    t,
+                    four.get(i),
+                    0,
+                    2_000,
+                    3_000,
+                    5_000,
+                    RecordedRun.times(1_500, List.of(RecordedRun.interval(1_500, 3_000)), 3_000, 5_000),
+                    result("com.example.Test" + i, "m", 2.0, Status.PASSED, ""));
+        }
+        return HtmlReport.render(run.recorder.timeline("r", "local", cores, new Summary(4, 0, 0, 0, 0), run.reported));
+    }
+
+    @Test
+    void warnsWhenLocalWorkersOutnumberTheCores() {
+        assertThat(startingUp(2))
+                .contains("<p class=\"warning\"><strong>Warning:</strong> 4 local workers on 2 cores")
+                .contains("4 workers on a machine of 2 cores");
+        assertThat(startingUp(8)).doesNotContain("class=\"warning\"");
+    }
+
+    @Test
+    void givesTheStartUpShareAsANumberInThePagesText() {
+        // Each worker: 0.5 s to start, 1.5 s of test JVM start, of 4 s: 50%.
+        assertThat(startingUp(8))
+                .contains("<strong id=\"startup-share\">50.0%</strong> of 16.0 s: process start / boot 2.0 s,"
+                        + " test JVM start 6.0 s")
+                .contains("process start / boot 2.0 s (13%), test JVM start 6.0 s (38%), running tests 8.0 s (50%)")
+                .contains("<tr><th>coordinator: discovery</th><td>0.8 s</td></tr>");
+    }
+
+    @Test
+    void drawsEachPhaseOfAWorkerAndTheCoordinatorsDiscoveryOnce() {
+        String html = startingUp(8);
+        assertThat(html)
+                .contains(">coordinator</text>")
+                .contains("<rect class=\"p-discovery\"", "<title>coordinator: discovery 0.8 s</title>")
+                .contains("<rect class=\"p-start\"", "<title>worker w0: process start / boot 0.5 s</title>")
+                .contains("<rect class=\"p-jvm\"", "<title>worker w0: test JVM start 1.5 s (t0)</title>");
+        assertThat(html.split("<title>coordinator: discovery", -1)).hasSize(2);
+    }
+
+    @Test
     void needsNothingFromOutsideThePage() {
-        assertThat(render())
+        assertThat(render() + startingUp(2))
                 .doesNotContain("<link")
                 .doesNotContain("src=")
                 .doesNotContain("@import")

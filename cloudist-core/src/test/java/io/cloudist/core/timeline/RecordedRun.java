@@ -8,6 +8,7 @@ import io.cloudist.core.plan.Task;
 import io.cloudist.core.plan.Unit;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.TaskResult;
+import io.cloudist.core.protocol.WorkerTimes;
 import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.testing.ManualClock;
 import java.util.ArrayList;
@@ -77,6 +78,19 @@ final class RecordedRun {
             long firstTest,
             long finished,
             TestResult... results) {
+        finish(task, worker, seq, started, firstTest, finished, WorkerTimes.NONE, results);
+    }
+
+    /** The coordinator reads a result with the worker's own times, at {@code finished} or later. */
+    void finish(
+            Task task,
+            WorkerHandle worker,
+            int seq,
+            long started,
+            long firstTest,
+            long finished,
+            WorkerTimes times,
+            TestResult... results) {
         clock.setMillis(Math.max(clock.millis(), finished));
         reported.addAll(List.of(results));
         recorder.taskFinished(
@@ -90,8 +104,18 @@ final class RecordedRun {
                         started,
                         firstTest,
                         finished,
-                        1,
-                        List.of(results)));
+                        times.recorded() ? times.jvms().size() : 1,
+                        List.of(results),
+                        List.of(),
+                        times));
+    }
+
+    static WorkerTimes times(long agent, List<WorkerTimes.Interval> jvms, long firstEvent, long lastEvent) {
+        return new WorkerTimes(agent, List.of(), jvms, firstEvent, lastEvent);
+    }
+
+    static WorkerTimes.Interval interval(long from, long to) {
+        return new WorkerTimes.Interval(from, to);
     }
 
     private record Handle(String id) implements WorkerHandle {

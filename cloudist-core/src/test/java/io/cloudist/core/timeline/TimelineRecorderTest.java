@@ -1,7 +1,9 @@
 package io.cloudist.core.timeline;
 
+import static io.cloudist.core.timeline.RecordedRun.interval;
 import static io.cloudist.core.timeline.RecordedRun.result;
 import static io.cloudist.core.timeline.RecordedRun.task;
+import static io.cloudist.core.timeline.RecordedRun.times;
 import static io.cloudist.core.timeline.RecordedRun.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +17,8 @@ import io.cloudist.core.report.Summary;
 import io.cloudist.core.timeline.RunTimeline.ClassTime;
 import io.cloudist.core.timeline.RunTimeline.TaskSpan;
 import io.cloudist.core.timeline.RunTimeline.Worker;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -161,7 +165,7 @@ class TimelineRecorderTest {
 
         TaskSpan span = timeline.workers().get(0).tasks().get(0);
         assertThat(span.tests()).extracting(RunTimeline.TestTime::name).containsExactly("a1");
-        assertThat(span.outcome()).isEqualTo("failed");
+        assertThat(span.outcome()).isEqualTo("error");
         assertThat(timeline.classes()).containsExactly(new ClassTime("A", 1.0, 1));
         assertThat(timeline.failures())
                 .extracting(RunTimeline.FailedTest::message)
@@ -212,8 +216,146 @@ class TimelineRecorderTest {
     }
 
     @Test
-    void runJsonReadsBackAsWritten(@TempDir Path dir) {
+    void eachWorkersPhasesAddUpToItsTimeFromItsStartToTheRunsLastResult() {
         RunTimeline run = twoWorkers();
+
+        run.workers().forEach(PhasesAddUp::check);
+        // The run read its last result at 8000: every worker's time ends there, w1's with a wait.
+        assertThat(run.workers()).extracting(Worker::endMillis).containsExactly(8_000L, 8_000L);
+        assertThat(run.workers()
+                        .get(1)
+                        .phases()
+                        .get(run.workers().get(1).phases().size() - 1))
+                .isEqualTo(new RunTimeline.PhaseSpan(Phase.WAITING, 6_000, 8_000, ""));
+    }
+
+    /** w0 is asked for at 1000, up at 1400, its test JVM from 1500 to 2600, its task taken at 2100. */
+    private RunTimeline withWorkerTimes(RecordedRun run) {
+        run.recorder.workersStarted(List.of(w0), 1_000);
+        run.recorder.coordinatorPhase(Phase.DISCOVERY, 1_050, 1_900);
+        run.dispatch(2_000, w0, t0, 0, 1);
+        run.finish(
+                t0,
+                w0,
+                0,
+                2_100,
+                2_700,
+                5_000,
+                times(1_400, List.of(interval(1_500, 2_600)), 2_650, 4_950),
+                result("A", "a1", 2.0, Status.PASSED, ""));
+        run.clock.setMillis(5_100);
+        return run.recorder.timeline("r", "local", 2, SUMMARY, run.reported);
+    }
+
+    @Test
+    void theWorkersOwnTimesTellItsStartAndItsTestJvmsStartFromItsTests() {
+        RunTimeline timeline = withWorkerTimes(new RecordedRun(0));
+
+        Worker w = timeline.workers().get(0);
+        PhasesAddUp.check(w);
+        assertThat(w.phases())
+                .extracting(RunTimeline.PhaseSpan::phase)
+                .containsExactly(
+                        Phase.START, Phase.WAITING, Phase.JVM, Phase.DISCOVERY, Phase.RUNNING, Phase.REPORTING);
+        RunTimeline.PhaseTotals phases = timeline.phases();
+        assertThat(phases.workerSeconds()).isEqualTo(4.0);
+        assertThat(phases.seconds(Phase.START)).isEqualTo(0.4);
+        assertThat(phases.seconds(Phase.JVM)).isEqualTo(1.1);
+        assertThat(phases.seconds(Phase.RUNNING)).isEqualTo(2.3);
+        assertThat(phases.startupShare()).isEqualTo(0.375);
+        assertThat(timeline.coordinator())
+                .containsExactly(new RunTimeline.PhaseSpan(Phase.DISCOVERY, 1_050, 1_900, ""));
+    }
+
+    @Test
+    void moreLocalWorkersThanCoresIsAWarningNamingTheWorkersParameter() {
+        RunTimeline onTwoCores = withWorkerTimes(new RecordedRun(0));
+        assertThat(onTwoCores.warnings()).isEmpty();
+        assertThat(onTwoCores.cores()).isEqualTo(2);
+
+        assertThat(Schedule.warnings("local", 16, 2))
+                .singleElement()
+                .asString()
+                .startsWith("16 local workers on 2 cores")
+                .contains("<workers> (-Dcloudist.workers) 2");
+        assertThat(Schedule.warnings("ec2", 16, 2)).isEmpty();
+        assertThat(Schedule.warnings("local", 16, 0)).isEmpty();
+    }
+
+    @Test
+    void aTaskIsFailedErrorOrFlakyByTheLastRunOfItsTests() {
+        RecordedRun run = new RecordedRun(0);
+        Task flaky = task("t0", "A", "a1");
+        Task error = task("t1", "B", "b1");
+        Task failed = task("t2", "C", "c1", "c2");
+        run.dispatch(0, w0, flaky, 0, 1);
+        run.dispatch(0, w0, error, 1, 1);
+        run.dispatch(0, w0, failed, 2, 1);
+        TestResult failedOnce = result("A", "a1", 0.1, Status.FAILED, "first time");
+        run.finish(flaky, w0, 0, 0, 10, 100, failedOnce, result("A", "a1", 0.1, Status.PASSED, ""));
+        TestResult b1 = result("B", "b1", 0.1, Status.PASSED, "");
+        run.finish(
+                error,
+                w0,
+                1,
+                100,
+                110,
+                200,
+                new TestResult(b1.node(), Status.ERROR, 1, 0.1, Failure.of("java.io.IOException", "disk"), "", ""));
+        run.finish(
+                failed,
+                w0,
+                2,
+                200,
+                210,
+                300,
+                result("C", "c1", 0.1, Status.ERROR, "boom"),
+                result("C", "c2", 0.1, Status.FAILED, "no"));
+
+        RunTimeline timeline = run.recorder.timeline("r", "local", SUMMARY, run.reported);
+
+        assertThat(timeline.workers().get(0).tasks())
+                .extracting(TaskSpan::outcome)
+                .containsExactly("flaky", "error", "failed");
+        assertThat(timeline.flakes()).singleElement().satisfies(f -> {
+            assertThat(f.className()).isEqualTo("A");
+            assertThat(f.status()).isEqualTo("FLAKY");
+            assertThat(f.message()).isEqualTo("first time");
+        });
+        assertThat(timeline.failures()).extracting(RunTimeline.FailedTest::name).containsExactly("b1", "c1", "c2");
+    }
+
+    @Test
+    void theCriticalPathNamesTheClassesOfItsTasksInOrder() {
+        assertThat(twoWorkers().criticalPath().classes()).containsExactly("A", "B");
+    }
+
+    @Test
+    void aRunJsonWrittenBeforeThePhasesReadsWithThemEmpty(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("run.json");
+        Files.writeString(
+                json,
+                "{\"schema\":2,\"runId\":\"r\",\"backend\":\"local\",\"startMillis\":0,\"endMillis\":1,"
+                        + "\"totals\":{\"tests\":0},\"overhead\":{\"samples\":0},"
+                        + "\"criticalPath\":{\"workerId\":\"\",\"taskIds\":[]},"
+                        + "\"workers\":[{\"id\":\"w0\",\"startedMillis\":0,\"tasks\":[{\"taskId\":\"t0\","
+                        + "\"outcome\":\"passed\",\"classes\":[\"A\"],\"tests\":[]}]}],"
+                        + "\"classes\":[],\"failures\":[],\"modules\":[]}",
+                StandardCharsets.UTF_8);
+
+        RunTimeline read = TimelineFiles.read(json);
+
+        assertThat(read.workers().get(0).phases()).isEmpty();
+        assertThat(read.phases().byPhase()).isEmpty();
+        assertThat(read.coordinator()).isEmpty();
+        assertThat(read.flakes()).isEmpty();
+        assertThat(read.criticalPath().classes()).isEmpty();
+        assertThat(HtmlReport.render(read)).contains("w0");
+    }
+
+    @Test
+    void runJsonReadsBackAsWritten(@TempDir Path dir) {
+        RunTimeline run = withWorkerTimes(new RecordedRun(0));
         Path html = TimelineFiles.write(dir, run);
         assertThat(html).isEqualTo(dir.resolve("report.html")).exists();
         assertThat(TimelineFiles.read(dir.resolve("run.json"))).isEqualTo(run);
