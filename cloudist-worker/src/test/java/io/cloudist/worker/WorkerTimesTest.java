@@ -69,8 +69,8 @@ class WorkerTimesTest {
     }
 
     /**
-     * Plays the coordinator's part to one worker, on the real clock: asks for the worker, writes every assignment, reads
-     * each result as it comes, as the coordinator does, and tells the timeline all of it.
+     * Plays the coordinator's part to one worker, on the real clock: asks for the worker, writes every assignment,
+     * reads each result as it comes, as the coordinator does, and tells the timeline all of it.
      */
     private RunTimeline run(boolean reuseForks, TimelineRecorder timeline) throws Exception {
         Path module = Files.createDirectories(temp.resolve("module"));

@@ -54,7 +54,8 @@ public final class HtmlReport {
             %s
             %s
             <h2>Where each worker's time went</h2>
-            <table><tr><th>worker</th><th>wall</th>%s<th>busy ÷ makespan</th><th>phases</th><th>why lost</th></tr>%s</table>
+            <table><tr><th>worker</th><th>wall</th>%s<th>busy ÷ makespan</th><th>phases</th><th>why lost</th></tr>
+            %s</table>
             <h2>Slowest classes</h2>
             <table><tr><th>class</th><th>tests</th><th>seconds</th></tr>%s</table>
             <h2>Failures</h2>

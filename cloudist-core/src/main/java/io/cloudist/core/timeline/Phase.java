@@ -2,9 +2,12 @@ package io.cloudist.core.timeline;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** What a worker (or the coordinator) was doing in a stretch of its time, as {@code run.json} and the report name it. */
+/** What a worker (or the coordinator) was doing in a stretch of its time, as {@code run.json} and the report say. */
 public enum Phase {
-    /** From the run's asking the provisioner for the worker to its agent joining the run: a process's start, or EC2's launch and boot. */
+    /**
+     * From the run's asking the provisioner for the worker to its agent joining the run: a process's start, or EC2's
+     * launch and boot.
+     */
     @JsonProperty("start")
     START("process start / boot", true),
     /** Fetching the files of a module (a worker elsewhere) or finding them in place (a local one). */
