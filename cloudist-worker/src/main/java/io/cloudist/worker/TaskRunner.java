@@ -36,6 +36,7 @@ final class TaskRunner implements AutoCloseable {
 
     private final TestJvmConfig config;
     private final Heartbeats heartbeats;
+    private final TestJvms jvms;
     private TestJvm jvm;
     private int jvmCount;
     private int requestCount;
@@ -43,14 +44,20 @@ final class TaskRunner implements AutoCloseable {
     private List<ConsoleEntry> console = new ArrayList<>();
 
     TaskRunner(TestJvmConfig config, Heartbeats heartbeats) {
+        this(config, heartbeats, TestJvms.unlimited());
+    }
+
+    /** @param jvms starts the test JVMs (in its start slots, if any) */
+    TaskRunner(TestJvmConfig config, Heartbeats heartbeats, TestJvms jvms) {
         this.config = config;
         this.heartbeats = heartbeats;
+        this.jvms = jvms;
     }
 
     /** Starts the first test JVM ahead of the first task, so its start-up overlaps the coordinator's planning. */
     void warmUp() {
         if (jvm == null) {
-            jvm = TestJvm.start(config, ++jvmCount);
+            jvm = jvms.start(config, ++jvmCount);
             warmJvmUnused = true;
         }
     }
@@ -112,7 +119,7 @@ final class TaskRunner implements AutoCloseable {
         long firstTest = 0;
         while (!remaining.isEmpty()) {
             if (jvm == null || !jvm.isAlive()) {
-                jvm = TestJvm.start(config, ++jvmCount);
+                jvm = jvms.start(config, ++jvmCount);
             }
             EventCollector events = send(remaining, offset + results.size());
             Ending ending = watch(events);

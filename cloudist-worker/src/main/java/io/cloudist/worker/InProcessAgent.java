@@ -1,0 +1,82 @@
+package io.cloudist.worker;
+
+import io.cloudist.worker.log.WorkerLogs;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A worker agent on a thread of the coordinator's JVM, as the local backend runs its workers by default: the agent
+ * of {@link WorkerMain}, from the same arguments, without a JVM of its own to start. The local provisioner loads it
+ * from the worker's classpath in a class loader of its own, over the JDK's classes only, so that it meets neither
+ * Maven's classes nor the plugin's (their Jackson and slf4j); it sees the agent only as a {@link Runnable}, which
+ * is the worker's thread, and an {@link AutoCloseable}, which terminates it.
+ *
+ * <p>The agent writes its log to its own file; its test JVMs start in slots it shares with the other agents of the
+ * JVM and with discovery; when closed it kills its test JVMs and interrupts its thread. Its thread ends when the
+ * agent does, which is how the coordinator sees it stop, for whatever reason: told to, terminated, or failed (the
+ * reason is in its log).
+ */
+public final class InProcessAgent implements Runnable, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(InProcessAgent.class);
+
+    private final String[] args;
+    private final Path log;
+    private final TestJvms jvms;
+    private volatile Thread thread;
+    private volatile boolean terminated;
+
+    /**
+     * @param args the arguments {@link WorkerMain} takes
+     * @param log the agent's log file, written anew
+     * @param jvmStarts the start slots of test JVMs in this JVM
+     */
+    public InProcessAgent(String[] args, Path log, Semaphore jvmStarts) {
+        this.args = args.clone();
+        this.log = log;
+        this.jvms = new TestJvms(jvmStarts);
+    }
+
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        try (PrintStream sink = new PrintStream(new FileOutputStream(log.toFile()), true, StandardCharsets.UTF_8)) {
+            WorkerLogs.routeTo(sink);
+            try {
+                WorkerOptions options = WorkerOptions.parse(args);
+                LOG.info("Worker {} started on a thread of the build's JVM", options.workerId());
+                if (!terminated) {
+                    new WorkerAgent(options, jvms).run();
+                }
+            } catch (Throwable e) {
+                if (terminated) {
+                    LOG.info("Terminated ({})", e.toString());
+                } else {
+                    LOG.error("The worker failed", e);
+                }
+            } finally {
+                jvms.close();
+                WorkerLogs.clear();
+            }
+        } catch (IOException e) {
+            // no log to say it in: the thread ends, and the coordinator sees the worker stop
+            jvms.close();
+        }
+    }
+
+    /** Terminates the agent: kills its test JVMs, starts no more, and interrupts its thread. */
+    @Override
+    public void close() {
+        terminated = true;
+        jvms.close();
+        Thread running = thread;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+}
