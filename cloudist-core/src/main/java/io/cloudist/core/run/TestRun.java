@@ -11,6 +11,7 @@ import io.cloudist.core.coordinate.Coordinator;
 import io.cloudist.core.coordinate.CoordinatorListener;
 import io.cloudist.core.coordinate.CoordinatorSettings;
 import io.cloudist.core.coordinate.Replacements;
+import io.cloudist.core.jvm.JvmStarts;
 import io.cloudist.core.model.TestNode;
 import io.cloudist.core.model.TestResult;
 import io.cloudist.core.plan.Planner;
@@ -154,12 +155,23 @@ public final class TestRun {
                             .mapToInt(m -> m.selection.classNames().size())
                             .sum());
             WorkerStarter starter = new WorkerStarter(lead, provisioner, store, runId, leadShipper, timeline, clock);
+            Map<ModuleRun, CachedDiscovery> discoveries = new HashMap<>();
+            selected.forEach(m -> discoveries.put(m, new CachedDiscovery(m.request, services.discoverer())));
             // Local workers start before discovery and warm up their test JVMs while it runs. Cloud instances cost
-            // money: they start only once discovery has found something to run.
-            if (lead.cloud().isLocal()) {
-                starter.first(workers);
+            // money: they start only once discovery has found something to run. A discovery that starts a JVM takes
+            // a start slot first, so that the workers' test JVMs start around it instead of all at once with it.
+            boolean slot = selected.stream().anyMatch(m -> !discoveries.get(m).cached(m.selection, m.shipment))
+                    && takeStartSlot();
+            try {
+                if (lead.cloud().isLocal()) {
+                    starter.first(workers);
+                }
+                timings.time("discovery", () -> discover(selected, discoveries));
+            } finally {
+                if (slot) {
+                    JvmStarts.slots().release();
+                }
             }
-            timings.time("discovery", () -> discover(selected));
             List<ModuleRun> planned = new ArrayList<>();
             for (ModuleRun module : selected) {
                 if (module.done()) {
@@ -304,13 +316,13 @@ public final class TestRun {
      * Discovers every selected module's tests, several at once. In a reactor's run a module whose discovery fails
      * fails alone (its section says why); a module's own run fails with it.
      */
-    private void discover(List<ModuleRun> selected) {
+    private void discover(List<ModuleRun> selected, Map<ModuleRun, CachedDiscovery> discoveries) {
         int threads = Math.max(1, Math.min(selected.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("cloudist-discovery"));
         try {
             List<Future<List<TestNode>>> found = new ArrayList<>();
             for (ModuleRun module : selected) {
-                CachedDiscovery discovery = new CachedDiscovery(module.request, services.discoverer());
+                CachedDiscovery discovery = discoveries.get(module);
                 found.add(pool.submit(() -> discovery.discover(module.selection, module.shipment)));
             }
             for (int i = 0; i < selected.size(); i++) {
@@ -329,6 +341,17 @@ public final class TestRun {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Waits for a slot to start a JVM in ({@link JvmStarts}); true once it has one. */
+    private static boolean takeStartSlot() {
+        try {
+            JvmStarts.slots().acquire();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CloudistException("Interrupted before test discovery", e);
         }
     }
 
