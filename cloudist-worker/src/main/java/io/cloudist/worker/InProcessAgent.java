@@ -6,7 +6,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.Semaphore;
+import java.util.List;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,12 +35,18 @@ public final class InProcessAgent implements Runnable, AutoCloseable {
     /**
      * @param args the arguments {@link WorkerMain} takes
      * @param log the agent's log file, written anew
-     * @param jvmStarts the start slots of test JVMs in this JVM
+     * @param jvmStarts the start slots of JVMs in this JVM: takes one at a rank, gives back what returns it
      */
-    public InProcessAgent(String[] args, Path log, Semaphore jvmStarts) {
+    public InProcessAgent(String[] args, Path log, IntFunction<Runnable> jvmStarts) {
         this.args = args.clone();
         this.log = log;
-        this.jvms = new TestJvms(jvmStarts);
+        this.jvms = new TestJvms(jvmStarts, rank(List.of(args)));
+    }
+
+    /** The worker's fork number, 1 for {@code w0}: the first workers get the longest tasks first. */
+    private static int rank(List<String> args) {
+        int worker = args.indexOf("--worker");
+        return worker >= 0 && worker + 1 < args.size() ? TestJvmConfig.forkNumber(args.get(worker + 1)) : 0;
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Starts the test JVMs of one worker agent, and kills them all when the agent is terminated.
  *
  * <p>With start slots, which the agents on threads of one JVM share with its discovery, a test JVM starts only in a
- * free slot and gives it back once it is ready for its first request (its runner created its ready file), once it is
+ * slot, given at the agent's rank (its worker number: the first workers get the longest tasks first), and gives it
+ * back once it is ready for its first request (its runner created its ready file), once it is
  * gone, or after {@link #LONGEST_HOLD_MILLIS}. Many workers on few cores then start their JVMs a few at a time, the
  * first soon ready for the longest tasks, instead of all at once and all late; and a discovery that took a slot first
  * is not slowed down by them.
@@ -30,21 +31,27 @@ final class TestJvms implements AutoCloseable {
     private static final long CHECK_MILLIS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(TestJvms.class);
 
-    private final Semaphore slots;
+    private final IntFunction<Runnable> slots;
+    private final int rank;
     private final Set<TestJvm> started = ConcurrentHashMap.newKeySet();
     private final List<Starting> starting = new ArrayList<>();
     private ScheduledExecutorService watch;
     private ScheduledFuture<?> check;
     private boolean closed;
 
-    /** @param slots the start slots to share; null to start every JVM at once */
-    TestJvms(Semaphore slots) {
+    /**
+     * @param slots the start slots to share, which take a rank and return what gives the slot back; null to start
+     *     every JVM at once
+     * @param rank this agent's place in the queue for slots, lowest first
+     */
+    TestJvms(IntFunction<Runnable> slots, int rank) {
         this.slots = slots;
+        this.rank = rank;
     }
 
     /** Test JVMs that start at once, as in a worker process. */
     static TestJvms unlimited() {
-        return new TestJvms(null);
+        return new TestJvms(null, 0);
     }
 
     /**
@@ -54,33 +61,26 @@ final class TestJvms implements AutoCloseable {
      */
     TestJvm start(TestJvmConfig config, int number) {
         checkOpen();
-        if (slots != null) {
-            try {
-                slots.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CloudistException("Interrupted while waiting to start a test JVM", e);
-            }
-        }
+        Runnable release = slots == null ? () -> {} : slots.apply(rank);
         TestJvm jvm;
         try {
             checkOpen();
             jvm = TestJvm.start(config, number);
         } catch (RuntimeException e) {
-            release();
+            release.run();
             throw e;
         }
         synchronized (this) {
             if (closed) { // terminated while it was starting
                 jvm.kill();
-                release();
+                release.run();
                 throw stopping();
             }
             started.removeIf(j -> !j.isAlive());
             started.add(jvm);
             LOG.info("Started test JVM {} in {}", number, config.scratch());
             if (slots != null) {
-                holdUntilReady(jvm);
+                holdUntilReady(jvm, release);
             }
         }
         return jvm;
@@ -96,8 +96,8 @@ final class TestJvms implements AutoCloseable {
         return new CloudistException("The worker is being terminated: no test JVM is started");
     }
 
-    private void holdUntilReady(TestJvm jvm) {
-        starting.add(new Starting(jvm, System.currentTimeMillis()));
+    private void holdUntilReady(TestJvm jvm, Runnable release) {
+        starting.add(new Starting(jvm, System.currentTimeMillis(), release));
         if (watch == null) {
             watch = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("cloudist-jvm-start"));
         }
@@ -113,7 +113,7 @@ final class TestJvms implements AutoCloseable {
             boolean ready = s.jvm.isReady();
             boolean done = ready || !s.jvm.isAlive() || now - s.since > LONGEST_HOLD_MILLIS;
             if (done) {
-                release();
+                s.release.run();
                 LOG.info(
                         "Test JVM {} after {} ms; start slot given back",
                         ready ? "ready" : s.jvm.isAlive() ? "still starting" : "gone",
@@ -127,12 +127,6 @@ final class TestJvms implements AutoCloseable {
         }
     }
 
-    private void release() {
-        if (slots != null) {
-            slots.release();
-        }
-    }
-
     /** The test JVMs started and still running. */
     List<TestJvm> running() {
         return started.stream().filter(TestJvm::isAlive).toList();
@@ -143,7 +137,7 @@ final class TestJvms implements AutoCloseable {
     public void close() {
         synchronized (this) {
             closed = true;
-            starting.forEach(s -> release());
+            starting.forEach(s -> s.release.run());
             starting.clear();
             if (watch != null) {
                 watch.shutdownNow();
@@ -153,5 +147,5 @@ final class TestJvms implements AutoCloseable {
         started.clear();
     }
 
-    private record Starting(TestJvm jvm, long since) {}
+    private record Starting(TestJvm jvm, long since, Runnable release) {}
 }

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
+import java.util.function.IntFunction;
 
 /**
  * Starts worker agents on threads of this JVM: cloudist-worker's {@code InProcessAgent}, made from the arguments a
@@ -30,16 +30,16 @@ final class AgentThreads {
     private static final Map<List<String>, ClassLoader> LOADERS = new ConcurrentHashMap<>();
 
     private final List<Path> classpath;
-    private final Semaphore jvmStarts;
+    private final IntFunction<Runnable> jvmStarts;
     private final String agentClass;
 
     /** @param classpath cloudist-worker and its dependencies */
     AgentThreads(List<Path> classpath) {
-        this(classpath, JvmStarts.slots(), AGENT);
+        this(classpath, JvmStarts.shared().asFunction(), AGENT);
     }
 
     /** @param agentClass the agent's class: {@link #AGENT}, or a stand-in in tests */
-    AgentThreads(List<Path> classpath, Semaphore jvmStarts, String agentClass) {
+    AgentThreads(List<Path> classpath, IntFunction<Runnable> jvmStarts, String agentClass) {
         this.classpath = List.copyOf(classpath);
         this.jvmStarts = jvmStarts;
         this.agentClass = agentClass;
@@ -56,7 +56,7 @@ final class AgentThreads {
         Object agent;
         try {
             agent = loader.loadClass(agentClass)
-                    .getConstructor(String[].class, Path.class, Semaphore.class)
+                    .getConstructor(String[].class, Path.class, IntFunction.class)
                     .newInstance(arguments.toArray(String[]::new), log, jvmStarts);
         } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
             throw new CloudistException(

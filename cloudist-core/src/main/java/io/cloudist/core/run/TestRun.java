@@ -160,17 +160,16 @@ public final class TestRun {
             // Local workers start before discovery and warm up their test JVMs while it runs. Cloud instances cost
             // money: they start only once discovery has found something to run. A discovery that starts a JVM takes
             // a start slot first, so that the workers' test JVMs start around it instead of all at once with it.
-            boolean slot = selected.stream().anyMatch(m -> !discoveries.get(m).cached(m.selection, m.shipment))
-                    && takeStartSlot();
+            Runnable slot = selected.stream().allMatch(m -> discoveries.get(m).cached(m.selection, m.shipment))
+                    ? () -> {}
+                    : JvmStarts.shared().take(JvmStarts.DISCOVERY);
             try {
                 if (lead.cloud().isLocal()) {
                     starter.first(workers);
                 }
                 timings.time("discovery", () -> discover(selected, discoveries));
             } finally {
-                if (slot) {
-                    JvmStarts.slots().release();
-                }
+                slot.run();
             }
             List<ModuleRun> planned = new ArrayList<>();
             for (ModuleRun module : selected) {
@@ -341,17 +340,6 @@ public final class TestRun {
             }
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    /** Waits for a slot to start a JVM in ({@link JvmStarts}); true once it has one. */
-    private static boolean takeStartSlot() {
-        try {
-            JvmStarts.slots().acquire();
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CloudistException("Interrupted before test discovery", e);
         }
     }
 

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
+import java.util.function.IntFunction;
 
 /**
  * A stand-in for cloudist-worker's in-process agent, as {@link AgentThreads} makes it: it writes what it sees into its
@@ -16,10 +16,10 @@ import java.util.concurrent.Semaphore;
 public final class AgentThreadFixture implements Runnable, AutoCloseable {
     private final List<String> args;
     private final Path log;
-    private final Semaphore slots;
+    private final IntFunction<Runnable> slots;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    public AgentThreadFixture(String[] args, Path log, Semaphore slots) {
+    public AgentThreadFixture(String[] args, Path log, IntFunction<Runnable> slots) {
         this.args = List.of(args);
         this.log = log;
         this.slots = slots;
@@ -33,7 +33,8 @@ public final class AgentThreadFixture implements Runnable, AutoCloseable {
         write("loader " + getClass().getClassLoader().getName() + " " + System.identityHashCode(getClass()));
         write("context " + (me.getContextClassLoader() == getClass().getClassLoader()));
         write("sees the starter's classes " + canLoad("io.cloudist.core.provision.AgentThreads"));
-        write("slots " + slots.availablePermits());
+        slots.apply(7).run();
+        write("took and gave back a start slot");
         if (args.contains("fail")) {
             throw new IllegalStateException("the agent failed");
         }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudist.core.CloudistException;
+import io.cloudist.core.jvm.JvmStarts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
@@ -24,19 +24,23 @@ class AgentThreadsTest {
 
     @Test
     void anAgentRunsOnADaemonThreadOfItsOwnWithTheWorkersArgumentsItsLogAndTheStartSlots() throws Exception {
-        Semaphore slots = new Semaphore(3);
+        JvmStarts slots = new JvmStarts(3);
         AgentThreads.AgentThread worker = start(slots, "w0", "--worker", "w0", "return");
 
         worker.awaitEnd(WAIT_MILLIS);
 
         assertThat(Files.readAllLines(worker.log()))
-                .contains("args --worker w0 return", "thread cloudist-worker-w0 daemon=true", "slots 3");
+                .contains(
+                        "args --worker w0 return",
+                        "thread cloudist-worker-w0 daemon=true",
+                        "took and gave back a start slot");
+        assertThat(slots.free()).isEqualTo(3);
         assertThat(worker.describe()).contains("w0", worker.log().toString());
     }
 
     @Test
     void theAgentsClassesComeFromTheWorkerClasspathAloneInOneLoaderForEveryAgent() throws Exception {
-        AgentThreads threads = threads(new Semaphore(2));
+        AgentThreads threads = threads(new JvmStarts(2));
         AgentThreads.AgentThread first = (AgentThreads.AgentThread) threads.start("w0", List.of("return"), log("w0"));
         AgentThreads.AgentThread second = (AgentThreads.AgentThread) threads.start("w1", List.of("return"), log("w1"));
         first.awaitEnd(WAIT_MILLIS);
@@ -52,8 +56,8 @@ class AgentThreadsTest {
 
     @Test
     void theHandleIsAliveUntilTheAgentsThreadEndsHoweverItEnds() throws Exception {
-        AgentThreads.AgentThread waiting = start(new Semaphore(2), "w0");
-        AgentThreads.AgentThread failing = start(new Semaphore(2), "w1", "fail");
+        AgentThreads.AgentThread waiting = start(new JvmStarts(2), "w0");
+        AgentThreads.AgentThread failing = start(new JvmStarts(2), "w1", "fail");
 
         failing.awaitEnd(WAIT_MILLIS);
         assertThat(failing.isAlive()).isFalse();
@@ -67,7 +71,8 @@ class AgentThreadsTest {
 
     @Test
     void anAgentThatCannotBeLoadedGivesAnErrorThatOffersWorkerProcesses() throws Exception {
-        AgentThreads threads = new AgentThreads(List.of(fixtureJar()), new Semaphore(2), "io.cloudist.NoSuchAgent");
+        AgentThreads threads =
+                new AgentThreads(List.of(fixtureJar()), new JvmStarts(2).asFunction(), "io.cloudist.NoSuchAgent");
 
         assertThatThrownBy(() -> threads.start("w0", List.of(), log("w0")))
                 .isInstanceOf(CloudistException.class)
@@ -75,12 +80,12 @@ class AgentThreadsTest {
                 .hasMessageContaining("-Dcloudist.localWorkers=process");
     }
 
-    private AgentThreads.AgentThread start(Semaphore slots, String id, String... args) throws IOException {
+    private AgentThreads.AgentThread start(JvmStarts slots, String id, String... args) throws IOException {
         return (AgentThreads.AgentThread) threads(slots).start(id, List.of(args), log(id));
     }
 
-    private AgentThreads threads(Semaphore slots) throws IOException {
-        return new AgentThreads(List.of(fixtureJar()), slots, AgentThreadFixture.class.getName());
+    private AgentThreads threads(JvmStarts slots) throws IOException {
+        return new AgentThreads(List.of(fixtureJar()), slots.asFunction(), AgentThreadFixture.class.getName());
     }
 
     private Path log(String id) {

@@ -40,7 +40,7 @@ final class ScriptedProvisioner implements Provisioner {
     @Override
     public synchronized List<WorkerHandle> start(WorkerLaunch launch) {
         launches.add(launch);
-        freeStartSlots.add(JvmStarts.slots().availablePermits());
+        freeStartSlots.add(JvmStarts.shared().free());
         List<WorkerHandle> started = new ArrayList<>();
         for (int i = 0; i < launch.workers(); i++) {
             String id = "w" + (workers.size() + 1);

@@ -190,7 +190,7 @@ class TestRunPipelineTest {
 
     @Test
     void aDiscoveryThatStartsAJvmTakesAStartSlotBeforeTheWorkersStartAndOneFromTheCacheTakesNone() throws Exception {
-        int slots = JvmStarts.slots().availablePermits();
+        int slots = JvmStarts.shared().free();
 
         run(FailurePolicy.DEFAULT, Map.of(), Set.of());
         List<Integer> missed = List.copyOf(provisioner.get().freeStartSlots);
@@ -203,7 +203,7 @@ class TestRunPipelineTest {
                 .as("the second run's plan came from the cache")
                 .hasSize(1);
         assertThat(provisioner.get().freeStartSlots).containsExactly(slots);
-        assertThat(JvmStarts.slots().availablePermits()).isEqualTo(slots);
+        assertThat(JvmStarts.shared().free()).isEqualTo(slots);
     }
 
     @Test
@@ -304,7 +304,7 @@ class TestRunPipelineTest {
                     assertThat(selection.classNames())
                             .as("the classes selected in test-classes")
                             .isEqualTo(CLASSES);
-                    freeStartSlotsInDiscovery.add(JvmStarts.slots().availablePermits());
+                    freeStartSlotsInDiscovery.add(JvmStarts.shared().free());
                     return List.copyOf(discovered.values());
                 },
                 Clock.offset(Clock.system(ZoneOffset.UTC), Duration.between(Instant.now(), START)),
