@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
  * log: {@code java benchmarks/Startup.java PROJECT_DIR MAVEN_LOG} prints one line of {@code key=value} pairs:
  *
  * <ul>
- *   <li>{@code agentMedianMs}, {@code agentMaxMs}: from the run asking for a worker to the worker starting its first
- *       test JVM (when it wrote that JVM's argument file, {@code <worker>/run-<id>/jvm/jvm-1.args}, just before
- *       starting it): the agent's own start-up (a JVM's, or a thread's), reading the run manifest, and waiting for a
- *       slot to start a JVM in;
+ *   <li>{@code agentMedianMs}, {@code agentMaxMs}: from the run asking for a worker to the worker being ready to
+ *       start its first test JVM: the agent's own start-up (a JVM's, or a thread's) and reading the run manifest. It
+ *       is when the worker wrote that JVM's argument file ({@code <worker>/run-<id>/jvm/jvm-1.args}, just before
+ *       starting it), less the time its log says it waited in line for a slot to start a JVM in;
+ *   <li>{@code slotWaitMedianMs}, {@code slotWaitMaxMs}: that wait in line (0 for builds that do not log it);
  *   <li>{@code firstTestMedianMs}, {@code firstTestMaxMs}: from that test JVM's start to the first test of the
  *       worker's first task ({@code firstTestMillis} in run.json), which includes waiting for the plan;
  *   <li>{@code longestFirstTestMs}: from the run's first worker start to the first test of the task that ran longest,
@@ -28,6 +29,8 @@ import java.util.regex.Pattern;
  * The argument file's modification time is read, so that builds of cloudist that log less can be measured too.
  */
 public final class Startup {
+    private static final Pattern WAITED =
+            Pattern.compile("Started test JVM 1 in .*, after (\\d+) ms in line for a start slot");
     private static final Pattern DISCOVERY = Pattern.compile("time spent: .*discovery ([0-9.]+) s");
 
     public static void main(String[] args) throws IOException {
@@ -39,6 +42,7 @@ public final class Startup {
         Map<?, ?> run = (Map<?, ?>) new Json(Files.readString(cloudist.resolve("run.json"))).value();
         String runId = (String) run.get("runId");
         List<Long> agents = new ArrayList<>();
+        List<Long> waits = new ArrayList<>();
         List<Long> firstTests = new ArrayList<>();
         long firstStart = Long.MAX_VALUE;
         long longestTask = -1;
@@ -62,7 +66,9 @@ public final class Startup {
                 }
             }
             if (spawn != null) {
-                agents.add(spawn - started);
+                long waited = waited(cloudist.resolve("workers").resolve(worker.get("id") + ".log"));
+                waits.add(waited);
+                agents.add(spawn - started - waited);
                 if (first != null && number(first.get("firstTestMillis")) > 0) {
                     firstTests.add(number(first.get("firstTestMillis")) - spawn);
                 }
@@ -71,6 +77,8 @@ public final class Startup {
         Map<String, String> figures = new LinkedHashMap<>();
         figures.put("agentMedianMs", median(agents));
         figures.put("agentMaxMs", max(agents));
+        figures.put("slotWaitMedianMs", median(waits));
+        figures.put("slotWaitMaxMs", max(waits));
         figures.put("firstTestMedianMs", median(firstTests));
         figures.put("firstTestMaxMs", max(firstTests));
         figures.put("longestFirstTestMs", longestTask < 0 ? "n/a" : String.valueOf(longestFirstTest - firstStart));
@@ -80,6 +88,19 @@ public final class Startup {
         StringBuilder line = new StringBuilder();
         figures.forEach((k, v) -> line.append(line.length() == 0 ? "" : " ").append(k).append('=').append(v));
         System.out.println(line);
+    }
+
+    /** How long the worker's first test JVM waited in line for a start slot, as its log says; 0 if it does not. */
+    private static long waited(Path log) throws IOException {
+        if (Files.isRegularFile(log)) {
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                Matcher m = WAITED.matcher(line);
+                if (m.find()) {
+                    return Long.parseLong(m.group(1));
+                }
+            }
+        }
+        return 0;
     }
 
     private static long number(Object value) {

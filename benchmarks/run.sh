@@ -8,7 +8,8 @@
 #                                            (a 12-module reactor: benchmarks/reactor.sh, see its --help)
 #
 # Generates the suite (Generate.java: cpu, 33 s; sleep, 358 s; sleep-short, 38 s with an 8 s class) into
-# target/bench/project, compiles it once, then times (wall clock), R rounds (default 3) of, interleaved:
+# target/bench/project, compiles it once (each cloudist configuration gets a copy of its own, with its own timing
+# history and discovery cache), then times (wall clock), R rounds (default 3) of, interleaved:
 #   mvn -o test -DforkCount=1 and -DforkCount=2      (N <= 2), or mvn -o test -DforkCount=N (N > 2)
 #   mvn -o cloudist:test -Dcloudist.workers=N        (N defaults to 2), once per --local-workers mode (default: thread)
 #   the same with -Dmaven.repo.local=DIR             (--baseline-repo: another build of cloudist, e.g. an earlier one)
@@ -97,28 +98,34 @@ fi
 if $surefire && (( workers <= 2 )); then baseline_index=1; fi
 count=${#names[@]}
 
+# Each cloudist configuration runs in a copy of its own, which keeps its own timing history and discovery cache.
+dir_of() { if ${cloudist[$1]}; then echo "$out/project-$1"; else echo "$project"; fi; }
+for i in $(seq 0 $((count - 1))); do
+  if ${cloudist[$i]}; then rm -rf "$(dir_of "$i")"; cp -r "$project" "$(dir_of "$i")"; fi
+done
 declare -A times
 declare -A figures
 for round in $(seq 1 "$rounds"); do
   for i in $(seq 0 $((count - 1))); do
-    rm -rf "$project/target/surefire-reports"
+    dir="$(dir_of "$i")"
+    rm -rf "$dir/target/surefire-reports"
     if ${cloudist[$i]} && (( round == 1 )); then
-      rm -rf "$project/target/cloudist"   # each cloudist configuration's first round runs without a timing history
+      rm -rf "$dir/target/cloudist"   # each cloudist configuration's first round runs without a timing history
     elif ${cloudist[$i]} && $discovery_miss; then
-      rm -rf "$project/target/cloudist/discovery"
+      rm -rf "$dir/target/cloudist/discovery"
     fi
     log="run-$round-$i.log"
     echo "Round $round: mvn ${commands[$i]} ..."
     start=$(date +%s%N)
     # shellcheck disable=SC2086
-    if ! mvn_bench ${commands[$i]} > "$out/$log" 2>&1; then
+    if ! mvn -B -o -f "$dir/pom.xml" "${extra_args[@]}" ${commands[$i]} > "$out/$log" 2>&1; then
       echo "${names[$i]} failed: see target/bench/$log" >&2
       exit 1
     fi
     end=$(date +%s%N)
     times[$round,$i]=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", (e - s) / 1e9 }')
     if ${cloudist[$i]}; then
-      figures[$round,$i]=$(java "$root/benchmarks/Startup.java" "$project" "$out/$log" || echo "")
+      figures[$round,$i]=$(java "$root/benchmarks/Startup.java" "$dir" "$out/$log" || echo "")
       echo "  ${times[$round,$i]} s; ${figures[$round,$i]}"
     fi
   done
@@ -146,15 +153,17 @@ baseline=$(med "$baseline_index" 1)
   done
   echo
   echo "Where cloudist's start went, medians of rounds $first_with_history-$rounds (ms unless s):"
-  printf '%-34s %8s %8s %10s %10s %12s %10s %10s\n' "run" "agent" "agent" "JVM start" "JVM start" "longest task" "discovery" "makespan"
-  printf '%-34s %8s %8s %10s %10s %12s %10s %10s\n' "" "median" "max" "to test" "to test" "first test" "(s)" "(s)"
-  printf '%-34s %8s %8s %10s %10s %12s %10s %10s\n' "" "" "" "median" "max" "" "" ""
+  fmt='%-34s %7s %7s %7s %7s %9s %9s %12s %9s %9s\n'
+  printf "$fmt" "run" "agent" "agent" "slot" "slot" "JVM start" "JVM start" "longest task" "discovery" "makespan"
+  printf "$fmt" "" "median" "max" "wait" "wait" "to test" "to test" "first test" "(s)" "(s)"
+  printf "$fmt" "" "" "" "median" "max" "median" "max" "" "" ""
   for i in $(seq 0 $((count - 1))); do
     if ${cloudist[$i]}; then
       f=$first_with_history
-      printf '%-34s %8s %8s %10s %10s %12s %10s %10s\n' "${names[$i]}" "$(fig "$i" $f agentMedianMs)" \
-        "$(fig "$i" $f agentMaxMs)" "$(fig "$i" $f firstTestMedianMs)" "$(fig "$i" $f firstTestMaxMs)" \
-        "$(fig "$i" $f longestFirstTestMs)" "$(fig "$i" $f discoveryS)" "$(fig "$i" $f makespanS)"
+      printf "$fmt" "${names[$i]}" "$(fig "$i" $f agentMedianMs)" "$(fig "$i" $f agentMaxMs)" \
+        "$(fig "$i" $f slotWaitMedianMs)" "$(fig "$i" $f slotWaitMaxMs)" "$(fig "$i" $f firstTestMedianMs)" \
+        "$(fig "$i" $f firstTestMaxMs)" "$(fig "$i" $f longestFirstTestMs)" "$(fig "$i" $f discoveryS)" \
+        "$(fig "$i" $f makespanS)"
     fi
   done
 } | tee "$out/results.txt"

@@ -61,7 +61,9 @@ final class TestJvms implements AutoCloseable {
      */
     TestJvm start(TestJvmConfig config, int number) {
         checkOpen();
+        long asked = System.currentTimeMillis();
         Runnable release = slots == null ? () -> {} : slots.apply(rank);
+        long waited = System.currentTimeMillis() - asked;
         TestJvm jvm;
         try {
             checkOpen();
@@ -78,7 +80,11 @@ final class TestJvms implements AutoCloseable {
             }
             started.removeIf(j -> !j.isAlive());
             started.add(jvm);
-            LOG.info("Started test JVM {} in {}", number, config.scratch());
+            LOG.info(
+                    "Started test JVM {} in {}, after {} ms in line for a start slot",
+                    number,
+                    config.scratch(),
+                    waited);
             if (slots != null) {
                 holdUntilReady(jvm, release);
             }
