@@ -53,7 +53,7 @@ while [[ $# -gt 0 ]]; do
     --baseline-repo) baseline_repo="$2"; shift 2 ;;
     --discovery-miss) discovery_miss=true; shift ;;
     --no-surefire) surefire=false; shift ;;
-    -h|--help) sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
 done

@@ -1,5 +1,9 @@
 package io.cloudist.worker;
 
+import io.cloudist.core.protocol.Assignment;
+import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.protocol.Heartbeat;
+import io.cloudist.core.provision.InPlace;
 import io.cloudist.worker.log.WorkerLogs;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -73,6 +77,28 @@ public final class InProcessAgent implements Runnable, AutoCloseable {
         } catch (IOException e) {
             // no log to say it in: the thread ends, and the coordinator sees the worker stop
             jvms.close();
+        }
+    }
+
+    /**
+     * Gets the agents' classes ready before any agent starts: loads what every agent loads first and puts a document
+     * of each kind it reads and writes through the store's JSON mapper, whose first use of a type is costly. The
+     * local provisioner calls it while the run ships its classpath, so that the agents start warm; a failure here
+     * is left for the agents to meet.
+     */
+    public static void warmUp() {
+        try {
+            for (Class<?> type : List.of(
+                    WorkerAgent.class, ModuleRunners.class, TaskRunner.class, EventCollector.class, Heartbeats.class)) {
+                Class.forName(type.getName(), true, InProcessAgent.class.getClassLoader());
+            }
+            Documents.read(Documents.write(Assignment.task(0, "t", 1, List.of("[engine:e]"), 1.0)), Assignment.class);
+            Documents.read(
+                    Documents.write(new Heartbeat(Documents.SCHEMA, "w", 0, -1, "", 0, false, "")), Heartbeat.class);
+            Documents.read(Documents.write(InPlace.of(Path.of("module"), List.of(Path.of("classes")))), InPlace.class);
+            Documents.mapper().readTree("{\"event\":\"end\",\"time\":0}");
+        } catch (ReflectiveOperationException | IOException | RuntimeException e) {
+            LOG.debug("Warming up the agents' classes failed: {}", e.toString());
         }
     }
 

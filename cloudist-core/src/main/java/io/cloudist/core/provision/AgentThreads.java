@@ -46,6 +46,28 @@ final class AgentThreads {
     }
 
     /**
+     * Loads the agents' classes and warms them up on a daemon thread, if the agent's class has a static {@code
+     * warmUp()}: what the first agents would do at once, done while the run ships its classpath. A failure is left
+     * for the agents to meet.
+     */
+    void warmUp() {
+        Thread warm = new Thread(
+                () -> {
+                    try {
+                        loader(classpath)
+                                .loadClass(agentClass)
+                                .getMethod("warmUp")
+                                .invoke(null);
+                    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                        // the agents load what they need themselves
+                    }
+                },
+                "cloudist-worker-warm-up");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
+    /**
      * Starts agent {@code id} on a daemon thread of its own.
      *
      * @param arguments what {@code WorkerMain} would get

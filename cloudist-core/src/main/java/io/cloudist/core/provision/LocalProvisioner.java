@@ -56,6 +56,9 @@ public final class LocalProvisioner implements Provisioner {
         this.classData =
                 mode == LocalWorkers.PROCESS ? new AgentClassData(java, workerClasspath, workersDirectory) : null;
         this.threads = mode == LocalWorkers.THREAD ? new AgentThreads(workerClasspath) : null;
+        if (threads != null) {
+            threads.warmUp(); // while the run ships its classpath and writes its manifest
+        }
         this.inPlaceFile = inPlace == null ? null : workersDirectory.resolve("in-place.json");
         if (inPlace != null) {
             inPlace.write(inPlaceFile);

@@ -14,6 +14,7 @@ import java.util.function.IntFunction;
  * log, then ends as its arguments say ({@code fail}: by throwing; {@code return}: at once; else once closed).
  */
 public final class AgentThreadFixture implements Runnable, AutoCloseable {
+    static final String WARMED = "cloudist.test.agentWarmedIn";
     private final List<String> args;
     private final Path log;
     private final IntFunction<Runnable> slots;
@@ -23,6 +24,11 @@ public final class AgentThreadFixture implements Runnable, AutoCloseable {
         this.args = List.of(args);
         this.log = log;
         this.slots = slots;
+    }
+
+    /** As the real agent's: records, in a system property, the loader it ran in. */
+    public static void warmUp() {
+        System.setProperty(WARMED, AgentThreadFixture.class.getClassLoader().getName());
     }
 
     @Override

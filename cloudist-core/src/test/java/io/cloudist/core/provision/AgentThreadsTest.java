@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(60)
 class AgentThreadsTest {
     private static final long WAIT_MILLIS = 30_000;
 
@@ -67,6 +69,19 @@ class AgentThreadsTest {
         waiting.awaitEnd(WAIT_MILLIS);
         assertThat(waiting.isAlive()).isFalse();
         assertThat(Files.readAllLines(waiting.log())).contains("closed");
+    }
+
+    @Test
+    void warmingUpRunsTheAgentClassesWarmUpInTheirOwnLoader() throws Exception {
+        System.clearProperty(AgentThreadFixture.WARMED);
+
+        threads(new JvmStarts(2)).warmUp();
+
+        while (System.getProperty(AgentThreadFixture.WARMED) == null) {
+            Thread.sleep(10);
+        }
+        assertThat(System.getProperty(AgentThreadFixture.WARMED)).isEqualTo("cloudist-worker");
+        System.clearProperty(AgentThreadFixture.WARMED);
     }
 
     @Test
