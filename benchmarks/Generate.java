@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Generates a benchmark project of JUnit Jupiter classes with skewed durations: many short classes, a few long ones.
  *
- * <p>Usage: {@code java Generate.java --out DIR [--suite cpu|sleep|trivial] [--cloudist-version V]}.
+ * <p>Usage: {@code java Generate.java --out DIR [--suite cpu|sleep|sleep-short|trivial] [--cloudist-version V]}.
  *
  * <ul>
  *   <li>{@code cpu}: 40 classes, 33 s of test time, each test keeping a core busy. The longest class comes last
@@ -18,6 +18,8 @@ import java.util.Map;
  *       every file system: a real suite's order (by default the file system's) says nothing about durations.
  *   <li>{@code sleep}: 242 classes, 358 s of test time, each test sleeping as a test waiting on a database or a
  *       network would; enough work for 32 workers on a machine with few cores.
+ *   <li>{@code sleep-short}: 23 classes, 38 s of sleeping test time, the longest class 8 s: with 8 workers the
+ *       longest class is the lower bound, so what a run costs besides its tests (starting JVMs, discovery) shows.
  *   <li>{@code trivial}: 64 classes of one empty test each, to measure what a run costs besides its tests.
  * </ul>
  */
@@ -41,6 +43,11 @@ public final class Generate {
                     new Shape("Check", 200, 4, 200),
                     new Shape("Flow", 36, 5, 800),
                     new Shape("Report", 6, 6, 1500)),
+            "sleep-short", List.of(
+                    new Shape("Check", 8, 5, 100),
+                    new Shape("Flow", 12, 3, 500),
+                    new Shape("Report", 2, 4, 1000),
+                    new Shape("Sync", 1, 8, 1000)),
             "trivial", List.of(new Shape("Noop", 64, 1, 0)));
 
     public static void main(String[] args) throws IOException {
@@ -57,7 +64,7 @@ public final class Generate {
         }
         if (out == null || !SUITES.containsKey(suite)) {
             System.err.println(
-                    "usage: java Generate.java --out DIR [--suite cpu|sleep|trivial] [--cloudist-version V]");
+                    "usage: java Generate.java --out DIR [--suite cpu|sleep|sleep-short|trivial] [--cloudist-version V]");
             System.exit(2);
         }
         Path sources = out.resolve("src/test/java/" + PACKAGE.replace('.', '/'));

@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
-# Measures cloudist:test against Surefire on a generated suite of ~33 s of test time.
+# Measures cloudist:test against Surefire on a generated suite.
 #
-#   benchmarks/run.sh [--mode cpu|sleep] [--workers N] [--rounds R]
+#   benchmarks/run.sh [--mode cpu|sleep|sleep-short] [--workers N] [--rounds R] [--local-workers thread,process]
+#                     [--baseline-repo DIR] [--discovery-miss] [--no-surefire]
 #   benchmarks/run.sh --all [--rounds R]     (the full benchmark: java benchmarks/Bench.java, see there)
 #   benchmarks/run.sh --reactor [--mode sleep|cpu] [--workers N] [--rounds R]
 #                                            (a 12-module reactor: benchmarks/reactor.sh, see its --help)
 #
-# Generates the suite into target/bench/project, compiles it once, then times (wall clock), R rounds (default 3)
-# of, interleaved:
-#   mvn -o test -DforkCount=1
-#   mvn -o test -DforkCount=2
-#   mvn -o cloudist:test -Dcloudist.workers=N     (N defaults to 2)
-# and prints medians with their ratio to Surefire's forkCount=2; cloudist's first round has no timing history.
+# Generates the suite (Generate.java: cpu, 33 s; sleep, 358 s; sleep-short, 38 s with an 8 s class) into
+# target/bench/project, compiles it once (each cloudist configuration gets a copy of its own, with its own timing
+# history and discovery cache), then times (wall clock), R rounds (default 3) of, interleaved:
+#   mvn -o test -DforkCount=1 and -DforkCount=2      (N <= 2), or mvn -o test -DforkCount=N (N > 2)
+#   mvn -o cloudist:test -Dcloudist.workers=N        (N defaults to 2), once per --local-workers mode (default: thread)
+#   the same with -Dmaven.repo.local=DIR             (--baseline-repo: another build of cloudist, e.g. an earlier one)
+# and prints medians with their ratio to Surefire's forkCount=2 (N <= 2) or forkCount=N; cloudist's first round has
+# no timing history. For each cloudist run it also prints, from benchmarks/Startup.java, where the start went: the
+# agents' start to their first test JVM, that JVM's start to its first test, when the longest task's first test
+# came, discovery and makespan. --discovery-miss deletes the discovery cache before every cloudist run (the timing
+# history stays); --no-surefire times cloudist alone.
 # cloudist:test needs cloudist installed in the local repository first (mvn -B install -DskipTests at the
 # repository root). Extra Maven arguments can be passed in BENCH_MAVEN_ARGS, e.g.
 # BENCH_MAVEN_ARGS=-Dmaven.repo.local=/some/repo.
@@ -23,6 +29,10 @@ project="$out/project"
 mode=cpu
 workers=2
 rounds=3
+local_workers=thread
+baseline_repo=""
+discovery_miss=false
+surefire=true
 
 if [[ "${1:-}" == "--all" ]]; then
   shift
@@ -39,7 +49,11 @@ while [[ $# -gt 0 ]]; do
     --mode) mode="$2"; shift 2 ;;
     --workers) workers="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
-    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --local-workers) local_workers="$2"; shift 2 ;;
+    --baseline-repo) baseline_repo="$2"; shift 2 ;;
+    --discovery-miss) discovery_miss=true; shift ;;
+    --no-surefire) surefire=false; shift ;;
+    -h|--help) sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -59,47 +73,97 @@ mvn_bench test-compile > "$out/compile.log" 2>&1 || { echo "test-compile failed:
 
 # Each configuration runs once per round, interleaved, so that load on a shared machine hits them alike.
 # Surefire runs as `mvn test` (what users type), so both sides pay the same lifecycle up to test-compile.
-configs=("surefire forkCount=1" "surefire forkCount=2" "cloudist workers=$workers")
-args_of() {
-  case "$1" in
-    0) echo "test -DforkCount=1" ;;
-    1) echo "test -DforkCount=2" ;;
-    2) echo "cloudist:test -Dcloudist.workers=$workers" ;;
-  esac
-}
+names=()
+commands=()
+cloudist=()
+if $surefire; then
+  forks=(1 2)
+  if (( workers > 2 )); then forks=("$workers"); fi
+  for f in "${forks[@]}"; do
+    names+=("surefire forkCount=$f"); commands+=("test -DforkCount=$f"); cloudist+=(false)
+  done
+fi
+baseline_index=0
+IFS=',' read -r -a modes <<< "$local_workers"
+for m in "${modes[@]}"; do
+  names+=("cloudist workers=$workers $m")
+  commands+=("cloudist:test -Dcloudist.workers=$workers -Dcloudist.localWorkers=$m")
+  cloudist+=(true)
+done
+if [[ -n "$baseline_repo" ]]; then
+  names+=("cloudist workers=$workers baseline")
+  commands+=("cloudist:test -Dcloudist.workers=$workers -Dmaven.repo.local=$baseline_repo")
+  cloudist+=(true)
+fi
+if $surefire && (( workers <= 2 )); then baseline_index=1; fi
+count=${#names[@]}
+
+# Each cloudist configuration runs in a copy of its own, which keeps its own timing history and discovery cache.
+dir_of() { if ${cloudist[$1]}; then echo "$out/project-$1"; else echo "$project"; fi; }
+for i in $(seq 0 $((count - 1))); do
+  if ${cloudist[$i]}; then rm -rf "$(dir_of "$i")"; cp -r "$project" "$(dir_of "$i")"; fi
+done
 declare -A times
-rm -rf "$project/target/cloudist"   # round 1 of cloudist runs without a timing history
+declare -A figures
 for round in $(seq 1 "$rounds"); do
-  for i in 0 1 2; do
-    rm -rf "$project/target/surefire-reports"
+  for i in $(seq 0 $((count - 1))); do
+    dir="$(dir_of "$i")"
+    rm -rf "$dir/target/surefire-reports"
+    if ${cloudist[$i]} && (( round == 1 )); then
+      rm -rf "$dir/target/cloudist"   # each cloudist configuration's first round runs without a timing history
+    elif ${cloudist[$i]} && $discovery_miss; then
+      rm -rf "$dir/target/cloudist/discovery"
+    fi
     log="run-$round-$i.log"
-    echo "Round $round: mvn $(args_of "$i") ..."
+    echo "Round $round: mvn ${commands[$i]} ..."
     start=$(date +%s%N)
-    # shellcheck disable=SC2046
-    if ! mvn_bench $(args_of "$i") > "$out/$log" 2>&1; then
-      echo "${configs[$i]} failed: see target/bench/$log" >&2
+    # shellcheck disable=SC2086
+    if ! mvn -B -o -f "$dir/pom.xml" "${extra_args[@]}" ${commands[$i]} > "$out/$log" 2>&1; then
+      echo "${names[$i]} failed: see target/bench/$log" >&2
       exit 1
     fi
     end=$(date +%s%N)
     times[$round,$i]=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", (e - s) / 1e9 }')
+    if ${cloudist[$i]}; then
+      figures[$round,$i]=$(java "$root/benchmarks/Startup.java" "$dir" "$out/$log" || echo "")
+      echo "  ${times[$round,$i]} s; ${figures[$round,$i]}"
+    fi
   done
 done
 
-median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 med() { for r in $(seq "$2" "$rounds"); do echo "${times[$r,$1]}"; done | median; }
-baseline=$(med 1 1)
+# The median over rounds $2.. of one figure (key $3) of configuration $1.
+fig() { for r in $(seq "$2" "$rounds"); do echo "${figures[$r,$1]:-}" | tr ' ' '\n' | sed -n "s/^$3=//p" | grep -v n/a || true; done | median; }
+first_with_history=2
+if (( rounds < 2 )); then first_with_history=1; fi
+baseline=$(med "$baseline_index" 1)
 {
   echo
-  echo "Suite: 40 classes, ~33 s of test time ($mode mode), $(nproc) cores, $rounds rounds"
-  printf '%-36s %10s %16s\n' "run" "wall (s)" "vs forkCount=2"
-  row() { printf '%-36s %10s %16s\n' "$1" "$2" "$(awk -v t="$2" -v b="$baseline" 'BEGIN { printf "%.2fx", t / b }')"; }
-  row "surefire forkCount=1 (median)" "$(med 0 1)"
-  row "surefire forkCount=2 (median)" "$baseline"
-  row "cloudist workers=$workers, no history (round 1)" "${times[1,2]}"
-  if (( rounds > 1 )); then
-    row "cloudist workers=$workers, with history (median)" "$(med 2 2)"
-  fi
+  echo "Suite: $mode, $(nproc) cores, $rounds rounds, $workers workers$($discovery_miss && echo ', discovery cache deleted before each cloudist run')"
+  printf '%-46s %10s %14s\n' "run" "wall (s)" "vs ${names[$baseline_index]#surefire }"
+  row() { printf '%-46s %10s %14s\n' "$1" "$2" "$(awk -v t="$2" -v b="$baseline" 'BEGIN { printf "%.2fx", t / b }')"; }
+  for i in $(seq 0 $((count - 1))); do
+    if ${cloudist[$i]}; then
+      row "${names[$i]}, no history (round 1)" "${times[1,$i]}"
+      if (( rounds > 1 )); then row "${names[$i]}, with history (median)" "$(med "$i" 2)"; fi
+    else
+      row "${names[$i]} (median)" "$(med "$i" 1)"
+    fi
+  done
   echo
-  echo "Where cloudist's time went in the last round (from its log):"
-  grep -ao 'cloudist: time spent: .*' "$out/run-$rounds-2.log" | sed 's/^/  /'
+  echo "Where cloudist's start went, medians of rounds $first_with_history-$rounds (ms unless s):"
+  fmt='%-34s %7s %7s %7s %7s %9s %9s %12s %9s %9s\n'
+  printf "$fmt" "run" "agent" "agent" "slot" "slot" "JVM start" "JVM start" "longest task" "discovery" "makespan"
+  printf "$fmt" "" "median" "max" "wait" "wait" "to test" "to test" "first test" "(s)" "(s)"
+  printf "$fmt" "" "" "" "median" "max" "median" "max" "" "" ""
+  for i in $(seq 0 $((count - 1))); do
+    if ${cloudist[$i]}; then
+      f=$first_with_history
+      printf "$fmt" "${names[$i]}" "$(fig "$i" $f agentMedianMs)" "$(fig "$i" $f agentMaxMs)" \
+        "$(fig "$i" $f slotWaitMedianMs)" "$(fig "$i" $f slotWaitMaxMs)" "$(fig "$i" $f firstTestMedianMs)" \
+        "$(fig "$i" $f firstTestMaxMs)" "$(fig "$i" $f longestFirstTestMs)" "$(fig "$i" $f discoveryS)" \
+        "$(fig "$i" $f makespanS)"
+    fi
+  done
 } | tee "$out/results.txt"

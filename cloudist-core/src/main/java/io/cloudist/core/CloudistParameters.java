@@ -194,8 +194,15 @@ public final class CloudistParameters {
             CloudistProperties.DEFAULT_BACKEND + " (test), " + CloudistProperties.DEFAULT_ADMIN_BACKEND
                     + " (setup, cleanup)",
             ALL_GOALS,
-            "Where workers run: local processes, or ec2 spot instances.",
+            "Where workers run: on this machine (local), or on ec2 spot instances.",
             "");
+
+    public static final Parameter LOCAL_WORKERS = new Parameter(
+            "localWorkers",
+            CloudistProperties.LOCAL_WORKERS,
+            CloudistProperties.DEFAULT_LOCAL_WORKERS,
+            "How the local backend runs its workers: thread (each on a thread of the build's JVM, which starts only"
+                    + " its test JVMs) or process (each in a JVM of its own, as on EC2).");
 
     public static final Parameter STORE = new Parameter(
             "store",
@@ -342,6 +349,7 @@ public final class CloudistParameters {
             RERUN_FAILING_TESTS_COUNT,
             FAIL_ON_FLAKE_COUNT,
             BACKEND,
+            LOCAL_WORKERS,
             STORE,
             STORE_OUTAGE_SECONDS,
             REGION,

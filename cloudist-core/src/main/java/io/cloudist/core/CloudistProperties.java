@@ -106,6 +106,10 @@ public final class CloudistProperties {
     public static final String DEFAULT_BACKEND = "local";
     /** The backend of {@code cloudist:setup} and {@code cloudist:cleanup}: there is nothing to set up locally. */
     public static final String DEFAULT_ADMIN_BACKEND = "ec2";
+    /** How the local backend runs its workers: {@code thread} (in the build's JVM) or {@code process}. */
+    public static final String LOCAL_WORKERS = "cloudist.localWorkers";
+
+    public static final String DEFAULT_LOCAL_WORKERS = "thread";
 
     public static final String CPU_PER_WORKER = "cloudist.cpuPerWorker";
     public static final String DEFAULT_CPU_PER_WORKER = "1";

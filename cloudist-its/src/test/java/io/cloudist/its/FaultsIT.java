@@ -13,6 +13,7 @@ import io.cloudist.its.harness.ReportedTest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Faults injected into real local runs: a worker killed with SIGKILL in the middle of a task, the coordinator (the
  * Maven process) killed in the middle of a run, and test JVMs that exit, run out of memory or hang. Every test must
- * end with exactly one outcome, and nothing may be left running.
+ * end with exactly one outcome, and nothing may be left running. The coordinator is killed with its workers on its
+ * threads (the default) and with workers in processes of their own; a worker can be killed only in the second case,
+ * where it is a process.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultsIT {
@@ -37,6 +40,7 @@ class FaultsIT {
     private List<ProcessHandle> leftAfterWorkerKilled;
     private List<ProcessHandle> leftAfterCoordinatorKilled;
     private long secondsToClearAfterCoordinatorKilled;
+    private List<ProcessHandle> leftAfterCoordinatorOfWorkerProcessesKilled;
     private BuildResult crashes;
 
     @BeforeAll
@@ -46,7 +50,12 @@ class FaultsIT {
         Path project = builds.copy(FIXTURE, "worker-killed");
         Path markers = markers(project);
         Maven.RunningBuild build = builds.startCloudist(
-                project, Map.of(), "-Dcloudist.workers=2", "-DexcludedGroups=crashes", "-Dfaults.markers=" + markers);
+                project,
+                Map.of(),
+                "-Dcloudist.workers=2",
+                "-Dcloudist.localWorkers=process",
+                "-DexcludedGroups=crashes",
+                "-Dfaults.markers=" + markers);
         try (FaultInjection.ProcessWatch processes =
                 new FaultInjection.ProcessWatch(build.process().toHandle())) {
             FaultInjection.StartedTest running = FaultInjection.awaitFirstStartedTest(markers, Duration.ofMinutes(2));
@@ -82,11 +91,31 @@ class FaultsIT {
                     processes.seen(), leftAfterCoordinatorKilled.size(), toClear.toMillis());
         }
 
+        leftAfterCoordinatorOfWorkerProcessesKilled =
+                killCoordinatorMidRun("coordinator-of-processes-killed", "-Dcloudist.localWorkers=process");
+
         crashes = builds.cloudist(
                 builds.copy(FIXTURE, "crashes"),
                 "-Dcloudist.workers=2",
                 "-Dgroups=crashes",
                 "-Dcloudist.testTimeout=20");
+    }
+
+    /** Kills the Maven process of a run once a test has started; returns what it left running after 30 s. */
+    private List<ProcessHandle> killCoordinatorMidRun(String name, String... options) throws Exception {
+        Path project = builds.copy(FIXTURE, name);
+        Path markers = markers(project);
+        List<String> arguments = new ArrayList<>(
+                List.of("-Dcloudist.workers=2", "-DexcludedGroups=crashes", "-Dfaults.markers=" + markers));
+        arguments.addAll(List.of(options));
+        Maven.RunningBuild doomed = builds.startCloudist(project, Map.of(), arguments.toArray(String[]::new));
+        try (FaultInjection.ProcessWatch processes =
+                new FaultInjection.ProcessWatch(doomed.process().toHandle())) {
+            FaultInjection.awaitFirstStartedTest(markers, Duration.ofMinutes(2));
+            Thread.sleep(200); // let the watch see every worker and test JVM
+            doomed.process().toHandle().destroyForcibly();
+            return processes.awaitNoneAlive(NOTHING_LEFT_WITHIN);
+        }
     }
 
     /**
@@ -120,6 +149,11 @@ class FaultsIT {
     void whenTheCoordinatorIsKilledItsWorkersAndTestJvmsLeaveAtOnce() {
         assertThat(leftAfterCoordinatorKilled).isEmpty();
         assertThat(secondsToClearAfterCoordinatorKilled).isLessThan(NOTHING_LEFT_WITHIN.toSeconds());
+    }
+
+    @Test
+    void whenTheCoordinatorOfWorkerProcessesIsKilledTheyAndTheirTestJvmsLeaveAtOnce() {
+        assertThat(leftAfterCoordinatorOfWorkerProcessesKilled).isEmpty();
     }
 
     @Test

@@ -77,12 +77,12 @@ class SecretsIT {
 
     @Test
     void noCommandLineOfTheBuildsProcessesHoldsIt() {
-        assertThat(commandLines).as("command lines sampled").anyMatch(line -> line.contains("io.cloudist.worker"));
+        // The local workers run on the build's threads: the processes cloudist starts are test JVMs (and discovery).
+        assertThat(commandLines).as("command lines sampled").anyMatch(line -> line.contains(" serve"));
         // Maven itself holds what the user typed; every process cloudist starts must not.
         assertThat(commandLines.stream()
                         .filter(line -> !line.contains("bin/mvn") && !line.contains("plexus-classworlds")))
                 .as("command lines of the processes cloudist started")
-                .anyMatch(line -> line.contains(" serve"))
                 .noneMatch(line -> line.contains(token));
     }
 

@@ -7,6 +7,7 @@ import static io.cloudist.core.CloudistProperties.CPU_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_CPU_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_GRANULARITY;
 import static io.cloudist.core.CloudistProperties.DEFAULT_IDLE_MINUTES;
+import static io.cloudist.core.CloudistProperties.DEFAULT_LOCAL_WORKERS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_MAX_INSTANCE_HOURS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_MEMORY_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_ON_DEMAND_FALLBACK;
@@ -21,6 +22,7 @@ import static io.cloudist.core.CloudistProperties.FILE_EXCLUDES;
 import static io.cloudist.core.CloudistProperties.GRANULARITY;
 import static io.cloudist.core.CloudistProperties.IDLE_MINUTES;
 import static io.cloudist.core.CloudistProperties.INSTANCE_TYPES;
+import static io.cloudist.core.CloudistProperties.LOCAL_WORKERS;
 import static io.cloudist.core.CloudistProperties.MAX_INSTANCE_HOURS;
 import static io.cloudist.core.CloudistProperties.MAX_PRICE_PER_HOUR;
 import static io.cloudist.core.CloudistProperties.MAX_WORKER_RESTARTS;
@@ -208,9 +210,13 @@ abstract class AbstractTestMojo extends AbstractMojo {
     @Parameter
     private String failOnFlakeCount;
 
-    /** Where workers run: local processes, or ec2 spot instances. Default: local. */
+    /** Where workers run: on this machine (local), or on ec2 spot instances. Default: local. */
     @Parameter(property = BACKEND)
     private String backend;
+
+    /** How the local backend runs its workers: thread (on threads of this JVM) or process. */
+    @Parameter(property = LOCAL_WORKERS, defaultValue = DEFAULT_LOCAL_WORKERS)
+    private String localWorkers;
 
     /** A directory or s3://bucket/prefix; default: target/cloudist/store, with ec2 the bucket of cloudist:setup. */
     @Parameter(property = STORE)

@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * @param runnerJar the cloudist-runner jar, added to each test JVM
  * @param workerClasspath what a worker needs to run alone on another machine: cloudist-worker, cloudist-core,
- *     cloudist-aws and their runtime dependencies (the AWS SDK, Jackson, slf4j with its simple binding)
+ *     cloudist-aws and their runtime dependencies (the AWS SDK, Jackson, slf4j; the worker has its own slf4j binding)
  */
 record PluginArtifacts(Path runnerJar, List<Path> workerClasspath) {
     static final String RUNNER = "io.cloudist:cloudist-runner";

@@ -6,6 +6,7 @@ import static io.cloudist.core.CloudistParameters.FAIL_IF_NO_SPECIFIED_TESTS;
 import static io.cloudist.core.CloudistParameters.FAIL_IF_NO_TESTS;
 import static io.cloudist.core.CloudistParameters.FILE_EXCLUDES;
 import static io.cloudist.core.CloudistParameters.GRANULARITY;
+import static io.cloudist.core.CloudistParameters.LOCAL_WORKERS;
 import static io.cloudist.core.CloudistParameters.MAVEN_TEST_SKIP;
 import static io.cloudist.core.CloudistParameters.MAX_WORKER_RESTARTS;
 import static io.cloudist.core.CloudistParameters.REPORTS_DIRECTORY;
@@ -27,6 +28,7 @@ import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.jvm.TestJvmSpec;
 import io.cloudist.core.plan.Granularity;
+import io.cloudist.core.provision.LocalWorkers;
 import io.cloudist.core.report.ReportStyle;
 import io.cloudist.core.run.FailurePolicy;
 import io.cloudist.core.run.Forks;
@@ -101,7 +103,8 @@ final class RunRequestMapper {
                 .granularity(granularity(sources))
                 .tasksPerWorker(sources.wholeNumber(TASKS_PER_WORKER, 1))
                 .targetTaskSeconds(sources.decimal(TARGET_TASK_SECONDS, false))
-                .runOrder(execution.runOrder());
+                .runOrder(execution.runOrder())
+                .localWorkers(localWorkers(sources));
         workers.ifPresent(scheduling::workers);
         if (isSet(sources, MAX_WORKER_RESTARTS)) {
             scheduling.maxWorkerRestarts(sources.wholeNumber(MAX_WORKER_RESTARTS, "", 0));
@@ -208,6 +211,15 @@ final class RunRequestMapper {
             throw new ConfigurationException(GRANULARITY, value, "use class or method");
         }
         return granularity;
+    }
+
+    private static LocalWorkers localWorkers(ParameterSources sources) {
+        String value = sources.string(LOCAL_WORKERS);
+        LocalWorkers mode = LocalWorkers.parse(value);
+        if (mode == null) {
+            throw new ConfigurationException(LOCAL_WORKERS, value, "use thread or process");
+        }
+        return mode;
     }
 
     /** The store: "" for the backend's default, a URI as given, or a directory of the module. */

@@ -46,6 +46,7 @@ class BadParameterValuesTest {
             failIfNoTests                   | maybe        | local | use true or false
             surefire.failIfNoSpecifiedTests | maybe        | local | use true or false
             cloudist.backend                | mainframe    | local | use local or ec2
+            cloudist.localWorkers           | fibers       | local | use thread or process
             cloudist.store                  | target/store | ec2   | use s3://bucket/prefix
             cloudist.store                  | s3:/bad      | local | write it as s3://bucket/prefix
             cloudist.store                  | s3:bucket    | local | write it as s3://bucket/prefix

@@ -9,6 +9,7 @@ import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.plan.Granularity;
+import io.cloudist.core.provision.LocalWorkers;
 import io.cloudist.core.run.RunRequest;
 import java.io.IOException;
 import java.io.StringReader;
@@ -61,6 +62,7 @@ class RunRequestMapperTest {
         assertThat(request.scheduling().workers()).isEqualTo(6);
         assertThat(request.scheduling().tasksPerWorker()).isEqualTo(4);
         assertThat(request.scheduling().granularity()).isEqualTo(Granularity.CLASS);
+        assertThat(request.scheduling().localWorkers()).isEqualTo(LocalWorkers.THREAD);
         assertThat(request.forks().reuseForks()).isTrue();
         assertThat(request.forks().testTimeout()).isEqualTo(Duration.ZERO);
         assertThat(request.shipping().extraFiles()).isEmpty();
@@ -114,10 +116,12 @@ class RunRequestMapperTest {
         cloudist.put(element("store"), "build/store");
         cloudist.put(element("storeOutageSeconds"), "300");
         cloudist.put(element("targetTaskSeconds"), "7.5");
+        cloudist.put(element("localWorkers"), "Process");
 
         RunRequest request = run().request();
 
         assertThat(request.scheduling().workers()).isEqualTo(3);
+        assertThat(request.scheduling().localWorkers()).isEqualTo(LocalWorkers.PROCESS);
         assertThat(request.scheduling().granularity()).isEqualTo(Granularity.METHOD);
         assertThat(request.forks().testTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(request.shipping().extraFiles()).containsExactly("data/**", "config/*.yml");

@@ -11,7 +11,7 @@ import java.util.Properties;
 
 /**
  * The entry point of the test JVM: {@code discover <requestFile> <outputFile>} lists the test plan,
- * {@code serve [--exit-with-input]} runs requests read from standard input. Both write JSON lines in UTF-8. With
+ * {@code serve [--exit-with-input] [--ready-file <file>]} runs requests read from standard input. Both write JSON lines in UTF-8. With
  * {@code --enable-assertions} (before the mode), assertions are on for the classes of the test classpath, as
  * Surefire's {@code enableAssertions} turns them on: by the system class loader's default, before any test class is
  * loaded. With {@code --system-properties <file>} (before the mode), the properties in that file are set as system
@@ -65,13 +65,26 @@ public final class RunnerMain {
         if (args.length == 3 && args[0].equals("discover")) {
             return DiscoverMode.run(Paths.get(args[1]), Paths.get(args[2]));
         }
-        if (args.length == 1 && args[0].equals("serve")) {
-            return ServeMode.run(false);
-        }
-        if (args.length == 2 && args[0].equals("serve") && args[1].equals(ServeMode.EXIT_WITH_INPUT)) {
-            return ServeMode.run(true);
+        if (args.length >= 1 && args[0].equals("serve")) {
+            return serve(Arrays.copyOfRange(args, 1, args.length));
         }
         return null;
+    }
+
+    /** {@code serve [--exit-with-input] [--ready-file <file>]}; null for other options. */
+    private static Integer serve(String[] options) throws IOException {
+        boolean exitWithInput = false;
+        Path ready = null;
+        for (int i = 0; i < options.length; i++) {
+            if (options[i].equals(ServeMode.EXIT_WITH_INPUT)) {
+                exitWithInput = true;
+            } else if (options[i].equals(ServeMode.READY_FILE) && i + 1 < options.length) {
+                ready = Paths.get(options[++i]);
+            } else {
+                return null;
+            }
+        }
+        return ServeMode.run(exitWithInput, ready);
     }
 
     /** How to call the runner, for arguments it does not understand. */
@@ -80,8 +93,10 @@ public final class RunnerMain {
         return "usage: java -cp <test classpath> " + RunnerMain.class.getName() + options
                 + " discover <requestFile> <outputFile>\n"
                 + "       java -cp <test classpath> " + RunnerMain.class.getName() + options + " serve ["
-                + ServeMode.EXIT_WITH_INPUT + "]\n"
+                + ServeMode.EXIT_WITH_INPUT + "] [" + ServeMode.READY_FILE + " <file>]\n"
                 + "  serve reads lines <requestFile>TAB<eventsFile> from standard input until it ends;\n"
-                + "  with " + ServeMode.EXIT_WITH_INPUT + ", input that ends during a request ends the JVM at once.\n";
+                + "  with " + ServeMode.EXIT_WITH_INPUT + ", input that ends during a request ends the JVM at once;\n"
+                + "  with " + ServeMode.READY_FILE
+                + ", the file is created once the JVM is ready for its first request.\n";
     }
 }

@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,6 +25,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * request and appends its events to the events file, ending with an {@code end} event. Tests see an empty
  * {@code System.in}, so they cannot eat commands, and their output is captured per node.
  *
+ * <p>With {@link #READY_FILE}, the JVM creates that file once it is ready for its first request (started and warmed
+ * up): workers that start many test JVMs on few cores start the next one then.
+ *
  * <p>With {@link #EXIT_WITH_INPUT}, standard input is the worker's pipe: when it ends while a request runs or waits,
  * the worker is gone (killed, crashed), nobody will read the events, and this JVM exits at once rather than finish
  * its tests as an orphan (as Surefire's forked JVMs do when their Maven process dies). Between requests, the end of
@@ -36,6 +41,8 @@ final class ServeMode {
     static final int WORKER_GONE = 86;
     /** The option that ends the JVM when its input ends during a request. */
     static final String EXIT_WITH_INPUT = "--exit-with-input";
+    /** The option that names a file to create once the JVM is ready for its first request. */
+    static final String READY_FILE = "--ready-file";
 
     private static final String END = "\u0000end";
 
@@ -50,8 +57,13 @@ final class ServeMode {
         this.log = log;
     }
 
-    /** Serves until standard input ends; returns the process exit code. */
-    static int run(boolean exitWithInput) throws IOException {
+    /**
+     * Serves until standard input ends; returns the process exit code.
+     *
+     * @param ready a file to create once warmed up, which tells the worker this JVM no longer needs the cores to
+     *     start; null for none
+     */
+    static int run(boolean exitWithInput, Path ready) throws IOException {
         InputStream commands = System.in;
         PrintStream log = System.err;
         System.setIn(new ByteArrayInputStream(new byte[0]));
@@ -66,6 +78,9 @@ final class ServeMode {
             ServeMode serve = new ServeMode(capture, log);
             serve.warmUp();
             serve.readyMillis = System.currentTimeMillis();
+            if (ready != null) {
+                signalReady(ready, log);
+            }
             for (String line = lines.take(); !line.equals(END); line = lines.take()) {
                 if (!line.trim().isEmpty()) {
                     busy.set(true);
@@ -83,6 +98,15 @@ final class ServeMode {
         } finally {
             capture.uninstall();
             System.setIn(commands);
+        }
+    }
+
+    /** Creates the ready file; a failure only costs the worker's wait for it. */
+    private static void signalReady(Path ready, PrintStream log) {
+        try {
+            Files.write(ready, new byte[0]);
+        } catch (IOException e) {
+            log.println("cloudist-runner: cannot create " + ready + ": " + e);
         }
     }
 

@@ -30,6 +30,12 @@ class RunnerMainTest {
     }
 
     @Test
+    void printsUsageAndExitsWithTwoForAnUnknownServeOptionOrAReadyFileWithoutItsPath() throws Exception {
+        assertThat(RunnerJvm.run(dir, "", "serve", "--exit-with-parent").code()).isEqualTo(2);
+        assertThat(RunnerJvm.run(dir, "", "serve", "--ready-file").code()).isEqualTo(2);
+    }
+
+    @Test
     void exitsWithZeroWhenServeReadsNoCommands() throws Exception {
         RunnerJvm.Exit exit = RunnerJvm.run(dir, "\n\n", "serve");
 

@@ -15,6 +15,7 @@ import io.cloudist.runner.fixtures.SleepFixture;
 import io.cloudist.runner.fixtures.StdinFixture;
 import io.cloudist.runner.fixtures.TaggedFixture;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -333,6 +334,37 @@ class ServeModeTest {
         RunnerJvm.Exit exit = RunnerJvm.run(dir, "", "serve", ServeMode.EXIT_WITH_INPUT);
 
         assertThat(exit.code()).as(exit.stderr()).isZero();
+    }
+
+    @Test
+    void withAReadyFileTheJvmCreatesItOnceWarmBeforeItRunsItsFirstRequest() throws Exception {
+        Path ready = dir.resolve("jvm-1.ready");
+        Path events = dir.resolve("events.jsonl");
+        RunnerJvm.Exit exit = RunnerJvm.run(
+                dir,
+                command(request("class " + OutcomesFixture.class.getName()), events),
+                "serve",
+                ServeMode.READY_FILE,
+                ready.toString());
+
+        assertThat(exit.code()).as(exit.stderr()).isZero();
+        assertThat(ready).exists();
+        long firstStarted = new EventLog(RunnerJvm.readLines(events))
+                .named("started")
+                .get(0)
+                .get("time")
+                .asLong();
+        assertThat(Files.getLastModifiedTime(ready).toMillis()).isLessThanOrEqualTo(firstStarted);
+    }
+
+    @Test
+    void withAReadyFileAJvmThatGetsNoRequestCreatesItToo() throws Exception {
+        Path ready = dir.resolve("jvm-1.ready");
+
+        RunnerJvm.Exit exit = RunnerJvm.run(dir, "", "serve", ServeMode.READY_FILE, ready.toString());
+
+        assertThat(exit.code()).as(exit.stderr()).isZero();
+        assertThat(ready).exists();
     }
 
     private EventLog serveOne(String... requestLines) throws Exception {

@@ -49,6 +49,7 @@ final class ModuleRunners implements AutoCloseable {
     private final RunManifest manifest;
     private final Function<ModuleManifest, TestJvmConfig> configure;
     private final Heartbeats heartbeats;
+    private final TestJvms jvms;
     private final Map<String, CompletableFuture<TestJvmConfig>> configs = new HashMap<>();
     /** When each module's files were fetched, until the module's first runner is opened. */
     private final Map<String, WorkerTimes.Interval> fetched = new ConcurrentHashMap<>();
@@ -63,9 +64,19 @@ final class ModuleRunners implements AutoCloseable {
 
     /** @param configure the test JVM settings of a module on this worker, its files fetched first if need be */
     ModuleRunners(RunManifest manifest, Function<ModuleManifest, TestJvmConfig> configure, Heartbeats heartbeats) {
+        this(manifest, configure, heartbeats, TestJvms.unlimited());
+    }
+
+    /** @param jvms starts the test JVMs of every module's runner */
+    ModuleRunners(
+            RunManifest manifest,
+            Function<ModuleManifest, TestJvmConfig> configure,
+            Heartbeats heartbeats,
+            TestJvms jvms) {
         this.manifest = manifest;
         this.configure = configure;
         this.heartbeats = heartbeats;
+        this.jvms = jvms;
     }
 
     /** Starts the test JVM of the manifest's first module, the one with the most work, ahead of the first task. */
@@ -192,7 +203,7 @@ final class ModuleRunners implements AutoCloseable {
 
     private TaskRunner openRunner(String module, TestJvmConfig config) {
         closeFor(warmLimit() - 1);
-        TaskRunner runner = new TaskRunner(config, heartbeats);
+        TaskRunner runner = new TaskRunner(config, heartbeats, jvms);
         WorkerTimes.Interval files = fetched.remove(module);
         if (files != null) {
             runner.filesFetched(files);

@@ -37,6 +37,7 @@ final class TaskRunner implements AutoCloseable {
 
     private final TestJvmConfig config;
     private final Heartbeats heartbeats;
+    private final TestJvms jvms;
     private TestJvm jvm;
     private int jvmCount;
     private int requestCount;
@@ -53,8 +54,14 @@ final class TaskRunner implements AutoCloseable {
     private long lastEventMillis;
 
     TaskRunner(TestJvmConfig config, Heartbeats heartbeats) {
+        this(config, heartbeats, TestJvms.unlimited());
+    }
+
+    /** @param jvms starts the test JVMs (in its start slots, if any) */
+    TaskRunner(TestJvmConfig config, Heartbeats heartbeats, TestJvms jvms) {
         this.config = config;
         this.heartbeats = heartbeats;
+        this.jvms = jvms;
     }
 
     /** Starts the first test JVM ahead of the first task, so its start-up overlaps the coordinator's planning. */
@@ -114,7 +121,7 @@ final class TaskRunner implements AutoCloseable {
 
     private TestJvm startJvm() {
         jvmSpawnedMillis = System.currentTimeMillis();
-        return TestJvm.start(config, ++jvmCount);
+        return jvms.start(config, ++jvmCount);
     }
 
     /**

@@ -17,19 +17,23 @@ final class TestJvm implements AutoCloseable {
     private final OutputStream commands;
     private final Path log;
     private final Path secretProperties;
+    private final Path ready;
 
-    private TestJvm(Process process, Path log, Path secretProperties) {
+    private TestJvm(Process process, Path log, Path secretProperties, Path ready) {
         this.process = process;
         this.commands = process.getOutputStream();
         this.log = log;
         this.secretProperties = secretProperties;
+        this.ready = ready;
     }
 
     static TestJvm start(TestJvmConfig config, int number) {
         Path log = config.scratch().resolve("jvm-" + number + ".log");
         Path argFile = config.scratch().resolve("jvm-" + number + ".args");
+        Path ready = config.scratch().resolve("jvm-" + number + ".ready");
         try {
             Files.createDirectories(config.scratch());
+            Files.deleteIfExists(ready); // an earlier runner of the module numbered its JVMs from 1 too
             Files.createDirectories(config.workingDirectory());
             List<String> command = JavaCommand.build(
                     config.java(),
@@ -38,7 +42,7 @@ final class TestJvm implements AutoCloseable {
                     config.secretProperties(),
                     config.classpath(),
                     JavaCommand.RUNNER_MAIN,
-                    runnerArguments(config),
+                    runnerArguments(config, ready),
                     argFile);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(config.workingDirectory().toFile())
@@ -46,18 +50,18 @@ final class TestJvm implements AutoCloseable {
                     .redirectOutput(log.toFile());
             TestJvmSpec.environment(builder.environment(), config.excludedEnvironment(), config.environment());
             builder.environment().putAll(config.secretEnvironment());
-            return new TestJvm(builder.start(), log, JavaCommand.secretPropertiesFile(argFile));
+            return new TestJvm(builder.start(), log, JavaCommand.secretPropertiesFile(argFile), ready);
         } catch (IOException e) {
             throw new CloudistException("Cannot start a test JVM with " + config.java() + ": " + e.getMessage(), e);
         }
     }
 
-    private static List<String> runnerArguments(TestJvmConfig config) {
+    private static List<String> runnerArguments(TestJvmConfig config, Path ready) {
         List<String> arguments = new ArrayList<>();
         if (config.enableAssertions()) {
             arguments.add(TestJvmSpec.RUNNER_ENABLE_ASSERTIONS);
         }
-        arguments.addAll(List.of("serve", "--exit-with-input"));
+        arguments.addAll(List.of("serve", "--exit-with-input", "--ready-file", ready.toString()));
         return arguments;
     }
 
@@ -74,6 +78,11 @@ final class TestJvm implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** True once the runner is ready for its first request (started and warmed up). */
+    boolean isReady() {
+        return Files.exists(ready);
     }
 
     /** The exit code, waiting briefly for a dying JVM; -1 if it is still running. */

@@ -39,12 +39,19 @@ public final class WorkerAgent {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerAgent.class);
 
     private final WorkerOptions options;
+    private final TestJvms jvms;
     private final AtomicReference<String> eviction = new AtomicReference<>("");
     private volatile Heartbeats current;
     private Deadline deadline;
 
     public WorkerAgent(WorkerOptions options) {
+        this(options, TestJvms.unlimited());
+    }
+
+    /** @param jvms starts this agent's test JVMs, and kills them if the agent is terminated */
+    WorkerAgent(WorkerOptions options, TestJvms jvms) {
         this.options = options;
+        this.jvms = jvms;
     }
 
     public void run() throws InterruptedException {
@@ -175,7 +182,7 @@ public final class WorkerAgent {
                         Map.of(),
                         Map.of());
             };
-            try (ModuleRunners runners = new ModuleRunners(manifest, configure, heartbeats)) {
+            try (ModuleRunners runners = new ModuleRunners(manifest, configure, heartbeats, jvms)) {
                 runners.warmUp();
                 for (int seq = 0; ; seq++) {
                     if (evicted()) {

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts workers as local processes: {@code java -cp <worker classpath> io.cloudist.worker.WorkerMain ...}, each with
- * its own directory and log, sharing one blob cache and one class data archive ({@link AgentClassData}). Given an
- * {@link InPlace}, its workers run the tests in the module directory on the classpath's own files, as Surefire does.
+ * Starts local workers, each with its own directory and log ({@code <id>.log}), sharing one blob cache: on threads of
+ * this JVM ({@link LocalWorkers#THREAD}, {@link AgentThreads}), or as processes, {@code java -cp <worker classpath>
+ * io.cloudist.worker.WorkerMain ...}, sharing one class data archive ({@link AgentClassData}). Both get the same
+ * arguments. Given an {@link InPlace}, its workers run the tests in the module directory on the classpath's own files,
+ * as Surefire does.
  */
 public final class LocalProvisioner implements Provisioner {
     /** The worker agent's main class (cloudist-worker). */
@@ -24,8 +26,10 @@ public final class LocalProvisioner implements Provisioner {
     private final List<Path> workerClasspath;
     private final Path workersDirectory;
     private final AgentClassData classData;
+    private final AgentThreads threads;
     private final Path inPlaceFile;
     private final List<LocalWorker> started = new ArrayList<>();
+    private final List<AgentThreads.AgentThread> threaded = new ArrayList<>();
     private volatile boolean closed;
     private int nextId;
 
@@ -40,10 +44,21 @@ public final class LocalProvisioner implements Provisioner {
 
     /** @param inPlace where the workers run the tests; null to rebuild the module from the store, as remote ones do */
     public LocalProvisioner(Path java, List<Path> workerClasspath, Path workersDirectory, InPlace inPlace) {
+        this(java, workerClasspath, workersDirectory, inPlace, LocalWorkers.PROCESS);
+    }
+
+    /** @param mode on threads of this JVM, or in processes */
+    public LocalProvisioner(
+            Path java, List<Path> workerClasspath, Path workersDirectory, InPlace inPlace, LocalWorkers mode) {
         this.java = java;
         this.workerClasspath = List.copyOf(workerClasspath);
         this.workersDirectory = workersDirectory;
-        this.classData = new AgentClassData(java, workerClasspath, workersDirectory);
+        this.classData =
+                mode == LocalWorkers.PROCESS ? new AgentClassData(java, workerClasspath, workersDirectory) : null;
+        this.threads = mode == LocalWorkers.THREAD ? new AgentThreads(workerClasspath) : null;
+        if (threads != null) {
+            threads.warmUp(); // while the run ships its classpath and writes its manifest
+        }
         this.inPlaceFile = inPlace == null ? null : workersDirectory.resolve("in-place.json");
         if (inPlace != null) {
             inPlace.write(inPlaceFile);
@@ -60,16 +75,7 @@ public final class LocalProvisioner implements Provisioner {
             String id = "w" + nextId++;
             Path dir = workersDirectory.resolve(id);
             Path log = workersDirectory.resolve(id + ".log");
-            List<String> command = new ArrayList<>(
-                    List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-            List<String> classDataOptions = classData.nextAgentOptions();
-            command.addAll(classDataOptions);
-            command.addAll(List.of(
-                    "-cp",
-                    String.join(
-                            File.pathSeparator,
-                            workerClasspath.stream().map(Path::toString).toList()),
-                    WORKER_MAIN,
+            List<String> arguments = new ArrayList<>(List.of(
                     "--store",
                     launch.storeLocation(),
                     "--run",
@@ -81,35 +87,62 @@ public final class LocalProvisioner implements Provisioner {
                     "--cache",
                     workersDirectory.resolve("cache").toString(),
                     "--store-outage-seconds",
-                    String.valueOf(launch.storeOutageSeconds()),
-                    "--exit-with-parent"));
+                    String.valueOf(launch.storeOutageSeconds())));
             if (inPlaceFile != null) {
-                command.addAll(List.of("--in-place", inPlaceFile.toString()));
+                arguments.addAll(List.of("--in-place", inPlaceFile.toString()));
             }
             try {
                 Files.createDirectories(dir);
-                Process process = new ProcessBuilder(command)
-                        .redirectErrorStream(true)
-                        .redirectOutput(log.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.PIPE)
-                        .start();
-                LocalWorker worker = new LocalWorker(id, process, log, AgentClassData.writes(classDataOptions));
-                synchronized (started) {
-                    started.add(worker);
-                }
-                handles.add(worker);
-            } catch (IOException e) {
+                handles.add(threads != null ? startThread(id, arguments, log) : startProcess(id, arguments, log));
+            } catch (IOException | CloudistException e) {
                 close();
-                throw new CloudistException(
-                        "Cannot start local worker " + id + " with " + java + ": " + e.getMessage(), e);
+                throw e instanceof CloudistException c
+                        ? c
+                        : new CloudistException(
+                                "Cannot start local worker " + id + " with " + java + ": " + e.getMessage(), e);
             }
         }
         return handles;
     }
 
+    private WorkerHandle startThread(String id, List<String> arguments, Path log) {
+        AgentThreads.AgentThread worker = (AgentThreads.AgentThread) threads.start(id, arguments, log);
+        synchronized (started) {
+            threaded.add(worker);
+        }
+        return worker;
+    }
+
+    /** A worker process exits when its standard input, our pipe, closes: when this JVM is gone. */
+    private WorkerHandle startProcess(String id, List<String> arguments, Path log) throws IOException {
+        List<String> command =
+                new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        List<String> classDataOptions = classData.nextAgentOptions();
+        command.addAll(classDataOptions);
+        command.addAll(List.of(
+                "-cp",
+                String.join(
+                        File.pathSeparator,
+                        workerClasspath.stream().map(Path::toString).toList()),
+                WORKER_MAIN));
+        command.addAll(arguments);
+        command.add("--exit-with-parent");
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
+                .start();
+        LocalWorker worker = new LocalWorker(id, process, log, AgentClassData.writes(classDataOptions));
+        synchronized (started) {
+            started.add(worker);
+        }
+        return worker;
+    }
+
     /**
      * Terminates the workers (and their test JVMs) at once: by now they have been told to stop, or the run is being
-     * aborted, and nothing they still do matters. Only an agent that writes the class data archive gets a moment to
+     * aborted, and nothing they still do matters. Workers on threads are waited for a moment, so that none writes to
+     * the store once the run is over. Only an agent process that writes the class data archive gets a moment to
      * exit by itself, since the archive is written on exit; one that has to be terminated may leave a partial
      * archive, which is deleted.
      */
@@ -124,6 +157,9 @@ public final class LocalProvisioner implements Provisioner {
             }
         }
         synchronized (started) {
+            threaded.forEach(AgentThreads.AgentThread::terminate);
+            long until = System.currentTimeMillis() + EXIT_GRACE_MILLIS;
+            threaded.forEach(w -> w.awaitEnd(Math.max(1, until - System.currentTimeMillis())));
             started.stream().filter(w -> !w.writesClassData()).forEach(LocalWorker::terminate);
             for (LocalWorker writer :
                     started.stream().filter(LocalWorker::writesClassData).toList()) {

@@ -17,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
-/** Picks the store and the provisioner of a run's backend: local processes, or a cloud found with ServiceLoader. */
+/**
+ * Picks the store and the provisioner of a run's backend: local workers (on threads of this JVM, or in processes), or
+ * a cloud found with ServiceLoader.
+ */
 public final class Backends {
     private static final String LOCAL = "local";
 
@@ -62,7 +65,8 @@ public final class Backends {
                     Path.of(System.getProperty("java.home"), "bin", "java"),
                     lead.shipping().workerClasspath(),
                     lead.module().workDirectory().resolve("workers"),
-                    InPlace.of(modules));
+                    InPlace.of(modules),
+                    lead.scheduling().localWorkers());
         }
         return provider(lead.cloud().backend()).open(lead.cloud(), store, listener);
     }

@@ -7,19 +7,45 @@ import io.cloudist.core.ship.Shipment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Discovers a run's test plan, unless nothing it depends on changed since the last run. */
 final class CachedDiscovery {
     private final RunRequest request;
     private final RunServices.Discoverer discoverer;
+    /** The plan {@link #cached} found, with its key. */
+    private Map.Entry<String, List<TestNode>> found;
 
     CachedDiscovery(RunRequest request, RunServices.Discoverer discoverer) {
         this.request = request;
         this.discoverer = discoverer;
     }
 
+    /** True when the cache holds the test plan of this selection and shipment: discovery starts no JVM. */
+    boolean cached(SelectionPlan selection, Shipment shipment) {
+        String key = key(selection, shipment);
+        Optional<List<TestNode>> nodes = cache().get(key);
+        nodes.ifPresent(found -> this.found = Map.entry(key, found));
+        return nodes.isPresent();
+    }
+
     List<TestNode> discover(SelectionPlan selection, Shipment shipment) {
+        String key = key(selection, shipment);
+        if (found != null && found.getKey().equals(key)) {
+            return found.getValue();
+        }
+        DiscoveryCache cache = cache();
+        return cache.get(key).orElseGet(() -> {
+            List<TestNode> nodes =
+                    discoverer.discover(request.testJvm(), request.shipping().runnerJar(), selection, scratch());
+            cache.put(key, nodes);
+            return nodes;
+        });
+    }
+
+    private String key(SelectionPlan selection, Shipment shipment) {
         List<String> parts = new ArrayList<>();
         shipment.classpath().forEach(ref -> parts.add(ref.sha256()));
         parts.addAll(selection.classNames());
@@ -31,14 +57,14 @@ final class CachedDiscovery {
         parts.add(request.testJvm().javaExecutable().toString());
         parts.add(request.testJvm().argLine());
         new TreeMap<>(request.testJvm().systemProperties()).forEach((k, v) -> parts.add(k + "=" + v));
-        String key = DiscoveryCache.key(parts);
-        Path scratch = request.module().workDirectory().resolve("discovery");
-        DiscoveryCache cache = new DiscoveryCache(scratch.resolve("cache.json"));
-        return cache.get(key).orElseGet(() -> {
-            List<TestNode> nodes =
-                    discoverer.discover(request.testJvm(), request.shipping().runnerJar(), selection, scratch);
-            cache.put(key, nodes);
-            return nodes;
-        });
+        return DiscoveryCache.key(parts);
+    }
+
+    private Path scratch() {
+        return request.module().workDirectory().resolve("discovery");
+    }
+
+    private DiscoveryCache cache() {
+        return new DiscoveryCache(scratch().resolve("cache.json"));
     }
 }

@@ -4,6 +4,7 @@ import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.plan.Granularity;
 import io.cloudist.core.plan.RunOrder;
+import io.cloudist.core.provision.LocalWorkers;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param granularity class or method units
  * @param runOrder Surefire's {@code runOrder}: how units of equal expected time are ordered
  * @param maxWorkerRestarts how many lost workers may be replaced in the run
+ * @param localWorkers how the local backend runs its workers: on threads of the build's JVM, or in processes
  */
 public record Scheduling(
         int workers,
@@ -23,7 +25,8 @@ public record Scheduling(
         double targetTaskSeconds,
         Granularity granularity,
         RunOrder runOrder,
-        int maxWorkerRestarts) {
+        int maxWorkerRestarts,
+        LocalWorkers localWorkers) {
     /** Tasks per worker when the user sets none. */
     public static final int DEFAULT_TASKS_PER_WORKER = Integer.parseInt(CloudistProperties.DEFAULT_TASKS_PER_WORKER);
 
@@ -55,6 +58,18 @@ public record Scheduling(
                     String.valueOf(maxWorkerRestarts),
                     "set it to a whole number of 0 or more");
         }
+        localWorkers = Objects.requireNonNullElse(localWorkers, LocalWorkers.THREAD);
+    }
+
+    /** A schedule whose local workers run on threads of the build's JVM. */
+    public Scheduling(
+            int workers,
+            int tasksPerWorker,
+            double targetTaskSeconds,
+            Granularity granularity,
+            RunOrder runOrder,
+            int maxWorkerRestarts) {
+        this(workers, tasksPerWorker, targetTaskSeconds, granularity, runOrder, maxWorkerRestarts, LocalWorkers.THREAD);
     }
 
     /**
@@ -75,6 +90,7 @@ public record Scheduling(
         private Granularity granularity = Granularity.CLASS;
         private RunOrder runOrder = RunOrder.DEFAULT;
         private Integer maxWorkerRestarts;
+        private LocalWorkers localWorkers = LocalWorkers.THREAD;
 
         private Builder(int availableProcessors) {
             this.availableProcessors = availableProcessors;
@@ -110,11 +126,17 @@ public record Scheduling(
             return this;
         }
 
+        public Builder localWorkers(LocalWorkers localWorkers) {
+            this.localWorkers = localWorkers;
+            return this;
+        }
+
         /** @throws ConfigurationException when a value is out of range */
         public Scheduling build() {
             int count = workers != null ? workers : availableProcessors;
             int restarts = maxWorkerRestarts != null ? maxWorkerRestarts : RESTARTS_PER_WORKER * count;
-            return new Scheduling(count, tasksPerWorker, targetTaskSeconds, granularity, runOrder, restarts);
+            return new Scheduling(
+                    count, tasksPerWorker, targetTaskSeconds, granularity, runOrder, restarts, localWorkers);
         }
     }
 }

@@ -11,6 +11,7 @@ import io.cloudist.core.coordinate.Coordinator;
 import io.cloudist.core.coordinate.CoordinatorListener;
 import io.cloudist.core.coordinate.CoordinatorSettings;
 import io.cloudist.core.coordinate.Replacements;
+import io.cloudist.core.jvm.JvmStarts;
 import io.cloudist.core.model.TestNode;
 import io.cloudist.core.model.TestResult;
 import io.cloudist.core.plan.Planner;
@@ -155,14 +156,24 @@ public final class TestRun {
                             .mapToInt(m -> m.selection.classNames().size())
                             .sum());
             WorkerStarter starter = new WorkerStarter(lead, provisioner, store, runId, leadShipper, timeline, clock);
+            Map<ModuleRun, CachedDiscovery> discoveries = new HashMap<>();
+            selected.forEach(m -> discoveries.put(m, new CachedDiscovery(m.request, services.discoverer())));
             // Local workers start before discovery and warm up their test JVMs while it runs. Cloud instances cost
-            // money: they start only once discovery has found something to run.
-            if (lead.cloud().isLocal()) {
-                starter.first(workers);
+            // money: they start only once discovery has found something to run. A discovery that starts a JVM takes
+            // a start slot first, so that the workers' test JVMs start around it instead of all at once with it.
+            Runnable slot = selected.stream().allMatch(m -> discoveries.get(m).cached(m.selection, m.shipment))
+                    ? () -> {}
+                    : JvmStarts.shared().take(JvmStarts.DISCOVERY);
+            try {
+                if (lead.cloud().isLocal()) {
+                    starter.first(workers);
+                }
+                long discoveryStarted = clock.millis();
+                timings.time("discovery", () -> discover(selected, discoveries));
+                timeline.coordinatorPhase(Phase.DISCOVERY, discoveryStarted, clock.millis());
+            } finally {
+                slot.run();
             }
-            long discoveryStarted = clock.millis();
-            timings.time("discovery", () -> discover(selected));
-            timeline.coordinatorPhase(Phase.DISCOVERY, discoveryStarted, clock.millis());
             List<ModuleRun> planned = new ArrayList<>();
             for (ModuleRun module : selected) {
                 if (module.done()) {
@@ -308,13 +319,13 @@ public final class TestRun {
      * Discovers every selected module's tests, several at once. In a reactor's run a module whose discovery fails
      * fails alone (its section says why); a module's own run fails with it.
      */
-    private void discover(List<ModuleRun> selected) {
+    private void discover(List<ModuleRun> selected, Map<ModuleRun, CachedDiscovery> discoveries) {
         int threads = Math.max(1, Math.min(selected.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("cloudist-discovery"));
         try {
             List<Future<List<TestNode>>> found = new ArrayList<>();
             for (ModuleRun module : selected) {
-                CachedDiscovery discovery = new CachedDiscovery(module.request, services.discoverer());
+                CachedDiscovery discovery = discoveries.get(module);
                 found.add(pool.submit(() -> discovery.discover(module.selection, module.shipment)));
             }
             for (int i = 0; i < selected.size(); i++) {

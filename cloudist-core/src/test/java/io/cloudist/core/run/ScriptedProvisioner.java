@@ -1,5 +1,6 @@
 package io.cloudist.core.run;
 
+import io.cloudist.core.jvm.JvmStarts;
 import io.cloudist.core.model.Status;
 import io.cloudist.core.model.TestNode;
 import io.cloudist.core.provision.Provisioner;
@@ -23,6 +24,9 @@ final class ScriptedProvisioner implements Provisioner {
     private final Set<String> dying;
     final List<WorkerLaunch> launches = new CopyOnWriteArrayList<>();
     final List<ScriptedWorker> workers = new CopyOnWriteArrayList<>();
+    /** The JVM start slots free at each start: a discovery that starts a JVM holds one. */
+    final List<Integer> freeStartSlots = new CopyOnWriteArrayList<>();
+
     volatile boolean keptWarm;
 
     ScriptedProvisioner(
@@ -36,6 +40,7 @@ final class ScriptedProvisioner implements Provisioner {
     @Override
     public synchronized List<WorkerHandle> start(WorkerLaunch launch) {
         launches.add(launch);
+        freeStartSlots.add(JvmStarts.shared().free());
         List<WorkerHandle> started = new ArrayList<>();
         for (int i = 0; i < launch.workers(); i++) {
             String id = "w" + (workers.size() + 1);

@@ -3,6 +3,7 @@ package io.cloudist.core.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudist.core.RunListener;
+import io.cloudist.core.jvm.JvmStarts;
 import io.cloudist.core.jvm.TestJvmSpec;
 import io.cloudist.core.model.Status;
 import io.cloudist.core.model.TestNode;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -69,6 +71,7 @@ class TestRunPipelineTest {
     final Map<String, TestNode> discovered = new LinkedHashMap<>();
     final List<String> console = new ArrayList<>();
     final AtomicReference<ScriptedProvisioner> provisioner = new AtomicReference<>();
+    final List<Integer> freeStartSlotsInDiscovery = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void createModule() throws IOException {
@@ -208,6 +211,24 @@ class TestRunPipelineTest {
     }
 
     @Test
+    void aDiscoveryThatStartsAJvmTakesAStartSlotBeforeTheWorkersStartAndOneFromTheCacheTakesNone() throws Exception {
+        int slots = JvmStarts.shared().free();
+
+        run(FailurePolicy.DEFAULT, Map.of(), Set.of());
+        List<Integer> missed = List.copyOf(provisioner.get().freeStartSlots);
+        List<Integer> duringDiscovery = List.copyOf(freeStartSlotsInDiscovery);
+        run(FailurePolicy.DEFAULT, Map.of(), Set.of());
+
+        assertThat(missed).containsExactly(slots - 1);
+        assertThat(duringDiscovery).containsExactly(slots - 1);
+        assertThat(freeStartSlotsInDiscovery)
+                .as("the second run's plan came from the cache")
+                .hasSize(1);
+        assertThat(provisioner.get().freeStartSlots).containsExactly(slots);
+        assertThat(JvmStarts.shared().free()).isEqualTo(slots);
+    }
+
+    @Test
     void runIdsComeFromTheInjectedClock() throws Exception {
         run(FailurePolicy.DEFAULT, Map.of(), Set.of());
 
@@ -305,6 +326,7 @@ class TestRunPipelineTest {
                     assertThat(selection.classNames())
                             .as("the classes selected in test-classes")
                             .isEqualTo(CLASSES);
+                    freeStartSlotsInDiscovery.add(JvmStarts.shared().free());
                     return List.copyOf(discovered.values());
                 },
                 Clock.offset(Clock.system(ZoneOffset.UTC), Duration.between(Instant.now(), START)),
@@ -373,7 +395,11 @@ class TestRunPipelineTest {
         return ENGINE + "/[class:com.acme." + simpleClassName + "]/[method:" + method + "()]";
     }
 
+    /** An empty jar, written once: a jar written again has new entry times, and so another hash. */
     private static Path jar(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return file;
+        }
         try (OutputStream out = Files.newOutputStream(file);
                 ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));

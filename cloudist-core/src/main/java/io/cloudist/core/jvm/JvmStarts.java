@@ -1,0 +1,99 @@
+package io.cloudist.core.jvm;
+
+import io.cloudist.core.CloudistException;
+import java.util.Comparator;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
+
+/**
+ * The slots in which this JVM's runs start other JVMs: as many as the machine has processors, at least two. A JVM
+ * needs more than a core for a second or so while it starts (its compiler threads, class loading), so eight test JVMs
+ * started at once on two cores are all ready late, the first no sooner than the last, and a discovery started among
+ * them takes several times as long as alone.
+ *
+ * <p>A slot goes to the lowest rank waiting, then to the first asked: discovery takes one before the local workers
+ * start ({@link #DISCOVERY}), and each local worker on a thread of this JVM starts a test JVM in a slot at the rank of
+ * its number, so that the first workers, which get the longest tasks first, are ready first; it gives the slot back
+ * once that JVM is ready. Workers in other class loaders see the slots as an {@link IntFunction} ({@link
+ * #asFunction()}): rank in, the action that gives the slot back out.
+ */
+public final class JvmStarts {
+    /** The rank of discovery, ahead of every worker. */
+    public static final int DISCOVERY = -1;
+
+    private static final JvmStarts SHARED =
+            new JvmStarts(Math.max(2, Runtime.getRuntime().availableProcessors()));
+
+    private final int slots;
+    private final TreeSet<Waiter> waiting =
+            new TreeSet<>(Comparator.comparingInt(Waiter::rank).thenComparingLong(Waiter::ticket));
+    private int taken;
+    private long tickets;
+
+    public JvmStarts(int slots) {
+        if (slots < 1) {
+            throw new IllegalArgumentException("At least one slot: " + slots);
+        }
+        this.slots = slots;
+    }
+
+    /** The slots shared by every run in this JVM. */
+    public static JvmStarts shared() {
+        return SHARED;
+    }
+
+    /**
+     * Waits for a slot: the lowest rank waiting gets the next one, and the first asked among equal ranks.
+     *
+     * @return what gives the slot back; it does so once, however often it runs
+     * @throws CloudistException when interrupted while waiting (the thread's interrupt flag is set again)
+     */
+    public Runnable take(int rank) {
+        synchronized (this) {
+            Waiter me = new Waiter(rank, tickets++);
+            waiting.add(me);
+            try {
+                while (taken >= slots || waiting.first() != me) {
+                    wait();
+                }
+            } catch (InterruptedException e) {
+                waiting.remove(me);
+                notifyAll();
+                Thread.currentThread().interrupt();
+                throw new CloudistException("Interrupted while waiting for a slot to start a JVM", e);
+            }
+            waiting.remove(me);
+            taken++;
+            notifyAll(); // the next in line may take another free slot
+        }
+        AtomicBoolean given = new AtomicBoolean();
+        return () -> {
+            if (given.compareAndSet(false, true)) {
+                giveBack();
+            }
+        };
+    }
+
+    private synchronized void giveBack() {
+        taken--;
+        notifyAll();
+    }
+
+    /** How many slots are free now. */
+    public synchronized int free() {
+        return slots - taken;
+    }
+
+    /** How many are waiting for a slot. */
+    synchronized int waiting() {
+        return waiting.size();
+    }
+
+    /** {@link #take} as a JDK type, for workers whose classes come from another class loader. */
+    public IntFunction<Runnable> asFunction() {
+        return this::take;
+    }
+
+    private record Waiter(int rank, long ticket) {}
+}

@@ -1,0 +1,82 @@
+package io.cloudist.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cloudist.core.CloudistException;
+import io.cloudist.core.jvm.JvmStarts;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real test JVMs started through {@link TestJvms}, in shared start slots or not. */
+@Timeout(120)
+class TestJvmsTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void inOneSharedSlotATestJvmStartsOnlyOnceTheOneStartedBeforeItIsReady() throws Exception {
+        JvmStarts starts = new JvmStarts(1);
+        try (TestJvms first = new TestJvms(starts.asFunction(), 1);
+                TestJvms second = new TestJvms(starts.asFunction(), 2)) {
+            TestJvm a = first.start(config("a"), 1);
+            CompletableFuture<Boolean> aReadyWhenBStarted = CompletableFuture.supplyAsync(() -> {
+                second.start(config("b"), 1);
+                return a.isReady();
+            });
+
+            assertThat(aReadyWhenBStarted.get()).isTrue();
+            while (second.running().stream().anyMatch(jvm -> !jvm.isReady())) {
+                Thread.sleep(10);
+            }
+            awaitFree(starts, 1);
+        }
+        assertThat(starts.free()).isEqualTo(1);
+    }
+
+    @Test
+    void closingKillsEveryTestJvmStartedGivesBackItsSlotAndStartsNoMore() throws Exception {
+        JvmStarts starts = new JvmStarts(1);
+        TestJvms jvms = new TestJvms(starts.asFunction(), 1);
+        TestJvm jvm = jvms.start(config("a"), 1);
+
+        jvms.close();
+
+        assertThat(jvm.isAlive()).isFalse();
+        assertThat(starts.free()).isEqualTo(1);
+        assertThatThrownBy(() -> jvms.start(config("a"), 2))
+                .isInstanceOf(CloudistException.class)
+                .hasMessageContaining("being terminated");
+    }
+
+    @Test
+    void withoutSlotsTestJvmsStartAtOnce() throws Exception {
+        try (TestJvms jvms = TestJvms.unlimited()) {
+            jvms.start(config("a"), 1);
+            jvms.start(config("b"), 1);
+
+            assertThat(jvms.running()).hasSize(2);
+        }
+    }
+
+    private TestJvmConfig config(String name) {
+        List<Path> classpath = Arrays.stream(
+                        System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of)
+                .toList();
+        return TestJvmConfig.from(
+                ShippedRun.module("", List.of(), List.of()), temp, classpath, temp.resolve("scratch-" + name));
+    }
+
+    private static void awaitFree(JvmStarts starts, int free) throws InterruptedException {
+        while (starts.free() < free) {
+            Thread.sleep(10);
+        }
+    }
+}
