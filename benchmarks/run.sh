@@ -5,6 +5,9 @@
 #   benchmarks/run.sh --all [--rounds R]     (the full benchmark: java benchmarks/Bench.java, see there)
 #   benchmarks/run.sh --reactor [--mode sleep|cpu] [--workers N] [--rounds R]
 #                                            (a 12-module reactor: benchmarks/reactor.sh, see its --help)
+#   benchmarks/run.sh --coordinator-cpu [--workers 16,32] [--rounds R] [--config NAME=MAVEN_ARGS ...]
+#                                            (the Maven JVM's own CPU during a local run's tests:
+#                                             java benchmarks/CoordinatorCpu.java, see there)
 #
 # Generates the suite into target/bench/project, compiles it once, then times (wall clock), R rounds (default 3)
 # of, interleaved:
@@ -29,6 +32,11 @@ if [[ "${1:-}" == "--all" ]]; then
   cd "$root"
   exec java benchmarks/Bench.java "$@"
 fi
+if [[ "${1:-}" == "--coordinator-cpu" ]]; then
+  shift
+  cd "$root"
+  exec java benchmarks/CoordinatorCpu.java "$@"
+fi
 if [[ "${1:-}" == "--reactor" ]]; then
   shift
   exec "$root/benchmarks/reactor.sh" "$@"
@@ -39,7 +47,7 @@ while [[ $# -gt 0 ]]; do
     --mode) mode="$2"; shift 2 ;;
     --workers) workers="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
-    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
