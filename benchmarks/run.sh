@@ -6,6 +6,9 @@
 #   benchmarks/run.sh --all [--rounds R]     (the full benchmark: java benchmarks/Bench.java, see there)
 #   benchmarks/run.sh --reactor [--mode sleep|cpu] [--workers N] [--rounds R]
 #                                            (a 12-module reactor: benchmarks/reactor.sh, see its --help)
+#   benchmarks/run.sh --coordinator-cpu [--workers 16,32] [--rounds R] [--config NAME=MAVEN_ARGS ...]
+#                                            (the Maven JVM's own CPU during a local run's tests:
+#                                             java benchmarks/CoordinatorCpu.java, see there)
 #
 # Generates the suite (Generate.java: cpu, 33 s; sleep, 358 s; sleep-short, 38 s with an 8 s class) into
 # target/bench/project, compiles it once (each cloudist configuration gets a copy of its own, with its own timing
@@ -39,6 +42,11 @@ if [[ "${1:-}" == "--all" ]]; then
   cd "$root"
   exec java benchmarks/Bench.java "$@"
 fi
+if [[ "${1:-}" == "--coordinator-cpu" ]]; then
+  shift
+  cd "$root"
+  exec java benchmarks/CoordinatorCpu.java "$@"
+fi
 if [[ "${1:-}" == "--reactor" ]]; then
   shift
   exec "$root/benchmarks/reactor.sh" "$@"
@@ -53,7 +61,7 @@ while [[ $# -gt 0 ]]; do
     --baseline-repo) baseline_repo="$2"; shift 2 ;;
     --discovery-miss) discovery_miss=true; shift ;;
     --no-surefire) surefire=false; shift ;;
-    -h|--help) sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
 done

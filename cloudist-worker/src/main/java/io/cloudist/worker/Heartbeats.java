@@ -3,6 +3,7 @@ package io.cloudist.worker;
 import io.cloudist.core.concurrent.DaemonThreads;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.Heartbeat;
+import io.cloudist.core.protocol.WorkerCadence;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
 import java.time.Duration;
@@ -11,16 +12,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes this worker's heartbeat every few seconds: what it is doing and how far it got. */
+/**
+ * Writes this worker's heartbeat every few seconds: what it is doing and how far it got; between tasks less often
+ * ({@link WorkerCadence}), at once when it is evicted.
+ */
 final class Heartbeats implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Heartbeats.class);
-    /** Local workers beat often: writing a file is free. */
-    static final Duration LOCAL_PERIOD = Duration.ofSeconds(2);
-    /** Cloud workers: each beat is a PUT, and the coordinator reads heartbeats every few seconds anyway. */
-    static final Duration CLOUD_PERIOD = Duration.ofSeconds(10);
 
     private final Store store;
     private final String runId;
@@ -30,14 +31,52 @@ final class Heartbeats implements AutoCloseable {
     private final AtomicInteger testsDone = new AtomicInteger();
     private final AtomicReference<String> currentTest = new AtomicReference<>("");
     private final AtomicReference<String> eviction = new AtomicReference<>("");
+    private final long idleNanos;
+    private final LongSupplier nanos;
     private boolean finished;
+    private long writtenAt;
+    private boolean written;
 
+    Heartbeats(Store store, String runId, String workerId, WorkerCadence cadence) {
+        this(store, runId, workerId, cadence.heartbeat(), cadence.idleHeartbeat(), System::nanoTime, true);
+    }
+
+    /** Every {@code period}, during a task and between tasks. */
     Heartbeats(Store store, String runId, String workerId, Duration period) {
+        this(store, runId, workerId, period, period, System::nanoTime, true);
+    }
+
+    private Heartbeats(
+            Store store,
+            String runId,
+            String workerId,
+            Duration period,
+            Duration idlePeriod,
+            LongSupplier nanos,
+            boolean timed) {
         this.store = store;
         this.runId = runId;
         this.workerId = workerId;
+        this.nanos = nanos;
+        // A beat due within half a period of the idle period is written: the timer does not tick exactly.
+        this.idleNanos = idlePeriod.minus(period.dividedBy(2)).toNanos();
         this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("cloudist-heartbeat"));
-        timer.scheduleAtFixedRate(this::beat, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        if (timed) {
+            timer.scheduleAtFixedRate(this::tick, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Heartbeats whose timer is the caller, calling {@link #tick}, on the time {@code nanos} tells (for tests). */
+    static Heartbeats ticked(Store store, String runId, String workerId, WorkerCadence cadence, LongSupplier nanos) {
+        return new Heartbeats(store, runId, workerId, cadence.heartbeat(), cadence.idleHeartbeat(), nanos, false);
+    }
+
+    /** A beat of the timer: skipped between tasks until the idle period has passed. */
+    synchronized void tick() {
+        if (written && seq.get() < 0 && eviction.get().isEmpty() && nanos.getAsLong() - writtenAt < idleNanos) {
+            return;
+        }
+        beat();
     }
 
     void working(int assignment) {
@@ -79,6 +118,8 @@ final class Heartbeats implements AutoCloseable {
                     !eviction.get().isEmpty(),
                     eviction.get());
             store.put(StoreKeys.heartbeat(runId, workerId), Documents.write(beat));
+            written = true;
+            writtenAt = nanos.getAsLong();
         } catch (RuntimeException e) {
             if (!Thread.currentThread().isInterrupted()) { // else: closed while the store was out
                 LOG.warn("Heartbeat not written: {}", e.getMessage());

@@ -5,6 +5,7 @@ import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.ModuleManifest;
 import io.cloudist.core.protocol.RunManifest;
 import io.cloudist.core.protocol.TaskResult;
+import io.cloudist.core.protocol.WorkerCadence;
 import io.cloudist.core.provision.InPlace;
 import io.cloudist.core.ship.BundleMaterializer;
 import io.cloudist.core.store.ResilientStore;
@@ -119,8 +120,8 @@ public final class WorkerAgent {
 
     private void serve(ResilientStore store, String runId) throws InterruptedException {
         LOG.info("Working for run {}", runId);
-        try (Heartbeats heartbeats = new Heartbeats(
-                store, runId, options.workerId(), options.pool() ? Heartbeats.CLOUD_PERIOD : Heartbeats.LOCAL_PERIOD)) {
+        WorkerCadence cadence = options.pool() ? WorkerCadence.CLOUD : WorkerCadence.LOCAL;
+        try (Heartbeats heartbeats = new Heartbeats(store, runId, options.workerId(), cadence)) {
             current = heartbeats;
             if (evicted()) {
                 heartbeats.evicting(eviction.get());
@@ -131,7 +132,8 @@ public final class WorkerAgent {
                     runId,
                     store.uptimeClock(),
                     Duration.ofSeconds(options.storeOutageSeconds()),
-                    this::waitingOrEvicted);
+                    this::waitingOrEvicted,
+                    cadence);
             Optional<byte[]> rawManifest = poller.await(StoreKeys.manifest(runId));
             if (rawManifest.isEmpty()) {
                 return;
@@ -189,7 +191,8 @@ public final class WorkerAgent {
                         LOG.info("Leaving run {} after {} assignments: {}", runId, seq, eviction.get());
                         return;
                     }
-                    Optional<byte[]> raw = poller.await(StoreKeys.assignment(runId, options.workerId(), seq));
+                    String key = StoreKeys.assignment(runId, options.workerId(), seq);
+                    Optional<byte[]> raw = seq == 0 ? poller.await(key) : poller.awaitAfterTask(key);
                     if (raw.isEmpty()) {
                         heartbeats.finish();
                         return;

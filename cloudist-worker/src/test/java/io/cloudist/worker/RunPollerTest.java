@@ -2,6 +2,7 @@ package io.cloudist.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudist.core.protocol.WorkerCadence;
 import io.cloudist.core.store.LocalDirectoryStore;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
@@ -23,7 +24,7 @@ class RunPollerTest {
         Store store = new LocalDirectoryStore(temp.resolve("store-" + outageBudget.toSeconds()));
         store.put(StoreKeys.lease("r"), "1".getBytes());
         ManualClock clock = ManualClock.ticking(Instant.EPOCH, Duration.ofSeconds(10));
-        RunPoller poller = new RunPoller(store, "r", clock, outageBudget, () -> false);
+        RunPoller poller = new RunPoller(store, "r", clock, outageBudget, () -> false, WorkerCadence.LOCAL);
 
         assertThat(poller.await(StoreKeys.assignment("r", "w0", 0))).isEmpty();
         return clock.peekMillis() / 1_000;
@@ -40,7 +41,7 @@ class RunPollerTest {
         Store store = new LocalDirectoryStore(temp.resolve("store-deleted"));
         store.put(StoreKeys.lease("r"), "1".getBytes());
         ManualClock clock = ManualClock.ticking(Instant.EPOCH, Duration.ofSeconds(10));
-        RunPoller poller = new RunPoller(store, "r", clock, Duration.ofHours(1), () -> false);
+        RunPoller poller = new RunPoller(store, "r", clock, Duration.ofHours(1), () -> false, WorkerCadence.LOCAL);
         Thread coordinator = new Thread(() -> {
             try {
                 Thread.sleep(200);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -293,6 +294,28 @@ public final class S3Store implements Store {
                     .map(location::storeKey)
                     .sorted()
                     .toList());
+        } catch (SdkException e) {
+            throw errors.translate(e, S3Action.LIST, objectPrefix);
+        }
+    }
+
+    /**
+     * One LIST request per 1,000 keys: each object's ETag (a digest of its bytes for a document), size and time of its
+     * last write.
+     */
+    @Override
+    public Map<String, String> versions(String prefix) {
+        String objectPrefix = location.objectPrefix(prefix);
+        try {
+            return send(() -> {
+                Map<String, String> versions = new LinkedHashMap<>(); // S3 lists in key order
+                s3().listObjectsV2Paginator(r ->
+                                r.bucket(location.bucket()).prefix(objectPrefix).overrideConfiguration(DOCUMENT))
+                        .contents()
+                        .forEach(o -> versions.put(
+                                location.storeKey(o.key()), o.eTag() + "/" + o.size() + "/" + o.lastModified()));
+                return versions;
+            });
         } catch (SdkException e) {
             throw errors.translate(e, S3Action.LIST, objectPrefix);
         }

@@ -2,11 +2,13 @@ package io.cloudist.aws.ec2;
 
 import io.cloudist.core.store.LocalDirectoryStore;
 import io.cloudist.core.store.Store;
+import io.cloudist.core.store.StoreWatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -64,6 +66,16 @@ final class StoreAt implements Store {
     @Override
     public List<String> list(String prefix) {
         return documents.list(prefix);
+    }
+
+    @Override
+    public Map<String, String> versions(String prefix) {
+        return documents.versions(prefix);
+    }
+
+    @Override
+    public StoreWatch watch(String prefix) {
+        return documents.watch(prefix);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -121,6 +122,33 @@ class S3StoreTest extends StoreContract {
         assertThat(stats).isEqualTo(new RequestStats(2, 1, 1, 1, 1, 100, stats.bytesReceived()));
         assertThat(stats.bytesReceived()).isGreaterThanOrEqualTo(100);
         assertThat(stats.requests()).isEqualTo(6);
+    }
+
+    @Test
+    void versionsAreOneListRequestWithoutReadingAnyObject() {
+        S3Store store = (S3Store) store();
+        for (int w = 0; w < 3; w++) {
+            store.put("runs/r/w/w" + w + "/beat", ("beat " + w).getBytes(StandardCharsets.UTF_8));
+            store.put("runs/r/w/w" + w + "/out/0", ("result " + w).getBytes(StandardCharsets.UTF_8));
+        }
+        RequestStats before = store.stats();
+
+        Map<String, String> first = store.versions("runs/r/w/");
+        store.put("runs/r/w/w1/beat", "beat 1, later".getBytes(StandardCharsets.UTF_8));
+        Map<String, String> second = store.versions("runs/r/w/");
+        RequestStats stats = store.stats().minus(before);
+
+        assertThat(stats.lists()).isEqualTo(2);
+        assertThat(stats.gets()).isZero();
+        assertThat(first).hasSize(6);
+        assertThat(second.keySet()).containsExactlyElementsOf(first.keySet());
+        first.forEach((key, version) -> {
+            if (key.equals("runs/r/w/w1/beat")) {
+                assertThat(second.get(key)).isNotEqualTo(version);
+            } else {
+                assertThat(second.get(key)).as(key).isEqualTo(version);
+            }
+        });
     }
 
     @Test

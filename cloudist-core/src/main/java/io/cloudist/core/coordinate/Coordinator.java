@@ -12,9 +12,12 @@ import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
 import io.cloudist.core.store.StoreOutageException;
+import io.cloudist.core.store.StoreWatch;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,6 +33,8 @@ import java.util.function.BooleanSupplier;
  * reactor's run it lays the tasks out in a lane per worker that keeps each worker on few modules ({@link Lanes}),
  * follows which modules' test JVMs each worker keeps warm, and hands a worker the next task of its lane, else one of a
  * warm module, where that costs nothing in the run's length ({@link TaskChoice}).
+ * It reads only the worker documents that changed ({@link WorkerDocuments}): each look at the store is one listing of
+ * versions, taken when the store tells of a change (a local directory) or every poll (S3).
  * Watches workers: the tasks of a lost worker go back to the queue at once and the worker is replaced, within the
  * run's {@link Replacements}; a task that took down {@code maxAttempts} workers is abandoned. A worker that announces its eviction (a spot
  * interruption) counts as lost as soon as its heartbeat says so, and its tasks are not blamed for it. A late
@@ -42,6 +47,11 @@ public final class Coordinator {
     private static final int QUEUE_DEPTH = 2;
     /** How far, in cores, a task's expected CPU share may go past the free cores and still fit (measures vary). */
     private static final double CORE_SLACK = 0.25;
+    /**
+     * The longest the coordinator waits for a change when the store tells it of changes: it still looks for lost
+     * workers (a stopped process, a lapsed heartbeat) and an aborted build this often.
+     */
+    static final Duration NOTIFIED_WAIT = Duration.ofSeconds(1);
 
     private final Store store;
     private final String runId;
@@ -56,11 +66,11 @@ public final class Coordinator {
     private final Map<String, TaskResult> results = new LinkedHashMap<>();
     private final List<Abandoned> abandoned = new ArrayList<>();
     private final Set<String> done = new HashSet<>();
-    /** The assignments decided in this poll, written together at its end. */
-    private final Map<String, byte[]> writes = new LinkedHashMap<>();
 
+    private final WorkerDocuments documents;
     private StoreRequests requests;
     private Lanes lanes = Lanes.none();
+    private boolean oneModule;
     private int idlePolls;
     private int lastFinished;
     private int replaced;
@@ -93,8 +103,14 @@ public final class Coordinator {
         this.settings = settings;
         this.replacements = replacements;
         this.clock = clock;
+        this.documents = new WorkerDocuments(runId, QUEUE_DEPTH);
         long now = clock.millis();
-        handles.forEach(h -> workers.add(new WorkerState(h, now, bootModule, workers.size())));
+        handles.forEach(h -> add(new WorkerState(h, runId, now, bootModule, workers.size())));
+    }
+
+    private void add(WorkerState w) {
+        workers.add(w);
+        documents.add(w);
     }
 
     /**
@@ -113,11 +129,14 @@ public final class Coordinator {
     public Outcome run(List<Task> tasks) {
         tasks.forEach(t -> queue.add(new Pending(-1, t, 1)));
         lanes = Lanes.of(tasks, workers.size(), bootModule);
+        oneModule = tasks.stream().map(Task::module).distinct().count() < 2;
+        // A store that tells of changes is a local directory: its requests take microseconds, on this thread.
         try (LeaseKeeper lease = new LeaseKeeper(store, runId, clock);
-                StoreRequests io = new StoreRequests(store)) {
+                StoreWatch watch = store.watch(documents.prefix());
+                StoreRequests io = watch.notifies() ? StoreRequests.inline(store) : StoreRequests.parallel(store)) {
             requests = io;
             try {
-                coordinate();
+                coordinate(watch);
             } finally {
                 stopWorkers();
             }
@@ -125,16 +144,22 @@ public final class Coordinator {
         return new Outcome(results, abandoned, storeOutage);
     }
 
-    private void coordinate() {
+    private void coordinate(StoreWatch watch) {
         try {
+            Duration wait = Duration.ZERO;
             while (!queue.isEmpty() || workers.stream().anyMatch(w -> !w.outstanding.isEmpty())) {
                 if (aborting.getAsBoolean()) {
                     throw new CloudistException("The run was stopped");
                 }
-                Map<String, Optional<byte[]>> fetched = requests.getAll(keysToRead());
+                watch.await(wait);
+                documents.note(watch.next(), clock.millis());
+                Map<String, Optional<byte[]>> fetched = requests.getAll(documents.toRead(
+                        workers,
+                        clock.millis(),
+                        settings.heartbeatReadInterval().toMillis()));
                 for (WorkerState w : List.copyOf(workers)) {
                     if (!w.lost) {
-                        collect(w, fetched);
+                        collect(w, fetched, false);
                         checkAlive(w, fetched);
                     }
                 }
@@ -145,8 +170,7 @@ public final class Coordinator {
                     break;
                 }
                 dispatch(live);
-                requests.putAll(writes);
-                writes.clear();
+                requests.awaitPuts();
                 listener.tick(
                         (int) live.stream()
                                 .filter(w -> !w.outstanding.isEmpty())
@@ -156,7 +180,7 @@ public final class Coordinator {
                 int finished = results.size() + abandoned.size();
                 idlePolls = finished == lastFinished ? Math.min(idlePolls + 1, 4) : 0;
                 lastFinished = finished;
-                Thread.sleep(settings.poll().toMillis() << (idlePolls / 2));
+                wait = watch.notifies() ? NOTIFIED_WAIT : settings.poll().multipliedBy(1L << (idlePolls / 2));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -166,38 +190,14 @@ public final class Coordinator {
             storeOutage = e.getMessage();
             for (WorkerState w : workers) {
                 for (Pending p : w.outstanding) {
-                    if (done.add(p.task.id())) {
-                        abandoned.add(new Abandoned(p.task, "its result could not be read: " + storeOutage));
+                    if (done.add(p.task().id())) {
+                        abandoned.add(new Abandoned(p.task(), "its result could not be read: " + storeOutage));
                     }
                 }
                 w.outstanding.clear();
             }
             giveUpAll(storeOutage);
         }
-    }
-
-    /** What a poll reads: each live worker's next results, and its heartbeat when it is due. */
-    private List<String> keysToRead() {
-        long now = clock.millis();
-        List<String> keys = new ArrayList<>();
-        for (WorkerState w : workers) {
-            if (w.lost) {
-                continue;
-            }
-            w.outstanding.stream()
-                    .limit(QUEUE_DEPTH)
-                    .forEach(p -> keys.add(StoreKeys.result(runId, w.handle.id(), p.seq)));
-            if (now - w.beatReadAt >= settings.heartbeatReadInterval().toMillis()) {
-                keys.add(StoreKeys.heartbeat(runId, w.handle.id()));
-            }
-        }
-        return keys;
-    }
-
-    /** The value read in this poll, or read now when the poll did not read it. */
-    private Optional<byte[]> read(String key, Map<String, Optional<byte[]>> fetched) {
-        Optional<byte[]> value = fetched.get(key);
-        return value != null ? value : store.get(key);
     }
 
     private void dispatch(List<WorkerState> live) {
@@ -212,6 +212,7 @@ public final class Coordinator {
             }
         }
         if (queue.isEmpty()) {
+            requests.awaitPuts(); // a queued assignment taken from a worker is written after the assignment itself
             steal(live);
         }
     }
@@ -223,16 +224,24 @@ public final class Coordinator {
      */
     private Pending next(WorkerState w, int window) {
         String planned = lanes.next(w.lane);
+        // A run of one module on workers that do not share cores takes the queue's order: TaskChoice would pick the
+        // head, after a look through the window (for each of a thousand workers on the first poll).
+        if (oneModule && sharedCores <= 0) {
+            Pending head = queue.peekFirst();
+            queue.removeFirstOccurrence(head);
+            lanes.taken(head.task().id());
+            return head;
+        }
         double coresFree = sharedCores - busyCores(w);
         Pending next = TaskChoice.next(
                 queue,
                 window,
-                p -> p.task.id().equals(planned),
-                p -> w.warm.isWarm(p.task.module()),
-                p -> p.task.expectedSeconds(),
-                p -> sharedCores <= 0 || p.task.cpuShare() <= coresFree + CORE_SLACK);
+                p -> p.task().id().equals(planned),
+                p -> w.warm.isWarm(p.task().module()),
+                p -> p.task().expectedSeconds(),
+                p -> sharedCores <= 0 || p.task().cpuShare() <= coresFree + CORE_SLACK);
         queue.removeFirstOccurrence(next);
-        lanes.taken(next.task.id());
+        lanes.taken(next.task().id());
         return next;
     }
 
@@ -242,44 +251,46 @@ public final class Coordinator {
         for (WorkerState other : workers) {
             Pending running = other.outstanding.peekFirst();
             if (other != w && !other.lost && running != null) {
-                busy += running.task.cpuShare();
+                busy += running.task().cpuShare();
             }
         }
         return busy;
     }
 
     private void send(WorkerState w, Pending next) {
-        Pending sent = new Pending(w.nextSeq++, next.task, next.attempt);
-        writes.put(
-                StoreKeys.assignment(runId, w.handle.id(), sent.seq),
+        Pending sent = new Pending(w.nextSeq++, next.task(), next.attempt());
+        requests.put(
+                StoreKeys.assignment(runId, w.handle.id(), sent.seq()),
                 Documents.write(Assignment.task(
-                        sent.seq,
-                        sent.task.id(),
-                        sent.attempt,
-                        sent.task.uniqueIds(),
-                        sent.task.measured() ? sent.task.expectedSeconds() : 0,
-                        sent.task.module())));
+                        sent.seq(),
+                        sent.task().id(),
+                        sent.attempt(),
+                        sent.task().uniqueIds(),
+                        sent.task().measured() ? sent.task().expectedSeconds() : 0,
+                        sent.task().module())));
         w.outstanding.add(sent);
-        w.warm.use(sent.task.module());
-        listener.taskDispatched(w.handle, sent.task, sent.seq, sent.attempt);
+        w.warm.use(sent.task().module());
+        listener.taskDispatched(w.handle, sent.task(), sent.seq(), sent.attempt());
     }
 
     /**
      * Lets each idle worker that has shown it is up take the longest queued (not yet started) assignment of a busy
      * worker: the queued one is overwritten with "moved", which its worker skips. A worker that read it in the
-     * moment before runs it too; the first result wins.
+     * moment before runs it too; the first result wins. The workers idle for the shortest time go first: a worker's
+     * pauses between looks for its next assignment grow while it waits ({@link io.cloudist.core.protocol.WorkerCadence}).
      */
     private void steal(List<WorkerState> live) {
-        for (WorkerState idle : live) {
-            if (!idle.outstanding.isEmpty() || !idle.booted) {
-                continue;
-            }
+        List<WorkerState> idleFirst = live.stream()
+                .filter(w -> w.outstanding.isEmpty() && w.booted)
+                .sorted(Comparator.comparingLong((WorkerState w) -> w.idleSince).reversed())
+                .toList();
+        for (WorkerState idle : idleFirst) {
             WorkerState victim = null;
             for (WorkerState w : live) {
                 if (w.outstanding.size() >= 2
                         && (victim == null
-                                || w.outstanding.peekLast().task.expectedSeconds()
-                                        > victim.outstanding.peekLast().task.expectedSeconds())) {
+                                || w.outstanding.peekLast().task().expectedSeconds()
+                                        > victim.outstanding.peekLast().task().expectedSeconds())) {
                     victim = w;
                 }
             }
@@ -288,33 +299,50 @@ public final class Coordinator {
             }
             // Look once more, just before taking it: a victim that has just finished its running task is already on
             // the queued one. What is left is the time of one request, in which both may run it.
-            collect(victim, Map.of());
+            collect(victim, Map.of(), true);
             if (victim.outstanding.size() < 2) {
                 continue;
             }
             Pending taken = victim.outstanding.pollLast();
             victim.warm.unuseLast();
-            writes.put(
-                    StoreKeys.assignment(runId, victim.handle.id(), taken.seq),
-                    Documents.write(Assignment.moved(taken.seq, taken.task.id())));
+            requests.put(
+                    StoreKeys.assignment(runId, victim.handle.id(), taken.seq()),
+                    Documents.write(Assignment.moved(taken.seq(), taken.task().id())));
             send(idle, taken);
-            listener.taskMoved(taken.task, victim.handle, idle.handle);
+            listener.taskMoved(taken.task(), victim.handle, idle.handle);
         }
     }
 
-    private void collect(WorkerState w, Map<String, Optional<byte[]>> fetched) {
+    /**
+     * Takes the results of {@code w}'s assignments, in order: those read in this poll, and those that arrived since;
+     * {@code now} reads the next one even if it has not been seen to arrive (to look once more before taking a queued
+     * assignment from a worker, or before giving up on one).
+     */
+    private void collect(WorkerState w, Map<String, Optional<byte[]>> fetched, boolean now) {
         while (!w.outstanding.isEmpty()) {
             Pending head = w.outstanding.peek();
-            Optional<byte[]> raw = read(StoreKeys.result(runId, w.handle.id(), head.seq), fetched);
-            if (raw.isEmpty()) {
+            if (!now && !w.arrived.contains(head.seq())) {
+                return; // not seen to arrive, so not read in this poll either
+            }
+            String key = w.resultKey(head.seq());
+            Optional<byte[]> raw = fetched.get(key);
+            if (raw == null && (now || w.arrived.contains(head.seq()))) {
+                raw = store.get(key);
+            }
+            if (raw == null || raw.isEmpty()) {
+                if (raw != null) {
+                    documents.missing(w, head.seq());
+                }
                 return;
             }
             w.outstanding.poll();
+            w.arrived.remove(head.seq());
             w.booted = true;
+            w.idleSince = clock.millis();
             TaskResult result = Documents.read(raw.get(), TaskResult.class);
             if (done.add(result.taskId())) {
                 results.put(result.taskId(), result);
-                listener.taskFinished(head.task, result);
+                listener.taskFinished(head.task(), result);
                 countFailures(result);
             }
         }
@@ -330,18 +358,14 @@ public final class Coordinator {
         if (!w.handle.isAlive()) {
             reason = "it stopped (" + w.handle.describe() + ")";
         } else {
-            Optional<byte[]> beat = Optional.empty();
-            if (now - w.beatReadAt >= settings.heartbeatReadInterval().toMillis()) {
+            Optional<byte[]> beat = w.beatUnread ? fetched.get(w.beatKey) : null;
+            if (beat != null) {
                 w.beatReadAt = now;
-                beat = read(StoreKeys.heartbeat(runId, w.handle.id()), fetched);
+                w.beatUnread = false;
             }
-            Heartbeat heartbeat =
-                    beat.map(b -> Documents.read(b, Heartbeat.class)).orElse(null);
-            if (heartbeat != null && heartbeat.timeMillis() != w.lastBeat) {
-                w.lastBeat = heartbeat.timeMillis();
-                w.lastBeatSeenAt = now;
-                w.booted = true;
-            }
+            Heartbeat heartbeat = beat == null
+                    ? null
+                    : beat.map(b -> Documents.read(b, Heartbeat.class)).orElse(null);
             long silent = now - w.lastBeatSeenAt;
             if (heartbeat != null && heartbeat.evicting()) {
                 evicted = true;
@@ -368,21 +392,22 @@ public final class Coordinator {
     private void lose(WorkerState w, String reason, boolean blameTask) {
         w.lost = true;
         w.handle.terminate();
-        collect(w, Map.of());
+        collect(w, Map.of(), true);
         boolean inProgress = blameTask;
         List<Pending> requeue = new ArrayList<>();
         for (Pending p : w.outstanding) {
-            int attempt = inProgress ? p.attempt + 1 : p.attempt;
+            int attempt = inProgress ? p.attempt() + 1 : p.attempt();
             inProgress = false;
-            if (done.contains(p.task.id())) {
+            if (done.contains(p.task().id())) {
                 continue;
             }
             if (attempt > settings.maxAttempts()) {
-                done.add(p.task.id());
+                done.add(p.task().id());
                 abandoned.add(new Abandoned(
-                        p.task, "its task took down " + settings.maxAttempts() + " workers; the last one: " + reason));
+                        p.task(),
+                        "its task took down " + settings.maxAttempts() + " workers; the last one: " + reason));
             } else {
-                requeue.add(new Pending(-1, p.task, attempt));
+                requeue.add(new Pending(-1, p.task(), attempt));
             }
         }
         w.outstanding.clear();
@@ -407,7 +432,7 @@ public final class Coordinator {
                     listener.workerNotReplaced("worker " + handle.id() + " already worked for this run");
                     continue;
                 }
-                workers.add(new WorkerState(handle, now, bootModule, -1));
+                add(new WorkerState(handle, runId, now, bootModule, -1));
                 listener.workerReplaced(handle, replaced, replacements.max());
             }
         } catch (RuntimeException e) {
@@ -428,8 +453,8 @@ public final class Coordinator {
             String reason = "skipped after " + failedTests.size() + " failed test"
                     + (failedTests.size() == 1 ? "" : "s") + " (skipAfterFailureCount: " + skipAfterFailureCount + ")";
             for (Pending p : queue) {
-                if (done.add(p.task.id())) {
-                    abandoned.add(new Abandoned(p.task, reason, true));
+                if (done.add(p.task().id())) {
+                    abandoned.add(new Abandoned(p.task(), reason, true));
                 }
             }
             queue.clear();
@@ -473,8 +498,8 @@ public final class Coordinator {
 
     private void giveUpAll(String reason) {
         for (Pending p : queue) {
-            if (done.add(p.task.id())) {
-                abandoned.add(new Abandoned(p.task, "it never ran: " + reason));
+            if (done.add(p.task().id())) {
+                abandoned.add(new Abandoned(p.task(), "it never ran: " + reason));
             }
         }
         queue.clear();
@@ -492,30 +517,5 @@ public final class Coordinator {
             }
         }
         requests.tryPutAll(stops).forEach(key -> byKey.get(key).handle.terminate());
-    }
-
-    private record Pending(int seq, Task task, int attempt) {}
-
-    private static final class WorkerState {
-        final WorkerHandle handle;
-        final Deque<Pending> outstanding = new ArrayDeque<>();
-        int nextSeq;
-        boolean lost;
-        boolean booted;
-        long lastBeat = -1;
-        long lastBeatSeenAt;
-        long beatReadAt;
-        /** The modules whose test JVMs it keeps warm. */
-        WarmModules warm;
-
-        /** Its lane ({@link Lanes}); -1 for a worker that replaced a lost one. */
-        final int lane;
-
-        WorkerState(WorkerHandle handle, long now, String bootModule, int lane) {
-            this.handle = handle;
-            this.lane = lane;
-            this.lastBeatSeenAt = now;
-            this.warm = new WarmModules(bootModule);
-        }
     }
 }

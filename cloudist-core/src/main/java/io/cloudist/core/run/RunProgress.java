@@ -27,12 +27,16 @@ import java.util.Map;
  */
 final class RunProgress implements CoordinatorListener {
     private final RunListener listener;
-    private final Map<String, TestNode> nodes;
     private final ReportStyle style;
     private final Map<String, Integer> unitsLeftPerClass = new HashMap<>();
     private final Map<String, String> classOfId = new HashMap<>();
     /** Classes of the containers above units: an engine's root holds several classes and is left out. */
     private final Map<String, String> classOfAncestor = new HashMap<>();
+    /**
+     * Each class's nodes with their ancestors: what its report needs (its tests' parents, a skipped class's children).
+     * A class's lines look them up here rather than in a copy of every node of the run.
+     */
+    private final Map<String, Map<String, TestNode>> nodesOfClass = new HashMap<>();
 
     private final Map<String, List<TaskResult>> tasksPerClass = new HashMap<>();
     private final Map<String, StringBuilder> printedPerClass = new LinkedHashMap<>();
@@ -52,13 +56,22 @@ final class RunProgress implements CoordinatorListener {
             ReportStyle style,
             ProgressCount count) {
         this.listener = listener;
-        this.nodes = nodes;
         this.style = style;
         for (Task task : tasks) {
             for (Unit unit : task.units()) {
                 unitsLeftPerClass.merge(unit.className(), 1, Integer::sum);
                 unit.uniqueIds().forEach(id -> classOfId.put(id, unit.className()));
                 unit.uniqueIds().forEach(id -> addAncestors(id, unit.className()));
+            }
+        }
+        for (TestNode node : nodes.values()) {
+            String className = classOf(node.uniqueId(), "");
+            if (className.isEmpty()) {
+                continue;
+            }
+            Map<String, TestNode> ofClass = nodesOfClass.computeIfAbsent(className, k -> new HashMap<>());
+            for (TestNode n = node; n != null && ofClass.putIfAbsent(n.uniqueId(), n) == null; ) {
+                n = n.isRoot() ? null : nodes.get(n.parentId());
             }
         }
         this.count = count;
@@ -137,7 +150,7 @@ final class RunProgress implements CoordinatorListener {
      */
     private void classDone(String className) {
         List<TestResult> results = resultsPerClass.getOrDefault(className, List.of());
-        Map<String, TestNode> all = new HashMap<>(nodes);
+        Map<String, TestNode> all = new HashMap<>(nodesOfClass.getOrDefault(className, Map.of()));
         results.forEach(r -> all.putIfAbsent(r.uniqueId(), r.node()));
         List<TaskResult> tasks = tasksPerClass.getOrDefault(className, List.of());
         for (ClassReport report : Reports.group(results, all, style)) {

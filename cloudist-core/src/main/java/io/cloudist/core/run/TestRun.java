@@ -138,7 +138,8 @@ public final class TestRun {
         RunProgress progress = null;
         List<Task> tasks;
         try (ResilientStore store = services.stores().open(lead);
-                RunDocuments documents = new RunDocuments(store, runId, listener);
+                RunDocuments documents =
+                        new RunDocuments(store, runId, listener, !lead.cloud().isLocal());
                 Provisioner provisioner = services.provisioners().open(run, store, listener);
                 AbortGuard guard = new AbortGuard(provisioner)) {
             if (!reactor) {

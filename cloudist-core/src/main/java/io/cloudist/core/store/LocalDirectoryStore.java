@@ -4,6 +4,7 @@ import io.cloudist.core.CloudistException;
 import io.cloudist.core.CloudistParameters;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -11,12 +12,19 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.ReadOnlyFileSystemException;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -26,10 +34,15 @@ import java.util.stream.Stream;
  */
 public final class LocalDirectoryStore implements Store {
     private static final String TMP = ".tmp";
+    private static final AtomicLong LAST_WRITE_MICROS = new AtomicLong();
     private final Path root;
+    /** The root's path with a separator after it: how every file under it begins. */
+    private final String rootPrefix;
 
     public LocalDirectoryStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        String separator = this.root.getFileSystem().getSeparator();
+        this.rootPrefix = this.root.toString().endsWith(separator) ? this.root.toString() : this.root + separator;
         try {
             Files.createDirectories(this.root.resolve(TMP));
         } catch (IOException | ReadOnlyFileSystemException e) {
@@ -50,6 +63,7 @@ public final class LocalDirectoryStore implements Store {
         io(() -> {
             Path tmp = tempFile();
             Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.setLastModifiedTime(tmp, writeTime());
             moveInto(tmp, key, true);
         });
     }
@@ -128,19 +142,75 @@ public final class LocalDirectoryStore implements Store {
 
     @Override
     public List<String> list(String prefix) {
-        Path start = path(prefix.contains("/") ? prefix.substring(0, prefix.lastIndexOf('/')) : "");
+        Path start = directoryOf(prefix);
         if (!Files.isDirectory(start)) {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(start)) {
             return files.filter(Files::isRegularFile)
-                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
-                    .filter(k -> k.startsWith(prefix) && !k.startsWith(TMP + "/"))
+                    .map(this::keyOf)
+                    .filter(k -> k.startsWith(prefix) && isKey(k))
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw failure(prefix, e);
         }
+    }
+
+    /** Each file's modification time, size and identity: a file's attributes, without reading it. */
+    @Override
+    public Map<String, String> versions(String prefix) {
+        Map<String, String> versions = new TreeMap<>();
+        Path start = directoryOf(prefix);
+        if (!Files.isDirectory(start)) {
+            return versions;
+        }
+        try (Stream<Path> files = Files.walk(start)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String key = keyOf(file);
+                if (key.startsWith(prefix) && isKey(key)) {
+                    try {
+                        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                        if (attributes.isRegularFile()) {
+                            versions.put(key, Versions.ofFile(attributes));
+                        }
+                    } catch (NoSuchFileException e) {
+                        // replaced or removed as we listed it
+                    }
+                }
+            }
+            return versions;
+        } catch (IOException | UncheckedIOException e) {
+            throw failure(prefix, e);
+        }
+    }
+
+    /**
+     * Watches the keys under {@code prefix} with the file system's notifications (inotify on Linux), listing them
+     * again every second in case one was missed; where the file system has none, it lists them each time.
+     */
+    @Override
+    public StoreWatch watch(String prefix) {
+        return DirectoryWatch.open(this, prefix, directoryOf(prefix));
+    }
+
+    /** The directory that holds every key starting with {@code prefix}. */
+    private Path directoryOf(String prefix) {
+        return path(prefix.contains("/") ? prefix.substring(0, prefix.lastIndexOf('/')) : "");
+    }
+
+    /** The key of a file under the root (as {@code root.relativize(file)}, without its cost for each file listed). */
+    String keyOf(Path file) {
+        String path = file.toString();
+        String key = path.startsWith(rootPrefix)
+                ? path.substring(rootPrefix.length())
+                : root.relativize(file).toString();
+        return key.replace('\\', '/');
+    }
+
+    /** False for this store's own temporary files. */
+    boolean isKey(String key) {
+        return !key.startsWith(TMP + "/") && !key.equals(TMP);
     }
 
     @Override
@@ -172,7 +242,20 @@ public final class LocalDirectoryStore implements Store {
     private Path write(byte[] data) throws IOException {
         Path tmp = tempFile();
         Files.write(tmp, data);
+        Files.setLastModifiedTime(tmp, writeTime());
         return tmp;
+    }
+
+    /**
+     * Now, to the microsecond, and later than any earlier write of this process: a file's modification time is part
+     * of its version ({@link #versions}), and two writes of one key within the file system's clock tick (a few
+     * milliseconds), of the same size, into a reused inode, must not look alike.
+     */
+    private static FileTime writeTime() {
+        Instant now = Instant.now();
+        long micros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+        return FileTime.from(
+                LAST_WRITE_MICROS.accumulateAndGet(micros, (last, n) -> Math.max(last + 1, n)), TimeUnit.MICROSECONDS);
     }
 
     private Path tempFile() {

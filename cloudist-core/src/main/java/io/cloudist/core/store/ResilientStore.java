@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -133,6 +134,38 @@ public final class ResilientStore implements Store {
     @Override
     public List<String> list(String prefix) {
         return call(() -> inner.list(prefix));
+    }
+
+    @Override
+    public Map<String, String> versions(String prefix) {
+        return call(() -> inner.versions(prefix));
+    }
+
+    /** The wrapped store's watch, whose listings are retried as every other call is (its waits do not fail). */
+    @Override
+    public StoreWatch watch(String prefix) {
+        StoreWatch watch = call(() -> inner.watch(prefix));
+        return new StoreWatch() {
+            @Override
+            public void await(Duration maxWait) throws InterruptedException {
+                watch.await(maxWait);
+            }
+
+            @Override
+            public Listing next() {
+                return call(watch::next);
+            }
+
+            @Override
+            public boolean notifies() {
+                return watch.notifies();
+            }
+
+            @Override
+            public void close() {
+                watch.close();
+            }
+        };
     }
 
     @Override

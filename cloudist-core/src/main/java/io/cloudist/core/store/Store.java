@@ -2,7 +2,9 @@ package io.cloudist.core.store;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A flat key-value store of byte blobs: the only channel between the coordinator and its workers. Keys are
@@ -42,6 +44,30 @@ public interface Store extends AutoCloseable {
 
     /** Keys that start with {@code prefix}, sorted. */
     List<String> list(String prefix);
+
+    /**
+     * The keys that start with {@code prefix}, sorted, each with its version: a string that changes whenever the key's
+     * value changes (it may also change when the value is written again unchanged). A reader compares versions to
+     * read again only what changed. Stores list them as cheaply as they can: S3 in one LIST request per 1,000 keys
+     * (the ETag, size and time of each object), a directory from its files' attributes. This default reads every
+     * value and takes its hash as its version: correct, but a read per key.
+     */
+    default Map<String, String> versions(String prefix) {
+        Map<String, String> versions = new TreeMap<>();
+        for (String key : list(prefix)) {
+            get(key).ifPresent(value -> versions.put(key, Versions.ofContent(value)));
+        }
+        return versions;
+    }
+
+    /**
+     * Watches the keys under {@code prefix} ({@link #versions}) for the coordinator, which reads a document again only
+     * when its version changed. A local directory is told of changes by the file system as they happen; this default
+     * lists the prefix each time it is asked ({@link StoreWatch#next}).
+     */
+    default StoreWatch watch(String prefix) {
+        return new ListingWatch(this, prefix);
+    }
 
     /** Removes {@code key}; nothing happens when it is absent. */
     void delete(String key);

@@ -30,16 +30,27 @@ public final class StoreKeys {
         return "runs/" + runId + "/lease";
     }
 
+    /** The name of a worker's heartbeat under its keys ({@link #workers}). */
+    public static final String HEARTBEAT = "beat";
+
+    /** The folder of a worker's results under its keys ({@link #workers}). */
+    public static final String RESULTS = "out/";
+
     public static String assignment(String runId, String workerId, int n) {
         return worker(runId, workerId) + "/in/" + n;
     }
 
     public static String result(String runId, String workerId, int n) {
-        return worker(runId, workerId) + "/out/" + n;
+        return worker(runId, workerId) + "/" + RESULTS + n;
     }
 
     public static String heartbeat(String runId, String workerId) {
-        return worker(runId, workerId) + "/beat";
+        return worker(runId, workerId) + "/" + HEARTBEAT;
+    }
+
+    /** The prefix of every worker's keys in a run, {@code runs/<runId>/w/}: what the coordinator watches. */
+    public static String workers(String runId) {
+        return "runs/" + runId + "/w/";
     }
 
     public static String run(String runId) {
@@ -62,6 +73,6 @@ public final class StoreKeys {
     }
 
     private static String worker(String runId, String workerId) {
-        return "runs/" + runId + "/w/" + workerId;
+        return workers(runId) + workerId;
     }
 }

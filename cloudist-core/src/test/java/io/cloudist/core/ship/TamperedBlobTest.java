@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,11 @@ class TamperedBlobTest {
         @Override
         public List<String> list(String prefix) {
             return inner.list(prefix);
+        }
+
+        @Override
+        public Map<String, String> versions(String prefix) {
+            return inner.versions(prefix);
         }
 
         @Override

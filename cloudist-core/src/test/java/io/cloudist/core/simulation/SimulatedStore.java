@@ -5,11 +5,13 @@ import io.cloudist.core.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -20,7 +22,21 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #latencyNanos(S3Request)} itself.
  */
 final class SimulatedStore {
-    private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
+    /** Keys S3 returns per LIST request, at most. */
+    static final int KEYS_PER_LIST = 1_000;
+    /** What a LIST answer holds per key (its key, ETag, size, time and storage class as XML), roughly. */
+    private static final int LISTED_BYTES_PER_KEY = 250;
+
+    private final ConcurrentSkipListMap<String, Stored> objects = new ConcurrentSkipListMap<>();
+    private final AtomicLong writes = new AtomicLong();
+
+    /** An object: its bytes and its version, a new one per write, as S3's ETag and last-modified time change. */
+    private record Stored(byte[] bytes, String version) {}
+
+    private Stored stored(byte[] data) {
+        return new Stored(data.clone(), Long.toString(writes.incrementAndGet()));
+    }
+
     private final double timeFactor;
 
     /** @param timeFactor real time per simulated time: 0.1 runs ten times faster than S3 would */
@@ -50,7 +66,7 @@ final class SimulatedStore {
     }
 
     long bytes() {
-        return objects.values().stream().mapToLong(b -> b.length).sum();
+        return objects.values().stream().mapToLong(o -> o.bytes().length).sum();
     }
 
     private final class Client implements Store {
@@ -94,7 +110,7 @@ final class SimulatedStore {
         @Override
         public void put(String key, byte[] data) {
             request(S3Request.PUT, data.length, 0);
-            objects.put(key, data.clone());
+            objects.put(key, stored(data));
         }
 
         @Override
@@ -109,14 +125,14 @@ final class SimulatedStore {
         @Override
         public boolean putIfAbsent(String key, byte[] data) {
             request(S3Request.PUT, data.length, 0);
-            return objects.putIfAbsent(key, data.clone()) == null;
+            return objects.putIfAbsent(key, stored(data)) == null;
         }
 
         @Override
         public Optional<byte[]> get(String key) {
-            byte[] value = objects.get(key);
-            request(S3Request.GET, 0, value == null ? 0 : value.length);
-            return Optional.ofNullable(value).map(byte[]::clone);
+            Stored value = objects.get(key);
+            request(S3Request.GET, 0, value == null ? 0 : value.bytes().length);
+            return Optional.ofNullable(value).map(v -> v.bytes().clone());
         }
 
         @Override
@@ -141,11 +157,21 @@ final class SimulatedStore {
 
         @Override
         public List<String> list(String prefix) {
-            request(S3Request.LIST, 0, 0);
-            return objects.keySet().stream()
-                    .filter(k -> k.startsWith(prefix))
-                    .sorted()
-                    .toList();
+            return List.copyOf(versions(prefix).keySet());
+        }
+
+        /** As S3 lists: a LIST request per {@value #KEYS_PER_LIST} keys, one after the other. */
+        @Override
+        public Map<String, String> versions(String prefix) {
+            Map<String, String> versions = new LinkedHashMap<>(); // in key order, as S3 lists
+            objects.subMap(prefix, prefix + Character.MAX_VALUE)
+                    .forEach((key, object) -> versions.put(key, object.version()));
+            int pages = Math.max(1, (versions.size() + KEYS_PER_LIST - 1) / KEYS_PER_LIST);
+            for (int page = 0; page < pages; page++) {
+                int keys = Math.min(KEYS_PER_LIST, versions.size() - page * KEYS_PER_LIST);
+                request(S3Request.LIST, 0, (long) Math.max(0, keys) * LISTED_BYTES_PER_KEY);
+            }
+            return versions;
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.cloudist.core.simulation;
 import io.cloudist.core.model.Status;
 import io.cloudist.core.protocol.Assignment;
 import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.protocol.WorkerCadence;
 import io.cloudist.core.protocol.WorkerReplies;
 import io.cloudist.core.protocol.WorkerTimes;
 import io.cloudist.core.provision.WorkerHandle;
@@ -19,11 +20,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A worker agent as a state machine on a shared scheduler, speaking the Store protocol the way the real one does:
- * it polls its next assignment key with the worker's back-off (5 ms doubling to 100 ms, GETs only), checks the
- * run's lease every 5 s while it waits (noting how long the lease stayed unchanged), "runs" a task for its tests'
- * simulated time plus a per-task overhead, writes the result (every test passed), and writes a heartbeat every
- * 10 s (a cloud worker's period). Every wait is simulated time scaled by the time factor.
+ * A worker agent as a state machine on a shared scheduler, speaking the Store protocol the way a cloud worker does
+ * ({@link WorkerCadence#CLOUD}): it polls its next assignment key with growing pauses (GETs only), checks the run's
+ * lease while it waits (noting how long the lease stayed unchanged), "runs" a task for its tests' simulated time plus
+ * a per-task overhead, writes the result (every test passed), and writes a heartbeat, less often between tasks. Every
+ * wait is simulated time scaled by the time factor.
  *
  * <p>In a reactor's run it keeps the test JVMs of its last {@value #MAX_WARM} modules warm, as the worker agent's
  * {@code ModuleRunners} does, the least recently used closed first; the run's heaviest module's is started at boot,
@@ -36,8 +37,7 @@ final class SimulatedWorker implements WorkerHandle {
     /** The most test JVMs a worker keeps warm, one per module: the worker agent's {@code ModuleRunners.MAX_WARM}. */
     static final int MAX_WARM = 2;
 
-    private static final long HEARTBEAT_MILLIS = 10_000; // a cloud worker's heartbeat period
-    private static final long LEASE_CHECK_MILLIS = 5_000;
+    private static final WorkerCadence CADENCE = WorkerCadence.CLOUD;
 
     private final String id;
     private final String runId;
@@ -59,7 +59,8 @@ final class SimulatedWorker implements WorkerHandle {
     private volatile boolean alive = true;
     private volatile int running = -1;
     private int seq;
-    private long backoffMillis = 5;
+    private long backoffMillis = CADENCE.firstPause().toMillis();
+    private long beatWrittenAt = Long.MIN_VALUE;
     private long leaseCheckedAt;
     private long leaseChangedAt;
     private byte[] lastLease;
@@ -101,10 +102,10 @@ final class SimulatedWorker implements WorkerHandle {
         this.leaseChangedAt = leaseCheckedAt;
     }
 
-    /** Boots: first heartbeat at once, then every 10 s; first poll at once. */
+    /** Boots: first heartbeat at once, then as a cloud worker's; first poll at once. */
     void start() {
         bootMillis = clock.millis();
-        long period = (long) (HEARTBEAT_MILLIS * 1_000_000 * timeFactor);
+        long period = (long) (CADENCE.heartbeat().toNanos() * timeFactor);
         heartbeat = scheduler.scheduleAtFixedRate(this::beat, 0, period, TimeUnit.NANOSECONDS);
         due = System.nanoTime();
         scheduler.execute(this::poll);
@@ -118,6 +119,14 @@ final class SimulatedWorker implements WorkerHandle {
             }
             return;
         }
+        // Between tasks every idle heartbeat period, as the worker agent's Heartbeats (within half a period of it).
+        long now = clock.millis();
+        long idle =
+                CADENCE.idleHeartbeat().minus(CADENCE.heartbeat().dividedBy(2)).toMillis();
+        if (running < 0 && beatWrittenAt != Long.MIN_VALUE && now - beatWrittenAt < idle) {
+            return;
+        }
+        beatWrittenAt = now;
         tally.heartbeats.increment();
         client.put(StoreKeys.heartbeat(runId, id), WorkerReplies.heartbeat(id, clock.millis(), running, ""));
     }
@@ -134,8 +143,11 @@ final class SimulatedWorker implements WorkerHandle {
             return;
         }
         tally.assignmentMisses.increment();
+        if (!started) {
+            tally.bootMisses.increment();
+        }
         long now = clock.millis();
-        if (now - leaseCheckedAt >= LEASE_CHECK_MILLIS) {
+        if (now - leaseCheckedAt >= CADENCE.leaseCheck().toMillis()) {
             leaseCheckedAt = now;
             tally.leaseChecks.increment();
             byte[] lease = client.get(StoreKeys.lease(runId)).orElse(null);
@@ -147,7 +159,7 @@ final class SimulatedWorker implements WorkerHandle {
             latency += store.latencyNanos(S3Request.GET);
         }
         long sleep = (long) (backoffMillis * 1_000_000 * timeFactor);
-        backoffMillis = Math.min(backoffMillis * 2, 100);
+        backoffMillis = CADENCE.after(backoffMillis);
         after(latency + sleep, this::poll);
     }
 
@@ -163,7 +175,7 @@ final class SimulatedWorker implements WorkerHandle {
             // An idle worker took it, as the real worker skips it.
             tally.moved.increment();
             seq++;
-            backoffMillis = 5;
+            backoffMillis = CADENCE.pauseAfterTask().toMillis();
             poll();
             return;
         }
@@ -234,7 +246,7 @@ final class SimulatedWorker implements WorkerHandle {
                             times));
             running = -1;
             seq++;
-            backoffMillis = 5;
+            backoffMillis = CADENCE.pauseAfterTask().toMillis();
             poll();
         });
     }

@@ -64,6 +64,11 @@ record SimulationReport(
         return busySeconds / (settings.workers() * makespanSeconds);
     }
 
+    /** Every request of the run, the coordinator's and the workers', per task. */
+    double requestsPerTask() {
+        return (double) (coordinator.total() + workers.total()) / tasks;
+    }
+
     double dollars() {
         return coordinator.dollars() + workers.dollars();
     }
@@ -161,7 +166,13 @@ record SimulationReport(
         row(out, "store objects at the end", mb(storeBytes));
         requests(out, "coordinator", coordinator);
         requests(out, "workers", workers);
-        row(out, "requests per task (all)", f("%.1f", (double) (coordinator.total() + workers.total()) / tasks));
+        row(
+                out,
+                "workers' GETs: assignments found / not found before the first task / not found later / lease reads",
+                tally.assignmentHits.sum() + " / " + tally.bootMisses.sum() + " / "
+                        + (tally.assignmentMisses.sum() - tally.bootMisses.sum()) + " / " + tally.leaseChecks.sum());
+        row(out, "workers' PUTs: results / heartbeats", tally.results.sum() + " / " + tally.heartbeats.sum());
+        row(out, "requests per task (all)", f("%.1f", requestsPerTask()));
         row(
                 out,
                 "request cost per run (S3 Standard list prices of " + S3Request.PRICES_TAKEN + ")",

@@ -8,6 +8,9 @@ import java.util.concurrent.atomic.LongAdder;
 final class WorkerTally {
     final LongAdder assignmentHits = new LongAdder();
     final LongAdder assignmentMisses = new LongAdder();
+    /** Of the misses, those of a worker that had not taken a task yet. */
+    final LongAdder bootMisses = new LongAdder();
+
     final LongAdder leaseChecks = new LongAdder();
     final LongAdder results = new LongAdder();
     final LongAdder heartbeats = new LongAdder();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -89,6 +90,20 @@ final class ScriptedStore implements Store {
                 .filter(k -> k.startsWith(prefix))
                 .sorted()
                 .toList());
+    }
+
+    /** One call, as a LIST is one request: each value's hash as its version. */
+    @Override
+    public Map<String, String> versions(String prefix) {
+        return call(() -> {
+            Map<String, String> versions = new TreeMap<>();
+            values.forEach((key, value) -> {
+                if (key.startsWith(prefix)) {
+                    versions.put(key, Versions.ofContent(value));
+                }
+            });
+            return versions;
+        });
     }
 
     @Override

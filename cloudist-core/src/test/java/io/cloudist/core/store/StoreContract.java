@@ -6,10 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -114,6 +118,60 @@ public abstract class StoreContract {
         store.put("runs/other/run.json", bytes("d"));
         assertThat(store.list("runs/r/w/w1/")).containsExactly("runs/r/w/w1/out/0", "runs/r/w/w1/out/1");
         assertThat(store.list("runs/r/")).hasSize(3);
+    }
+
+    @Test
+    void aKeysVersionChangesWithItsValueAndOnlyThen() {
+        Store store = store();
+        store.put("runs/r/w/w1/beat", bytes("one"));
+        store.put("runs/r/w/w1/out/0", bytes("result"));
+        store.put("runs/r/w/w2/beat", bytes("two"));
+        store.put("runs/other/w/w1/beat", bytes("elsewhere"));
+        Map<String, String> first = store.versions("runs/r/w/");
+
+        store.put("runs/r/w/w1/beat", bytes("one, later"));
+        store.put("runs/r/w/w1/beat", bytes("one, later still"));
+        Map<String, String> second = store.versions("runs/r/w/");
+
+        assertThat(first.keySet())
+                .containsExactly("runs/r/w/w1/beat", "runs/r/w/w1/out/0", "runs/r/w/w2/beat")
+                .isEqualTo(Set.copyOf(store.list("runs/r/w/")));
+        assertThat(second.get("runs/r/w/w1/beat")).isNotEqualTo(first.get("runs/r/w/w1/beat"));
+        assertThat(second.get("runs/r/w/w1/out/0")).isEqualTo(first.get("runs/r/w/w1/out/0"));
+        assertThat(second.get("runs/r/w/w2/beat")).isEqualTo(first.get("runs/r/w/w2/beat"));
+        assertThat(store.versions("runs/none/")).isEmpty();
+    }
+
+    @Test
+    void aWatchReportsEachChangedKeyWithItsLatestVersion() throws Exception {
+        Store store = store();
+        store.put("runs/r/w/w1/beat", bytes("before the watch"));
+        try (StoreWatch watch = store.watch("runs/r/w/")) {
+            Map<String, String> seen = new HashMap<>();
+            lookUntilSeen(watch, seen, store.versions("runs/r/w/"));
+            assertThat(seen).containsOnlyKeys("runs/r/w/w1/beat");
+
+            store.put("runs/r/w/w1/beat", bytes("once"));
+            store.put("runs/r/w/w1/beat", bytes("twice"));
+            store.put("runs/r/w/w2/out/0", bytes("a result in a new directory"));
+            store.put("runs/other/w/w1/beat", bytes("not watched"));
+            Map<String, String> versions = store.versions("runs/r/w/");
+            lookUntilSeen(watch, seen, versions);
+
+            assertThat(seen).isEqualTo(versions);
+        }
+    }
+
+    /**
+     * Looks until the watch has reported {@code versions}, or a hundred times: a watch that is told of changes may
+     * report one at a time, and one whose answer was lost reports what it held in its next complete listing.
+     */
+    private static void lookUntilSeen(StoreWatch watch, Map<String, String> seen, Map<String, String> versions)
+            throws InterruptedException {
+        for (int look = 0; look < 100 && !seen.equals(versions); look++) {
+            watch.await(Duration.ofMillis(look == 0 ? 0 : 50));
+            seen.putAll(watch.next().versions());
+        }
     }
 
     @Test

@@ -1,0 +1,293 @@
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Measures what the coordinator costs during a local run's tests: the CPU time of the Maven JVM itself (utime +
+ * stime of {@code /proc/<pid>/stat}, not its children, the worker processes) between the first task's start and the
+ * last task's end, as a share of one core.
+ *
+ * <p>Usage, from the repository root: {@code java benchmarks/CoordinatorCpu.java [--workers 16,32] [--rounds 3]
+ * [--suite sleep|cpu] [--config NAME=MAVEN_ARGS ...]}, or {@code benchmarks/run.sh --coordinator-cpu ...}. Linux
+ * only. It needs cloudist in the local repository first ({@code mvn -B install -DskipTests}).
+ *
+ * <p>It generates the suite with {@code Generate.java} (the 242-class sleeping suite by default) once per
+ * configuration and worker count, so that each keeps its own timing history, compiles it, and runs {@code mvn -o
+ * cloudist:test -Dcloudist.workers=N} once unmeasured (for the timing history, the discovery cache and the agents'
+ * class data archive), then R rounds, the configurations interleaved so that load on a shared machine hits them
+ * alike. A configuration is a set of extra Maven arguments, e.g. {@code --config
+ * before=-Dmaven.repo.local=/tmp/old-repo --config after=-Dmaven.repo.local=/tmp/new-repo} to compare two builds of
+ * cloudist; without one, a single configuration takes its arguments from {@code BENCH_MAVEN_ARGS}.
+ *
+ * <p>While a run goes, it samples the Maven JVM's CPU time every {@value #SAMPLE_MILLIS} ms; afterwards it reads the
+ * run's tasks from {@code target/cloudist/run.json} (when the first was taken, when the last finished) and
+ * interpolates the CPU time at both moments.
+ */
+public final class CoordinatorCpu {
+    private static final long SAMPLE_MILLIS = 50;
+    private static final Pattern TASK_START =
+            Pattern.compile("\"startedMillis\"\\s*:\\s*(\\d+)\\s*,\\s*\"firstTestMillis\"");
+    private static final Pattern TASK_END = Pattern.compile("\"finishedMillis\"\\s*:\\s*(\\d+)");
+
+    /** CPU time (seconds) of the sampled process at a wall-clock time (epoch milliseconds). */
+    private record Sample(long millis, double cpuSeconds) {}
+
+    /** One measured run. */
+    private record Measure(double cpuSeconds, double windowSeconds, int tasks, double wallSeconds) {
+        double share() {
+            return cpuSeconds / windowSeconds;
+        }
+    }
+
+    private final Path root;
+    private final Path out;
+    private final double ticksPerSecond;
+
+    private CoordinatorCpu(Path root, double ticksPerSecond) {
+        this.root = root;
+        this.out = root.resolve("target/bench");
+        this.ticksPerSecond = ticksPerSecond;
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> workerCounts = List.of(16, 32);
+        int rounds = 3;
+        String suite = "sleep";
+        Map<String, List<String>> configs = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--workers" -> workerCounts = Stream.of(args[++i].split(","))
+                        .map(Integer::parseInt)
+                        .toList();
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--suite", "--mode" -> suite = args[++i];
+                case "--config" -> {
+                    String[] parts = args[++i].split("=", 2);
+                    configs.put(parts[0], parts.length < 2 || parts[1].isBlank() ? List.of() : words(parts[1]));
+                }
+                default -> {
+                    System.err.println("usage: java benchmarks/CoordinatorCpu.java [--workers 16,32] [--rounds 3]"
+                            + " [--suite sleep|cpu] [--config NAME=MAVEN_ARGS ...]");
+                    System.exit(2);
+                }
+            }
+        }
+        if (configs.isEmpty()) {
+            configs.put("cloudist", words(System.getenv().getOrDefault("BENCH_MAVEN_ARGS", "")));
+        }
+        Path root = Path.of("").toAbsolutePath();
+        if (!Files.exists(root.resolve("benchmarks/Generate.java")) || !Files.exists(Path.of("/proc/self/stat"))) {
+            System.err.println("Run it from the repository root, on Linux: java benchmarks/CoordinatorCpu.java");
+            System.exit(2);
+        }
+        double ticks = Double.parseDouble(capture(List.of("getconf", "CLK_TCK")).trim());
+        System.exit(new CoordinatorCpu(root, ticks).run(configs, workerCounts, suite, rounds));
+    }
+
+    private int run(Map<String, List<String>> configs, List<Integer> workerCounts, String suite, int rounds)
+            throws Exception {
+        Files.createDirectories(out);
+        String version = version();
+        Map<String, List<Measure>> measured = new LinkedHashMap<>();
+        for (var config : configs.entrySet()) {
+            for (int workers : workerCounts) {
+                Path project = project(config.getKey(), workers);
+                deleteTree(project);
+                exec(List.of("java", root.resolve("benchmarks/Generate.java").toString(), "--out",
+                        project.toString(), "--suite", suite, "--cloudist-version", version), log("generate", project));
+                System.out.println("Compiling " + project.getFileName() + " and a first, unmeasured run...");
+                if (maven(project, config.getValue(), List.of("test-compile"), log("compile", project)) < 0
+                        || maven(project, config.getValue(), cloudist(workers), log("warm-up", project)) < 0) {
+                    return 1;
+                }
+            }
+        }
+        for (int round = 1; round <= rounds; round++) {
+            for (int workers : workerCounts) {
+                for (var config : configs.entrySet()) {
+                    Path project = project(config.getKey(), workers);
+                    Measure m = measure(project, config.getValue(), workers,
+                            out.resolve("cpu-run-" + round + "-" + project.getFileName() + ".log"));
+                    if (m == null) {
+                        return 1;
+                    }
+                    measured.computeIfAbsent(config.getKey() + " " + workers, k -> new ArrayList<>()).add(m);
+                    System.out.printf(Locale.ROOT,
+                            "Round %d: %-24s %2d workers: %5.2f s CPU in %5.1f s of tests (%4.1f %% of a core),"
+                                    + " %d tasks, wall %.1f s%n",
+                            round, config.getKey(), workers, m.cpuSeconds(), m.windowSeconds(), 100 * m.share(),
+                            m.tasks(), m.wallSeconds());
+                }
+            }
+        }
+        List<String> rows = new ArrayList<>();
+        rows.add("");
+        rows.add(String.format(Locale.ROOT, "Maven JVM CPU from the first task's start to the last task's end, %s"
+                + " suite, %d rounds, %d cores; medians (min-max):", suite, rounds,
+                Runtime.getRuntime().availableProcessors()));
+        rows.add(String.format(Locale.ROOT, "%-32s %18s %14s %22s %10s", "configuration", "CPU s", "tests s",
+                "share of a core", "tasks"));
+        measured.forEach((name, list) -> rows.add(String.format(Locale.ROOT, "%-32s %18s %14s %22s %10d", name,
+                range(list, Measure::cpuSeconds, 1, "%.2f"), range(list, Measure::windowSeconds, 1, "%.1f"),
+                range(list, Measure::share, 100, "%.1f %%"), list.get(0).tasks())));
+        Files.write(out.resolve("coordinator-cpu.txt"), rows, StandardCharsets.UTF_8);
+        rows.forEach(System.out::println);
+        return 0;
+    }
+
+    private static List<String> cloudist(int workers) {
+        return List.of("cloudist:test", "-Dcloudist.workers=" + workers);
+    }
+
+    private Path project(String config, int workers) {
+        return out.resolve("cpu-" + config.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + workers);
+    }
+
+    private Path log(String what, Path project) {
+        return out.resolve(what + "-" + project.getFileName() + ".log");
+    }
+
+    /** One run of {@code cloudist:test}, sampling the Maven JVM's CPU time; null when the run failed. */
+    private Measure measure(Path project, List<String> mavenArgs, int workers, Path log) throws Exception {
+        Files.deleteIfExists(project.resolve("target/cloudist/run.json"));
+        List<String> command = command(project, mavenArgs, cloudist(workers));
+        long start = System.nanoTime();
+        // mvn is a script that execs java: the process started is the Maven JVM.
+        Process maven = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        Path stat = Path.of("/proc/" + maven.pid() + "/stat");
+        List<Sample> samples = new ArrayList<>();
+        while (!maven.waitFor(SAMPLE_MILLIS, TimeUnit.MILLISECONDS)) {
+            try {
+                samples.add(new Sample(System.currentTimeMillis(), cpuSeconds(Files.readString(stat))));
+            } catch (IOException e) {
+                // it exited between the wait and the read
+            }
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        if (maven.exitValue() != 0) {
+            System.err.println("The run failed: see " + log);
+            return null;
+        }
+        String timeline = Files.readString(project.resolve("target/cloudist/run.json"));
+        List<Long> starts = all(TASK_START, timeline);
+        List<Long> ends = all(TASK_END, timeline);
+        if (starts.isEmpty() || ends.isEmpty()) {
+            System.err.println("No tasks found in " + project.resolve("target/cloudist/run.json"));
+            return null;
+        }
+        long first = starts.stream().min(Long::compare).orElseThrow();
+        long last = ends.stream().max(Long::compare).orElseThrow();
+        return new Measure(cpuAt(samples, last) - cpuAt(samples, first), (last - first) / 1000.0, starts.size(), wall);
+    }
+
+    /** utime + stime of a {@code /proc/<pid>/stat} line: fields 14 and 15, counted after the command's ")". */
+    private double cpuSeconds(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / ticksPerSecond;
+    }
+
+    /** The CPU time at {@code millis}, interpolated between the samples around it. */
+    private static double cpuAt(List<Sample> samples, long millis) {
+        Sample before = samples.get(0);
+        for (Sample s : samples) {
+            if (s.millis() >= millis) {
+                if (s.millis() == before.millis()) {
+                    return s.cpuSeconds();
+                }
+                double f = (double) (millis - before.millis()) / (s.millis() - before.millis());
+                return before.cpuSeconds() + f * (s.cpuSeconds() - before.cpuSeconds());
+            }
+            before = s;
+        }
+        return before.cpuSeconds();
+    }
+
+    private static List<Long> all(Pattern pattern, String text) {
+        List<Long> values = new ArrayList<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            long v = Long.parseLong(m.group(1));
+            if (v > 0) {
+                values.add(v);
+            }
+        }
+        return values;
+    }
+
+    private static String range(List<Measure> list, java.util.function.ToDoubleFunction<Measure> f, double scale,
+            String format) {
+        List<Double> values = list.stream().map(m -> f.applyAsDouble(m) * scale).sorted().toList();
+        int n = values.size();
+        double median = n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+        return String.format(Locale.ROOT, format + " (" + format + "-" + format + ")", median, values.get(0),
+                values.get(n - 1));
+    }
+
+    private List<String> command(Path project, List<String> mavenArgs, List<String> args) {
+        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-o", "-f", project.resolve("pom.xml").toString()));
+        command.addAll(mavenArgs);
+        command.addAll(args);
+        return command;
+    }
+
+    private double maven(Path project, List<String> mavenArgs, List<String> args, Path log) throws Exception {
+        long start = System.nanoTime();
+        if (exec(command(project, mavenArgs, args), log) != 0) {
+            System.err.println("mvn " + String.join(" ", args) + " failed: see " + log);
+            return -1;
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static int exec(List<String> command, Path log) throws Exception {
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start()
+                .waitFor();
+    }
+
+    private static String capture(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return text;
+    }
+
+    private static List<String> words(String s) {
+        return s.isBlank() ? List.of() : List.of(s.trim().split("\\s+"));
+    }
+
+    private String version() throws IOException {
+        Matcher m = Pattern.compile("<version>([^<]+)</version>").matcher(Files.readString(root.resolve("pom.xml")));
+        if (!m.find()) {
+            throw new IllegalStateException("No version in pom.xml");
+        }
+        return m.group(1);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
