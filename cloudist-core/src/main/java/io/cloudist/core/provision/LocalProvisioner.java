@@ -1,29 +1,42 @@
 package io.cloudist.core.provision;
 
 import io.cloudist.core.CloudistException;
+import io.cloudist.core.jvm.ClassDataArchive;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Starts workers as local processes: {@code java -cp <worker classpath> io.cloudist.worker.WorkerMain ...}, each with
- * its own directory and log, sharing one blob cache and one class data archive ({@link AgentClassData}). Given an
- * {@link InPlace}, its workers run the tests in the module directory on the classpath's own files, as Surefire does.
+ * its own directory and log, sharing one blob cache (where their test JVMs keep their class data archives) and one
+ * class data archive for the agents themselves. Given an {@link InPlace}, its workers run the tests in the module
+ * directory on the classpath's own files, as Surefire does.
+ *
+ * <p>Every agent loads the same thousand-odd classes (Jackson, cloudist) from the same jars, and with many local
+ * workers on few cores their start-up is what the test JVMs wait for: the first agent started without an archive
+ * writes one as it exits, and later agents map it, which halves an agent's start-up CPU. An archive is kept until the
+ * JDK or cloudist changes; the writing of a new one deletes the others.
  */
 public final class LocalProvisioner implements Provisioner {
     /** The worker agent's main class (cloudist-worker). */
     public static final String WORKER_MAIN = "io.cloudist.worker.WorkerMain";
 
     private static final long EXIT_GRACE_MILLIS = 3_000;
+    /** How long the end of a run waits for a test JVM class data archive being written. */
+    private static final Duration TEST_CLASS_DATA_GRACE = Duration.ofSeconds(5);
 
     private final Path java;
     private final List<Path> workerClasspath;
     private final Path workersDirectory;
-    private final AgentClassData classData;
+    private final ClassDataArchive classData;
+    private ClassDataArchive.Writing classDataWriting;
+    private boolean classDataClaimed;
     private final Path inPlaceFile;
     private final List<LocalWorker> started = new ArrayList<>();
     private volatile boolean closed;
@@ -43,7 +56,8 @@ public final class LocalProvisioner implements Provisioner {
         this.java = java;
         this.workerClasspath = List.copyOf(workerClasspath);
         this.workersDirectory = workersDirectory;
-        this.classData = new AgentClassData(java, workerClasspath, workersDirectory);
+        this.classData =
+                new ClassDataArchive(workersDirectory, "agent-", java, workerClasspath, List.of(), Duration.ZERO);
         this.inPlaceFile = inPlace == null ? null : workersDirectory.resolve("in-place.json");
         if (inPlace != null) {
             inPlace.write(inPlaceFile);
@@ -62,7 +76,8 @@ public final class LocalProvisioner implements Provisioner {
             Path log = workersDirectory.resolve(id + ".log");
             List<String> command = new ArrayList<>(
                     List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-            List<String> classDataOptions = classData.nextAgentOptions();
+            List<String> classDataOptions = nextClassDataOptions();
+            boolean writesClassData = classDataOptions.stream().anyMatch(o -> o.startsWith(ClassDataArchive.WRITE));
             command.addAll(classDataOptions);
             command.addAll(List.of(
                     "-cp",
@@ -93,7 +108,7 @@ public final class LocalProvisioner implements Provisioner {
                         .redirectOutput(log.toFile())
                         .redirectInput(ProcessBuilder.Redirect.PIPE)
                         .start();
-                LocalWorker worker = new LocalWorker(id, process, log, AgentClassData.writes(classDataOptions));
+                LocalWorker worker = new LocalWorker(id, process, log, writesClassData);
                 synchronized (started) {
                     started.add(worker);
                 }
@@ -108,14 +123,35 @@ public final class LocalProvisioner implements Provisioner {
     }
 
     /**
+     * The class data options of the next agent: map the archive when it is there; otherwise the first agent started
+     * writes it as it exits, and the others run without one.
+     */
+    private List<String> nextClassDataOptions() {
+        if (classData.usable()) {
+            return classData.mapOptions();
+        }
+        if (!classDataClaimed) {
+            classDataClaimed = true;
+            Optional<ClassDataArchive.Writing> writing = classData.claim();
+            if (writing.isPresent()) {
+                classDataWriting = writing.get();
+                return classDataWriting.writeOptions();
+            }
+        }
+        return List.of();
+    }
+
+    /**
      * Terminates the workers (and their test JVMs) at once: by now they have been told to stop, or the run is being
-     * aborted, and nothing they still do matters. Only an agent that writes the class data archive gets a moment to
-     * exit by itself, since the archive is written on exit; one that has to be terminated may leave a partial
-     * archive, which is deleted.
+     * aborted, and nothing they still do matters. A test JVM class data archive being written gets a few seconds
+     * first, and the agent that writes the agents' archive gets a moment to exit by itself, since the archive is
+     * written on exit; what a writer that has to be terminated leaves is deleted.
      */
     @Override
     public void close() {
         closed = true;
+        ClassDataArchive.awaitWriters(
+                workersDirectory.resolve("cache").resolve(ClassDataArchive.CACHE_DIRECTORY), TEST_CLASS_DATA_GRACE);
         if (inPlaceFile != null) {
             try {
                 Files.deleteIfExists(inPlaceFile); // it may hold secrets, and the workers have read it
@@ -134,9 +170,13 @@ public final class LocalProvisioner implements Provisioner {
                     Thread.currentThread().interrupt();
                 }
                 writer.terminate();
-                if (!exited) {
-                    classData.discard();
+                if (exited && writer.process().exitValue() == 0) {
+                    classDataWriting.commit();
                 }
+            }
+            if (classDataWriting != null) {
+                classDataWriting.close();
+                classDataWriting = null;
             }
         }
     }

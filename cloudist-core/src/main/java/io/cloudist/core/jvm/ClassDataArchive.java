@@ -1,0 +1,450 @@
+package io.cloudist.core.jvm;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A class data sharing archive (JDK 13 and later) for JVMs that start again and again on the same java and jars: the
+ * worker agents of a local run, a module's test JVMs. One JVM writes it as it exits ({@code -XX:ArchiveClassesAtExit});
+ * every later one maps it ({@code -XX:SharedArchiveFile}) and loads the archived classes without parsing or verifying
+ * them again.
+ *
+ * <p>The archive's name is a hash of the java (its path and its module image's size and time), of every jar's path,
+ * size and modification time, in order, and of the JVM options that decide which base archive the JVM maps: exactly
+ * what the JVM checks before it maps an archive, so a new JDK or a changed jar gets a new archive instead of one the
+ * JVM would refuse. The jars must lead the classpath of every JVM that maps it: the JVM refuses an archive whose
+ * classpath had a non-empty directory, and any directory after the jars is not part of the key.
+ *
+ * <p>A damaged archive must cost speed, never a run: a JDK 17 that maps a truncated archive can crash as it starts. So
+ * the writer writes to a temporary file, which becomes the archive only after a JVM has mapped it with
+ * {@code -Xshare:on}; its size is recorded beside it, and an archive of another size is never mapped. Only one
+ * process writes a given archive at a time (a file lock, released if its holder dies), and an archive that could
+ * not be written, or that a JVM could not start with, is marked failed and not tried again until its key changes.
+ *
+ * <p>Files, in the archive's directory, for {@code <base>} = prefix + key: {@code <base>.jsa}, the archive;
+ * {@code <base>.jsa.size}, its size, touched when it is used; {@code <base>.lock}; {@code <base>.failed};
+ * {@code <base>.<random>.tmp}, being written. Archives not used for longer than the given time are deleted when
+ * another of the same prefix is written.
+ */
+public final class ClassDataArchive {
+    /** The option that maps an archive. */
+    public static final String MAP = "-XX:SharedArchiveFile=";
+    /** The option that writes an archive as the JVM exits. */
+    public static final String WRITE = "-XX:ArchiveClassesAtExit=";
+    /**
+     * Keeps the JVM's class data sharing messages (an archive it cannot use, classes it does not archive) out of its
+     * output; JDK 13 to 25 log them under the {@code cds} tags.
+     */
+    public static final String QUIET = "-Xlog:cds*=off";
+    /** The directory of a worker's blob cache that holds the class data archives of its test JVMs. */
+    public static final String CACHE_DIRECTORY = "class-data";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClassDataArchive.class);
+    private static final String SUFFIX = ".jsa";
+    private static final String TEMPORARY = ".tmp";
+    private static final Duration ABANDONED = Duration.ofHours(1);
+    private static final Duration TOUCH_EVERY = Duration.ofHours(1);
+    private static final long VERIFY_SECONDS = 60;
+    /** The lock files this JVM holds. */
+    private static final Set<Path> CLAIMED = ConcurrentHashMap.newKeySet();
+
+    private final Path directory;
+    private final String prefix;
+    private final String base;
+    private final Path java;
+    private final List<Path> jars;
+    private final List<String> options;
+    private final Duration keepUnused;
+
+    /**
+     * @param directory where the archives of this kind are kept
+     * @param prefix the name every archive of this kind starts with ({@code agent-}, {@code test-})
+     * @param java the java of the JVMs that write and map it
+     * @param jars the jars that lead their classpath, in order
+     * @param options JVM options of the writer, of the JVM that checks its archive, and of the key: those that
+     *     decide which base archive a JVM maps (heap size, compressed pointers, collector)
+     * @param keepUnused how long an archive of this kind may go unused before the writing of another deletes it
+     */
+    public ClassDataArchive(
+            Path directory, String prefix, Path java, List<Path> jars, List<String> options, Duration keepUnused) {
+        this.directory = directory;
+        this.prefix = prefix;
+        this.java = java;
+        this.jars = List.copyOf(jars);
+        this.options = List.copyOf(options);
+        this.keepUnused = keepUnused;
+        List<String> parts = new ArrayList<>();
+        parts.add(java.toAbsolutePath().toString());
+        parts.add(fingerprint(JavaRuntime.runtimeImage(java)));
+        this.jars.forEach(jar -> parts.add(jar.toAbsolutePath() + "|" + fingerprint(jar)));
+        parts.add(String.join(" ", this.options));
+        this.base = prefix + hash(parts).substring(0, 16);
+    }
+
+    /** Where the archive is, or will be. */
+    public Path archive() {
+        return directory.resolve(base + SUFFIX);
+    }
+
+    /** The jars the archive is for, which lead the classpath of every JVM that maps it. */
+    public List<Path> jars() {
+        return jars;
+    }
+
+    /**
+     * Whether a JVM can map the archive now: it was written and checked, and has kept its size. An archive of another
+     * size is deleted, to be written again.
+     */
+    public boolean usable() {
+        Path archive = archive();
+        Path size = sizeFile();
+        if (failed() || !Files.isRegularFile(archive) || !Files.isRegularFile(size)) {
+            return false;
+        }
+        try {
+            long recorded = Long.parseLong(
+                    Files.readString(size, StandardCharsets.US_ASCII).strip());
+            if (recorded != Files.size(archive)) {
+                LOG.info("The class data archive {} is not the size it was written with; deleting it", archive);
+                deleteQuietly(archive);
+                deleteQuietly(size);
+                return false;
+            }
+            FileTime now = FileTime.fromMillis(System.currentTimeMillis());
+            if (Files.getLastModifiedTime(size).toMillis() < now.toMillis() - TOUCH_EVERY.toMillis()) {
+                Files.setLastModifiedTime(size, now);
+            }
+            return true;
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** The options that map the archive: for a JVM whose classpath starts with {@link #jars()}. */
+    public List<String> mapOptions() {
+        return List.of(MAP + archive(), QUIET);
+    }
+
+    /** Whether writing the archive failed, or a JVM could not start with it: then it is not written again. */
+    public boolean failed() {
+        return Files.exists(failedFile());
+    }
+
+    /**
+     * The right to write the archive, unless it is there already, failed before, or another writer holds it. The
+     * caller starts one JVM with {@link Writing#writeOptions()}, then {@linkplain Writing#commit commits} what it
+     * wrote, and closes the writing in every case.
+     */
+    public Optional<Writing> claim() {
+        if (usable() || failed()) {
+            return Optional.empty();
+        }
+        Path lockFile = lockFile().toAbsolutePath();
+        // A second channel on a lock file this JVM holds would release the lock when it closes (POSIX locks belong to
+        // the process), so a writing in this JVM is known here, not asked of the file system.
+        if (!CLAIMED.add(lockFile)) {
+            return Optional.empty();
+        }
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(directory);
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock != null && !usable() && !failed()) {
+                return Optional.of(
+                        new Writing(channel, lockFile, directory.resolve(base + "." + UUID.randomUUID() + TEMPORARY)));
+            }
+        } catch (IOException | OverlappingFileLockException e) {
+            LOG.debug("Cannot lock {}: {}", lockFile, e.toString());
+        }
+        closeQuietly(channel);
+        CLAIMED.remove(lockFile);
+        return Optional.empty();
+    }
+
+    /**
+     * Deletes the archive and marks it failed: a JVM could not start with it. Nothing maps or writes it again until
+     * its key changes.
+     */
+    public void discard() {
+        deleteQuietly(archive());
+        deleteQuietly(sizeFile());
+        markFailed();
+    }
+
+    /**
+     * Whether a process writes an archive in {@code directory} now; waits up to {@code patience} for the writers to
+     * finish, so that a run that ends does not kill them half-way.
+     *
+     * @return true if a writer is still at work after {@code patience}
+     */
+    public static boolean awaitWriters(Path directory, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (writing(directory)) {
+            if (System.nanoTime() > deadline) {
+                return true;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean writing(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try (DirectoryStream<Path> locks = Files.newDirectoryStream(directory, "*.lock")) {
+            for (Path lock : locks) {
+                if (CLAIMED.contains(lock.toAbsolutePath())) {
+                    return true;
+                }
+                try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+                    FileLock held = channel.tryLock();
+                    if (held == null) {
+                        return true;
+                    }
+                    held.release();
+                } catch (OverlappingFileLockException e) {
+                    return true;
+                } catch (IOException e) {
+                    // gone, or not ours to lock: nobody writes through it
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /** One writer's claim on the archive, holding its lock until closed. */
+    public final class Writing implements AutoCloseable {
+        private final FileChannel lock;
+        private final Path lockFile;
+        private final Path file;
+        private boolean done;
+
+        private Writing(FileChannel lock, Path lockFile, Path file) {
+            this.lock = lock;
+            this.lockFile = lockFile;
+            this.file = file;
+        }
+
+        /** The options that make a JVM write the archive (to a temporary file) as it exits. */
+        public List<String> writeOptions() {
+            return List.of(WRITE + file, QUIET);
+        }
+
+        /** The temporary file the writer writes. */
+        public Path file() {
+            return file;
+        }
+
+        /**
+         * Keeps what the writer wrote, if a JVM maps it with {@code -Xshare:on}; otherwise marks the archive failed.
+         *
+         * @return whether the archive is now there to map
+         */
+        public boolean commit() {
+            done = true;
+            try {
+                if (!Files.isRegularFile(file) || Files.size(file) == 0) {
+                    LOG.info("The writer of the class data archive {} wrote nothing", archive());
+                    markFailed();
+                    return false;
+                }
+                if (!maps(file)) {
+                    LOG.info("No JVM maps the class data archive written for {}; not writing it again", archive());
+                    markFailed();
+                    return false;
+                }
+                long size = Files.size(file);
+                try {
+                    Files.move(file, archive(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(file, archive(), StandardCopyOption.REPLACE_EXISTING);
+                }
+                Files.writeString(sizeFile(), Long.toString(size), StandardCharsets.US_ASCII);
+                deleteUnused();
+                return true;
+            } catch (IOException e) {
+                LOG.info("Cannot keep the class data archive {}: {}", archive(), e.toString());
+                return false;
+            } finally {
+                deleteQuietly(file);
+            }
+        }
+
+        /** Marks the archive failed: its writer could not write it, and nobody should try again. */
+        public void fail() {
+            done = true;
+            markFailed();
+        }
+
+        /** Releases the lock; a writing neither committed nor failed leaves nothing, and may be tried again. */
+        @Override
+        public void close() {
+            if (!done) {
+                deleteQuietly(file);
+            }
+            closeQuietly(lock);
+            CLAIMED.remove(lockFile);
+        }
+    }
+
+    /** Whether a JVM with these options starts mapping {@code candidate}: {@code -Xshare:on} makes failing fatal. */
+    private boolean maps(Path candidate) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(options);
+        command.addAll(List.of(
+                "-Xshare:on",
+                MAP + candidate,
+                QUIET,
+                "-XX:-CreateCoredumpOnCrash",
+                "-XX:ErrorFile=" + directory.resolve(base + "-check-crash.log"),
+                "-cp",
+                String.join(
+                        File.pathSeparator, jars.stream().map(Path::toString).toList()),
+                "-version"));
+        try {
+            Process check = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            check.getOutputStream().close();
+            if (!check.waitFor(VERIFY_SECONDS, TimeUnit.SECONDS)) {
+                check.destroyForcibly();
+                return false;
+            }
+            return check.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            deleteQuietly(directory.resolve(base + "-check-crash.log"));
+        }
+    }
+
+    /**
+     * Deletes the archives of this kind that nobody used for longer than {@code keepUnused}, with their files, and
+     * temporary files left by writers that were killed.
+     */
+    private void deleteUnused() {
+        long now = System.currentTimeMillis();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, prefix + "*")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(base + ".") || name.startsWith(base + "-")) {
+                    continue;
+                }
+                long age = now - Files.getLastModifiedTime(file).toMillis();
+                boolean abandoned = name.endsWith(TEMPORARY) && age > ABANDONED.toMillis();
+                if (abandoned || !name.endsWith(TEMPORARY) && age > keepUnused.toMillis() && unused(file, now)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("Cannot delete unused class data archives in {}", directory, e);
+        }
+    }
+
+    /** Whether the archive a file belongs to went unused for longer than {@code keepUnused}, by its size file. */
+    private boolean unused(Path file, long now) throws IOException {
+        String name = file.getFileName().toString();
+        int dot = name.indexOf('.');
+        Path size = directory.resolve((dot < 0 ? name : name.substring(0, dot)) + SUFFIX + ".size");
+        long used = Files.exists(size)
+                ? Files.getLastModifiedTime(size).toMillis()
+                : Files.getLastModifiedTime(file).toMillis();
+        return now - used > keepUnused.toMillis();
+    }
+
+    private Path sizeFile() {
+        return directory.resolve(base + SUFFIX + ".size");
+    }
+
+    private Path lockFile() {
+        return directory.resolve(base + ".lock");
+    }
+
+    private Path failedFile() {
+        return directory.resolve(base + ".failed");
+    }
+
+    private void markFailed() {
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(failedFile(), "");
+        } catch (IOException e) {
+            LOG.debug("Cannot mark the class data archive {} failed", archive(), e);
+        }
+    }
+
+    private static String fingerprint(Path file) {
+        try {
+            return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return "missing";
+        }
+    }
+
+    private static String hash(List<String> parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            parts.forEach(part -> digest.update((part + "\n").getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.debug("Cannot delete {}", file, e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // the lock goes with the channel
+            }
+        }
+    }
+}
