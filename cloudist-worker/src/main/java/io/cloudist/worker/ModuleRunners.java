@@ -47,6 +47,8 @@ final class ModuleRunners implements AutoCloseable {
     private final RunManifest manifest;
     private final Function<ModuleManifest, TestJvmConfig> configure;
     private final Heartbeats heartbeats;
+    private final TestClassData classData;
+    private final Map<String, TestJvmClassData> classDataByModule = new HashMap<>();
     private final Map<String, CompletableFuture<TestJvmConfig>> configs = new HashMap<>();
     private final LinkedHashMap<String, TaskRunner> open = new LinkedHashMap<>(8, 0.75f, true);
     private final ExecutorService preparer = Executors.newSingleThreadExecutor(DaemonThreads.named("cloudist-prepare"));
@@ -58,9 +60,19 @@ final class ModuleRunners implements AutoCloseable {
 
     /** @param configure the test JVM settings of a module on this worker, its files fetched first if need be */
     ModuleRunners(RunManifest manifest, Function<ModuleManifest, TestJvmConfig> configure, Heartbeats heartbeats) {
+        this(manifest, configure, heartbeats, TestClassData.none());
+    }
+
+    /** @param classData the class data archives of this worker's test JVMs */
+    ModuleRunners(
+            RunManifest manifest,
+            Function<ModuleManifest, TestJvmConfig> configure,
+            Heartbeats heartbeats,
+            TestClassData classData) {
         this.manifest = manifest;
         this.configure = configure;
         this.heartbeats = heartbeats;
+        this.classData = classData;
     }
 
     /** Starts the test JVM of the manifest's first module, the one with the most work, ahead of the first task. */
@@ -180,7 +192,8 @@ final class ModuleRunners implements AutoCloseable {
 
     private TaskRunner openRunner(String module, TestJvmConfig config) {
         closeFor(warmLimit() - 1);
-        TaskRunner runner = new TaskRunner(config, heartbeats);
+        TestJvmClassData sharing = classDataByModule.computeIfAbsent(module, m -> classData.forModule(m, config));
+        TaskRunner runner = new TaskRunner(config, heartbeats, sharing);
         open.put(module, runner);
         return runner;
     }

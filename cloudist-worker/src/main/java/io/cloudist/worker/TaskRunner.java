@@ -36,6 +36,7 @@ final class TaskRunner implements AutoCloseable {
 
     private final TestJvmConfig config;
     private final Heartbeats heartbeats;
+    private final TestJvmClassData classData;
     private TestJvm jvm;
     private int jvmCount;
     private int requestCount;
@@ -43,15 +44,35 @@ final class TaskRunner implements AutoCloseable {
     private List<ConsoleEntry> console = new ArrayList<>();
 
     TaskRunner(TestJvmConfig config, Heartbeats heartbeats) {
+        this(config, heartbeats, TestJvmClassData.off(config, ""));
+    }
+
+    /** @param classData whether the test JVMs map a class data archive */
+    TaskRunner(TestJvmConfig config, Heartbeats heartbeats, TestJvmClassData classData) {
         this.config = config;
         this.heartbeats = heartbeats;
+        this.classData = classData;
     }
 
     /** Starts the first test JVM ahead of the first task, so its start-up overlaps the coordinator's planning. */
     void warmUp() {
         if (jvm == null) {
-            jvm = TestJvm.start(config, ++jvmCount);
+            jvm = startJvm();
             warmJvmUnused = true;
+        }
+    }
+
+    private TestJvm startJvm() {
+        return TestJvm.start(config, ++jvmCount, classData.next());
+    }
+
+    /**
+     * A JVM that mapped a class data archive and died before it ran anything blames the archive, which later JVMs do
+     * without: a damaged archive costs one JVM start, never a test.
+     */
+    private void blameClassData(TestJvm dead, boolean ranNothing) {
+        if (dead.mapsClassData() && ranNothing) {
+            classData.discard(dead.exitCode());
         }
     }
 
@@ -112,7 +133,10 @@ final class TaskRunner implements AutoCloseable {
         long firstTest = 0;
         while (!remaining.isEmpty()) {
             if (jvm == null || !jvm.isAlive()) {
-                jvm = TestJvm.start(config, ++jvmCount);
+                if (jvm != null) {
+                    blameClassData(jvm, !jvm.sentAnything());
+                }
+                jvm = startJvm();
             }
             EventCollector events = send(remaining, offset + results.size());
             Ending ending = watch(events);
@@ -149,6 +173,9 @@ final class TaskRunner implements AutoCloseable {
                 events.blameRunning(CRASH, crashMessage(jvm.exitCode(), Tail.of(jvm.log(), 400)), tail, now);
             }
             results.addAll(events.results());
+            if (ending == Ending.DIED) {
+                blameClassData(jvm, !events.anyEvent());
+            }
             silentDeaths = events.anyEvent() ? 0 : silentDeaths + 1;
             int code = jvm.exitCode();
             jvm = null;

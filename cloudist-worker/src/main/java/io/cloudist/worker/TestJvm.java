@@ -17,26 +17,32 @@ final class TestJvm implements AutoCloseable {
     private final OutputStream commands;
     private final Path log;
     private final Path secretProperties;
+    private final boolean mapsClassData;
+    private boolean sent;
 
-    private TestJvm(Process process, Path log, Path secretProperties) {
+    private TestJvm(Process process, Path log, Path secretProperties, boolean mapsClassData) {
         this.process = process;
         this.commands = process.getOutputStream();
         this.log = log;
         this.secretProperties = secretProperties;
+        this.mapsClassData = mapsClassData;
     }
 
-    static TestJvm start(TestJvmConfig config, int number) {
+    /** @param launch the class data options that come before the argLine, and the classpath in its order */
+    static TestJvm start(TestJvmConfig config, int number, TestJvmClassData.Launch launch) {
         Path log = config.scratch().resolve("jvm-" + number + ".log");
         Path argFile = config.scratch().resolve("jvm-" + number + ".args");
         try {
             Files.createDirectories(config.scratch());
             Files.createDirectories(config.workingDirectory());
+            List<String> jvmArguments = new ArrayList<>(launch.options());
+            jvmArguments.addAll(config.jvmArguments());
             List<String> command = JavaCommand.build(
                     config.java(),
-                    config.jvmArguments(),
+                    jvmArguments,
                     config.systemProperties(),
                     config.secretProperties(),
-                    config.classpath(),
+                    launch.classpath(),
                     JavaCommand.RUNNER_MAIN,
                     runnerArguments(config),
                     argFile);
@@ -46,7 +52,7 @@ final class TestJvm implements AutoCloseable {
                     .redirectOutput(log.toFile());
             TestJvmSpec.environment(builder.environment(), config.excludedEnvironment(), config.environment());
             builder.environment().putAll(config.secretEnvironment());
-            return new TestJvm(builder.start(), log, JavaCommand.secretPropertiesFile(argFile));
+            return new TestJvm(builder.start(), log, JavaCommand.secretPropertiesFile(argFile), launch.mapsArchive());
         } catch (IOException e) {
             throw new CloudistException("Cannot start a test JVM with " + config.java() + ": " + e.getMessage(), e);
         }
@@ -63,6 +69,7 @@ final class TestJvm implements AutoCloseable {
 
     /** Asks the runner to run {@code request} and write its events to {@code events}; false if the JVM is gone. */
     boolean send(Path request, Path events) {
+        sent = true;
         try {
             commands.write((request + "\t" + events + "\n").getBytes(StandardCharsets.UTF_8));
             commands.flush();
@@ -74,6 +81,16 @@ final class TestJvm implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Whether this JVM was started mapping a class data archive. */
+    boolean mapsClassData() {
+        return mapsClassData;
+    }
+
+    /** Whether a request was sent to it: a JVM that died before has run nothing. */
+    boolean sentAnything() {
+        return sent;
     }
 
     /** The exit code, waiting briefly for a dying JVM; -1 if it is still running. */

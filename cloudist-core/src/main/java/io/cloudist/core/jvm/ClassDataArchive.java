@@ -2,6 +2,7 @@ package io.cloudist.core.jvm;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,20 +41,27 @@ import org.slf4j.LoggerFactory;
  * JVM would refuse. The jars must lead the classpath of every JVM that maps it: the JVM refuses an archive whose
  * classpath had a non-empty directory, and any directory after the jars is not part of the key.
  *
- * <p>A damaged archive must cost speed, never a run: a JDK 17 that maps a truncated archive can crash as it starts. So
- * the writer writes to a temporary file, which becomes the archive only after a JVM has mapped it with
- * {@code -Xshare:on}; its size is recorded beside it, and an archive of another size is never mapped. Only one
+ * <p>A damaged archive must cost speed, never a run: a JDK 17 that maps a truncated archive can crash as it starts,
+ * and one with a damaged byte anywhere. So the writer writes to a temporary file, which becomes the archive only after
+ * a JVM has mapped it with {@code -Xshare:on}; its size and checksum are recorded beside it, and an archive that does
+ * not match them is deleted (and written again) instead of mapped; and a JVM that maps it checks its checksums first
+ * ({@link #VERIFY}), and runs without it if they fail. Only one
  * process writes a given archive at a time (a file lock, released if its holder dies), and an archive that could
  * not be written, or that a JVM could not start with, is marked failed and not tried again until its key changes.
  *
  * <p>Files, in the archive's directory, for {@code <base>} = prefix + key: {@code <base>.jsa}, the archive;
- * {@code <base>.jsa.size}, its size, touched when it is used; {@code <base>.lock}; {@code <base>.failed};
+ * {@code <base>.jsa.sum}, its size and CRC-32, touched when it is used; {@code <base>.lock}; {@code <base>.failed};
  * {@code <base>.<random>.tmp}, being written. Archives not used for longer than the given time are deleted when
  * another of the same prefix is written.
  */
 public final class ClassDataArchive {
     /** The option that maps an archive. */
     public static final String MAP = "-XX:SharedArchiveFile=";
+    /**
+     * Makes the JVM check the archive's checksums before it maps it (a few milliseconds): without it, an archive with
+     * a damaged byte crashes JDK 17 and 25 as they start, or later.
+     */
+    public static final String VERIFY = "-XX:+VerifySharedSpaces";
     /** The option that writes an archive as the JVM exits. */
     public static final String WRITE = "-XX:ArchiveClassesAtExit=";
     /**
@@ -65,6 +74,7 @@ public final class ClassDataArchive {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClassDataArchive.class);
     private static final String SUFFIX = ".jsa";
+    private static final String SUM = ".sum";
     private static final String TEMPORARY = ".tmp";
     private static final Duration ABANDONED = Duration.ofHours(1);
     private static final Duration TOUCH_EVERY = Duration.ofHours(1);
@@ -79,6 +89,7 @@ public final class ClassDataArchive {
     private final List<Path> jars;
     private final List<String> options;
     private final Duration keepUnused;
+    private boolean checked;
 
     /**
      * @param directory where the archives of this kind are kept
@@ -110,33 +121,47 @@ public final class ClassDataArchive {
         return directory.resolve(base + SUFFIX);
     }
 
+    /** The java that writes and maps the archive. */
+    public Path java() {
+        return java;
+    }
+
+    /** The JVM options of the writer, part of the key. */
+    public List<String> options() {
+        return options;
+    }
+
     /** The jars the archive is for, which lead the classpath of every JVM that maps it. */
     public List<Path> jars() {
         return jars;
     }
 
     /**
-     * Whether a JVM can map the archive now: it was written and checked, and has kept its size. An archive of another
-     * size is deleted, to be written again.
+     * Whether a JVM can map the archive now: it was written and checked, and is what was written: the same size, and
+     * the first time this object is asked, the same checksum. A changed archive is deleted, to be written again.
      */
     public boolean usable() {
         Path archive = archive();
-        Path size = sizeFile();
-        if (failed() || !Files.isRegularFile(archive) || !Files.isRegularFile(size)) {
+        Path sum = sumFile();
+        if (failed() || !Files.isRegularFile(archive) || !Files.isRegularFile(sum)) {
             return false;
         }
         try {
-            long recorded = Long.parseLong(
-                    Files.readString(size, StandardCharsets.US_ASCII).strip());
-            if (recorded != Files.size(archive)) {
-                LOG.info("The class data archive {} is not the size it was written with; deleting it", archive);
+            String[] recorded =
+                    Files.readString(sum, StandardCharsets.US_ASCII).strip().split(" ");
+            boolean same = recorded.length == 2
+                    && Long.parseLong(recorded[0]) == Files.size(archive)
+                    && (checked || recorded[1].equals(crc32(archive)));
+            if (!same) {
+                LOG.info("The class data archive {} is not what was written; deleting it", archive);
                 deleteQuietly(archive);
-                deleteQuietly(size);
+                deleteQuietly(sum);
                 return false;
             }
+            checked = true;
             FileTime now = FileTime.fromMillis(System.currentTimeMillis());
-            if (Files.getLastModifiedTime(size).toMillis() < now.toMillis() - TOUCH_EVERY.toMillis()) {
-                Files.setLastModifiedTime(size, now);
+            if (Files.getLastModifiedTime(sum).toMillis() < now.toMillis() - TOUCH_EVERY.toMillis()) {
+                Files.setLastModifiedTime(sum, now);
             }
             return true;
         } catch (IOException | NumberFormatException e) {
@@ -144,9 +169,12 @@ public final class ClassDataArchive {
         }
     }
 
-    /** The options that map the archive: for a JVM whose classpath starts with {@link #jars()}. */
+    /**
+     * The options that map the archive, for a JVM whose classpath starts with {@link #jars()}: checked first, and
+     * without a word if it cannot be used.
+     */
     public List<String> mapOptions() {
-        return List.of(MAP + archive(), QUIET);
+        return List.of(MAP + archive(), VERIFY, QUIET);
     }
 
     /** Whether writing the archive failed, or a JVM could not start with it: then it is not written again. */
@@ -192,7 +220,7 @@ public final class ClassDataArchive {
      */
     public void discard() {
         deleteQuietly(archive());
-        deleteQuietly(sizeFile());
+        deleteQuietly(sumFile());
         markFailed();
     }
 
@@ -286,13 +314,13 @@ public final class ClassDataArchive {
                     markFailed();
                     return false;
                 }
-                long size = Files.size(file);
+                String sum = Files.size(file) + " " + crc32(file);
                 try {
                     Files.move(file, archive(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(file, archive(), StandardCopyOption.REPLACE_EXISTING);
                 }
-                Files.writeString(sizeFile(), Long.toString(size), StandardCharsets.US_ASCII);
+                Files.writeString(sumFile(), sum, StandardCharsets.US_ASCII);
                 deleteUnused();
                 return true;
             } catch (IOException e) {
@@ -380,19 +408,30 @@ public final class ClassDataArchive {
         }
     }
 
-    /** Whether the archive a file belongs to went unused for longer than {@code keepUnused}, by its size file. */
+    /** Whether the archive a file belongs to went unused for longer than {@code keepUnused}, by its checksum file. */
     private boolean unused(Path file, long now) throws IOException {
         String name = file.getFileName().toString();
         int dot = name.indexOf('.');
-        Path size = directory.resolve((dot < 0 ? name : name.substring(0, dot)) + SUFFIX + ".size");
-        long used = Files.exists(size)
-                ? Files.getLastModifiedTime(size).toMillis()
+        Path sum = directory.resolve((dot < 0 ? name : name.substring(0, dot)) + SUFFIX + SUM);
+        long used = Files.exists(sum)
+                ? Files.getLastModifiedTime(sum).toMillis()
                 : Files.getLastModifiedTime(file).toMillis();
         return now - used > keepUnused.toMillis();
     }
 
-    private Path sizeFile() {
-        return directory.resolve(base + SUFFIX + ".size");
+    private Path sumFile() {
+        return directory.resolve(base + SUFFIX + SUM);
+    }
+
+    private static String crc32(Path file) throws IOException {
+        CRC32 crc = new CRC32();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                crc.update(buffer, 0, n);
+            }
+        }
+        return Long.toHexString(crc.getValue());
     }
 
     private Path lockFile() {

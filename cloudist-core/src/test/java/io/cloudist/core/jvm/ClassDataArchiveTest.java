@@ -145,6 +145,35 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void anArchiveDamagedAfterItWasWrittenIsNotMappedButWrittenAgain() throws Exception {
+        ClassDataArchive data = archive(fixtureJar());
+        assertThat(writeWithAJvm(data)).isTrue();
+        damage(data.archive());
+
+        ClassDataArchive again = archive(fixtureJar());
+
+        assertThat(again.usable()).isFalse();
+        assertThat(again.archive()).doesNotExist();
+        assertThat(again.failed()).isFalse();
+        assertThat(writeWithAJvm(again)).isTrue();
+    }
+
+    @Test
+    void aJvmRunsWithoutADamagedArchiveAndSaysNothingOfIt() throws Exception {
+        Path jar = fixtureJar();
+        ClassDataArchive data = archive(jar);
+        assertThat(writeWithAJvm(data)).isTrue();
+        damage(data.archive());
+
+        Run checked = java(data.mapOptions(), jar);
+
+        // It checks the archive's checksums before it maps it (damage in the wrong place makes a JVM that does not
+        // abort as it starts), and keeps its warning to itself.
+        assertThat(checked.exit()).as(checked.output()).isZero();
+        assertThat(checked.output().strip()).isEqualTo("class data fixture ran");
+    }
+
+    @Test
     void whatNoJvmMapsIsNotKeptAndTheArchiveIsNotTriedAgain() throws IOException {
         ClassDataArchive data = archive(fixtureJar());
         Writing writing = data.claim().orElseThrow();
@@ -176,10 +205,10 @@ class ClassDataArchiveTest {
     void writingAnArchiveDeletesThoseOfItsKindUnusedForLongerThanItsKeepTime() throws Exception {
         long now = System.currentTimeMillis();
         Path stale = aged("test-00000000000000aa.jsa", now - WEEK.toMillis() - 60_000);
-        Path staleSize = aged("test-00000000000000aa.jsa.size", now - WEEK.toMillis() - 60_000);
+        Path staleSize = aged("test-00000000000000aa.jsa.sum", now - WEEK.toMillis() - 60_000);
         Path staleFailed = aged("test-00000000000000bb.failed", now - WEEK.toMillis() - 60_000);
         Path used = aged("test-00000000000000cc.jsa", now - WEEK.toMillis() - 60_000);
-        Path usedSize = aged("test-00000000000000cc.jsa.size", now - 60_000);
+        Path usedSize = aged("test-00000000000000cc.jsa.sum", now - 60_000);
         Path killedWriter =
                 aged("test-00000000000000dd.1234.tmp", now - Duration.ofHours(2).toMillis());
         Path writing = aged("test-00000000000000ee.5678.tmp", now - 60_000);
@@ -209,6 +238,15 @@ class ClassDataArchiveTest {
 
         assertThat(older).doesNotExist();
         assertThat(data.usable()).isTrue();
+    }
+
+    /** Changes 4 KiB in the middle of a file, keeping its size. */
+    private static void damage(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = bytes.length / 2; i < Math.min(bytes.length, bytes.length / 2 + 4096); i++) {
+            bytes[i] ^= 0x5a;
+        }
+        Files.write(file, bytes);
     }
 
     private ClassDataArchive archive(Path jar) {
