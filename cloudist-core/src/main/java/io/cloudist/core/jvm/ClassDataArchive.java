@@ -1,31 +1,23 @@
 package io.cloudist.core.jvm;
 
-import java.io.File;
+import static io.cloudist.core.jvm.ClassDataFiles.SUFFIX;
+import static io.cloudist.core.jvm.ClassDataFiles.SUM;
+import static io.cloudist.core.jvm.ClassDataFiles.TEMPORARY;
+import static io.cloudist.core.jvm.ClassDataFiles.deleteQuietly;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +51,7 @@ public final class ClassDataArchive {
     public static final String MAP = "-XX:SharedArchiveFile=";
     /**
      * Makes the JVM check the archive's checksums before it maps it (a few milliseconds): without it, an archive with
-     * a damaged byte crashes JDK 17 and 25 as they start, or later.
+     * a damaged byte can crash JDK 17 and 25 as they start, or later.
      */
     public static final String VERIFY = "-XX:+VerifySharedSpaces";
     /** The option that writes an archive as the JVM exits. */
@@ -73,14 +65,7 @@ public final class ClassDataArchive {
     public static final String CACHE_DIRECTORY = "class-data";
 
     private static final Logger LOG = LoggerFactory.getLogger(ClassDataArchive.class);
-    private static final String SUFFIX = ".jsa";
-    private static final String SUM = ".sum";
-    private static final String TEMPORARY = ".tmp";
-    private static final Duration ABANDONED = Duration.ofHours(1);
     private static final Duration TOUCH_EVERY = Duration.ofHours(1);
-    private static final long VERIFY_SECONDS = 60;
-    /** The lock files this JVM holds. */
-    private static final Set<Path> CLAIMED = ConcurrentHashMap.newKeySet();
 
     private final Path directory;
     private final String prefix;
@@ -110,10 +95,10 @@ public final class ClassDataArchive {
         this.keepUnused = keepUnused;
         List<String> parts = new ArrayList<>();
         parts.add(java.toAbsolutePath().toString());
-        parts.add(fingerprint(JavaRuntime.runtimeImage(java)));
-        this.jars.forEach(jar -> parts.add(jar.toAbsolutePath() + "|" + fingerprint(jar)));
+        parts.add(ClassDataFiles.fingerprint(JavaRuntime.runtimeImage(java)));
+        this.jars.forEach(jar -> parts.add(jar.toAbsolutePath() + "|" + ClassDataFiles.fingerprint(jar)));
         parts.add(String.join(" ", this.options));
-        this.base = prefix + hash(parts).substring(0, 16);
+        this.base = prefix + ClassDataFiles.key(parts);
     }
 
     /** Where the archive is, or will be. */
@@ -151,7 +136,7 @@ public final class ClassDataArchive {
                     Files.readString(sum, StandardCharsets.US_ASCII).strip().split(" ");
             boolean same = recorded.length == 2
                     && Long.parseLong(recorded[0]) == Files.size(archive)
-                    && (checked || recorded[1].equals(crc32(archive)));
+                    && (checked || recorded[1].equals(ClassDataFiles.crc32(archive)));
             if (!same) {
                 LOG.info("The class data archive {} is not what was written; deleting it", archive);
                 deleteQuietly(archive);
@@ -191,27 +176,14 @@ public final class ClassDataArchive {
         if (usable() || failed()) {
             return Optional.empty();
         }
-        Path lockFile = lockFile().toAbsolutePath();
-        // A second channel on a lock file this JVM holds would release the lock when it closes (POSIX locks belong to
-        // the process), so a writing in this JVM is known here, not asked of the file system.
-        if (!CLAIMED.add(lockFile)) {
+        Path lockFile = directory.resolve(base + ".lock");
+        Optional<FileChannel> lock = ClassDataLocks.tryLock(lockFile);
+        if (lock.isPresent() && (usable() || failed())) {
+            ClassDataLocks.release(lockFile, lock.get());
             return Optional.empty();
         }
-        FileChannel channel = null;
-        try {
-            Files.createDirectories(directory);
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock != null && !usable() && !failed()) {
-                return Optional.of(
-                        new Writing(channel, lockFile, directory.resolve(base + "." + UUID.randomUUID() + TEMPORARY)));
-            }
-        } catch (IOException | OverlappingFileLockException e) {
-            LOG.debug("Cannot lock {}: {}", lockFile, e.toString());
-        }
-        closeQuietly(channel);
-        CLAIMED.remove(lockFile);
-        return Optional.empty();
+        return lock.map(channel ->
+                new Writing(channel, lockFile, directory.resolve(base + "." + UUID.randomUUID() + TEMPORARY)));
     }
 
     /**
@@ -225,52 +197,13 @@ public final class ClassDataArchive {
     }
 
     /**
-     * Whether a process writes an archive in {@code directory} now; waits up to {@code patience} for the writers to
-     * finish, so that a run that ends does not kill them half-way.
+     * Waits up to {@code patience} while a process writes an archive in {@code directory}, so that a run that ends
+     * does not kill it half-way.
      *
      * @return true if a writer is still at work after {@code patience}
      */
     public static boolean awaitWriters(Path directory, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (writing(directory)) {
-            if (System.nanoTime() > deadline) {
-                return true;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean writing(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            return false;
-        }
-        try (DirectoryStream<Path> locks = Files.newDirectoryStream(directory, "*.lock")) {
-            for (Path lock : locks) {
-                if (CLAIMED.contains(lock.toAbsolutePath())) {
-                    return true;
-                }
-                try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
-                    FileLock held = channel.tryLock();
-                    if (held == null) {
-                        return true;
-                    }
-                    held.release();
-                } catch (OverlappingFileLockException e) {
-                    return true;
-                } catch (IOException e) {
-                    // gone, or not ours to lock: nobody writes through it
-                }
-            }
-        } catch (IOException e) {
-            return false;
-        }
-        return false;
+        return ClassDataLocks.await(directory, patience);
     }
 
     /** One writer's claim on the archive, holding its lock until closed. */
@@ -309,19 +242,19 @@ public final class ClassDataArchive {
                     markFailed();
                     return false;
                 }
-                if (!maps(file)) {
+                if (!ClassDataFiles.maps(java, options, jars, file, directory)) {
                     LOG.info("No JVM maps the class data archive written for {}; not writing it again", archive());
                     markFailed();
                     return false;
                 }
-                String sum = Files.size(file) + " " + crc32(file);
+                String sum = Files.size(file) + " " + ClassDataFiles.crc32(file);
                 try {
                     Files.move(file, archive(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(file, archive(), StandardCopyOption.REPLACE_EXISTING);
                 }
                 Files.writeString(sumFile(), sum, StandardCharsets.US_ASCII);
-                deleteUnused();
+                ClassDataFiles.deleteUnused(directory, prefix, base, keepUnused);
                 return true;
             } catch (IOException e) {
                 LOG.info("Cannot keep the class data archive {}: {}", archive(), e.toString());
@@ -343,99 +276,12 @@ public final class ClassDataArchive {
             if (!done) {
                 deleteQuietly(file);
             }
-            closeQuietly(lock);
-            CLAIMED.remove(lockFile);
+            ClassDataLocks.release(lockFile, lock);
         }
-    }
-
-    /** Whether a JVM with these options starts mapping {@code candidate}: {@code -Xshare:on} makes failing fatal. */
-    private boolean maps(Path candidate) {
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.addAll(options);
-        command.addAll(List.of(
-                "-Xshare:on",
-                MAP + candidate,
-                QUIET,
-                "-XX:-CreateCoredumpOnCrash",
-                "-XX:ErrorFile=" + directory.resolve(base + "-check-crash.log"),
-                "-cp",
-                String.join(
-                        File.pathSeparator, jars.stream().map(Path::toString).toList()),
-                "-version"));
-        try {
-            Process check = new ProcessBuilder(command)
-                    .directory(directory.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            check.getOutputStream().close();
-            if (!check.waitFor(VERIFY_SECONDS, TimeUnit.SECONDS)) {
-                check.destroyForcibly();
-                return false;
-            }
-            return check.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            deleteQuietly(directory.resolve(base + "-check-crash.log"));
-        }
-    }
-
-    /**
-     * Deletes the archives of this kind that nobody used for longer than {@code keepUnused}, with their files, and
-     * temporary files left by writers that were killed.
-     */
-    private void deleteUnused() {
-        long now = System.currentTimeMillis();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, prefix + "*")) {
-            for (Path file : files) {
-                String name = file.getFileName().toString();
-                if (name.startsWith(base + ".") || name.startsWith(base + "-")) {
-                    continue;
-                }
-                long age = now - Files.getLastModifiedTime(file).toMillis();
-                boolean abandoned = name.endsWith(TEMPORARY) && age > ABANDONED.toMillis();
-                if (abandoned || !name.endsWith(TEMPORARY) && age > keepUnused.toMillis() && unused(file, now)) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        } catch (IOException e) {
-            LOG.debug("Cannot delete unused class data archives in {}", directory, e);
-        }
-    }
-
-    /** Whether the archive a file belongs to went unused for longer than {@code keepUnused}, by its checksum file. */
-    private boolean unused(Path file, long now) throws IOException {
-        String name = file.getFileName().toString();
-        int dot = name.indexOf('.');
-        Path sum = directory.resolve((dot < 0 ? name : name.substring(0, dot)) + SUFFIX + SUM);
-        long used = Files.exists(sum)
-                ? Files.getLastModifiedTime(sum).toMillis()
-                : Files.getLastModifiedTime(file).toMillis();
-        return now - used > keepUnused.toMillis();
     }
 
     private Path sumFile() {
         return directory.resolve(base + SUFFIX + SUM);
-    }
-
-    private static String crc32(Path file) throws IOException {
-        CRC32 crc = new CRC32();
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                crc.update(buffer, 0, n);
-            }
-        }
-        return Long.toHexString(crc.getValue());
-    }
-
-    private Path lockFile() {
-        return directory.resolve(base + ".lock");
     }
 
     private Path failedFile() {
@@ -448,42 +294,6 @@ public final class ClassDataArchive {
             Files.writeString(failedFile(), "");
         } catch (IOException e) {
             LOG.debug("Cannot mark the class data archive {} failed", archive(), e);
-        }
-    }
-
-    private static String fingerprint(Path file) {
-        try {
-            return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            return "missing";
-        }
-    }
-
-    private static String hash(List<String> parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            parts.forEach(part -> digest.update((part + "\n").getBytes(StandardCharsets.UTF_8)));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.debug("Cannot delete {}", file, e);
-        }
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // the lock goes with the channel
-            }
         }
     }
 }
