@@ -28,8 +28,8 @@ public final class LocalProvisioner implements Provisioner {
     public static final String WORKER_MAIN = "io.cloudist.worker.WorkerMain";
 
     private static final long EXIT_GRACE_MILLIS = 3_000;
-    /** How long the end of a run waits for a test JVM class data archive being written. */
-    private static final Duration TEST_CLASS_DATA_GRACE = Duration.ofSeconds(5);
+    /** How long the normal end of a run waits for a test JVM class data archive being written. */
+    private static final Duration TEST_CLASS_DATA_GRACE = Duration.ofSeconds(30);
 
     private final Path java;
     private final List<Path> workerClasspath;
@@ -40,6 +40,7 @@ public final class LocalProvisioner implements Provisioner {
     private final Path inPlaceFile;
     private final List<LocalWorker> started = new ArrayList<>();
     private volatile boolean closed;
+    private volatile boolean endedNormally;
     private int nextId;
 
     /**
@@ -141,17 +142,26 @@ public final class LocalProvisioner implements Provisioner {
         return List.of();
     }
 
+    /** The run ended normally: its end may wait for a test JVM class data archive being written. */
+    @Override
+    public void keepWarm() {
+        endedNormally = true;
+    }
+
     /**
      * Terminates the workers (and their test JVMs) at once: by now they have been told to stop, or the run is being
-     * aborted, and nothing they still do matters. A test JVM class data archive being written gets a few seconds
-     * first, and the agent that writes the agents' archive gets a moment to exit by itself, since the archive is
-     * written on exit; what a writer that has to be terminated leaves is deleted.
+     * aborted, and nothing they still do matters. At the normal end of a run, a test JVM class data archive being
+     * written (once per change of a classpath's jars, by a JVM of its own) gets up to half a minute first, and the
+     * agent that writes the agents' archive gets a moment to exit by itself, since the archive is written on exit;
+     * what a writer that has to be terminated leaves is deleted.
      */
     @Override
     public void close() {
         closed = true;
-        ClassDataArchive.awaitWriters(
-                workersDirectory.resolve("cache").resolve(ClassDataArchive.CACHE_DIRECTORY), TEST_CLASS_DATA_GRACE);
+        if (endedNormally) {
+            ClassDataArchive.awaitWriters(
+                    workersDirectory.resolve("cache").resolve(ClassDataArchive.CACHE_DIRECTORY), TEST_CLASS_DATA_GRACE);
+        }
         if (inPlaceFile != null) {
             try {
                 Files.deleteIfExists(inPlaceFile); // it may hold secrets, and the workers have read it
