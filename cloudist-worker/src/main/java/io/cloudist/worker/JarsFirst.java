@@ -2,12 +2,18 @@ package io.cloudist.worker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -47,6 +53,17 @@ record JarsFirst(List<Path> classpath, int jarCount, String conflict) {
 
     /** The classpath with its jars first, or as it is with the reason when a test could tell the difference. */
     static JarsFirst of(List<Path> classpath) {
+        return of(classpath, null);
+    }
+
+    /**
+     * As {@link #of(List)}, with the verdict kept in a file named {@code <verdicts><hash of the directories' names>}:
+     * for the same jars (which {@code verdicts} must name) and the same names, the next worker or run reads it
+     * instead of opening every jar again.
+     *
+     * @param verdicts the start of the verdicts' file names, unique to the jars; null to keep none
+     */
+    static JarsFirst of(List<Path> classpath, String verdicts) {
         List<Path> jars = new ArrayList<>();
         List<Path> others = new ArrayList<>();
         for (Path entry : classpath) {
@@ -63,13 +80,48 @@ record JarsFirst(List<Path> classpath, int jarCount, String conflict) {
         } catch (UncheckedIOException e) {
             return new JarsFirst(classpath, 0, "cannot list the classpath's directories: " + e.getCause());
         }
-        for (Path jar : jars) {
-            String conflict = conflict(jar, names);
-            if (!conflict.isEmpty()) {
-                return new JarsFirst(classpath, 0, conflict);
+        Path verdict = verdicts == null ? null : Path.of(verdicts + hash(names));
+        String conflict = verdict == null ? null : read(verdict);
+        if (conflict == null) {
+            conflict = "";
+            for (int i = 0; i < jars.size() && conflict.isEmpty(); i++) {
+                conflict = conflict(jars.get(i), names);
+            }
+            if (verdict != null) {
+                write(verdict, conflict);
             }
         }
-        return new JarsFirst(reordered, jars.size(), "");
+        return conflict.isEmpty() ? new JarsFirst(reordered, jars.size(), "") : new JarsFirst(classpath, 0, conflict);
+    }
+
+    private static String hash(Set<String> names) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            new TreeSet<>(names).forEach(name -> digest.update((name + "\n").getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A verdict kept before: "" when the jars may come first, else why not; null when there is none. */
+    private static String read(Path verdict) {
+        try {
+            return Files.readString(verdict, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void write(Path verdict, String conflict) {
+        try {
+            Path partial = verdict.resolveSibling(
+                    verdict.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            Files.writeString(partial, conflict, StandardCharsets.UTF_8);
+            Files.move(partial, verdict, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // the next worker works it out again
+        }
     }
 
     /**

@@ -144,7 +144,9 @@ final class TestJvmClassData {
             return plain;
         }
         if (order == null) {
-            order = JarsFirst.of(config.classpath());
+            String archiveName = archive.archive().getFileName().toString();
+            Path verdicts = archive.archive().resolveSibling(archiveName.substring(0, archiveName.lastIndexOf('.')));
+            order = JarsFirst.of(config.classpath(), verdicts + ".order-");
             if (!order.possible()) {
                 LOG.info("Test JVMs of {} start without a class data archive: {}", module, order.conflict());
             }

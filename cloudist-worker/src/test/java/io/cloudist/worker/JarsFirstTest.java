@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -103,6 +104,35 @@ class JarsFirstTest {
     }
 
     @Test
+    void aVerdictIsKeptForTheSameJarsAndNamesAndWorkedOutAgainWhenTheNamesChange() throws IOException {
+        Path testClasses = directory("test-classes", "com/acme/AppTest.class");
+        Path junit = jar("junit.jar", null, "org/junit/Test.class");
+        String verdicts = temp.resolve("test-0123456789abcdef.order-").toString();
+        assertThat(JarsFirst.of(List.of(testClasses, junit), verdicts).possible())
+                .isTrue();
+
+        // The verdict is read, not worked out again: the jars are not opened.
+        jar("junit.jar", null, "org/junit/Test.class", "com/acme/AppTest.class");
+        assertThat(JarsFirst.of(List.of(testClasses, junit), verdicts).possible())
+                .isTrue();
+        assertThat(JarsFirst.of(List.of(testClasses, junit)).possible()).isFalse();
+
+        Files.writeString(testClasses.resolve("com/acme/OtherTest.class"), "x");
+        JarsFirst changed = JarsFirst.of(List.of(testClasses, junit), verdicts);
+
+        assertThat(changed.possible()).isFalse();
+        assertThat(changed.conflict())
+                .isEqualTo("com/acme/AppTest.class is both in a classpath directory and in junit.jar");
+        assertThat(JarsFirst.of(List.of(testClasses, junit), verdicts).conflict())
+                .isEqualTo(changed.conflict());
+        try (var files = Files.list(temp)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.contains(".order-")))
+                    .hasSize(2)
+                    .allMatch(f -> f.matches("test-0123456789abcdef\\.order-[0-9a-f]{16}"));
+        }
+    }
+
+    @Test
     void aClasspathWithoutJarsHasNothingToArchive() throws IOException {
         JarsFirst order = JarsFirst.of(List.of(directory("test-classes", "A.class")));
 
@@ -129,7 +159,7 @@ class JarsFirstTest {
             for (String entry : entries) {
                 out.putNextEntry(new JarEntry(entry));
                 if (!entry.endsWith("/")) {
-                    out.write(entry.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    out.write(entry.getBytes(StandardCharsets.UTF_8));
                 }
                 out.closeEntry();
             }
