@@ -37,8 +37,11 @@ class SimulatedCloudIT {
     private int bootedByNothing;
     private BuildResult cold;
     private int bootedByCold;
+    private int mappedByCold;
     private BuildResult warm;
     private int bootedByWarm;
+    private int mappedByWarm;
+    private String workerLogs;
     private BuildResult cleanup;
     private long processesAfterCleanup = -1;
 
@@ -63,8 +66,11 @@ class SimulatedCloudIT {
         bootedByNothing = cloud.bootedInstances();
         cold = builds.cloudist(builds.copy(FIXTURE, "cloud-cold"), env, ec2);
         bootedByCold = cloud.bootedInstances();
+        mappedByCold = mappings(cloud.workerLogs());
         warm = builds.cloudist(builds.copy(FIXTURE, "cloud-warm"), env, ec2);
         bootedByWarm = cloud.bootedInstances() - bootedByCold;
+        workerLogs = cloud.workerLogs();
+        mappedByWarm = mappings(workerLogs) - mappedByCold;
         cleanup = builds.maven(project, env, "cloudist:cleanup", store, "-Dcloudist.deleteRunData=true");
         long deadline = System.currentTimeMillis() + 30_000;
         while ((processesAfterCleanup = cloud.liveProcesses()) > 0 && System.currentTimeMillis() < deadline) {
@@ -110,6 +116,19 @@ class SimulatedCloudIT {
         assertThat(bootedByWarm).isZero();
         assertThat(ReportedOutcomes.keys(warm.reportedTests()))
                 .containsExactlyElementsOf(ReportedOutcomes.keys(local.reportedTests()));
+    }
+
+    @Test
+    void theWarmRunsTestJvmsMapTheClassDataArchiveThatTheColdRunWroteOnTheInstance() {
+        assertThat(workerLogs).contains("Wrote the class data archive");
+        assertThat(mappedByWarm).as(workerLogs).isPositive();
+    }
+
+    /** How many times the agents logged that a module's test JVMs map a class data archive. */
+    private static int mappings(String logs) {
+        return (int) logs.lines()
+                .filter(l -> l.contains("map the class data archive"))
+                .count();
     }
 
     @Test

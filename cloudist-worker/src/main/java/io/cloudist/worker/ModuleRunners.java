@@ -50,6 +50,8 @@ final class ModuleRunners implements AutoCloseable {
     private final Function<ModuleManifest, TestJvmConfig> configure;
     private final Heartbeats heartbeats;
     private final TestJvms jvms;
+    private final TestClassData classData;
+    private final Map<String, TestJvmClassData> classDataByModule = new HashMap<>();
     private final Map<String, CompletableFuture<TestJvmConfig>> configs = new HashMap<>();
     /** When each module's files were fetched, until the module's first runner is opened. */
     private final Map<String, WorkerTimes.Interval> fetched = new ConcurrentHashMap<>();
@@ -64,19 +66,24 @@ final class ModuleRunners implements AutoCloseable {
 
     /** @param configure the test JVM settings of a module on this worker, its files fetched first if need be */
     ModuleRunners(RunManifest manifest, Function<ModuleManifest, TestJvmConfig> configure, Heartbeats heartbeats) {
-        this(manifest, configure, heartbeats, TestJvms.unlimited());
+        this(manifest, configure, heartbeats, TestJvms.unlimited(), TestClassData.none());
     }
 
-    /** @param jvms starts the test JVMs of every module's runner */
+    /**
+     * @param jvms starts the test JVMs of every module's runner
+     * @param classData the class data archives of this worker's test JVMs
+     */
     ModuleRunners(
             RunManifest manifest,
             Function<ModuleManifest, TestJvmConfig> configure,
             Heartbeats heartbeats,
-            TestJvms jvms) {
+            TestJvms jvms,
+            TestClassData classData) {
         this.manifest = manifest;
         this.configure = configure;
         this.heartbeats = heartbeats;
         this.jvms = jvms;
+        this.classData = classData;
     }
 
     /** Starts the test JVM of the manifest's first module, the one with the most work, ahead of the first task. */
@@ -203,7 +210,8 @@ final class ModuleRunners implements AutoCloseable {
 
     private TaskRunner openRunner(String module, TestJvmConfig config) {
         closeFor(warmLimit() - 1);
-        TaskRunner runner = new TaskRunner(config, heartbeats, jvms);
+        TestJvmClassData sharing = classDataByModule.computeIfAbsent(module, m -> classData.forModule(m, config));
+        TaskRunner runner = new TaskRunner(config, heartbeats, jvms, sharing);
         WorkerTimes.Interval files = fetched.remove(module);
         if (files != null) {
             runner.filesFetched(files);

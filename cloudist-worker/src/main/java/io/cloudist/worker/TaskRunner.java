@@ -38,6 +38,7 @@ final class TaskRunner implements AutoCloseable {
     private final TestJvmConfig config;
     private final Heartbeats heartbeats;
     private final TestJvms jvms;
+    private final TestJvmClassData classData;
     private TestJvm jvm;
     private int jvmCount;
     private int requestCount;
@@ -54,14 +55,18 @@ final class TaskRunner implements AutoCloseable {
     private long lastEventMillis;
 
     TaskRunner(TestJvmConfig config, Heartbeats heartbeats) {
-        this(config, heartbeats, TestJvms.unlimited());
+        this(config, heartbeats, TestJvms.unlimited(), TestJvmClassData.off(config, ""));
     }
 
-    /** @param jvms starts the test JVMs (in its start slots, if any) */
-    TaskRunner(TestJvmConfig config, Heartbeats heartbeats, TestJvms jvms) {
+    /**
+     * @param jvms starts the test JVMs (in its start slots, if any)
+     * @param classData whether the test JVMs map a class data archive
+     */
+    TaskRunner(TestJvmConfig config, Heartbeats heartbeats, TestJvms jvms, TestJvmClassData classData) {
         this.config = config;
         this.heartbeats = heartbeats;
         this.jvms = jvms;
+        this.classData = classData;
     }
 
     /** Starts the first test JVM ahead of the first task, so its start-up overlaps the coordinator's planning. */
@@ -75,6 +80,16 @@ final class TaskRunner implements AutoCloseable {
     /** This module's files were fetched (or found in place) then: the module's first task will say so. */
     void filesFetched(WorkerTimes.Interval fetched) {
         filesFetched = fetched;
+    }
+
+    /**
+     * A JVM that mapped a class data archive and died before it ran anything blames the archive, which later JVMs do
+     * without: a damaged archive costs one JVM start, never a test.
+     */
+    private void blameClassData(TestJvm dead, boolean ranNothing) {
+        if (dead.mapsClassData() && ranNothing) {
+            classData.discard(dead.exitCode());
+        }
     }
 
     TaskResult run(Assignment assignment, String workerId) {
@@ -121,7 +136,7 @@ final class TaskRunner implements AutoCloseable {
 
     private TestJvm startJvm() {
         jvmSpawnedMillis = System.currentTimeMillis();
-        return jvms.start(config, ++jvmCount);
+        return jvms.start(config, ++jvmCount, classData.next());
     }
 
     /**
@@ -150,6 +165,9 @@ final class TaskRunner implements AutoCloseable {
         long firstTest = 0;
         while (!remaining.isEmpty()) {
             if (jvm == null || !jvm.isAlive()) {
+                if (jvm != null) {
+                    blameClassData(jvm, !jvm.sentAnything());
+                }
                 jvm = startJvm();
             }
             EventCollector events = send(remaining, offset + results.size());
@@ -188,6 +206,9 @@ final class TaskRunner implements AutoCloseable {
                 events.blameRunning(CRASH, crashMessage(jvm.exitCode(), Tail.of(jvm.log(), 400)), tail, now);
             }
             results.addAll(events.results());
+            if (ending == Ending.DIED) {
+                blameClassData(jvm, !events.anyEvent());
+            }
             silentDeaths = events.anyEvent() ? 0 : silentDeaths + 1;
             int code = jvm.exitCode();
             jvm = null;

@@ -18,16 +18,20 @@ final class TestJvm implements AutoCloseable {
     private final Path log;
     private final Path secretProperties;
     private final Path ready;
+    private final boolean mapsClassData;
+    private boolean sent;
 
-    private TestJvm(Process process, Path log, Path secretProperties, Path ready) {
+    private TestJvm(Process process, Path log, Path secretProperties, Path ready, boolean mapsClassData) {
         this.process = process;
         this.commands = process.getOutputStream();
         this.log = log;
         this.secretProperties = secretProperties;
         this.ready = ready;
+        this.mapsClassData = mapsClassData;
     }
 
-    static TestJvm start(TestJvmConfig config, int number) {
+    /** @param launch the class data options that come before the argLine, and the classpath in its order */
+    static TestJvm start(TestJvmConfig config, int number, TestJvmClassData.Launch launch) {
         Path log = config.scratch().resolve("jvm-" + number + ".log");
         Path argFile = config.scratch().resolve("jvm-" + number + ".args");
         Path ready = config.scratch().resolve("jvm-" + number + ".ready");
@@ -35,12 +39,14 @@ final class TestJvm implements AutoCloseable {
             Files.createDirectories(config.scratch());
             Files.deleteIfExists(ready); // an earlier runner of the module numbered its JVMs from 1 too
             Files.createDirectories(config.workingDirectory());
+            List<String> jvmArguments = new ArrayList<>(launch.options());
+            jvmArguments.addAll(config.jvmArguments());
             List<String> command = JavaCommand.build(
                     config.java(),
-                    config.jvmArguments(),
+                    jvmArguments,
                     config.systemProperties(),
                     config.secretProperties(),
-                    config.classpath(),
+                    launch.classpath(),
                     JavaCommand.RUNNER_MAIN,
                     runnerArguments(config, ready),
                     argFile);
@@ -50,7 +56,8 @@ final class TestJvm implements AutoCloseable {
                     .redirectOutput(log.toFile());
             TestJvmSpec.environment(builder.environment(), config.excludedEnvironment(), config.environment());
             builder.environment().putAll(config.secretEnvironment());
-            return new TestJvm(builder.start(), log, JavaCommand.secretPropertiesFile(argFile), ready);
+            return new TestJvm(
+                    builder.start(), log, JavaCommand.secretPropertiesFile(argFile), ready, launch.mapsArchive());
         } catch (IOException e) {
             throw new CloudistException("Cannot start a test JVM with " + config.java() + ": " + e.getMessage(), e);
         }
@@ -67,6 +74,7 @@ final class TestJvm implements AutoCloseable {
 
     /** Asks the runner to run {@code request} and write its events to {@code events}; false if the JVM is gone. */
     boolean send(Path request, Path events) {
+        sent = true;
         try {
             commands.write((request + "\t" + events + "\n").getBytes(StandardCharsets.UTF_8));
             commands.flush();
@@ -83,6 +91,16 @@ final class TestJvm implements AutoCloseable {
     /** True once the runner is ready for its first request (started and warmed up). */
     boolean isReady() {
         return Files.exists(ready);
+    }
+
+    /** Whether this JVM was started mapping a class data archive. */
+    boolean mapsClassData() {
+        return mapsClassData;
+    }
+
+    /** Whether a request was sent to it: a JVM that died before has run nothing. */
+    boolean sentAnything() {
+        return sent;
     }
 
     /** The exit code, waiting briefly for a dying JVM; -1 if it is still running. */

@@ -57,9 +57,11 @@ final class TestJvms implements AutoCloseable {
     /**
      * Starts test JVM {@code number} of a module's runner, once a slot is free.
      *
+     * @param launch the class data options that come before the argLine, and the classpath in its order
+     *
      * @throws CloudistException when the agent is being terminated
      */
-    TestJvm start(TestJvmConfig config, int number) {
+    TestJvm start(TestJvmConfig config, int number, TestJvmClassData.Launch launch) {
         checkOpen();
         long asked = System.currentTimeMillis();
         Runnable release = slots == null ? () -> {} : slots.apply(rank);
@@ -67,7 +69,7 @@ final class TestJvms implements AutoCloseable {
         TestJvm jvm;
         try {
             checkOpen();
-            jvm = TestJvm.start(config, number);
+            jvm = TestJvm.start(config, number, launch);
         } catch (RuntimeException e) {
             release.run();
             throw e;

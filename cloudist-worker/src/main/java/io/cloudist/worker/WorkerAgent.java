@@ -1,5 +1,6 @@
 package io.cloudist.worker;
 
+import io.cloudist.core.jvm.ClassDataArchive;
 import io.cloudist.core.protocol.Assignment;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.ModuleManifest;
@@ -39,8 +40,12 @@ import org.slf4j.LoggerFactory;
 public final class WorkerAgent {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerAgent.class);
 
+    /** How long an agent that is done waits for the class data archives its test JVMs' writers are writing. */
+    private static final Duration CLASS_DATA_PATIENCE = Duration.ofSeconds(60);
+
     private final WorkerOptions options;
     private final TestJvms jvms;
+    private final TestClassData classData;
     private final AtomicReference<String> eviction = new AtomicReference<>("");
     private volatile Heartbeats current;
     private Deadline deadline;
@@ -53,6 +58,7 @@ public final class WorkerAgent {
     WorkerAgent(WorkerOptions options, TestJvms jvms) {
         this.options = options;
         this.jvms = jvms;
+        this.classData = new TestClassData(options.cache().resolve(ClassDataArchive.CACHE_DIRECTORY));
     }
 
     public void run() throws InterruptedException {
@@ -85,6 +91,8 @@ public final class WorkerAgent {
             if (notices != null) {
                 notices.close();
             }
+            classData.awaitWriters(CLASS_DATA_PATIENCE);
+            classData.close();
         }
         if (evicted()) {
             LOG.info("Evicted ({}); exiting", eviction.get());
@@ -184,7 +192,7 @@ public final class WorkerAgent {
                         Map.of(),
                         Map.of());
             };
-            try (ModuleRunners runners = new ModuleRunners(manifest, configure, heartbeats, jvms)) {
+            try (ModuleRunners runners = new ModuleRunners(manifest, configure, heartbeats, jvms, classData)) {
                 runners.warmUp();
                 for (int seq = 0; ; seq++) {
                     if (evicted()) {

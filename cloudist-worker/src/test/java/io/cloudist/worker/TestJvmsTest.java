@@ -25,9 +25,9 @@ class TestJvmsTest {
         JvmStarts starts = new JvmStarts(1);
         try (TestJvms first = new TestJvms(starts.asFunction(), 1);
                 TestJvms second = new TestJvms(starts.asFunction(), 2)) {
-            TestJvm a = first.start(config("a"), 1);
+            TestJvm a = start(first, config("a"), 1);
             CompletableFuture<Boolean> aReadyWhenBStarted = CompletableFuture.supplyAsync(() -> {
-                second.start(config("b"), 1);
+                start(second, config("b"), 1);
                 return a.isReady();
             });
 
@@ -44,13 +44,13 @@ class TestJvmsTest {
     void closingKillsEveryTestJvmStartedGivesBackItsSlotAndStartsNoMore() throws Exception {
         JvmStarts starts = new JvmStarts(1);
         TestJvms jvms = new TestJvms(starts.asFunction(), 1);
-        TestJvm jvm = jvms.start(config("a"), 1);
+        TestJvm jvm = start(jvms, config("a"), 1);
 
         jvms.close();
 
         assertThat(jvm.isAlive()).isFalse();
         assertThat(starts.free()).isEqualTo(1);
-        assertThatThrownBy(() -> jvms.start(config("a"), 2))
+        assertThatThrownBy(() -> start(jvms, config("a"), 2))
                 .isInstanceOf(CloudistException.class)
                 .hasMessageContaining("being terminated");
     }
@@ -58,8 +58,8 @@ class TestJvmsTest {
     @Test
     void withoutSlotsTestJvmsStartAtOnce() throws Exception {
         try (TestJvms jvms = TestJvms.unlimited()) {
-            jvms.start(config("a"), 1);
-            jvms.start(config("b"), 1);
+            start(jvms, config("a"), 1);
+            start(jvms, config("b"), 1);
 
             assertThat(jvms.running()).hasSize(2);
         }
@@ -78,5 +78,10 @@ class TestJvmsTest {
         while (starts.free() < free) {
             Thread.sleep(10);
         }
+    }
+
+    /** Starts a test JVM without a class data archive, on the configuration's classpath. */
+    private static TestJvm start(TestJvms jvms, TestJvmConfig config, int number) {
+        return jvms.start(config, number, TestJvmClassData.off(config, "").next());
     }
 }

@@ -36,6 +36,13 @@ class WorkerAgentTest {
     @TempDir
     Path temp;
 
+    /**
+     * The blob cache, shared by this class's tests as by a machine's workers: the first test's test JVMs write the
+     * class data archive of the classpath, and the later tests' test JVMs map it.
+     */
+    @TempDir
+    static Path cache;
+
     private static String classId(String simpleName) {
         return "[engine:junit-jupiter]/[class:io.cloudist.worker.fixtures." + simpleName + "]";
     }
@@ -81,7 +88,7 @@ class WorkerAgentTest {
         }
         store.put(StoreKeys.assignment(RUN, "w0", tasks.size()), Documents.write(Assignment.stop(tasks.size())));
 
-        new WorkerAgent(WorkerOptions.forRun(store.location(), RUN, "w0", temp.resolve("worker"), null)).run();
+        new WorkerAgent(WorkerOptions.forRun(store.location(), RUN, "w0", temp.resolve("worker"), cache)).run();
 
         return java.util.stream.IntStream.range(0, tasks.size())
                 .mapToObj(i ->
@@ -115,6 +122,8 @@ class WorkerAgentTest {
                         "w0",
                         "--dir",
                         temp.resolve("worker").toString(),
+                        "--cache",
+                        cache.toString(),
                         "--in-place",
                         inPlace.toString()))
                 .run();
@@ -169,6 +178,8 @@ class WorkerAgentTest {
                         "w0",
                         "--dir",
                         temp.resolve("worker").toString(),
+                        "--cache",
+                        cache.toString(),
                         "--in-place",
                         inPlace.toString()))
                 .run();
@@ -409,7 +420,7 @@ class WorkerAgentTest {
                     RUN,
                     "w0",
                     temp.resolve("worker"),
-                    null,
+                    cache,
                     false,
                     false,
                     0,
@@ -450,7 +461,7 @@ class WorkerAgentTest {
                 Documents.write(Assignment.task(1, "t1", 1, List.of(classId("CalculatorFixture")))));
         store.put(StoreKeys.assignment(RUN, "w0", 2), Documents.write(Assignment.stop(2)));
 
-        new WorkerAgent(WorkerOptions.forRun(store.location(), RUN, "w0", temp.resolve("worker"), null)).run();
+        new WorkerAgent(WorkerOptions.forRun(store.location(), RUN, "w0", temp.resolve("worker"), cache)).run();
 
         assertThat(store.exists(StoreKeys.result(RUN, "w0", 0))).isFalse();
         TaskResult second =

@@ -1,36 +1,49 @@
 package io.cloudist.core.provision;
 
 import io.cloudist.core.CloudistException;
+import io.cloudist.core.jvm.ClassDataArchive;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts local workers, each with its own directory and log ({@code <id>.log}), sharing one blob cache: on threads of
- * this JVM ({@link LocalWorkers#THREAD}, {@link AgentThreads}), or as processes, {@code java -cp <worker classpath>
- * io.cloudist.worker.WorkerMain ...}, sharing one class data archive ({@link AgentClassData}). Both get the same
- * arguments. Given an {@link InPlace}, its workers run the tests in the module directory on the classpath's own files,
- * as Surefire does.
+ * Starts local workers, each with its own directory and log ({@code <id>.log}), sharing one blob cache (where their
+ * test JVMs keep their class data archives): on threads of this JVM ({@link LocalWorkers#THREAD}, {@link
+ * AgentThreads}), or as processes, {@code java -cp <worker classpath> io.cloudist.worker.WorkerMain ...}. Both get the
+ * same arguments. Given an {@link InPlace}, its workers run the tests in the module directory on the classpath's own
+ * files, as Surefire does.
+ *
+ * <p>Agent processes load the same thousand-odd classes (Jackson, cloudist) from the same jars, and with many local
+ * workers on few cores their start-up is what the test JVMs wait for: the first agent started without an archive
+ * writes one as it exits, and later agents map it, which halves an agent's start-up CPU. An archive is kept until the
+ * JDK or cloudist changes; the writing of a new one deletes the others.
  */
 public final class LocalProvisioner implements Provisioner {
     /** The worker agent's main class (cloudist-worker). */
     public static final String WORKER_MAIN = "io.cloudist.worker.WorkerMain";
 
     private static final long EXIT_GRACE_MILLIS = 3_000;
+    /** How long the normal end of a run waits for a test JVM class data archive being written. */
+    private static final Duration TEST_CLASS_DATA_GRACE = Duration.ofSeconds(30);
 
     private final Path java;
     private final List<Path> workerClasspath;
     private final Path workersDirectory;
-    private final AgentClassData classData;
+    private final ClassDataArchive classData;
     private final AgentThreads threads;
+    private ClassDataArchive.Writing classDataWriting;
+    private boolean classDataClaimed;
     private final Path inPlaceFile;
     private final List<LocalWorker> started = new ArrayList<>();
     private final List<AgentThreads.AgentThread> threaded = new ArrayList<>();
     private volatile boolean closed;
+    private volatile boolean endedNormally;
     private int nextId;
 
     /**
@@ -53,8 +66,9 @@ public final class LocalProvisioner implements Provisioner {
         this.java = java;
         this.workerClasspath = List.copyOf(workerClasspath);
         this.workersDirectory = workersDirectory;
-        this.classData =
-                mode == LocalWorkers.PROCESS ? new AgentClassData(java, workerClasspath, workersDirectory) : null;
+        this.classData = mode == LocalWorkers.PROCESS
+                ? new ClassDataArchive(workersDirectory, "agent-", java, workerClasspath, List.of(), Duration.ZERO)
+                : null;
         this.threads = mode == LocalWorkers.THREAD ? new AgentThreads(workerClasspath) : null;
         if (threads != null) {
             threads.warmUp(); // while the run ships its classpath and writes its manifest
@@ -117,7 +131,7 @@ public final class LocalProvisioner implements Provisioner {
     private WorkerHandle startProcess(String id, List<String> arguments, Path log) throws IOException {
         List<String> command =
                 new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-        List<String> classDataOptions = classData.nextAgentOptions();
+        List<String> classDataOptions = nextClassDataOptions();
         command.addAll(classDataOptions);
         command.addAll(List.of(
                 "-cp",
@@ -132,7 +146,8 @@ public final class LocalProvisioner implements Provisioner {
                 .redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .start();
-        LocalWorker worker = new LocalWorker(id, process, log, AgentClassData.writes(classDataOptions));
+        LocalWorker worker = new LocalWorker(
+                id, process, log, classDataOptions.stream().anyMatch(o -> o.startsWith(ClassDataArchive.WRITE)));
         synchronized (started) {
             started.add(worker);
         }
@@ -140,15 +155,45 @@ public final class LocalProvisioner implements Provisioner {
     }
 
     /**
+     * The class data options of the next agent: map the archive when it is there; otherwise the first agent started
+     * writes it as it exits, and the others run without one.
+     */
+    private List<String> nextClassDataOptions() {
+        if (classData.usable()) {
+            return classData.mapOptions();
+        }
+        if (!classDataClaimed) {
+            classDataClaimed = true;
+            Optional<ClassDataArchive.Writing> writing = classData.claim();
+            if (writing.isPresent()) {
+                classDataWriting = writing.get();
+                return classDataWriting.writeOptions();
+            }
+        }
+        return List.of();
+    }
+
+    /** The run ended normally: its end may wait for a test JVM class data archive being written. */
+    @Override
+    public void keepWarm() {
+        endedNormally = true;
+    }
+
+    /**
      * Terminates the workers (and their test JVMs) at once: by now they have been told to stop, or the run is being
      * aborted, and nothing they still do matters. Workers on threads are waited for a moment, so that none writes to
-     * the store once the run is over. Only an agent process that writes the class data archive gets a moment to
-     * exit by itself, since the archive is written on exit; one that has to be terminated may leave a partial
-     * archive, which is deleted.
+     * the store once the run is over. At the normal end of a run, a test JVM class data archive being written (once
+     * per change of a classpath's jars, by a JVM of its own) gets up to half a minute first, and the agent process
+     * that writes the agents' archive gets a moment to exit by itself, since the archive is written on exit; what a
+     * writer that has to be terminated leaves is deleted.
      */
     @Override
     public void close() {
         closed = true;
+        if (endedNormally) {
+            ClassDataArchive.awaitWriters(
+                    workersDirectory.resolve("cache").resolve(ClassDataArchive.CACHE_DIRECTORY), TEST_CLASS_DATA_GRACE);
+        }
         if (inPlaceFile != null) {
             try {
                 Files.deleteIfExists(inPlaceFile); // it may hold secrets, and the workers have read it
@@ -170,9 +215,13 @@ public final class LocalProvisioner implements Provisioner {
                     Thread.currentThread().interrupt();
                 }
                 writer.terminate();
-                if (!exited) {
-                    classData.discard();
+                if (exited && writer.process().exitValue() == 0) {
+                    classDataWriting.commit();
                 }
+            }
+            if (classDataWriting != null) {
+                classDataWriting.close();
+                classDataWriting = null;
             }
         }
     }

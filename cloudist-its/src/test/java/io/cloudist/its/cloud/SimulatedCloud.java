@@ -4,12 +4,14 @@ import io.cloudist.aws.client.AwsNames;
 import io.cloudist.aws.client.MotoExtension;
 import io.cloudist.aws.s3.S3ProxyExtension;
 import io.cloudist.testing.FakeImds;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -30,10 +32,12 @@ public final class SimulatedCloud implements AutoCloseable {
     private final Ec2Client ec2;
     private final InstanceBooter booter;
     private final URI s3Endpoint;
+    private final Path instances;
 
     public SimulatedCloud(Path work, URI s3Endpoint) throws Exception {
         Files.createDirectories(work);
         this.s3Endpoint = s3Endpoint;
+        this.instances = work.resolve("instances");
         this.moto = MotoExtension.Server.start(work.resolve("moto.log"));
         this.ec2 = Ec2Client.builder()
                 .endpointOverride(moto.endpoint())
@@ -46,7 +50,7 @@ public final class SimulatedCloud implements AutoCloseable {
         this.booter = new InstanceBooter(
                 ec2,
                 imds,
-                work.resolve("instances"),
+                instances,
                 Map.of(
                         "AWS_ACCESS_KEY_ID", S3ProxyExtension.ACCESS_KEY,
                         "AWS_SECRET_ACCESS_KEY", S3ProxyExtension.SECRET_KEY));
@@ -79,6 +83,21 @@ public final class SimulatedCloud implements AutoCloseable {
 
     public long liveProcesses() {
         return booter.liveProcesses();
+    }
+
+    /** What the worker agents of every instance have logged so far, one agent's log after another. */
+    public String workerLogs() throws IOException {
+        StringBuilder logs = new StringBuilder();
+        if (Files.isDirectory(instances)) {
+            try (Stream<Path> files = Files.walk(instances)) {
+                for (Path log : files.filter(f -> f.getFileName().toString().matches("worker-\\d+\\.log"))
+                        .sorted()
+                        .toList()) {
+                    logs.append(Files.readString(log));
+                }
+            }
+        }
+        return logs.toString();
     }
 
     /** Instances tagged {@code cloudist=true} that moto does not report as terminated. */
