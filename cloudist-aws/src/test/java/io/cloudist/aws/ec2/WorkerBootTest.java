@@ -185,7 +185,7 @@ class WorkerBootTest {
         assertThat(log)
                 .contains("cloudist: the worker agent of " + dir.resolve("opt/w0")
                         + " is past its deadline (1) with no progress; powering off");
-        assertThat(calls()).contains("shutdown -h now");
+        assertThat(awaitCall("shutdown -h now")).contains("shutdown -h now");
     }
 
     @Test
@@ -195,7 +195,7 @@ class WorkerBootTest {
         start(jars, 1, 1, 3, Map.of("AGENT", "works"));
 
         awaitBootLog("cloudist: the instance has lived its maximum of 3 s (cloudist.maxInstanceHours); powering off");
-        assertThat(calls()).contains("shutdown -h now");
+        assertThat(awaitCall("shutdown -h now")).contains("shutdown -h now");
     }
 
     /** Puts {@code content} in the fake bucket under its hash, as the shipper does. */
@@ -249,6 +249,15 @@ class WorkerBootTest {
 
     private String bootLog() throws IOException {
         return Files.readString(dir.resolve("opt/log/boot.log"));
+    }
+
+    /** The calls made so far, once one of them is {@code call} (the script logs why before it makes the call). */
+    private List<String> awaitCall(String call) throws Exception {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < giveUp && !calls().contains(call)) {
+            Thread.sleep(50);
+        }
+        return calls();
     }
 
     private List<String> calls() throws IOException {
