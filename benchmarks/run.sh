@@ -127,6 +127,8 @@ for round in $(seq 1 "$rounds"); do
     if ${cloudist[$i]}; then
       figures[$round,$i]=$(java "$root/benchmarks/Startup.java" "$dir" "$out/$log" || echo "")
       echo "  ${times[$round,$i]} s; ${figures[$round,$i]}"
+    else
+      echo "  ${times[$round,$i]} s"
     fi
   done
 done

@@ -13,9 +13,9 @@ import java.util.function.IntFunction;
  * them takes several times as long as alone.
  *
  * <p>A slot goes to the lowest rank waiting, then to the first asked: discovery takes one before the local workers
- * start ({@link #DISCOVERY}), and each local worker on a thread of this JVM starts a test JVM in a slot at the rank of
- * its number, so that the first workers, which get the longest tasks first, are ready first; it gives the slot back
- * once that JVM is ready. Workers in other class loaders see the slots as an {@link IntFunction} ({@link
+ * start ({@link #DISCOVERY}), and each local worker on a thread of this JVM starts its first test JVM in a slot at the
+ * rank of its number, so that the first workers, which get the longest tasks first, are ready first, and its later
+ * ones at the last rank, in the order asked; it gives the slot back once that JVM is ready. Workers in other class loaders see the slots as an {@link IntFunction} ({@link
  * #asFunction()}): rank in, the action that gives the slot back out.
  */
 public final class JvmStarts {
@@ -86,7 +86,7 @@ public final class JvmStarts {
     }
 
     /** How many are waiting for a slot. */
-    synchronized int waiting() {
+    public synchronized int waiting() {
         return waiting.size();
     }
 
