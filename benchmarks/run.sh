@@ -135,6 +135,8 @@ for round in $(seq 1 "$rounds"); do
     if ${cloudist[$i]}; then
       figures[$round,$i]=$(java "$root/benchmarks/Startup.java" "$dir" "$out/$log" || echo "")
       echo "  ${times[$round,$i]} s; ${figures[$round,$i]}"
+    else
+      echo "  ${times[$round,$i]} s"
     fi
   done
 done
@@ -145,7 +147,11 @@ med() { for r in $(seq "$2" "$rounds"); do echo "${times[$r,$1]}"; done | median
 fig() { for r in $(seq "$2" "$rounds"); do echo "${figures[$r,$1]:-}" | tr ' ' '\n' | sed -n "s/^$3=//p" | grep -v n/a || true; done | median; }
 first_with_history=2
 if (( rounds < 2 )); then first_with_history=1; fi
-baseline=$(med "$baseline_index" 1)
+if ${cloudist[$baseline_index]}; then
+  baseline=$(med "$baseline_index" "$first_with_history")   # without Surefire: the first cloudist configuration, with history
+else
+  baseline=$(med "$baseline_index" 1)
+fi
 {
   echo
   echo "Suite: $mode, $(nproc) cores, $rounds rounds, $workers workers$($discovery_miss && echo ', discovery cache deleted before each cloudist run')"

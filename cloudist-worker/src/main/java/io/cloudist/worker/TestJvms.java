@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * Starts the test JVMs of one worker agent, and kills them all when the agent is terminated.
  *
  * <p>With start slots, which the agents on threads of one JVM share with its discovery, a test JVM starts only in a
- * slot, given at the agent's rank (its worker number: the first workers get the longest tasks first), and gives it
- * back once it is ready for its first request (its runner created its ready file), once it is
+ * slot, given to its first test JVM at the agent's rank (its worker number: the first workers get the longest tasks
+ * first) and to its later ones in the order asked, and gives it back once it is ready for its first request (its runner created its ready file), once it is
  * gone, or after {@link #LONGEST_HOLD_MILLIS}. Many workers on few cores then start their JVMs a few at a time, the
  * first soon ready for the longest tasks, instead of all at once and all late; and a discovery that took a slot first
  * is not slowed down by them.
@@ -28,11 +29,18 @@ final class TestJvms implements AutoCloseable {
     /** The longest a starting JVM holds its slot: on a machine too loaded to start one in that time, start more. */
     static final long LONGEST_HOLD_MILLIS = 10_000;
 
+    /**
+     * The rank of an agent's later test JVMs (after a crash, one per class without reuseForks, another module's): after
+     * every first one, then in the order asked, so that the first workers cannot keep the others waiting.
+     */
+    static final int LATER = Integer.MAX_VALUE;
+
     private static final long CHECK_MILLIS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(TestJvms.class);
 
     private final IntFunction<Runnable> slots;
     private final int rank;
+    private final AtomicBoolean firstAsked = new AtomicBoolean(true);
     private final Set<TestJvm> started = ConcurrentHashMap.newKeySet();
     private final List<Starting> starting = new ArrayList<>();
     private ScheduledExecutorService watch;
@@ -64,7 +72,7 @@ final class TestJvms implements AutoCloseable {
     TestJvm start(TestJvmConfig config, int number, TestJvmClassData.Launch launch) {
         checkOpen();
         long asked = System.currentTimeMillis();
-        Runnable release = slots == null ? () -> {} : slots.apply(rank);
+        Runnable release = slots == null ? () -> {} : slots.apply(firstAsked.getAndSet(false) ? rank : LATER);
         long waited = System.currentTimeMillis() - asked;
         TestJvm jvm;
         try {

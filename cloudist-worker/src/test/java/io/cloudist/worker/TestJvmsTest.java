@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,33 @@ class TestJvmsTest {
             awaitFree(starts, 1);
         }
         assertThat(starts.free()).isEqualTo(1);
+    }
+
+    @Test
+    void anAgentsLaterTestJvmWaitsBehindAnyAgentsFirstWhateverTheirRanks() throws Exception {
+        JvmStarts starts = new JvmStarts(1);
+        List<String> order = new CopyOnWriteArrayList<>();
+        try (TestJvms early = new TestJvms(starts.asFunction(), 1);
+                TestJvms late = new TestJvms(starts.asFunction(), 5)) {
+            start(early, config("early-1"), 1);
+            awaitFree(starts, 1);
+            Runnable held = starts.take(0);
+            CompletableFuture<Void> again = CompletableFuture.runAsync(() -> {
+                start(early, config("early-2"), 2);
+                order.add("early's second");
+            });
+            awaitWaiting(starts, 1);
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> {
+                start(late, config("late-1"), 1);
+                order.add("late's first");
+            });
+            awaitWaiting(starts, 2);
+
+            held.run();
+            CompletableFuture.allOf(again, first).get();
+        }
+
+        assertThat(order).containsExactly("late's first", "early's second");
     }
 
     @Test
@@ -72,6 +100,12 @@ class TestJvmsTest {
                 .toList();
         return TestJvmConfig.from(
                 ShippedRun.module("", List.of(), List.of()), temp, classpath, temp.resolve("scratch-" + name));
+    }
+
+    private static void awaitWaiting(JvmStarts starts, int waiting) throws InterruptedException {
+        while (starts.waiting() < waiting) {
+            Thread.sleep(5);
+        }
     }
 
     private static void awaitFree(JvmStarts starts, int free) throws InterruptedException {

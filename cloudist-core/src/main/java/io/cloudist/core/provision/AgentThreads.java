@@ -30,16 +30,16 @@ final class AgentThreads {
     private static final Map<List<String>, ClassLoader> LOADERS = new ConcurrentHashMap<>();
 
     private final List<Path> classpath;
-    private final IntFunction<Runnable> jvmStarts;
+    private final JvmStarts jvmStarts;
     private final String agentClass;
 
     /** @param classpath cloudist-worker and its dependencies */
     AgentThreads(List<Path> classpath) {
-        this(classpath, JvmStarts.shared().asFunction(), AGENT);
+        this(classpath, JvmStarts.shared(), AGENT);
     }
 
     /** @param agentClass the agent's class: {@link #AGENT}, or a stand-in in tests */
-    AgentThreads(List<Path> classpath, IntFunction<Runnable> jvmStarts, String agentClass) {
+    AgentThreads(List<Path> classpath, JvmStarts jvmStarts, String agentClass) {
         this.classpath = List.copyOf(classpath);
         this.jvmStarts = jvmStarts;
         this.agentClass = agentClass;
@@ -79,18 +79,29 @@ final class AgentThreads {
         try {
             agent = loader.loadClass(agentClass)
                     .getConstructor(String[].class, Path.class, IntFunction.class)
-                    .newInstance(arguments.toArray(String[]::new), log, jvmStarts);
+                    .newInstance(arguments.toArray(String[]::new), log, jvmStarts.asFunction());
         } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
             throw new CloudistException(
                     "Cannot start local worker " + id + " in this JVM (" + e + "); to start each worker in a JVM of"
                             + " its own, set " + CloudistParameters.LOCAL_WORKERS.option() + "=process",
                     e);
         }
+        jvmStarts.expect(rank(id)); // the agent asks at this rank for its first test JVM's slot
         Thread thread = new Thread((Runnable) agent, "cloudist-worker-" + id);
         thread.setDaemon(true);
         thread.setContextClassLoader(loader);
         thread.start();
         return new AgentThread(id, thread, (AutoCloseable) agent, log);
+    }
+
+    /** A worker's rank for start slots, its fork number: {@code w0} is 1, as the agent reckons it. */
+    static int rank(String workerId) {
+        String digits = workerId.replaceFirst("^.*?(\\d+)$", "$1");
+        try {
+            return Integer.parseInt(digits) + 1;
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     private static ClassLoader loader(List<Path> classpath) {

@@ -3,6 +3,7 @@ package io.cloudist.core.jvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudist.core.CloudistException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,6 +28,34 @@ class JvmStartsTest {
         }
 
         assertThat(order).containsExactly("rank 1", "first rank 3", "second rank 3");
+        assertThat(starts.free()).isEqualTo(1);
+    }
+
+    @Test
+    void anExpectedStartKeepsHigherRanksWaitingUntilItAsks() throws Exception {
+        JvmStarts starts = new JvmStarts(1, Duration.ofMinutes(5));
+        starts.expect(1);
+        Thread two = waitFor(starts, "rank 2", 2, 1);
+
+        Thread one = new Thread(() -> {
+            Runnable slot = starts.take(1);
+            order.add("rank 1");
+            slot.run();
+        });
+        one.start();
+        one.join();
+        two.join();
+
+        assertThat(order).containsExactly("rank 1", "rank 2");
+    }
+
+    @Test
+    void anExpectedStartThatNeverAsksHoldsNobodyBackOnceItsTimeIsUp() {
+        JvmStarts starts = new JvmStarts(1, Duration.ofMillis(50));
+        starts.expect(1);
+
+        starts.take(2).run();
+
         assertThat(starts.free()).isEqualTo(1);
     }
 

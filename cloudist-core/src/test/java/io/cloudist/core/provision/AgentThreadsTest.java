@@ -86,8 +86,7 @@ class AgentThreadsTest {
 
     @Test
     void anAgentThatCannotBeLoadedGivesAnErrorThatOffersWorkerProcesses() throws Exception {
-        AgentThreads threads =
-                new AgentThreads(List.of(fixtureJar()), new JvmStarts(2).asFunction(), "io.cloudist.NoSuchAgent");
+        AgentThreads threads = new AgentThreads(List.of(fixtureJar()), new JvmStarts(2), "io.cloudist.NoSuchAgent");
 
         assertThatThrownBy(() -> threads.start("w0", List.of(), log("w0")))
                 .isInstanceOf(CloudistException.class)
@@ -100,7 +99,7 @@ class AgentThreadsTest {
     }
 
     private AgentThreads threads(JvmStarts slots) throws IOException {
-        return new AgentThreads(List.of(fixtureJar()), slots.asFunction(), AgentThreadFixture.class.getName());
+        return new AgentThreads(List.of(fixtureJar()), slots, AgentThreadFixture.class.getName());
     }
 
     private Path log(String id) {
