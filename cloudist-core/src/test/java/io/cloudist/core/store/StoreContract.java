@@ -163,12 +163,14 @@ public abstract class StoreContract {
     }
 
     /**
-     * Looks until the watch has reported {@code versions}, or a hundred times: a watch that is told of changes may
-     * report one at a time, and one whose answer was lost reports what it held in its next complete listing.
+     * Looks until the watch has reported {@code versions}, or for 20 s: a watch that is told of changes may report one
+     * at a time, and one whose answer was lost reports what it held in its next complete listing, which a local
+     * directory's watch makes every 5 s.
      */
     private static void lookUntilSeen(StoreWatch watch, Map<String, String> seen, Map<String, String> versions)
             throws InterruptedException {
-        for (int look = 0; look < 100 && !seen.equals(versions); look++) {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        for (int look = 0; System.nanoTime() < giveUp && !seen.equals(versions); look++) {
             watch.await(Duration.ofMillis(look == 0 ? 0 : 50));
             seen.putAll(watch.next().versions());
         }
