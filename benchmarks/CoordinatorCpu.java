@@ -1,22 +1,26 @@
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Measures what the coordinator costs during a local run's tests: the CPU time of the Maven JVM itself (utime +
- * stime of {@code /proc/<pid>/stat}, not its children, the worker processes) between the first task's start and the
- * last task's end, as a share of one core.
+ * stime of {@code /proc/<pid>/stat}, not its children, the worker processes or test JVMs) between the first task's
+ * start and the last task's end, as a share of one core; and of the coordinator's own threads in it ({@code
+ * /proc/<pid>/task/<tid>/stat}), which is what it costs when the worker agents run on threads of the Maven JVM.
  *
  * <p>Usage, from the repository root: {@code java benchmarks/CoordinatorCpu.java [--workers 16,32] [--rounds 3]
  * [--suite sleep|cpu] [--config NAME=MAVEN_ARGS ...]}, or {@code benchmarks/run.sh --coordinator-cpu ...}. Linux
@@ -35,20 +39,39 @@ import java.util.stream.Stream;
  * interpolates the CPU time at both moments.
  */
 public final class CoordinatorCpu {
-    private static final long SAMPLE_MILLIS = 50;
+    private static final long SAMPLE_MILLIS = 100;
     private static final Pattern TASK_START =
             Pattern.compile("\"startedMillis\"\\s*:\\s*(\\d+)\\s*,\\s*\"firstTestMillis\"");
     private static final Pattern TASK_END = Pattern.compile("\"finishedMillis\"\\s*:\\s*(\\d+)");
 
-    /** CPU time (seconds) of the sampled process at a wall-clock time (epoch milliseconds). */
-    private record Sample(long millis, double cpuSeconds) {}
+    /**
+     * CPU time (seconds) of the sampled process at a wall-clock time (epoch milliseconds), and of its coordinator's
+     * threads alone.
+     */
+    private record Sample(long millis, double cpuSeconds, double coordinatorSeconds) {}
 
-    /** One measured run. */
-    private record Measure(double cpuSeconds, double windowSeconds, int tasks, double wallSeconds) {
+    /**
+     * One measured run: the CPU time of the whole Maven JVM and of the coordinator's own threads in the window. With
+     * local workers on threads ({@code -Dcloudist.localWorkers=thread}) the Maven JVM runs the worker agents too; with
+     * worker processes it is the coordinator's alone.
+     */
+    private record Measure(
+            double cpuSeconds, double coordinatorSeconds, double windowSeconds, int tasks, double wallSeconds) {
         double share() {
             return cpuSeconds / windowSeconds;
         }
+
+        double coordinatorShare() {
+            return coordinatorSeconds / windowSeconds;
+        }
     }
+
+    /**
+     * Thread names (as Linux keeps them: the first 15 characters) of the coordinator: Maven's main thread, which
+     * runs it, its store requests and lease. Not counted: the JVM's own threads (compilers, garbage collector), which
+     * serve every thread, and the worker agents' threads.
+     */
+    private static final List<String> COORDINATOR_THREADS = List.of("main", "cloudist-coordi", "cloudist-lease");
 
     private final Path root;
     private final Path out;
@@ -125,9 +148,9 @@ public final class CoordinatorCpu {
                     measured.computeIfAbsent(config.getKey() + " " + workers, k -> new ArrayList<>()).add(m);
                     System.out.printf(Locale.ROOT,
                             "Round %d: %-24s %2d workers: %5.2f s CPU in %5.1f s of tests (%4.1f %% of a core),"
-                                    + " %d tasks, wall %.1f s%n",
+                                    + " coordinator's threads %4.2f s (%4.1f %%), %d tasks, wall %.1f s%n",
                             round, config.getKey(), workers, m.cpuSeconds(), m.windowSeconds(), 100 * m.share(),
-                            m.tasks(), m.wallSeconds());
+                            m.coordinatorSeconds(), 100 * m.coordinatorShare(), m.tasks(), m.wallSeconds());
                 }
             }
         }
@@ -136,11 +159,12 @@ public final class CoordinatorCpu {
         rows.add(String.format(Locale.ROOT, "Maven JVM CPU from the first task's start to the last task's end, %s"
                 + " suite, %d rounds, %d cores; medians (min-max):", suite, rounds,
                 Runtime.getRuntime().availableProcessors()));
-        rows.add(String.format(Locale.ROOT, "%-32s %18s %14s %22s %10s", "configuration", "CPU s", "tests s",
-                "share of a core", "tasks"));
-        measured.forEach((name, list) -> rows.add(String.format(Locale.ROOT, "%-32s %18s %14s %22s %10d", name,
+        rows.add(String.format(Locale.ROOT, "%-24s %18s %14s %22s %22s %6s", "configuration", "JVM CPU s", "tests s",
+                "JVM, share of a core", "coordinator's threads", "tasks"));
+        measured.forEach((name, list) -> rows.add(String.format(Locale.ROOT, "%-24s %18s %14s %22s %22s %6d", name,
                 range(list, Measure::cpuSeconds, 1, "%.2f"), range(list, Measure::windowSeconds, 1, "%.1f"),
-                range(list, Measure::share, 100, "%.1f %%"), list.get(0).tasks())));
+                range(list, Measure::share, 100, "%.1f %%"), range(list, Measure::coordinatorShare, 100, "%.1f %%"),
+                list.get(0).tasks())));
         Files.write(out.resolve("coordinator-cpu.txt"), rows, StandardCharsets.UTF_8);
         rows.forEach(System.out::println);
         return 0;
@@ -169,11 +193,18 @@ public final class CoordinatorCpu {
                 .redirectOutput(log.toFile())
                 .start();
         Path stat = Path.of("/proc/" + maven.pid() + "/stat");
+        Path tasks = Path.of("/proc/" + maven.pid() + "/task");
+        Map<String, Double> coordinatorThreads = new HashMap<>(); // thread id to its last CPU time
         List<Sample> samples = new ArrayList<>();
         while (!maven.waitFor(SAMPLE_MILLIS, TimeUnit.MILLISECONDS)) {
             try {
-                samples.add(new Sample(System.currentTimeMillis(), cpuSeconds(Files.readString(stat))));
-            } catch (IOException e) {
+                double total = cpuSeconds(Files.readString(stat));
+                sampleThreads(tasks, coordinatorThreads);
+                double coordinator = coordinatorThreads.values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum();
+                samples.add(new Sample(System.currentTimeMillis(), total, coordinator));
+            } catch (IOException | UncheckedIOException e) {
                 // it exited between the wait and the read
             }
         }
@@ -191,7 +222,33 @@ public final class CoordinatorCpu {
         }
         long first = starts.stream().min(Long::compare).orElseThrow();
         long last = ends.stream().max(Long::compare).orElseThrow();
-        return new Measure(cpuAt(samples, last) - cpuAt(samples, first), (last - first) / 1000.0, starts.size(), wall);
+        return new Measure(
+                cpuAt(samples, last, Sample::cpuSeconds) - cpuAt(samples, first, Sample::cpuSeconds),
+                cpuAt(samples, last, Sample::coordinatorSeconds) - cpuAt(samples, first, Sample::coordinatorSeconds),
+                (last - first) / 1000.0,
+                starts.size(),
+                wall);
+    }
+
+    /**
+     * Reads the CPU time of each of the coordinator's threads into {@code cpuByThread}; a thread that has ended keeps
+     * its last reading.
+     */
+    private void sampleThreads(Path tasks, Map<String, Double> cpuByThread) throws IOException {
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                String line;
+                try {
+                    line = Files.readString(thread.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // the thread ended
+                }
+                String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+                if (COORDINATOR_THREADS.stream().anyMatch(name::startsWith)) {
+                    cpuByThread.put(thread.getFileName().toString(), cpuSeconds(line));
+                }
+            }
+        }
     }
 
     /** utime + stime of a {@code /proc/<pid>/stat} line: fields 14 and 15, counted after the command's ")". */
@@ -201,19 +258,19 @@ public final class CoordinatorCpu {
     }
 
     /** The CPU time at {@code millis}, interpolated between the samples around it. */
-    private static double cpuAt(List<Sample> samples, long millis) {
+    private static double cpuAt(List<Sample> samples, long millis, ToDoubleFunction<Sample> cpu) {
         Sample before = samples.get(0);
         for (Sample s : samples) {
             if (s.millis() >= millis) {
                 if (s.millis() == before.millis()) {
-                    return s.cpuSeconds();
+                    return cpu.applyAsDouble(s);
                 }
                 double f = (double) (millis - before.millis()) / (s.millis() - before.millis());
-                return before.cpuSeconds() + f * (s.cpuSeconds() - before.cpuSeconds());
+                return cpu.applyAsDouble(before) + f * (cpu.applyAsDouble(s) - cpu.applyAsDouble(before));
             }
             before = s;
         }
-        return before.cpuSeconds();
+        return cpu.applyAsDouble(before);
     }
 
     private static List<Long> all(Pattern pattern, String text) {
@@ -228,7 +285,7 @@ public final class CoordinatorCpu {
         return values;
     }
 
-    private static String range(List<Measure> list, java.util.function.ToDoubleFunction<Measure> f, double scale,
+    private static String range(List<Measure> list, ToDoubleFunction<Measure> f, double scale,
             String format) {
         List<Double> values = list.stream().map(m -> f.applyAsDouble(m) * scale).sorted().toList();
         int n = values.size();
