@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A build whose workers run on its threads is killed with SIGKILL (no shutdown hook runs) while their test JVMs wait,
- * warm, for their first task: each test JVM's standard input was the build's pipe, so each sees it end and exits.
+ * warm, for their first task: each test JVM's standard input was the build's pipe, so each sees it end and exits, as
+ * does a JVM writing their class data archive.
  * (A build killed while tests run: FaultsIT in cloudist-its.)
  */
 @Timeout(120)
@@ -57,7 +58,8 @@ class BuildKilledTest {
             host.destroyForcibly();
         }
 
-        assertThat(testJvms).hasSize(WORKERS);
+        // the test JVMs, and the JVM that writes their class data archive while they wait, if it is still writing
+        assertThat(testJvms).hasSizeGreaterThanOrEqualTo(WORKERS);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (testJvms.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
             Thread.sleep(100);
