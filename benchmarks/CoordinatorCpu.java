@@ -48,7 +48,14 @@ public final class CoordinatorCpu {
      * CPU time (seconds) of the sampled process at a wall-clock time (epoch milliseconds), and of its coordinator's
      * threads alone.
      */
-    private record Sample(long millis, double cpuSeconds, double coordinatorSeconds) {}
+    private record Sample(long millis, double cpuSeconds, Map<String, Double> byThreadName) {
+        double coordinatorSeconds() {
+            return byThreadName.entrySet().stream()
+                    .filter(e -> COORDINATOR_THREADS.stream().anyMatch(e.getKey()::startsWith))
+                    .mapToDouble(Map.Entry::getValue)
+                    .sum();
+        }
+    }
 
     /**
      * One measured run: the CPU time of the whole Maven JVM and of the coordinator's own threads in the window. With
@@ -56,7 +63,12 @@ public final class CoordinatorCpu {
      * worker processes it is the coordinator's alone.
      */
     private record Measure(
-            double cpuSeconds, double coordinatorSeconds, double windowSeconds, int tasks, double wallSeconds) {
+            double cpuSeconds,
+            double coordinatorSeconds,
+            double windowSeconds,
+            int tasks,
+            double wallSeconds,
+            Map<String, Double> byThreadName) {
         double share() {
             return cpuSeconds / windowSeconds;
         }
@@ -68,10 +80,13 @@ public final class CoordinatorCpu {
 
     /**
      * Thread names (as Linux keeps them: the first 15 characters) of the coordinator: Maven's main thread, which
-     * runs it, its store requests and lease. Not counted: the JVM's own threads (compilers, garbage collector), which
-     * serve every thread, and the worker agents' threads.
+     * runs it (Linux names it after the process, {@code java}, as it does the launcher's first thread, which only
+     * waits), its store requests, lease and the watch of a local store (the JDK's {@code FileSystemWatcher}). Not
+     * counted: the JVM's own threads (compilers, garbage collector), which serve every thread, and the worker
+     * agents' threads.
      */
-    private static final List<String> COORDINATOR_THREADS = List.of("main", "cloudist-coordi", "cloudist-lease");
+    private static final List<String> COORDINATOR_THREADS =
+            List.of("java", "main", "cloudist-coordi", "cloudist-lease", "FileSystemWatch");
 
     private final Path root;
     private final Path out;
@@ -151,6 +166,7 @@ public final class CoordinatorCpu {
                                     + " coordinator's threads %4.2f s (%4.1f %%), %d tasks, wall %.1f s%n",
                             round, config.getKey(), workers, m.cpuSeconds(), m.windowSeconds(), 100 * m.share(),
                             m.coordinatorSeconds(), 100 * m.coordinatorShare(), m.tasks(), m.wallSeconds());
+                    System.out.println("         threads that spent the most: " + top(m.byThreadName(), 8));
                 }
             }
         }
@@ -194,16 +210,15 @@ public final class CoordinatorCpu {
                 .start();
         Path stat = Path.of("/proc/" + maven.pid() + "/stat");
         Path tasks = Path.of("/proc/" + maven.pid() + "/task");
-        Map<String, Double> coordinatorThreads = new HashMap<>(); // thread id to its last CPU time
+        Map<String, Map.Entry<String, Double>> threads = new HashMap<>(); // thread id to its name and last CPU time
         List<Sample> samples = new ArrayList<>();
         while (!maven.waitFor(SAMPLE_MILLIS, TimeUnit.MILLISECONDS)) {
             try {
                 double total = cpuSeconds(Files.readString(stat));
-                sampleThreads(tasks, coordinatorThreads);
-                double coordinator = coordinatorThreads.values().stream()
-                        .mapToDouble(Double::doubleValue)
-                        .sum();
-                samples.add(new Sample(System.currentTimeMillis(), total, coordinator));
+                sampleThreads(tasks, threads);
+                Map<String, Double> byName = new HashMap<>();
+                threads.values().forEach(t -> byName.merge(t.getKey(), t.getValue(), Double::sum));
+                samples.add(new Sample(System.currentTimeMillis(), total, byName));
             } catch (IOException | UncheckedIOException e) {
                 // it exited between the wait and the read
             }
@@ -227,16 +242,44 @@ public final class CoordinatorCpu {
                 cpuAt(samples, last, Sample::coordinatorSeconds) - cpuAt(samples, first, Sample::coordinatorSeconds),
                 (last - first) / 1000.0,
                 starts.size(),
-                wall);
+                wall,
+                byThreadName(samples, first, last));
     }
 
-    /**
-     * Reads the CPU time of each of the coordinator's threads into {@code cpuByThread}; a thread that has ended keeps
-     * its last reading.
-     */
-    private void sampleThreads(Path tasks, Map<String, Double> cpuByThread) throws IOException {
-        try (Stream<Path> threads = Files.list(tasks)) {
-            for (Path thread : threads.toList()) {
+    /** CPU seconds of each thread name from the last sample before {@code from} to the first after {@code to}. */
+    private static Map<String, Double> byThreadName(List<Sample> samples, long from, long to) {
+        Sample before = samples.get(0);
+        Sample after = samples.get(samples.size() - 1);
+        for (Sample s : samples) {
+            if (s.millis() <= from) {
+                before = s;
+            }
+            if (s.millis() >= to && s.millis() < after.millis()) {
+                after = s;
+            }
+        }
+        Map<String, Double> spent = new HashMap<>();
+        for (var e : after.byThreadName().entrySet()) {
+            spent.put(e.getKey(), e.getValue() - before.byThreadName().getOrDefault(e.getKey(), 0.0));
+        }
+        return spent;
+    }
+
+    /** The {@code n} thread names that spent the most CPU, with their seconds. */
+    private static String top(Map<String, Double> byThreadName, int n) {
+        return byThreadName.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(n)
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey().replaceAll("\\d+$", "#"), e.getValue()))
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("none");
+    }
+
+    /** Reads each thread's name and CPU time into {@code threads}; a thread that has ended keeps its last reading. */
+    private void sampleThreads(Path tasks, Map<String, Map.Entry<String, Double>> threads) throws IOException {
+        try (Stream<Path> listed = Files.list(tasks)) {
+            for (Path thread : listed.toList()) {
                 String line;
                 try {
                     line = Files.readString(thread.resolve("stat"));
@@ -244,9 +287,7 @@ public final class CoordinatorCpu {
                     continue; // the thread ended
                 }
                 String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
-                if (COORDINATOR_THREADS.stream().anyMatch(name::startsWith)) {
-                    cpuByThread.put(thread.getFileName().toString(), cpuSeconds(line));
-                }
+                threads.put(thread.getFileName().toString(), Map.entry(name, cpuSeconds(line)));
             }
         }
     }
