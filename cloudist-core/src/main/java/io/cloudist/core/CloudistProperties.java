@@ -126,6 +126,20 @@ public final class CloudistProperties {
     public static final String MAX_INSTANCE_HOURS = "cloudist.maxInstanceHours";
 
     public static final String DEFAULT_MAX_INSTANCE_HOURS = "12";
+    /** Workers boot from a runtime image in the account's container registry (ECR). */
+    public static final String IMAGE = "cloudist.image";
+
+    public static final String DEFAULT_IMAGE = "true";
+    /** The image the worker image builds on: one with a java of the build's feature version or newer. */
+    public static final String BASE_IMAGE = "cloudist.baseImage";
+    /** Days after its push that the image repository's lifecycle rule expires an image. */
+    public static final String IMAGE_RETENTION_DAYS = "cloudist.imageRetentionDays";
+
+    public static final String DEFAULT_IMAGE_RETENTION_DAYS = "30";
+    /** Cleanup deletes the image repository and its images too. */
+    public static final String DELETE_IMAGES = "cloudist.deleteImages";
+
+    public static final String DEFAULT_DELETE_IMAGES = "false";
     public static final String DELETE_RUN_DATA = "cloudist.deleteRunData";
     public static final String DEFAULT_DELETE_RUN_DATA = "false";
     /** Setup repairs what it finds weaker than it would make it on an existing bucket, instead of only saying so. */

@@ -3,10 +3,12 @@ package io.cloudist.maven;
 import static io.cloudist.core.CloudistProperties.ALLOWED_SECRETS;
 import static io.cloudist.core.CloudistProperties.AMI;
 import static io.cloudist.core.CloudistProperties.BACKEND;
+import static io.cloudist.core.CloudistProperties.BASE_IMAGE;
 import static io.cloudist.core.CloudistProperties.CPU_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_CPU_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_GRANULARITY;
 import static io.cloudist.core.CloudistProperties.DEFAULT_IDLE_MINUTES;
+import static io.cloudist.core.CloudistProperties.DEFAULT_IMAGE;
 import static io.cloudist.core.CloudistProperties.DEFAULT_LOCAL_WORKERS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_MAX_INSTANCE_HOURS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_MEMORY_PER_WORKER;
@@ -21,6 +23,7 @@ import static io.cloudist.core.CloudistProperties.EXTRA_FILES;
 import static io.cloudist.core.CloudistProperties.FILE_EXCLUDES;
 import static io.cloudist.core.CloudistProperties.GRANULARITY;
 import static io.cloudist.core.CloudistProperties.IDLE_MINUTES;
+import static io.cloudist.core.CloudistProperties.IMAGE;
 import static io.cloudist.core.CloudistProperties.INSTANCE_TYPES;
 import static io.cloudist.core.CloudistProperties.LOCAL_WORKERS;
 import static io.cloudist.core.CloudistProperties.MAX_INSTANCE_HOURS;
@@ -268,6 +271,20 @@ abstract class AbstractTestMojo extends AbstractMojo {
      */
     @Parameter(property = MAX_INSTANCE_HOURS, defaultValue = DEFAULT_MAX_INSTANCE_HOURS)
     private String maxInstanceHours;
+
+    /**
+     * Boot ec2 workers from a runtime image that cloudist builds without Docker and keeps in the account's ECR
+     * repository; false installs Java at boot.
+     */
+    @Parameter(property = IMAGE, defaultValue = DEFAULT_IMAGE)
+    private String image;
+
+    /**
+     * The image the worker image builds on; it must have a java of the build's Java version or newer on its PATH.
+     * Default: Amazon Corretto of the build's Java version.
+     */
+    @Parameter(property = BASE_IMAGE)
+    private String baseImage;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
