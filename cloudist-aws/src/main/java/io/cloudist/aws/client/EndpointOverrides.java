@@ -24,6 +24,19 @@ public final class EndpointOverrides {
                 env.get("AWS_ENDPOINT_URL"));
     }
 
+    /** The ECR API endpoint this JVM's clients use instead of AWS's, or "" when there is none. */
+    public static String ecr() {
+        return ecr(System.getenv(), System.getProperties());
+    }
+
+    static String ecr(Map<String, String> env, Properties properties) {
+        return first(
+                properties.getProperty("aws.endpointUrlEcr"),
+                env.get("AWS_ENDPOINT_URL_ECR"),
+                properties.getProperty("aws.endpointUrl"),
+                env.get("AWS_ENDPOINT_URL"));
+    }
+
     /**
      * The container registry to push worker images to and pull them from instead of the ECR registry that {@code
      * ecr:GetAuthorizationToken} names, e.g. {@code http://127.0.0.1:5000}: the {@code cloudist.registryEndpoint}

@@ -46,7 +46,13 @@ END=$(( BORN + @MAX_LIFETIME_SECONDS@ ))
   shutdown -h now
 ) &
 
+# The runtime: the worker image when there is one and it can be pulled (IMAGE_READY=yes), else Java and the
+# worker jars, fetched below.
+IMAGE_READY=no
+@IMAGE_SETUP@
+if [ "$IMAGE_READY" != yes ]; then
 @JAVA_SETUP@
+fi
 
 # IMDSv2 only. AWS_EC2_METADATA_SERVICE_ENDPOINT is the SDK's and CLI's standard override of the address.
 IMDS=${AWS_EC2_METADATA_SERVICE_ENDPOINT:-http://169.254.169.254}
@@ -64,6 +70,7 @@ for attempt in 1 2 3 4 5; do
   sleep 1
 done
 
+if [ "$IMAGE_READY" != yes ]; then
 L="$BASE/lib"
 BLOBS=@BLOBS@
 mkdir -p "$L" "$BASE/cache"
@@ -79,6 +86,7 @@ for hash in @HASHES@; do
   [ "$actual" = "$hash" ] || power_off "the worker jar $BLOBS$hash does not match its SHA-256 (its bytes hash to $actual): refusing to start the worker agents"
   CP="$CP${CP:+:}$L/$hash"
 done
+fi
 
 # This instance runs its share of the launch's @WORKERS@ workers, @SLOTS@ at most.
 case "$LAUNCH_INDEX" in
@@ -92,11 +100,23 @@ case "$LAUNCH_INDEX" in
 esac
 # A warm agent takes no new run in the instance's last hour (or last quarter, for a short life).
 RETIRE_AT=$(( END - ( @MAX_LIFETIME_SECONDS@ >= 4 * 3600 ? 3600 : @MAX_LIFETIME_SECONDS@ / 4 ) ))
+# One agent: in a container of the image, whose blob cache holds the tests' third-party jars already, or on the
+# instance's Java with a cache of its own.
+start_agent() {
+  local slot=$1
+  shift
+  if [ "$IMAGE_READY" = yes ]; then
+    run_in_image "$slot" "$@"
+  else
+    "$JAVA" -Xmx256m -XX:+UseSerialGC -cp "$CP" "$MAIN" "$@" --cache "$BASE/cache"
+  fi
+}
+echo "cloudist: boot step agents: starting at $(date +%s%3N) ms"
 PIDS=""
 for ((slot = 0; slot < AGENTS; slot++)); do
   mkdir -p "$BASE/w$slot"
-  "$JAVA" -Xmx256m -XX:+UseSerialGC -cp "$CP" "$MAIN" --store @STORE@ --pool --worker "$INSTANCE_ID-$slot" \
-    --dir "$BASE/w$slot" --cache "$BASE/cache" --idle-minutes @IDLE_MINUTES@ --host "$INSTANCE_ID" --imds "$IMDS" \
+  start_agent "$slot" --store @STORE@ --pool --worker "$INSTANCE_ID-$slot" \
+    --dir "$BASE/w$slot" --idle-minutes @IDLE_MINUTES@ --host "$INSTANCE_ID" --imds "$IMDS" \
     --store-outage-seconds @STORE_OUTAGE_SECONDS@ --deadline-file "$BASE/w$slot/deadline" --retire-at "$RETIRE_AT" \
     >>"$BASE/log/worker-$slot.log" 2>&1 &
   PIDS="$PIDS $!"

@@ -197,4 +197,21 @@ class UserDataTest {
         }
         throw new IllegalStateException("No " + tool + " on this machine");
     }
+
+    @Test
+    void theImagePathPullsByDigestOnlyAndSignsInThroughTheOverriddenEcrEndpoint() {
+        String image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/cloudist@sha256:" + "d".repeat(64);
+
+        String script = boot("").withImage(image, "http://127.0.0.1:5000").script();
+
+        assertThat(script)
+                .contains("IMAGE='" + image + "'")
+                .contains("aws ecr get-login-password --endpoint-url 'http://127.0.0.1:5000' --region 'eu-west-1'")
+                .contains("\"$IMAGE\" \"$@\" --cache '/opt/cloudist/cache'")
+                .doesNotContainPattern("@[A-Z_]+@");
+        assertThat(boot("").script()).doesNotContain("IMAGE='").doesNotContain("get-login-password");
+        assertThatThrownBy(() -> boot("").withImage("registry/cloudist:latest", ""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pinned by digest");
+    }
 }

@@ -20,13 +20,17 @@ import java.util.stream.Stream;
  * image's {@code PATH}.
  */
 public final class JdkBaseImage {
+    /** What a runtime does without: the JDK's modules for jlink, its documentation and man pages. */
+    private static final java.util.Set<String> SKIPPED = java.util.Set.of("jmods", "docs", "man", "demo");
+
     /** Where the image has its JDK. */
     public static final String JAVA_HOME = "/opt/java";
 
     private JdkBaseImage() {}
 
     /**
-     * Pushes a base of the whole JDK, runnable, to {@code target} as {@code target:jdk}; returns its reference.
+     * Pushes a base of the JDK, runnable (all but its jmods, docs and sources), to {@code target} as {@code
+     * target:jdk}; returns its reference.
      *
      * @param cache Jib's cache directory
      */
@@ -48,7 +52,12 @@ public final class JdkBaseImage {
         List<Path> files;
         if (only.isEmpty()) {
             try (Stream<Path> walk = Files.walk(home, FileVisitOption.FOLLOW_LINKS)) {
-                files = walk.filter(Files::isRegularFile).sorted().toList();
+                files = walk.filter(Files::isRegularFile)
+                        .filter(f ->
+                                !SKIPPED.contains(home.relativize(f).getName(0).toString()))
+                        .filter(f -> !f.getFileName().toString().equals("src.zip"))
+                        .sorted()
+                        .toList();
             }
         } else {
             files = only.stream().map(home::resolve).toList();
