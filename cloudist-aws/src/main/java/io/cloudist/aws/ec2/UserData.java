@@ -137,16 +137,31 @@ public record UserData(
 
     /** The script's text. */
     public String script() {
+        return script(true);
+    }
+
+    /**
+     * The script's text; without {@code fallback}, an instance that cannot pull the image powers off instead of
+     * fetching the worker jars, whose list the script then leaves out.
+     */
+    String script(boolean fallback) {
         List<String> includes = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
-        for (BlobRef jar : workerJars) {
+        for (BlobRef jar : fallback ? workerJars : List.<BlobRef>of()) {
             includes.add("--include " + quote(jar.sha256()));
             hashes.add(quote(jar.sha256()));
         }
         return resource("worker-boot.sh")
                 .replace(
                         "@IMAGE_SETUP@",
-                        image.isEmpty() ? "" : resource("image-setup.sh").strip())
+                        image.isEmpty()
+                                ? ""
+                                : resource("image-setup.sh").strip()
+                                        + (fallback
+                                                ? ""
+                                                : "\n[ \"$IMAGE_READY\" = yes ] || power_off \"cannot pull the worker"
+                                                        + " image, and the boot script has no room for the list of"
+                                                        + " the worker jars to boot without it\""))
                 .replace("@JAVA_SETUP@", javaSetup(javaFeatureVersion).strip())
                 .replace("@IMAGE@", quote(image))
                 .replace("@IMAGE_CACHE@", quote(ImageLayout.CACHE))
@@ -172,12 +187,16 @@ public record UserData(
     }
 
     /**
-     * The script as RunInstances takes it.
+     * The script as RunInstances takes it. With an image and more worker jars than fit in EC2's limit, the script
+     * leaves the jars' list out, and an instance that cannot pull the image powers off.
      *
      * @throws CloudistException when the script exceeds EC2's 16 KiB
      */
     public String base64() {
         byte[] bytes = script().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BYTES && !image.isEmpty()) {
+            bytes = script(false).getBytes(StandardCharsets.UTF_8); // the image holds the jars: no fallback, then
+        }
         if (bytes.length > MAX_BYTES) {
             throw new CloudistException("The worker boot script is " + bytes.length + " bytes, over EC2's "
                     + MAX_BYTES + "-byte limit on user data: the worker bundle has too many jars ("

@@ -4,7 +4,6 @@ IMAGE=@IMAGE@
 REGISTRY=${IMAGE%%/*}
 RUNTIME=${CLOUDIST_CONTAINER_RUNTIME:-docker}
 step_started=$(date +%s%3N)
-echo "cloudist: boot step boot: $(( step_started / 1000 - BORN )) s from boot to the runtime"
 if ! command -v "$RUNTIME" >/dev/null 2>&1; then
   echo "cloudist: no container runtime ($RUNTIME) on this image; installing one"
   { dnf install -y -q docker && systemctl start docker; } || echo "cloudist: cannot install a container runtime"
