@@ -19,16 +19,21 @@ public final class CloudistProperties {
         /** {@code test} without the forked lifecycle, for a POM to bind: it takes every parameter of {@link #TEST}. */
         TEST_NO_FORK,
         SETUP,
-        CLEANUP;
+        CLEANUP,
+        /** Builds and pushes the workers' runtime image ahead of a run: it takes every parameter of {@link #TEST}. */
+        IMAGE;
 
         /** The goal's name as typed after {@code cloudist:}. */
         public String goalName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
-        /** The goal whose parameters this one takes: itself, or {@link #TEST} for its twin {@link #TEST_NO_FORK}. */
+        /**
+         * The goal whose parameters this one takes: itself, or {@link #TEST} for its twin {@link #TEST_NO_FORK} and for
+         * {@link #IMAGE}.
+         */
         public Goal parameterGoal() {
-            return this == TEST_NO_FORK ? TEST : this;
+            return this == TEST_NO_FORK || this == IMAGE ? TEST : this;
         }
     }
 

@@ -313,7 +313,7 @@ abstract class AbstractTestMojo extends AbstractMojo {
         }
         try {
             Map<String, Object> configuration = ConfiguredValues.of(this, mojoExecution.getMojoDescriptor());
-            Optional<ReactorRun> reactorRun = reactorRun(configuration);
+            Optional<ReactorRun> reactorRun = buildsImage() ? Optional.empty() : reactorRun(configuration);
             if ("pom".equals(project.getPackaging())) {
                 getLog().debug("cloudist: a pom module has no tests to run");
                 accountFor(reactorRun);
@@ -338,6 +338,11 @@ abstract class AbstractTestMojo extends AbstractMojo {
         }
     }
 
+    /** Whether this goal builds the workers' image instead of running the tests ({@code cloudist:image}). */
+    boolean buildsImage() {
+        return false;
+    }
+
     /**
      * The session's reactor run, when this build has several projects and {@code reactor} is on: modules hand their
      * tests to it, and it runs them all after the last module (design record 0009).
@@ -360,6 +365,14 @@ abstract class AbstractTestMojo extends AbstractMojo {
             throws MojoExecutionException, MojoFailureException {
         getLog().debug("cloudist run request: " + run.request());
         run.warnings().forEach(getLog()::warn);
+        if (buildsImage()) {
+            MavenRunListener listener = new MavenRunListener(getLog(), text -> {}, System.out, System.err);
+            run.extension().call(() -> {
+                Cloudist.image(run.request(), listener);
+                return null;
+            });
+            return;
+        }
         boolean interactive = session.getRequest().isInteractiveMode() && System.console() != null;
         // The goal's execute is the plugin's entry point: what tests print goes to Maven's own streams, as Surefire's
         // does, also when the reactor's run prints it later.

@@ -133,15 +133,7 @@ public final class Ec2Provisioner implements Provisioner {
         if (spot.isEmpty() && !settings.onDemandFallback()) {
             throw NoInstanceType.noSpot(types, prices, needs, context.region());
         }
-        Set<String> imageArchitectures = new java.util.TreeSet<>();
-        spot.stream()
-                .limit(SPOT_ATTEMPTS)
-                .forEach(c -> imageArchitectures.add(c.type().architecture()));
-        if (settings.onDemandFallback() || spot.isEmpty()) {
-            types.stream()
-                    .filter(t -> InstanceChooser.eligible(t, needs))
-                    .forEach(t -> imageArchitectures.add(t.architecture()));
-        }
+        Set<String> imageArchitectures = imageArchitectures(types, needs);
         String image = images == null
                 ? ""
                 : images.pinned(launch.workerClasspath(), launch.testClasspath(), imageArchitectures)
@@ -173,6 +165,18 @@ public final class Ec2Provisioner implements Provisioner {
         all.addAll(run.handles);
         run.handles.forEach(w -> handedOut.add(w.id()));
         return List.copyOf(all);
+    }
+
+    /**
+     * The architectures the worker image covers: those of every instance type the settings allow, not only of the
+     * cheapest now, so that a change of spot prices does not name another image.
+     */
+    static Set<String> imageArchitectures(List<InstanceSpec> types, WorkerNeeds needs) {
+        Set<String> architectures = new java.util.TreeSet<>();
+        types.stream()
+                .filter(t -> InstanceChooser.eligible(t, needs))
+                .forEach(t -> architectures.add(t.architecture()));
+        return architectures;
     }
 
     /** Claims warm workers of earlier runs from the store's pool; their instances need no boot. */

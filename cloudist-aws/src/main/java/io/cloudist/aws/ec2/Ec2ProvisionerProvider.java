@@ -18,6 +18,7 @@ import io.cloudist.core.provision.ProvisionerProvider;
 import io.cloudist.core.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
@@ -41,6 +42,37 @@ public final class Ec2ProvisionerProvider implements ProvisionerProvider {
             String region = clients.region();
             return "s3://" + AwsNames.defaultStore(clients.account(), region).bucket();
         }
+    }
+
+    /**
+     * Builds and pushes the worker image of these classpaths for the architectures of every instance type the
+     * settings allow, as a run's launch would, unless the account's repository holds it.
+     */
+    @Override
+    public void prepareImage(
+            CloudSettings settings, List<Path> workerClasspath, List<Path> testClasspath, RunListener listener) {
+        CloudSettingsCheck.check(settings);
+        try (AwsClients clients = new AwsClients(settings)) {
+            AmiResolver amis = new AmiResolver(clients.ec2(), clients.ssm());
+            Set<String> architectures =
+                    settings.ami().isEmpty() ? Set.of() : Set.of(amis.architectureOf(settings.ami()));
+            WorkerNeeds needs = WorkerNeeds.of(settings, architectures);
+            Set<String> covered =
+                    Ec2Provisioner.imageArchitectures(new InstanceCatalog(clients.ec2()).types(needs), needs);
+            if (covered.isEmpty()) {
+                throw NoInstanceType.noFit(needs);
+            }
+            images(clients, settings, listener).ensure(workerClasspath, testClasspath, covered);
+        }
+    }
+
+    private static WorkerImages images(AwsClients clients, CloudSettings settings, RunListener listener) {
+        return new WorkerImages(
+                new EcrRepository(clients.ecr(), EndpointOverrides.registry()),
+                new ImageBuilder(imageCache(), listener, Clock.systemUTC()),
+                settings.image().baseImage(),
+                settings.javaFeatureVersion(),
+                listener);
     }
 
     /**
@@ -72,14 +104,7 @@ public final class Ec2ProvisionerProvider implements ProvisionerProvider {
                             + region + ": run `mvn cloudist:setup -Dcloudist.backend=ec2` once for this region"));
             LaunchContext context = new LaunchContext(
                     region, group, caller.arn(), caller.account(), EndpointOverrides.s3(), EndpointOverrides.ecr());
-            WorkerImages images = settings.image().enabled()
-                    ? new WorkerImages(
-                            new EcrRepository(clients.ecr(), EndpointOverrides.registry()),
-                            new ImageBuilder(imageCache(), listener, Clock.systemUTC()),
-                            settings.image().baseImage(),
-                            settings.javaFeatureVersion(),
-                            listener)
-                    : null;
+            WorkerImages images = settings.image().enabled() ? images(clients, settings, listener) : null;
             return new Ec2Provisioner(
                     store,
                     clients.ec2(),

@@ -59,14 +59,41 @@ public final class WorkerImages {
 
     private Optional<String> make(ImageInputs inputs) {
         try {
-            ImageTarget target = repository.target();
-            BuiltImage image = builder.ensure(inputs, target, repository.lookup(target), null);
-            return Optional.of(target.pinned(image.digest()));
+            return Optional.of(build(inputs).reference());
         } catch (RuntimeException e) {
             listener.line(ConsoleLine.warn("cloudist: Cannot build or find the worker image (" + e.getMessage()
                     + "); instances install Java and fetch the worker's jars at boot instead. -Dcloudist.image=false"
                     + " skips the image"));
             return Optional.empty();
         }
+    }
+
+    /**
+     * The image of these classpaths, built and pushed when the repository lacks it ({@code cloudist:image}).
+     *
+     * @return the image, pinned by digest, in {@link BuiltImage#reference()}'s place
+     * @throws io.cloudist.core.CloudistException when it cannot be looked up, built or pushed
+     */
+    public BuiltImage ensure(List<Path> workerClasspath, List<Path> testClasspath, Set<String> architectures) {
+        if (workerClasspath.isEmpty() || architectures.isEmpty()) {
+            throw new ImageBuildException("A worker image needs the worker's jars and an architecture: "
+                    + workerClasspath.size() + " jars, architectures " + architectures);
+        }
+        return build(ImageInputs.of(baseImage, List.copyOf(architectures), workerClasspath, testClasspath));
+    }
+
+    /** The built (or found) image, with {@link BuiltImage#reference()} pinned by digest. */
+    private BuiltImage build(ImageInputs inputs) {
+        ImageTarget target = repository.target();
+        BuiltImage image = builder.ensure(inputs, target, repository.lookup(target), null);
+        return new BuiltImage(
+                target.pinned(image.digest()),
+                image.digest(),
+                image.built(),
+                image.blobsPushed(),
+                image.blobs(),
+                image.bytesPushed(),
+                image.bytes(),
+                image.elapsed());
     }
 }

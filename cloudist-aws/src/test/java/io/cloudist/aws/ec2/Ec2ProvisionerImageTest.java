@@ -2,6 +2,7 @@ package io.cloudist.aws.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudist.aws.client.Lines;
 import io.cloudist.aws.client.MotoExtension;
 import io.cloudist.aws.client.Settings;
 import io.cloudist.aws.image.EcrRepository;
@@ -9,6 +10,8 @@ import io.cloudist.aws.image.ImageBuilder;
 import io.cloudist.aws.image.JdkBaseImage;
 import io.cloudist.aws.image.LocalRegistry;
 import io.cloudist.aws.image.WorkerImages;
+import io.cloudist.core.cloud.CloudSettings;
+import io.cloudist.core.cloud.ImageSettings;
 import io.cloudist.core.provision.WorkerLaunch;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +117,33 @@ class Ec2ProvisionerImageTest {
         assertThat(fx.userData(fx.instances().get(0).instanceId()))
                 .doesNotContain("IMAGE=")
                 .contains("dnf install -y java-17-amazon-corretto-devel");
+    }
+
+    @Test
+    void theImageGoalBuildsTheImageOnceForTheArchitecturesTheSettingsAllow() throws Exception {
+        WorkerLaunch launch = launch(1);
+        // Inputs of this test's own: the other tests' images share the registry.
+        Files.writeString(launch.workerClasspath().get(0), "the worker the goal builds");
+        CloudSettings settings =
+                Settings.ec2(List.of("c7i.xlarge"), 0, false).withImage(new ImageSettings(true, base, 30, false));
+        Lines first = new Lines();
+        Lines second = new Lines();
+        System.setProperty("cloudist.registryEndpoint", "http://" + registry.host());
+        try {
+            new Ec2ProvisionerProvider()
+                    .prepareImage(settings, launch.workerClasspath(), launch.testClasspath(), first);
+            new Ec2ProvisionerProvider()
+                    .prepareImage(settings, launch.workerClasspath(), launch.testClasspath(), second);
+        } finally {
+            System.clearProperty("cloudist.registryEndpoint");
+        }
+
+        assertThat(first.texts()).anyMatch(l -> l.contains(" built (sha256:"));
+        assertThat(second.texts()).anyMatch(l -> l.contains(" found (sha256:") && l.contains("pushed nothing"));
+        String tag = io.cloudist.aws.image.ImageInputs.of(
+                        base, List.of("x86_64"), launch.workerClasspath(), launch.testClasspath())
+                .tag();
+        assertThat(registry.layers("cloudist", tag)).hasSize(3);
     }
 
     private WorkerImages images(String baseImage) {
