@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Cloud runs whose instances boot from the worker image: real {@code mvn cloudist:setup} (which makes the ECR
- * repository in moto), a cold and a warm {@code cloudist:test -Dcloudist.backend=ec2} and {@code cloudist:cleanup},
+ * repository in moto), a cold and a warm {@code cloudist:test -Dcloudist.backend=ec2}, {@code cloudist:image} of the
+ * unchanged project and {@code cloudist:cleanup},
  * the image built with Jib from a base made of this machine's JDK and pushed to a real registry on loopback, and
  * each simulated instance pulling it over the registry API and running its agents from the unpacked image.
  */
@@ -45,6 +46,7 @@ class ImageCloudIT {
     private BuildResult warm;
     private int bootedByWarm;
     private Set<String> blobsAfterWarm;
+    private BuildResult imageGoal;
     private BuildResult cleanup;
     private long processesAfterCleanup = -1;
 
@@ -74,6 +76,7 @@ class ImageCloudIT {
         warm = builds.cloudist(builds.copy(FIXTURE, "image-warm"), env, ec2);
         bootedByWarm = cloud.bootedInstances() - bootedByCold;
         blobsAfterWarm = cloud.registry().blobs();
+        imageGoal = builds.maven(builds.copy(FIXTURE, "image-goal"), env, concat("cloudist:image", ec2));
         cleanup = builds.maven(project, env, "cloudist:cleanup", store, "-Dcloudist.deleteRunData=true");
         long deadline = System.currentTimeMillis() + 30_000;
         while ((processesAfterCleanup = cloud.liveProcesses()) > 0 && System.currentTimeMillis() < deadline) {
@@ -122,10 +125,25 @@ class ImageCloudIT {
     }
 
     @Test
+    void theImageGoalOfTheUnchangedProjectFindsTheImageAndPushesNothing() throws Exception {
+        assertThat(imageGoal.succeeded()).as("%s", imageGoal).isTrue();
+        assertThat(imageGoal.log()).containsPattern("cloudist: image \\S+/cloudist:[0-9a-f]{64} found \\(sha256:");
+        assertThat(imageGoal.log()).contains("pushed nothing");
+        assertThat(cloud.registry().blobs()).isEqualTo(blobsAfterCold);
+    }
+
+    @Test
     void cleanupLeavesNothingRunning() {
         assertThat(cleanup.succeeded()).as("%s", cleanup).isTrue();
         assertThat(cloud.unterminatedInstances()).isEmpty();
         assertThat(processesAfterCleanup).isZero();
+    }
+
+    private static String[] concat(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     private List<String> bootLogs() throws Exception {
