@@ -102,7 +102,7 @@ class ImageCloudIT {
         assertThat(cold.succeeded()).as("%s", cold).isTrue();
         assertThat(bootedByCold).isPositive();
         assertThat(cold.log()).containsPattern("cloudist: image \\S+/cloudist:[0-9a-f]{64} built \\(sha256:");
-        assertThat(cold.log()).doesNotContain("Cannot build or find the worker image");
+        assertThat(cold.log()).doesNotContain("Instances boot without the worker image");
         assertThat(ReportedOutcomes.keys(cold.reportedTests()))
                 .containsExactlyElementsOf(ReportedOutcomes.keys(local.reportedTests()));
         List<String> bootLogs = bootLogs();

@@ -61,9 +61,9 @@ public final class WorkerImages {
         try {
             return Optional.of(build(inputs).reference());
         } catch (RuntimeException e) {
-            listener.line(ConsoleLine.warn("cloudist: Cannot build or find the worker image (" + e.getMessage()
-                    + "); instances install Java and fetch the worker's jars at boot instead. -Dcloudist.image=false"
-                    + " skips the image"));
+            listener.line(ConsoleLine.warn("cloudist: Instances boot without the worker image: " + e.getMessage()
+                    + ". They install Java and fetch the worker's jars at boot instead; -Dcloudist.image=false skips"
+                    + " the image"));
             return Optional.empty();
         }
     }

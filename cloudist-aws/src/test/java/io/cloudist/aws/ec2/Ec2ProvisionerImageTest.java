@@ -111,8 +111,9 @@ class Ec2ProvisionerImageTest {
         provisioner.start(launch(1));
 
         assertThat(fx.lines.texts())
-                .anyMatch(l -> l.startsWith("cloudist: Cannot build or find the worker image (")
-                        && l.endsWith("instances install Java and fetch the worker's jars at boot instead."
+                .anyMatch(l -> l.startsWith("cloudist: Instances boot without the worker image: Cannot build the"
+                                + " worker image ")
+                        && l.endsWith(". They install Java and fetch the worker's jars at boot instead;"
                                 + " -Dcloudist.image=false skips the image"));
         assertThat(fx.userData(fx.instances().get(0).instanceId()))
                 .doesNotContain("IMAGE=")
