@@ -137,6 +137,9 @@ public final class FakeContainerRuntime {
             int eq = e.indexOf('=');
             environment.put(e.substring(0, eq), inRoot(root, e.substring(eq + 1)));
         }
+        // A container sees the image's environment and the -e names only. The simulated instance profile's
+        // credentials are environment variables of the instance (a real one's come from the metadata service, which
+        // the host network reaches): they pass too.
         environment
                 .keySet()
                 .retainAll(Set.copyOf(concat(
