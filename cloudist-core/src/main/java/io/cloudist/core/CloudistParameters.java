@@ -295,6 +295,38 @@ public final class CloudistParameters {
             "Hours after which a worker instance powers off, whatever its agents do (1 to 168); a warm"
                     + " instance takes no new run in its last hour.");
 
+    public static final Parameter IMAGE = new Parameter(
+            "image",
+            CloudistProperties.IMAGE,
+            CloudistProperties.DEFAULT_IMAGE,
+            TEST_ONLY,
+            "Boot ec2 workers from a runtime image (JDK, worker, the tests' third-party jars) that cloudist builds"
+                    + " without Docker and keeps in the account's ECR repository; false installs Java at boot.");
+
+    public static final Parameter BASE_IMAGE = new Parameter(
+            "baseImage",
+            CloudistProperties.BASE_IMAGE,
+            "Amazon Corretto of the build's Java version",
+            TEST_ONLY,
+            "The image the worker image builds on (system packages, fonts, native libraries the tests need);"
+                    + " it must have a java of the build's Java version or newer on its PATH.",
+            "");
+
+    public static final Parameter IMAGE_RETENTION_DAYS = new Parameter(
+            "imageRetentionDays",
+            CloudistProperties.IMAGE_RETENTION_DAYS,
+            CloudistProperties.DEFAULT_IMAGE_RETENTION_DAYS,
+            Set.of(Goal.SETUP),
+            "Days after its push that the image repository expires a worker image (a run after that pushes it"
+                    + " again).");
+
+    public static final Parameter DELETE_IMAGES = new Parameter(
+            "deleteImages",
+            CloudistProperties.DELETE_IMAGES,
+            CloudistProperties.DEFAULT_DELETE_IMAGES,
+            Set.of(Goal.CLEANUP),
+            "Also delete the ECR repository of worker images, with every image in it.");
+
     public static final Parameter DELETE_RUN_DATA = new Parameter(
             "deleteRunData",
             CloudistProperties.DELETE_RUN_DATA,
@@ -362,6 +394,10 @@ public final class CloudistParameters {
             AMI,
             IDLE_MINUTES,
             MAX_INSTANCE_HOURS,
+            IMAGE,
+            BASE_IMAGE,
             DELETE_RUN_DATA,
-            FIX);
+            DELETE_IMAGES,
+            FIX,
+            IMAGE_RETENTION_DAYS);
 }

@@ -19,16 +19,21 @@ public final class CloudistProperties {
         /** {@code test} without the forked lifecycle, for a POM to bind: it takes every parameter of {@link #TEST}. */
         TEST_NO_FORK,
         SETUP,
-        CLEANUP;
+        CLEANUP,
+        /** Builds and pushes the workers' runtime image ahead of a run: it takes every parameter of {@link #TEST}. */
+        IMAGE;
 
         /** The goal's name as typed after {@code cloudist:}. */
         public String goalName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
-        /** The goal whose parameters this one takes: itself, or {@link #TEST} for its twin {@link #TEST_NO_FORK}. */
+        /**
+         * The goal whose parameters this one takes: itself, or {@link #TEST} for its twin {@link #TEST_NO_FORK} and for
+         * {@link #IMAGE}.
+         */
         public Goal parameterGoal() {
-            return this == TEST_NO_FORK ? TEST : this;
+            return this == TEST_NO_FORK || this == IMAGE ? TEST : this;
         }
     }
 
@@ -126,6 +131,20 @@ public final class CloudistProperties {
     public static final String MAX_INSTANCE_HOURS = "cloudist.maxInstanceHours";
 
     public static final String DEFAULT_MAX_INSTANCE_HOURS = "12";
+    /** Workers boot from a runtime image in the account's container registry (ECR). */
+    public static final String IMAGE = "cloudist.image";
+
+    public static final String DEFAULT_IMAGE = "true";
+    /** The image the worker image builds on: one with a java of the build's feature version or newer. */
+    public static final String BASE_IMAGE = "cloudist.baseImage";
+    /** Days after its push that the image repository's lifecycle rule expires an image. */
+    public static final String IMAGE_RETENTION_DAYS = "cloudist.imageRetentionDays";
+
+    public static final String DEFAULT_IMAGE_RETENTION_DAYS = "30";
+    /** Cleanup deletes the image repository and its images too. */
+    public static final String DELETE_IMAGES = "cloudist.deleteImages";
+
+    public static final String DEFAULT_DELETE_IMAGES = "false";
     public static final String DELETE_RUN_DATA = "cloudist.deleteRunData";
     public static final String DEFAULT_DELETE_RUN_DATA = "false";
     /** Setup repairs what it finds weaker than it would make it on an existing bucket, instead of only saying so. */

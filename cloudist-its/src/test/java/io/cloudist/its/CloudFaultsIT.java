@@ -56,6 +56,7 @@ class CloudFaultsIT {
         assertThat(setup.succeeded()).as("%s", setup).isTrue();
         String[] ec2 = {
             "-Dcloudist.backend=ec2",
+            "-Dcloudist.image=false",
             "-Dcloudist.workers=2",
             store,
             "-Dcloudist.idleMinutes=1",

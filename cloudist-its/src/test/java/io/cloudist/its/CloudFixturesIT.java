@@ -76,7 +76,12 @@ class CloudFixturesIT {
         Map<String, String> env = cloud.mavenEnvironment();
         String bucket = S3.createBucket();
         String store = "-Dcloudist.store=s3://" + bucket + "/cloudist";
-        ec2.addAll(List.of("-Dcloudist.backend=ec2", "-Dcloudist.workers=2", store, "-Dcloudist.idleMinutes=2"));
+        ec2.addAll(List.of(
+                "-Dcloudist.backend=ec2",
+                "-Dcloudist.image=false",
+                "-Dcloudist.workers=2",
+                store,
+                "-Dcloudist.idleMinutes=2"));
         Path files = builds.copy("module-files", "cloud");
         BuildResult setup = builds.maven(files, env, "cloudist:setup", store);
         assertThat(setup.succeeded()).as("%s", setup).isTrue();

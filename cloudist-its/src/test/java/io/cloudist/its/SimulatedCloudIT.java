@@ -55,7 +55,13 @@ class SimulatedCloudIT {
         local = builds.cloudist(builds.copy(FIXTURE, "cloud-local"), "-Dcloudist.workers=2");
         setup = builds.maven(project, env, "cloudist:setup", store);
         setupAgain = builds.maven(project, env, "cloudist:setup", store);
-        String[] ec2 = {"-Dcloudist.backend=ec2", "-Dcloudist.workers=2", store, "-Dcloudist.idleMinutes=2"};
+        String[] ec2 = {
+            "-Dcloudist.backend=ec2",
+            "-Dcloudist.image=false",
+            "-Dcloudist.workers=2",
+            store,
+            "-Dcloudist.idleMinutes=2"
+        };
         nothing = builds.cloudist(
                 builds.copy(FIXTURE, "cloud-nothing"),
                 env,

@@ -51,7 +51,14 @@ class SimulatedCloudReactorIT {
         BuildResult setup = fixtures.maven(project, env, "cloudist:setup", "-N", store);
         assertThat(setup.succeeded()).as("%s", setup).isTrue();
         onEc2 = builds.cloudist(
-                project, env, "-fae", "-Dcloudist.backend=ec2", WORKERS, store, "-Dcloudist.idleMinutes=2");
+                project,
+                env,
+                "-fae",
+                "-Dcloudist.backend=ec2",
+                "-Dcloudist.image=false",
+                WORKERS,
+                store,
+                "-Dcloudist.idleMinutes=2");
         launches = cloud.launches();
     }
 

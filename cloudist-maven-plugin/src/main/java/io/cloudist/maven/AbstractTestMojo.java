@@ -3,10 +3,12 @@ package io.cloudist.maven;
 import static io.cloudist.core.CloudistProperties.ALLOWED_SECRETS;
 import static io.cloudist.core.CloudistProperties.AMI;
 import static io.cloudist.core.CloudistProperties.BACKEND;
+import static io.cloudist.core.CloudistProperties.BASE_IMAGE;
 import static io.cloudist.core.CloudistProperties.CPU_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_CPU_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_GRANULARITY;
 import static io.cloudist.core.CloudistProperties.DEFAULT_IDLE_MINUTES;
+import static io.cloudist.core.CloudistProperties.DEFAULT_IMAGE;
 import static io.cloudist.core.CloudistProperties.DEFAULT_LOCAL_WORKERS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_MAX_INSTANCE_HOURS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_MEMORY_PER_WORKER;
@@ -21,6 +23,7 @@ import static io.cloudist.core.CloudistProperties.EXTRA_FILES;
 import static io.cloudist.core.CloudistProperties.FILE_EXCLUDES;
 import static io.cloudist.core.CloudistProperties.GRANULARITY;
 import static io.cloudist.core.CloudistProperties.IDLE_MINUTES;
+import static io.cloudist.core.CloudistProperties.IMAGE;
 import static io.cloudist.core.CloudistProperties.INSTANCE_TYPES;
 import static io.cloudist.core.CloudistProperties.LOCAL_WORKERS;
 import static io.cloudist.core.CloudistProperties.MAX_INSTANCE_HOURS;
@@ -269,6 +272,20 @@ abstract class AbstractTestMojo extends AbstractMojo {
     @Parameter(property = MAX_INSTANCE_HOURS, defaultValue = DEFAULT_MAX_INSTANCE_HOURS)
     private String maxInstanceHours;
 
+    /**
+     * Boot ec2 workers from a runtime image that cloudist builds without Docker and keeps in the account's ECR
+     * repository; false installs Java at boot.
+     */
+    @Parameter(property = IMAGE, defaultValue = DEFAULT_IMAGE)
+    private String image;
+
+    /**
+     * The image the worker image builds on; it must have a java of the build's Java version or newer on its PATH.
+     * Default: Amazon Corretto of the build's Java version.
+     */
+    @Parameter(property = BASE_IMAGE)
+    private String baseImage;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -296,7 +313,7 @@ abstract class AbstractTestMojo extends AbstractMojo {
         }
         try {
             Map<String, Object> configuration = ConfiguredValues.of(this, mojoExecution.getMojoDescriptor());
-            Optional<ReactorRun> reactorRun = reactorRun(configuration);
+            Optional<ReactorRun> reactorRun = buildsImage() ? Optional.empty() : reactorRun(configuration);
             if ("pom".equals(project.getPackaging())) {
                 getLog().debug("cloudist: a pom module has no tests to run");
                 accountFor(reactorRun);
@@ -321,6 +338,11 @@ abstract class AbstractTestMojo extends AbstractMojo {
         }
     }
 
+    /** Whether this goal builds the workers' image instead of running the tests ({@code cloudist:image}). */
+    boolean buildsImage() {
+        return false;
+    }
+
     /**
      * The session's reactor run, when this build has several projects and {@code reactor} is on: modules hand their
      * tests to it, and it runs them all after the last module (design record 0009).
@@ -343,6 +365,14 @@ abstract class AbstractTestMojo extends AbstractMojo {
             throws MojoExecutionException, MojoFailureException {
         getLog().debug("cloudist run request: " + run.request());
         run.warnings().forEach(getLog()::warn);
+        if (buildsImage()) {
+            MavenRunListener listener = new MavenRunListener(getLog(), text -> {}, System.out, System.err);
+            run.extension().call(() -> {
+                Cloudist.image(run.request(), listener);
+                return null;
+            });
+            return;
+        }
         boolean interactive = session.getRequest().isInteractiveMode() && System.console() != null;
         // The goal's execute is the plugin's entry point: what tests print goes to Maven's own streams, as Surefire's
         // does, also when the reactor's run prints it later.

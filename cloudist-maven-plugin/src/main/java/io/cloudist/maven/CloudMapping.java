@@ -2,8 +2,12 @@ package io.cloudist.maven;
 
 import static io.cloudist.core.CloudistParameters.AMI;
 import static io.cloudist.core.CloudistParameters.BACKEND;
+import static io.cloudist.core.CloudistParameters.BASE_IMAGE;
 import static io.cloudist.core.CloudistParameters.CPU_PER_WORKER;
+import static io.cloudist.core.CloudistParameters.DELETE_IMAGES;
 import static io.cloudist.core.CloudistParameters.IDLE_MINUTES;
+import static io.cloudist.core.CloudistParameters.IMAGE;
+import static io.cloudist.core.CloudistParameters.IMAGE_RETENTION_DAYS;
 import static io.cloudist.core.CloudistParameters.INSTANCE_TYPES;
 import static io.cloudist.core.CloudistParameters.MAX_INSTANCE_HOURS;
 import static io.cloudist.core.CloudistParameters.MAX_PRICE_PER_HOUR;
@@ -15,12 +19,15 @@ import static io.cloudist.core.CloudistParameters.STORE;
 import static io.cloudist.core.CloudistProperties.DEFAULT_BACKEND;
 import static io.cloudist.core.CloudistProperties.DEFAULT_CPU_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_IDLE_MINUTES;
+import static io.cloudist.core.CloudistProperties.DEFAULT_IMAGE;
+import static io.cloudist.core.CloudistProperties.DEFAULT_IMAGE_RETENTION_DAYS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_MAX_INSTANCE_HOURS;
 import static io.cloudist.core.CloudistProperties.DEFAULT_MEMORY_PER_WORKER;
 import static io.cloudist.core.CloudistProperties.DEFAULT_ON_DEMAND_FALLBACK;
 
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.cloud.CloudSettings;
+import io.cloudist.core.cloud.ImageSettings;
 import io.cloudist.core.store.StoreLocations;
 import java.util.Arrays;
 import java.util.List;
@@ -73,15 +80,26 @@ final class CloudMapping {
                 ami(sources),
                 sources.wholeNumber(IDLE_MINUTES, 0),
                 maxInstanceHours(sources),
-                javaFeatureVersion.getAsInt());
+                javaFeatureVersion.getAsInt(),
+                new ImageSettings(
+                        sources.flag(IMAGE),
+                        sources.string(BASE_IMAGE).trim(),
+                        Integer.parseInt(DEFAULT_IMAGE_RETENTION_DAYS),
+                        false));
     }
 
     /**
-     * The settings of setup and cleanup: backend, region and profile; the run parameters at their defaults.
+     * The settings of setup and cleanup: backend, region and profile, the image repository's retention and whether
+     * cleanup deletes it; the run parameters at their defaults.
      *
      * @param backend a cloud backend, already checked with {@link #backend}
      */
     static CloudSettings account(ParameterSources sources, String backend) {
+        ImageSettings image = new ImageSettings(
+                Boolean.parseBoolean(DEFAULT_IMAGE),
+                "",
+                sources.wholeNumber(IMAGE_RETENTION_DAYS, 1),
+                sources.flag(DELETE_IMAGES));
         return new CloudSettings(
                 backend,
                 region(sources),
@@ -94,7 +112,8 @@ final class CloudMapping {
                 "",
                 Integer.parseInt(DEFAULT_IDLE_MINUTES),
                 Integer.parseInt(DEFAULT_MAX_INSTANCE_HOURS),
-                Runtime.version().feature());
+                Runtime.version().feature(),
+                image);
     }
 
     /**

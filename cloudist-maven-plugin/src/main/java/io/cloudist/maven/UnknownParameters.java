@@ -28,7 +28,8 @@ final class UnknownParameters {
     static final String NAMESPACE = "cloudist.";
 
     /** {@code cloudist.*} properties that are not parameters: read by cloudist's own processes, or its tests. */
-    static final Set<String> INTERNAL_PROPERTIES = Set.of("cloudist.worker.leaseTimeoutMillis");
+    static final Set<String> INTERNAL_PROPERTIES =
+            Set.of("cloudist.worker.leaseTimeoutMillis", "cloudist.registryEndpoint");
 
     static final List<String> INTERNAL_PREFIXES = List.of("cloudist.its.");
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.cloud.CloudSettings;
+import io.cloudist.core.cloud.ImageSettings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +113,34 @@ class CloudMappingTest {
                 .contains("true or false");
         assertThat(errorFor(CloudistProperties.MAX_INSTANCE_HOURS, "0").fix()).contains("1 or more");
         assertThat(errorFor(CloudistProperties.MAX_INSTANCE_HOURS, "169").fix()).contains("from 1 to 168");
+    }
+
+    @Test
+    void theImageParametersReachTheCloudSettings() {
+        user.put(CloudistProperties.BACKEND, "ec2");
+        user.put(CloudistProperties.IMAGE, "false");
+        cloudist.put("baseImage", " registry.example.com/jdk:21-fonts ");
+
+        ImageSettings image = settings().image();
+
+        assertThat(image.enabled()).isFalse();
+        assertThat(image.baseImage()).isEqualTo("registry.example.com/jdk:21-fonts");
+        assertThat(errorFor(CloudistProperties.IMAGE, "perhaps").fix()).contains("true or false");
+    }
+
+    @Test
+    void setupReadsTheImageRetentionAndCleanupWhetherToDeleteTheImages() {
+        user.put(CloudistProperties.IMAGE_RETENTION_DAYS, "9");
+        user.put(CloudistProperties.DELETE_IMAGES, "true");
+
+        ImageSettings image = CloudMapping.account(sources(), "ec2").image();
+
+        assertThat(image.retentionDays()).isEqualTo(9);
+        assertThat(image.deleteImages()).isTrue();
+        user.put(CloudistProperties.IMAGE_RETENTION_DAYS, "0");
+        assertThat(catchThrowableOfType(ConfigurationException.class, () -> CloudMapping.account(sources(), "ec2"))
+                        .parameter())
+                .isEqualTo(CloudistProperties.IMAGE_RETENTION_DAYS);
     }
 
     @Test

@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -30,6 +31,7 @@ public final class AwsClients implements AutoCloseable {
     private StsClient sts;
     private SsmClient ssm;
     private S3Client s3;
+    private EcrClient ecr;
 
     /**
      * @throws ConfigurationException when the region is not an AWS region
@@ -71,6 +73,13 @@ public final class AwsClients implements AutoCloseable {
             ssm = open(() -> configure(SsmClient.builder(), true).build());
         }
         return ssm;
+    }
+
+    public synchronized EcrClient ecr() {
+        if (ecr == null) {
+            ecr = open(() -> configure(EcrClient.builder(), true).build());
+        }
+        return ecr;
     }
 
     public synchronized S3Client s3() {

@@ -36,6 +36,12 @@ public final class AwsNames {
     /** The {@code Name} tag value of worker instances. */
     public static final String INSTANCE_NAME = "cloudist-worker";
 
+    /** The ECR repository of worker images, one per account and region. */
+    public static final String IMAGE_REPOSITORY = "cloudist";
+
+    /** The start of each region's inline policy on the role that lets workers pull their images. */
+    public static final String IMAGE_POLICY_PREFIX = "cloudist-images-";
+
     /** Days after which the bucket's lifecycle rule expires run data. */
     public static final int RUN_DATA_DAYS = 7;
 

@@ -24,6 +24,33 @@ public final class EndpointOverrides {
                 env.get("AWS_ENDPOINT_URL"));
     }
 
+    /** The ECR API endpoint this JVM's clients use instead of AWS's, or "" when there is none. */
+    public static String ecr() {
+        return ecr(System.getenv(), System.getProperties());
+    }
+
+    static String ecr(Map<String, String> env, Properties properties) {
+        return first(
+                properties.getProperty("aws.endpointUrlEcr"),
+                env.get("AWS_ENDPOINT_URL_ECR"),
+                properties.getProperty("aws.endpointUrl"),
+                env.get("AWS_ENDPOINT_URL"));
+    }
+
+    /**
+     * The container registry to push worker images to and pull them from instead of the ECR registry that {@code
+     * ecr:GetAuthorizationToken} names, e.g. {@code http://127.0.0.1:5000}: the {@code cloudist.registryEndpoint}
+     * system property or the {@code CLOUDIST_REGISTRY_ENDPOINT} environment variable; "" for none. (The AWS SDK's
+     * own overrides reach ECR's API, not its registry.)
+     */
+    public static String registry() {
+        return registry(System.getenv(), System.getProperties());
+    }
+
+    static String registry(Map<String, String> env, Properties properties) {
+        return first(properties.getProperty("cloudist.registryEndpoint"), env.get("CLOUDIST_REGISTRY_ENDPOINT"));
+    }
+
     private static String first(String... values) {
         for (String value : values) {
             if (value != null && !value.isBlank()) {

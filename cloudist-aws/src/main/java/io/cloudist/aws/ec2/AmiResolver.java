@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 public final class AmiResolver {
     private static final Logger LOG = LoggerFactory.getLogger(AmiResolver.class);
     private static final String PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-";
+    private static final String CONTAINER_PARAMETER = "/aws/service/ecs/optimized-ami/amazon-linux-2023/";
 
     private final Ec2Client ec2;
     private final SsmClient ssm;
@@ -38,6 +39,29 @@ public final class AmiResolver {
     /** The current Amazon Linux 2023 image for {@code architecture} ({@code arm64} or {@code x86_64}). */
     public String amazonLinux(String architecture) {
         return latest.computeIfAbsent(architecture, this::lookUp);
+    }
+
+    /**
+     * The image of instances that run the worker image: Amazon's ECS-optimized Amazon Linux 2023 of {@code
+     * architecture}, which has a container runtime, from its public SSM parameter; when that cannot be read, the
+     * plain Amazon Linux 2023, on which the boot script installs one.
+     */
+    public String containerHost(String architecture) {
+        String key = "container-" + architecture;
+        String found = latest.get(key);
+        if (found != null) {
+            return found;
+        }
+        String name = CONTAINER_PARAMETER + (architecture.equals("arm64") ? "arm64/" : "") + "recommended/image_id";
+        String image;
+        try {
+            image = ssm.getParameter(r -> r.name(name)).parameter().value();
+        } catch (SdkException e) {
+            LOG.debug("SSM parameter {} unreadable ({}); booting Amazon Linux 2023", name, e.toString());
+            image = amazonLinux(architecture); // a map update of its own: not inside another
+        }
+        latest.putIfAbsent(key, image);
+        return latest.get(key);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.cloudist.aws.ec2;
 import io.cloudist.aws.client.AwsErrors;
 import io.cloudist.aws.client.AwsNames;
 import io.cloudist.aws.client.S3Location;
+import io.cloudist.aws.image.WorkerImages;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.RunListener;
 import io.cloudist.core.cloud.CloudSettings;
@@ -31,6 +32,9 @@ import software.amazon.awssdk.services.ec2.model.Instance;
  * Launches worker instances on EC2: the cheapest spot type that covers the workers (several per instance), the next
  * candidates when EC2 has no capacity or quota, then on-demand when allowed. Instances boot {@link UserData}, whose
  * pool-mode agents wait in the store to be claimed by a run and power their instance off after their idle timeout.
+ * With {@link WorkerImages}, the instances of a launch boot from the run's worker image (built and pushed first when
+ * the account's repository lacks it), on an image with a container runtime; without one, or when it cannot be had,
+ * they install Java at boot.
  *
  * <p>{@link #close()} terminates every instance this provisioner launched, unless {@link #keepWarm()} said the run
  * ended normally: then they stay for the next run until their idle timeout. Close is idempotent and thread-safe; a
@@ -51,6 +55,7 @@ public final class Ec2Provisioner implements Provisioner {
     private final RunListener listener;
     private final Clock clock;
     private final AutoCloseable resources;
+    private final WorkerImages images;
     private final InstanceStates states;
     private final AtomicBoolean warm = new AtomicBoolean();
     private final Set<String> launched = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -72,6 +77,23 @@ public final class Ec2Provisioner implements Provisioner {
             RunListener listener,
             Clock clock,
             AutoCloseable resources) {
+        this(store, ec2, amis, settings, context, listener, clock, resources, null);
+    }
+
+    /**
+     * @param images the worker images instances boot from, or null for none (instances install Java at boot)
+     */
+    Ec2Provisioner(
+            Store store,
+            Ec2Client ec2,
+            AmiResolver amis,
+            CloudSettings settings,
+            LaunchContext context,
+            RunListener listener,
+            Clock clock,
+            AutoCloseable resources,
+            WorkerImages images) {
+        this.images = images;
         this.store = store;
         this.ec2 = ec2;
         this.amis = amis;
@@ -95,12 +117,7 @@ public final class Ec2Provisioner implements Provisioner {
         if (warmWorkers.size() == launch.workers()) {
             return warmWorkers;
         }
-        launch = new WorkerLaunch(
-                launch.storeLocation(),
-                launch.runId(),
-                launch.workers() - warmWorkers.size(),
-                launch.workerBundle(),
-                launch.storeOutageSeconds());
+        launch = launch.withWorkers(launch.workers() - warmWorkers.size());
         Set<String> architectures = settings.ami().isEmpty() ? Set.of() : Set.of(amis.architectureOf(settings.ami()));
         WorkerNeeds needs = WorkerNeeds.of(settings, architectures);
         List<InstanceSpec> types = catalog.types(needs);
@@ -116,7 +133,12 @@ public final class Ec2Provisioner implements Provisioner {
         if (spot.isEmpty() && !settings.onDemandFallback()) {
             throw NoInstanceType.noSpot(types, prices, needs, context.region());
         }
-        Launch run = new Launch(launch, location);
+        Set<String> imageArchitectures = imageArchitectures(types, needs);
+        String image = images == null
+                ? ""
+                : images.pinned(launch.workerClasspath(), launch.testClasspath(), imageArchitectures)
+                        .orElse("");
+        Launch run = new Launch(launch, location, image);
         try {
             run.from(spot.stream().limit(SPOT_ATTEMPTS).toList());
             if (run.remaining > 0 && settings.onDemandFallback()) {
@@ -143,6 +165,18 @@ public final class Ec2Provisioner implements Provisioner {
         all.addAll(run.handles);
         run.handles.forEach(w -> handedOut.add(w.id()));
         return List.copyOf(all);
+    }
+
+    /**
+     * The architectures the worker image covers: those of every instance type the settings allow, not only of the
+     * cheapest now, so that a change of spot prices does not name another image.
+     */
+    static Set<String> imageArchitectures(List<InstanceSpec> types, WorkerNeeds needs) {
+        Set<String> architectures = new java.util.TreeSet<>();
+        types.stream()
+                .filter(t -> InstanceChooser.eligible(t, needs))
+                .forEach(t -> architectures.add(t.architecture()));
+        return architectures;
     }
 
     /** Claims warm workers of earlier runs from the store's pool; their instances need no boot. */
@@ -224,11 +258,16 @@ public final class Ec2Provisioner implements Provisioner {
         private final List<WorkerHandle> handles = new ArrayList<>();
         private final List<String> instances = new ArrayList<>();
         private final LaunchFailures failures = new LaunchFailures();
+        private final String image;
         private int remaining;
 
-        Launch(WorkerLaunch launch, S3Location store) {
+        /**
+         * @param image the worker image the instances boot from, pinned by digest; "" for none
+         */
+        Launch(WorkerLaunch launch, S3Location store, String image) {
             this.launch = launch;
             this.store = store;
+            this.image = image;
             this.remaining = launch.workers();
         }
 
@@ -268,14 +307,19 @@ public final class Ec2Provisioner implements Provisioner {
                     settings.idleMinutes(),
                     launch.storeOutageSeconds(),
                     settings.maxInstanceHours() * 3600L);
-            String image =
-                    settings.ami().isEmpty() ? amis.amazonLinux(candidate.type().architecture()) : settings.ami();
+            if (!image.isEmpty()) {
+                boot = boot.withImage(image, context.ecrEndpoint());
+            }
+            String architecture = candidate.type().architecture();
+            String ami = !settings.ami().isEmpty()
+                    ? settings.ami()
+                    : image.isEmpty() ? amis.amazonLinux(architecture) : amis.containerHost(architecture);
             List<Instance> started = new ArrayList<>(ec2.runInstances(RunRequests.of(
                             candidate,
                             count,
                             boot,
-                            image,
-                            amis.rootVolume(image),
+                            ami,
+                            amis.rootVolume(ami),
                             launch.runId(),
                             context,
                             settings.maxPricePerHour()))

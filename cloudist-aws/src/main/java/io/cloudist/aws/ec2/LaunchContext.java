@@ -10,9 +10,16 @@ import java.util.Objects;
  * @param owner the ARN of the caller, for the {@code cloudist:owner} tag
  * @param account the caller's account, which owns the store's bucket
  * @param s3Endpoint an S3 endpoint that replaces AWS's, "" for none
+ * @param ecrEndpoint an ECR API endpoint that replaces AWS's, "" for none
  */
-record LaunchContext(String region, String securityGroupId, String owner, String account, String s3Endpoint) {
+record LaunchContext(
+        String region, String securityGroupId, String owner, String account, String s3Endpoint, String ecrEndpoint) {
+    LaunchContext(String region, String securityGroupId, String owner, String account, String s3Endpoint) {
+        this(region, securityGroupId, owner, account, s3Endpoint, "");
+    }
+
     LaunchContext {
+        ecrEndpoint = Objects.requireNonNullElse(ecrEndpoint, "");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(securityGroupId, "securityGroupId");
         Objects.requireNonNull(owner, "owner");

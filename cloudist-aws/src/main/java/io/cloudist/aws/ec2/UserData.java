@@ -1,6 +1,7 @@
 package io.cloudist.aws.ec2;
 
 import io.cloudist.aws.client.S3Location;
+import io.cloudist.aws.image.ImageLayout;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.protocol.BlobRef;
 import io.cloudist.core.store.StoreKeys;
@@ -13,7 +14,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The boot script of worker instances (resource {@code worker-boot.sh}). It holds no credential: it installs a JDK
+ * The boot script of worker instances (resource {@code worker-boot.sh}). With a worker image ({@code image-setup.sh})
+ * it signs in to the registry with the instance profile, pulls the image by digest and runs each agent in a
+ * container of it, and only when that fails does what it does without one. It holds no credential: it installs a JDK
  * when the image has no java of {@code javaFeatureVersion} or newer, fetches the worker jars (named by their hashes)
  * from the store with one AWS CLI process (credentials come from the instance profile), checks each jar's SHA-256
  * against its name and powers off, naming the jar's key, when one does not match, starts one pool-mode agent
@@ -38,6 +41,9 @@ import java.util.Objects;
  * @param storeOutageSeconds how long an agent rides out an outage of the store before it leaves a run
  * @param maxLifetimeSeconds how long the instance lives at most, whatever its agents do; its agents take no new run
  *     in its last hour
+ * @param image the worker image to pull and run the agents in, pinned by digest ({@code <registry>/<repo>@sha256:..});
+ *     "" for none. When the instance cannot pull it, it installs Java and fetches the jars as without one
+ * @param ecrEndpoint an ECR API endpoint that replaces AWS's, for the registry sign-in; "" for none
  */
 public record UserData(
         S3Location store,
@@ -50,7 +56,9 @@ public record UserData(
         int workers,
         int idleMinutes,
         int storeOutageSeconds,
-        long maxLifetimeSeconds) {
+        long maxLifetimeSeconds,
+        String image,
+        String ecrEndpoint) {
     /** EC2's limit on user data, before base64. */
     public static final int MAX_BYTES = 16 * 1024;
 
@@ -63,6 +71,11 @@ public record UserData(
         region = Objects.requireNonNullElse(region, "");
         s3Endpoint = Objects.requireNonNullElse(s3Endpoint, "");
         account = Objects.requireNonNullElse(account, "");
+        image = Objects.requireNonNullElse(image, "");
+        ecrEndpoint = Objects.requireNonNullElse(ecrEndpoint, "");
+        if (!image.isEmpty() && !image.matches("[A-Za-z0-9.:_/-]+@sha256:[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("The worker image must be pinned by digest: " + image);
+        }
         if (workerJars.isEmpty()
                 || slots < 1
                 || workers < 1
@@ -75,16 +88,86 @@ public record UserData(
         }
     }
 
+    /** Boot without an image: Java installed when missing, the worker jars fetched from the store. */
+    public UserData(
+            S3Location store,
+            List<BlobRef> workerJars,
+            String region,
+            String s3Endpoint,
+            String account,
+            int javaFeatureVersion,
+            int slots,
+            int workers,
+            int idleMinutes,
+            int storeOutageSeconds,
+            long maxLifetimeSeconds) {
+        this(
+                store,
+                workerJars,
+                region,
+                s3Endpoint,
+                account,
+                javaFeatureVersion,
+                slots,
+                workers,
+                idleMinutes,
+                storeOutageSeconds,
+                maxLifetimeSeconds,
+                "",
+                "");
+    }
+
+    /** These boot settings with the worker image {@code image} (pinned by digest). */
+    public UserData withImage(String image, String ecrEndpoint) {
+        return new UserData(
+                store,
+                workerJars,
+                region,
+                s3Endpoint,
+                account,
+                javaFeatureVersion,
+                slots,
+                workers,
+                idleMinutes,
+                storeOutageSeconds,
+                maxLifetimeSeconds,
+                image,
+                ecrEndpoint);
+    }
+
     /** The script's text. */
     public String script() {
+        return script(true);
+    }
+
+    /**
+     * The script's text; without {@code fallback}, an instance that cannot pull the image powers off instead of
+     * fetching the worker jars, whose list the script then leaves out.
+     */
+    String script(boolean fallback) {
         List<String> includes = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
-        for (BlobRef jar : workerJars) {
+        for (BlobRef jar : fallback ? workerJars : List.<BlobRef>of()) {
             includes.add("--include " + quote(jar.sha256()));
             hashes.add(quote(jar.sha256()));
         }
         return resource("worker-boot.sh")
+                .replace(
+                        "@IMAGE_SETUP@",
+                        image.isEmpty()
+                                ? ""
+                                : resource("image-setup.sh").strip()
+                                        + (fallback
+                                                ? ""
+                                                : "\n[ \"$IMAGE_READY\" = yes ] || power_off \"cannot pull the worker"
+                                                        + " image, and the boot script has no room for the list of"
+                                                        + " the worker jars to boot without it\""))
                 .replace("@JAVA_SETUP@", javaSetup(javaFeatureVersion).strip())
+                .replace("@IMAGE@", quote(image))
+                .replace("@IMAGE_CACHE@", quote(ImageLayout.CACHE))
+                .replace(
+                        "@ECR_ENDPOINT_OPTION@",
+                        ecrEndpoint.isEmpty() ? "" : "--endpoint-url " + quote(ecrEndpoint) + " ")
                 .replace(
                         "@ENDPOINT_EXPORT@",
                         s3Endpoint.isEmpty() ? "" : "export AWS_ENDPOINT_URL_S3=" + quote(s3Endpoint))
@@ -104,12 +187,16 @@ public record UserData(
     }
 
     /**
-     * The script as RunInstances takes it.
+     * The script as RunInstances takes it. With an image and more worker jars than fit in EC2's limit, the script
+     * leaves the jars' list out, and an instance that cannot pull the image powers off.
      *
      * @throws CloudistException when the script exceeds EC2's 16 KiB
      */
     public String base64() {
         byte[] bytes = script().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BYTES && !image.isEmpty()) {
+            bytes = script(false).getBytes(StandardCharsets.UTF_8); // the image holds the jars: no fallback, then
+        }
         if (bytes.length > MAX_BYTES) {
             throw new CloudistException("The worker boot script is " + bytes.length + " bytes, over EC2's "
                     + MAX_BYTES + "-byte limit on user data: the worker bundle has too many jars ("

@@ -6,6 +6,7 @@ import io.cloudist.aws.client.CloudSettingsCheck;
 import io.cloudist.aws.client.EndpointOverrides;
 import io.cloudist.aws.client.S3Location;
 import io.cloudist.aws.client.WorkerNetwork;
+import io.cloudist.aws.image.EcrRepository;
 import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.RunListener;
 import io.cloudist.core.cloud.CloudSettings;
@@ -19,7 +20,9 @@ import java.util.Locale;
  * each resource, whether it was created or found: the store's bucket (on a bucket it finds, whether its default
  * encryption and public access block are as setup would make them; with {@code fix} it repairs them), the bucket policy
  * statement that refuses requests without TLS, the run-data expiry rule, the worker role with the store's own inline
- * policy (other stores' policies stay), the instance profile, and the workers' security group in the default VPC.
+ * policy (other stores' policies stay), the instance profile, the workers' security group in the default VPC, and
+ * the ECR repository of worker images. Cleanup deletes that repository only when asked to
+ * ({@code -Dcloudist.deleteImages=true}): rebuilding its images costs the next run their upload.
  */
 public final class AwsCloudAdmin implements CloudAdmin {
     /** The backend this admin serves. */
@@ -63,6 +66,11 @@ public final class AwsCloudAdmin implements CloudAdmin {
                     listener,
                     "IAM policy " + WorkerPolicy.name(location) + " (" + location + " only)",
                     role.ensurePolicy(location));
+            say(
+                    listener,
+                    "IAM policy " + WorkerPolicy.imagesName(region) + " (pulls from ECR repository "
+                            + AwsNames.IMAGE_REPOSITORY + " only)",
+                    role.ensureImagePolicy(region, account));
             say(listener, "Instance profile " + AwsNames.INSTANCE_PROFILE, role.ensureInstanceProfile());
             String vpc = WorkerNetwork.defaultVpc(clients.ec2(), region);
             boolean found = WorkerNetwork.securityGroup(clients.ec2(), vpc).isPresent();
@@ -70,6 +78,13 @@ public final class AwsCloudAdmin implements CloudAdmin {
                 SecurityGroups.create(clients.ec2(), vpc);
             }
             say(listener, "Security group " + AwsNames.SECURITY_GROUP + " in " + vpc, found ? "found" : "created");
+            int days = settings.image().retentionDays();
+            EcrRepository.Result images = new EcrRepository(clients.ecr(), EndpointOverrides.registry()).ensure(days);
+            say(
+                    listener,
+                    "ECR repository " + AwsNames.IMAGE_REPOSITORY + " (scan on push, immutable tags, images expire "
+                            + days + " days after their push)",
+                    images.name().toLowerCase(Locale.ROOT));
             listener.line(ConsoleLine.info("cloudist is set up in " + region + ": run with -Dcloudist.backend="
                     + BACKEND + " -D" + CloudistProperties.STORE + "=" + location));
         }
@@ -94,6 +109,14 @@ public final class AwsCloudAdmin implements CloudAdmin {
                                 ? "No bucket " + location.bucket() + ": no run data to delete"
                                 : "Deleted " + deleted + " object" + (deleted == 1 ? "" : "s") + " under " + "s3://"
                                         + location.bucket() + "/" + location.runsPrefix()));
+            }
+            if (settings.image().deleteImages()) {
+                boolean deleted = new EcrRepository(clients.ecr(), EndpointOverrides.registry()).delete();
+                listener.line(ConsoleLine.info(
+                        deleted
+                                ? "Deleted the ECR repository " + AwsNames.IMAGE_REPOSITORY + " and its images in "
+                                        + region
+                                : "No ECR repository " + AwsNames.IMAGE_REPOSITORY + " to delete in " + region));
             }
         }
     }

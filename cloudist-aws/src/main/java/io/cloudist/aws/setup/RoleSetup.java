@@ -59,8 +59,18 @@ final class RoleSetup {
 
     /** Writes {@code store}'s own policy on the role unless it is there as it should be. */
     Result ensurePolicy(S3Location store) {
-        String name = WorkerPolicy.name(store);
-        String wanted = WorkerPolicy.forStore(store);
+        return ensurePolicy(WorkerPolicy.name(store), WorkerPolicy.forStore(store), store.toString());
+    }
+
+    /** Writes the policy that lets workers pull their images in {@code region} unless it is there as it should be. */
+    Result ensureImagePolicy(String region, String account) {
+        return ensurePolicy(
+                WorkerPolicy.imagesName(region),
+                WorkerPolicy.forImages(region, account),
+                "the worker images of " + region);
+    }
+
+    private Result ensurePolicy(String name, String wanted, String what) {
         Optional<String> current = policy(name);
         if (current.isPresent() && sameJson(current.get(), wanted)) {
             return Result.FOUND;
@@ -70,8 +80,8 @@ final class RoleSetup {
         } catch (SdkException e) {
             if ("LimitExceeded".equals(AwsErrors.code(e))) {
                 throw new CloudistException(
-                        "The IAM role " + AwsNames.ROLE + " has no room for the policy of "
-                                + store + ": IAM allows 10,240 characters of inline policies per role,"
+                        "The IAM role " + AwsNames.ROLE + " has no room for the policy of " + what
+                                + ": IAM allows 10,240 characters of inline policies per role,"
                                 + " and each store's takes about 1,100. Remove the policy of a store you no longer use: aws iam"
                                 + " delete-role-policy --role-name " + AwsNames.ROLE + " --policy-name <name> (aws iam"
                                 + " list-role-policies --role-name " + AwsNames.ROLE + " lists them)",

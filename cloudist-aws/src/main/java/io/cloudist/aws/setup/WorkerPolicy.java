@@ -29,6 +29,9 @@ import java.util.HexFormat;
  *       prefix, so the condition on {@code s3:prefix} is {@code StringLikeIfExists}.
  * </ul>
  *
+ * <p>Workers that boot from an image may pull it from their region's ECR repository: {@link #forImages}, a policy
+ * of its own per region.
+ *
  * <p>No write to {@code blobs/}, run manifests, assignments, leases or {@code timings/}; no delete but its pool state.
  *
  * <p>What remains: IAM can name the calling instance only as its whole ARN ({@code ec2:SourceInstanceARN}) or as
@@ -62,6 +65,32 @@ public final class WorkerPolicy {
         String name = AwsNames.POLICY_PREFIX + readable;
         int room = MAX_NAME - hash.length() - 1;
         return (name.length() > room ? name.substring(0, room) : name) + "-" + hash;
+    }
+
+    /**
+     * The inline policy that lets workers pull their images from the region's ECR repository ({@code
+     * worker-image-policy.json}): {@code ecr:BatchGetImage} and {@code ecr:GetDownloadUrlForLayer} on that one
+     * repository, and {@code ecr:GetAuthorizationToken}, which IAM cannot scope to a resource. No push, no other
+     * repository.
+     */
+    public static String forImages(String region, String account) {
+        return resource("worker-image-policy.json")
+                .replace("${partition}", partition(region))
+                .replace("${region}", region)
+                .replace("${account}", account)
+                .replace("${repository}", AwsNames.IMAGE_REPOSITORY);
+    }
+
+    /** The name of the image policy of {@code region}: {@code cloudist-images-<region>}. */
+    public static String imagesName(String region) {
+        return AwsNames.IMAGE_POLICY_PREFIX + region;
+    }
+
+    static String partition(String region) {
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
     }
 
     /** The trust policy that lets EC2 instances assume the worker role. */

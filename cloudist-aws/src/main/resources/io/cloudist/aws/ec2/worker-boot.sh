@@ -4,6 +4,7 @@
 BASE=${CLOUDIST_HOME:-/opt/cloudist}
 mkdir -p "$BASE/log"
 exec >>"$BASE/log/boot.log" 2>&1
+BOOT_MS=$(date +%s%3N)
 set -u
 export AWS_REGION=@REGION@ AWS_DEFAULT_REGION=@REGION@
 @ENDPOINT_EXPORT@
@@ -46,7 +47,14 @@ END=$(( BORN + @MAX_LIFETIME_SECONDS@ ))
   shutdown -h now
 ) &
 
+# The worker image if pulled (IMAGE_READY=yes), else Java and the jars.
+IMAGE_READY=no
+@IMAGE_SETUP@
+if [ "$IMAGE_READY" != yes ]; then
+JAVA_MS=$(date +%s%3N)
 @JAVA_SETUP@
+echo "cloudist: boot step java: $(( $(date +%s%3N) - JAVA_MS )) ms"
+fi
 
 # IMDSv2 only. AWS_EC2_METADATA_SERVICE_ENDPOINT is the SDK's and CLI's standard override of the address.
 IMDS=${AWS_EC2_METADATA_SERVICE_ENDPOINT:-http://169.254.169.254}
@@ -64,6 +72,8 @@ for attempt in 1 2 3 4 5; do
   sleep 1
 done
 
+if [ "$IMAGE_READY" != yes ]; then
+JARS_MS=$(date +%s%3N)
 L="$BASE/lib"
 BLOBS=@BLOBS@
 mkdir -p "$L" "$BASE/cache"
@@ -79,6 +89,8 @@ for hash in @HASHES@; do
   [ "$actual" = "$hash" ] || power_off "the worker jar $BLOBS$hash does not match its SHA-256 (its bytes hash to $actual): refusing to start the worker agents"
   CP="$CP${CP:+:}$L/$hash"
 done
+echo "cloudist: boot step worker jars: $(( $(date +%s%3N) - JARS_MS )) ms"
+fi
 
 # This instance runs its share of the launch's @WORKERS@ workers, @SLOTS@ at most.
 case "$LAUNCH_INDEX" in
@@ -92,11 +104,21 @@ case "$LAUNCH_INDEX" in
 esac
 # A warm agent takes no new run in the instance's last hour (or last quarter, for a short life).
 RETIRE_AT=$(( END - ( @MAX_LIFETIME_SECONDS@ >= 4 * 3600 ? 3600 : @MAX_LIFETIME_SECONDS@ / 4 ) ))
+start_agent() {
+  local slot=$1
+  shift
+  if [ "$IMAGE_READY" = yes ]; then
+    run_in_image "$slot" "$@"
+  else
+    "$JAVA" -Xmx256m -XX:+UseSerialGC -cp "$CP" "$MAIN" "$@" --cache "$BASE/cache"
+  fi
+}
+echo "cloudist: boot step agents: start $(( $(date +%s%3N) - BOOT_MS )) ms after boot"
 PIDS=""
 for ((slot = 0; slot < AGENTS; slot++)); do
   mkdir -p "$BASE/w$slot"
-  "$JAVA" -Xmx256m -XX:+UseSerialGC -cp "$CP" "$MAIN" --store @STORE@ --pool --worker "$INSTANCE_ID-$slot" \
-    --dir "$BASE/w$slot" --cache "$BASE/cache" --idle-minutes @IDLE_MINUTES@ --host "$INSTANCE_ID" --imds "$IMDS" \
+  start_agent "$slot" --store @STORE@ --pool --worker "$INSTANCE_ID-$slot" \
+    --dir "$BASE/w$slot" --idle-minutes @IDLE_MINUTES@ --host "$INSTANCE_ID" --imds "$IMDS" \
     --store-outage-seconds @STORE_OUTAGE_SECONDS@ --deadline-file "$BASE/w$slot/deadline" --retire-at "$RETIRE_AT" \
     >>"$BASE/log/worker-$slot.log" 2>&1 &
   PIDS="$PIDS $!"

@@ -31,4 +31,19 @@ class EndpointOverridesTest {
         assertThat(EndpointOverrides.s3(Map.of("AWS_ENDPOINT_URL", "http://env:3"), new Properties()))
                 .isEqualTo("http://env:3");
     }
+
+    @Test
+    void theRegistryIsOverriddenByCloudistsOwnPropertyOrVariableOnly() {
+        Properties properties = new Properties();
+        properties.setProperty("aws.endpointUrl", "http://global:1");
+
+        assertThat(EndpointOverrides.registry(Map.of(), properties)).isEmpty();
+        assertThat(EndpointOverrides.registry(
+                        Map.of("CLOUDIST_REGISTRY_ENDPOINT", "http://127.0.0.1:5000"), properties))
+                .isEqualTo("http://127.0.0.1:5000");
+        properties.setProperty("cloudist.registryEndpoint", "http://127.0.0.1:6000");
+        assertThat(EndpointOverrides.registry(
+                        Map.of("CLOUDIST_REGISTRY_ENDPOINT", "http://127.0.0.1:5000"), properties))
+                .isEqualTo("http://127.0.0.1:6000");
+    }
 }

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packages of cloudist-aws depend one way: {@code s3}, {@code ec2} and {@code setup} on {@code client}, and on no
- * other. Read from the sources' imports and fully qualified names.
+ * The packages of cloudist-aws depend one way: {@code image} on {@code client}; {@code s3}, {@code ec2} and
+ * {@code setup} on {@code client} and {@code image}, and on no other. Read from the sources' imports and fully qualified names.
  */
 class PackageDependenciesTest {
     private static final Path SOURCES = Path.of(System.getProperty("basedir", "."), "src/main/java/io/cloudist/aws");
@@ -26,10 +26,15 @@ class PackageDependenciesTest {
     }
 
     @Test
-    void s3Ec2AndSetupDependOnlyOnClient() throws IOException {
+    void s3Ec2AndSetupDependOnlyOnClientAndImage() throws IOException {
         for (String feature : Set.of("s3", "ec2", "setup")) {
-            assertThat(referencedBy(feature)).as(feature).isSubsetOf(feature, "client");
+            assertThat(referencedBy(feature)).as(feature).isSubsetOf(feature, "client", "image");
         }
+    }
+
+    @Test
+    void imageDependsOnlyOnClient() throws IOException {
+        assertThat(referencedBy("image")).isSubsetOf("image", "client");
     }
 
     private static Set<String> referencedBy(String pkg) throws IOException {

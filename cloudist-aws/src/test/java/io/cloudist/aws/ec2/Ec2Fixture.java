@@ -5,6 +5,7 @@ import io.cloudist.aws.client.Lines;
 import io.cloudist.aws.client.MotoExtension;
 import io.cloudist.aws.client.Settings;
 import io.cloudist.aws.client.WorkerNetwork;
+import io.cloudist.aws.image.WorkerImages;
 import io.cloudist.aws.setup.AwsCloudAdmin;
 import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.protocol.BlobRef;
@@ -43,8 +44,32 @@ final class Ec2Fixture implements AutoCloseable {
                 aws.sts().getCallerIdentity().arn(),
                 aws.sts().getCallerIdentity().account(),
                 "");
+        return provisioner(settings, null);
+    }
+
+    /** A provisioner whose instances boot from {@code images}' worker image. */
+    Ec2Provisioner provisioner(CloudSettings settings, WorkerImages images) {
+        String vpc = WorkerNetwork.defaultVpc(aws.ec2(), MotoExtension.REGION);
+        LaunchContext context = new LaunchContext(
+                MotoExtension.REGION,
+                WorkerNetwork.securityGroup(aws.ec2(), vpc).orElseThrow(),
+                aws.sts().getCallerIdentity().arn(),
+                aws.sts().getCallerIdentity().account(),
+                "");
         return new Ec2Provisioner(
-                store, ec2, new AmiResolver(ec2, aws.ssm()), settings, context, lines, clock, () -> {});
+                store, ec2, new AmiResolver(ec2, aws.ssm()), settings, context, lines, clock, () -> {}, images);
+    }
+
+    /** The user data of an instance, as it boots it. */
+    String userData(String instanceId) {
+        return new String(
+                java.util.Base64.getDecoder()
+                        .decode(aws.ec2()
+                                .describeInstanceAttribute(
+                                        r -> r.instanceId(instanceId).attribute("userData"))
+                                .userData()
+                                .value()),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static WorkerLaunch launch(int workers) {

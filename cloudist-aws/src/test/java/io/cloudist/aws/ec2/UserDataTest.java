@@ -197,4 +197,41 @@ class UserDataTest {
         }
         throw new IllegalStateException("No " + tool + " on this machine");
     }
+
+    @Test
+    void theImagePathPullsByDigestOnlyAndSignsInThroughTheOverriddenEcrEndpoint() {
+        String image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/cloudist@sha256:" + "d".repeat(64);
+
+        String script = boot("").withImage(image, "http://127.0.0.1:5000").script();
+
+        assertThat(script)
+                .contains("IMAGE='" + image + "'")
+                .contains("aws ecr get-login-password --endpoint-url 'http://127.0.0.1:5000' --region 'eu-west-1'")
+                .contains("\"$IMAGE\" \"$@\" --cache '/opt/cloudist/cache'")
+                .doesNotContainPattern("@[A-Z_]+@");
+        assertThat(boot("").script()).doesNotContain("IMAGE='").doesNotContain("get-login-password");
+        assertThatThrownBy(() -> boot("").withImage("registry/cloudist:latest", ""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pinned by digest");
+    }
+
+    @Test
+    void withAnImageAndTooManyJarsForEc2TheScriptLeavesTheJarsOutAndCannotFallBack() {
+        List<BlobRef> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 110; i++) {
+            many.add(new BlobRef(String.format("%064x", i), 1, BlobRef.Kind.JAR, "lib-" + i + ".jar"));
+        }
+        String image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/cloudist@sha256:" + "d".repeat(64);
+        UserData boot = new UserData(STORE, many, "eu-west-1", "", "123456789012", 17, 2, 5, 10, 90, 43_200)
+                .withImage(image, "");
+
+        String script = new String(java.util.Base64.getDecoder().decode(boot.base64()), StandardCharsets.UTF_8);
+
+        assertThat(boot.script().length()).isGreaterThan(UserData.MAX_BYTES);
+        assertThat(script)
+                .hasSizeLessThanOrEqualTo(UserData.MAX_BYTES)
+                .contains("IMAGE='" + image + "'")
+                .contains("[ \"$IMAGE_READY\" = yes ] || power_off \"cannot pull the worker image")
+                .doesNotContain(String.format("%064x", 7));
+    }
 }

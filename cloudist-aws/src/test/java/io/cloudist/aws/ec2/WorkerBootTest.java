@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs the real boot script with bash, as an instance runs its user data, with stand-ins on the PATH for what an
  * instance has and a test does not: {@code aws} copies from a directory laid out as the bucket, {@code curl} answers
- * as the metadata service, {@code java} and {@code shutdown} only say that they were called.
+ * as the metadata service, {@code java}, {@code docker} and {@code shutdown} only say that they were called.
  */
 class WorkerBootTest {
     private static final S3Location STORE = S3Location.parse("s3://team-bucket/ci");
@@ -41,6 +41,7 @@ class WorkerBootTest {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         executable(bin.resolve("aws"), """
                 echo "aws $*" >> "$CALLS"
+                if [ "$1" = ecr ]; then echo ecr-token; exit 0; fi
                 src=""; dest=""; names=()
                 while [ $# -gt 0 ]; do
                   case "$1" in
@@ -76,6 +77,14 @@ class WorkerBootTest {
                 esac
                 """);
         executable(bin.resolve("shutdown"), "echo \"shutdown $*\" >> \"$CALLS\"\n");
+        executable(bin.resolve("docker"), """
+                case "$1" in
+                  login) echo "docker login ${*:2} password=$(cat)" >> "$CALLS" ;;
+                  pull) echo "docker $*" >> "$CALLS"; [ -z "${PULL_FAILS:-}" ] || exit 1 ;;
+                  run) echo "docker $*" >> "$CALLS"
+                       echo "env AWS_ACCOUNT_ID=$AWS_ACCOUNT_ID" >> "$CALLS" ;;
+                esac
+                """);
     }
 
     @AfterEach
@@ -176,6 +185,58 @@ class WorkerBootTest {
     }
 
     @Test
+    void withAnImageSignsInPullsByDigestAndRunsEachAgentInAContainerWithoutJavaOrJars() throws Exception {
+        List<BlobRef> jars = List.of(store("cloudist-worker.jar", "worker"));
+        String image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/cloudist@sha256:" + "c".repeat(64);
+
+        int exit = runWithImage(jars, image, 4, 2, Map.of());
+
+        assertThat(exit).isZero();
+        assertThat(calls())
+                .contains(
+                        "aws ecr get-login-password --region eu-west-1",
+                        "docker login --username AWS --password-stdin 123456789012.dkr.ecr.eu-west-1.amazonaws.com"
+                                + " password=ecr-token",
+                        "docker pull --quiet " + image)
+                .noneMatch(call -> call.startsWith("java ") || call.startsWith("aws s3 "));
+        String opt = dir.resolve("opt").toString();
+        assertThat(calls())
+                .filteredOn(call -> call.startsWith("docker run "))
+                .hasSize(2)
+                .allSatisfy(call -> assertThat(call)
+                        .contains("--rm --network host", image + " --store s3://team-bucket/ci --pool")
+                        .endsWith(" --cache /opt/cloudist/cache")
+                        .contains("-e AWS_ACCOUNT_ID -e AWS_EC2_METADATA_SERVICE_ENDPOINT"))
+                .anySatisfy(call -> assertThat(call)
+                        .contains("-v " + opt + "/w1:" + opt + "/w1 ")
+                        .contains("--worker i-0abc-1 --dir " + opt + "/w1 "));
+        assertThat(calls()).contains("env AWS_ACCOUNT_ID=123456789012");
+        assertThat(bootLog())
+                .contains("cloudist: boot step pull: ")
+                .doesNotContain("dnf install")
+                .doesNotContain("ecr-token");
+    }
+
+    @Test
+    void withAnImageThatCannotBePulledInstallsJavaAndFetchesTheJarsAsBefore() throws Exception {
+        List<BlobRef> jars = List.of(store("cloudist-worker.jar", "worker"));
+        String image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/cloudist@sha256:" + "c".repeat(64);
+
+        int exit = runWithImage(jars, image, 1, 1, Map.of("PULL_FAILS", "1"));
+
+        assertThat(exit).isZero();
+        assertThat(bootLog())
+                .contains("cloudist: warning: cannot pull the worker image " + image
+                        + "; installing Java and fetching the worker jars instead");
+        assertThat(calls())
+                .noneMatch(call -> call.startsWith("docker run "))
+                .anySatisfy(call -> assertThat(call)
+                        .startsWith("java ")
+                        .contains("io.cloudist.worker.WorkerMain --store s3://team-bucket/ci")
+                        .endsWith("--cache " + dir.resolve("opt/cache")));
+    }
+
+    @Test
     void powersOffWhenAnAgentIsPastItsDeadline() throws Exception {
         List<BlobRef> jars = List.of(store("cloudist-worker.jar", "worker"));
 
@@ -218,6 +279,17 @@ class WorkerBootTest {
         return boot.exitValue();
     }
 
+    private int runWithImage(List<BlobRef> jars, String image, int workers, int slots, Map<String, String> env)
+            throws Exception {
+        UserData data = new UserData(STORE, jars, "eu-west-1", "", "123456789012", 17, slots, workers, 5, 60, 43_200)
+                .withImage(image, "");
+        boot = launch(data, env);
+        assertThat(boot.waitFor(60, TimeUnit.SECONDS))
+                .as("the boot script ends")
+                .isTrue();
+        return boot.exitValue();
+    }
+
     private String awaitBootLog(String text) throws Exception {
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         Path log = dir.resolve("opt/log/boot.log");
@@ -234,6 +306,10 @@ class WorkerBootTest {
             throws Exception {
         UserData data =
                 new UserData(STORE, jars, "eu-west-1", "", "123456789012", 17, slots, workers, 5, 60, lifeSeconds);
+        boot = launch(data, env);
+    }
+
+    private Process launch(UserData data, Map<String, String> env) throws IOException {
         Path script = Files.writeString(dir.resolve("user-data.sh"), data.script());
         ProcessBuilder builder = new ProcessBuilder("setsid", "bash", script.toString())
                 .directory(dir.toFile())
@@ -244,7 +320,7 @@ class WorkerBootTest {
         builder.environment().put("FAKE_S3", dir.resolve("s3").toString());
         builder.environment().put("CALLS", calls.toString());
         builder.environment().putAll(env);
-        boot = builder.start();
+        return builder.start();
     }
 
     private String bootLog() throws IOException {

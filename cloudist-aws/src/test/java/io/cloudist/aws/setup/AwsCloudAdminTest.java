@@ -11,6 +11,7 @@ import io.cloudist.aws.client.S3Location;
 import io.cloudist.aws.client.Settings;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.cloud.CloudSettings;
+import io.cloudist.core.cloud.ImageSettings;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -44,8 +45,13 @@ class AwsCloudAdminTest {
                                 + " (s3://team-bucket/ci/cache only): created",
                         "Instance profile cloudist-worker: created")
                 .anyMatch(l -> l.startsWith("Lifecycle rule cloudist-runs-ci/cache") && l.endsWith(": created"))
-                .anyMatch(l -> l.startsWith("Security group cloudist-workers in vpc-") && l.endsWith(": created"));
+                .anyMatch(l -> l.startsWith("Security group cloudist-workers in vpc-") && l.endsWith(": created"))
+                .contains("ECR repository cloudist (scan on push, immutable tags, images expire 30 days after their"
+                        + " push): created");
         try (AwsClients aws = new AwsClients(Settings.ec2())) {
+            assertThat(aws.ecr().describeRepositories().repositories())
+                    .extracting(r -> r.repositoryName())
+                    .containsExactly(AwsNames.IMAGE_REPOSITORY);
             assertThat(aws.s3()
                             .getBucketEncryption(r -> r.bucket("team-bucket"))
                             .serverSideEncryptionConfiguration()
@@ -97,7 +103,7 @@ class AwsCloudAdminTest {
 
         assertThat(lines.texts())
                 .filteredOn(l -> !l.startsWith("Bucket policy statement") && !l.startsWith("cloudist is set up"))
-                .hasSize(8)
+                .hasSize(10)
                 .allMatch(l -> l.endsWith(": found"), "every resource found");
         assertThat(lines.texts()).noneMatch(l -> l.endsWith(": created") || l.endsWith(": updated"));
         assertThat(Counts.of()).isEqualTo(before);
@@ -119,7 +125,16 @@ class AwsCloudAdminTest {
             assertThat(aws.iam()
                             .listRolePolicies(r -> r.roleName("cloudist-worker"))
                             .policyNames())
-                    .containsExactly(WorkerPolicy.name(S3Location.parse(STORE)));
+                    .containsExactlyInAnyOrder(
+                            WorkerPolicy.name(S3Location.parse(STORE)), WorkerPolicy.imagesName("eu-west-1"));
+            String images = URLDecoder.decode(
+                    aws.iam()
+                            .getRolePolicy(
+                                    r -> r.roleName("cloudist-worker").policyName(WorkerPolicy.imagesName("eu-west-1")))
+                            .policyDocument(),
+                    StandardCharsets.UTF_8);
+            assertThat(RoleSetup.sameJson(images, WorkerPolicy.forImages("eu-west-1", "123456789012")))
+                    .isTrue();
             assertThat(aws.iam()
                             .listAttachedRolePolicies(r -> r.roleName("cloudist-worker"))
                             .attachedPolicies())
@@ -143,7 +158,8 @@ class AwsCloudAdminTest {
                             .policyNames())
                     .containsExactlyInAnyOrder(
                             WorkerPolicy.name(S3Location.parse(STORE)),
-                            WorkerPolicy.name(S3Location.parse("s3://team-bucket/other")));
+                            WorkerPolicy.name(S3Location.parse("s3://team-bucket/other")),
+                            WorkerPolicy.imagesName("eu-west-1"));
         }
         try (AwsClients aws = new AwsClients(Settings.ec2())) {
             assertThat(aws.s3()
@@ -222,6 +238,34 @@ class AwsCloudAdminTest {
             assertThat(aws.s3().listObjectsV2(r -> r.bucket("team-bucket")).contents())
                     .extracting(S3Object::key)
                     .containsExactly("ci/cache/blobs/sha256/ab");
+        }
+    }
+
+    @Test
+    void cleanupDeletesTheImageRepositoryOnlyWhenAskedTo() {
+        admin.setup(Settings.ec2(), STORE, new Lines());
+        CloudSettings deleteImages = Settings.ec2().withImage(new ImageSettings(true, "", 30, true));
+        try (AwsClients aws = new AwsClients(Settings.ec2())) {
+            admin.cleanup(Settings.ec2(), STORE, true, new Lines());
+            assertThat(aws.ecr().describeRepositories().repositories()).hasSize(1);
+            Lines lines = new Lines();
+
+            admin.cleanup(deleteImages, STORE, false, lines);
+
+            assertThat(lines.texts()).contains("Deleted the ECR repository cloudist and its images in eu-west-1");
+            assertThat(aws.ecr().describeRepositories().repositories()).isEmpty();
+        }
+    }
+
+    @Test
+    void setupWritesTheImageRetentionItIsGiven() {
+        admin.setup(Settings.ec2().withImage(new ImageSettings(true, "", 9, false)), STORE, new Lines());
+
+        try (AwsClients aws = new AwsClients(Settings.ec2())) {
+            assertThat(aws.ecr()
+                            .getLifecyclePolicy(r -> r.repositoryName(AwsNames.IMAGE_REPOSITORY))
+                            .lifecyclePolicyText())
+                    .contains("\"countNumber\":9");
         }
     }
 

@@ -53,7 +53,13 @@ class StorePoliciesTest {
             assertThat(aws.iam()
                             .listRolePolicies(r -> r.roleName(AwsNames.ROLE))
                             .policyNames())
-                    .containsExactlyInAnyOrder(WorkerPolicy.name(ireland), WorkerPolicy.name(virginia));
+                    .containsExactlyInAnyOrder(
+                            WorkerPolicy.name(ireland),
+                            WorkerPolicy.name(virginia),
+                            WorkerPolicy.imagesName("eu-west-1"),
+                            WorkerPolicy.imagesName("us-east-1"));
+            assertThat(document(aws, WorkerPolicy.imagesName("us-east-1")))
+                    .contains("arn:aws:ecr:us-east-1:123456789012:repository/cloudist");
             for (S3Location store : List.of(ireland, virginia)) {
                 JsonNode statements =
                         JSON.readTree(document(aws, WorkerPolicy.name(store))).get("Statement");
@@ -101,7 +107,10 @@ class StorePoliciesTest {
             assertThat(aws.iam()
                             .listRolePolicies(r -> r.roleName(AwsNames.ROLE))
                             .policyNames())
-                    .hasSize(2);
+                    .containsExactlyInAnyOrder(
+                            WorkerPolicy.name(S3Location.parse("s3://team-bucket/a")),
+                            WorkerPolicy.name(S3Location.parse("s3://team-bucket/b")),
+                            WorkerPolicy.imagesName("eu-west-1"));
         }
     }
 
@@ -132,7 +141,9 @@ class StorePoliciesTest {
                             .listRolePolicies(r -> r.roleName(AwsNames.ROLE))
                             .policyNames())
                     .containsExactlyInAnyOrder(
-                            WorkerPolicy.name(old), WorkerPolicy.name(S3Location.parse("s3://team-bucket/new")));
+                            WorkerPolicy.name(old),
+                            WorkerPolicy.name(S3Location.parse("s3://team-bucket/new")),
+                            WorkerPolicy.imagesName("eu-west-1"));
             assertThat(RoleSetup.sameJson(document(aws, WorkerPolicy.name(old)), WorkerPolicy.forStore(old)))
                     .isTrue();
         }

@@ -174,6 +174,63 @@ class WorkerPolicyTest {
     }
 
     @Test
+    void workersPullImagesFromTheirRegionsRepositoryOnlyAndCanPushNothing() throws Exception {
+        JsonNode statements = JSON.readTree(WorkerPolicy.forImages("eu-west-1", "123456789012"))
+                .get("Statement");
+        String repository = "arn:aws:ecr:eu-west-1:123456789012:repository/cloudist";
+
+        assertThat(statements).hasSize(2);
+        assertThat(texts(statements.get(0).get("Action")))
+                .containsExactly("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer");
+        assertThat(texts(statements.get(0).get("Resource"))).containsExactly(repository);
+        assertThat(allows(statements, "ecr:BatchGetImage", repository)).isTrue();
+        assertThat(allows(statements, "ecr:GetDownloadUrlForLayer", repository)).isTrue();
+        assertThat(allows(statements, "ecr:BatchGetImage", "arn:aws:ecr:eu-west-1:123456789012:repository/other"))
+                .isFalse();
+        assertThat(allows(statements, "ecr:BatchGetImage", "arn:aws:ecr:us-east-1:123456789012:repository/cloudist"))
+                .isFalse();
+        assertThat(allows(statements, "ecr:BatchGetImage", "arn:aws:ecr:eu-west-1:999999999999:repository/cloudist"))
+                .isFalse();
+        for (String push : List.of(
+                "ecr:PutImage",
+                "ecr:InitiateLayerUpload",
+                "ecr:UploadLayerPart",
+                "ecr:CompleteLayerUpload",
+                "ecr:BatchDeleteImage")) {
+            assertThat(allows(statements, push, repository)).as(push).isFalse();
+        }
+    }
+
+    @Test
+    void theRegistrySignInIsTheOneGrantOnEveryResourceForIamCannotScopeIt() throws Exception {
+        JsonNode signIn = JSON.readTree(WorkerPolicy.forImages("eu-west-1", "123456789012"))
+                .get("Statement")
+                .get(1);
+
+        assertThat(texts(signIn.get("Action"))).containsExactly("ecr:GetAuthorizationToken");
+        assertThat(texts(signIn.get("Resource"))).containsExactly("*");
+    }
+
+    @Test
+    void theImagePolicyNamesItsPartitionAndRegion() {
+        assertThat(WorkerPolicy.forImages("cn-north-1", "123456789012"))
+                .contains("arn:aws-cn:ecr:cn-north-1:123456789012:repository/cloudist")
+                .doesNotContain("${");
+        assertThat(WorkerPolicy.imagesName("eu-west-1")).isEqualTo("cloudist-images-eu-west-1");
+    }
+
+    @Test
+    void theUserGuideQuotesTheImagePolicySetupApplies() throws Exception {
+        Path guide = Path.of(System.getProperty("basedir", ".")).resolve("../docs/aws.md");
+        String policy;
+        try (var in = WorkerPolicy.class.getResourceAsStream("worker-image-policy.json")) {
+            policy = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+
+        assertThat(Files.readString(guide)).contains("```json\n" + policy + "\n```");
+    }
+
+    @Test
     void trustPolicyLetsOnlyEc2AssumeTheRole() throws Exception {
         JsonNode statement =
                 JSON.readTree(WorkerPolicy.trust()).get("Statement").get(0);

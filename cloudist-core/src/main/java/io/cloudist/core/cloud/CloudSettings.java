@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param idleMinutes how long workers stay warm after a run before their instance shuts down
  * @param maxInstanceHours how long an instance lives at most, whatever its agents do
  * @param javaFeatureVersion the Java feature version test JVMs need (the build's), e.g. 17
+ * @param image how workers get their runtime: an image from the account's registry, or installed at boot
  */
 public record CloudSettings(
         String backend,
@@ -32,8 +33,10 @@ public record CloudSettings(
         String ami,
         int idleMinutes,
         int maxInstanceHours,
-        int javaFeatureVersion) {
+        int javaFeatureVersion,
+        ImageSettings image) {
     public CloudSettings {
+        image = Objects.requireNonNullElse(image, ImageSettings.defaults());
         backend = Objects.requireNonNullElse(backend, "local");
         region = Objects.requireNonNullElse(region, "");
         profile = Objects.requireNonNullElse(profile, "");
@@ -42,6 +45,54 @@ public record CloudSettings(
         if (maxInstanceHours < 1) {
             throw new IllegalArgumentException("maxInstanceHours must be 1 or more: " + maxInstanceHours);
         }
+    }
+
+    /** Settings whose image settings are the defaults. */
+    public CloudSettings(
+            String backend,
+            String region,
+            String profile,
+            int cpuPerWorker,
+            double memoryPerWorkerGib,
+            List<String> instanceTypes,
+            double maxPricePerHour,
+            boolean onDemandFallback,
+            String ami,
+            int idleMinutes,
+            int maxInstanceHours,
+            int javaFeatureVersion) {
+        this(
+                backend,
+                region,
+                profile,
+                cpuPerWorker,
+                memoryPerWorkerGib,
+                instanceTypes,
+                maxPricePerHour,
+                onDemandFallback,
+                ami,
+                idleMinutes,
+                maxInstanceHours,
+                javaFeatureVersion,
+                ImageSettings.defaults());
+    }
+
+    /** These settings with {@code image} for their image settings. */
+    public CloudSettings withImage(ImageSettings image) {
+        return new CloudSettings(
+                backend,
+                region,
+                profile,
+                cpuPerWorker,
+                memoryPerWorkerGib,
+                instanceTypes,
+                maxPricePerHour,
+                onDemandFallback,
+                ami,
+                idleMinutes,
+                maxInstanceHours,
+                javaFeatureVersion,
+                image);
     }
 
     /** The settings of a local run. */

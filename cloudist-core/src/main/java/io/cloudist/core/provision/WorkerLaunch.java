@@ -2,6 +2,7 @@ package io.cloudist.core.provision;
 
 import io.cloudist.core.CloudistProperties;
 import io.cloudist.core.protocol.BlobRef;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,10 +14,22 @@ import java.util.Objects;
  * @param workers how many workers to start (or claim warm)
  * @param workerBundle the worker agent's classpath as blobs in the store, for workers that boot elsewhere
  * @param storeOutageSeconds how long a worker rides out an outage of the store before it leaves the run
+ * @param workerClasspath the worker agent's classpath on this machine, for a backend that builds a runtime image of
+ *     it; empty when not known
+ * @param testClasspath the test classpaths of the run's modules on this machine, whose jars a runtime image may hold;
+ *     empty when not known
  */
 public record WorkerLaunch(
-        String storeLocation, String runId, int workers, List<BlobRef> workerBundle, int storeOutageSeconds) {
+        String storeLocation,
+        String runId,
+        int workers,
+        List<BlobRef> workerBundle,
+        int storeOutageSeconds,
+        List<Path> workerClasspath,
+        List<Path> testClasspath) {
     public WorkerLaunch {
+        workerClasspath = List.copyOf(workerClasspath);
+        testClasspath = List.copyOf(testClasspath);
         Objects.requireNonNull(storeLocation, "storeLocation");
         Objects.requireNonNull(runId, "runId");
         if (workers < 1) {
@@ -26,6 +39,18 @@ public record WorkerLaunch(
         if (storeOutageSeconds < 0) {
             throw new IllegalArgumentException("A negative store outage budget: " + storeOutageSeconds);
         }
+    }
+
+    /** Workers whose local classpaths are not known. */
+    public WorkerLaunch(
+            String storeLocation, String runId, int workers, List<BlobRef> workerBundle, int storeOutageSeconds) {
+        this(storeLocation, runId, workers, workerBundle, storeOutageSeconds, List.of(), List.of());
+    }
+
+    /** These workers, {@code workers} of them. */
+    public WorkerLaunch withWorkers(int workers) {
+        return new WorkerLaunch(
+                storeLocation, runId, workers, workerBundle, storeOutageSeconds, workerClasspath, testClasspath);
     }
 
     /** Workers with the default outage budget ({@value CloudistProperties#DEFAULT_STORE_OUTAGE_SECONDS} s). */

@@ -1,6 +1,7 @@
 package io.cloudist.core.run;
 
 import io.cloudist.core.CloudistException;
+import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.RunListener;
 import io.cloudist.core.cloud.CloudSettings;
@@ -32,6 +33,27 @@ public final class Cloudist {
      */
     public static ReactorOutcome run(ReactorRequest request, RunListener listener) {
         return new TestRun(request, listener, RunServices.production(Clock.systemDefaultZone())).runAll();
+    }
+
+    /**
+     * Builds and pushes the runtime image that the cloud workers of {@code request} boot from, unless the backend's
+     * repository holds it already ({@code cloudist:image}): a later run of the same classpath pushes nothing.
+     *
+     * @throws ConfigurationException for the local backend, which has no image
+     */
+    public static void image(RunRequest request, RunListener listener) {
+        if (request.cloud().isLocal()) {
+            throw new ConfigurationException(
+                    CloudistParameters.BACKEND,
+                    request.cloud().backend(),
+                    "cloudist:image builds the runtime image of cloud workers: use -Dcloudist.backend=ec2");
+        }
+        Backends.provider(request.cloud().backend())
+                .prepareImage(
+                        request.cloud(),
+                        request.shipping().workerClasspath(),
+                        request.testJvm().classpath(),
+                        listener);
     }
 
     /**

@@ -156,7 +156,12 @@ public final class TestRun {
                     selected.stream()
                             .mapToInt(m -> m.selection.classNames().size())
                             .sum());
-            WorkerStarter starter = new WorkerStarter(lead, provisioner, store, runId, leadShipper, timeline, clock);
+            List<Path> testClasspath = selected.stream()
+                    .flatMap(m -> m.request.testJvm().classpath().stream())
+                    .distinct()
+                    .toList();
+            WorkerStarter starter =
+                    new WorkerStarter(lead, provisioner, store, runId, leadShipper, timeline, clock, testClasspath);
             Map<ModuleRun, CachedDiscovery> discoveries = new HashMap<>();
             selected.forEach(m -> discoveries.put(m, new CachedDiscovery(m.request, services.discoverer())));
             // Local workers start before discovery and warm up their test JVMs while it runs. Cloud instances cost

@@ -6,13 +6,14 @@ import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.provision.WorkerLaunch;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.timeline.TimelineRecorder;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
 /**
  * The one place a run starts workers: its first ones, and replacements of lost ones. Workers that boot elsewhere get
  * the worker agent's classpath, shipped once, when the first of them starts; the timeline learns when each was asked
- * for.
+ * for. A backend that builds a runtime image also gets the local classpaths it is made of.
  */
 final class WorkerStarter {
     private final RunRequest request;
@@ -22,6 +23,7 @@ final class WorkerStarter {
     private final RunShipper shipper;
     private final TimelineRecorder timeline;
     private final Clock clock;
+    private final List<Path> testClasspath;
     private List<BlobRef> workerBundle;
     private List<WorkerHandle> first;
 
@@ -32,7 +34,8 @@ final class WorkerStarter {
             String runId,
             RunShipper shipper,
             TimelineRecorder timeline,
-            Clock clock) {
+            Clock clock,
+            List<Path> testClasspath) {
         this.request = request;
         this.provisioner = provisioner;
         this.store = store;
@@ -40,6 +43,7 @@ final class WorkerStarter {
         this.shipper = shipper;
         this.timeline = timeline;
         this.clock = clock;
+        this.testClasspath = List.copyOf(testClasspath);
     }
 
     /** The run's first {@code workers} workers, started on the first call; later calls return the same ones. */
@@ -57,7 +61,13 @@ final class WorkerStarter {
         }
         long started = clock.millis();
         List<WorkerHandle> handles = provisioner.start(new WorkerLaunch(
-                store.location(), runId, workers, workerBundle, request.store().outageSeconds()));
+                store.location(),
+                runId,
+                workers,
+                workerBundle,
+                request.store().outageSeconds(),
+                request.shipping().workerClasspath(),
+                testClasspath));
         timeline.workersStarted(handles, started);
         return handles;
     }

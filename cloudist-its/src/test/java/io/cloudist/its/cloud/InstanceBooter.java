@@ -136,7 +136,10 @@ final class InstanceBooter implements AutoCloseable {
         }
     }
 
-    /** Commands a real instance has that must do nothing here: powering off is the user data process ending. */
+    /**
+     * Commands a real instance has that must do nothing here: powering off is the user data process ending; and its
+     * container runtime, {@code docker}, which {@link FakeContainerRuntime} stands in for.
+     */
     private void writeShims() {
         try {
             Path shims = Files.createDirectories(root.resolve("shims"));
@@ -145,8 +148,24 @@ final class InstanceBooter implements AutoCloseable {
                 Files.writeString(shim, "#!/bin/sh\necho \"simulated: $0 $*\"\nexit 0\n", StandardCharsets.UTF_8);
                 Files.setPosixFilePermissions(shim, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
+            // The container runtime: FakeContainerRuntime, with a state directory per instance (beside its files).
+            Path docker = shims.resolve("docker");
+            String classes = Path.of(FakeContainerRuntime.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
+            Files.writeString(
+                    docker,
+                    "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '" + classes
+                            + "' " + FakeContainerRuntime.class.getName() + " \"$CLOUDIST_HOME/../runtime\" \"$@\"\n",
+                    StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 

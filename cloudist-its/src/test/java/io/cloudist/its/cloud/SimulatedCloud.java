@@ -2,6 +2,7 @@ package io.cloudist.its.cloud;
 
 import io.cloudist.aws.client.AwsNames;
 import io.cloudist.aws.client.MotoExtension;
+import io.cloudist.aws.image.LocalRegistry;
 import io.cloudist.aws.s3.S3ProxyExtension;
 import io.cloudist.testing.FakeImds;
 import java.io.IOException;
@@ -22,9 +23,10 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
- * A whole cloud on 127.0.0.1: moto for EC2/IAM/STS/SSM, an S3 server, instance metadata, and the booter that runs
- * each instance's user data as local processes. {@link #mavenEnvironment()} points a real {@code mvn} at it the
- * way a user points the AWS SDK at other endpoints: the SDK's standard variables.
+ * A whole cloud on 127.0.0.1: moto for EC2/IAM/STS/SSM/ECR, an S3 server, a container registry, instance metadata,
+ * and the booter that runs each instance's user data as local processes. {@link #mavenEnvironment()} points a real
+ * {@code mvn} at it the way a user points the AWS SDK at other endpoints: the SDK's standard variables (and
+ * cloudist's own for the registry).
  */
 public final class SimulatedCloud implements AutoCloseable {
     private final MotoExtension.Server moto;
@@ -33,12 +35,14 @@ public final class SimulatedCloud implements AutoCloseable {
     private final InstanceBooter booter;
     private final URI s3Endpoint;
     private final Path instances;
+    private final LocalRegistry registry;
 
     public SimulatedCloud(Path work, URI s3Endpoint) throws Exception {
         Files.createDirectories(work);
         this.s3Endpoint = s3Endpoint;
         this.instances = work.resolve("instances");
         this.moto = MotoExtension.Server.start(work.resolve("moto.log"));
+        this.registry = LocalRegistry.start(Files.createDirectories(work.resolve("registry")));
         this.ec2 = Ec2Client.builder()
                 .endpointOverride(moto.endpoint())
                 .region(Region.of(S3ProxyExtension.REGION))
@@ -64,7 +68,13 @@ public final class SimulatedCloud implements AutoCloseable {
         env.put("AWS_REGION", S3ProxyExtension.REGION);
         env.put("AWS_ENDPOINT_URL", moto.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_S3", s3Endpoint.toString());
+        env.put("CLOUDIST_REGISTRY_ENDPOINT", "http://" + registry.host());
         return env;
+    }
+
+    /** The container registry that stands in for ECR's (moto serves ECR's API, not its registry). */
+    public LocalRegistry registry() {
+        return registry;
     }
 
     /** From now on the instance's metadata announces that EC2 is reclaiming it, as two minutes before a spot interruption. */
@@ -150,5 +160,6 @@ public final class SimulatedCloud implements AutoCloseable {
         imds.close();
         ec2.close();
         moto.close();
+        registry.close();
     }
 }

@@ -1,0 +1,25 @@
+package io.cloudist.maven;
+
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Builds the runtime image that the module's cloud workers boot from (a JDK base, the worker, the tests' third-party
+ * jars) and pushes it to the account's repository, unless it is there already: a CI cache step can run it ahead of
+ * {@code cloudist:test}, whose run then pushes nothing. Takes the parameters of {@code test}; the backend must be a
+ * cloud one ({@code -Dcloudist.backend=ec2}).
+ */
+@Mojo(
+        name = "image",
+        defaultPhase = LifecyclePhase.TEST,
+        requiresDependencyResolution = ResolutionScope.TEST,
+        threadSafe = true)
+@Execute(phase = LifecyclePhase.TEST_COMPILE)
+public class ImageMojo extends AbstractTestMojo {
+    @Override
+    boolean buildsImage() {
+        return true;
+    }
+}
