@@ -2,7 +2,6 @@ package io.cloudist.core.coordinate;
 
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.CloudistParameters;
-import io.cloudist.core.model.Status;
 import io.cloudist.core.plan.Task;
 import io.cloudist.core.protocol.Assignment;
 import io.cloudist.core.protocol.Documents;
@@ -45,8 +44,6 @@ import java.util.function.BooleanSupplier;
 public final class Coordinator {
     /** Assignments written ahead per worker: the one it runs and the next. */
     private static final int QUEUE_DEPTH = 2;
-    /** How far, in cores, a task's expected CPU share may go past the free cores and still fit (measures vary). */
-    private static final double CORE_SLACK = 0.25;
     /**
      * The longest the coordinator waits for a change when the store tells it of changes: it still looks for lost
      * workers (a stopped process, a lapsed heartbeat) and an aborted build this often.
@@ -60,8 +57,7 @@ public final class Coordinator {
     private final CoordinatorSettings settings;
     private final Replacements replacements;
     private final Clock clock;
-    private final int skipAfterFailureCount;
-    private final Set<String> failedTests = new HashSet<>();
+    private final FailureBudget failures;
     private final Deque<Pending> queue = new ArrayDeque<>();
     private final Map<String, TaskResult> results = new LinkedHashMap<>();
     private final List<Abandoned> abandoned = new ArrayList<>();
@@ -96,7 +92,7 @@ public final class Coordinator {
             Replacements replacements,
             Clock clock,
             int skipAfterFailureCount) {
-        this.skipAfterFailureCount = skipAfterFailureCount;
+        this.failures = new FailureBudget(skipAfterFailureCount);
         this.store = store;
         this.runId = runId;
         this.listener = listener;
@@ -226,35 +222,23 @@ public final class Coordinator {
         String planned = lanes.next(w.lane);
         // A run of one module on workers that do not share cores takes the queue's order: TaskChoice would pick the
         // head, after a look through the window (for each of a thousand workers on the first poll).
-        if (oneModule && sharedCores <= 0) {
+        if (oneModule && !cores.shared()) {
             Pending head = queue.peekFirst();
             queue.removeFirstOccurrence(head);
             lanes.taken(head.task().id());
             return head;
         }
-        double coresFree = sharedCores - busyCores(w);
+        double coresFree = cores.free(w, workers);
         Pending next = TaskChoice.next(
                 queue,
                 window,
                 p -> p.task().id().equals(planned),
                 p -> w.warm.isWarm(p.task().module()),
                 p -> p.task().expectedSeconds(),
-                p -> sharedCores <= 0 || p.task().cpuShare() <= coresFree + CORE_SLACK);
+                p -> cores.fits(p.task(), coresFree));
         queue.removeFirstOccurrence(next);
         lanes.taken(next.task().id());
         return next;
-    }
-
-    /** The cores that the other workers' running tasks are expected to keep busy. */
-    private double busyCores(WorkerState w) {
-        double busy = 0;
-        for (WorkerState other : workers) {
-            Pending running = other.outstanding.peekFirst();
-            if (other != w && !other.lost && running != null) {
-                busy += running.task().cpuShare();
-            }
-        }
-        return busy;
     }
 
     private void send(WorkerState w, Pending next) {
@@ -440,18 +424,11 @@ public final class Coordinator {
         }
     }
 
-    /** Counts the failed tests; at {@code skipAfterFailureCount} of them, skips the tasks not handed out yet. */
+    /** Counts the failed tests; once the budget is spent, skips the tasks not handed out yet. */
     private void countFailures(TaskResult result) {
-        if (skipAfterFailureCount <= 0) {
-            return;
-        }
-        result.results().stream()
-                .filter(r -> r.node().kind().isTest())
-                .filter(r -> r.status() == Status.FAILED || r.status() == Status.ERROR)
-                .forEach(r -> failedTests.add(r.uniqueId()));
-        if (failedTests.size() >= skipAfterFailureCount && !queue.isEmpty()) {
-            String reason = "skipped after " + failedTests.size() + " failed test"
-                    + (failedTests.size() == 1 ? "" : "s") + " (skipAfterFailureCount: " + skipAfterFailureCount + ")";
+        Optional<String> spent = failures.count(result);
+        if (spent.isPresent() && !queue.isEmpty()) {
+            String reason = spent.get();
             for (Pending p : queue) {
                 if (done.add(p.task().id())) {
                     abandoned.add(new Abandoned(p.task(), reason, true));
@@ -464,7 +441,7 @@ public final class Coordinator {
     private String storeOutage = "";
     private BooleanSupplier aborting = () -> false;
     private String bootModule = "";
-    private int sharedCores;
+    private SharedCores cores = SharedCores.NONE;
 
     /**
      * Tells the coordinator that its workers share one machine of {@code cores} cores (local workers), so that a task
@@ -472,7 +449,7 @@ public final class Coordinator {
      * could go instead (see {@link TaskChoice}).
      */
     public Coordinator sharingCores(int cores) {
-        this.sharedCores = cores;
+        this.cores = new SharedCores(cores);
         return this;
     }
 
