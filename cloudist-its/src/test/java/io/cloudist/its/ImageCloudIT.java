@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.cloudist.aws.image.JdkBaseImage;
 import io.cloudist.aws.s3.S3ProxyExtension;
+import io.cloudist.core.timeline.Phase;
+import io.cloudist.core.timeline.RunTimeline;
+import io.cloudist.core.timeline.TimelineFiles;
 import io.cloudist.its.cloud.SimulatedCloud;
 import io.cloudist.its.harness.BuildResult;
+import io.cloudist.its.harness.Directories;
 import io.cloudist.its.harness.FixtureBuilds;
 import io.cloudist.its.harness.ReportedOutcomes;
 import java.nio.file.Files;
@@ -54,6 +58,7 @@ class ImageCloudIT {
     void runInTheSimulatedCloud() throws Exception {
         assumeFalse(builds.environment().cloudistIsSurefire(), "the cloud run needs cloudist itself");
         Path work = builds.environment().work().resolve("image-cloud");
+        Directories.deleteRecursively(work); // the instances of an earlier build's run are not this run's
         cloud = new SimulatedCloud(work, S3.endpoint());
         instances = work.resolve("instances");
         String base = JdkBaseImage.full(cloud.registry().repository("base"), work.resolve("jib"));
@@ -112,6 +117,22 @@ class ImageCloudIT {
                         .contains("cloudist: boot step pull: ")
                         .doesNotContain("dnf install")
                         .doesNotContain("cannot pull the worker image"));
+    }
+
+    @Test
+    void theColdRunsTimelineShowsEachInstancesBootPullAndAgentStartApart() throws Exception {
+        Path directory = cold.project().resolve("target/cloudist");
+        RunTimeline timeline = TimelineFiles.read(directory.resolve(TimelineFiles.JSON));
+
+        assertThat(timeline.workers()).isNotEmpty();
+        for (RunTimeline.Worker w : timeline.workers()) {
+            List<Phase> phases =
+                    w.phases().stream().map(RunTimeline.PhaseSpan::phase).toList();
+            assertThat(phases).as("%s", w.id()).startsWith(Phase.BOOT, Phase.PULL, Phase.START);
+        }
+        assertThat(timeline.phases().seconds(Phase.PULL)).isPositive();
+        assertThat(Files.readString(directory.resolve(TimelineFiles.HTML)))
+                .containsPattern("instance boot [0-9.]+ s, image pull / Java and jars [0-9.]+ s");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.cloudist.worker;
 
 import io.cloudist.core.concurrent.DaemonThreads;
+import io.cloudist.core.protocol.BootSteps;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.Heartbeat;
 import io.cloudist.core.protocol.WorkerCadence;
@@ -26,6 +27,7 @@ final class Heartbeats implements AutoCloseable {
     private final Store store;
     private final String runId;
     private final String workerId;
+    private final BootSteps boot;
     private final ScheduledExecutorService timer;
     private final AtomicInteger seq = new AtomicInteger(-1);
     private final AtomicInteger testsDone = new AtomicInteger();
@@ -37,19 +39,21 @@ final class Heartbeats implements AutoCloseable {
     private long writtenAt;
     private boolean written;
 
-    Heartbeats(Store store, String runId, String workerId, WorkerCadence cadence) {
-        this(store, runId, workerId, cadence.heartbeat(), cadence.idleHeartbeat(), System::nanoTime, true);
+    /** Heartbeats that say {@code boot}, how this worker's instance booted, in each beat. */
+    Heartbeats(Store store, String runId, String workerId, WorkerCadence cadence, BootSteps boot) {
+        this(store, runId, workerId, boot, cadence.heartbeat(), cadence.idleHeartbeat(), System::nanoTime, true);
     }
 
     /** Every {@code period}, during a task and between tasks. */
     Heartbeats(Store store, String runId, String workerId, Duration period) {
-        this(store, runId, workerId, period, period, System::nanoTime, true);
+        this(store, runId, workerId, BootSteps.NONE, period, period, System::nanoTime, true);
     }
 
     private Heartbeats(
             Store store,
             String runId,
             String workerId,
+            BootSteps boot,
             Duration period,
             Duration idlePeriod,
             LongSupplier nanos,
@@ -57,6 +61,7 @@ final class Heartbeats implements AutoCloseable {
         this.store = store;
         this.runId = runId;
         this.workerId = workerId;
+        this.boot = boot;
         this.nanos = nanos;
         // A beat due within half a period of the idle period is written: the timer does not tick exactly.
         this.idleNanos = idlePeriod.minus(period.dividedBy(2)).toNanos();
@@ -67,8 +72,9 @@ final class Heartbeats implements AutoCloseable {
     }
 
     /** Heartbeats whose timer is the caller, calling {@link #tick}, on the time {@code nanos} tells (for tests). */
-    static Heartbeats ticked(Store store, String runId, String workerId, WorkerCadence cadence, LongSupplier nanos) {
-        return new Heartbeats(store, runId, workerId, cadence.heartbeat(), cadence.idleHeartbeat(), nanos, false);
+    static Heartbeats ticked(
+            Store store, String runId, String workerId, BootSteps boot, WorkerCadence cadence, LongSupplier nanos) {
+        return new Heartbeats(store, runId, workerId, boot, cadence.heartbeat(), cadence.idleHeartbeat(), nanos, false);
     }
 
     /** A beat of the timer: skipped between tasks until the idle period has passed. */
@@ -116,7 +122,8 @@ final class Heartbeats implements AutoCloseable {
                     currentTest.get(),
                     testsDone.get(),
                     !eviction.get().isEmpty(),
-                    eviction.get());
+                    eviction.get(),
+                    boot);
             store.put(StoreKeys.heartbeat(runId, workerId), Documents.write(beat));
             written = true;
             writtenAt = nanos.getAsLong();

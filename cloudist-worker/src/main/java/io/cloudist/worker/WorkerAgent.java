@@ -129,7 +129,7 @@ public final class WorkerAgent {
     private void serve(ResilientStore store, String runId) throws InterruptedException {
         LOG.info("Working for run {}", runId);
         WorkerCadence cadence = options.pool() ? WorkerCadence.CLOUD : WorkerCadence.LOCAL;
-        try (Heartbeats heartbeats = new Heartbeats(store, runId, options.workerId(), cadence)) {
+        try (Heartbeats heartbeats = new Heartbeats(store, runId, options.workerId(), cadence, options.bootSteps())) {
             current = heartbeats;
             if (evicted()) {
                 heartbeats.evicting(eviction.get());
@@ -229,7 +229,7 @@ public final class WorkerAgent {
                     }
                     store.put(
                             StoreKeys.result(runId, options.workerId(), seq),
-                            Documents.write(result.withAgentMillis(joinedMillis)));
+                            Documents.write(result.withAgent(joinedMillis, options.bootSteps())));
                     heartbeats.idle();
                 }
             }

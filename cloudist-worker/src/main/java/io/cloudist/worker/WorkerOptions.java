@@ -1,8 +1,10 @@
 package io.cloudist.worker;
 
 import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.protocol.BootSteps;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.slf4j.LoggerFactory;
 
 /**
  * How a worker agent was started.
@@ -25,6 +27,8 @@ import java.util.Objects;
  *     none (local workers)
  * @param retireAtMillis when to stop waiting in the pool for new runs (epoch milliseconds: the instance's end of life
  *     draws near); 0 for never
+ * @param bootSteps how this worker's instance booted, as its boot script timed it, for the run's timeline; {@link
+ *     BootSteps#NONE} for none
  */
 public record WorkerOptions(
         String store,
@@ -40,7 +44,8 @@ public record WorkerOptions(
         int storeOutageSeconds,
         Path inPlace,
         Path deadlineFile,
-        long retireAtMillis) {
+        long retireAtMillis,
+        BootSteps bootSteps) {
     public WorkerOptions {
         Objects.requireNonNull(store, "--store");
         Objects.requireNonNull(workerId, "--worker");
@@ -57,6 +62,7 @@ public record WorkerOptions(
         if (retireAtMillis < 0) {
             throw new IllegalArgumentException("--retire-at must be 0 or more: " + retireAtMillis / 1000);
         }
+        bootSteps = Objects.requireNonNullElse(bootSteps, BootSteps.NONE);
     }
 
     static final int DEFAULT_OUTAGE_SECONDS = Integer.parseInt(CloudistProperties.DEFAULT_STORE_OUTAGE_SECONDS);
@@ -81,13 +87,15 @@ public record WorkerOptions(
                 DEFAULT_OUTAGE_SECONDS,
                 null,
                 null,
-                0);
+                0,
+                BootSteps.NONE);
     }
 
     /**
      * Parses {@code --store S --worker W --dir D [--run R] [--pool] [--idle-minutes N] [--host H] [--cache C]
      * [--exit-with-parent] [--imds URL] [--store-outage-seconds N] [--in-place FILE] [--deadline-file FILE]
-     * [--retire-at EPOCH_SECONDS]}.
+     * [--retire-at EPOCH_SECONDS] [--boot-steps boot=MS,NAME=FROM-TO,...,agents=MS]}. Boot steps that cannot be read
+     * are left out, with a warning: they only inform the run's timeline.
      */
     public static WorkerOptions parse(String... args) {
         String store = null;
@@ -104,6 +112,7 @@ public record WorkerOptions(
         Path inPlace = null;
         Path deadlineFile = null;
         long retireAt = 0;
+        BootSteps bootSteps = BootSteps.NONE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--store" -> store = args[++i];
@@ -120,6 +129,7 @@ public record WorkerOptions(
                 case "--in-place" -> inPlace = Path.of(args[++i]);
                 case "--deadline-file" -> deadlineFile = Path.of(args[++i]);
                 case "--retire-at" -> retireAt = Long.parseLong(args[++i]) * 1000;
+                case "--boot-steps" -> bootSteps = bootSteps(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown worker option: " + args[i]);
             }
         }
@@ -137,6 +147,16 @@ public record WorkerOptions(
                 storeOutageSeconds,
                 inPlace,
                 deadlineFile,
-                retireAt);
+                retireAt,
+                bootSteps);
+    }
+
+    private static BootSteps bootSteps(String text) {
+        try {
+            return BootSteps.parse(text);
+        } catch (IllegalArgumentException e) {
+            LoggerFactory.getLogger(WorkerOptions.class).warn("Boot steps left out: {}", e.getMessage());
+            return BootSteps.NONE;
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.cloudist.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudist.core.protocol.BootSteps;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.Heartbeat;
 import io.cloudist.core.protocol.WorkerCadence;
@@ -40,7 +41,7 @@ class HeartbeatsTest {
     @Test
     void betweenTasksAWorkerBeatsEveryIdlePeriodAndDuringATaskEveryPeriod() {
         Store store = new LocalDirectoryStore(temp);
-        try (Heartbeats beats = Heartbeats.ticked(store, "r", "w0", WorkerCadence.CLOUD, time::nanos)) {
+        try (Heartbeats beats = Heartbeats.ticked(store, "r", "w0", BootSteps.NONE, WorkerCadence.CLOUD, time::nanos)) {
             beats.tick();
             assertThat(written(store)).as("the first beat, at once").isNotEqualTo("none");
 
@@ -74,7 +75,8 @@ class HeartbeatsTest {
     void aLocalWorkerBeatsEveryPeriodWhetherBusyOrNot() {
         Store store = new LocalDirectoryStore(temp);
         ManualClock local = ManualClock.at(Instant.EPOCH);
-        try (Heartbeats beats = Heartbeats.ticked(store, "r", "w0", WorkerCadence.LOCAL, local::nanos)) {
+        try (Heartbeats beats =
+                Heartbeats.ticked(store, "r", "w0", BootSteps.NONE, WorkerCadence.LOCAL, local::nanos)) {
             beats.tick();
             for (int i = 0; i < 3; i++) {
                 String before = written(store);

@@ -82,7 +82,8 @@ class PoolModeTest {
                 120,
                 null,
                 null,
-                0);
+                0,
+                null);
         Thread agent = new Thread(() -> {
             try {
                 new WorkerAgent(options).run();
@@ -125,7 +126,8 @@ class PoolModeTest {
                 120,
                 null,
                 deadlineFile,
-                retireAt * 1000);
+                retireAt * 1000,
+                null);
         Thread agent = new Thread(() -> {
             try {
                 new WorkerAgent(options).run();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudist.core.model.Status;
 import io.cloudist.core.model.TestResult;
 import io.cloudist.core.protocol.Assignment;
+import io.cloudist.core.protocol.BootSteps;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.Heartbeat;
 import io.cloudist.core.protocol.TaskResult;
@@ -429,7 +430,8 @@ class WorkerAgentTest {
                     120,
                     null,
                     null,
-                    0);
+                    0,
+                    BootSteps.parse("boot=1000,pull=1100-2000,agents=2100"));
             long start = System.nanoTime();
             new WorkerAgent(options).run();
             long seconds = java.time.Duration.ofNanos(System.nanoTime() - start).toSeconds();
@@ -437,6 +439,8 @@ class WorkerAgentTest {
             Heartbeat beat =
                     Documents.read(store.get(StoreKeys.heartbeat(RUN, "w0")).orElseThrow(), Heartbeat.class);
             assertThat(beat.evicting()).isTrue();
+            // What the boot script timed rides in the heartbeat.
+            assertThat(beat.boot().format()).isEqualTo("boot=1000,pull=1100-2000,agents=2100");
             assertThat(beat.evictionReason())
                     .contains("spot interruption notice")
                     .contains("terminate");

@@ -17,6 +17,7 @@ if command -v "$RUNTIME" >/dev/null 2>&1 \
 else
   echo "cloudist: warning: cannot pull the worker image $IMAGE; installing Java and fetching the worker jars instead"
 fi
+BOOT_STEPS="$BOOT_STEPS,pull=$step_started-$(date +%s%3N)"
 # An agent in a container of the image: the host's network (the metadata service, the store), its directory shared
 # with the instance (the watchdog reads its deadline there), the region, endpoint and account from above.
 run_in_image() {

@@ -5,6 +5,8 @@ BASE=${CLOUDIST_HOME:-/opt/cloudist}
 mkdir -p "$BASE/log"
 exec >>"$BASE/log/boot.log" 2>&1
 BOOT_MS=$(date +%s%3N)
+# What boot did and when (this clock, epoch ms), passed to the agents for the run's timeline: boot=MS,NAME=FROM-TO,...
+BOOT_STEPS="boot=$BOOT_MS"
 set -u
 export AWS_REGION=@REGION@ AWS_DEFAULT_REGION=@REGION@
 @ENDPOINT_EXPORT@
@@ -53,7 +55,9 @@ IMAGE_READY=no
 if [ "$IMAGE_READY" != yes ]; then
 JAVA_MS=$(date +%s%3N)
 @JAVA_SETUP@
-echo "cloudist: boot step java: $(( $(date +%s%3N) - JAVA_MS )) ms"
+JAVA_DONE=$(date +%s%3N)
+BOOT_STEPS="$BOOT_STEPS,java=$JAVA_MS-$JAVA_DONE"
+echo "cloudist: boot step java: $(( JAVA_DONE - JAVA_MS )) ms"
 fi
 
 # IMDSv2 only. AWS_EC2_METADATA_SERVICE_ENDPOINT is the SDK's and CLI's standard override of the address.
@@ -89,7 +93,9 @@ for hash in @HASHES@; do
   [ "$actual" = "$hash" ] || power_off "the worker jar $BLOBS$hash does not match its SHA-256 (its bytes hash to $actual): refusing to start the worker agents"
   CP="$CP${CP:+:}$L/$hash"
 done
-echo "cloudist: boot step worker jars: $(( $(date +%s%3N) - JARS_MS )) ms"
+JARS_DONE=$(date +%s%3N)
+BOOT_STEPS="$BOOT_STEPS,jars=$JARS_MS-$JARS_DONE"
+echo "cloudist: boot step worker jars: $(( JARS_DONE - JARS_MS )) ms"
 fi
 
 # This instance runs its share of the launch's @WORKERS@ workers, @SLOTS@ at most.
@@ -113,13 +119,16 @@ start_agent() {
     "$JAVA" -Xmx256m -XX:+UseSerialGC -cp "$CP" "$MAIN" "$@" --cache "$BASE/cache"
   fi
 }
-echo "cloudist: boot step agents: start $(( $(date +%s%3N) - BOOT_MS )) ms after boot"
+AGENTS_MS=$(date +%s%3N)
+BOOT_STEPS="$BOOT_STEPS,agents=$AGENTS_MS"
+echo "cloudist: boot step agents: start $(( AGENTS_MS - BOOT_MS )) ms after boot ($BOOT_STEPS)"
 PIDS=""
 for ((slot = 0; slot < AGENTS; slot++)); do
   mkdir -p "$BASE/w$slot"
   start_agent "$slot" --store @STORE@ --pool --worker "$INSTANCE_ID-$slot" \
     --dir "$BASE/w$slot" --idle-minutes @IDLE_MINUTES@ --host "$INSTANCE_ID" --imds "$IMDS" \
     --store-outage-seconds @STORE_OUTAGE_SECONDS@ --deadline-file "$BASE/w$slot/deadline" --retire-at "$RETIRE_AT" \
+    --boot-steps "$BOOT_STEPS" \
     >>"$BASE/log/worker-$slot.log" 2>&1 &
   PIDS="$PIDS $!"
 done

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudist.aws.client.S3Location;
 import io.cloudist.core.protocol.BlobRef;
+import io.cloudist.core.protocol.BootSteps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -211,6 +212,8 @@ class WorkerBootTest {
                         .contains("-v " + opt + "/w1:" + opt + "/w1 ")
                         .contains("--worker i-0abc-1 --dir " + opt + "/w1 "));
         assertThat(calls()).contains("env AWS_ACCOUNT_ID=123456789012");
+        // The agents are told what boot did and when, for the run's timeline: booted, pulled, agents started.
+        assertThat(bootSteps()).extracting(BootSteps.Step::name).containsExactly("pull");
         assertThat(bootLog())
                 .contains("cloudist: boot step pull: ")
                 .doesNotContain("dnf install")
@@ -234,6 +237,21 @@ class WorkerBootTest {
                         .startsWith("java ")
                         .contains("io.cloudist.worker.WorkerMain --store s3://team-bucket/ci")
                         .endsWith("--cache " + dir.resolve("opt/cache")));
+        // The failed pull's time counts too, then the Java install and the jars.
+        assertThat(bootSteps()).extracting(BootSteps.Step::name).containsExactly("pull", "java", "jars");
+    }
+
+    /** The boot steps each agent was started with, the same for all; parsed, so in order. */
+    private List<BootSteps.Step> bootSteps() throws Exception {
+        List<String> given = calls().stream()
+                .filter(call -> call.contains("io.cloudist.worker.WorkerMain") || call.startsWith("docker run "))
+                .map(call -> call.replaceFirst(".* --boot-steps (\\S+) .*", "$1"))
+                .distinct()
+                .toList();
+        assertThat(given).hasSize(1);
+        BootSteps steps = BootSteps.parse(given.get(0));
+        assertThat(steps.agentsMillis()).isGreaterThanOrEqualTo(steps.readyMillis());
+        return steps.steps();
     }
 
     @Test

@@ -72,8 +72,8 @@ public record TaskResult(
                 WorkerTimes.NONE);
     }
 
-    /** The same result, saying when the worker's agent joined the run. */
-    public TaskResult withAgentMillis(long agentMillis) {
+    /** The same result, saying when the worker's agent joined the run and how its instance booted. */
+    public TaskResult withAgent(long agentMillis, BootSteps boot) {
         return new TaskResult(
                 schema,
                 seq,
@@ -86,7 +86,7 @@ public record TaskResult(
                 jvmStarts,
                 results,
                 console,
-                times.withAgentMillis(agentMillis));
+                times.withAgent(agentMillis, boot));
     }
 
     /** A result without a console transcript. */

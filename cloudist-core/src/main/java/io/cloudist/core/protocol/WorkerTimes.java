@@ -18,20 +18,34 @@ import java.util.List;
  *     task's tests done; 0 when no event came
  * @param lastEventMillis when the runner's last request of the task ended: its tests done, the result still to write;
  *     0 when no event came
+ * @param boot how the worker's instance booted, as its boot script timed it; {@link BootSteps#NONE} for a local
+ *     worker, and in a result of a cloudist that did not time it
  */
 public record WorkerTimes(
-        long agentMillis, List<Interval> files, List<Interval> jvms, long firstEventMillis, long lastEventMillis) {
+        long agentMillis,
+        List<Interval> files,
+        List<Interval> jvms,
+        long firstEventMillis,
+        long lastEventMillis,
+        BootSteps boot) {
     /** Nothing recorded. */
     public static final WorkerTimes NONE = new WorkerTimes(0, List.of(), List.of(), 0, 0);
 
     public WorkerTimes {
         files = files == null ? List.of() : List.copyOf(files);
         jvms = jvms == null ? List.of() : List.copyOf(jvms);
+        boot = boot == null ? BootSteps.NONE : boot;
     }
 
-    /** The same, with the moment the worker's agent joined the run. */
-    public WorkerTimes withAgentMillis(long millis) {
-        return new WorkerTimes(millis, files, jvms, firstEventMillis, lastEventMillis);
+    /** A task's times, before the agent adds its own ({@link #withAgent}). */
+    public WorkerTimes(
+            long agentMillis, List<Interval> files, List<Interval> jvms, long firstEventMillis, long lastEventMillis) {
+        this(agentMillis, files, jvms, firstEventMillis, lastEventMillis, BootSteps.NONE);
+    }
+
+    /** The same, with the moment the worker's agent joined the run and how its instance booted. */
+    public WorkerTimes withAgent(long millis, BootSteps boot) {
+        return new WorkerTimes(millis, files, jvms, firstEventMillis, lastEventMillis, boot);
     }
 
     /** Whether the worker recorded anything: false for a result of a cloudist that did not. */

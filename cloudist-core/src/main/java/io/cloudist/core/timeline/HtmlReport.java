@@ -35,6 +35,7 @@ public final class HtmlReport {
             .legend svg{vertical-align:middle}.legend span{margin-right:14px;white-space:nowrap}
             .passed{fill:#5cb85c;background:#5cb85c}.failed{fill:#d9534f;background:#d9534f}
             .error{fill:#8e44ad;background:#8e44ad}.flaky{fill:#e08e0b;background:#e08e0b}
+            .p-boot{fill:#1b2631;background:#1b2631}.p-pull{fill:#5b2c6f;background:#5b2c6f}
             .p-start{fill:#34495e;background:#34495e}.p-files{fill:#7f8c8d;background:#7f8c8d}
             .p-jvm{fill:#4a78c2;background:#4a78c2}.p-discovery{fill:#76c7e8;background:#76c7e8}
             .p-running{fill:#5cb85c;background:#5cb85c}.p-reporting{fill:#2aa198;background:#2aa198}
@@ -116,10 +117,11 @@ public final class HtmlReport {
                         "start-up share (process start or boot + test JVM start, ÷ worker time)",
                         String.format(
                                 Locale.ROOT,
-                                "<strong id=\"startup-share\">%.1f%%</strong> of %s: process start / boot %s,"
+                                "<strong id=\"startup-share\">%.1f%%</strong> of %s: %sprocess start / boot %s,"
                                         + " test JVM start %s",
                                 phases.startupShare() * 100,
                                 seconds(phases.workerSeconds()),
+                                bootSteps(phases),
                                 seconds(phases.seconds(Phase.START)),
                                 seconds(phases.seconds(Phase.JVM))))
                 + row("worker time by phase", byPhase(phases))
@@ -133,6 +135,15 @@ public final class HtmlReport {
                                 run.overhead().p90Millis(),
                                 run.overhead().samples()))
                 + row("critical path", criticalPathLine(run.criticalPath()));
+    }
+
+    /** The instances' boot and pull, when their boot was timed; "" when not (local workers). */
+    private static String bootSteps(PhaseTotals phases) {
+        double boot = phases.seconds(Phase.BOOT);
+        double pull = phases.seconds(Phase.PULL);
+        return boot + pull > 0
+                ? "instance boot " + seconds(boot) + ", image pull / Java and jars " + seconds(pull) + ", "
+                : "";
     }
 
     private static String byPhase(PhaseTotals phases) {

@@ -5,8 +5,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** What a worker (or the coordinator) was doing in a stretch of its time, as {@code run.json} and the report say. */
 public enum Phase {
     /**
-     * From the run's asking the provisioner for the worker to its agent joining the run: a process's start, or EC2's
-     * launch and boot.
+     * An instance's launch and boot, from the run's asking for it to its boot script's first step, when the script
+     * timed its steps ({@link io.cloudist.core.protocol.BootSteps}).
+     */
+    @JsonProperty("boot")
+    BOOT("instance boot", true),
+    /** The boot script's steps before the agents start: the worker image's pull, or a JDK install and the jars. */
+    @JsonProperty("pull")
+    PULL("image pull / Java and jars", true),
+    /**
+     * To the worker's agent joining the run: a process's start; on an instance whose boot was timed, its agent's start
+     * after the boot steps; on one whose boot was not, the launch and boot as well.
      */
     @JsonProperty("start")
     START("process start / boot", true),
@@ -48,6 +57,11 @@ public enum Phase {
     /** Whether it counts as starting up: a process's start or an instance's boot, and a test JVM's start. */
     public boolean startsUp() {
         return startsUp;
+    }
+
+    /** Whether it is a worker's time before its agent joined the run: its instance's boot and its agent's start. */
+    public boolean beforeJoining() {
+        return this == BOOT || this == PULL || this == START;
     }
 
     /** Its name in {@code run.json} and its CSS class in the report. */

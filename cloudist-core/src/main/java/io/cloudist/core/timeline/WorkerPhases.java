@@ -1,5 +1,6 @@
 package io.cloudist.core.timeline;
 
+import io.cloudist.core.protocol.BootSteps;
 import io.cloudist.core.protocol.WorkerTimes;
 import io.cloudist.core.timeline.RunTimeline.PhaseSpan;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ final class WorkerPhases {
                 .min()
                 .orElse(ran.get(0).takenMillis());
         long cursor = clamp(up, startMillis, end);
-        paint(phases, startMillis, cursor, List.of(layer(Phase.START, startMillis, cursor, "")));
+        paint(phases, startMillis, cursor, startUp(startMillis, cursor, ran));
         for (int i = 0; i < ran.size(); i++) {
             Ran task = ran.get(i);
             long next = i + 1 < ran.size() ? ran.get(i + 1).takenMillis() : Long.MAX_VALUE;
@@ -90,6 +91,27 @@ final class WorkerPhases {
         return covered;
     }
 
+    /**
+     * The worker's time before its agent joined: its instance's boot up to the boot script's first step, the steps
+     * (the image's pull, or Java and the jars), then the agent's start; all of it {@link Phase#START} when the boot
+     * was not timed (a local worker). The instance's clock is clamped into the time the run knows.
+     */
+    private static List<Layer> startUp(long from, long up, List<Ran> ran) {
+        List<Layer> layers = new ArrayList<>(List.of(layer(Phase.START, from, up, "")));
+        BootSteps boot = ran.stream()
+                .map(r -> r.times().boot())
+                .filter(BootSteps::recorded)
+                .findFirst()
+                .orElse(BootSteps.NONE);
+        if (boot.recorded()) {
+            long booted = clamp(boot.bootMillis(), from, up);
+            layers.add(layer(Phase.BOOT, from, booted, ""));
+            long ready = clamp(boot.readyMillis(), booted, up);
+            layers.add(layer(Phase.PULL, booted, ready, ""));
+        }
+        return layers;
+    }
+
     /** The phases with {@code start} over what it overlaps of the worker's waiting and of its own task. */
     private static List<PhaseSpan> cover(List<PhaseSpan> phases, Layer start) {
         if (start.to() <= start.from()) {
@@ -99,8 +121,8 @@ final class WorkerPhases {
         for (PhaseSpan p : phases) {
             long from = Math.max(p.fromMillis(), start.from());
             long to = Math.min(p.toMillis(), start.to());
-            boolean coverable =
-                    p.phase() == Phase.WAITING || (p.taskId().equals(start.taskId()) && p.phase() != Phase.START);
+            boolean coverable = p.phase() == Phase.WAITING
+                    || (p.taskId().equals(start.taskId()) && !p.phase().beforeJoining());
             if (!coverable || from >= to) {
                 append(
                         covered,

@@ -87,8 +87,36 @@ class DocumentsTest {
                 new TaskResult(Documents.SCHEMA, 0, "t1", "w0", 1, 950, 1_010, 1_450, 2, List.of(), List.of(), times);
 
         roundTrips(result, TaskResult.class);
-        assertThat(result.withAgentMillis(120).times().agentMillis()).isEqualTo(120);
-        assertThat(result.withAgentMillis(120).times().jvms()).isEqualTo(times.jvms());
+        assertThat(result.withAgent(120, BootSteps.NONE).times().agentMillis()).isEqualTo(120);
+        assertThat(result.withAgent(120, BootSteps.NONE).times().jvms()).isEqualTo(times.jvms());
+
+        BootSteps boot = BootSteps.parse("boot=10,pull=20-60,agents=70");
+        TaskResult booted = result.withAgent(120, boot);
+        roundTrips(booted, TaskResult.class);
+        assertThat(Documents.read(Documents.write(booted), TaskResult.class)
+                        .times()
+                        .boot())
+                .isEqualTo(boot);
+        assertThat(result.times().boot()).isEqualTo(BootSteps.NONE);
+    }
+
+    @Test
+    void aHeartbeatCarriesTheBootStepsAndReadsWithoutThem() {
+        Heartbeat beat = new Heartbeat(
+                Documents.SCHEMA,
+                "i-1-0",
+                5,
+                -1,
+                "",
+                0,
+                false,
+                "",
+                BootSteps.parse("boot=1,java=2-3,jars=3-9,agents=9"));
+        roundTrips(beat, Heartbeat.class);
+        byte[] before = ("{\"schema\":2,\"workerId\":\"w0\",\"timeMillis\":5,\"seq\":-1,\"currentTest\":\"\","
+                        + "\"testsDone\":0,\"evicting\":false,\"evictionReason\":\"\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(Documents.read(before, Heartbeat.class).boot().recorded()).isFalse();
     }
 
     @Test

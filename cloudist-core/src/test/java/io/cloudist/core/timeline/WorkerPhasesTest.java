@@ -3,6 +3,7 @@ package io.cloudist.core.timeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.cloudist.core.protocol.BootSteps;
 import io.cloudist.core.protocol.WorkerTimes;
 import io.cloudist.core.protocol.WorkerTimes.Interval;
 import io.cloudist.core.timeline.RunTimeline.PhaseSpan;
@@ -49,6 +50,45 @@ class WorkerPhasesTest {
                         tuple(Phase.RUNNING, 3_200L, 5_000L, "t0"),
                         tuple(Phase.REPORTING, 5_000L, 5_100L, "t0"),
                         tuple(Phase.WAITING, 5_100L, 6_000L, ""));
+    }
+
+    @Test
+    void anInstanceWhoseBootWasTimedShowsItsBootPullAndAgentStartApart() {
+        // Asked for at 0; the boot script began at 400, pulled the image from 450 to 800, started the agents at 820;
+        // the agent joined at 1000. The second task's copy of the steps is the same worker's and changes nothing.
+        BootSteps boot = BootSteps.parse("boot=400,pull=450-800,agents=820");
+        WorkerTimes times = new WorkerTimes(1_000, List.of(), List.of(), 1_200, 1_900).withAgent(1_000, boot);
+        WorkerTimes later = new WorkerTimes(0, List.of(), List.of(), 2_100, 2_900).withAgent(1_000, boot);
+        List<PhaseSpan> phases = WorkerPhases.of(
+                0,
+                3_000,
+                false,
+                List.of(
+                        new Ran("t0", 1_100, 1_200, 1_950, 2_000, 0, times),
+                        new Ran("t1", 2_000, 2_100, 2_950, 3_000, 0, later)));
+
+        assertThat(rows(phases))
+                .startsWith(
+                        tuple(Phase.BOOT, 0L, 400L, ""),
+                        tuple(Phase.PULL, 400L, 800L, ""),
+                        tuple(Phase.START, 800L, 1_000L, ""),
+                        tuple(Phase.WAITING, 1_000L, 1_100L, ""));
+        assertThat(phases.stream().mapToLong(p -> p.toMillis() - p.fromMillis()).sum())
+                .isEqualTo(3_000);
+    }
+
+    @Test
+    void bootStepsOnAClockAheadOfTheRunsAreClampedIntoTheWorkersStart() {
+        // The instance's clock runs 5 s ahead: its steps fall after the agent joined, on the run's clock.
+        BootSteps boot = BootSteps.parse("boot=5400,java=5450-5700,jars=5700-5900,agents=5950");
+        WorkerTimes times = new WorkerTimes(1_000, List.of(), List.of(), 1_200, 1_900).withAgent(1_000, boot);
+        List<PhaseSpan> phases =
+                WorkerPhases.of(0, 2_000, false, List.of(new Ran("t0", 1_100, 1_200, 1_950, 2_000, 0, times)));
+
+        assertThat(rows(phases))
+                .startsWith(tuple(Phase.BOOT, 0L, 1_000L, ""), tuple(Phase.WAITING, 1_000L, 1_100L, ""));
+        assertThat(phases.stream().mapToLong(p -> p.toMillis() - p.fromMillis()).sum())
+                .isEqualTo(2_000);
     }
 
     @Test
