@@ -10,7 +10,6 @@ import io.cloudist.core.timeline.RunTimeline;
 import io.cloudist.core.timeline.TimelineFiles;
 import io.cloudist.its.cloud.SimulatedCloud;
 import io.cloudist.its.harness.BuildResult;
-import io.cloudist.its.harness.Directories;
 import io.cloudist.its.harness.FixtureBuilds;
 import io.cloudist.its.harness.ReportedOutcomes;
 import java.nio.file.Files;
@@ -58,7 +57,6 @@ class ImageCloudIT {
     void runInTheSimulatedCloud() throws Exception {
         assumeFalse(builds.environment().cloudistIsSurefire(), "the cloud run needs cloudist itself");
         Path work = builds.environment().work().resolve("image-cloud");
-        Directories.deleteRecursively(work); // the instances of an earlier build's run are not this run's
         cloud = new SimulatedCloud(work, S3.endpoint());
         instances = work.resolve("instances");
         String base = JdkBaseImage.full(cloud.registry().repository("base"), work.resolve("jib"));

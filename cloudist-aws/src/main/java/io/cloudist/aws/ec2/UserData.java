@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The boot script of worker instances (resource {@code worker-boot.sh}). With a worker image ({@code image-setup.sh})
@@ -145,24 +146,27 @@ public record UserData(
      * fetching the worker jars, whose list the script then leaves out.
      */
     String script(boolean fallback) {
-        List<String> includes = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
         for (BlobRef jar : fallback ? workerJars : List.<BlobRef>of()) {
-            includes.add("--include " + quote(jar.sha256()));
-            hashes.add(quote(jar.sha256()));
+            if (!HEX_SHA256.matcher(jar.sha256()).matches()) {
+                throw new IllegalArgumentException("Not a SHA-256: " + jar.sha256());
+            }
+            hashes.add(jar.sha256()); // hex: a shell word as it is, and the fewest bytes of the 16 KiB
         }
-        return resource("worker-boot.sh")
+        return withoutComments(resource("worker-boot.sh"))
                 .replace(
                         "@IMAGE_SETUP@",
                         image.isEmpty()
                                 ? ""
-                                : resource("image-setup.sh").strip()
+                                : withoutComments(resource("image-setup.sh")).strip()
                                         + (fallback
                                                 ? ""
                                                 : "\n[ \"$IMAGE_READY\" = yes ] || power_off \"cannot pull the worker"
                                                         + " image, and the boot script has no room for the list of"
                                                         + " the worker jars to boot without it\""))
-                .replace("@JAVA_SETUP@", javaSetup(javaFeatureVersion).strip())
+                .replace(
+                        "@JAVA_SETUP@",
+                        withoutComments(javaSetup(javaFeatureVersion)).strip())
                 .replace("@IMAGE@", quote(image))
                 .replace("@IMAGE_CACHE@", quote(ImageLayout.CACHE))
                 .replace(
@@ -174,7 +178,6 @@ public record UserData(
                 .replace("@ACCOUNT_EXPORT@", account.isEmpty() ? "" : "export AWS_ACCOUNT_ID=" + quote(account))
                 .replace("@ENDPOINT_OPTION@", s3Endpoint.isEmpty() ? "" : "--endpoint-url " + quote(s3Endpoint) + " ")
                 .replace("@BLOBS@", quote(store.uri(StoreKeys.blob(""))))
-                .replace("@INCLUDES@", String.join(" ", includes))
                 .replace("@HASHES@", String.join(" ", hashes))
                 .replace("@REGION@", quote(region))
                 .replace("@STORE@", quote(store.toString()))
@@ -211,6 +214,17 @@ public record UserData(
      */
     static String javaSetup(int feature) {
         return resource("java-setup.sh").replace("@FEATURE@", String.valueOf(feature));
+    }
+
+    private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-f]{1,64}");
+    private static final Pattern COMMENT_LINE = Pattern.compile("(?m)^[ \\t]*#(?!!).*\\n");
+
+    /**
+     * The script without its comment lines (the first line's {@code #!} stays): they are for whoever reads the
+     * resource, and each byte of EC2's 16 KiB is worth a worker jar's hash.
+     */
+    static String withoutComments(String script) {
+        return COMMENT_LINE.matcher(script).replaceAll("");
     }
 
     /** {@code value} as one single-quoted shell word. */

@@ -81,13 +81,17 @@ JARS_MS=$(date +%s%3N)
 L="$BASE/lib"
 BLOBS=@BLOBS@
 mkdir -p "$L" "$BASE/cache"
+# The worker jars' SHA-256s, in classpath order.
+HASHES="@HASHES@"
+INCLUDES=()
+for hash in $HASHES; do INCLUDES+=(--include "$hash"); done
 # One CLI process fetches every jar, in parallel by itself: a process per jar costs a second of CPU each.
-aws s3 cp --only-show-errors --recursive @ENDPOINT_OPTION@"$BLOBS" "$L" --exclude '*' @INCLUDES@ \
+aws s3 cp --only-show-errors --recursive @ENDPOINT_OPTION@"$BLOBS" "$L" --exclude '*' "${INCLUDES[@]}" \
   || power_off "cannot fetch the worker jars from the store"
 # Each jar is named by its SHA-256, its key in the store: a jar whose bytes do not hash to its name is not run. The
 # classpath lists the jars in this order.
 CP=""
-for hash in @HASHES@; do
+for hash in $HASHES; do
   [ -s "$L/$hash" ] || power_off "cannot fetch the worker jar $BLOBS$hash from the store"
   actual=$(sha256sum "$L/$hash" | cut -d ' ' -f 1)
   [ "$actual" = "$hash" ] || power_off "the worker jar $BLOBS$hash does not match its SHA-256 (its bytes hash to $actual): refusing to start the worker agents"

@@ -34,9 +34,11 @@ class UserDataTest {
                 .startsWith("#!/bin/bash\n")
                 .containsOnlyOnce("aws s3 cp")
                 .contains("BLOBS='s3://team-bucket/ci/blobs/sha256/'\n")
+                .contains("HASHES=\"aaa111 bbb222\"\n")
+                .contains("for hash in $HASHES; do INCLUDES+=(--include \"$hash\"); done")
                 .contains("aws s3 cp --only-show-errors --recursive \"$BLOBS\" \"$L\""
-                        + " --exclude '*' --include 'aaa111' --include 'bbb222'")
-                .contains("for hash in 'aaa111' 'bbb222'; do")
+                        + " --exclude '*' \"${INCLUDES[@]}\"")
+                .contains("for hash in $HASHES; do\n")
                 .contains("AGENTS=$(( 5 - LAUNCH_INDEX * 2 ))")
                 .contains("io.cloudist.worker.WorkerMain")
                 .contains("--store 's3://team-bucket/ci' --pool --worker \"$INSTANCE_ID-$slot\"")
@@ -218,7 +220,7 @@ class UserDataTest {
     @Test
     void withAnImageAndTooManyJarsForEc2TheScriptLeavesTheJarsOutAndCannotFallBack() {
         List<BlobRef> many = new java.util.ArrayList<>();
-        for (int i = 0; i < 110; i++) {
+        for (int i = 0; i < 220; i++) {
             many.add(new BlobRef(String.format("%064x", i), 1, BlobRef.Kind.JAR, "lib-" + i + ".jar"));
         }
         String image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/cloudist@sha256:" + "d".repeat(64);
@@ -233,5 +235,31 @@ class UserDataTest {
                 .contains("IMAGE='" + image + "'")
                 .contains("[ \"$IMAGE_READY\" = yes ] || power_off \"cannot pull the worker image")
                 .doesNotContain(String.format("%064x", 7));
+    }
+
+    @Test
+    void aWorkerOfA120JarsStillBootsWithoutAnImageAndTheScriptCarriesNoComments() {
+        // The worker has some 70 jars today: the user data must leave room for many more before it needs an image.
+        List<BlobRef> jars = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            jars.add(new BlobRef(String.format("%064x", i), 1, BlobRef.Kind.JAR, "lib-" + i + ".jar"));
+        }
+        UserData boot = new UserData(STORE, jars, "eu-west-1", "", "123456789012", 17, 2, 5, 10, 90, 43_200);
+
+        String script = new String(java.util.Base64.getDecoder().decode(boot.base64()), StandardCharsets.UTF_8);
+
+        assertThat(script).hasSizeLessThanOrEqualTo(UserData.MAX_BYTES).startsWith("#!/bin/bash\n");
+        assertThat(script.lines().skip(1)).noneMatch(line -> line.strip().startsWith("#"));
+        assertThat(script).contains(String.format("%064x", 119)).contains("\"${INCLUDES[@]}\"");
+    }
+
+    @Test
+    void aJarHashThatIsNotHexIsRefused() {
+        List<BlobRef> jars = List.of(new BlobRef("a'; reboot; '", 1, BlobRef.Kind.JAR, "x.jar"));
+        UserData boot = new UserData(STORE, jars, "eu-west-1", "", "", 17, 1, 1, 10, 90, 43_200);
+
+        assertThatThrownBy(boot::script)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SHA-256");
     }
 }

@@ -4,6 +4,7 @@ import io.cloudist.aws.client.AwsNames;
 import io.cloudist.aws.client.MotoExtension;
 import io.cloudist.aws.image.LocalRegistry;
 import io.cloudist.aws.s3.S3ProxyExtension;
+import io.cloudist.its.harness.Directories;
 import io.cloudist.testing.FakeImds;
 import java.io.IOException;
 import java.net.URI;
@@ -38,6 +39,7 @@ public final class SimulatedCloud implements AutoCloseable {
     private final LocalRegistry registry;
 
     public SimulatedCloud(Path work, URI s3Endpoint) throws Exception {
+        Directories.deleteRecursively(work); // an earlier build's instances and logs are not this cloud's
         Files.createDirectories(work);
         this.s3Endpoint = s3Endpoint;
         this.instances = work.resolve("instances");
