@@ -21,7 +21,7 @@ case "${1:-}" in -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1
 cd "$root"
 classpath="$root/cloudist-core/target/simulation.classpath"
 # shellcheck disable=SC2086
-mvn -B -q -o -pl cloudist-core ${BENCH_MAVEN_ARGS:-} test-compile \
+mvn -B -q -pl cloudist-core ${BENCH_MAVEN_ARGS:-} test-compile \
   org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
   -Dmdep.outputFile="$classpath" -Dmdep.includeScope=test
 # shellcheck disable=SC2086

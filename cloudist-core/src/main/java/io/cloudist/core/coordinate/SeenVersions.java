@@ -32,8 +32,8 @@ final class SeenVersions {
         for (Map.Entry<String, String> entry : listing.versions().entrySet()) {
             if (wanted.test(entry.getKey())) {
                 held++;
-                if (!entry.getValue().equals(seen.get(entry.getKey()))) {
-                    seen.put(entry.getKey(), entry.getValue());
+                String before = seen.put(entry.getKey(), entry.getValue()); // one lookup, changed or not
+                if (!entry.getValue().equals(before)) {
                     changed.add(entry.getKey());
                 }
             }

@@ -32,9 +32,20 @@ final class WorkerDocuments {
         byId.put(w.handle.id(), w);
     }
 
-    /** The worker documents worth following: heartbeats and results. */
+    private static final String BEAT = "/" + StoreKeys.HEARTBEAT;
+    private static final String RESULT = "/" + StoreKeys.RESULTS;
+
+    /**
+     * The worker documents worth following: heartbeats and results ({@code <worker>/beat}, {@code <worker>/out/<n>}).
+     * A listing holds every worker's documents, and each poll tests each key: no copy, no scan of the whole key.
+     */
     private static boolean followed(String key) {
-        return key.endsWith("/" + StoreKeys.HEARTBEAT) || key.contains("/" + StoreKeys.RESULTS);
+        if (key.endsWith(BEAT)) {
+            return true;
+        }
+        int last = key.lastIndexOf('/');
+        int from = last + 1 - RESULT.length();
+        return from >= 0 && key.startsWith(RESULT, from);
     }
 
     /**
