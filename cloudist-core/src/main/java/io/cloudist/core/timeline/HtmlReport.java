@@ -7,6 +7,7 @@ import io.cloudist.core.timeline.RunTimeline.PhaseSpan;
 import io.cloudist.core.timeline.RunTimeline.PhaseTotals;
 import io.cloudist.core.timeline.RunTimeline.Totals;
 import io.cloudist.core.timeline.RunTimeline.Worker;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,12 +73,12 @@ public final class HtmlReport {
                 escape(run.runId()),
                 warnings(run),
                 summary(run),
-                legend(),
+                legend(shown(run)),
                 GanttChart.render(run),
                 criticalPath(run),
                 modules(run),
-                phaseHeaders(),
-                workers(run),
+                phaseHeaders(shown(run)),
+                workers(run, shown(run)),
                 slowestClasses(run),
                 failures(run));
     }
@@ -218,9 +219,9 @@ public final class HtmlReport {
     }
 
     /** What each colour means, in the chart's own shapes. */
-    private static String legend() {
+    private static String legend(List<Phase> shown) {
         StringBuilder html = new StringBuilder();
-        for (Phase phase : Phase.values()) {
+        for (Phase phase : shown) {
             if (phase == Phase.RUNNING) {
                 for (String outcome : List.of("passed", "failed", "error", "flaky")) {
                     html.append(swatch(outcome, "running: " + legendOf(outcome)));
@@ -292,16 +293,27 @@ public final class HtmlReport {
         return rows.append("</table>").toString();
     }
 
-    private static String phaseHeaders() {
+    /**
+     * The phases the report names: all but an instance's boot steps when no worker's boot was timed (a local run), so
+     * that a local run's report has no columns that are always empty.
+     */
+    private static List<Phase> shown(RunTimeline run) {
+        boolean booted = run.phases().seconds(Phase.BOOT) + run.phases().seconds(Phase.PULL) > 0;
+        return Arrays.stream(Phase.values())
+                .filter(p -> booted || (p != Phase.BOOT && p != Phase.PULL))
+                .toList();
+    }
+
+    private static String phaseHeaders(List<Phase> shown) {
         StringBuilder html = new StringBuilder();
-        for (Phase phase : Phase.values()) {
+        for (Phase phase : shown) {
             html.append("<th>").append(phase.label()).append("</th>");
         }
         return html.toString();
     }
 
     /** Per worker: its wall time, its time in each phase, its utilisation, and a bar of its phases' shares. */
-    private static String workers(RunTimeline run) {
+    private static String workers(RunTimeline run, List<Phase> shown) {
         StringBuilder rows = new StringBuilder();
         for (Worker w : run.workers()) {
             Map<Phase, Long> millis = new EnumMap<>(Phase.class);
@@ -313,7 +325,7 @@ public final class HtmlReport {
                     .append(seconds(wall))
                     .append("</td>");
             StringBuilder bar = new StringBuilder("<div class=\"bar\">");
-            for (Phase phase : Phase.values()) {
+            for (Phase phase : shown) {
                 long ms = millis.getOrDefault(phase, 0L);
                 rows.append("<td class=\"n\">")
                         .append(ms == 0 ? "" : seconds(ms / 1000.0))

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.cloudist.core.model.Status;
 import io.cloudist.core.plan.Task;
+import io.cloudist.core.protocol.BootSteps;
 import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.report.Summary;
 import java.util.List;
@@ -169,6 +170,32 @@ class HtmlReportTest {
                 .contains("class=\"p-jvm\" width=\"14\" height=\"12\"/></svg> test JVM start")
                 .contains("<td>com.example.FlakyTest f1</td><td>FLAKY (passed on a rerun)</td>")
                 .contains("3 run, 1 failures, 1 errors, 0 skipped, 1 flaky");
+    }
+
+    @Test
+    void anInstancesBootStepsGetTheirOwnColumnsAndALocalRunHasNone() {
+        RecordedRun run = new RecordedRun(0);
+        WorkerHandle instance = worker("i-1-0");
+        run.recorder.workersStarted(List.of(instance), 1_000);
+        Task t = task("t0", "com.example.Test0", "m");
+        run.dispatch(2_000, instance, t, 0, 1);
+        run.finish(
+                t,
+                instance,
+                0,
+                2_000,
+                3_000,
+                5_000,
+                RecordedRun.times(1_500, List.of(), 3_000, 5_000)
+                        .withAgent(1_500, BootSteps.parse("boot=1200,pull=1250-1400,agents=1450")),
+                result("com.example.Test0", "m", 2.0, Status.PASSED, ""));
+        String html = HtmlReport.render(run.recorder.timeline("r", "ec2", 2, new Summary(1, 0, 0, 0, 0), run.reported));
+
+        assertThat(html)
+                .contains("<th>instance boot</th><th>image pull / Java and jars</th><th>process start / boot</th>")
+                .contains("instance boot 0.2 s, image pull / Java and jars 0.2 s, process start / boot 0.1 s")
+                .contains("class=\"p-pull\" width=\"14\" height=\"12\"/></svg> image pull / Java and jars");
+        assertThat(startingUp(4)).doesNotContain("instance boot").doesNotContain("p-pull\" width");
     }
 
     /** Four local workers on two cores, whose phases the workers reported. */
