@@ -309,7 +309,8 @@ public final class CloudistParameters {
             "Amazon Corretto of the build's Java version",
             TEST_ONLY,
             "The image the worker image builds on (system packages, fonts, native libraries the tests need);"
-                    + " it must have a java of the build's Java version or newer on its PATH.",
+                    + " it must have a java of the build's Java version or newer on its PATH, which is checked in its"
+                    + " layers before the image is built: without one, the build fails before any instance starts.",
             "");
 
     public static final Parameter IMAGE_RETENTION_DAYS = new Parameter(

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * repository in moto), a cold and a warm {@code cloudist:test -Dcloudist.backend=ec2}, {@code cloudist:image} of the
  * unchanged project and {@code cloudist:cleanup},
  * the image built with Jib from a base made of this machine's JDK and pushed to a real registry on loopback, and
- * each simulated instance pulling it over the registry API and running its agents from the unpacked image.
+ * each simulated instance pulling it over the registry API and running its agents from the unpacked image. At the
+ * root of the reactor fixture, {@code cloudist:image} builds the one image that the reactor's run then finds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImageCloudIT {
@@ -50,6 +51,12 @@ class ImageCloudIT {
     private int bootedByWarm;
     private Set<String> blobsAfterWarm;
     private BuildResult imageGoal;
+    private Set<String> blobsAfterImageGoal;
+    private List<String> bootLogsOfPassing;
+    private BuildResult reactorImage;
+    private Set<String> blobsAfterReactorImage;
+    private BuildResult reactorRun;
+    private Set<String> blobsAfterReactorRun;
     private BuildResult cleanup;
     private long processesAfterCleanup = -1;
 
@@ -80,11 +87,34 @@ class ImageCloudIT {
         bootedByWarm = cloud.bootedInstances() - bootedByCold;
         blobsAfterWarm = cloud.registry().blobs();
         imageGoal = builds.maven(builds.copy(FIXTURE, "image-goal"), env, concat("cloudist:image", ec2));
+        blobsAfterImageGoal = cloud.registry().blobs();
+        bootLogsOfPassing = bootLogs();
+        buildTheReactorsImageThenRunIt(base, env);
         cleanup = builds.maven(project, env, "cloudist:cleanup", store, "-Dcloudist.deleteRunData=true");
         long deadline = System.currentTimeMillis() + 30_000;
         while ((processesAfterCleanup = cloud.liveProcesses()) > 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(500);
         }
+    }
+
+    /** In a store of its own, whose pool has no warm workers: the reactor's run launches instances of its image. */
+    private void buildTheReactorsImageThenRunIt(String base, Map<String, String> env) throws Exception {
+        Path reactor = builds.copy("reactor", "image-reactor");
+        String store = "-Dcloudist.store=s3://" + S3.createBucket() + "/cloudist";
+        BuildResult setupReactor = builds.maven(reactor, env, "cloudist:setup", "-N", store);
+        assertThat(setupReactor.succeeded()).as("%s", setupReactor).isTrue();
+        String[] ec2 = {
+            "-Dcloudist.backend=ec2",
+            "-Dcloudist.workers=2",
+            store,
+            "-Dcloudist.idleMinutes=2",
+            "-Dcloudist.instanceTypes=c7i.xlarge",
+            "-Dcloudist.baseImage=" + base
+        };
+        reactorImage = builds.maven(reactor, env, concat("cloudist:image", ec2));
+        blobsAfterReactorImage = cloud.registry().blobs();
+        reactorRun = builds.cloudist(reactor, env, concat("-fae", ec2));
+        blobsAfterReactorRun = cloud.registry().blobs();
     }
 
     @AfterAll
@@ -108,9 +138,8 @@ class ImageCloudIT {
         assertThat(cold.log()).doesNotContain("Instances boot without the worker image");
         assertThat(ReportedOutcomes.keys(cold.reportedTests()))
                 .containsExactlyElementsOf(ReportedOutcomes.keys(local.reportedTests()));
-        List<String> bootLogs = bootLogs();
-        assertThat(bootLogs).hasSize(bootedByCold);
-        assertThat(bootLogs)
+        assertThat(bootLogsOfPassing).hasSize(bootedByCold);
+        assertThat(bootLogsOfPassing)
                 .allSatisfy(log -> assertThat(log)
                         .contains("cloudist: boot step pull: ")
                         .doesNotContain("dnf install")
@@ -148,7 +177,27 @@ class ImageCloudIT {
         assertThat(imageGoal.succeeded()).as("%s", imageGoal).isTrue();
         assertThat(imageGoal.log()).containsPattern("cloudist: image \\S+/cloudist:[0-9a-f]{64} found \\(sha256:");
         assertThat(imageGoal.log()).contains("pushed nothing");
-        assertThat(cloud.registry().blobs()).isEqualTo(blobsAfterCold);
+        assertThat(blobsAfterImageGoal).isEqualTo(blobsAfterCold);
+    }
+
+    @Test
+    void theImageGoalAtAReactorsRootBuildsTheOneImageThatTheReactorsRunThenFinds() {
+        assertThat(reactorImage.succeeded()).as("%s", reactorImage).isTrue();
+        List<String> built = reactorImage.lines().stream()
+                .filter(l -> l.matches("cloudist: image \\S+/cloudist:[0-9a-f]{64} built \\(sha256:.*"))
+                .toList();
+        assertThat(built).as("one image for the reactor: %s", reactorImage).hasSize(1);
+        String digest = built.get(0).replaceAll(".*\\((sha256:[0-9a-f]{64})\\).*", "$1");
+
+        assertThat(reactorRun.log()).as("%s", reactorRun).contains("cloudist: running the tests of ");
+        assertThat(reactorRun.lines())
+                .as("%s", reactorRun)
+                .filteredOn(l -> l.startsWith("cloudist: image "))
+                .singleElement()
+                .asString()
+                .contains(" found (" + digest + "): pushed nothing");
+        assertThat(reactorRun.log()).doesNotContain("Instances boot without the worker image");
+        assertThat(blobsAfterReactorRun).isEqualTo(blobsAfterReactorImage);
     }
 
     @Test

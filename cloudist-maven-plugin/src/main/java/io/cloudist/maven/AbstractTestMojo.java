@@ -313,7 +313,7 @@ abstract class AbstractTestMojo extends AbstractMojo {
         }
         try {
             Map<String, Object> configuration = ConfiguredValues.of(this, mojoExecution.getMojoDescriptor());
-            Optional<ReactorRun> reactorRun = buildsImage() ? Optional.empty() : reactorRun(configuration);
+            Optional<ReactorRun> reactorRun = reactorRun(configuration);
             if ("pom".equals(project.getPackaging())) {
                 getLog().debug("cloudist: a pom module has no tests to run");
                 accountFor(reactorRun);
@@ -345,14 +345,15 @@ abstract class AbstractTestMojo extends AbstractMojo {
 
     /**
      * The session's reactor run, when this build has several projects and {@code reactor} is on: modules hand their
-     * tests to it, and it runs them all after the last module (design record 0009).
+     * tests to it, and it runs them all after the last module (design record 0009); for {@code cloudist:image}, it
+     * builds the one image of that run instead.
      */
     private Optional<ReactorRun> reactorRun(Map<String, Object> configuration) {
         if (session.getProjects().size() < 2
                 || !MavenFacts.sources(session, configuration).flag(CloudistParameters.REACTOR)) {
             return Optional.empty();
         }
-        return Optional.of(ReactorRuns.of(session, getLog()));
+        return Optional.of(buildsImage() ? ReactorRuns.images(session, getLog()) : ReactorRuns.of(session, getLog()));
     }
 
     private void accountFor(Optional<ReactorRun> reactorRun) throws MojoExecutionException, MojoFailureException {
@@ -365,20 +366,20 @@ abstract class AbstractTestMojo extends AbstractMojo {
             throws MojoExecutionException, MojoFailureException {
         getLog().debug("cloudist run request: " + run.request());
         run.warnings().forEach(getLog()::warn);
-        if (buildsImage()) {
-            MavenRunListener listener = new MavenRunListener(getLog(), text -> {}, System.out, System.err);
-            run.extension().call(() -> {
-                Cloudist.image(run.request(), listener);
-                return null;
-            });
-            return;
-        }
         boolean interactive = session.getRequest().isInteractiveMode() && System.console() != null;
         // The goal's execute is the plugin's entry point: what tests print goes to Maven's own streams, as Surefire's
         // does, also when the reactor's run prints it later.
         RunConsole console = new RunConsole(getLog(), interactive, System.out, System.err);
         if (reactorRun.isPresent()
                 && reactorRun.get().collect(new ReactorModule(project, mojoExecution, run, console))) {
+            return;
+        }
+        if (buildsImage()) {
+            MavenRunListener listener = new MavenRunListener(getLog(), text -> {}, System.out, System.err);
+            run.extension().call(() -> {
+                Cloudist.image(run.request(), listener);
+                return null;
+            });
             return;
         }
         MavenRunListener listener = console.listener();

@@ -10,6 +10,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * jars) and pushes it to the account's repository, unless it is there already: a CI cache step can run it ahead of
  * {@code cloudist:test}, whose run then pushes nothing. Takes the parameters of {@code test}; the backend must be a
  * cloud one ({@code -Dcloudist.backend=ec2}).
+ *
+ * <p>In a reactor (unless {@code -Dcloudist.reactor=false}) the modules collect as they do into a reactor's run, and
+ * after the last one the goal builds the one image that the reactor's run of their tests boots from.
  */
 @Mojo(
         name = "image",

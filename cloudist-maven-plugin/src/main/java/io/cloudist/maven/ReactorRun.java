@@ -20,10 +20,28 @@ import org.apache.maven.project.MavenProject;
  * on them.
  */
 final class ReactorRun {
-    /** Carries out a reactor's run: {@link CloudistRunner} does, through core; tests pass a fake. */
+    /**
+     * Carries out a reactor's run: {@link CloudistRunner} does, through core, and {@link ImageRunner} builds the run's
+     * image instead ({@code cloudist:image}); tests pass a fake.
+     */
     interface Runner {
         /** @param lead the module whose console and extension the run uses */
         ReactorOutcome run(ReactorRequest request, ReactorModule lead);
+
+        /** The modules that the run's outcome fails. */
+        default List<ModuleFailure> failures(List<ReactorModule> modules, ReactorOutcome outcome) {
+            return ReactorVerdicts.failures(modules, outcome);
+        }
+
+        /** What the run does with a module that collects into it, said when it does. */
+        default String collected() {
+            return "its tests run with the reactor's after the last module (-Dcloudist.reactor=false runs them now)";
+        }
+
+        /** What the run does, said when it starts: "running the tests of 3 modules as one run". */
+        default String starting(int modules) {
+            return "running the tests of " + modules + (modules == 1 ? " module" : " modules") + " as one run";
+        }
     }
 
     private final ReactorView reactor;
@@ -59,8 +77,7 @@ final class ReactorRun {
             return false;
         }
         if (!(step instanceof ReactorLedger.Step.NotRun)) {
-            log.info("cloudist: " + module.name() + " collected; its tests run with the reactor's after the last"
-                    + " module (-Dcloudist.reactor=false runs them now)");
+            log.info("cloudist: " + module.name() + " collected; " + runner.collected());
         }
         act(step);
         throwUnreported(step);
@@ -128,13 +145,12 @@ final class ReactorRun {
     private void execute(ReactorBatch batch) {
         Log runLog = batch.lead().console().log();
         int size = batch.modules().size();
-        runLog.info("cloudist: running the tests of " + size + (size == 1 ? " module" : " modules") + " as one run: "
-                + batch.names());
+        runLog.info("cloudist: " + runner.starting(size) + ": " + batch.names());
         List<ModuleFailure> found;
         try {
             ReactorRequest request = batch.request(ReactorBatch.rootModule(reactor.root()));
             runLog.debug("cloudist reactor run request: " + request);
-            found = ReactorVerdicts.failures(batch.modules(), runner.run(request, batch.lead()));
+            found = runner.failures(batch.modules(), runner.run(request, batch.lead()));
         } catch (NoTestsException e) {
             found = runFailed(batch, new MojoFailureException(e.getMessage()));
         } catch (CloudistException e) {

@@ -14,6 +14,7 @@ import org.apache.maven.plugin.logging.Log;
  */
 final class ReactorRuns {
     private static final Map<MavenExecutionRequest, ReactorRun> RUNS = new WeakHashMap<>();
+    private static final Map<MavenExecutionRequest, ReactorRun> IMAGES = new WeakHashMap<>();
 
     private ReactorRuns() {}
 
@@ -24,10 +25,23 @@ final class ReactorRuns {
      * @param log where the run logs until a module's execution collects into it
      */
     static ReactorRun of(MavenSession session, Log log) {
+        return of(RUNS, session, new CloudistRunner(), log);
+    }
+
+    /**
+     * The session's reactor image build ({@code cloudist:image}): modules collect into it as into a run, and after the
+     * last one it builds the one image that the reactor's run boots its workers from.
+     */
+    static ReactorRun images(MavenSession session, Log log) {
+        return of(IMAGES, session, new ImageRunner(), log);
+    }
+
+    private static ReactorRun of(
+            Map<MavenExecutionRequest, ReactorRun> runs, MavenSession session, ReactorRun.Runner runner, Log log) {
         MavenExecutionRequest request = session.getRequest();
         synchronized (RUNS) {
-            return RUNS.computeIfAbsent(request, r -> {
-                ReactorRun run = new ReactorRun(ReactorView.of(session), r, new CloudistRunner(), log);
+            return runs.computeIfAbsent(request, r -> {
+                ReactorRun run = new ReactorRun(ReactorView.of(session), r, runner, log);
                 ReactorListener.install(r, run);
                 return run;
             });
@@ -38,6 +52,7 @@ final class ReactorRuns {
     static void remove(MavenExecutionRequest request) {
         synchronized (RUNS) {
             RUNS.remove(request);
+            IMAGES.remove(request);
         }
     }
 }

@@ -54,6 +54,11 @@ public final class ImageBuilder {
         this.clock = clock;
     }
 
+    /** Where Jib keeps its layers; cloudist keeps what it learnt of base images beside them. */
+    Path cache() {
+        return cache;
+    }
+
     /**
      * The image of {@code inputs} in {@code target}: looked up first, built and pushed only when missing.
      *
@@ -61,6 +66,15 @@ public final class ImageBuilder {
      * @throws ImageBuildException when the image cannot be looked up, built or pushed
      */
     public BuiltImage ensure(ImageInputs inputs, ImageTarget target, ImageLookup lookup, ImageTarget base) {
+        return ensure(inputs, target, lookup, base, () -> {});
+    }
+
+    /**
+     * As {@link #ensure(ImageInputs, ImageTarget, ImageLookup, ImageTarget)}, running {@code beforeBuild} when the
+     * image is missing, before anything is pulled or pushed.
+     */
+    BuiltImage ensure(
+            ImageInputs inputs, ImageTarget target, ImageLookup lookup, ImageTarget base, Runnable beforeBuild) {
         Instant start = clock.instant();
         String tag = inputs.tag();
         Optional<String> found = lookup.digestOf(tag);
@@ -70,6 +84,7 @@ public final class ImageBuilder {
             listener.line(ConsoleLine.info(image.describe()));
             return image;
         }
+        beforeBuild.run();
         PushCounter pushes = new PushCounter(target.reference(tag), listener);
         JibContainer container = containerize(inputs, target, base, tag, pushes);
         BuiltImage image = new BuiltImage(

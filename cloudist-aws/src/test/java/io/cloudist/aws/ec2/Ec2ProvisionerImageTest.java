@@ -1,21 +1,26 @@
 package io.cloudist.aws.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudist.aws.client.Lines;
 import io.cloudist.aws.client.MotoExtension;
 import io.cloudist.aws.client.Settings;
 import io.cloudist.aws.image.EcrRepository;
+import io.cloudist.aws.image.FakeBaseImage;
 import io.cloudist.aws.image.ImageBuilder;
 import io.cloudist.aws.image.JdkBaseImage;
 import io.cloudist.aws.image.LocalRegistry;
 import io.cloudist.aws.image.WorkerImages;
+import io.cloudist.core.CloudistProperties;
+import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.cloud.CloudSettings;
 import io.cloudist.core.cloud.ImageSettings;
 import io.cloudist.core.provision.WorkerLaunch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +89,13 @@ class Ec2ProvisionerImageTest {
                 .singleElement()
                 .asString()
                 .contains(" built ");
+        assertThat(fx.lines.texts().stream().filter(l -> l.startsWith("cloudist: The base image ")))
+                .as("the base checked for java once, before the build")
+                .singleElement()
+                .asString()
+                .startsWith("cloudist: The base image " + base + " has java "
+                        + Runtime.version().feature())
+                .endsWith(" at /opt/java/bin/java");
         String digest = built.get(0).replaceAll(".*\\((sha256:[0-9a-f]{64})\\).*", "$1");
         String pinned = registry.host() + "/cloudist@" + digest;
         for (Instance instance : instances) {
@@ -118,6 +130,44 @@ class Ec2ProvisionerImageTest {
         assertThat(fx.userData(fx.instances().get(0).instanceId()))
                 .doesNotContain("IMAGE=")
                 .contains("dnf install -y java-17-amazon-corretto-devel");
+    }
+
+    @Test
+    void aBaseWithoutJavaStopsTheRunBeforeAnyInstanceStartsOrAnyBlobIsPushed() throws Exception {
+        String noJava = FakeBaseImage.withoutJava(registry.repository("base"), dir, "no-java");
+        Set<String> stored = registry.blobs();
+        Ec2Provisioner provisioner = fx.provisioner(Settings.ec2(List.of("c7i.xlarge"), 0, false), images(noJava));
+
+        assertThatThrownBy(() -> provisioner.start(launch(1)))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                    assertThat(e.parameter()).isEqualTo(CloudistProperties.BASE_IMAGE);
+                    assertThat(e.value()).isEqualTo(noJava);
+                    assertThat(e.fix())
+                            .startsWith("the image has no java, and the workers need Java 17 or newer")
+                            .endsWith("remove the setting to build on Amazon Corretto 17");
+                });
+        assertThat(fx.instances()).isEmpty();
+        assertThat(registry.blobs()).isEqualTo(stored);
+    }
+
+    @Test
+    void theImageGoalFailsOnABaseWithAnOldJavaSayingWhatItFound() throws Exception {
+        String eleven = FakeBaseImage.withJava11(registry.repository("base"), dir, "java-11");
+        CloudSettings settings =
+                Settings.ec2(List.of("c7i.xlarge"), 0, false).withImage(new ImageSettings(true, eleven, 30, false));
+        WorkerLaunch launch = launch(1);
+        Set<String> stored = registry.blobs();
+        System.setProperty("cloudist.registryEndpoint", "http://" + registry.host());
+        try {
+            assertThatThrownBy(() -> new Ec2ProvisionerProvider()
+                            .prepareImage(settings, launch.workerClasspath(), launch.testClasspath(), new Lines()))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("the image has java 11.0.2 at /opt/java/bin/java")
+                    .hasMessageContaining("Name a base image with a JDK 17 or newer");
+        } finally {
+            System.clearProperty("cloudist.registryEndpoint");
+        }
+        assertThat(registry.blobs()).isEqualTo(stored);
     }
 
     @Test

@@ -102,6 +102,15 @@ public final class LocalRegistry implements AutoCloseable {
         return digests;
     }
 
+    /** Removes a blob's bytes from the registry's storage, as a registry that lost them: a GET of it then fails. */
+    public void loseBlob(String digest) throws IOException {
+        String hex = digest.substring("sha256:".length());
+        Files.delete(storage.resolve("docker/registry/v2/blobs/sha256")
+                .resolve(hex.substring(0, 2))
+                .resolve(hex)
+                .resolve("data"));
+    }
+
     /** The manifest of {@code repository:reference}, as the registry serves it. */
     public JsonNode manifest(String repository, String reference) throws IOException, InterruptedException {
         return JSON.readTree(get("/v2/" + repository + "/manifests/" + reference));

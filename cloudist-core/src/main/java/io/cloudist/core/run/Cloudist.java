@@ -5,7 +5,9 @@ import io.cloudist.core.CloudistParameters;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.RunListener;
 import io.cloudist.core.cloud.CloudSettings;
+import io.cloudist.core.report.ConsoleLine;
 import java.time.Clock;
+import java.util.List;
 
 /** The one entry point of a run: discover, plan, ship, provision, coordinate, report. */
 public final class Cloudist {
@@ -42,17 +44,37 @@ public final class Cloudist {
      * @throws ConfigurationException for the local backend, which has no image
      */
     public static void image(RunRequest request, RunListener listener) {
-        if (request.cloud().isLocal()) {
+        image(ReactorRequest.of(request), listener);
+    }
+
+    /**
+     * Builds and pushes the one runtime image that a run of all of {@code request}'s modules boots its cloud workers
+     * from (a reactor's run), unless the backend's repository holds it already: the image of the lead's worker and
+     * of the test classpath of every module with test classes, as the run forms it.
+     *
+     * @throws ConfigurationException for the local backend, which has no image
+     */
+    public static void image(ReactorRequest request, RunListener listener) {
+        RunRequest lead = request.lead();
+        if (lead.cloud().isLocal()) {
             throw new ConfigurationException(
                     CloudistParameters.BACKEND,
-                    request.cloud().backend(),
+                    lead.cloud().backend(),
                     "cloudist:image builds the runtime image of cloud workers: use -Dcloudist.backend=ec2");
         }
-        Backends.provider(request.cloud().backend())
+        List<ModuleRun> selected = request.modules().stream()
+                .map(module -> new ModuleRun(module, listener, false))
+                .filter(ModuleRun::hasClasses)
+                .toList();
+        if (selected.isEmpty()) {
+            listener.line(ConsoleLine.info("cloudist: No test classes, so no worker image to build"));
+            return;
+        }
+        Backends.provider(lead.cloud().backend())
                 .prepareImage(
-                        request.cloud(),
-                        request.shipping().workerClasspath(),
-                        request.testJvm().classpath(),
+                        lead.cloud(),
+                        lead.shipping().workerClasspath(),
+                        TestRun.workerTestClasspath(selected),
                         listener);
     }
 

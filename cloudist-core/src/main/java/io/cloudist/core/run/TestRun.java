@@ -99,6 +99,17 @@ public final class TestRun {
         return runAll().modules().get(0).outcome();
     }
 
+    /**
+     * The test classpath that a run's workers are started with, whose jars their image holds: that of every module
+     * with test classes, in the request's order, each element once. {@code cloudist:image} names its image by the same.
+     */
+    static List<Path> workerTestClasspath(List<ModuleRun> selected) {
+        return selected.stream()
+                .flatMap(m -> m.request.testJvm().classpath().stream())
+                .distinct()
+                .toList();
+    }
+
     /** Runs every module's tests and gives each module's outcome, in the order of the request's modules. */
     public ReactorOutcome runAll() {
         List<ModuleRun> modules = run.modules().stream()
@@ -156,10 +167,7 @@ public final class TestRun {
                     selected.stream()
                             .mapToInt(m -> m.selection.classNames().size())
                             .sum());
-            List<Path> testClasspath = selected.stream()
-                    .flatMap(m -> m.request.testJvm().classpath().stream())
-                    .distinct()
-                    .toList();
+            List<Path> testClasspath = workerTestClasspath(selected);
             WorkerStarter starter =
                     new WorkerStarter(lead, provisioner, store, runId, leadShipper, timeline, clock, testClasspath);
             Map<ModuleRun, CachedDiscovery> discoveries = new HashMap<>();
