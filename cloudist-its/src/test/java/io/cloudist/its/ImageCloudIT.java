@@ -72,14 +72,7 @@ class ImageCloudIT {
         Path project = builds.copy(FIXTURE, "image-setup");
         local = builds.cloudist(builds.copy(FIXTURE, "image-local"), "-Dcloudist.workers=2");
         setup = builds.maven(project, env, "cloudist:setup", store);
-        String[] ec2 = {
-            "-Dcloudist.backend=ec2",
-            "-Dcloudist.workers=2",
-            store,
-            "-Dcloudist.idleMinutes=2",
-            "-Dcloudist.instanceTypes=c7i.xlarge",
-            "-Dcloudist.baseImage=" + base
-        };
+        String[] ec2 = ec2(store, base);
         cold = builds.cloudist(builds.copy(FIXTURE, "image-cold"), env, ec2);
         bootedByCold = cloud.bootedInstances();
         blobsAfterCold = cloud.registry().blobs();
@@ -103,14 +96,7 @@ class ImageCloudIT {
         String store = "-Dcloudist.store=s3://" + S3.createBucket() + "/cloudist";
         BuildResult setupReactor = builds.maven(reactor, env, "cloudist:setup", "-N", store);
         assertThat(setupReactor.succeeded()).as("%s", setupReactor).isTrue();
-        String[] ec2 = {
-            "-Dcloudist.backend=ec2",
-            "-Dcloudist.workers=2",
-            store,
-            "-Dcloudist.idleMinutes=2",
-            "-Dcloudist.instanceTypes=c7i.xlarge",
-            "-Dcloudist.baseImage=" + base
-        };
+        String[] ec2 = ec2(store, base);
         reactorImage = builds.maven(reactor, env, concat("cloudist:image", ec2));
         blobsAfterReactorImage = cloud.registry().blobs();
         reactorRun = builds.cloudist(reactor, env, concat("-fae", ec2));
@@ -205,6 +191,18 @@ class ImageCloudIT {
         assertThat(cleanup.succeeded()).as("%s", cleanup).isTrue();
         assertThat(cloud.unterminatedInstances()).isEmpty();
         assertThat(processesAfterCleanup).isZero();
+    }
+
+    /** The arguments of an {@code ec2} run of two workers in {@code store} whose image builds on {@code base}. */
+    private static String[] ec2(String store, String base) {
+        return new String[] {
+            "-Dcloudist.backend=ec2",
+            "-Dcloudist.workers=2",
+            store,
+            "-Dcloudist.idleMinutes=2",
+            "-Dcloudist.instanceTypes=c7i.xlarge",
+            "-Dcloudist.baseImage=" + base
+        };
     }
 
     private static String[] concat(String first, String[] rest) {
