@@ -3,7 +3,6 @@ package io.cloudist.core.protocol;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.cloudist.core.CloudistException;
 import java.io.IOException;
 
@@ -21,7 +20,6 @@ public final class Documents {
     public static final int SCHEMA = 2;
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new BlackbirdModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
