@@ -36,7 +36,7 @@ public final class HtmlReport {
             .legend svg{vertical-align:middle}.legend span{margin-right:14px;white-space:nowrap}
             .passed{fill:#5cb85c;background:#5cb85c}.failed{fill:#d9534f;background:#d9534f}
             .error{fill:#8e44ad;background:#8e44ad}.flaky{fill:#e08e0b;background:#e08e0b}
-            .p-boot{fill:#1b2631;background:#1b2631}.p-pull{fill:#5b2c6f;background:#5b2c6f}
+            .p-boot{fill:#5d4037;background:#5d4037}.p-pull{fill:#c9a66b;background:#c9a66b}
             .p-start{fill:#34495e;background:#34495e}.p-files{fill:#7f8c8d;background:#7f8c8d}
             .p-jvm{fill:#4a78c2;background:#4a78c2}.p-discovery{fill:#76c7e8;background:#76c7e8}
             .p-running{fill:#5cb85c;background:#5cb85c}.p-reporting{fill:#2aa198;background:#2aa198}
