@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  */
 final class RegistryReader {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
+    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
     private static final Pattern CHALLENGE_PART = Pattern.compile("(\\w+)=\"([^\"]*)\"");
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
@@ -52,28 +54,61 @@ final class RegistryReader {
         this.allowPlainHttp = allowPlainHttp;
     }
 
-    /** The manifest (or index) of a tag or digest. */
+    /**
+     * The manifest (or index) of a tag or digest. One asked for by digest must hash to it: a registry's answer is not
+     * trusted by name.
+     */
     Manifest manifest(String reference) throws IOException, InterruptedException {
+        boolean byDigest = reference.startsWith("sha256:");
+        if (byDigest) {
+            checked(reference);
+        } else if (!TAG.matcher(reference).matches()) {
+            throw new IOException("not a tag or digest: " + reference);
+        }
         HttpResponse<InputStream> response =
                 get("/v2/" + repository + "/manifests/" + reference, RegistryLookup.MANIFEST_TYPES);
         byte[] bytes;
         try (InputStream body = response.body()) {
             bytes = body.readAllBytes();
         }
-        return new Manifest(JSON.readTree(bytes), "sha256:" + sha256(bytes));
-    }
-
-    /** A JSON blob, such as an image's configuration. */
-    JsonNode json(String digest) throws IOException, InterruptedException {
-        try (InputStream in = blob(digest)) {
-            return JSON.readTree(in);
+        String digest = "sha256:" + sha256(bytes);
+        if (byDigest && !digest.equals(reference)) {
+            throw new IOException("the registry " + registry + " answered " + reference + " with a manifest whose"
+                    + " bytes hash to " + digest);
         }
+        return new Manifest(JSON.readTree(bytes), digest);
     }
 
-    /** A blob's bytes as they arrive; closing the stream stops the download. */
+    /** A JSON blob, such as an image's configuration, read whole and checked against its digest. */
+    JsonNode json(String digest) throws IOException, InterruptedException {
+        byte[] bytes;
+        try (InputStream in = blob(digest)) {
+            bytes = in.readAllBytes();
+        }
+        String actual = "sha256:" + sha256(bytes);
+        if (!actual.equals(digest)) {
+            throw new IOException(
+                    "the registry " + registry + " answered the blob " + digest + " with bytes that hash to " + actual);
+        }
+        return JSON.readTree(bytes);
+    }
+
+    /**
+     * A blob's bytes as they arrive; closing the stream stops the download. A stream read in part cannot be checked
+     * against its digest: what it tells is only a check's answer, and what instances run is pulled by digest and
+     * checked whole.
+     */
     InputStream blob(String digest) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = get("/v2/" + repository + "/blobs/" + digest, "*/*");
+        HttpResponse<InputStream> response = get("/v2/" + repository + "/blobs/" + checked(digest), "*/*");
         return response.body();
+    }
+
+    /** {@code digest} when it is a SHA-256 digest, the only form that goes into a request's path. */
+    static String checked(String digest) throws IOException {
+        if (!DIGEST.matcher(digest).matches()) {
+            throw new IOException("not a sha256 digest: " + digest);
+        }
+        return digest;
     }
 
     private HttpResponse<InputStream> get(String path, String accept) throws IOException, InterruptedException {
