@@ -9,7 +9,7 @@
 #   cloudist   mvn -o cloudist:test -Dcloudist.workers=N                     (N defaults to 8)
 #   baseline   the same with the --baseline Maven arguments added, e.g. another local repository that holds
 #              another build of cloudist: --baseline "-Dmaven.repo.local=/tmp/repo-of-the-older-build"
-# After each run it takes, from target/cloudist/run.json and the workers' directories (JvmStart.java), each worker's
+# After each run it takes, from target/cloudist/run.json and the workers' directories (Startup.java), each worker's
 # time from the spawn of its first test JVM to its first test; at the end it prints their medians per configuration,
 # with each configuration's median wall time, makespan and test time (the sum of the tests' own times, which a flag
 # that slowed the tests down would raise). Without --baseline only cloudist runs. Extra Maven arguments for every run
@@ -71,9 +71,9 @@ for round in $(seq 0 "$rounds"); do
     fi
     end=$(date +%s%N)
     if (( round > 0 )); then
-      java "$root/benchmarks/JvmStart.java" sample "$config" "$project" "$samples" > /dev/null
+      java "$root/benchmarks/Startup.java" sample "$config" "$project" "$samples" > /dev/null
       wall=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", (e - s) / 1e9 }')
-      echo "$config $wall $(java "$root/benchmarks/JvmStart.java" totals "$project")" >> "$runs"
+      echo "$config $wall $(java "$root/benchmarks/Startup.java" totals "$project")" >> "$runs"
     fi
   done
 done
@@ -83,7 +83,7 @@ median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]
   echo
   echo "Suite: $mode, $workers local workers, $(nproc) cores, $rounds rounds after a warm-up round"
   echo "Spawn of each worker's first test JVM to its first test:"
-  java "$root/benchmarks/JvmStart.java" summary "$samples"
+  java "$root/benchmarks/Startup.java" summary "$samples"
   echo
   printf '%-28s %16s %16s %16s\n' "run" "wall (s)" "makespan (s)" "test time (s)"
   for config in "${configs[@]}"; do
