@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudist.core.plan.Task;
 import io.cloudist.core.plan.Unit;
 import io.cloudist.core.protocol.WorkerReplies;
+import io.cloudist.core.store.ForwardingStore;
 import io.cloudist.core.store.LocalDirectoryStore;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
-import io.cloudist.core.store.StoreWatch;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,12 +84,11 @@ class CoordinatorReadsTest {
     }
 
     /** A store that counts the values read, by key; it watches what the store it wraps watches. */
-    private static final class CountingStore implements Store {
-        private final Store inner;
+    private static final class CountingStore extends ForwardingStore {
         private final Map<String, LongAdder> reads = new ConcurrentHashMap<>();
 
         CountingStore(Store inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         Map<String, Integer> readsOf(java.util.function.Predicate<String> keys) {
@@ -105,57 +104,7 @@ class CoordinatorReadsTest {
         @Override
         public Optional<byte[]> get(String key) {
             reads.computeIfAbsent(key, k -> new LongAdder()).increment();
-            return inner.get(key);
-        }
-
-        @Override
-        public void put(String key, byte[] data) {
-            inner.put(key, data);
-        }
-
-        @Override
-        public void putFile(String key, Path file) {
-            inner.putFile(key, file);
-        }
-
-        @Override
-        public boolean putIfAbsent(String key, byte[] data) {
-            return inner.putIfAbsent(key, data);
-        }
-
-        @Override
-        public boolean getFile(String key, Path target) {
-            return inner.getFile(key, target);
-        }
-
-        @Override
-        public boolean exists(String key) {
-            return inner.exists(key);
-        }
-
-        @Override
-        public List<String> list(String prefix) {
-            return inner.list(prefix);
-        }
-
-        @Override
-        public Map<String, String> versions(String prefix) {
-            return inner.versions(prefix);
-        }
-
-        @Override
-        public StoreWatch watch(String prefix) {
-            return inner.watch(prefix);
-        }
-
-        @Override
-        public void delete(String key) {
-            inner.delete(key);
-        }
-
-        @Override
-        public String location() {
-            return inner.location();
+            return super.get(key);
         }
     }
 }

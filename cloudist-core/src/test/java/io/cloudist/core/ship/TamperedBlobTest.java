@@ -3,6 +3,7 @@ package io.cloudist.core.ship;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudist.core.protocol.BlobRef;
+import io.cloudist.core.store.ForwardingStore;
 import io.cloudist.core.store.LocalDirectoryStore;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
@@ -10,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,55 +76,9 @@ class TamperedBlobTest {
     }
 
     /** A store that knows nothing of its values' hashes: {@link Store#sha256}'s default. */
-    private record Blind(Store inner) implements Store {
-        @Override
-        public void put(String key, byte[] data) {
-            inner.put(key, data);
-        }
-
-        @Override
-        public void putFile(String key, Path file) {
-            inner.putFile(key, file);
-        }
-
-        @Override
-        public boolean putIfAbsent(String key, byte[] data) {
-            return inner.putIfAbsent(key, data);
-        }
-
-        @Override
-        public Optional<byte[]> get(String key) {
-            return inner.get(key);
-        }
-
-        @Override
-        public boolean getFile(String key, Path target) {
-            return inner.getFile(key, target);
-        }
-
-        @Override
-        public boolean exists(String key) {
-            return inner.exists(key);
-        }
-
-        @Override
-        public List<String> list(String prefix) {
-            return inner.list(prefix);
-        }
-
-        @Override
-        public Map<String, String> versions(String prefix) {
-            return inner.versions(prefix);
-        }
-
-        @Override
-        public void delete(String key) {
-            inner.delete(key);
-        }
-
-        @Override
-        public String location() {
-            return inner.location();
+    private static final class Blind extends ForwardingStore {
+        Blind(Store inner) {
+            super(inner);
         }
     }
 }
