@@ -12,21 +12,10 @@ import java.util.List;
 final class ImageRunner implements ReactorRun.Runner {
     @Override
     public ReactorOutcome run(ReactorRequest request, ReactorModule lead) {
-        MavenRunListener listener = lead.console().listener();
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        // As CloudistRunner: run from a Maven event, the thread's context class loader is Maven's.
-        thread.setContextClassLoader(ImageRunner.class.getClassLoader());
-        try {
-            lead.run().extension().call(() -> {
-                Cloudist.image(request, listener);
-                return null;
-            });
+        return CloudistRunner.onLead(lead, listener -> {
+            Cloudist.image(request, listener);
             return new ReactorOutcome(List.of());
-        } finally {
-            listener.finish();
-            thread.setContextClassLoader(previous);
-        }
+        });
     }
 
     /** An image that was built (or found) fails no module; one that cannot be is an exception, the lead's. */
