@@ -144,28 +144,7 @@ public final class ResilientStore implements Store {
     /** The wrapped store's watch, whose listings are retried as every other call is (its waits do not fail). */
     @Override
     public StoreWatch watch(String prefix) {
-        StoreWatch watch = call(() -> inner.watch(prefix));
-        return new StoreWatch() {
-            @Override
-            public void await(Duration maxWait) throws InterruptedException {
-                watch.await(maxWait);
-            }
-
-            @Override
-            public Listing next() {
-                return call(watch::next);
-            }
-
-            @Override
-            public boolean notifies() {
-                return watch.notifies();
-            }
-
-            @Override
-            public void close() {
-                watch.close();
-            }
-        };
+        return call(() -> inner.watch(prefix)).listingThrough(this::call);
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.cloudist.core.store;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Tells a reader which keys under a prefix may have changed ({@link Store#watch}): each call returns the versions
@@ -30,6 +32,35 @@ public interface StoreWatch extends AutoCloseable {
 
     @Override
     default void close() {}
+
+    /**
+     * This watch, each of whose listings is made through {@code call} (a store that retries its requests, or one that
+     * fails them on purpose); its waits are this watch's own.
+     */
+    default StoreWatch listingThrough(Function<Supplier<Listing>, Listing> call) {
+        StoreWatch watch = this;
+        return new StoreWatch() {
+            @Override
+            public void await(Duration maxWait) throws InterruptedException {
+                watch.await(maxWait);
+            }
+
+            @Override
+            public Listing next() {
+                return call.apply(watch::next);
+            }
+
+            @Override
+            public boolean notifies() {
+                return watch.notifies();
+            }
+
+            @Override
+            public void close() {
+                watch.close();
+            }
+        };
+    }
 
     /**
      * Keys and their versions.

@@ -1,7 +1,6 @@
 package io.cloudist.core.store;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,28 +121,7 @@ public final class FaultyStore implements Store {
     /** The inner store's watch, each listing with the faults of a LIST: a failure before it or a lost answer. */
     @Override
     public StoreWatch watch(String prefix) {
-        StoreWatch watch = inner.watch(prefix);
-        return new StoreWatch() {
-            @Override
-            public void await(Duration maxWait) throws InterruptedException {
-                watch.await(maxWait);
-            }
-
-            @Override
-            public Listing next() {
-                return call("LIST " + prefix, watch::next);
-            }
-
-            @Override
-            public boolean notifies() {
-                return watch.notifies();
-            }
-
-            @Override
-            public void close() {
-                watch.close();
-            }
-        };
+        return inner.watch(prefix).listingThrough(listing -> call("LIST " + prefix, listing));
     }
 
     @Override
