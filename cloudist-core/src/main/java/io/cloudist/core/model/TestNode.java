@@ -1,6 +1,8 @@
 package io.cloudist.core.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import java.util.Objects;
 
 /**
@@ -17,13 +19,13 @@ import java.util.Objects;
  */
 public record TestNode(
         String uniqueId,
-        String parentId,
+        @JsonInclude(Include.NON_EMPTY) String parentId,
         String displayName,
         String legacyName,
         Kind kind,
-        String className,
-        String methodName,
-        String methodParameters) {
+        @JsonInclude(Include.NON_EMPTY) String className,
+        @JsonInclude(Include.NON_EMPTY) String methodName,
+        @JsonInclude(Include.NON_EMPTY) String methodParameters) {
 
     public enum Kind {
         TEST,

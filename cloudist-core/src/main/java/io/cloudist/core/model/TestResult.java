@@ -1,5 +1,7 @@
 package io.cloudist.core.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import java.util.Objects;
 
 /**
@@ -19,10 +21,10 @@ public record TestResult(
         Status status,
         long startMillis,
         double seconds,
-        Failure failure,
-        String stdout,
-        String stderr,
-        Double cpuSeconds) {
+        @JsonInclude(Include.NON_NULL) Failure failure,
+        @JsonInclude(Include.NON_EMPTY) String stdout,
+        @JsonInclude(Include.NON_EMPTY) String stderr,
+        @JsonInclude(Include.NON_NULL) Double cpuSeconds) {
     /** An outcome whose CPU time is unknown. */
     public TestResult(
             TestNode node,

@@ -161,6 +161,45 @@ class DocumentsTest {
             implements Documents.Versioned {}
 
     @Test
+    void aTestResultLeavesOutWhatItHasNothingToSayInAndReadsBackTheSame() {
+        TestResult passed = new TestResult(
+                new TestNode("[engine:e]/[class:A]", "", "A", "A", TestNode.Kind.CONTAINER, "", "", ""),
+                Status.PASSED,
+                1,
+                0.5,
+                null,
+                "",
+                "");
+        TestResult printedAndFailed = new TestResult(
+                new TestNode(
+                        "[engine:e]/[class:A]/[method:t(int)]",
+                        "[engine:e]/[class:A]",
+                        "t",
+                        "",
+                        TestNode.Kind.TEST,
+                        "A",
+                        "t",
+                        "int"),
+                Status.FAILED,
+                1,
+                0.5,
+                new Failure("java.lang.AssertionError", "m", "st"),
+                "out",
+                "err",
+                0.25);
+
+        String written = new String(Documents.write(passed), StandardCharsets.UTF_8);
+
+        assertThat(written)
+                .doesNotContain("parentId", "className", "methodName", "methodParameters")
+                .doesNotContain("failure", "stdout", "stderr", "cpuSeconds");
+        assertThat(Documents.mapper().convertValue(Documents.mapper().valueToTree(passed), TestResult.class))
+                .isEqualTo(passed);
+        assertThat(Documents.mapper().convertValue(Documents.mapper().valueToTree(printedAndFailed), TestResult.class))
+                .isEqualTo(printedAndFailed);
+    }
+
+    @Test
     void aTaskResultKeepsTheRerunsOfANodeInOrder() {
         TestNode node = new TestNode(
                 "[engine:e]/[class:A]/[method:t()]",
