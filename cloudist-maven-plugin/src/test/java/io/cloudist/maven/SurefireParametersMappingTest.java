@@ -28,6 +28,7 @@ class SurefireParametersMappingTest {
 
     Path basedir;
     ProjectLayout layout;
+    final List<String> classpath = new ArrayList<>();
     final Map<String, String> user = new HashMap<>();
     final Map<String, Object> surefire = new HashMap<>();
     final List<ArtifactFile> artifacts = new ArrayList<>(List.of(
@@ -49,6 +50,8 @@ class SurefireParametersMappingTest {
                 4,
                 temp.resolve("project"),
                 List.of(basedir.resolve("target")));
+        classpath.add(layout.testOutputDirectory().toString());
+        classpath.add(layout.outputDirectory().toString());
     }
 
     private Mapping.Run run() {
@@ -56,16 +59,8 @@ class SurefireParametersMappingTest {
         List<ArtifactFile> plugin = List.of(
                 new ArtifactFile("io.cloudist", "cloudist-runner", "0.1", Path.of("/plugin/runner.jar")),
                 new ArtifactFile("io.cloudist", "cloudist-worker", "0.1", Path.of("/plugin/worker.jar")));
-        Mapping mapping = RunRequestMapper.map(new MappingInput(
-                sources,
-                layout,
-                List.of(
-                        layout.testOutputDirectory().toString(),
-                        layout.outputDirectory().toString()),
-                artifacts,
-                Map.of(),
-                plugin,
-                coordinates -> List.of()));
+        Mapping mapping = RunRequestMapper.map(
+                new MappingInput(sources, layout, classpath, artifacts, Map.of(), plugin, coordinates -> List.of()));
         assertThat(mapping).isInstanceOf(Mapping.Run.class);
         return (Mapping.Run) mapping;
     }
@@ -150,6 +145,57 @@ class SurefireParametersMappingTest {
         assertThat(request.testJvm().classpath())
                 .contains(basedir.resolve("target/classes-instrumented"))
                 .doesNotContain(basedir.resolve("target/classes"));
+    }
+
+    @Test
+    void testClassesDirectoryAndExcludesFileAndExcludedEnginesShapeTheSelection() throws IOException {
+        Files.createDirectories(basedir.resolve("target/it-classes"));
+        Files.writeString(basedir.resolve("excludes.txt"), "# slow ones\n**/*SlowTest.java\n\n**/Legacy*\n");
+        surefire.put("testClassesDirectory", "target/it-classes");
+        surefire.put("excludesFile", "excludes.txt");
+        surefire.put("excludeJUnit5Engines", List.of("junit-vintage"));
+
+        var selection = run().request().selection();
+
+        assertThat(selection.testClassesDirectories()).containsExactly(basedir.resolve("target/it-classes"));
+        assertThat(selection.excludes()).contains("**/*SlowTest.java", "**/Legacy*");
+        assertThat(selection.excludeEngines()).containsExactly("junit-vintage");
+
+        surefire.remove("excludeJUnit5Engines");
+        user.put("surefire.excludeJUnit5Engines", "junit-vintage,spock");
+        assertThat(run().request().selection().excludeEngines()).containsExactly("junit-vintage", "spock");
+    }
+
+    @Test
+    void enableAssertionsFalseTurnsThemOff() {
+        assertThat(run().request().testJvm().enableAssertions()).isTrue();
+        surefire.put("enableAssertions", "false");
+        assertThat(run().request().testJvm().enableAssertions()).isFalse();
+        surefire.clear();
+        user.put("enableAssertions", "false");
+        assertThat(run().request().testJvm().enableAssertions()).isFalse();
+    }
+
+    @Test
+    void classpathDependencyExcludesLeaveThoseJarsOffTheTestClasspath() {
+        ArtifactFile bridge = artifact("com.acme", "logging-bridge", "1.0");
+        artifacts.add(bridge);
+        classpath.add(bridge.file().toString());
+        assertThat(run().request().testJvm().classpath())
+                .anySatisfy(p -> assertThat(p.toString()).contains("logging-bridge"));
+
+        surefire.put("classpathDependencyExcludes", List.of("com.acme:logging-bridge"));
+
+        assertThat(run().request().testJvm().classpath())
+                .noneSatisfy(p -> assertThat(p.toString()).contains("logging-bridge"))
+                .contains(layout.testOutputDirectory());
+    }
+
+    @Test
+    void runOrderRandomSeedIsTheSeedOfTheRandomOrder() {
+        surefire.put("runOrder", "random");
+        surefire.put("runOrderRandomSeed", "7");
+        assertThat(run().request().scheduling().runOrder()).isEqualTo(new RunOrder(RunOrder.Kind.RANDOM, 7));
     }
 
     @Test
