@@ -138,6 +138,7 @@ class CloudFixturesIT {
         assertThat(ReportedOutcomes.keys(filesCold.reportedTests(files(filesCold))))
                 .hasSize(6)
                 .containsExactlyElementsOf(ReportedOutcomes.keys(filesSurefire.reportedTests(files(filesSurefire))));
+        assertThat(ConsoleOutput.classBlocks(filesCold)).isEqualTo(ConsoleOutput.classBlocks(filesSurefire));
         assertThat(filesCold.log()).containsPattern("cloudist: Launching \\d+ ×");
     }
 
@@ -175,13 +176,17 @@ class CloudFixturesIT {
     }
 
     @Test
-    void junit4AndJUnit3ProjectsGetSurefiresNames() {
+    void junit4AndJUnit3ProjectsGetSurefiresNamesAndConsole() {
         assertThat(ReportedOutcomes.keys(junit4.reportedTests()))
                 .as("%s", junit4)
                 .containsExactlyElementsOf(ReportedOutcomes.keys(junit4Surefire.reportedTests()));
+        assertThat(ConsoleOutput.resultsTotals(junit4)).isEqualTo(ConsoleOutput.resultsTotals(junit4Surefire));
+        assertThat(ConsoleOutput.classBlocks(junit4)).isEqualTo(ConsoleOutput.classBlocks(junit4Surefire));
         assertThat(ReportedOutcomes.keys(junit38.reportedTests()))
                 .as("%s", junit38)
                 .containsExactlyElementsOf(ReportedOutcomes.keys(junit38Surefire.reportedTests()));
+        assertThat(ConsoleOutput.resultsTotals(junit38)).isEqualTo(ConsoleOutput.resultsTotals(junit38Surefire));
+        assertThat(ConsoleOutput.classBlocks(junit38)).isEqualTo(ConsoleOutput.classBlocks(junit38Surefire));
     }
 
     @Test

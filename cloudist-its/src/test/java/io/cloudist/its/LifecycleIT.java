@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The recipe of docs/getting-started.md that makes cloudist replace Surefire in the lifecycle: Surefire's
  * {@code default-test} execution turned off, {@code cloudist:test-no-fork} bound in its place, in a reactor's parent.
  * {@code mvn verify} then compiles the tests once and runs each test once, through cloudist, with Surefire's
- * configuration; Surefire's switches keep working; and the parent, a {@code pom} module, prints nothing about tests.
+ * configuration; Surefire's switches and {@code -Dsurefire.*} properties keep working; and the parent, a {@code pom} module, prints nothing about tests.
  * Each fixture test appends its name to the file {@code -Dfixture.runs} names.
  */
 class LifecycleIT {
@@ -32,6 +32,8 @@ class LifecycleIT {
     private static final String CLASSES = "io.cloudist.fixtures.lifecycle.";
     private static final Pattern TEST_COMPILE = Pattern.compile(
             "(?m)^\\[INFO] --- (maven-compiler-plugin|compiler):[^ ]+:testCompile \\(default-testCompile\\) @ app ---$");
+    private static final Pattern COMPILE = Pattern.compile(
+            "(?m)^\\[INFO] --- (maven-compiler-plugin|compiler):[^ ]+:compile \\(default-compile\\) @ app ---$");
     private static final Pattern CLOUDIST_IN_APP =
             Pattern.compile("--- cloudist(-maven-plugin)?:[^ ]+:test-no-fork \\(cloudist-test\\) @ app ---");
 
@@ -53,6 +55,9 @@ class LifecycleIT {
                 .containsExactlyInAnyOrder("OneTest#greets", "OneTest#failsWhenAskedTo", "TwoTest#greets");
         assertThat(TEST_COMPILE.matcher(build.log()).results().count())
                 .as("testCompile runs")
+                .isEqualTo(1);
+        assertThat(COMPILE.matcher(build.log()).results().count())
+                .as("compile runs")
                 .isEqualTo(1);
         assertThat(build.log()).containsPattern(CLOUDIST_IN_APP).doesNotContain(":test (default-test)");
         assertThat(ReportedOutcomes.keys(reports(project)))
@@ -83,6 +88,22 @@ class LifecycleIT {
 
         assertThat(build.succeeded()).as("%s", build).isTrue();
         assertThat(runs(project)).containsExactlyInAnyOrder("OneTest#greets", "OneTest#failsWhenAskedTo");
+    }
+
+    @Test
+    void surefiresOwnPropertiesReachTheRun() throws IOException {
+        Path project = builds.copy(FIXTURE, "surefire-excludes");
+
+        BuildResult build = verify(project, "-Dsurefire.excludes=**/TwoTest.java");
+
+        assertThat(build.succeeded()).as("%s", build).isTrue();
+        assertThat(runs(project)).containsExactlyInAnyOrder("OneTest#greets", "OneTest#failsWhenAskedTo");
+
+        Path none = builds.copy(FIXTURE, "surefire-no-specified-tests");
+        BuildResult nothing = verify(none, "-Dtest=NoSuchTest", "-Dsurefire.failIfNoSpecifiedTests=false");
+
+        assertThat(nothing.succeeded()).as("%s", nothing).isTrue();
+        assertThat(runs(none)).isEmpty();
     }
 
     @Test

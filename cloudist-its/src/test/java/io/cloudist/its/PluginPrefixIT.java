@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
@@ -24,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The documented way to type {@code mvn cloudist:test} in a project that does not declare the plugin: {@code mvn
  * install} of cloudist-maven-plugin, and {@code <pluginGroup>io.cloudist</pluginGroup>} in settings.xml. Checked on the
- * Maven that runs this build and on Maven 3.9, each with a local repository that starts empty, so that only that
+ * Maven 3.8.7 and 3.9.11 (and on the Maven that runs this build, when it is another), each with a local repository that starts empty, so that only that
  * install can have told Maven what the prefix cloudist stands for.
  */
 class PluginPrefixIT {
@@ -35,8 +38,13 @@ class PluginPrefixIT {
 
     static Stream<Arguments> mavens() {
         Path buildsOwn = ItEnvironment.fromSystemProperties().mavenHome();
+        Path maven38 = Path.of(System.getProperty("cloudist.its.maven38Home"));
         Path maven39 = Path.of(System.getProperty("cloudist.its.maven39Home"));
-        return Stream.of(buildsOwn, maven39).map(home -> Arguments.of(version(home), home));
+        Map<String, Path> byVersion = new LinkedHashMap<>();
+        for (Path home : List.of(maven38, maven39, buildsOwn)) {
+            byVersion.putIfAbsent(version(home), home);
+        }
+        return byVersion.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
 
     @ParameterizedTest(name = "Maven {0}")
