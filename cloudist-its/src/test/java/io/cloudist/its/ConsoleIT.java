@@ -56,6 +56,14 @@ class ConsoleIT {
     }
 
     @Test
+    void cloudistsOwnLinesAreFewAndPrefixed() {
+        List<String> own = ConsoleOutput.linesSurefireDoesNotPrint(cloudist, surefire);
+
+        assertThat(own).as("%s", cloudist).allMatch(line -> line.startsWith("cloudist: "));
+        assertThat(own).as("%s", cloudist).hasSizeBetween(1, 10);
+    }
+
+    @Test
     void cloudistPrintsEachClassAsSurefireDoesLineForLine() {
         Map<String, List<String>> expected = ConsoleOutput.classBlocks(surefire);
 

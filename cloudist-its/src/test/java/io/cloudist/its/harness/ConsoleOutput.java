@@ -1,6 +1,7 @@
 package io.cloudist.its.harness;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,6 +72,34 @@ public final class ConsoleOutput {
             }
         });
         return blocks;
+    }
+
+    /**
+     * The lines of {@code build}'s test goal, from the {@code T E S T S} banner to Maven's {@code BUILD} line, that
+     * {@code surefire}'s build of the same project does not print: without their log level, times masked, blank ones
+     * left out.
+     */
+    public static List<String> linesSurefireDoesNotPrint(BuildResult build, BuildResult surefire) {
+        Set<String> surefires = new HashSet<>(testGoalLines(surefire));
+        return testGoalLines(build).stream()
+                .filter(line -> !surefires.contains(line))
+                .toList();
+    }
+
+    private static List<String> testGoalLines(BuildResult build) {
+        List<String> lines = build.log().lines().toList();
+        int start = lines.indexOf("[INFO]  T E S T S");
+        List<String> goal = new ArrayList<>();
+        for (String line : lines.subList(Math.max(0, start), lines.size())) {
+            String text = ELAPSED.matcher(LEVEL.matcher(line).replaceFirst("")).replaceAll("Time elapsed: *");
+            if (text.startsWith("BUILD ")) {
+                break;
+            }
+            if (!text.isBlank()) {
+                goal.add(text);
+            }
+        }
+        return goal;
     }
 
     /** The totals line of the {@code Results:} block, or empty when the block or its totals are missing. */
