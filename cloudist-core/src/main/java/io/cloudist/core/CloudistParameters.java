@@ -24,9 +24,9 @@ public final class CloudistParameters {
     public static final Parameter WORKERS = new Parameter(
             "workers",
             CloudistProperties.WORKERS,
-            "available processors",
+            "Surefire's forkCount, else available processors",
             TEST_ONLY,
-            "Number of workers to start.",
+            "Number of workers to start. Unset, Surefire's forkCount decides (1.5C: 1.5 per processor), else one per processor.",
             "");
 
     public static final Parameter GRANULARITY = new Parameter(

@@ -70,7 +70,7 @@ import org.eclipse.aether.RepositorySystem;
  * Surefire-named parameters below have no default of their own: unset, Surefire's value or default applies.
  */
 abstract class AbstractTestMojo extends AbstractMojo {
-    /** Number of workers to start; default: the available processors. */
+    /** Number of workers to start; default: Surefire's forkCount, else the available processors. */
     @Parameter(property = WORKERS)
     private String workers;
 
