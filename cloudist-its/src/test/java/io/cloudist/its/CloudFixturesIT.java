@@ -9,6 +9,7 @@ import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.ConsoleOutput;
 import io.cloudist.its.harness.FixtureBuilds;
 import io.cloudist.its.harness.ReportedOutcomes;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -38,6 +39,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CloudFixturesIT {
     private static final Pattern SHIPPED = Pattern.compile("cloudist: shipped (\\d+) of (\\d+) blobs");
+    private static final String LIFECYCLE = "io.cloudist.fixtures.lifecycle.";
+    private static final String REDIRECT = "-Dmaven.test.redirectTestOutputToFile=true";
     private static final Pattern ANY_SHIPMENT =
             Pattern.compile("cloudist: shipped (?:the worker agent: )?(\\d+) of \\d+ blobs");
 
@@ -61,6 +64,11 @@ class CloudFixturesIT {
     private BuildResult console;
     private BuildResult optionsSurefire;
     private BuildResult options;
+    private BuildResult configSurefire;
+    private BuildResult config;
+    private BuildResult redirectedSurefire;
+    private BuildResult redirected;
+    private BuildResult lifecycle;
     private BuildResult exampleSurefire;
     private BuildResult example;
     private BuildResult secrets;
@@ -108,6 +116,19 @@ class CloudFixturesIT {
         console = builds.cloudist(builds.copy("console", "cloud"), env, ec2.toArray(String[]::new));
         optionsSurefire = builds.surefire(builds.copy("surefire-options", "cloud-surefire"));
         options = builds.cloudist(builds.copy("surefire-options", "cloud"), env, ec2.toArray(String[]::new));
+        configSurefire = builds.surefire(builds.copy("surefire-config", "cloud-surefire"));
+        config = builds.cloudist(builds.copy("surefire-config", "cloud"), env, ec2.toArray(String[]::new));
+        redirectedSurefire = builds.surefire(builds.copy("console", "cloud-redirected-surefire"), REDIRECT);
+        redirected = builds.cloudist(
+                builds.copy("console", "cloud-redirected"),
+                env,
+                concat(ec2, REDIRECT).toArray(String[]::new));
+        // The recipe binds cloudist in place of Surefire (LifecycleIT); its tests record their runs in the file
+        // -Dfixture.runs names, here one in the test JVM's working directory.
+        lifecycle = builds.maven(
+                builds.copy("lifecycle", "cloud"),
+                env,
+                concat(List.of("verify", "-Dfixture.runs=test-runs.txt"), ec2).toArray(String[]::new));
         exampleSurefire = builds.surefire(builds.copyExample("calculator", "cloud-surefire"));
         example = builds.cloudist(builds.copyExample("calculator", "cloud"), env, ec2.toArray(String[]::new));
         Map<String, String> shell = new HashMap<>(env);
@@ -195,6 +216,57 @@ class CloudFixturesIT {
                 .as("%s", options)
                 .containsExactlyElementsOf(ReportedOutcomes.keys(optionsSurefire.reportedTests()));
         assertThat(ConsoleOutput.classBlocks(options)).isEqualTo(ConsoleOutput.classBlocks(optionsSurefire));
+    }
+
+    @Test
+    void surefiresConfigurationIsHonouredOnWorkersElsewhere() {
+        assertThat(config.succeeded()).as("%s", config).isTrue();
+        assertThat(ReportedOutcomes.keys(config.reportedTests()))
+                .as("%s", config)
+                .containsExactlyElementsOf(ReportedOutcomes.keys(configSurefire.reportedTests()));
+    }
+
+    @Test
+    void outputRedirectedToFilesComesBackFromWorkersElsewhere() throws IOException {
+        assertThat(ConsoleOutput.classBlocks(redirected))
+                .as("%s", redirected)
+                .isEqualTo(ConsoleOutput.classBlocks(redirectedSurefire));
+        assertThat(ConsoleOutput.outputFiles(redirected))
+                .isNotEmpty()
+                .isEqualTo(ConsoleOutput.outputFiles(redirectedSurefire));
+        String printing = "io.cloudist.fixtures.console.PrintingTest-output.txt";
+        assertThat(redirected.reportsDirectory().resolve(printing))
+                .hasSameTextualContentAs(redirectedSurefire.reportsDirectory().resolve(printing));
+    }
+
+    @Test
+    void theLifecycleRecipeRunsEachTestOnceOnWorkersElsewhere() {
+        assertThat(lifecycle.succeeded()).as("%s", lifecycle).isTrue();
+        assertThat(lifecycle.log())
+                .containsPattern("--- cloudist(-maven-plugin)?:[^ ]+:test-no-fork \\(cloudist-test\\) @ app ---")
+                .doesNotContain(":test (default-test)")
+                .containsPattern("cloudist: Launching \\d+ ×|cloudist: Reusing \\d+ warm worker");
+        assertThat(ReportedOutcomes.keys(lifecycle.reportedTests(lifecycleReports(lifecycle))))
+                .containsExactly(
+                        LIFECYCLE + "OneTest#failsWhenAskedTo PASSED",
+                        LIFECYCLE + "OneTest#greets PASSED",
+                        LIFECYCLE + "TwoTest#greets PASSED");
+    }
+
+    private static Path lifecycleReports(BuildResult build) {
+        return build.project().resolve("app/target/surefire-reports");
+    }
+
+    private static List<String> concat(List<String> first, String... more) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    private static List<String> concat(List<String> first, List<String> more) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(more);
+        return all;
     }
 
     @Test

@@ -7,11 +7,8 @@ import io.cloudist.its.harness.ConsoleOutput;
 import io.cloudist.its.harness.FixtureBuilds;
 import io.cloudist.its.harness.ReportedOutcomes;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -81,18 +78,10 @@ class ConsoleIT {
         assertThat(ConsoleOutput.classBlocks(cloudistRedirected))
                 .as("%s", cloudistRedirected)
                 .isEqualTo(expected);
-        assertThat(outputFiles(cloudistRedirected)).isEqualTo(outputFiles(surefireRedirected));
+        assertThat(ConsoleOutput.outputFiles(cloudistRedirected))
+                .isEqualTo(ConsoleOutput.outputFiles(surefireRedirected));
         assertThat(cloudistRedirected.reportsDirectory().resolve(PACKAGE + "PrintingTest-output.txt"))
                 .hasSameTextualContentAs(
                         surefireRedirected.reportsDirectory().resolve(PACKAGE + "PrintingTest-output.txt"));
-    }
-
-    private static List<String> outputFiles(BuildResult build) throws IOException {
-        try (Stream<Path> files = Files.list(build.reportsDirectory())) {
-            return files.map(f -> f.getFileName().toString())
-                    .filter(n -> n.endsWith("-output.txt"))
-                    .sorted()
-                    .toList();
-        }
     }
 }

@@ -1,5 +1,8 @@
 package io.cloudist.its.harness;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Reads Surefire's console lines out of a build log. */
 public final class ConsoleOutput {
@@ -100,6 +104,16 @@ public final class ConsoleOutput {
             }
         }
         return goal;
+    }
+
+    /** The names of the {@code <class>-output.txt} files among {@code build}'s reports, sorted. */
+    public static List<String> outputFiles(BuildResult build) throws IOException {
+        try (Stream<Path> files = Files.list(build.reportsDirectory())) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith("-output.txt"))
+                    .sorted()
+                    .toList();
+        }
     }
 
     /** The totals line of the {@code Results:} block, or empty when the block or its totals are missing. */
