@@ -334,7 +334,8 @@ abstract class AbstractTestMojo extends AbstractMojo {
         } catch (NoTestsException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (CloudistException e) {
-            throw ErrorMessages.toMojoException(e, getLog());
+            throw ErrorMessages.toMojoException(
+                    e, getLog(), session.getRequest().isShowErrors());
         }
     }
 

@@ -70,7 +70,8 @@ abstract class CloudAdminMojo extends AbstractMojo {
                             session.getCurrentProject().getRemotePluginRepositories()),
                     MavenFacts.artifactFiles(pluginArtifacts));
         } catch (CloudistException e) {
-            throw ErrorMessages.toMojoException(e, getLog());
+            throw ErrorMessages.toMojoException(
+                    e, getLog(), session.getRequest().isShowErrors());
         }
         MojoExecutionException failure = extension.call(() -> {
             try {

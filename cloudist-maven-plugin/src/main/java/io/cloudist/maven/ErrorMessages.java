@@ -19,8 +19,17 @@ final class ErrorMessages {
      * log ({@code mvn -X}).
      */
     static MojoExecutionException toMojoException(CloudistException e, Log log) {
+        return toMojoException(e, log, false);
+    }
+
+    /**
+     * The Maven error for {@code e}: its message alone, which says what to do; what caused it goes to the debug log
+     * ({@code -X}), and with {@code showErrors} ({@code -e}) it is the error's cause too, so that Maven prints it.
+     */
+    static MojoExecutionException toMojoException(CloudistException e, Log log, boolean showErrors) {
         log.debug("cloudist failed", e);
-        return new MojoExecutionException(e instanceof ConfigurationException c ? message(c) : e.getMessage());
+        String message = e instanceof ConfigurationException c ? message(c) : e.getMessage();
+        return showErrors ? new MojoExecutionException(message, e) : new MojoExecutionException(message);
     }
 
     static String message(ConfigurationException e) {

@@ -154,7 +154,9 @@ final class ReactorRun {
         } catch (NoTestsException e) {
             found = runFailed(batch, new MojoFailureException(e.getMessage()));
         } catch (CloudistException e) {
-            found = runFailed(batch, ErrorMessages.toMojoException(e, runLog));
+            MavenExecutionRequest session = this.request.get();
+            found = runFailed(
+                    batch, ErrorMessages.toMojoException(e, runLog, session != null && session.isShowErrors()));
         } catch (RuntimeException e) {
             runLog.debug("cloudist's reactor run failed", e);
             found = runFailed(batch, new MojoExecutionException("cloudist's reactor run failed: " + e, e));

@@ -84,6 +84,17 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void withShowErrorsTheCauseGoesWithTheMavenErrorSoThatMavenPrintsIt() {
+        IllegalStateException engineError = new IllegalStateException("JUnit Vintage requires JUnit 4.12 or later");
+        CloudistException failure = new CloudistException("Test discovery failed in junit-vintage: ...", engineError);
+
+        MojoExecutionException e = ErrorMessages.toMojoException(failure, new RecordingLog(), true);
+
+        assertThat(e).hasMessage("Test discovery failed in junit-vintage: ...").hasCause(failure);
+        assertThat(e).hasRootCause(engineError);
+    }
+
+    @Test
     void configurationExceptionBecomesAMojoExecutionExceptionWithTheTeachingMessage() {
         MojoExecutionException e = ErrorMessages.toMojoException(
                 new ConfigurationException(CloudistProperties.GROUPS, "(a", "balance the parentheses"),
