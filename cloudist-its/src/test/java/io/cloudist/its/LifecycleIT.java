@@ -80,30 +80,25 @@ class LifecycleIT {
         assertThat(runs(project)).isEmpty();
     }
 
-    @Test
-    void theTestPropertyChoosesTheTests() throws IOException {
-        Path project = builds.copy(FIXTURE, "test-property");
+    @ParameterizedTest
+    @ValueSource(strings = {"-Dtest=OneTest", "-Dsurefire.excludes=**/TwoTest.java"})
+    void surefiresSelectionPropertiesChooseTheTests(String property) throws IOException {
+        Path project = builds.copy(FIXTURE, property.substring("-D".length(), property.indexOf('=')));
 
-        BuildResult build = verify(project, "-Dtest=OneTest");
+        BuildResult build = verify(project, property);
 
         assertThat(build.succeeded()).as("%s", build).isTrue();
         assertThat(runs(project)).containsExactlyInAnyOrder("OneTest#greets", "OneTest#failsWhenAskedTo");
     }
 
     @Test
-    void surefiresOwnPropertiesReachTheRun() throws IOException {
-        Path project = builds.copy(FIXTURE, "surefire-excludes");
+    void surefiresFailIfNoSpecifiedTestsPropertyLetsATestFilterMatchNothing() throws IOException {
+        Path project = builds.copy(FIXTURE, "surefire-no-specified-tests");
 
-        BuildResult build = verify(project, "-Dsurefire.excludes=**/TwoTest.java");
+        BuildResult build = verify(project, "-Dtest=NoSuchTest", "-Dsurefire.failIfNoSpecifiedTests=false");
 
         assertThat(build.succeeded()).as("%s", build).isTrue();
-        assertThat(runs(project)).containsExactlyInAnyOrder("OneTest#greets", "OneTest#failsWhenAskedTo");
-
-        Path none = builds.copy(FIXTURE, "surefire-no-specified-tests");
-        BuildResult nothing = verify(none, "-Dtest=NoSuchTest", "-Dsurefire.failIfNoSpecifiedTests=false");
-
-        assertThat(nothing.succeeded()).as("%s", nothing).isTrue();
-        assertThat(runs(none)).isEmpty();
+        assertThat(runs(project)).isEmpty();
     }
 
     @Test
