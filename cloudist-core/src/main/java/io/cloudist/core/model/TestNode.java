@@ -3,6 +3,7 @@ package io.cloudist.core.model;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /**
@@ -21,7 +22,10 @@ public record TestNode(
         String uniqueId,
         @JsonInclude(Include.NON_EMPTY) String parentId,
         String displayName,
+
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
         String legacyName,
+
         Kind kind,
         @JsonInclude(Include.NON_EMPTY) String className,
         @JsonInclude(Include.NON_EMPTY) String methodName,
@@ -47,6 +51,13 @@ public record TestNode(
         className = Objects.requireNonNullElse(className, "");
         methodName = Objects.requireNonNullElse(methodName, "");
         methodParameters = Objects.requireNonNullElse(methodParameters, "");
+    }
+
+    /** The legacy name as written in a document: left out when it is the display name, as a reader then takes it. */
+    @JsonProperty("legacyName")
+    @JsonInclude(Include.NON_NULL)
+    String legacyNameUnlessDisplayName() {
+        return legacyName.equals(displayName) ? null : legacyName;
     }
 
     @JsonIgnore

@@ -191,12 +191,18 @@ class DocumentsTest {
         String written = new String(Documents.write(passed), StandardCharsets.UTF_8);
 
         assertThat(written)
-                .doesNotContain("parentId", "className", "methodName", "methodParameters")
+                .doesNotContain("parentId", "className", "methodName", "methodParameters", "legacyName")
                 .doesNotContain("failure", "stdout", "stderr", "cpuSeconds");
         assertThat(Documents.mapper().convertValue(Documents.mapper().valueToTree(passed), TestResult.class))
                 .isEqualTo(passed);
         assertThat(Documents.mapper().convertValue(Documents.mapper().valueToTree(printedAndFailed), TestResult.class))
                 .isEqualTo(printedAndFailed);
+        TestNode named =
+                new TestNode("[engine:e]/[class:A]", "", "A", "com.acme.A", TestNode.Kind.CONTAINER, "", "", "");
+        assertThat(new String(Documents.write(named), StandardCharsets.UTF_8))
+                .contains("\"legacyName\":\"com.acme.A\"");
+        assertThat(Documents.mapper().convertValue(Documents.mapper().valueToTree(named), TestNode.class))
+                .isEqualTo(named);
     }
 
     @Test
