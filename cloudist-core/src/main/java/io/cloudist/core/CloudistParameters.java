@@ -26,7 +26,8 @@ public final class CloudistParameters {
             CloudistProperties.WORKERS,
             "Surefire's forkCount, else available processors",
             TEST_ONLY,
-            "Number of workers to start. Unset, Surefire's forkCount decides (1.5C: 1.5 per processor), else one per processor.",
+            "Number of workers to start. Unset, Surefire's forkCount decides (1.5C: 1.5 per processor), else one"
+                    + " per processor.",
             "");
 
     public static final Parameter GRANULARITY = new Parameter(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonProperty.Access;
 import java.util.Objects;
 
 /**
@@ -22,10 +23,7 @@ public record TestNode(
         String uniqueId,
         @JsonInclude(Include.NON_EMPTY) String parentId,
         String displayName,
-
-        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
-        String legacyName,
-
+        @JsonProperty(access = Access.WRITE_ONLY) String legacyName,
         Kind kind,
         @JsonInclude(Include.NON_EMPTY) String className,
         @JsonInclude(Include.NON_EMPTY) String methodName,
