@@ -122,7 +122,7 @@ class CloudFixturesIT {
         redirected = builds.cloudist(
                 builds.copy("console", "cloud-redirected"),
                 env,
-                concat(ec2, REDIRECT).toArray(String[]::new));
+                concat(ec2, List.of(REDIRECT)).toArray(String[]::new));
         // The recipe binds cloudist in place of Surefire (LifecycleIT); its tests record their runs in the file
         // -Dfixture.runs names, here one in the test JVM's working directory.
         lifecycle = builds.maven(
@@ -255,12 +255,6 @@ class CloudFixturesIT {
 
     private static Path lifecycleReports(BuildResult build) {
         return build.project().resolve("app/target/surefire-reports");
-    }
-
-    private static List<String> concat(List<String> first, String... more) {
-        List<String> all = new ArrayList<>(first);
-        all.addAll(List.of(more));
-        return all;
     }
 
     private static List<String> concat(List<String> first, List<String> more) {

@@ -23,9 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The recipe of docs/getting-started.md that makes cloudist replace Surefire in the lifecycle: Surefire's
  * {@code default-test} execution turned off, {@code cloudist:test-no-fork} bound in its place, in a reactor's parent.
- * {@code mvn verify} then compiles the tests once and runs each test once, through cloudist, with Surefire's
- * configuration; Surefire's switches and {@code -Dsurefire.*} properties keep working; and the parent, a {@code pom} module, prints nothing about tests.
- * Each fixture test appends its name to the file {@code -Dfixture.runs} names.
+ * {@code mvn verify} then compiles once and runs each test once, through cloudist, with Surefire's configuration;
+ * Surefire's switches and {@code -Dsurefire.*} properties keep working; and the parent, a {@code pom} module, prints
+ * nothing about tests. Each fixture test appends its name to the file {@code -Dfixture.runs} names.
  */
 class LifecycleIT {
     private static final String FIXTURE = "lifecycle";

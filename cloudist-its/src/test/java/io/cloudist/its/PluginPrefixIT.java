@@ -26,9 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The documented way to type {@code mvn cloudist:test} in a project that does not declare the plugin: {@code mvn
- * install} of cloudist-maven-plugin, and {@code <pluginGroup>io.cloudist</pluginGroup>} in settings.xml. Checked on the
- * Maven 3.8.7 and 3.9.11 (and on the Maven that runs this build, when it is another), each with a local repository that starts empty, so that only that
- * install can have told Maven what the prefix cloudist stands for.
+ * install} of cloudist-maven-plugin, and {@code <pluginGroup>io.cloudist</pluginGroup>} in settings.xml. Checked on
+ * Maven 3.8.7 and 3.9.11 (and on the Maven that runs this build, when it is another), each with a local repository
+ * that starts empty, so that only that install can have told Maven what the prefix cloudist stands for.
  */
 class PluginPrefixIT {
     private static final String FIXTURE = "undeclared";
