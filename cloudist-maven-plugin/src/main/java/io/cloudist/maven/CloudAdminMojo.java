@@ -70,8 +70,7 @@ abstract class CloudAdminMojo extends AbstractMojo {
                             session.getCurrentProject().getRemotePluginRepositories()),
                     MavenFacts.artifactFiles(pluginArtifacts));
         } catch (CloudistException e) {
-            throw ErrorMessages.toMojoException(
-                    e, getLog(), session.getRequest().isShowErrors());
+            throw ErrorMessages.toMojoException(e, getLog(), showErrors());
         }
         MojoExecutionException failure = extension.call(() -> {
             try {
@@ -91,7 +90,12 @@ abstract class CloudAdminMojo extends AbstractMojo {
         try {
             act(AdminRequest.map(goal(), sources), new MavenRunListener(getLog(), text -> {}, System.out, System.err));
         } catch (CloudistException e) {
-            throw ErrorMessages.toMojoException(e, getLog());
+            throw ErrorMessages.toMojoException(e, getLog(), showErrors());
         }
+    }
+
+    /** Whether Maven runs with {@code -e}; false without a session, as in tests. */
+    private boolean showErrors() {
+        return session != null && session.getRequest().isShowErrors();
     }
 }

@@ -13,18 +13,10 @@ final class ErrorMessages {
     private ErrorMessages() {}
 
     /**
-     * A configuration error names the POM element, the {@code -D} property and the fix; any other keeps its message,
-     * which by cloudist's convention already carries what matters of its cause. Neither carries the cause: Maven
-     * would append every cause's message (an AWS SDK's can run to many lines). The whole exception goes to the debug
-     * log ({@code mvn -X}).
-     */
-    static MojoExecutionException toMojoException(CloudistException e, Log log) {
-        return toMojoException(e, log, false);
-    }
-
-    /**
-     * The Maven error for {@code e}: its message alone, which says what to do; what caused it goes to the debug log
-     * ({@code -X}), and with {@code showErrors} ({@code -e}) it is the error's cause too, so that Maven prints it.
+     * The Maven error for {@code e}. A configuration error names the POM element, the {@code -D} property and the fix;
+     * any other keeps its message, which by cloudist's convention already carries what matters of its cause. Without
+     * {@code showErrors} ({@code mvn -e}) it does not carry the cause: Maven would append every cause's message (an
+     * AWS SDK's can run to many lines). The whole exception goes to the debug log ({@code mvn -X}) either way.
      */
     static MojoExecutionException toMojoException(CloudistException e, Log log, boolean showErrors) {
         log.debug("cloudist failed", e);

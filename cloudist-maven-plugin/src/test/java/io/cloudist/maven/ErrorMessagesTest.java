@@ -65,8 +65,8 @@ class ErrorMessagesTest {
 
     @Test
     void otherCloudistExceptionsKeepTheirMessage() {
-        MojoExecutionException e =
-                ErrorMessages.toMojoException(new CloudistException("worker could not start"), new RecordingLog());
+        MojoExecutionException e = ErrorMessages.toMojoException(
+                new CloudistException("worker could not start"), new RecordingLog(), false);
 
         assertThat(e).hasMessage("worker could not start");
     }
@@ -77,7 +77,7 @@ class ErrorMessagesTest {
         IllegalStateException sdkError = new IllegalStateException("Unable to load credentials from any provider");
 
         MojoExecutionException e = ErrorMessages.toMojoException(
-                new CloudistException("No AWS credentials found: run aws configure", sdkError), log);
+                new CloudistException("No AWS credentials found: run aws configure", sdkError), log, false);
 
         assertThat(e).hasMessage("No AWS credentials found: run aws configure").hasNoCause();
         assertThat(log.lines).singleElement().asString().startsWith("DEBUG cloudist failed: ");
@@ -98,7 +98,8 @@ class ErrorMessagesTest {
     void configurationExceptionBecomesAMojoExecutionExceptionWithTheTeachingMessage() {
         MojoExecutionException e = ErrorMessages.toMojoException(
                 new ConfigurationException(CloudistProperties.GROUPS, "(a", "balance the parentheses"),
-                new RecordingLog());
+                new RecordingLog(),
+                false);
 
         assertThat(e).hasMessage("Invalid value '(a' for <groups> (-Dgroups): balance the parentheses.");
         assertThat(e).hasNoCause();

@@ -193,16 +193,18 @@ class DocumentsTest {
         assertThat(written)
                 .doesNotContain("parentId", "className", "methodName", "methodParameters", "legacyName")
                 .doesNotContain("failure", "stdout", "stderr", "cpuSeconds");
-        assertThat(Documents.mapper().convertValue(Documents.mapper().valueToTree(passed), TestResult.class))
-                .isEqualTo(passed);
-        assertThat(Documents.mapper().convertValue(Documents.mapper().valueToTree(printedAndFailed), TestResult.class))
-                .isEqualTo(printedAndFailed);
+        assertThat(writtenAndRead(passed, TestResult.class)).isEqualTo(passed);
+        assertThat(writtenAndRead(printedAndFailed, TestResult.class)).isEqualTo(printedAndFailed);
         TestNode named =
                 new TestNode("[engine:e]/[class:A]", "", "A", "com.acme.A", TestNode.Kind.CONTAINER, "", "", "");
         assertThat(new String(Documents.write(named), StandardCharsets.UTF_8))
                 .contains("\"legacyName\":\"com.acme.A\"");
-        assertThat(Documents.mapper().convertValue(Documents.mapper().valueToTree(named), TestNode.class))
-                .isEqualTo(named);
+        assertThat(writtenAndRead(named, TestNode.class)).isEqualTo(named);
+    }
+
+    /** {@code value} written as a document writes it and read back. */
+    private static <T> T writtenAndRead(T value, Class<T> type) {
+        return Documents.mapper().convertValue(Documents.mapper().valueToTree(value), type);
     }
 
     @Test
