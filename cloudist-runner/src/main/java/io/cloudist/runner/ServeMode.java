@@ -35,6 +35,12 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *
  * <p>The first request's events begin with a {@code ready} event whose time is when this JVM was ready for work (its
  * launcher made and warmed), so that the worker can tell the JVM's start from the request's own time.
+ *
+ * <p>A command {@code prepare<TAB><requestFile>} discovers that request ahead of time, while the JVM would otherwise
+ * wait: a worker sends it to a module's warm test JVM as soon as it knows its next task is that module's. When the
+ * next request to run has the same content, the prepared test plan runs without a second discovery; any other
+ * request drops the preparation and runs as usual, and so does one whose preparation failed. A prepared request keeps
+ * its launcher session open until it runs, so that the project's session listeners still see one session per request.
  */
 final class ServeMode {
     /** The exit code when the worker went away during a request. */
@@ -44,11 +50,16 @@ final class ServeMode {
     /** The option that names a file to create once the JVM is ready for its first request. */
     static final String READY_FILE = "--ready-file";
 
+    /** The first field of a command that prepares a request rather than runs it. */
+    static final String PREPARE = "prepare";
+
     private static final String END = "\u0000end";
 
     private final OutputCapture capture;
     private final PrintStream log;
     private Launcher launcher;
+    /** The request discovered ahead of its run, if any. */
+    private PreparedRequest prepared;
     /** When the JVM was ready for its first request; 0 once the {@code ready} event is written. */
     private long readyMillis;
 
@@ -81,15 +92,21 @@ final class ServeMode {
             if (ready != null) {
                 signalReady(ready, log);
             }
-            for (String line = lines.take(); !line.equals(END); line = lines.take()) {
-                if (!line.trim().isEmpty()) {
-                    busy.set(true);
-                    try {
-                        serve.execute(line);
-                    } finally {
-                        busy.set(false);
+            try {
+                for (String line = lines.take(); !line.equals(END); line = lines.take()) {
+                    if (line.startsWith(PREPARE + "\t")) {
+                        serve.prepare(Paths.get(line.substring(PREPARE.length() + 1)));
+                    } else if (!line.trim().isEmpty()) {
+                        busy.set(true);
+                        try {
+                            serve.execute(line);
+                        } finally {
+                            busy.set(false);
+                        }
                     }
                 }
+            } finally {
+                serve.dropPrepared();
             }
             return 0;
         } catch (InterruptedException e) {
@@ -168,6 +185,43 @@ final class ServeMode {
                 .build());
     }
 
+    /**
+     * Discovers a request ahead of its run. A request that cannot be read or discovered is not prepared: its run
+     * discovers it again and reports what went wrong, as it would have.
+     */
+    private void prepare(Path requestFile) {
+        dropPrepared();
+        try {
+            prepared = PreparedRequest.discover(Files.readAllBytes(requestFile), RequestFile.read(requestFile));
+        } catch (Exception | LinkageError e) {
+            log.println(
+                    "cloudist-runner: could not prepare " + requestFile + "; it will be discovered when it runs: " + e);
+            capture.clear();
+        }
+    }
+
+    /**
+     * The preparation of a request with exactly this content, taken; null when there is none. What another request's
+     * discovery printed is dropped with it: those tests run elsewhere or later.
+     */
+    private PreparedRequest takePrepared(byte[] content) {
+        PreparedRequest taken = prepared;
+        prepared = null;
+        if (taken != null && !taken.isFor(content)) {
+            taken.close();
+            capture.clear();
+            return null;
+        }
+        return taken;
+    }
+
+    private void dropPrepared() {
+        if (prepared != null) {
+            prepared.close();
+            prepared = null;
+        }
+    }
+
     private void execute(String command) throws IOException {
         String[] files = command.split("\t", -1);
         if (files.length != 2 || files[0].isEmpty() || files[1].isEmpty()) {
@@ -179,16 +233,26 @@ final class ServeMode {
                 events.write(new JsonObject().put("event", "ready").put("time", readyMillis));
                 readyMillis = 0;
             }
+            PreparedRequest ready = null;
             try {
-                if (launcher == null) {
-                    launcher = LauncherFactory.create();
-                }
+                Path requestFile = Paths.get(files[0]);
                 EventWriter writer = new EventWriter(events, capture);
-                launcher.execute(RequestFile.read(Paths.get(files[0])), writer);
+                ready = takePrepared(Files.readAllBytes(requestFile));
+                if (ready != null) {
+                    ready.execute(writer);
+                } else {
+                    if (launcher == null) {
+                        launcher = LauncherFactory.create();
+                    }
+                    launcher.execute(RequestFile.read(requestFile), writer);
+                }
                 writer.writePrinted();
             } catch (Exception | LinkageError e) {
                 events.write(ThrowableJson.errorEvent(e));
             } finally {
+                if (ready != null) {
+                    ready.close();
+                }
                 capture.clear();
             }
             events.write(EventWriter.event("end"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudist.runner.fixtures.ConsoleOrderFixture;
 import io.cloudist.runner.fixtures.CpuFixture;
+import io.cloudist.runner.fixtures.DiscoveryLogFixture;
 import io.cloudist.runner.fixtures.ExitFixture;
 import io.cloudist.runner.fixtures.JUnit4Fixture;
 import io.cloudist.runner.fixtures.OutcomesFixture;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -220,6 +222,93 @@ class ServeModeTest {
     }
 
     @Test
+    void aPreparedRequestRunsOnItsOneDiscoveryInOneSessionAndReportsWhatAnUnpreparedOneDoes() throws Exception {
+        Path prepared = request("class " + DiscoveryLogFixture.class.getName());
+        Path sameAgain = request("class " + DiscoveryLogFixture.class.getName());
+        Path first = dir.resolve("first.jsonl");
+        Path second = dir.resolve("second.jsonl");
+        RunnerJvm.Exit exit = serveLogging(
+                prepare(prepared) + command(prepared, first) + command(sameAgain, second), "fixture.discoveryLog");
+
+        assertThat(exit.code()).as(exit.stderr()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("fixture.discoveryLog")))
+                .as("one discovery for the prepared request, one for the same request unprepared")
+                .hasSize(2);
+        assertThat(Files.readAllLines(dir.resolve("fixture.sessionLog")))
+                .as("one launcher session per request, the preparation's included")
+                .containsExactly("opened", "closed", "opened", "closed");
+        EventLog preparedLog = new EventLog(RunnerJvm.readLines(first));
+        EventLog unpreparedLog = new EventLog(RunnerJvm.readLines(second));
+        assertThat(outcomes(preparedLog)).isEqualTo(outcomes(unpreparedLog));
+        assertThat(outcomes(preparedLog))
+                .filteredOn(outcome -> outcome.contains("isPositive"))
+                .hasSize(2)
+                .allMatch(outcome -> outcome.endsWith(" SUCCESSFUL"));
+        assertThat(outputs(preparedLog))
+                .as("what the discovery printed is in the request's output, as without the preparation")
+                .isEqualTo(outputs(unpreparedLog))
+                .containsExactly("discovering DiscoveryLogFixture\n");
+    }
+
+    @Test
+    void aPreparationForAnotherRequestIsDroppedAndTheRequestRunsAsUsual() throws Exception {
+        Path prepared = request("class " + DiscoveryLogFixture.class.getName());
+        Path other = request("class " + TaggedFixture.class.getName());
+        Path events = dir.resolve("events.jsonl");
+        RunnerJvm.Exit exit = serveLogging(prepare(prepared) + command(other, events), "fixture.discoveryLog");
+
+        assertThat(exit.code()).as(exit.stderr()).isZero();
+        EventLog log = new EventLog(RunnerJvm.readLines(events));
+        assertThat(log.status("quick()")).isEqualTo("SUCCESSFUL");
+        assertThat(log.named("started")).noneMatch(e -> e.toString().contains("DiscoveryLogFixture"));
+        assertThat(outputs(log))
+                .as("the dropped preparation's output is not this request's")
+                .isEmpty();
+        assertThat(Files.readAllLines(dir.resolve("fixture.sessionLog")))
+                .as("the dropped preparation's session is closed")
+                .containsExactly("opened", "closed", "opened", "closed");
+    }
+
+    @Test
+    void aRequestThatCannotBePreparedIsReportedWhenItRuns() throws Exception {
+        Path bad = request("selectEverything please");
+        Path events = dir.resolve("bad.jsonl");
+        RunnerJvm.Exit exit = serve(prepare(bad) + command(bad, events));
+
+        assertThat(exit.code()).isZero();
+        EventLog log = new EventLog(RunnerJvm.readLines(events));
+        assertThat(log.eventNames()).containsExactly("ready", "error", "end");
+        assertThat(log.named("error").get(0).get("message").asText()).contains("unknown keyword 'selectEverything'");
+    }
+
+    /** Serves with the fixtures' discovery and session logs in files named after their properties in {@code dir}. */
+    private RunnerJvm.Exit serveLogging(String commands, String... logs) throws Exception {
+        Path properties = dir.resolve("logs.properties");
+        StringBuilder text = new StringBuilder();
+        for (String property :
+                Stream.concat(Stream.of(logs), Stream.of("fixture.sessionLog")).toList()) {
+            text.append(property)
+                    .append('=')
+                    .append(dir.resolve(property).toString().replace("\\", "/"))
+                    .append('\n');
+        }
+        Files.writeString(properties, text);
+        return RunnerJvm.run(dir, commands, RunnerMain.SYSTEM_PROPERTIES, properties.toString(), "serve");
+    }
+
+    /** Each finished node's id and status, in order. */
+    private static List<String> outcomes(EventLog log) {
+        return log.named("finished").stream()
+                .map(e -> e.get("uniqueId").asText() + " " + e.get("status").asText())
+                .toList();
+    }
+
+    /** The text of each output event. */
+    private static List<String> outputs(EventLog log) {
+        return log.named("output").stream().map(e -> e.get("text").asText()).toList();
+    }
+
+    @Test
     void eachStartAndFinishCarriesTheJvmsCpuTimeSoThatComputingTellsFromWaiting() throws Exception {
         EventLog log = serveOne("class " + CpuFixture.class.getName());
 
@@ -380,6 +469,10 @@ class ServeModeTest {
 
     private Path request(String... lines) throws IOException {
         return RunnerJvm.request(dir, lines);
+    }
+
+    private static String prepare(Path request) {
+        return ServeMode.PREPARE + "\t" + request + "\n";
     }
 
     private static String command(Path request, Path events) {

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -39,10 +40,17 @@ final class ModuleRunners implements AutoCloseable {
     /** What one more warm test JVM needs free on the machine. */
     private static final long BYTES_PER_WARM_JVM = 1L << 30;
 
-    /** The first pause between looks for the next assignment; each pause doubles, up to the longest. */
-    private static final long FIRST_LOOK_MILLIS = 200;
+    /**
+     * The first pause between looks for the next assignment; each pause doubles, up to the longest. The coordinator
+     * writes it within milliseconds of seeing the task start on a local store, and a task of the end of a run may last
+     * less than a second: a JVM started 200 ms late is still starting when its task begins.
+     */
+    private static final long FIRST_LOOK_MILLIS = 50;
 
     private static final long LONGEST_LOOK_PAUSE_MILLIS = 5_000;
+
+    /** The pause between looks at whether the current task's test JVM is up. */
+    private static final long CURRENT_UP_CHECK_MILLIS = 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(ModuleRunners.class);
 
@@ -86,7 +94,7 @@ final class ModuleRunners implements AutoCloseable {
         this.classData = classData;
     }
 
-    /** Starts the test JVM of the manifest's first module, the one with the most work, ahead of the first task. */
+    /** Starts the test JVM of a run's only module ahead of the first task. */
     void warmUp() {
         if (!manifest.modules().isEmpty()) {
             of(manifest.modules().get(0).module()).warmUp();
@@ -99,14 +107,15 @@ final class ModuleRunners implements AutoCloseable {
     }
 
     /**
-     * Gets the module an assignment names ready in the background while another module's task runs: its files
-     * fetched and, when memory allows a second warm test JVM, that JVM started. Nothing happens for a module already
-     * open, and a failure is left for the module's task to meet and report.
+     * Gets the module of the worker's next task ready in the background while another module's task runs: its files
+     * fetched and, when memory allows a second warm test JVM, that JVM started and the task's tests discovered in it
+     * ahead of their run. Nothing happens for a module already open, and a failure is left for the module's task to
+     * meet and report.
      */
-    void prepare(String moduleName) {
+    void prepare(Assignment next) {
         ModuleManifest module;
         try {
-            module = manifest.module(moduleName);
+            module = manifest.module(next.module());
         } catch (RuntimeException e) {
             return;
         }
@@ -120,7 +129,9 @@ final class ModuleRunners implements AutoCloseable {
                         synchronized (this) {
                             if (!closed && !open.containsKey(module.module()) && warmLimit() >= 2) {
                                 LOG.info("Starting the test JVM of {} ahead of its task", module.module());
-                                openRunner(module.module(), ready).warmUp();
+                                TaskRunner runner = openRunner(module.module(), ready);
+                                runner.warmUp();
+                                runner.prepare(next.uniqueIds());
                             }
                         }
                     },
@@ -131,12 +142,14 @@ final class ModuleRunners implements AutoCloseable {
     /**
      * Until the returned future is cancelled, looks for the worker's next assignment, which the coordinator writes
      * once it has seen the current task start, pausing longer each time, and {@linkplain #prepare prepares} its
-     * module once it is there. A run of one module has nothing to look for.
+     * module once it is there and the current task's test JVM is up: a JVM started ahead must not delay the start of
+     * the one the current task waits for. A run of one module has nothing to look for.
      *
      * @param next the next assignment if it is written yet; an error ends the looking, and the task itself will
      *     meet the store's trouble
+     * @param currentUp whether the test JVM of the task that runs now is up
      */
-    Future<?> prepareNext(Supplier<Optional<Assignment>> next) {
+    Future<?> prepareNext(Supplier<Optional<Assignment>> next, BooleanSupplier currentUp) {
         if (!severalModules()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -147,7 +160,10 @@ final class ModuleRunners implements AutoCloseable {
                     Optional<Assignment> assignment = next.get();
                     if (assignment.isPresent()) {
                         if (!assignment.get().stop() && !assignment.get().moved()) {
-                            prepare(assignment.get().module());
+                            while (!currentUp.getAsBoolean()) {
+                                Thread.sleep(CURRENT_UP_CHECK_MILLIS);
+                            }
+                            prepare(assignment.get());
                         }
                         return;
                     }

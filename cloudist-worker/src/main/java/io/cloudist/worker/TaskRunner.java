@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs assignments in test JVMs. A JVM that dies or times out costs only the test in progress: it gets an error
@@ -32,6 +34,7 @@ final class TaskRunner implements AutoCloseable {
     static final String TIMEOUT = "cloudist.TestJvmTimeout";
     static final String NOT_RUN = "cloudist.NotRun";
     private static final int TAIL_LINES = 30;
+    private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
     /** What a test JVM gets to start and reach its first test, on top of the timeout. */
     static final long STARTUP_ALLOWANCE_MILLIS = 120_000;
 
@@ -39,7 +42,9 @@ final class TaskRunner implements AutoCloseable {
     private final Heartbeats heartbeats;
     private final TestJvms jvms;
     private final TestJvmClassData classData;
-    private TestJvm jvm;
+    /** Read by the look-ahead's thread too ({@link #jvmUp}). */
+    private volatile TestJvm jvm;
+
     private int jvmCount;
     private int requestCount;
     private boolean warmJvmUnused;
@@ -75,6 +80,33 @@ final class TaskRunner implements AutoCloseable {
             jvm = startJvm();
             warmJvmUnused = true;
         }
+    }
+
+    /**
+     * Has the warm test JVM discover the first request of a task that this runner will run next, while it waits for
+     * it: the task's tests then start without a discovery of their own. Nothing happens without a live, unused JVM.
+     */
+    void prepare(List<String> uniqueIds) {
+        if (jvm == null || !jvm.isAlive() || !warmJvmUnused || uniqueIds.isEmpty()) {
+            return;
+        }
+        Path request = config.scratch().resolve("prepared-" + (requestCount + 1) + ".txt");
+        try {
+            Files.write(request, requestLines(batches(uniqueIds).get(0)), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            LOG.debug("Cannot write {}; the task's tests are discovered when it runs: {}", request, e.toString());
+            return;
+        }
+        jvm.prepare(request);
+    }
+
+    /**
+     * Whether this runner's test JVM is up: ready for requests, or already gone. Another module's JVM is started ahead
+     * of its task only after this, so that it does not take a start slot and the cores from the task that runs now.
+     */
+    boolean jvmUp() {
+        TestJvm current = jvm;
+        return current != null && (current.isReady() || !current.isAlive());
     }
 
     /** This module's files were fetched (or found in place) then: the module's first task will say so. */
@@ -297,9 +329,7 @@ final class TaskRunner implements AutoCloseable {
         Path request = config.scratch().resolve("request-" + n + ".txt");
         Path eventsFile = config.scratch().resolve("events-" + n + ".jsonl");
         try {
-            List<String> lines = new ArrayList<>();
-            new TreeMap<>(config.configurationParameters()).forEach((k, v) -> lines.add("config " + k + "=" + v));
-            uniqueIds.forEach(id -> lines.add("uniqueId " + id));
+            List<String> lines = requestLines(uniqueIds);
             // A module's scratch outlives its test JVMs: a runner made again for it counts its requests from 1, and
             // must not read the events an earlier runner's JVM left under the same name.
             Files.deleteIfExists(eventsFile);
@@ -324,6 +354,14 @@ final class TaskRunner implements AutoCloseable {
                 resultsBefore);
         jvm.send(request, eventsFile);
         return events;
+    }
+
+    /** A request's lines: the same tests always give the same lines, which is how a prepared request is known. */
+    private List<String> requestLines(List<String> uniqueIds) {
+        List<String> lines = new ArrayList<>();
+        new TreeMap<>(config.configurationParameters()).forEach((k, v) -> lines.add("config " + k + "=" + v));
+        uniqueIds.forEach(id -> lines.add("uniqueId " + id));
+        return lines;
     }
 
     private enum Ending {

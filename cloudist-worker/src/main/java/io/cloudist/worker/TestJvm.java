@@ -84,6 +84,21 @@ final class TestJvm implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks the runner to discover {@code request} now, while it waits, so that the request runs without a discovery
+     * of its own when it is sent with the same content; false if the JVM is gone. It is not a request sent: a JVM
+     * that dies after it has still run nothing.
+     */
+    boolean prepare(Path request) {
+        try {
+            commands.write(("prepare\t" + request + "\n").getBytes(StandardCharsets.UTF_8));
+            commands.flush();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

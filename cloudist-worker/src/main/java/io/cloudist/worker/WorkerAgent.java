@@ -193,7 +193,14 @@ public final class WorkerAgent {
                         Map.of());
             };
             try (ModuleRunners runners = new ModuleRunners(manifest, configure, heartbeats, jvms, classData)) {
-                runners.warmUp();
+                if (!runners.severalModules() || options.pool()) {
+                    // A local worker of a reactor's run gets its first assignment at once, and it may be any module's:
+                    // its test JVM starts once the assignment names the module, rather than one of the first module's
+                    // that would take a start slot and a core from the JVMs the first tasks wait for. A pool worker
+                    // may wait for its first assignment as long as the coordinator's poll: it warms the first module,
+                    // which the coordinator then hands it where that costs nothing.
+                    runners.warmUp();
+                }
                 for (int seq = 0; ; seq++) {
                     if (evicted()) {
                         LOG.info("Leaving run {} after {} assignments: {}", runId, seq, eviction.get());
@@ -220,7 +227,8 @@ public final class WorkerAgent {
                     TaskRunner runner = runners.of(assignment.module());
                     String nextKey = StoreKeys.assignment(runId, options.workerId(), seq + 1);
                     Future<?> lookAhead = runners.prepareNext(
-                            () -> store.get(nextKey).map(written -> Documents.read(written, Assignment.class)));
+                            () -> store.get(nextKey).map(written -> Documents.read(written, Assignment.class)),
+                            runner::jvmUp);
                     TaskResult result;
                     try {
                         result = runner.run(assignment, options.workerId());

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -46,18 +47,18 @@ class ModuleRunnersTest {
                 .isEqualTo(2);
         try (ModuleRunners runners = runners("g:app", "g:lib", "g:doc")) {
             runners.of("g:app");
-            runners.prepare("g:lib");
+            runners.prepare(taskOf("g:lib"));
             awaitOpen(runners, List.of("g:app", "g:lib"));
             assertThat(configuredOn)
                     .as("a module's files are fetched off the thread that runs tasks")
                     .isNotEmpty()
                     .doesNotContain(Thread.currentThread().getName());
 
-            runners.prepare("g:doc");
+            runners.prepare(taskOf("g:doc"));
             awaitOpen(runners, List.of("g:app", "g:doc"));
 
-            runners.prepare("g:app");
-            runners.prepare("not a module");
+            runners.prepare(taskOf("g:app"));
+            runners.prepare(taskOf("not a module"));
             Thread.sleep(200);
             assertThat(runners.openModules())
                     .as("a module already open, or one the run does not have, changes nothing")
@@ -74,11 +75,33 @@ class ModuleRunnersTest {
         AtomicInteger looks = new AtomicInteger();
         try (ModuleRunners runners = runners("g:app", "g:lib")) {
             runners.of("g:app");
-            Future<?> lookAhead = runners.prepareNext(() -> looks.incrementAndGet() < 3
-                    ? Optional.empty()
-                    : Optional.of(Assignment.task(1, "t1", 1, List.of("id"), 0, "g:lib")));
+            Future<?> lookAhead = runners.prepareNext(
+                    () -> looks.incrementAndGet() < 3
+                            ? Optional.empty()
+                            : Optional.of(Assignment.task(1, "t1", 1, List.of("id"), 0, "g:lib")),
+                    () -> true);
             lookAhead.get(30, TimeUnit.SECONDS);
             assertThat(looks).as("written by the third look").hasValue(3);
+            awaitOpen(runners, List.of("g:app", "g:lib"));
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void theNextModulesJvmStartsOnlyOnceTheCurrentTasksJvmIsUp() throws Exception {
+        assertThat(ModuleRunners.warmLimit())
+                .as("this test needs memory for two warm test JVMs")
+                .isEqualTo(2);
+        AtomicBoolean currentUp = new AtomicBoolean();
+        try (ModuleRunners runners = runners("g:app", "g:lib")) {
+            runners.of("g:app");
+            Future<?> lookAhead = runners.prepareNext(() -> Optional.of(taskOf("g:lib")), currentUp::get);
+            Thread.sleep(500);
+            assertThat(runners.openModules())
+                    .as("no JVM of the next module while the current task's JVM starts")
+                    .containsExactly("g:app");
+            currentUp.set(true);
+            lookAhead.get(30, TimeUnit.SECONDS);
             awaitOpen(runners, List.of("g:app", "g:lib"));
         }
     }
@@ -88,10 +111,12 @@ class ModuleRunnersTest {
     void lookingAheadStopsWhenTheTaskEnds() throws Exception {
         AtomicInteger looks = new AtomicInteger();
         try (ModuleRunners runners = runners("g:app", "g:lib")) {
-            Future<?> lookAhead = runners.prepareNext(() -> {
-                looks.incrementAndGet();
-                return Optional.empty();
-            });
+            Future<?> lookAhead = runners.prepareNext(
+                    () -> {
+                        looks.incrementAndGet();
+                        return Optional.empty();
+                    },
+                    () -> true);
             while (looks.get() < 2) {
                 Thread.sleep(20);
             }
@@ -110,6 +135,10 @@ class ModuleRunnersTest {
             assertThat(one.severalModules()).isFalse();
             assertThat(two.severalModules()).isTrue();
         }
+    }
+
+    private static Assignment taskOf(String module) {
+        return Assignment.task(1, "t1", 1, List.of("[engine:none]/[class:Nothing]"), 0, module);
     }
 
     private static void awaitOpen(ModuleRunners runners, List<String> expected) throws InterruptedException {

@@ -201,6 +201,19 @@ class WorkerAgentTest {
                 .extracting(TaskResult::jvmStarts)
                 .as("app's test JVM (warmed first) stays warm; at most two stay open, so doc's closes lib's")
                 .containsExactly(1, 1, 0, 1, 0, 1);
+        List<Path> prepared;
+        try (var files = Files.walk(temp.resolve("worker"))) {
+            prepared = files.filter(p -> p.getFileName().toString().startsWith("prepared-"))
+                    .toList();
+        }
+        assertThat(prepared)
+                .as("the JVMs started ahead for lib and doc discovered their tasks ahead (lib's second JVM writes over"
+                        + " its first's files in the module's scratch)")
+                .hasSize(2)
+                .allSatisfy(file -> assertThat(file.resolveSibling(
+                                file.getFileName().toString().replace("prepared-", "request-")))
+                        .as("the request run is the one prepared, byte for byte")
+                        .hasSameBinaryContentAs(file));
     }
 
     private static Map<String, TestResult> tests(TaskResult result) {

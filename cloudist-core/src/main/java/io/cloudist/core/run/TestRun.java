@@ -248,7 +248,7 @@ public final class TestRun {
                             store.uptimeClock(clock),
                             lead.failurePolicy().skipAfterFailureCount())
                     .abortingWhen(guard::aborting)
-                    .warmingAtBoot(manifest.modules().get(0).module())
+                    .warmingAtBoot(warmAtBoot(manifest, lead.cloud().isLocal()))
                     .sharingCores(lead.cloud().isLocal() ? Runtime.getRuntime().availableProcessors() : 0);
             outcome = timings.time("tests", () -> coordinator.run(tasks));
             for (ModuleRun module : planned) {
@@ -384,6 +384,17 @@ public final class TestRun {
                 .stream()
                 .map(task -> task.measuredWith(u -> histories.get(u.module())))
                 .toList();
+    }
+
+    /**
+     * The module whose test JVM the workers start before their first assignment, as the worker's agent decides: the
+     * only module of a run of one; in a reactor's run, the first module on cloud workers, which may wait a poll for
+     * their first assignment, and none on local ones, which start the JVM of the module their first assignment names.
+     */
+    static String warmAtBoot(RunManifest manifest, boolean localWorkers) {
+        return localWorkers && manifest.modules().size() > 1
+                ? ""
+                : manifest.modules().get(0).module();
     }
 
     /** A module's final accounting from the coordinator's outcome of its tasks. */
