@@ -238,9 +238,7 @@ final class ServeMode {
                 Path requestFile = Paths.get(files[0]);
                 EventWriter writer = new EventWriter(events, capture);
                 ready = takePrepared(Files.readAllBytes(requestFile));
-                if (ready != null) {
-                    ready.execute(writer);
-                } else {
+                if (ready == null || !ready.execute(writer)) {
                     if (launcher == null) {
                         launcher = LauncherFactory.create();
                     }
