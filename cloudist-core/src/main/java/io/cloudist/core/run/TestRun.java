@@ -41,7 +41,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -205,9 +204,7 @@ public final class TestRun {
             List<WorkerHandle> handles = starter.first(workers);
             tasks = plan(planned, workers);
             List<Unit> units = planned.stream().flatMap(m -> m.units.stream()).toList();
-            listener.line(ConsoleLine.info(String.format(
-                    Locale.ROOT,
-                    "cloudist: %d tests in %d classes%s, %d tasks on %d %s workers",
+            listener.line(ConsoleLine.info(planLine(
                     units.stream().mapToInt(Unit::tests).sum(),
                     planned.stream()
                             .mapToLong(m -> m.units.stream()
@@ -215,7 +212,7 @@ public final class TestRun {
                                     .distinct()
                                     .count())
                             .sum(),
-                    reactor ? " of " + planned.size() + " modules" : "",
+                    reactor ? planned.size() : 0,
                     tasks.size(),
                     workers,
                     lead.cloud().backend())));
@@ -384,6 +381,23 @@ public final class TestRun {
                 .stream()
                 .map(task -> task.measuredWith(u -> histories.get(u.module())))
                 .toList();
+    }
+
+    /**
+     * What the plan holds, as the run says before its workers start: "cloudist: 185 tests in 58 classes of 12 modules,
+     * 20 tasks on 2 local workers".
+     *
+     * @param modules the modules of a reactor's run; 0 for a run of one module, which does not name it
+     */
+    static String planLine(long tests, long classes, int modules, int tasks, int workers, String backend) {
+        return "cloudist: " + counted(tests, "test") + " in " + counted(classes, "class")
+                + (modules > 0 ? " of " + counted(modules, "module") : "") + ", " + counted(tasks, "task") + " on "
+                + workers + " " + backend + (workers == 1 ? " worker" : " workers");
+    }
+
+    /** "1 test", "2 tests", "1 class", "3 classes". */
+    private static String counted(long n, String noun) {
+        return n + " " + (n == 1 ? noun : noun.endsWith("s") ? noun + "es" : noun + "s");
     }
 
     /**

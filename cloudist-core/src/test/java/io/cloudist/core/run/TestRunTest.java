@@ -26,6 +26,16 @@ class TestRunTest {
                 .isEmpty();
     }
 
+    @Test
+    void thePlansLineCountsInEnglish() {
+        assertThat(TestRun.planLine(185, 58, 12, 20, 2, "local"))
+                .isEqualTo("cloudist: 185 tests in 58 classes of 12 modules, 20 tasks on 2 local workers");
+        assertThat(TestRun.planLine(1, 1, 0, 1, 1, "local"))
+                .isEqualTo("cloudist: 1 test in 1 class, 1 task on 1 local worker");
+        assertThat(TestRun.planLine(5, 1, 1, 2, 4, "ec2"))
+                .isEqualTo("cloudist: 5 tests in 1 class of 1 module, 2 tasks on 4 ec2 workers");
+    }
+
     private static RunManifest manifest(String... modules) {
         return new RunManifest(
                 Documents.SCHEMA,
