@@ -44,6 +44,7 @@ final class TaskRunner implements AutoCloseable {
     private final TestJvmClassData classData;
     /** Read by the look-ahead's thread too ({@link #jvmUp}). */
     private volatile TestJvm jvm;
+
     private int jvmCount;
     private int requestCount;
     private boolean warmJvmUnused;
