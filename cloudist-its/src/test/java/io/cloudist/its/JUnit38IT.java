@@ -3,9 +3,9 @@ package io.cloudist.its;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudist.its.harness.BuildResult;
-import io.cloudist.its.harness.ConsoleOutput;
 import io.cloudist.its.harness.FixtureBuilds;
 import io.cloudist.its.harness.ReportedOutcomes;
+import io.cloudist.its.harness.SideBySide;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -17,16 +17,15 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JUnit38IT {
-    private static final String FIXTURE = "junit38";
-
-    private final FixtureBuilds builds = FixtureBuilds.fromSystemProperties();
     private BuildResult surefire;
     private BuildResult cloudist;
+    private SideBySide builds;
 
     @BeforeAll
     void buildWithSurefireAndCloudist() {
-        surefire = builds.surefire(builds.copy(FIXTURE, "surefire"));
-        cloudist = builds.cloudist(builds.copy(FIXTURE, "cloudist"), "-Dcloudist.workers=2");
+        builds = SideBySide.build(FixtureBuilds.fromSystemProperties(), "junit38", "-Dcloudist.workers=2");
+        surefire = builds.surefire();
+        cloudist = builds.cloudist();
     }
 
     @Test
@@ -45,12 +44,8 @@ class JUnit38IT {
     @Test
     void cloudistRunsTheSuiteAndReportsWhatSurefireReports() {
         assertThat(cloudist.succeeded()).as("%s", cloudist).isTrue();
-        assertThat(ReportedOutcomes.keys(cloudist.reportedTests()))
-                .as("%s", cloudist)
-                .containsExactlyElementsOf(ReportedOutcomes.keys(surefire.reportedTests()));
+        builds.assertCloudistReportsAndPrintsWhatSurefireDoes();
         assertThat(ReportedOutcomes.reportedClasses(cloudist.reportsDirectory()))
                 .containsExactly("io.cloudist.fixtures.junit38.TestAll");
-        assertThat(ConsoleOutput.resultsTotals(cloudist)).isEqualTo(ConsoleOutput.resultsTotals(surefire));
-        assertThat(ConsoleOutput.classBlocks(cloudist)).isEqualTo(ConsoleOutput.classBlocks(surefire));
     }
 }

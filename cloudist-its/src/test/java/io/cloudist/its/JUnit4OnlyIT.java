@@ -6,6 +6,7 @@ import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.ConsoleOutput;
 import io.cloudist.its.harness.FixtureBuilds;
 import io.cloudist.its.harness.ReportedOutcomes;
+import io.cloudist.its.harness.SideBySide;
 import io.cloudist.its.harness.SurefireReports;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,16 +19,15 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JUnit4OnlyIT {
-    private static final String FIXTURE = "junit4-only";
-
-    private final FixtureBuilds builds = FixtureBuilds.fromSystemProperties();
     private BuildResult surefire;
     private BuildResult cloudist;
+    private SideBySide builds;
 
     @BeforeAll
     void buildWithSurefireAndCloudist() {
-        surefire = builds.surefire(builds.copy(FIXTURE, "surefire"));
-        cloudist = builds.cloudist(builds.copy(FIXTURE, "cloudist"), "-Dcloudist.workers=2");
+        builds = SideBySide.build(FixtureBuilds.fromSystemProperties(), "junit4-only", "-Dcloudist.workers=2");
+        surefire = builds.surefire();
+        cloudist = builds.cloudist();
     }
 
     @Test
@@ -55,13 +55,7 @@ class JUnit4OnlyIT {
 
     @Test
     void cloudistReportsTheSameTestsWithTheSameOutcomesAsSurefire() {
-        assertThat(ReportedOutcomes.keys(cloudist.reportedTests()))
-                .as("%s", cloudist)
-                .containsExactlyElementsOf(ReportedOutcomes.keys(surefire.reportedTests()));
-        assertThat(ReportedOutcomes.reportedClasses(cloudist.reportsDirectory()))
-                .isEqualTo(ReportedOutcomes.reportedClasses(surefire.reportsDirectory()));
-        assertThat(ConsoleOutput.resultsTotals(cloudist)).isEqualTo(ConsoleOutput.resultsTotals(surefire));
-        assertThat(ConsoleOutput.classBlocks(cloudist)).isEqualTo(ConsoleOutput.classBlocks(surefire));
+        builds.assertCloudistReportsAndPrintsWhatSurefireDoes();
     }
 
     @Test
