@@ -42,9 +42,7 @@ class ModuleRunnersTest {
     @Test
     @Timeout(60)
     void theNextTasksModuleIsMadeReadyInTheBackgroundWithoutClosingTheRunningOne() throws Exception {
-        assertThat(ModuleRunners.warmLimit())
-                .as("this test needs memory for two warm test JVMs")
-                .isEqualTo(2);
+        assertRoomForTwoWarmJvms();
         try (ModuleRunners runners = runners("g:app", "g:lib", "g:doc")) {
             runners.of("g:app");
             runners.prepare(taskOf("g:lib"));
@@ -69,9 +67,7 @@ class ModuleRunnersTest {
     @Test
     @Timeout(60)
     void theNextAssignmentIsLookedForUntilItIsWrittenAndItsModulePrepared() throws Exception {
-        assertThat(ModuleRunners.warmLimit())
-                .as("this test needs memory for two warm test JVMs")
-                .isEqualTo(2);
+        assertRoomForTwoWarmJvms();
         AtomicInteger looks = new AtomicInteger();
         try (ModuleRunners runners = runners("g:app", "g:lib")) {
             runners.of("g:app");
@@ -89,9 +85,7 @@ class ModuleRunnersTest {
     @Test
     @Timeout(60)
     void theNextModulesJvmStartsOnlyOnceTheCurrentTasksJvmIsUp() throws Exception {
-        assertThat(ModuleRunners.warmLimit())
-                .as("this test needs memory for two warm test JVMs")
-                .isEqualTo(2);
+        assertRoomForTwoWarmJvms();
         AtomicBoolean currentUp = new AtomicBoolean();
         try (ModuleRunners runners = runners("g:app", "g:lib")) {
             runners.of("g:app");
@@ -135,6 +129,12 @@ class ModuleRunnersTest {
             assertThat(one.severalModules()).isFalse();
             assertThat(two.severalModules()).isTrue();
         }
+    }
+
+    private static void assertRoomForTwoWarmJvms() {
+        assertThat(ModuleRunners.warmLimit())
+                .as("this test needs memory for two warm test JVMs")
+                .isEqualTo(2);
     }
 
     private static Assignment taskOf(String module) {

@@ -216,4 +216,21 @@ final class RunProgress implements CoordinatorListener {
         lastProgress = now;
         listener.progress(count.snapshot(now, busyWorkers, liveWorkers));
     }
+
+    /**
+     * What the plan holds, as the run says before its workers start: "cloudist: 185 tests in 58 classes of 12 modules,
+     * 20 tasks on 2 local workers".
+     *
+     * @param modules the modules of a reactor's run; 0 for a run of one module, which does not name it
+     */
+    static String planLine(long tests, long classes, int modules, int tasks, int workers, String backend) {
+        return "cloudist: " + counted(tests, "test") + " in " + counted(classes, "class")
+                + (modules > 0 ? " of " + counted(modules, "module") : "") + ", " + counted(tasks, "task") + " on "
+                + workers + " " + backend + (workers == 1 ? " worker" : " workers");
+    }
+
+    /** "1 test", "2 tests", "1 class", "3 classes". */
+    private static String counted(long n, String noun) {
+        return n + " " + (n == 1 ? noun : noun.endsWith("s") ? noun + "es" : noun + "s");
+    }
 }

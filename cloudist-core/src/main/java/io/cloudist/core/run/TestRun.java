@@ -204,7 +204,7 @@ public final class TestRun {
             List<WorkerHandle> handles = starter.first(workers);
             tasks = plan(planned, workers);
             List<Unit> units = planned.stream().flatMap(m -> m.units.stream()).toList();
-            listener.line(ConsoleLine.info(planLine(
+            listener.line(ConsoleLine.info(RunProgress.planLine(
                     units.stream().mapToInt(Unit::tests).sum(),
                     planned.stream()
                             .mapToLong(m -> m.units.stream()
@@ -245,7 +245,8 @@ public final class TestRun {
                             store.uptimeClock(clock),
                             lead.failurePolicy().skipAfterFailureCount())
                     .abortingWhen(guard::aborting)
-                    .warmingAtBoot(warmAtBoot(manifest, lead.cloud().isLocal()))
+                    .warmingAtBoot(
+                            WorkerStarter.bootModule(manifest, lead.cloud().isLocal()))
                     .sharingCores(lead.cloud().isLocal() ? Runtime.getRuntime().availableProcessors() : 0);
             outcome = timings.time("tests", () -> coordinator.run(tasks));
             for (ModuleRun module : planned) {
@@ -381,34 +382,6 @@ public final class TestRun {
                 .stream()
                 .map(task -> task.measuredWith(u -> histories.get(u.module())))
                 .toList();
-    }
-
-    /**
-     * What the plan holds, as the run says before its workers start: "cloudist: 185 tests in 58 classes of 12 modules,
-     * 20 tasks on 2 local workers".
-     *
-     * @param modules the modules of a reactor's run; 0 for a run of one module, which does not name it
-     */
-    static String planLine(long tests, long classes, int modules, int tasks, int workers, String backend) {
-        return "cloudist: " + counted(tests, "test") + " in " + counted(classes, "class")
-                + (modules > 0 ? " of " + counted(modules, "module") : "") + ", " + counted(tasks, "task") + " on "
-                + workers + " " + backend + (workers == 1 ? " worker" : " workers");
-    }
-
-    /** "1 test", "2 tests", "1 class", "3 classes". */
-    private static String counted(long n, String noun) {
-        return n + " " + (n == 1 ? noun : noun.endsWith("s") ? noun + "es" : noun + "s");
-    }
-
-    /**
-     * The module whose test JVM the workers start before their first assignment, as the worker's agent decides: the
-     * only module of a run of one; in a reactor's run, the first module on cloud workers, which may wait a poll for
-     * their first assignment, and none on local ones, which start the JVM of the module their first assignment names.
-     */
-    static String warmAtBoot(RunManifest manifest, boolean localWorkers) {
-        return localWorkers && manifest.modules().size() > 1
-                ? ""
-                : manifest.modules().get(0).module();
     }
 
     /** A module's final accounting from the coordinator's outcome of its tasks. */

@@ -1,6 +1,7 @@
 package io.cloudist.core.run;
 
 import io.cloudist.core.protocol.BlobRef;
+import io.cloudist.core.protocol.RunManifest;
 import io.cloudist.core.provision.Provisioner;
 import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.provision.WorkerLaunch;
@@ -70,5 +71,16 @@ final class WorkerStarter {
                 testClasspath));
         timeline.workersStarted(handles, started);
         return handles;
+    }
+
+    /**
+     * The module whose test JVM the workers start before their first assignment, as the worker's agent decides: the
+     * only module of a run of one; in a reactor's run, the first module on cloud workers, which may wait a poll for
+     * their first assignment, and none on local ones, which start the JVM of the module their first assignment names.
+     */
+    static String bootModule(RunManifest manifest, boolean localWorkers) {
+        return localWorkers && manifest.modules().size() > 1
+                ? ""
+                : manifest.modules().get(0).module();
     }
 }

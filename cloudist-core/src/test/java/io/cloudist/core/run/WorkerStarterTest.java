@@ -10,30 +10,20 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class TestRunTest {
+class WorkerStarterTest {
     @Test
     void workersWarmTheOnlyModuleAtBootAndInAReactorsRunOnlyOnTheCloud() {
         RunManifest one = manifest("g:app");
         RunManifest reactor = manifest("g:app", "g:lib");
 
-        assertThat(TestRun.warmAtBoot(one, true)).isEqualTo("g:app");
-        assertThat(TestRun.warmAtBoot(one, false)).isEqualTo("g:app");
-        assertThat(TestRun.warmAtBoot(reactor, false))
+        assertThat(WorkerStarter.bootModule(one, true)).isEqualTo("g:app");
+        assertThat(WorkerStarter.bootModule(one, false)).isEqualTo("g:app");
+        assertThat(WorkerStarter.bootModule(reactor, false))
                 .as("a cloud worker may wait a poll for its first assignment: it warms the first module")
                 .isEqualTo("g:app");
-        assertThat(TestRun.warmAtBoot(reactor, true))
+        assertThat(WorkerStarter.bootModule(reactor, true))
                 .as("a local worker starts the JVM of its first assignment's module, whichever it is")
                 .isEmpty();
-    }
-
-    @Test
-    void thePlansLineCountsInEnglish() {
-        assertThat(TestRun.planLine(185, 58, 12, 20, 2, "local"))
-                .isEqualTo("cloudist: 185 tests in 58 classes of 12 modules, 20 tasks on 2 local workers");
-        assertThat(TestRun.planLine(1, 1, 0, 1, 1, "local"))
-                .isEqualTo("cloudist: 1 test in 1 class, 1 task on 1 local worker");
-        assertThat(TestRun.planLine(5, 1, 1, 2, 4, "ec2"))
-                .isEqualTo("cloudist: 5 tests in 1 class of 1 module, 2 tasks on 4 ec2 workers");
     }
 
     private static RunManifest manifest(String... modules) {
