@@ -12,6 +12,11 @@ final class CloudistRunner implements ReactorRun.Runner {
         return onLead(lead, listener -> Cloudist.run(request, listener));
     }
 
+    @Override
+    public void warmUp(ReactorModule module) {
+        Cloudist.warmUp(module.run().request());
+    }
+
     /**
      * What {@code action} returns, called on the lead module's console listener, with its cloud modules loaded and
      * the plugin's class loader as the thread's context class loader: run from a Maven event, the thread's is Maven's,

@@ -38,6 +38,12 @@ final class ReactorRun {
             return "its tests run with the reactor's after the last module (-Dcloudist.reactor=false runs them now)";
         }
 
+        /**
+         * Starts, in the background, what the run will do first with {@code module}'s tests, while Maven builds the
+         * reactor's other modules; it returns at once.
+         */
+        default void warmUp(ReactorModule module) {}
+
         /** What the run does, said when it starts: "running the tests of 3 modules as one run". */
         default String starting(int modules) {
             return "running the tests of " + modules + (modules == 1 ? " module" : " modules") + " as one run";
@@ -78,6 +84,9 @@ final class ReactorRun {
         }
         if (!(step instanceof ReactorLedger.Step.NotRun)) {
             log.info("cloudist: " + module.name() + " collected; " + runner.collected());
+        }
+        if (step instanceof ReactorLedger.Step.Wait) {
+            runner.warmUp(module);
         }
         act(step);
         throwUnreported(step);

@@ -45,6 +45,7 @@ final class ReactorFixture implements ReactorRun.Runner {
     final Map<MavenProject, List<MavenProject>> downstream = new IdentityHashMap<>(Map.of(b, List.of(c)));
     final Map<String, Summary> summaries = new HashMap<>();
     final List<ReactorRequest> runs = new ArrayList<>();
+    final List<String> warmedUp = new ArrayList<>();
 
     ReactorView view(String failureBehavior) {
         return new ReactorView(projects, result, p -> downstream.getOrDefault(p, List.of()), failureBehavior, root);
@@ -67,6 +68,11 @@ final class ReactorFixture implements ReactorRun.Runner {
                 execution(),
                 new Mapping.Run(request, testFailureIgnore, 0, CloudExtension.none(), List.of()),
                 new RunConsole(log, false, out, out));
+    }
+
+    @Override
+    public synchronized void warmUp(ReactorModule module) {
+        warmedUp.add(module.projectKey());
     }
 
     @Override

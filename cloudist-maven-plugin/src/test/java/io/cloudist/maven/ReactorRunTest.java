@@ -67,6 +67,22 @@ class ReactorRunTest {
     }
 
     @Test
+    void eachModuleThatWaitsForTheRunWarmsItUpAndTheLastOneRunsIt() throws Exception {
+        ReactorRun run = install(reactor.view(), reactor);
+
+        run.account(reactor.root, log);
+        run.collect(reactor.module(reactor.a, log));
+        run.collect(reactor.module(reactor.b, log));
+        assertThat(reactor.warmedUp).containsExactly("com.acme:a", "com.acme:b");
+        assertThat(reactor.runs).isEmpty();
+
+        run.collect(reactor.module(reactor.c, log));
+
+        assertThat(reactor.warmedUp).containsExactly("com.acme:a", "com.acme:b");
+        assertThat(reactor.runs).hasSize(1);
+    }
+
+    @Test
     void failingModulesBecomeTheirOwnBuildFailuresWhenTheSessionEndsBeforeMavensSummary() throws Exception {
         reactor.summaries.put("com.acme:a", new Summary(3, 1, 0, 0, 0));
         reactor.summaries.put("com.acme:c", new Summary(3, 0, 2, 0, 0));

@@ -38,6 +38,15 @@ public final class Cloudist {
     }
 
     /**
+     * Starts, in the background, what {@code request}'s run will do first: a reactor's module calls this when it is
+     * collected, so that the run, after the last module, finds its documents' serializers built and the module's
+     * jars hashed. It returns at once and never fails.
+     */
+    public static void warmUp(RunRequest request) {
+        WarmUp.ahead(request);
+    }
+
+    /**
      * Builds and pushes the runtime image that the cloud workers of {@code request} boot from, unless the backend's
      * repository holds it already ({@code cloudist:image}): a later run of the same classpath pushes nothing.
      *

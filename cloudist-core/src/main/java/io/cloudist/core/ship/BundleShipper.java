@@ -197,7 +197,10 @@ public final class BundleShipper {
     private BlobRef jar(Path jar) {
         ClasspathEntries.checkJar(jar).ifPresent(warnings::add);
         return upload(
-                jar, Hashing.sha256(jar), BlobRef.Kind.JAR, jar.getFileName().toString());
+                jar,
+                Hashing.remembered(jar),
+                BlobRef.Kind.JAR,
+                jar.getFileName().toString());
     }
 
     /** A path relative to the module directory, made relative to the bundle's root. */

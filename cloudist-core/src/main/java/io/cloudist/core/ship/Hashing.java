@@ -1,8 +1,7 @@
 package io.cloudist.core.ship;
 
+import io.cloudist.core.store.FileHashes;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,16 +23,21 @@ final class Hashing {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /** The hash of {@code file}'s bytes, read now: for what was downloaded. */
     static String sha256(Path file) {
-        MessageDigest digest = sha256();
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
+        try {
+            return FileHashes.of(file);
         } catch (IOException e) {
             throw ClasspathEntries.unreadable(file, e);
         }
-        return hex(digest);
+    }
+
+    /** The hash of a local file to ship: remembered while the file is unchanged ({@link FileHashes#remembered}). */
+    static String remembered(Path file) {
+        try {
+            return FileHashes.shared().remembered(file);
+        } catch (IOException e) {
+            throw ClasspathEntries.unreadable(file, e);
+        }
     }
 }

@@ -3,7 +3,6 @@ package io.cloudist.core.store;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.CloudistParameters;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -14,10 +13,7 @@ import java.nio.file.ReadOnlyFileSystemException;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,16 +119,14 @@ public final class LocalDirectoryStore implements Store {
         return Files.isRegularFile(path(key));
     }
 
-    /** The hash of the file itself: reading a local file again costs little next to what it protects against. */
+    /**
+     * The hash of the file itself, read again unless the file has kept its size, time and identity since this JVM
+     * last read it ({@link FileHashes#remembered}): a stored blob is never rewritten in place.
+     */
     @Override
     public Optional<String> sha256(String key) {
-        MessageDigest digest = sha256();
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(path(key))) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return Optional.of(HexFormat.of().formatHex(digest.digest()));
+        try {
+            return Optional.of(FileHashes.shared().remembered(path(key)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -221,14 +215,6 @@ public final class LocalDirectoryStore implements Store {
     @Override
     public String location() {
         return root.toString();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
     }
 
     private Path path(String key) {
