@@ -40,6 +40,11 @@ public final class DiscoveryCache {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /** Builds the reader and writer of the cached plan now, ahead of a run's first read ({@link Documents#prefetch}). */
+    public static void prefetch() {
+        Documents.prefetch(CachedPlan.class);
+    }
+
     /** The cached plan when it was made with {@code key}. */
     public Optional<List<TestNode>> get(String key) {
         if (!Files.isRegularFile(file)) {

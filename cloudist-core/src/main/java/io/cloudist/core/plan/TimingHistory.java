@@ -88,6 +88,11 @@ public final class TimingHistory {
         }
     }
 
+    /** Builds the reader and writer of the stored form now, ahead of a run's first read ({@link Documents#prefetch}). */
+    public static void prefetch() {
+        Documents.prefetch(TimingsDocument.class);
+    }
+
     /** Reads the stored form; a history written before samples were kept counts its times as one sample each. */
     public static TimingHistory parse(byte[] document) {
         TimingsDocument read = Documents.read(document, TimingsDocument.class);

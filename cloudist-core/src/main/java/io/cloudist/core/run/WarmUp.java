@@ -1,6 +1,8 @@
 package io.cloudist.core.run;
 
 import io.cloudist.core.concurrent.DaemonThreads;
+import io.cloudist.core.discover.DiscoveryCache;
+import io.cloudist.core.plan.TimingHistory;
 import io.cloudist.core.protocol.Assignment;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.Heartbeat;
@@ -51,6 +53,8 @@ final class WarmUp {
                             TaskResult.class,
                             Heartbeat.class,
                             RunTimeline.class);
+                    TimingHistory.prefetch();
+                    DiscoveryCache.prefetch();
                 } catch (RuntimeException | LinkageError e) {
                     // the run's first write meets it
                 }

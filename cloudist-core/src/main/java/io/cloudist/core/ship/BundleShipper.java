@@ -4,6 +4,7 @@ import io.cloudist.core.CloudistException;
 import io.cloudist.core.concurrent.DaemonThreads;
 import io.cloudist.core.concurrent.Futures;
 import io.cloudist.core.protocol.BlobRef;
+import io.cloudist.core.store.FileHashes;
 import io.cloudist.core.store.Store;
 import io.cloudist.core.store.StoreKeys;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +30,8 @@ import java.util.stream.Stream;
  * and extra files as deterministic archives. A blob already in the store is not uploaded again, unless the store
  * cannot vouch that its bytes still match its hash ({@link Store#sha256}). For workers that
  * run elsewhere it also ships the project's files ({@link ProjectTree}), in packs ({@link FilePacks}); a pack whose
- * files kept their sizes and times since the last shipment is not even archived again ({@link PackCache}). Paths
+ * files kept their sizes and times since the last shipment is not even archived again ({@link PackCache}), nor is a
+ * class directory whose files did ({@value #DIRECTORIES}). Paths
  * in the bundle are relative to its root, the project's root directory (or above it, for extra files outside it).
  *
  * <p>Entries are hashed, checked and uploaded on {@value #THREADS} threads, because against a remote store each
@@ -37,6 +40,8 @@ import java.util.stream.Stream;
  */
 public final class BundleShipper {
     static final int THREADS = 8;
+    /** The archives of the classpath's directories, by the paths, sizes and times of their files ({@link PackCache}). */
+    static final String DIRECTORIES = "directories.json";
 
     private final Store store;
     private final Path moduleDirectory;
@@ -105,6 +110,7 @@ public final class BundleShipper {
             throw new CloudistException("Cannot create " + scratchDirectory + ": " + e.getMessage(), e);
         }
         ExecutorService pool = Executors.newFixedThreadPool(THREADS, DaemonThreads.named("cloudist-ship"));
+        PackCache directories = PackCache.read(scratchDirectory.resolve(DIRECTORIES));
         try {
             List<Future<BlobRef>> cp = new ArrayList<>();
             for (Path entry : classpath) {
@@ -113,7 +119,7 @@ public final class BundleShipper {
                         cp.add(pool.submit(() -> once(
                                 "directory " + root + " "
                                         + entry.toAbsolutePath().normalize(),
-                                () -> directory(entry))));
+                                () -> directory(entry, directories))));
                     case JAR ->
                         cp.add(pool.submit(
                                 () -> once("jar " + entry.toAbsolutePath().normalize(), () -> jar(entry))));
@@ -137,8 +143,10 @@ public final class BundleShipper {
                         .toList();
                 files.add(pool.submit(() -> archive(root, underRoot, BlobRef.Kind.FILES, "")));
             }
+            List<BlobRef> classpathRefs = all(cp);
+            directories.write(scratchDirectory.resolve(DIRECTORIES));
             return new Shipment(
-                    all(cp),
+                    classpathRefs,
                     all(files),
                     ProjectTree.slashes(root.relativize(moduleDirectory)),
                     treeFiles,
@@ -216,9 +224,7 @@ public final class BundleShipper {
     private BlobRef pack(Path base, List<ProjectTree.File> files, PackCache cache) {
         String fingerprint = PackCache.fingerprint(files);
         BlobRef known = cache.get(fingerprint);
-        if (known != null && stored(StoreKeys.blob(known.sha256()), known.sha256())) {
-            bytesTotal.addAndGet(known.size());
-            refs.incrementAndGet();
+        if (stillStored(known)) {
             return known;
         }
         BlobRef ref = archive(base, files.stream().map(ProjectTree.File::path).toList(), BlobRef.Kind.FILES, "");
@@ -226,21 +232,43 @@ public final class BundleShipper {
         return ref;
     }
 
-    private BlobRef directory(Path dir) {
+    /**
+     * A class directory's archive: the one of the last shipment when its files kept their paths, sizes and times and
+     * the blob is stored, else archived now. An archive is remembered only when every file had settled (was modified
+     * at least {@link FileHashes#SETTLED_MILLIS} before): a class compiled again within the clock's tick may keep
+     * its size and time.
+     */
+    private BlobRef directory(Path dir, PackCache cache) {
         Path absolute = dir.toAbsolutePath().normalize();
         String where = absolute.startsWith(root) ? ProjectTree.slashes(root.relativize(absolute)) : "";
-        List<String> files;
+        long started = System.currentTimeMillis();
+        List<ProjectTree.File> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(absolute)) {
-            files = walk.filter(Files::isRegularFile)
-                    .map(p -> absolute.relativize(p).toString().replace('\\', '/'))
-                    .sorted()
-                    .toList();
+            for (Path file : (Iterable<Path>) walk::iterator) {
+                if (Files.isRegularFile(file)) {
+                    files.add(new ProjectTree.File(
+                            absolute.relativize(file).toString().replace('\\', '/'),
+                            Files.size(file),
+                            Files.getLastModifiedTime(file).toMillis()));
+                }
+            }
         } catch (UncheckedIOException e) {
             throw ClasspathEntries.unreadable(dir, e.getCause());
         } catch (IOException e) {
             throw ClasspathEntries.unreadable(dir, e);
         }
-        return archive(absolute, files, BlobRef.Kind.DIRECTORY, where);
+        files.sort(Comparator.comparing(ProjectTree.File::path));
+        String key = "directory\t" + absolute + "\t" + where + "\t" + PackCache.fingerprint(files);
+        BlobRef known = cache.get(key);
+        if (stillStored(known)) {
+            return known;
+        }
+        BlobRef ref =
+                archive(absolute, files.stream().map(ProjectTree.File::path).toList(), BlobRef.Kind.DIRECTORY, where);
+        if (files.stream().allMatch(f -> f.modifiedMillis() <= started - FileHashes.SETTLED_MILLIS)) {
+            cache.put(key, ref);
+        }
+        return ref;
     }
 
     private BlobRef archive(Path base, List<String> files, BlobRef.Kind kind, String where) {
@@ -253,6 +281,16 @@ public final class BundleShipper {
             // a leftover scratch file is harmless
         }
         return ref;
+    }
+
+    /** Whether a remembered archive is in the store, as it was: then it is part of this bundle as it is. */
+    private boolean stillStored(BlobRef known) {
+        if (known == null || !stored(StoreKeys.blob(known.sha256()), known.sha256())) {
+            return false;
+        }
+        bytesTotal.addAndGet(known.size());
+        refs.incrementAndGet();
+        return true;
     }
 
     /** Whether the store holds {@code sha}'s bytes at {@code key}, by what it knows without a download. */

@@ -10,17 +10,20 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which pack blob the project's files made the last time they had the same paths, sizes and modification times, so
- * that unchanged packs are neither read nor archived again. Only a shortcut on the coordinator: the blob's key is
- * still its content hash, which workers check.
+ * Which pack blob the project's files (or a class directory's) made the last time they had the same paths, sizes and
+ * modification times, so that unchanged packs are neither read nor archived again. Only a shortcut on the
+ * coordinator: the blob's key is still its content hash, which workers check. It keeps what the last shipment used,
+ * so that the archives of files long since changed do not pile up.
  */
 final class PackCache {
     static final String FILE = "packs.json";
 
     private final Map<String, BlobRef> packs;
+    private final Map<String, BlobRef> used = new ConcurrentHashMap<>();
 
     private PackCache(Map<String, BlobRef> packs) {
         this.packs = new ConcurrentHashMap<>(packs);
@@ -49,17 +52,22 @@ final class PackCache {
     }
 
     BlobRef get(String fingerprint) {
-        return packs.get(fingerprint);
+        BlobRef known = packs.get(fingerprint);
+        if (known != null) {
+            used.put(fingerprint, known);
+        }
+        return known;
     }
 
     void put(String fingerprint, BlobRef ref) {
         packs.put(fingerprint, ref);
+        used.put(fingerprint, ref);
     }
 
     /** Writes the cache; a cache that cannot be written only costs the next shipment some archiving. */
     void write(Path file) {
         try {
-            Files.write(file, Documents.mapper().writeValueAsBytes(packs));
+            Files.write(file, Documents.mapper().writeValueAsBytes(new TreeMap<>(used)));
         } catch (IOException e) {
             // see above
         }

@@ -23,7 +23,7 @@ import java.util.function.LongSupplier;
  */
 public final class FileHashes {
     /** How old a file's modification time must be, when hashing starts, for its hash to be remembered. */
-    static final long SETTLED_MILLIS = 2_000;
+    public static final long SETTLED_MILLIS = 2_000;
 
     private static final int LIMIT = 50_000;
     private static final FileHashes SHARED = new FileHashes(System::currentTimeMillis);

@@ -2,11 +2,13 @@ package io.cloudist.core.ship;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudist.core.protocol.BlobRef;
 import io.cloudist.core.protocol.ModuleManifest;
 import io.cloudist.core.protocol.RunManifest;
 import io.cloudist.core.store.LocalDirectoryStore;
 import io.cloudist.core.store.Store;
+import io.cloudist.core.store.StoreKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ShippingRoundTripTest {
+    static final long LONG_AGO = 1_700_000_000_000L;
+
     @TempDir
     Path temp;
 
@@ -254,6 +258,73 @@ class ShippingRoundTripTest {
         assertThat(second.uploaded()).isZero();
         assertThat(second.bytesUploaded()).isZero();
         assertThat(second.classpath()).isEqualTo(first.classpath());
+    }
+
+    @Test
+    void aClassDirectoryWhoseFilesKeptTheirSizesAndTimesIsNotArchivedAgain() throws Exception {
+        Path classFile = module.resolve("target/test-classes/a/FooTest.class");
+        Files.setLastModifiedTime(classFile, FileTime.fromMillis(LONG_AGO));
+        Shipment first = ship();
+
+        // same size and time, other bytes: only a shipment that did not archive the directory again keeps the old
+        Files.writeString(classFile, "CLASS BYTES");
+        Files.setLastModifiedTime(classFile, FileTime.fromMillis(LONG_AGO));
+        Shipment second = ship();
+
+        assertThat(second.classpath().get(0)).isEqualTo(first.classpath().get(0));
+        assertThat(second.uploaded()).isZero();
+        Files.setLastModifiedTime(classFile, FileTime.fromMillis(LONG_AGO + 1));
+        assertThat(ship().classpath().get(0).sha256())
+                .isNotEqualTo(first.classpath().get(0).sha256());
+    }
+
+    @Test
+    void aClassDirectoryModifiedJustBeforeItsShipmentIsArchivedAgainForItMayChangeWithinTheClocksTick()
+            throws Exception {
+        Path classFile = module.resolve("target/test-classes/a/FooTest.class");
+        FileTime justNow = Files.getLastModifiedTime(classFile);
+        Shipment first = ship();
+
+        Files.writeString(classFile, "CLASS BYTES");
+        Files.setLastModifiedTime(classFile, justNow);
+
+        assertThat(ship().classpath().get(0).sha256())
+                .isNotEqualTo(first.classpath().get(0).sha256());
+    }
+
+    @Test
+    void aRememberedArchiveWhoseBlobLeftTheStoreIsArchivedAndUploadedAgain() throws Exception {
+        Files.setLastModifiedTime(module.resolve("target/test-classes/a/FooTest.class"), FileTime.fromMillis(LONG_AGO));
+        Shipment first = ship();
+        BlobRef classes = first.classpath().get(0);
+        Files.delete(temp.resolve("store").resolve(StoreKeys.blob(classes.sha256())));
+
+        Shipment second = ship();
+
+        assertThat(second.classpath().get(0)).isEqualTo(classes);
+        assertThat(second.uploaded()).isEqualTo(1);
+        assertThat(store.sha256(StoreKeys.blob(classes.sha256()))).hasValue(classes.sha256());
+    }
+
+    @Test
+    void onlyTheArchivesOfTheLastShipmentAreRemembered() throws Exception {
+        Path classFile = module.resolve("target/test-classes/a/FooTest.class");
+        Files.setLastModifiedTime(classFile, FileTime.fromMillis(LONG_AGO));
+        ship();
+        Files.writeString(classFile, "recompiled class bytes");
+        Files.setLastModifiedTime(classFile, FileTime.fromMillis(LONG_AGO + 1));
+        Shipment second = ship();
+
+        Map<?, ?> remembered = new ObjectMapper()
+                .readValue(
+                        temp.resolve("scratch")
+                                .resolve(BundleShipper.DIRECTORIES)
+                                .toFile(),
+                        Map.class);
+        assertThat(remembered.values())
+                .singleElement()
+                .satisfies(ref -> assertThat(ref.toString())
+                        .contains(second.classpath().get(0).sha256()));
     }
 
     @Test
