@@ -66,6 +66,9 @@ final class PackCache {
 
     /** Writes the cache; a cache that cannot be written only costs the next shipment some archiving. */
     void write(Path file) {
+        if (used.isEmpty()) {
+            return; // a shipment without such entries (the worker's jars, in the same directory) keeps the last one's
+        }
         try {
             Files.write(file, Documents.mapper().writeValueAsBytes(new TreeMap<>(used)));
         } catch (IOException e) {

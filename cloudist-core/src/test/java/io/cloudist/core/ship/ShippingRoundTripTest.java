@@ -328,6 +328,18 @@ class ShippingRoundTripTest {
     }
 
     @Test
+    void aShipmentWithoutClassDirectoriesKeepsTheArchivesTheLastOneRemembered() throws Exception {
+        Files.setLastModifiedTime(module.resolve("target/test-classes/a/FooTest.class"), FileTime.fromMillis(LONG_AGO));
+        ship();
+        Path remembered = temp.resolve("scratch").resolve(BundleShipper.DIRECTORIES);
+        String before = Files.readString(remembered);
+
+        new BundleShipper(store, module, temp.resolve("scratch")).ship(List.of(jar), List.of());
+
+        assertThat(Files.readString(remembered)).isEqualTo(before).contains("target/test-classes");
+    }
+
+    @Test
     void changingOneClassUploadsOnlyTheArchiveThatHoldsIt() throws Exception {
         ship();
         Files.writeString(module.resolve("target/test-classes/a/FooTest.class"), "changed bytes");
