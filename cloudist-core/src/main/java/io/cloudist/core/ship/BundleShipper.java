@@ -10,7 +10,9 @@ import io.cloudist.core.store.StoreKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -245,11 +247,12 @@ public final class BundleShipper {
         List<ProjectTree.File> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(absolute)) {
             for (Path file : (Iterable<Path>) walk::iterator) {
-                if (Files.isRegularFile(file)) {
+                BasicFileAttributes attributes = attributes(file);
+                if (attributes != null && attributes.isRegularFile()) {
                     files.add(new ProjectTree.File(
                             absolute.relativize(file).toString().replace('\\', '/'),
-                            Files.size(file),
-                            Files.getLastModifiedTime(file).toMillis()));
+                            attributes.size(),
+                            attributes.lastModifiedTime().toMillis()));
                 }
             }
         } catch (UncheckedIOException e) {
@@ -269,6 +272,15 @@ public final class BundleShipper {
             cache.put(key, ref);
         }
         return ref;
+    }
+
+    /** A file's attributes, following links as the JVM does; null for one gone since the walk listed it. */
+    private static BasicFileAttributes attributes(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
     }
 
     private BlobRef archive(Path base, List<String> files, BlobRef.Kind kind, String where) {

@@ -4,7 +4,6 @@ import io.cloudist.core.store.FileHashes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 of files, the key of every blob. */
@@ -12,11 +11,7 @@ final class Hashing {
     private Hashing() {}
 
     static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
+        return FileHashes.sha256();
     }
 
     static String hex(MessageDigest digest) {

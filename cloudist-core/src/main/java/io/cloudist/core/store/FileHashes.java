@@ -83,7 +83,8 @@ public final class FileHashes {
         return sha256;
     }
 
-    private static MessageDigest sha256() {
+    /** A new SHA-256 digest, the hash of every blob. */
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
