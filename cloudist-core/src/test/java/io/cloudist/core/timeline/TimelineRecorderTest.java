@@ -12,6 +12,7 @@ import io.cloudist.core.model.Status;
 import io.cloudist.core.model.TestNode;
 import io.cloudist.core.model.TestResult;
 import io.cloudist.core.plan.Task;
+import io.cloudist.core.plan.Unit;
 import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.report.Summary;
 import io.cloudist.core.timeline.RunTimeline.ClassTime;
@@ -170,6 +171,49 @@ class TimelineRecorderTest {
         assertThat(timeline.failures())
                 .extracting(RunTimeline.FailedTest::message)
                 .containsExactly("no db");
+    }
+
+    @Test
+    void eachTestIsCountedToTheClassOfItsOwnOrItsNearestAncestorsUnit() {
+        String template = RecordedRun.methodId("B", "each");
+        Task twoClasses = new Task(
+                "t0",
+                List.of(
+                        new Unit("A#a1", "A", List.of(RecordedRun.methodId("A", "a1")), 1),
+                        new Unit("B#each", "B", List.of(template), 1)),
+                2);
+        TestNode invocation = new TestNode(
+                template + "/[test-template-invocation:#1]",
+                template,
+                "[1]",
+                "each[1]",
+                TestNode.Kind.TEST,
+                "B",
+                "",
+                "");
+        TestNode stray = new TestNode(
+                "[engine:junit-jupiter]/[class:C]/[method:c()]", "", "c()", "c", TestNode.Kind.TEST, "C", "", "");
+        RecordedRun run = new RecordedRun(0);
+        run.dispatch(0, w0, twoClasses, 0, 1);
+        run.finish(
+                twoClasses,
+                w0,
+                0,
+                0,
+                10,
+                2_000,
+                result("A", "a1", 1.0, Status.PASSED, ""),
+                new TestResult(invocation, Status.PASSED, 1, 0.5, null, "", ""),
+                new TestResult(stray, Status.PASSED, 1, 0.25, null, "", ""));
+
+        TaskSpan span = run.recorder
+                .timeline("r", "local", SUMMARY, run.reported)
+                .workers()
+                .get(0)
+                .tasks()
+                .get(0);
+
+        assertThat(span.tests()).extracting(RunTimeline.TestTime::className).containsExactly("A", "B", "A");
     }
 
     @Test
