@@ -40,7 +40,7 @@ final class EventWriter implements TestExecutionListener {
                 .put("status", result.getStatus().name());
         Throwable throwable = result.getThrowable().orElse(null);
         if (throwable != null) {
-            finished.put("throwable", ThrowableJson.of(throwable));
+            finished.put("throwable", ThrowableJson.of(throwable, NodeJson.className(node)));
         }
         events.write(finished.put("stdout", output.stdout).put("stderr", output.stderr));
     }

@@ -38,6 +38,15 @@ final class NodeJson {
                 .put("methodParameters", methodParameters);
     }
 
+    /** The class of the node's source, or "" when it has none. */
+    static String className(TestIdentifier node) {
+        TestSource source = node.getSource().orElse(null);
+        if (source instanceof ClassSource) {
+            return ((ClassSource) source).getClassName();
+        }
+        return source instanceof MethodSource ? ((MethodSource) source).getClassName() : "";
+    }
+
     private static String kind(TestIdentifier node) {
         if (node.isContainer() && node.isTest()) {
             return "CONTAINER_AND_TEST";

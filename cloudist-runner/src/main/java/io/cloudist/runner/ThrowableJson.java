@@ -19,6 +19,28 @@ final class ThrowableJson {
                 .put("assertion", throwable instanceof AssertionError);
     }
 
+    /**
+     * A test's throwable, with the superclasses of its test class ({@code superclasses}, space-separated, nearest
+     * first, {@link Object} left out): Surefire's one-line summary of a failure keeps the frames of the test class and
+     * of its superclasses, and only this JVM can tell which they are.
+     */
+    static JsonObject of(Throwable throwable, String testClass) {
+        JsonObject json = of(throwable);
+        StringBuilder superclasses = new StringBuilder();
+        try {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            Class<?> type = testClass.isEmpty() ? null : Class.forName(testClass, false, loader);
+            for (Class<?> s = type == null ? null : type.getSuperclass();
+                    s != null && s != Object.class;
+                    s = s.getSuperclass()) {
+                superclasses.append(superclasses.length() == 0 ? "" : " ").append(s.getName());
+            }
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            // the summary then keeps the test class's own frames only
+        }
+        return superclasses.length() == 0 ? json : json.put("superclasses", superclasses.toString());
+    }
+
     /** An {@code error} event: the runner could not read or run a request. */
     static JsonObject errorEvent(Throwable throwable) {
         return new JsonObject()

@@ -3,10 +3,12 @@ package io.cloudist.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudist.runner.fixtures.AbstractCheckFixture;
 import io.cloudist.runner.fixtures.ConsoleOrderFixture;
 import io.cloudist.runner.fixtures.CpuFixture;
 import io.cloudist.runner.fixtures.DiscoveryLogFixture;
 import io.cloudist.runner.fixtures.ExitFixture;
+import io.cloudist.runner.fixtures.InheritedFailureFixture;
 import io.cloudist.runner.fixtures.JUnit4Fixture;
 import io.cloudist.runner.fixtures.OutcomesFixture;
 import io.cloudist.runner.fixtures.OutputFixture;
@@ -103,6 +105,15 @@ class ServeModeTest {
         assertThat(log.status("fails")).isEqualTo("FAILED");
         assertThat(log.finished("fails").at("/throwable/type").asText()).isEqualTo("java.lang.AssertionError");
         assertThat(log.finished("fails").at("/throwable/assertion").asBoolean()).isTrue();
+    }
+
+    @Test
+    void namesTheSuperclassesOfAFailedTestsClass() throws Exception {
+        EventLog log = serveOne("class " + InheritedFailureFixture.class.getName());
+
+        JsonNode failure = log.finished("failsInTheBaseClass").get("throwable");
+        assertThat(failure.get("superclasses").asText()).isEqualTo(AbstractCheckFixture.class.getName());
+        assertThat(failure.get("stackTrace").asText()).contains("AbstractCheckFixture.check");
     }
 
     @Test

@@ -155,7 +155,8 @@ final class EventCollector {
                 : new Failure(
                         throwable.path("type").asText(),
                         throwable.path("message").asText(""),
-                        throwable.path("stackTrace").asText(""));
+                        throwable.path("stackTrace").asText(""),
+                        words(throwable.path("superclasses").asText("")));
         Status status = switch (event.path("status").asText()) {
             case "SUCCESSFUL" -> Status.PASSED;
             case "ABORTED" -> Status.SKIPPED;
@@ -173,6 +174,11 @@ final class EventCollector {
                 event.path("stdout").asText(""),
                 event.path("stderr").asText(""),
                 cpuSeconds));
+    }
+
+    /** The space-separated words of {@code text}. */
+    private static List<String> words(String text) {
+        return text.isBlank() ? List.of() : List.of(text.trim().split(" +"));
     }
 
     private void add(TestResult result) {

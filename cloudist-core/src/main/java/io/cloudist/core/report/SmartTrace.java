@@ -10,8 +10,10 @@ import java.util.Optional;
  * The one-line failure summary of Surefire's Results block, e.g. {@code BasicTest.fails:7 expected <1>} or {@code
  * BasicTest.errors:8 IllegalState boom}, computed from stack trace text.
  *
- * <p>It keeps the frames of the report class (outermost first) and names the exception unless it is an assertion.
- * Surefire also keeps frames of the test class's superclasses; text alone cannot tell those, so they are left out.
+ * <p>It keeps the frames of the report class and of its superclasses (outermost first; a superclass's frame names its
+ * class, {@code FileFilterTest.testCanRead:239->AbstractFilterTest.assertFiltering:50}, as Surefire's does), and
+ * names the exception unless it is an assertion. The superclasses come from the test JVM with the failure; without
+ * them only the report class's own frames are kept.
  */
 final class SmartTrace {
     private SmartTrace() {}
@@ -21,7 +23,9 @@ final class SmartTrace {
         List<Frame> frames = topFrames(failure.stackTrace());
         List<Frame> inClass = new ArrayList<>();
         for (Frame frame : frames) {
-            if (frame.className().equals(testClass)) {
+            if (frame.className().equals(testClass)
+                    || (failure.superclasses().contains(frame.className())
+                            && !frame.className().startsWith("junit.framework."))) {
                 inClass.add(0, frame);
             }
         }
@@ -31,13 +35,18 @@ final class SmartTrace {
                 text.append('.').append(name.name());
             }
         } else {
-            text.append('.');
             for (int i = 0; i < inClass.size(); i++) {
                 Frame frame = inClass.get(i);
-                text.append(i == 0 ? "" : "->")
-                        .append(frame.method())
-                        .append(':')
-                        .append(frame.line());
+                boolean own = frame.className().equals(testClass);
+                if (i == 0) {
+                    text.append(own ? "." : ">");
+                } else {
+                    text.append("->");
+                }
+                if (!own) {
+                    text.append(simpleName(frame.className())).append('.');
+                }
+                text.append(frame.method()).append(':').append(frame.line());
             }
         }
         String type = FailureText.type(failure);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudist.core.model.Failure;
 import io.cloudist.core.model.Status;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SmartTraceTest {
@@ -33,6 +34,38 @@ class SmartTraceTest {
                         + "\tat com.x.FooTest.other(FooTest.java:99)\n");
 
         assertThat(SmartTrace.of(TEST, Status.ERROR, failure)).isEqualTo("FooTest.m:12->helper:30 IllegalState deep");
+    }
+
+    @Test
+    void framesOfTheTestClassesSuperclassesAreKeptAndNamed() {
+        String trace = "org.opentest4j.AssertionFailedError: not true\n"
+                + "\tat org.junit.jupiter.api.AssertionUtils.fail(AssertionUtils.java:38)\n"
+                + "\tat com.x.AbstractFooTest.check(AbstractFooTest.java:50)\n"
+                + "\tat junit.framework.TestCase.runTest(TestCase.java:176)\n"
+                + "\tat com.x.FooTest.m(FooTest.java:239)\n"
+                + "\tat com.x.Unrelated.call(Unrelated.java:7)\n";
+        Failure known = new Failure(
+                "org.opentest4j.AssertionFailedError",
+                "not true",
+                trace,
+                List.of("com.x.AbstractFooTest", "junit.framework.TestCase"));
+
+        assertThat(SmartTrace.of(TEST, Status.FAILED, known))
+                .isEqualTo("FooTest.m:239->AbstractFooTest.check:50 not true");
+        assertThat(SmartTrace.of(TEST, Status.FAILED, new Failure(known.type(), known.message(), trace)))
+                .isEqualTo("FooTest.m:239 not true");
+    }
+
+    @Test
+    void aSuperclassFrameOutermostIsMarkedWithAnAngleBracket() {
+        Failure failure = new Failure(
+                "java.lang.IllegalStateException",
+                "setup",
+                "java.lang.IllegalStateException: setup\n\tat com.x.AbstractFooTest.setUp(AbstractFooTest.java:20)\n",
+                List.of("com.x.AbstractFooTest"));
+
+        assertThat(SmartTrace.of(TEST, Status.ERROR, failure))
+                .isEqualTo("FooTest>AbstractFooTest.setUp:20 » IllegalState setup");
     }
 
     @Test
