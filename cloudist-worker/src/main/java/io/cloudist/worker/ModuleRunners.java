@@ -119,6 +119,17 @@ final class ModuleRunners implements AutoCloseable {
         } catch (RuntimeException e) {
             return;
         }
+        TaskRunner openRunner = null;
+        synchronized (this) {
+            // looked up without a get, which would count as a use of the module and reorder the warm JVMs
+            for (Map.Entry<String, TaskRunner> entry : open.entrySet()) {
+                openRunner = !closed && entry.getKey().equals(module.module()) ? entry.getValue() : openRunner;
+            }
+        }
+        if (openRunner != null) {
+            openRunner.prepare(next.uniqueIds());
+            return;
+        }
         synchronized (this) {
             if (closed || open.containsKey(module.module()) || warmLimit() < 2) {
                 return;
@@ -143,14 +154,16 @@ final class ModuleRunners implements AutoCloseable {
      * Until the returned future is cancelled, looks for the worker's next assignment, which the coordinator writes
      * once it has seen the current task start, pausing longer each time, and {@linkplain #prepare prepares} its
      * module once it is there and the current task's test JVM is up: a JVM started ahead must not delay the start of
-     * the one the current task waits for. A run of one module has nothing to look for.
+     * the one the current task waits for. In a run of one module, the next task's tests are discovered in the JVM that
+     * runs the current one, once it ends; there the looking is worth its store requests only when they cost nothing.
      *
      * @param next the next assignment if it is written yet; an error ends the looking, and the task itself will
      *     meet the store's trouble
      * @param currentUp whether the test JVM of the task that runs now is up
+     * @param looksAreFree whether a look at the store costs nothing (a local directory), rather than a request
      */
-    Future<?> prepareNext(Supplier<Optional<Assignment>> next, BooleanSupplier currentUp) {
-        if (!severalModules()) {
+    Future<?> prepareNext(Supplier<Optional<Assignment>> next, BooleanSupplier currentUp, boolean looksAreFree) {
+        if (!severalModules() && !looksAreFree) {
             return CompletableFuture.completedFuture(null);
         }
         return lookout.submit(() -> {

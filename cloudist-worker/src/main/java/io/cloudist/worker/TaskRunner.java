@@ -45,6 +45,9 @@ final class TaskRunner implements AutoCloseable {
     /** Read by the look-ahead's thread too ({@link #jvmUp}). */
     private volatile TestJvm jvm;
 
+    /** The JVM holding a preparation that no request has taken or dropped yet; guarded by this runner's lock. */
+    private TestJvm preparedIn;
+
     private int jvmCount;
     private int requestCount;
     private boolean warmJvmUnused;
@@ -83,11 +86,19 @@ final class TaskRunner implements AutoCloseable {
     }
 
     /**
-     * Has the warm test JVM discover the first request of a task that this runner will run next, while it waits for
-     * it: the task's tests then start without a discovery of their own. Nothing happens without a live, unused JVM.
+     * Has the test JVM discover the first request of a task that this runner will run next, while it would otherwise
+     * wait: a warm JVM that has run nothing yet discovers it at once; a JVM that runs the current task (when it serves
+     * more than one request, {@code reuseForks}) discovers it once the current request ends, while the worker reports
+     * that task. The task's tests then start without a discovery of their own. Nothing happens without a live JVM, or
+     * when this JVM already holds a preparation that no request has taken yet. Called from the look-ahead's thread.
      */
-    void prepare(List<String> uniqueIds) {
-        if (jvm == null || !jvm.isAlive() || !warmJvmUnused || uniqueIds.isEmpty()) {
+    synchronized void prepare(List<String> uniqueIds) {
+        TestJvm current = jvm;
+        if (current == null
+                || !current.isAlive()
+                || uniqueIds.isEmpty()
+                || preparedIn == current
+                || !(warmJvmUnused || config.reuseForks())) {
             return;
         }
         Path request = config.scratch().resolve("prepared-" + (requestCount + 1) + ".txt");
@@ -97,7 +108,8 @@ final class TaskRunner implements AutoCloseable {
             LOG.debug("Cannot write {}; the task's tests are discovered when it runs: {}", request, e.toString());
             return;
         }
-        jvm.prepare(request);
+        current.prepare(request);
+        preparedIn = current;
     }
 
     /**
@@ -352,7 +364,11 @@ final class TaskRunner implements AutoCloseable {
                 },
                 console,
                 resultsBefore);
-        jvm.send(request, eventsFile);
+        synchronized (this) {
+            // the JVM takes or drops a preparation with its next request; the look-ahead's commands come in whole
+            jvm.send(request, eventsFile);
+            preparedIn = null;
+        }
         return events;
     }
 

@@ -228,7 +228,8 @@ public final class WorkerAgent {
                     String nextKey = StoreKeys.assignment(runId, options.workerId(), seq + 1);
                     Future<?> lookAhead = runners.prepareNext(
                             () -> store.get(nextKey).map(written -> Documents.read(written, Assignment.class)),
-                            runner::jvmUp);
+                            runner::jvmUp,
+                            !options.store().startsWith("s3:"));
                     TaskResult result;
                     try {
                         result = runner.run(assignment, options.workerId());

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -75,7 +76,8 @@ class ModuleRunnersTest {
                     () -> looks.incrementAndGet() < 3
                             ? Optional.empty()
                             : Optional.of(Assignment.task(1, "t1", 1, List.of("id"), 0, "g:lib")),
-                    () -> true);
+                    () -> true,
+                    false);
             lookAhead.get(30, TimeUnit.SECONDS);
             assertThat(looks).as("written by the third look").hasValue(3);
             awaitOpen(runners, List.of("g:app", "g:lib"));
@@ -89,7 +91,7 @@ class ModuleRunnersTest {
         AtomicBoolean currentUp = new AtomicBoolean();
         try (ModuleRunners runners = runners("g:app", "g:lib")) {
             runners.of("g:app");
-            Future<?> lookAhead = runners.prepareNext(() -> Optional.of(taskOf("g:lib")), currentUp::get);
+            Future<?> lookAhead = runners.prepareNext(() -> Optional.of(taskOf("g:lib")), currentUp::get, false);
             Thread.sleep(500);
             assertThat(runners.openModules())
                     .as("no JVM of the next module while the current task's JVM starts")
@@ -110,7 +112,8 @@ class ModuleRunnersTest {
                         looks.incrementAndGet();
                         return Optional.empty();
                     },
-                    () -> true);
+                    () -> true,
+                    false);
             while (looks.get() < 2) {
                 Thread.sleep(20);
             }
@@ -123,11 +126,27 @@ class ModuleRunnersTest {
     }
 
     @Test
-    void aRunOfOneModuleHasNothingToPrepare() throws Exception {
+    void aRunOfOneModuleLooksAheadOnlyWhereLooksAreFree() throws Exception {
+        AtomicInteger looks = new AtomicInteger();
+        Supplier<Optional<Assignment>> next = () -> {
+            looks.incrementAndGet();
+            return Optional.of(taskOf(""));
+        };
         try (ModuleRunners one = runners("");
                 ModuleRunners two = runners("g:app", "g:lib")) {
             assertThat(one.severalModules()).isFalse();
             assertThat(two.severalModules()).isTrue();
+
+            one.of("");
+            one.prepareNext(next, () -> true, false).get(30, TimeUnit.SECONDS);
+            assertThat(looks)
+                    .as("no store request for a run of one module on S3")
+                    .hasValue(0);
+            one.prepareNext(next, () -> true, true).get(30, TimeUnit.SECONDS);
+            assertThat(looks).hasValue(1);
+            assertThat(one.openModules())
+                    .as("the module's own runner, and no other")
+                    .containsExactly("");
         }
     }
 
