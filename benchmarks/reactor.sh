@@ -42,18 +42,8 @@ done
 [[ "$workers" =~ ^[1-9][0-9]*$ && "$rounds" =~ ^[1-9][0-9]*$ ]] \
   || { echo "--workers and --rounds take a positive number" >&2; exit 2; }
 
-# The project's own version: the first <version> of the root POM, which has no parent.
-version="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | head -n 1)"
-read -r -a extra_args <<< "${BENCH_MAVEN_ARGS:-}"
-repo="$HOME/.m2/repository"
-for arg in "${extra_args[@]}"; do
-  [[ "$arg" == -Dmaven.repo.local=* ]] && repo="${arg#-Dmaven.repo.local=}"
-done
-if [[ ! -d "$repo/io/cloudist/cloudist-maven-plugin/$version" ]]; then
-  echo "cloudist $version is not in the local repository $repo: run mvn -B install -DskipTests at the repository" \
-    "root first (with the same BENCH_MAVEN_ARGS)" >&2
-  exit 1
-fi
+# cloudist's version and BENCH_MAVEN_ARGS; stops unless that version is installed.
+source "$root/benchmarks/installed.sh"
 
 # Surefire's configurations share target/bench/reactor; each cloudist configuration has its own copy.
 surefire_dir="$out/reactor"
