@@ -106,28 +106,7 @@ class WorkerAgentTest {
                         System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of)
                 .toList();
-        ShippedRun.publish(store, RUN, ShippedRun.module("", List.of(), List.of()));
-        store.put(
-                StoreKeys.assignment(RUN, "w0", 0),
-                Documents.write(Assignment.task(0, "t0", 1, List.of(classId("ModuleFileFixture")))));
-        store.put(StoreKeys.assignment(RUN, "w0", 1), Documents.write(Assignment.stop(1)));
-        Path inPlace = temp.resolve("in-place.json");
-        InPlace.of(module, classpath).write(inPlace);
-
-        new WorkerAgent(WorkerOptions.parse(
-                        "--store",
-                        store.location(),
-                        "--run",
-                        RUN,
-                        "--worker",
-                        "w0",
-                        "--dir",
-                        temp.resolve("worker").toString(),
-                        "--cache",
-                        cache.toString(),
-                        "--in-place",
-                        inPlace.toString()))
-                .run();
+        runInPlace(store, oneModuleRun(store, module, classpath, List.of(List.of(classId("ModuleFileFixture")))));
 
         TaskResult result =
                 Documents.read(store.get(StoreKeys.result(RUN, "w0", 0)).orElseThrow(), TaskResult.class);
@@ -170,20 +149,7 @@ class WorkerAgentTest {
                         InPlace.Module.of("g:doc", doc, classpath, Map.of(), Map.of())))
                 .write(inPlace);
 
-        new WorkerAgent(WorkerOptions.parse(
-                        "--store",
-                        store.location(),
-                        "--run",
-                        RUN,
-                        "--worker",
-                        "w0",
-                        "--dir",
-                        temp.resolve("worker").toString(),
-                        "--cache",
-                        cache.toString(),
-                        "--in-place",
-                        inPlace.toString()))
-                .run();
+        runInPlace(store, inPlace);
 
         List<TaskResult> results = IntStream.range(0, order.size())
                 .mapToObj(i ->
@@ -224,31 +190,13 @@ class WorkerAgentTest {
                         System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of)
                 .toList();
-        ShippedRun.publish(store, RUN, ShippedRun.module("", List.of(), List.of()));
-        store.put(
-                StoreKeys.assignment(RUN, "w0", 0),
-                Documents.write(Assignment.task(0, "t0", 1, methodIds("PacedFixture", "step1"))));
-        store.put(
-                StoreKeys.assignment(RUN, "w0", 1),
-                Documents.write(Assignment.task(1, "t1", 1, List.of(classId("CalculatorFixture")))));
-        store.put(StoreKeys.assignment(RUN, "w0", 2), Documents.write(Assignment.stop(2)));
-        Path inPlace = temp.resolve("in-place.json");
-        InPlace.of(module, classpath).write(inPlace);
-
-        new WorkerAgent(WorkerOptions.parse(
-                        "--store",
-                        store.location(),
-                        "--run",
-                        RUN,
-                        "--worker",
-                        "w0",
-                        "--dir",
-                        temp.resolve("worker").toString(),
-                        "--cache",
-                        cache.toString(),
-                        "--in-place",
-                        inPlace.toString()))
-                .run();
+        runInPlace(
+                store,
+                oneModuleRun(
+                        store,
+                        module,
+                        classpath,
+                        List.of(methodIds("PacedFixture", "step1"), List.of(classId("CalculatorFixture")))));
 
         List<TaskResult> results = IntStream.range(0, 2)
                 .mapToObj(i ->
@@ -270,6 +218,41 @@ class WorkerAgentTest {
                 .satisfies(file -> assertThat(file.resolveSibling("request-2.txt"))
                         .as("the request run is the one prepared, byte for byte")
                         .hasSameBinaryContentAs(file));
+    }
+
+    /**
+     * Publishes {@link #RUN} as a run of one module whose files are {@code module} itself, with w0's tasks (each
+     * its unique ids) and then the order to stop; returns the in-place file for {@link #runInPlace}.
+     */
+    private Path oneModuleRun(Store store, Path module, List<Path> classpath, List<List<String>> tasks)
+            throws Exception {
+        ShippedRun.publish(store, RUN, ShippedRun.module("", List.of(), List.of()));
+        for (int i = 0; i < tasks.size(); i++) {
+            store.put(
+                    StoreKeys.assignment(RUN, "w0", i), Documents.write(Assignment.task(i, "t" + i, 1, tasks.get(i))));
+        }
+        store.put(StoreKeys.assignment(RUN, "w0", tasks.size()), Documents.write(Assignment.stop(tasks.size())));
+        Path inPlace = temp.resolve("in-place.json");
+        InPlace.of(module, classpath).write(inPlace);
+        return inPlace;
+    }
+
+    /** Runs worker w0 of {@link #RUN} on {@code store}, its modules' files where {@code inPlace} says. */
+    private void runInPlace(Store store, Path inPlace) throws Exception {
+        new WorkerAgent(WorkerOptions.parse(
+                        "--store",
+                        store.location(),
+                        "--run",
+                        RUN,
+                        "--worker",
+                        "w0",
+                        "--dir",
+                        temp.resolve("worker").toString(),
+                        "--cache",
+                        cache.toString(),
+                        "--in-place",
+                        inPlace.toString()))
+                .run();
     }
 
     private static Map<String, TestResult> tests(TaskResult result) {

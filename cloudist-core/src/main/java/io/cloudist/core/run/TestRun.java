@@ -374,7 +374,7 @@ public final class TestRun {
                         workers,
                         scheduling.tasksPerWorker(),
                         scheduling.targetTaskSeconds(),
-                        u -> histories.get(u.module()).expected(u),
+                        Planner.withTestCost(u -> histories.get(u.module()).expected(u)),
                         scheduling
                                 .runOrder()
                                 .tieBreak(

@@ -1,6 +1,7 @@
 package io.cloudist.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,31 @@ class PlannerTest {
         // 12 tasks; the last round's share (a third: the 33 shortest units) becomes 16 tasks.
         assertThat(tasks).hasSize(8 + 4 * Planner.TAIL_SPLIT);
         assertThat(tasks.stream().mapToInt(t -> t.units().size()).sum()).isEqualTo(100);
+    }
+
+    @Test
+    void aClassOfManyShortTestsIsPlannedByWhatItsTestsCostAsWellAsByItsTime() {
+        Unit many = new Unit("Many", "Many", List.of("[engine:e]/[class:Many]"), 60_000);
+        Unit x = unit("X");
+        Unit y = unit("Y");
+        Map<String, Double> seconds = Map.of("Many", 3.0, "X", 9.0, "Y", 8.0);
+
+        List<Task> byTime = Planner.plan(List.of(many, x, y), 2, 1, u -> seconds.get(u.key()));
+        List<Task> byCost = Planner.plan(List.of(many, x, y), 2, 1, Planner.withTestCost(u -> seconds.get(u.key())));
+
+        assertThat(byTime).extracting(t -> t.units().size()).containsExactlyInAnyOrder(1, 2);
+        assertThat(byTime)
+                .filteredOn(t -> t.units().size() == 1)
+                .singleElement()
+                .satisfies(t -> assertThat(t.units()).containsExactly(x));
+        assertThat(byCost)
+                .as("60,000 tests cost 9 s on top of their 3 s: the class is the longest unit and runs alone")
+                .filteredOn(t -> t.units().size() == 1)
+                .singleElement()
+                .satisfies(t -> {
+                    assertThat(t.units()).containsExactly(many);
+                    assertThat(t.expectedSeconds()).isCloseTo(12.0, within(1e-9));
+                });
     }
 
     @Test
