@@ -51,6 +51,7 @@ final class RequestFile {
         List<DiscoverySelector> selectors = new ArrayList<>();
         Map<String, DiscoverySelector> classes = new LinkedHashMap<>();
         Set<String> listed = new HashSet<>();
+        Set<String> wholeClasses = new HashSet<>();
         List<String> includeTags = new ArrayList<>();
         List<String> excludeTags = new ArrayList<>();
         Map<String, String> configuration = new LinkedHashMap<>();
@@ -73,6 +74,7 @@ final class RequestFile {
                 String classId = testClass(value);
                 if (classId == null) {
                     selectors.add(DiscoverySelectors.selectUniqueId(value));
+                    wholeClasses.add(value); // a class listed whole keeps all its tests, whatever else is listed
                 } else {
                     classes.computeIfAbsent(classId, DiscoverySelectors::selectUniqueId);
                     listed.add(value);
@@ -96,7 +98,9 @@ final class RequestFile {
             selectors.addAll(classes.values());
             PostDiscoveryFilter onlyListed = test -> {
                 String id = test.getUniqueId().toString();
-                return FilterResult.includedIf(listed.contains(id) || !classes.containsKey(testClass(id)));
+                String classId = testClass(id);
+                return FilterResult.includedIf(
+                        listed.contains(id) || !classes.containsKey(classId) || wholeClasses.contains(classId));
             };
             filters.add(onlyListed);
         }

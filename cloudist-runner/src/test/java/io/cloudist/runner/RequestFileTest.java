@@ -64,6 +64,17 @@ class RequestFileTest {
     }
 
     @Test
+    void aClassListedWholeKeepsAllItsTestsThoughSomeAreAlsoListedOneByOne() throws Exception {
+        List<String> jupiter = testsOf(OutcomesFixture.class);
+        String whole = "[engine:junit-jupiter]/[class:" + OutcomesFixture.class.getName() + "]";
+
+        LauncherDiscoveryRequest request =
+                RequestFile.read(RunnerJvm.request(dir, "uniqueId " + jupiter.get(0), "uniqueId " + whole));
+
+        assertThat(tests(LauncherFactory.create().discover(request))).containsExactlyInAnyOrderElementsOf(jupiter);
+    }
+
+    @Test
     void selectsAnotherEnginesTestByItsOwnUniqueId() throws Exception {
         LauncherDiscoveryRequest request = RequestFile.read(RunnerJvm.request(
                 dir, "uniqueId [engine:other]/[suite:a.B]/[test:c]", "uniqueId [engine:junit-jupiter]/[class:a.B]"));
