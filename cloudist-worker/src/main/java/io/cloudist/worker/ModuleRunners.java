@@ -123,7 +123,9 @@ final class ModuleRunners implements AutoCloseable {
         synchronized (this) {
             // looked up without a get, which would count as a use of the module and reorder the warm JVMs
             for (Map.Entry<String, TaskRunner> entry : open.entrySet()) {
-                openRunner = !closed && entry.getKey().equals(module.module()) ? entry.getValue() : openRunner;
+                if (!closed && entry.getKey().equals(module.module())) {
+                    openRunner = entry.getValue();
+                }
             }
         }
         if (openRunner != null) {

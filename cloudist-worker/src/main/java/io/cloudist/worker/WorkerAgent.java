@@ -11,6 +11,7 @@ import io.cloudist.core.provision.InPlace;
 import io.cloudist.core.ship.BundleMaterializer;
 import io.cloudist.core.store.ResilientStore;
 import io.cloudist.core.store.StoreKeys;
+import io.cloudist.core.store.StoreLocations;
 import io.cloudist.core.store.StoreOutageException;
 import io.cloudist.core.store.Stores;
 import java.nio.file.Path;
@@ -229,7 +230,7 @@ public final class WorkerAgent {
                     Future<?> lookAhead = runners.prepareNext(
                             () -> store.get(nextKey).map(written -> Documents.read(written, Assignment.class)),
                             runner::jvmUp,
-                            !options.store().startsWith("s3:"));
+                            StoreLocations.isLocal(options.store()));
                     TaskResult result;
                     try {
                         result = runner.run(assignment, options.workerId());

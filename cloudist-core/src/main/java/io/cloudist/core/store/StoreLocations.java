@@ -26,6 +26,14 @@ public final class StoreLocations {
     }
 
     /**
+     * Whether {@code location} is a directory on this machine, as {@link Stores#open} opens it: a path, a {@code file:}
+     * URI, or nothing (the default directory). A look at such a store costs no request.
+     */
+    public static boolean isLocal(String location) {
+        return location == null || location.isBlank() || location.startsWith("file:") || !isUri(location);
+    }
+
+    /**
      * Checks the form of a location.
      *
      * @param location a location as given, trimmed; empty for the default

@@ -37,6 +37,18 @@ class StoreLocationsTest {
         assertThat(StoreLocations.check(location)).isEqualTo(location);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "target/store", "./odd:name", "C:\\cloudist\\store", "file:/var/cloudist/store"})
+    void directoriesAndFileUrisAreLocal(String location) {
+        assertThat(StoreLocations.isLocal(location)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"s3://my-bucket", "s3://my.bucket-2/team/cloudist", "gs://elsewhere"})
+    void otherUrisAreNot(String location) {
+        assertThat(StoreLocations.isLocal(location)).isFalse();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             s3:/bad                | write it as s3://bucket/prefix
