@@ -12,6 +12,7 @@ import io.cloudist.core.protocol.BlobRef;
 import io.cloudist.core.provision.WorkerLaunch;
 import io.cloudist.core.store.Store;
 import io.cloudist.testing.ManualClock;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -28,22 +29,17 @@ final class Ec2Fixture implements AutoCloseable {
     final AwsClients aws;
     final FaultyEc2 ec2;
     /** The run's store, as the provisioner sees it: warm-pool claims and offers to new workers go here. */
-    final Store store = new StoreAt(STORE);
+    final Store store;
 
-    Ec2Fixture() {
+    /** Keeps the store's documents in {@code documents}, a directory the test owns and cleans up. */
+    Ec2Fixture(Path documents) {
+        store = new StoreAt(STORE, documents);
         new AwsCloudAdmin().setup(Settings.ec2(), STORE, new Lines());
         aws = new AwsClients(Settings.ec2());
         ec2 = new FaultyEc2(aws.ec2());
     }
 
     Ec2Provisioner provisioner(CloudSettings settings) {
-        String vpc = WorkerNetwork.defaultVpc(aws.ec2(), MotoExtension.REGION);
-        LaunchContext context = new LaunchContext(
-                MotoExtension.REGION,
-                WorkerNetwork.securityGroup(aws.ec2(), vpc).orElseThrow(),
-                aws.sts().getCallerIdentity().arn(),
-                aws.sts().getCallerIdentity().account(),
-                "");
         return provisioner(settings, null);
     }
 

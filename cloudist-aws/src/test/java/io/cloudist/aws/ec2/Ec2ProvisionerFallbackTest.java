@@ -9,22 +9,27 @@ import io.cloudist.aws.client.Settings;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.ConfigurationException;
 import io.cloudist.core.provision.WorkerHandle;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.model.Instance;
 
 @ExtendWith(MotoExtension.class)
 class Ec2ProvisionerFallbackTest {
     private static final List<String> TYPES = List.of("c7g.xlarge", "c7g.2xlarge");
 
+    @TempDir
+    Path documents;
+
     private Ec2Fixture fx;
 
     @BeforeEach
     void setUp() {
-        fx = new Ec2Fixture();
+        fx = new Ec2Fixture(documents);
     }
 
     @AfterEach

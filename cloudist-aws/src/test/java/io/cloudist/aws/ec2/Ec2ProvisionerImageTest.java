@@ -62,8 +62,8 @@ class Ec2ProvisionerImageTest {
     }
 
     @BeforeEach
-    void setUp() {
-        fx = new Ec2Fixture();
+    void setUp() throws Exception {
+        fx = new Ec2Fixture(Files.createDirectories(dir.resolve("store")));
     }
 
     @AfterEach

@@ -17,15 +17,20 @@ import io.cloudist.core.provision.CloudAdmin;
 import io.cloudist.core.provision.Provisioner;
 import io.cloudist.core.provision.ProvisionerProvider;
 import io.cloudist.core.provision.WorkerLaunch;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 
 @ExtendWith(MotoExtension.class)
 class Ec2ProvisionerProviderTest {
     private static final String STORE = "s3://team-bucket/ci";
+
+    @TempDir
+    Path documents;
 
     @Test
     void serviceLoaderFindsTheEc2ProviderAndAdmin() {
@@ -47,7 +52,7 @@ class Ec2ProvisionerProviderTest {
         Lines lines = new Lines();
 
         try (Provisioner provisioner = new Ec2ProvisionerProvider()
-                        .open(Settings.ec2(List.of("c7g.xlarge"), 0, false), new StoreAt(STORE), lines);
+                        .open(Settings.ec2(List.of("c7g.xlarge"), 0, false), new StoreAt(STORE, documents), lines);
                 AwsClients aws = new AwsClients(Settings.ec2())) {
             String instance = ((Ec2Worker) provisioner
                             .start(new WorkerLaunch(
@@ -74,7 +79,8 @@ class Ec2ProvisionerProviderTest {
 
     @Test
     void beforeSetupSaysToRunSetup() {
-        assertThatThrownBy(() -> new Ec2ProvisionerProvider().open(Settings.ec2(), new StoreAt(STORE), new Lines()))
+        assertThatThrownBy(() ->
+                        new Ec2ProvisionerProvider().open(Settings.ec2(), new StoreAt(STORE, documents), new Lines()))
                 .isInstanceOf(CloudistException.class)
                 .hasMessageContaining("No security group cloudist-workers in eu-west-1")
                 .hasMessageContaining("cloudist:setup");
@@ -83,7 +89,7 @@ class Ec2ProvisionerProviderTest {
     @Test
     void needsAnS3Store() {
         assertThatThrownBy(() -> new Ec2ProvisionerProvider()
-                        .open(Settings.ec2(), new StoreAt("/tmp/cloudist-store"), new Lines()))
+                        .open(Settings.ec2(), new StoreAt("/tmp/cloudist-store", documents), new Lines()))
                 .isInstanceOfSatisfying(
                         ConfigurationException.class,
                         e -> assertThat(e.parameter()).isEqualTo("cloudist.store"));
@@ -95,7 +101,7 @@ class Ec2ProvisionerProviderTest {
         CloudSettings ami =
                 new CloudSettings("ec2", MotoExtension.REGION, "", 2, 2, List.of(), 0, false, "amzn2", 10, 12, 17);
 
-        assertThatThrownBy(() -> new Ec2ProvisionerProvider().open(typo, new StoreAt(STORE), new Lines()))
+        assertThatThrownBy(() -> new Ec2ProvisionerProvider().open(typo, new StoreAt(STORE, documents), new Lines()))
                 .isInstanceOfSatisfying(
                         ConfigurationException.class,
                         e -> assertThat(e.parameter()).isEqualTo(CloudistProperties.INSTANCE_TYPES));

@@ -16,6 +16,7 @@ import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.provision.WorkerLaunch;
 import io.cloudist.core.store.StoreKeys;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.model.HttpTokensState;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceLifecycleType;
@@ -32,11 +34,14 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 
 @ExtendWith(MotoExtension.class)
 class Ec2ProvisionerTest {
+    @TempDir
+    Path documents;
+
     private Ec2Fixture fx;
 
     @BeforeEach
     void setUp() {
-        fx = new Ec2Fixture();
+        fx = new Ec2Fixture(documents);
     }
 
     @AfterEach
