@@ -17,7 +17,9 @@
 #   mvn -o cloudist:test -Dcloudist.workers=N        (N defaults to 2), once per --local-workers mode (default: thread)
 #   the same with -Dmaven.repo.local=DIR             (--baseline-repo: another build of cloudist, e.g. an earlier one)
 # and prints medians with their ratio to Surefire's forkCount=2 (N <= 2) or forkCount=N; cloudist's first round has
-# no timing history. For each cloudist run it also prints, from benchmarks/Startup.java, where the start went: the
+# no timing history. Each run's CPU time is printed too: Maven's JVM and every process it started and reaped (test
+# JVMs, forks), user and system, from the shell's children's times; on a machine the suite keeps busy, the wall time
+# cannot be below that CPU time divided by the cores. For each cloudist run it also prints, from benchmarks/Startup.java, where the start went: the
 # agents' start to their first test JVM, that JVM's start to its first test, when the longest task's first test
 # came, discovery and makespan. --discovery-miss deletes the discovery cache before every cloudist run (the timing
 # history stays); --no-surefire times cloudist alone.
@@ -112,7 +114,13 @@ for i in $(seq 0 $((count - 1))); do
   if ${cloudist[$i]}; then rm -rf "$(dir_of "$i")"; cp -r "$project" "$(dir_of "$i")"; fi
 done
 declare -A times
+declare -A cpus
 declare -A figures
+# The CPU seconds, user and system, of this shell's children that have ended: mvn, and what it started and reaped.
+children_cpu() {
+  # fields 16 and 17 of /proc/<pid>/stat, counted after the command name, which may hold spaces
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($14 + $15) / hz }' "/proc/$$/stat"
+}
 for round in $(seq 1 "$rounds"); do
   for i in $(seq 0 $((count - 1))); do
     dir="$(dir_of "$i")"
@@ -124,6 +132,7 @@ for round in $(seq 1 "$rounds"); do
     fi
     log="run-$round-$i.log"
     echo "Round $round: mvn ${commands[$i]} ..."
+    cpu_before=$(children_cpu)
     start=$(date +%s%N)
     # shellcheck disable=SC2086
     if ! mvn -B -o -f "$dir/pom.xml" "${extra_args[@]}" ${commands[$i]} > "$out/$log" 2>&1; then
@@ -132,17 +141,19 @@ for round in $(seq 1 "$rounds"); do
     fi
     end=$(date +%s%N)
     times[$round,$i]=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", (e - s) / 1e9 }')
+    cpus[$round,$i]=$(awk -v b="$cpu_before" -v a="$(children_cpu)" 'BEGIN { printf "%.2f", a - b }')
     if ${cloudist[$i]}; then
       figures[$round,$i]=$(java "$root/benchmarks/Startup.java" "$dir" "$out/$log" || echo "")
-      echo "  ${times[$round,$i]} s; ${figures[$round,$i]}"
+      echo "  ${times[$round,$i]} s, CPU ${cpus[$round,$i]} s; ${figures[$round,$i]}"
     else
-      echo "  ${times[$round,$i]} s"
+      echo "  ${times[$round,$i]} s, CPU ${cpus[$round,$i]} s"
     fi
   done
 done
 
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 med() { for r in $(seq "$2" "$rounds"); do echo "${times[$r,$1]}"; done | median; }
+cpu_med() { for r in $(seq "$2" "$rounds"); do echo "${cpus[$r,$1]}"; done | median; }
 # The median over rounds $2.. of one figure (key $3) of configuration $1.
 fig() { for r in $(seq "$2" "$rounds"); do echo "${figures[$r,$1]:-}" | tr ' ' '\n' | sed -n "s/^$3=//p" | grep -v n/a || true; done | median; }
 first_with_history=2
@@ -155,14 +166,17 @@ fi
 {
   echo
   echo "Suite: $mode, $(nproc) cores, $rounds rounds, $workers workers$($discovery_miss && echo ', discovery cache deleted before each cloudist run')"
-  printf '%-46s %10s %14s\n' "run" "wall (s)" "vs ${names[$baseline_index]#surefire }"
-  row() { printf '%-46s %10s %14s\n' "$1" "$2" "$(awk -v t="$2" -v b="$baseline" 'BEGIN { printf "%.2fx", t / b }')"; }
+  printf '%-46s %10s %14s %9s %13s\n' "run" "wall (s)" "vs ${names[$baseline_index]#surefire }" "CPU (s)" "CPU/$(nproc) (s)"
+  row() {
+    printf '%-46s %10s %14s %9s %13s\n' "$1" "$2" "$(awk -v t="$2" -v b="$baseline" 'BEGIN { printf "%.2fx", t / b }')" \
+      "$3" "$(awk -v c="$3" -v n="$(nproc)" 'BEGIN { printf "%.2f", c / n }')"
+  }
   for i in $(seq 0 $((count - 1))); do
     if ${cloudist[$i]}; then
-      row "${names[$i]}, no history (round 1)" "${times[1,$i]}"
-      if (( rounds > 1 )); then row "${names[$i]}, with history (median)" "$(med "$i" 2)"; fi
+      row "${names[$i]}, no history (round 1)" "${times[1,$i]}" "${cpus[1,$i]}"
+      if (( rounds > 1 )); then row "${names[$i]}, with history (median)" "$(med "$i" 2)" "$(cpu_med "$i" 2)"; fi
     else
-      row "${names[$i]} (median)" "$(med "$i" 1)"
+      row "${names[$i]} (median)" "$(med "$i" 1)" "$(cpu_med "$i" 1)"
     fi
   done
   echo
