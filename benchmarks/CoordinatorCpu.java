@@ -37,6 +37,12 @@ import java.util.stream.Stream;
  * <p>While a run goes, it samples the Maven JVM's CPU time every {@value #SAMPLE_MILLIS} ms; afterwards it reads the
  * run's tasks from {@code target/cloudist/run.json} (when the first was taken, when the last finished) and
  * interpolates the CPU time at both moments.
+ *
+ * <p>With {@code --surefire} it measures Surefire the same way, as the reference: {@code mvn -o test -DforkCount=N}
+ * on a copy of the same suite, interleaved with the other configurations, its test phase from the first sample that
+ * saw a process started by the Maven JVM (a fork) to the last. What Maven's JVM costs while Surefire's forks run
+ * tests (its JIT compiling what Maven ran before, its garbage collector, Surefire's threads that read the forks'
+ * events) is the part of a coordinator's figure that is Maven's, not cloudist's.
  */
 public final class CoordinatorCpu {
     private static final long SAMPLE_MILLIS = 100;
@@ -85,6 +91,9 @@ public final class CoordinatorCpu {
      * counted: the JVM's own threads (compilers, garbage collector), which serve every thread, and the worker
      * agents' threads.
      */
+    /** The name of the reference configuration: Surefire, with as many forks as cloudist has workers. */
+    private static final String SUREFIRE = "surefire";
+
     private static final List<String> COORDINATOR_THREADS =
             List.of("java", "main", "cloudist-coordi", "cloudist-lease", "FileSystemWatch");
 
@@ -103,6 +112,7 @@ public final class CoordinatorCpu {
         int rounds = 3;
         String suite = "sleep";
         Map<String, List<String>> configs = new LinkedHashMap<>();
+        boolean surefire = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--workers" -> workerCounts = Stream.of(args[++i].split(","))
@@ -114,15 +124,19 @@ public final class CoordinatorCpu {
                     String[] parts = args[++i].split("=", 2);
                     configs.put(parts[0], parts.length < 2 || parts[1].isBlank() ? List.of() : words(parts[1]));
                 }
+                case "--surefire" -> surefire = true;
                 default -> {
                     System.err.println("usage: java benchmarks/CoordinatorCpu.java [--workers 16,32] [--rounds 3]"
-                            + " [--suite sleep|cpu] [--config NAME=MAVEN_ARGS ...]");
+                            + " [--suite sleep|cpu] [--config NAME=MAVEN_ARGS ...] [--surefire]");
                     System.exit(2);
                 }
             }
         }
         if (configs.isEmpty()) {
             configs.put("cloudist", words(System.getenv().getOrDefault("BENCH_MAVEN_ARGS", "")));
+        }
+        if (surefire) {
+            configs.put(SUREFIRE, words(System.getenv().getOrDefault("BENCH_MAVEN_ARGS", "")));
         }
         Path root = Path.of("").toAbsolutePath();
         if (!Files.exists(root.resolve("benchmarks/Generate.java")) || !Files.exists(Path.of("/proc/self/stat"))) {
@@ -146,7 +160,8 @@ public final class CoordinatorCpu {
                         project.toString(), "--suite", suite, "--cloudist-version", version), log("generate", project));
                 System.out.println("Compiling " + project.getFileName() + " and a first, unmeasured run...");
                 if (maven(project, config.getValue(), List.of("test-compile"), log("compile", project)) < 0
-                        || maven(project, config.getValue(), cloudist(workers), log("warm-up", project)) < 0) {
+                        || maven(project, config.getValue(), goal(config.getKey(), workers), log("warm-up", project))
+                                < 0) {
                     return 1;
                 }
             }
@@ -155,8 +170,10 @@ public final class CoordinatorCpu {
             for (int workers : workerCounts) {
                 for (var config : configs.entrySet()) {
                     Path project = project(config.getKey(), workers);
-                    Measure m = measure(project, config.getValue(), workers,
-                            out.resolve("cpu-run-" + round + "-" + project.getFileName() + ".log"));
+                    Path log = out.resolve("cpu-run-" + round + "-" + project.getFileName() + ".log");
+                    Measure m = config.getKey().equals(SUREFIRE)
+                            ? measureSurefire(project, config.getValue(), workers, log)
+                            : measure(project, config.getValue(), workers, log);
                     if (m == null) {
                         return 1;
                     }
@@ -172,8 +189,8 @@ public final class CoordinatorCpu {
         }
         List<String> rows = new ArrayList<>();
         rows.add("");
-        rows.add(String.format(Locale.ROOT, "Maven JVM CPU from the first task's start to the last task's end, %s"
-                + " suite, %d rounds, %d cores; medians (min-max):", suite, rounds,
+        rows.add(String.format(Locale.ROOT, "Maven JVM CPU from the first task's start to the last task's end (Surefire:"
+                + " while its forks ran), %s suite, %d rounds, %d cores; medians (min-max):", suite, rounds,
                 Runtime.getRuntime().availableProcessors()));
         rows.add(String.format(Locale.ROOT, "%-24s %18s %14s %22s %22s %6s", "configuration", "JVM CPU s", "tests s",
                 "JVM, share of a core", "coordinator's threads", "tasks"));
@@ -188,6 +205,11 @@ public final class CoordinatorCpu {
 
     private static List<String> cloudist(int workers) {
         return List.of("cloudist:test", "-Dcloudist.workers=" + workers);
+    }
+
+    /** What configuration {@code name} runs: cloudist with {@code workers}, or Surefire with as many forks. */
+    private static List<String> goal(String name, int workers) {
+        return name.equals(SUREFIRE) ? List.of("test", "-DforkCount=" + workers) : cloudist(workers);
     }
 
     private Path project(String config, int workers) {
@@ -242,6 +264,52 @@ public final class CoordinatorCpu {
                 cpuAt(samples, last, Sample::coordinatorSeconds) - cpuAt(samples, first, Sample::coordinatorSeconds),
                 (last - first) / 1000.0,
                 starts.size(),
+                wall,
+                byThreadName(samples, first, last));
+    }
+
+    /**
+     * One run of Surefire, sampling the Maven JVM's CPU time as {@link #measure} does; its test phase is when the
+     * Maven JVM had processes of its own (the forks, and the shells Surefire starts them with). Null when it failed.
+     */
+    private Measure measureSurefire(Path project, List<String> mavenArgs, int forks, Path log) throws Exception {
+        long start = System.nanoTime();
+        Process maven = new ProcessBuilder(command(project, mavenArgs, goal(SUREFIRE, forks)))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        Path stat = Path.of("/proc/" + maven.pid() + "/stat");
+        Path tasks = Path.of("/proc/" + maven.pid() + "/task");
+        Map<String, Map.Entry<String, Double>> threads = new HashMap<>();
+        List<Sample> samples = new ArrayList<>();
+        long first = -1;
+        long last = -1;
+        while (!maven.waitFor(SAMPLE_MILLIS, TimeUnit.MILLISECONDS)) {
+            try {
+                double total = cpuSeconds(Files.readString(stat));
+                sampleThreads(tasks, threads);
+                Map<String, Double> byName = new HashMap<>();
+                threads.values().forEach(t -> byName.merge(t.getKey(), t.getValue(), Double::sum));
+                long now = System.currentTimeMillis();
+                samples.add(new Sample(now, total, byName));
+                if (maven.children().findAny().isPresent()) {
+                    first = first < 0 ? now : first;
+                    last = now;
+                }
+            } catch (IOException | UncheckedIOException e) {
+                // it exited between the wait and the read
+            }
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        if (maven.exitValue() != 0 || first < 0 || last <= first) {
+            System.err.println("The Surefire run failed, or no fork was seen: see " + log);
+            return null;
+        }
+        return new Measure(
+                cpuAt(samples, last, Sample::cpuSeconds) - cpuAt(samples, first, Sample::cpuSeconds),
+                cpuAt(samples, last, Sample::coordinatorSeconds) - cpuAt(samples, first, Sample::coordinatorSeconds),
+                (last - first) / 1000.0,
+                0,
                 wall,
                 byThreadName(samples, first, last));
     }

@@ -6,7 +6,7 @@
 #   benchmarks/run.sh --all [--rounds R]     (the full benchmark: java benchmarks/Bench.java, see there)
 #   benchmarks/run.sh --reactor [--mode sleep|cpu] [--workers N] [--rounds R]
 #                                            (a 12-module reactor: benchmarks/reactor.sh, see its --help)
-#   benchmarks/run.sh --coordinator-cpu [--workers 16,32] [--rounds R] [--config NAME=MAVEN_ARGS ...]
+#   benchmarks/run.sh --coordinator-cpu [--workers 16,32] [--rounds R] [--config NAME=MAVEN_ARGS ...] [--surefire]
 #                                            (the Maven JVM's own CPU during a local run's tests:
 #                                             java benchmarks/CoordinatorCpu.java, see there)
 #
