@@ -118,8 +118,12 @@ declare -A cpus
 declare -A figures
 # The CPU seconds, user and system, of this shell's children that have ended: mvn, and what it started and reaped.
 children_cpu() {
-  # fields 16 and 17 of /proc/<pid>/stat, counted after the command name, which may hold spaces
-  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($14 + $15) / hz }' "/proc/$$/stat"
+  # fields 16 and 17 of /proc/<pid>/stat, counted after the command name, which may hold spaces; n/a without /proc
+  if [[ -r "/proc/$$/stat" ]]; then
+    awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($14 + $15) / hz }' "/proc/$$/stat"
+  else
+    printf 'n/a'
+  fi
 }
 for round in $(seq 1 "$rounds"); do
   for i in $(seq 0 $((count - 1))); do
@@ -141,7 +145,7 @@ for round in $(seq 1 "$rounds"); do
     fi
     end=$(date +%s%N)
     times[$round,$i]=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", (e - s) / 1e9 }')
-    cpus[$round,$i]=$(awk -v b="$cpu_before" -v a="$(children_cpu)" 'BEGIN { printf "%.2f", a - b }')
+    cpus[$round,$i]=$(awk -v b="$cpu_before" -v a="$(children_cpu)" 'BEGIN { if (b == "n/a") print "n/a"; else printf "%.2f", a - b }')
     if ${cloudist[$i]}; then
       figures[$round,$i]=$(java "$root/benchmarks/Startup.java" "$dir" "$out/$log" || echo "")
       echo "  ${times[$round,$i]} s, CPU ${cpus[$round,$i]} s; ${figures[$round,$i]}"
@@ -153,7 +157,7 @@ done
 
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 med() { for r in $(seq "$2" "$rounds"); do echo "${times[$r,$1]}"; done | median; }
-cpu_med() { for r in $(seq "$2" "$rounds"); do echo "${cpus[$r,$1]}"; done | median; }
+cpu_med() { for r in $(seq "$2" "$rounds"); do echo "${cpus[$r,$1]}"; done | { grep -v n/a || true; } | median; }
 # The median over rounds $2.. of one figure (key $3) of configuration $1.
 fig() { for r in $(seq "$2" "$rounds"); do echo "${figures[$r,$1]:-}" | tr ' ' '\n' | sed -n "s/^$3=//p" | grep -v n/a || true; done | median; }
 first_with_history=2
@@ -169,7 +173,7 @@ fi
   printf '%-46s %10s %14s %9s %13s\n' "run" "wall (s)" "vs ${names[$baseline_index]#surefire }" "CPU (s)" "CPU/$(nproc) (s)"
   row() {
     printf '%-46s %10s %14s %9s %13s\n' "$1" "$2" "$(awk -v t="$2" -v b="$baseline" 'BEGIN { printf "%.2fx", t / b }')" \
-      "$3" "$(awk -v c="$3" -v n="$(nproc)" 'BEGIN { printf "%.2f", c / n }')"
+      "$3" "$(awk -v c="$3" -v n="$(nproc)" 'BEGIN { if (c == "n/a") print "n/a"; else printf "%.2f", c / n }')"
   }
   for i in $(seq 0 $((count - 1))); do
     if ${cloudist[$i]}; then
