@@ -17,7 +17,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Two local runs of one module: the first writes a class data archive of the test classpath's jars, the second's test
- * JVMs map it, with the jars first on their classpath, and both report what Surefire reports.
+ * JVMs map it, with the jars first on their classpath, and both report what Surefire reports. Then a fresh copy of
+ * the module, given only what docs/ci.md says to cache between builds, starts as warm as the second run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClassDataIT {
@@ -70,6 +71,57 @@ class ClassDataIT {
     }
 
     @Test
+    void whatTheCiGuideSaysToCacheMakesAFreshCheckoutStartWarm() throws IOException {
+        List<String> cached = cachedPaths(
+                builds.environment().examples().resolveSibling("docs").resolve("ci.md"));
+        assertThat(cached)
+                .as("the paths of docs/ci.md's \"What to cache\" table")
+                .contains("target/cloudist/timings.json", "target/cloudist/discovery/cache.json");
+        Path fresh = builds.copy(FIXTURE, "class-data-fresh-checkout");
+        for (String path : cached) {
+            assertThat(project.resolve(path)).as("%s, after two runs", path).exists();
+            copyTree(project.resolve(path), fresh.resolve(path));
+        }
+
+        BuildResult third = builds.cloudist(fresh, "-Dcloudist.workers=2");
+
+        assertThat(third.succeeded()).as("%s", third).isTrue();
+        assertThat(ReportedOutcomes.keys(third.reportedTests())).containsExactlyElementsOf(surefire);
+        assertThat(logsOf(fresh)).contains("map the class data archive").doesNotContain("Writing the class data");
+        assertThat(fresh.resolve("target/cloudist/discovery/discover.args"))
+                .as("no discovery JVM: the cached discovery was used")
+                .doesNotExist();
+    }
+
+    /** The paths in the first column of the "What to cache" table of the CI guide. */
+    private static List<String> cachedPaths(Path guide) throws IOException {
+        List<String> lines = Files.readAllLines(guide);
+        int section = lines.indexOf("### What to cache");
+        assertThat(section).as("the \"What to cache\" section of %s", guide).isNotNegative();
+        return lines.subList(section, lines.size()).stream()
+                .dropWhile(line -> !line.startsWith("|"))
+                .takeWhile(line -> line.startsWith("|"))
+                .map(line -> line.split("\\|")[1].trim())
+                .filter(cell -> cell.startsWith("`") && cell.endsWith("`"))
+                .map(cell -> cell.substring(1, cell.length() - 1).replaceAll("/$", ""))
+                .toList();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    @Test
     void bothRunsReportWhatSurefireReports() {
         assertThat(reportedByFirst).containsExactlyElementsOf(surefire);
         assertThat(reportedBySecond).containsExactlyElementsOf(surefire);
@@ -87,8 +139,13 @@ class ClassDataIT {
 
     /** What the local worker agents of the project's last run logged. */
     private String workerLogs() throws IOException {
+        return logsOf(project);
+    }
+
+    /** What the local worker agents of {@code module}'s last run logged. */
+    private static String logsOf(Path module) throws IOException {
         StringBuilder logs = new StringBuilder();
-        try (Stream<Path> files = Files.list(project.resolve("target/cloudist/workers"))) {
+        try (Stream<Path> files = Files.list(module.resolve("target/cloudist/workers"))) {
             for (Path log : files.filter(p -> p.getFileName().toString().endsWith(".log"))
                     .sorted()
                     .toList()) {
