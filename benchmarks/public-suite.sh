@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Runs a real project's unit tests, Apache Commons Collections 4.4's (171 classes), under Surefire and under
-# cloudist, and compares their wall time, reports and console output.
+# Runs a real project's unit tests under Surefire and under cloudist, and compares their wall time, reports and
+# console output. The projects:
+#   collections   Apache Commons Collections 4.4 (171 classes; JUnit 4 and 3, with EasyMock), the default
+#   codec         Apache Commons Codec 1.17.1 (JUnit 5: parameterized tests, and tests that read their resources
+#                 by file path under src/test/resources)
 #
-#   benchmarks/public-suite.sh [--rounds R] [--workers W] [--offline] [--keep]
+#   benchmarks/public-suite.sh [--project collections|codec] [--rounds R] [--workers W] [--offline] [--keep]
 #
-# Downloads commons-collections4-4.4-sources.jar and -test-sources.jar from Maven Central once (cached in
+# Downloads the project's -sources.jar and -test-sources.jar from Maven Central once (cached in
 # target/bench/public/download), each checked against the .sha1 file Central publishes next to it, and builds the
-# project in target/bench/public/commons-collections4 from them and benchmarks/public/commons-collections4/pom.xml
-# (the real build without its parent; that POM lists every deviation). It compiles the project once, then times
+# project in target/bench/public/<artifact> from them and benchmarks/public/<artifact>/pom.xml (the real build
+# without its parent; that POM lists every deviation). It compiles the project once, then times
 # (wall clock), R rounds (default 3) of, interleaved:
 #   mvn -B test                                       Surefire, as the project configures it (one fork)
 #   mvn -B cloudist:test -Dcloudist.workers=W         cloudist, W local workers (default 2)
@@ -30,10 +33,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$root/target/bench/public"
 download="$out/download"
-project="$out/commons-collections4"
 runs="$out/runs"
 central="https://repo.maven.apache.org/maven2"
-artifact_url="$central/org/apache/commons/commons-collections4/4.4"
+which=collections
 rounds=3
 workers=2
 offline=false
@@ -41,16 +43,25 @@ keep=false
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
+    --project) which="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
     --workers) workers="$2"; shift 2 ;;
     --offline) offline=true; shift ;;
     --keep) keep=true; shift ;;
-    -h|--help) sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,31p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
 [[ "$workers" =~ ^[1-9][0-9]*$ && "$rounds" =~ ^[1-9][0-9]*$ ]] \
   || { echo "--workers and --rounds take a positive number" >&2; exit 2; }
+# The project: its Maven Central directory, its artifactId and version, and its name.
+case "$which" in
+  collections) group_path=org/apache/commons; artifact=commons-collections4; release=4.4; title="Commons Collections 4.4" ;;
+  codec) group_path=commons-codec; artifact=commons-codec; release=1.17.1; title="Commons Codec 1.17.1" ;;
+  *) echo "unknown --project: $which (collections or codec)" >&2; exit 2 ;;
+esac
+project="$out/$artifact"
+artifact_url="$central/$group_path/$artifact/$release"
 for tool in curl unzip sha1sum python3 mvn; do
   command -v "$tool" > /dev/null || { echo "$tool is needed and not on the PATH" >&2; exit 1; }
 done
@@ -89,16 +100,17 @@ fetch() {
   echo "$expected" > "$file.sha1"
   echo "  SHA-1 $expected matches $name.sha1"
 }
-fetch commons-collections4-4.4-sources.jar
-fetch commons-collections4-4.4-test-sources.jar
+fetch "$artifact-$release-sources.jar"
+fetch "$artifact-$release-test-sources.jar"
 
-# --- b. The project tree, laid out as in the real repository (apache/commons-collections at 4.4).
-# unpack JAR MAIN_OR_TEST: the package tree org/ (the .java files, and the javadoc overview.html, which the real
-# repository keeps next to the sources) goes to src/<main|test>/java, everything else outside META-INF (the test
-# jar's data/ and properties/, which the tests read both by file path under src/test/resources and from the class
-# path) to src/<main|test>/resources. Of META-INF, MANIFEST.MF and maven/ (the jar's own metadata) are dropped;
-# LICENSE.txt and NOTICE.txt, which commons-parent's <resources> copies from the project root into META-INF and
-# which are the same in both jars, go back to the project root.
+# --- b. The project tree, laid out as in the real repository at that release.
+# unpack JAR MAIN_OR_TEST: the package tree org/'s .java files (and the javadoc's .html, which the real
+# repositories keep next to the sources) go to src/<main|test>/java; its other files (Commons Codec's Beider-Morse
+# rules, its tests' .bin and .tar files) and everything else outside META-INF (Commons Collections' test data/ and
+# properties/), which the tests read both by file path under src/test/resources and from the class path, to
+# src/<main|test>/resources. Of META-INF, MANIFEST.MF and maven/ (the jar's own metadata) are dropped; LICENSE.txt
+# and NOTICE.txt, which commons-parent's <resources> copies from the project root into META-INF and which are the
+# same in both jars, go back to the project root.
 unpack() {
   local jar="$1" scope="$2" stage="$out/unpack-$2" entry
   rm -rf "$stage"
@@ -111,6 +123,10 @@ unpack() {
     if [[ "$(basename "$entry")" == org ]]; then
       mkdir -p "$project/src/$scope/java"
       mv "$entry" "$project/src/$scope/java/"
+      (cd "$project/src/$scope/java" && find org -type f ! -name '*.java' ! -name '*.html') | while read -r file; do
+        mkdir -p "$project/src/$scope/resources/$(dirname "$file")"
+        mv "$project/src/$scope/java/$file" "$project/src/$scope/resources/$file"
+      done
     else
       mkdir -p "$project/src/$scope/resources"
       mv "$entry" "$project/src/$scope/resources/"
@@ -123,13 +139,13 @@ if $keep && [[ -d "$project/src" ]]; then
 else
   rm -rf "$project"
   mkdir -p "$project"
-  unpack "$download/commons-collections4-4.4-sources.jar" main
-  unpack "$download/commons-collections4-4.4-test-sources.jar" test
+  unpack "$download/$artifact-$release-sources.jar" main
+  unpack "$download/$artifact-$release-test-sources.jar" test
 fi
 # The POM's copy runs the repository's own cloudist. It cannot come from -Dcloudist.version on the command line:
 # cloudist rejects -Dcloudist.* properties that are not its parameters.
 sed "s:<cloudist.version>[^<]*</cloudist.version>:<cloudist.version>$version</cloudist.version>:" \
-  "$root/benchmarks/public/commons-collections4/pom.xml" > "$project/pom.xml"
+  "$root/benchmarks/public/$artifact/pom.xml" > "$project/pom.xml"
 grep -q "<cloudist.version>$version</cloudist.version>" "$project/pom.xml" \
   || { echo "could not set cloudist.version in $project/pom.xml" >&2; exit 1; }
 
@@ -194,7 +210,7 @@ baseline=$(med surefire 1 "$rounds")
 totals="$(grep -h -A 2 'Results:' "$runs/surefire-1/mvn.log" | sed -n 's/.*\(Tests run: [0-9]*\).*/\1/p' | head -n 1)"
 {
   echo
-  echo "Commons Collections 4.4 (${totals:-tests run: n/a}): $(nproc) cores, $rounds round$( (( rounds == 1 )) || echo s), $workers workers;" \
+  echo "$title (${totals:-tests run: n/a}): $(nproc) cores, $rounds round$( (( rounds == 1 )) || echo s), $workers workers;" \
     "$(java -version 2>&1 | head -n 1), $(mvn -v 2>/dev/null | sed -n 's/.*Apache Maven \([^ \x1b]*\).*/Maven \1/p')"
   fmt='%-46s %10s %13s %26s\n'
   printf "$fmt" "run" "wall (s)" "vs surefire" "reports and console match"
@@ -207,5 +223,5 @@ totals="$(grep -h -A 2 'Results:' "$runs/surefire-1/mvn.log" | sed -n 's/.*\(Tes
   fi
   echo
   echo "Logs, reports and comparisons: target/bench/public/runs"
-} | tee "$out/results.txt"
+} | tee "$out/results-$which.txt"
 for r in $(seq 1 "$rounds"); do [[ "${matched[$r]}" == yes ]] || exit 1; done
