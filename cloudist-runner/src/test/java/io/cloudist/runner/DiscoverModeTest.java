@@ -3,6 +3,7 @@ package io.cloudist.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudist.runner.fixtures.DisplayNamesFixture;
 import io.cloudist.runner.fixtures.JUnit4Fixture;
 import io.cloudist.runner.fixtures.OutcomesFixture;
 import io.cloudist.runner.fixtures.ParameterizedFixture;
@@ -62,6 +63,23 @@ class DiscoverModeTest {
         assertThat(byDisplayName(nodes, "passesToo()").get("className").asText())
                 .isEqualTo(OutcomesFixture.class.getName() + "$Inner");
         assertThat(byDisplayName(nodes, "fails").get("className").asText()).isEqualTo(JUnit4Fixture.class.getName());
+    }
+
+    @Test
+    void marksTheClassesWhoseDisplayNameTheirOwnAnnotationGives() throws Exception {
+        List<JsonNode> nodes = discover(0, "class " + DisplayNamesFixture.class.getName());
+
+        JsonNode given = byDisplayName(nodes, "given by hand");
+        assertThat(fieldNames(given)).endsWith("displayNameAnnotated");
+        assertThat(given.get("displayNameAnnotated").asBoolean()).isTrue();
+        assertThat(byDisplayName(nodes, "DisplayNamesFixture").has("displayNameAnnotated"))
+                .isFalse();
+        assertThat(byDisplayName(nodes, "Generated nested").has("displayNameAnnotated"))
+                .as("a display name a generator made")
+                .isFalse();
+        assertThat(byDisplayName(nodes, "runs too").has("displayNameAnnotated"))
+                .as("a method")
+                .isFalse();
     }
 
     @Test

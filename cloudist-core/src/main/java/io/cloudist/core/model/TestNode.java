@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param className the class of its source ({@code ClassSource} or {@code MethodSource}), empty if none
  * @param methodName the method of its {@code MethodSource}, empty if none
  * @param methodParameters the parameter types of its {@code MethodSource}, empty if none
+ * @param displayNameAnnotated whether its class carries Jupiter's {@code @DisplayName} itself (rather than getting
+ *     its display name from a {@code DisplayNameGenerator}); left out of documents when false
  */
 public record TestNode(
         String uniqueId,
@@ -27,7 +29,8 @@ public record TestNode(
         Kind kind,
         @JsonInclude(Include.NON_EMPTY) String className,
         @JsonInclude(Include.NON_EMPTY) String methodName,
-        @JsonInclude(Include.NON_EMPTY) String methodParameters) {
+        @JsonInclude(Include.NON_EMPTY) String methodParameters,
+        @JsonInclude(Include.NON_DEFAULT) boolean displayNameAnnotated) {
 
     public enum Kind {
         TEST,
@@ -49,6 +52,19 @@ public record TestNode(
         className = Objects.requireNonNullElse(className, "");
         methodName = Objects.requireNonNullElse(methodName, "");
         methodParameters = Objects.requireNonNullElse(methodParameters, "");
+    }
+
+    /** A node whose display name, if any, was not given by a {@code @DisplayName} on its class. */
+    public TestNode(
+            String uniqueId,
+            String parentId,
+            String displayName,
+            String legacyName,
+            Kind kind,
+            String className,
+            String methodName,
+            String methodParameters) {
+        this(uniqueId, parentId, displayName, legacyName, kind, className, methodName, methodParameters, false);
     }
 
     /** The legacy name as written in a document: left out when it is the display name, as a reader then takes it. */

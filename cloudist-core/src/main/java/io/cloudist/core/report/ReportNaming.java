@@ -26,6 +26,7 @@ public final class ReportNaming {
     private static final Pattern INVOCATION_CONTAINER = Pattern.compile("^\\[.+]$");
 
     private static final String VINTAGE = "[engine:junit-vintage]";
+    private static final String JUPITER = "[engine:junit-jupiter]";
 
     private final Map<String, TestNode> nodesById;
     private final SurefireProvider provider;
@@ -156,7 +157,15 @@ public final class ReportNaming {
         return node.hasMethod();
     }
 
+    /**
+     * A class's display name when Surefire reports the class by it. A Jupiter class is reported by its display name
+     * only when it carries {@code @DisplayName} itself, not when a {@code DisplayNameGenerator} (such as {@code
+     * ReplaceUnderscores}) made it; for other engines, a display name other than the class's names counts as given.
+     */
     private static Optional<String> displayNameTag(TestNode classNode) {
+        if (classNode.uniqueId().contains(JUPITER) && !classNode.displayNameAnnotated()) {
+            return Optional.empty();
+        }
         String display = classNode.displayName();
         String className = classNode.className();
         String simple = className.substring(className.lastIndexOf('.') + 1);

@@ -192,6 +192,7 @@ class DocumentsTest {
 
         assertThat(written)
                 .doesNotContain("parentId", "className", "methodName", "methodParameters", "legacyName")
+                .doesNotContain("displayNameAnnotated")
                 .doesNotContain("failure", "stdout", "stderr", "cpuSeconds");
         assertThat(writtenAndRead(passed, TestResult.class)).isEqualTo(passed);
         assertThat(writtenAndRead(printedAndFailed, TestResult.class)).isEqualTo(printedAndFailed);
@@ -200,6 +201,19 @@ class DocumentsTest {
         assertThat(new String(Documents.write(named), StandardCharsets.UTF_8))
                 .contains("\"legacyName\":\"com.acme.A\"");
         assertThat(writtenAndRead(named, TestNode.class)).isEqualTo(named);
+        TestNode annotated = new TestNode(
+                "[engine:e]/[class:A]",
+                "",
+                "Pretty A",
+                "com.acme.A",
+                TestNode.Kind.CONTAINER,
+                "com.acme.A",
+                "",
+                "",
+                true);
+        assertThat(new String(Documents.write(annotated), StandardCharsets.UTF_8))
+                .contains("\"displayNameAnnotated\":true");
+        assertThat(writtenAndRead(annotated, TestNode.class)).isEqualTo(annotated);
     }
 
     /** {@code value} written as a document writes it and read back. */

@@ -28,7 +28,18 @@ final class Plan {
         return testClass(className, className.substring(className.lastIndexOf('.') + 1));
     }
 
+    /** A top-level class with {@code @DisplayName(displayName)}, or none when it is the simple name. */
     TestNode testClass(String className, String displayName) {
+        String simpleName = className.substring(className.lastIndexOf('.') + 1);
+        return testClass(className, displayName, !displayName.equals(simpleName));
+    }
+
+    /** A top-level class whose display name a {@code DisplayNameGenerator} made. */
+    TestNode generatedClass(String className, String displayName) {
+        return testClass(className, displayName, false);
+    }
+
+    private TestNode testClass(String className, String displayName, boolean annotated) {
         TestNode engine = nodes.containsKey("[engine:junit-jupiter]") ? nodes.get("[engine:junit-jupiter]") : jupiter();
         return add(new TestNode(
                 engine.uniqueId() + "/[class:" + className + "]",
@@ -38,14 +49,25 @@ final class Plan {
                 Kind.CONTAINER,
                 className,
                 "",
-                ""));
+                "",
+                annotated));
     }
 
     TestNode nested(TestNode outer, String simpleName) {
         return nested(outer, simpleName, simpleName);
     }
 
+    /** A {@code @Nested} class with {@code @DisplayName(displayName)}, or none when it is the simple name. */
     TestNode nested(TestNode outer, String simpleName, String displayName) {
+        return nested(outer, simpleName, displayName, !displayName.equals(simpleName));
+    }
+
+    /** A {@code @Nested} class whose display name a {@code DisplayNameGenerator} made. */
+    TestNode generatedNested(TestNode outer, String simpleName, String displayName) {
+        return nested(outer, simpleName, displayName, false);
+    }
+
+    private TestNode nested(TestNode outer, String simpleName, String displayName, boolean annotated) {
         String className = outer.className() + "$" + simpleName;
         return add(new TestNode(
                 outer.uniqueId() + "/[nested-class:" + simpleName + "]",
@@ -55,7 +77,8 @@ final class Plan {
                 Kind.CONTAINER,
                 className,
                 "",
-                ""));
+                "",
+                annotated));
     }
 
     TestNode method(TestNode parent, String method) {

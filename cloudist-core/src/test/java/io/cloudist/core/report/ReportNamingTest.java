@@ -32,6 +32,27 @@ class ReportNamingTest {
     }
 
     @Test
+    void aGeneratedDisplayNameLeavesTheClassNameAsSurefireDoes() {
+        TestNode generated = plan.generatedClass("com.x.Snake_caseTest", "Snake caseTest");
+        TestNode generatedNested = plan.generatedNested(generated, "When_empty", "When empty");
+        TestNode explicitNested = plan.nested(generated, "Full", "when it is full");
+        TestNode generatedUnderExplicit = plan.generatedNested(explicitNested, "And_more", "And more");
+
+        assertThat(name(plan.method(generated, "adds_one", "adds one")))
+                .isEqualTo(new ReportName("com.x.Snake_caseTest", "com.x.Snake_caseTest", "adds_one"));
+        assertThat(name(plan.method(generatedNested, "is_empty", "is empty")).className())
+                .isEqualTo("com.x.Snake_caseTest$When_empty");
+        assertThat(name(plan.method(explicitNested, "is_full", "is full")).className())
+                .isEqualTo("when it is full");
+        assertThat(name(plan.method(generatedUnderExplicit, "overflows", "overflows"))
+                        .className())
+                .isEqualTo("com.x.Snake_caseTest$Full$And_more");
+        assertThat(ReportNaming.classLabel(generated)).isEqualTo("com.x.Snake_caseTest");
+        assertThat(ReportNaming.classLabel(generatedNested)).isEqualTo("com.x.Snake_caseTest$When_empty");
+        assertThat(ReportNaming.classLabel(explicitNested)).isEqualTo("when it is full");
+    }
+
+    @Test
     void nestedTestsLandInTheTopLevelFileWithTheirOwnClassname() {
         TestNode outer = plan.testClass("com.x.NestingTest");
         TestNode inner = plan.nested(outer, "Inner");
