@@ -4,8 +4,10 @@
 #   collections   Apache Commons Collections 4.4 (171 classes; JUnit 4 and 3, with EasyMock), the default
 #   codec         Apache Commons Codec 1.17.1 (JUnit 5: parameterized tests, and tests that read their resources
 #                 by file path under src/test/resources)
+#   lang          Apache Commons Lang 3.14.0 (JUnit 5 with JUnit Pioneer, generated display names, an argLine from
+#                 a profile the JDK activates, JMH benchmarks among the test sources)
 #
-#   benchmarks/public-suite.sh [--project collections|codec] [--rounds R] [--workers W] [--offline] [--keep]
+#   benchmarks/public-suite.sh [--project collections|codec|lang] [--rounds R] [--workers W] [--offline] [--keep]
 #
 # Downloads the project's -sources.jar and -test-sources.jar from Maven Central once (cached in
 # target/bench/public/download), each checked against the .sha1 file Central publishes next to it, and builds the
@@ -48,7 +50,7 @@ while [[ $# -gt 0 ]]; do
     --workers) workers="$2"; shift 2 ;;
     --offline) offline=true; shift ;;
     --keep) keep=true; shift ;;
-    -h|--help) sed -n '2,31p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,32p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -58,7 +60,8 @@ done
 case "$which" in
   collections) group_path=org/apache/commons; artifact=commons-collections4; release=4.4; title="Commons Collections 4.4" ;;
   codec) group_path=commons-codec; artifact=commons-codec; release=1.17.1; title="Commons Codec 1.17.1" ;;
-  *) echo "unknown --project: $which (collections or codec)" >&2; exit 2 ;;
+  lang) group_path=org/apache/commons; artifact=commons-lang3; release=3.14.0; title="Commons Lang 3.14.0" ;;
+  *) echo "unknown --project: $which (collections, codec or lang)" >&2; exit 2 ;;
 esac
 project="$out/$artifact"
 artifact_url="$central/$group_path/$artifact/$release"
@@ -141,6 +144,9 @@ else
   mkdir -p "$project"
   unpack "$download/$artifact-$release-sources.jar" main
   unpack "$download/$artifact-$release-test-sources.jar" test
+  # Commons Lang's test-sources jar also holds what JMH's annotation processor generated from its benchmarks, which
+  # the real repository does not have and its build generates again.
+  rm -rf "$project/src/test/java/org/apache/commons/lang3/jmh_generated"
 fi
 # The POM's copy runs the repository's own cloudist. It cannot come from -Dcloudist.version on the command line:
 # cloudist rejects -Dcloudist.* properties that are not its parameters.
