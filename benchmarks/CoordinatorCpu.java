@@ -223,30 +223,8 @@ public final class CoordinatorCpu {
     /** One run of {@code cloudist:test}, sampling the Maven JVM's CPU time; null when the run failed. */
     private Measure measure(Path project, List<String> mavenArgs, int workers, Path log) throws Exception {
         Files.deleteIfExists(project.resolve("target/cloudist/run.json"));
-        List<String> command = command(project, mavenArgs, cloudist(workers));
-        long start = System.nanoTime();
-        // mvn is a script that execs java: the process started is the Maven JVM.
-        Process maven = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        Path stat = Path.of("/proc/" + maven.pid() + "/stat");
-        Path tasks = Path.of("/proc/" + maven.pid() + "/task");
-        Map<String, Map.Entry<String, Double>> threads = new HashMap<>(); // thread id to its name and last CPU time
-        List<Sample> samples = new ArrayList<>();
-        while (!maven.waitFor(SAMPLE_MILLIS, TimeUnit.MILLISECONDS)) {
-            try {
-                double total = cpuSeconds(Files.readString(stat));
-                sampleThreads(tasks, threads);
-                Map<String, Double> byName = new HashMap<>();
-                threads.values().forEach(t -> byName.merge(t.getKey(), t.getValue(), Double::sum));
-                samples.add(new Sample(System.currentTimeMillis(), total, byName));
-            } catch (IOException | UncheckedIOException e) {
-                // it exited between the wait and the read
-            }
-        }
-        double wall = (System.nanoTime() - start) / 1e9;
-        if (maven.exitValue() != 0) {
+        Sampled run = sample(command(project, mavenArgs, cloudist(workers)), log);
+        if (run.exitValue() != 0) {
             System.err.println("The run failed: see " + log);
             return null;
         }
@@ -259,31 +237,53 @@ public final class CoordinatorCpu {
         }
         long first = starts.stream().min(Long::compare).orElseThrow();
         long last = ends.stream().max(Long::compare).orElseThrow();
-        return new Measure(
-                cpuAt(samples, last, Sample::cpuSeconds) - cpuAt(samples, first, Sample::cpuSeconds),
-                cpuAt(samples, last, Sample::coordinatorSeconds) - cpuAt(samples, first, Sample::coordinatorSeconds),
-                (last - first) / 1000.0,
-                starts.size(),
-                wall,
-                byThreadName(samples, first, last));
+        return run.between(first, last, starts.size());
     }
 
     /**
-     * One run of Surefire, sampling the Maven JVM's CPU time as {@link #measure} does; its test phase is when the
-     * Maven JVM had processes of its own (the forks, and the shells Surefire starts them with). Null when it failed.
+     * One run of Surefire, sampled as {@link #measure} samples cloudist's; its test phase is when the Maven JVM had
+     * processes of its own (the forks, and the shells Surefire starts them with). Null when it failed.
      */
     private Measure measureSurefire(Path project, List<String> mavenArgs, int forks, Path log) throws Exception {
+        Sampled run = sample(command(project, mavenArgs, goal(SUREFIRE, forks)), log);
+        if (run.exitValue() != 0 || run.firstChild() < 0 || run.lastChild() <= run.firstChild()) {
+            System.err.println("The Surefire run failed, or no fork was seen: see " + log);
+            return null;
+        }
+        return run.between(run.firstChild(), run.lastChild(), 0);
+    }
+
+    /**
+     * A run's samples, its wall time and exit value, and the first and last sample that saw a process started by the
+     * Maven JVM (-1 when none did).
+     */
+    private record Sampled(List<Sample> samples, double wall, int exitValue, long firstChild, long lastChild) {
+        /** What the run spent from {@code from} to {@code to} (epoch milliseconds). */
+        Measure between(long from, long to, int tasks) {
+            return new Measure(
+                    cpuAt(samples, to, Sample::cpuSeconds) - cpuAt(samples, from, Sample::cpuSeconds),
+                    cpuAt(samples, to, Sample::coordinatorSeconds) - cpuAt(samples, from, Sample::coordinatorSeconds),
+                    (to - from) / 1000.0,
+                    tasks,
+                    wall,
+                    byThreadName(samples, from, to));
+        }
+    }
+
+    /** Runs {@code command}, sampling the Maven JVM's and its threads' CPU time every {@value #SAMPLE_MILLIS} ms. */
+    private Sampled sample(List<String> command, Path log) throws Exception {
         long start = System.nanoTime();
-        Process maven = new ProcessBuilder(command(project, mavenArgs, goal(SUREFIRE, forks)))
+        // mvn is a script that execs java: the process started is the Maven JVM.
+        Process maven = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         Path stat = Path.of("/proc/" + maven.pid() + "/stat");
         Path tasks = Path.of("/proc/" + maven.pid() + "/task");
-        Map<String, Map.Entry<String, Double>> threads = new HashMap<>();
+        Map<String, Map.Entry<String, Double>> threads = new HashMap<>(); // thread id to its name and last CPU time
         List<Sample> samples = new ArrayList<>();
-        long first = -1;
-        long last = -1;
+        long firstChild = -1;
+        long lastChild = -1;
         while (!maven.waitFor(SAMPLE_MILLIS, TimeUnit.MILLISECONDS)) {
             try {
                 double total = cpuSeconds(Files.readString(stat));
@@ -293,25 +293,14 @@ public final class CoordinatorCpu {
                 long now = System.currentTimeMillis();
                 samples.add(new Sample(now, total, byName));
                 if (maven.children().findAny().isPresent()) {
-                    first = first < 0 ? now : first;
-                    last = now;
+                    firstChild = firstChild < 0 ? now : firstChild;
+                    lastChild = now;
                 }
             } catch (IOException | UncheckedIOException e) {
                 // it exited between the wait and the read
             }
         }
-        double wall = (System.nanoTime() - start) / 1e9;
-        if (maven.exitValue() != 0 || first < 0 || last <= first) {
-            System.err.println("The Surefire run failed, or no fork was seen: see " + log);
-            return null;
-        }
-        return new Measure(
-                cpuAt(samples, last, Sample::cpuSeconds) - cpuAt(samples, first, Sample::cpuSeconds),
-                cpuAt(samples, last, Sample::coordinatorSeconds) - cpuAt(samples, first, Sample::coordinatorSeconds),
-                (last - first) / 1000.0,
-                0,
-                wall,
-                byThreadName(samples, first, last));
+        return new Sampled(samples, (System.nanoTime() - start) / 1e9, maven.exitValue(), firstChild, lastChild);
     }
 
     /** CPU seconds of each thread name from the last sample before {@code from} to the first after {@code to}. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import io.cloudist.its.harness.BuildResult;
 import io.cloudist.its.harness.FixtureBuilds;
 import io.cloudist.its.harness.ReportedOutcomes;
+import io.cloudist.testing.TreeCopy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ class ClassDataIT {
         Path fresh = builds.copy(FIXTURE, "class-data-fresh-checkout");
         for (String path : cached) {
             assertThat(project.resolve(path)).as("%s, after two runs", path).exists();
-            copyTree(project.resolve(path), fresh.resolve(path));
+            TreeCopy.copy(project.resolve(path), fresh.resolve(path));
         }
 
         BuildResult third = builds.cloudist(fresh, "-Dcloudist.workers=2");
@@ -105,20 +106,6 @@ class ClassDataIT {
                 .filter(cell -> cell.startsWith("`") && cell.endsWith("`"))
                 .map(cell -> cell.substring(1, cell.length() - 1).replaceAll("/$", ""))
                 .toList();
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 
     @Test

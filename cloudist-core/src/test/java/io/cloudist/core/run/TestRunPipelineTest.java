@@ -18,6 +18,7 @@ import io.cloudist.core.timeline.Phase;
 import io.cloudist.core.timeline.PhasesAddUp;
 import io.cloudist.core.timeline.RunTimeline;
 import io.cloudist.core.timeline.TimelineFiles;
+import io.cloudist.testing.TreeCopy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -140,7 +141,7 @@ class TestRunPipelineTest {
     void theModulesOfAReactorRunAsOneRunAndEachGetsItsOwnReportsAndSectionInReactorOrder() throws Exception {
         // The second module has the same test classes: the same unique ids, which the run keeps apart by module.
         Path cart = temp.resolve("cart");
-        copyTree(module.resolve("target/test-classes"), cart.resolve("target/test-classes"));
+        TreeCopy.copy(module.resolve("target/test-classes"), cart.resolve("target/test-classes"));
         ReactorRequest reactor = new ReactorRequest(
                 request("com.acme:root", temp, FailurePolicy.DEFAULT),
                 List.of(
@@ -195,19 +196,6 @@ class TestRunPipelineTest {
                 .anyMatch(
                         l -> l.matches("cart \\.+ Tests run: 6, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: .*"))
                 .contains("Tests run: 12, Failures: 1, Errors: 0, Skipped: 0");
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 
     @Test
