@@ -51,7 +51,13 @@ final class Pool {
                 store.put(
                         StoreKeys.poolState(options.workerId()),
                         Documents.write(new PoolState(
-                                Documents.SCHEMA, options.workerId(), options.host(), now, idleUntil, nextOffer)));
+                                Documents.SCHEMA,
+                                options.workerId(),
+                                options.host(),
+                                now,
+                                idleUntil,
+                                nextOffer,
+                                options.bundle())));
                 stateWritten = now;
             }
             Thread.sleep(POLL_MILLIS);

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  *     draws near); 0 for never
  * @param bootSteps how this worker's instance booted, as its boot script timed it, for the run's timeline; {@link
  *     BootSteps#NONE} for none
+ * @param bundle the name of this agent's code ({@link io.cloudist.core.provision.WorkerBundle#id}), which it writes
+ *     in its warm-pool state so that only runs of the same cloudist claim it; "" for none
  */
 public record WorkerOptions(
         String store,
@@ -45,7 +47,8 @@ public record WorkerOptions(
         Path inPlace,
         Path deadlineFile,
         long retireAtMillis,
-        BootSteps bootSteps) {
+        BootSteps bootSteps,
+        String bundle) {
     public WorkerOptions {
         Objects.requireNonNull(store, "--store");
         Objects.requireNonNull(workerId, "--worker");
@@ -63,6 +66,7 @@ public record WorkerOptions(
             throw new IllegalArgumentException("--retire-at must be 0 or more: " + retireAtMillis / 1000);
         }
         bootSteps = Objects.requireNonNullElse(bootSteps, BootSteps.NONE);
+        bundle = Objects.requireNonNullElse(bundle, "");
     }
 
     static final int DEFAULT_OUTAGE_SECONDS = Integer.parseInt(CloudistProperties.DEFAULT_STORE_OUTAGE_SECONDS);
@@ -88,13 +92,14 @@ public record WorkerOptions(
                 null,
                 null,
                 0,
-                BootSteps.NONE);
+                BootSteps.NONE,
+                "");
     }
 
     /**
      * Parses {@code --store S --worker W --dir D [--run R] [--pool] [--idle-minutes N] [--host H] [--cache C]
      * [--exit-with-parent] [--imds URL] [--store-outage-seconds N] [--in-place FILE] [--deadline-file FILE]
-     * [--retire-at EPOCH_SECONDS] [--boot-steps boot=MS,NAME=FROM-TO,...,agents=MS]}. Boot steps that cannot be read
+     * [--retire-at EPOCH_SECONDS] [--boot-steps boot=MS,NAME=FROM-TO,...,agents=MS] [--bundle ID]}. Boot steps that cannot be read
      * are left out, with a warning: they only inform the run's timeline.
      */
     public static WorkerOptions parse(String... args) {
@@ -113,6 +118,7 @@ public record WorkerOptions(
         Path deadlineFile = null;
         long retireAt = 0;
         BootSteps bootSteps = BootSteps.NONE;
+        String bundle = "";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--store" -> store = args[++i];
@@ -130,6 +136,7 @@ public record WorkerOptions(
                 case "--deadline-file" -> deadlineFile = Path.of(args[++i]);
                 case "--retire-at" -> retireAt = Long.parseLong(args[++i]) * 1000;
                 case "--boot-steps" -> bootSteps = bootSteps(args[++i]);
+                case "--bundle" -> bundle = args[++i];
                 default -> throw new IllegalArgumentException("Unknown worker option: " + args[i]);
             }
         }
@@ -148,7 +155,8 @@ public record WorkerOptions(
                 inPlace,
                 deadlineFile,
                 retireAt,
-                bootSteps);
+                bootSteps,
+                bundle);
     }
 
     private static BootSteps bootSteps(String text) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudist.core.protocol.Assignment;
 import io.cloudist.core.protocol.Documents;
+import io.cloudist.core.protocol.PoolState;
 import io.cloudist.core.protocol.TaskResult;
 import io.cloudist.core.provision.WarmPool;
 import io.cloudist.core.ship.BundleShipper;
@@ -45,6 +46,13 @@ class PoolModeTest {
     }
 
     private void runThroughWorker(String runId) throws InterruptedException {
+        Optional<byte[]> state;
+        while ((state = store.get(StoreKeys.poolState("i-1-0"))).isEmpty()) {
+            Thread.sleep(50);
+        }
+        assertThat(Documents.read(state.get(), PoolState.class).bundle())
+                .as("the agent names its code in its pool state")
+                .isEqualTo("bundle-of-r1");
         List<WarmPool.Claimed> claimed = List.of();
         while (claimed.isEmpty()) {
             claimed = new WarmPool(store, Clock.systemUTC(), Duration.ofSeconds(1)).claim(runId, 1);
@@ -83,7 +91,8 @@ class PoolModeTest {
                 null,
                 null,
                 0,
-                null);
+                null,
+                "bundle-of-r1");
         Thread agent = new Thread(() -> {
             try {
                 new WorkerAgent(options).run();
@@ -127,6 +136,7 @@ class PoolModeTest {
                 null,
                 deadlineFile,
                 retireAt * 1000,
+                null,
                 null);
         Thread agent = new Thread(() -> {
             try {

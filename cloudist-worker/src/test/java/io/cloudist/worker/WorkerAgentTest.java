@@ -483,7 +483,8 @@ class WorkerAgentTest {
                     null,
                     null,
                     0,
-                    BootSteps.parse("boot=1000,pull=1100-2000,agents=2100"));
+                    BootSteps.parse("boot=1000,pull=1100-2000,agents=2100"),
+                    "");
             long start = System.nanoTime();
             new WorkerAgent(options).run();
             long seconds = java.time.Duration.ofNanos(System.nanoTime() - start).toSeconds();

@@ -24,6 +24,12 @@ class WorkerOptionsTest {
     }
 
     @Test
+    void readsTheNameOfItsCodeThatItWritesInItsPoolState() {
+        assertThat(parse("--bundle", "ab12cd").bundle()).isEqualTo("ab12cd");
+        assertThat(parse().bundle()).isEmpty();
+    }
+
+    @Test
     void bootStepsThatCannotBeReadAreLeftOutAndTheAgentStillStarts() {
         assertThat(parse("--boot-steps", "boot=100,agents=").bootSteps()).isEqualTo(BootSteps.NONE);
         assertThat(parse().bootSteps()).isEqualTo(BootSteps.NONE);

@@ -11,6 +11,7 @@ import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.PoolOffer;
 import io.cloudist.core.provision.Provisioner;
 import io.cloudist.core.provision.WarmPool;
+import io.cloudist.core.provision.WorkerBundle;
 import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.provision.WorkerLaunch;
 import io.cloudist.core.report.ConsoleLine;
@@ -180,12 +181,20 @@ public final class Ec2Provisioner implements Provisioner {
     }
 
     /** Claims warm workers of earlier runs from the store's pool; their instances need no boot. */
+    /**
+     * Claims warm workers of the pool for the launch: those whose agent is this run's own code (an agent of another
+     * cloudist build, left warm by an earlier run, could read this run's documents differently), not handed out to
+     * this run already, and not on an instance known to be gone.
+     */
     private List<WorkerHandle> claimWarm(WorkerLaunch launch) {
+        String bundle = WorkerBundle.id(launch.workerBundle());
         List<WarmPool.Claimed> claimed = new WarmPool(store, clock)
                 .claim(
                         launch.runId(),
                         launch.workers(),
-                        state -> !handedOut.contains(state.workerId()) && !states.knownGone(state.host()));
+                        state -> state.bundle().equals(bundle)
+                                && !handedOut.contains(state.workerId())
+                                && !states.knownGone(state.host()));
         if (claimed.isEmpty()) {
             return List.of();
         }

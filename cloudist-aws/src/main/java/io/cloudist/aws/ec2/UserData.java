@@ -4,6 +4,7 @@ import io.cloudist.aws.client.S3Location;
 import io.cloudist.aws.image.ImageLayout;
 import io.cloudist.core.CloudistException;
 import io.cloudist.core.protocol.BlobRef;
+import io.cloudist.core.provision.WorkerBundle;
 import io.cloudist.core.store.StoreKeys;
 import java.io.IOException;
 import java.io.InputStream;
@@ -185,6 +186,7 @@ public record UserData(
                 .replace("@WORKERS@", String.valueOf(workers))
                 .replace("@SLOTS@", String.valueOf(slots))
                 .replace("@IDLE_MINUTES@", String.valueOf(idleMinutes))
+                .replace("@BUNDLE@", quote(WorkerBundle.id(workerJars)))
                 .replace("@STORE_OUTAGE_SECONDS@", String.valueOf(storeOutageSeconds))
                 .replace("@MAX_LIFETIME_SECONDS@", String.valueOf(maxLifetimeSeconds));
     }

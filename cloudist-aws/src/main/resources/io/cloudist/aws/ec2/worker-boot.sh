@@ -132,7 +132,7 @@ for ((slot = 0; slot < AGENTS; slot++)); do
   start_agent "$slot" --store @STORE@ --pool --worker "$INSTANCE_ID-$slot" \
     --dir "$BASE/w$slot" --idle-minutes @IDLE_MINUTES@ --host "$INSTANCE_ID" --imds "$IMDS" \
     --store-outage-seconds @STORE_OUTAGE_SECONDS@ --deadline-file "$BASE/w$slot/deadline" --retire-at "$RETIRE_AT" \
-    --boot-steps "$BOOT_STEPS" \
+    --boot-steps "$BOOT_STEPS" --bundle @BUNDLE@ \
     >>"$BASE/log/worker-$slot.log" 2>&1 &
   PIDS="$PIDS $!"
 done

@@ -9,9 +9,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cloudist.aws.client.MotoExtension;
 import io.cloudist.aws.client.Settings;
 import io.cloudist.core.cloud.CloudSettings;
+import io.cloudist.core.protocol.BlobRef;
 import io.cloudist.core.protocol.Documents;
 import io.cloudist.core.protocol.PoolOffer;
 import io.cloudist.core.protocol.PoolState;
+import io.cloudist.core.provision.WorkerBundle;
 import io.cloudist.core.provision.WorkerHandle;
 import io.cloudist.core.provision.WorkerLaunch;
 import io.cloudist.core.store.StoreKeys;
@@ -82,21 +84,55 @@ class Ec2ProvisionerTest {
                         .isEqualTo("run-1"));
     }
 
-    @Test
-    void warmWorkersOfTheStoresPoolAreClaimedAndNoInstanceIsLaunchedForThem() {
-        Ec2Provisioner first = fx.provisioner(Settings.ec2(List.of("c7g.xlarge"), 0, false));
-        List<WorkerHandle> launched = first.start(launch(2));
+    /** Puts the launched workers in the pool, as their agents do after their run: waiting, named by their code. */
+    private void waitInThePool(List<WorkerHandle> launched, String bundle) {
         long now = System.currentTimeMillis();
         for (WorkerHandle h : launched) {
             fx.store.put(
                     StoreKeys.poolState(h.id()),
                     Documents.write(new PoolState(
-                            Documents.SCHEMA, h.id(), ((Ec2Worker) h).instanceId(), now, now + 300_000, 1)));
+                            Documents.SCHEMA, h.id(), ((Ec2Worker) h).instanceId(), now, now + 300_000, 1, bundle)));
         }
+    }
+
+    @Test
+    void theBootScriptNamesTheAgentsCodeForTheirPoolState() {
+        Ec2Provisioner provisioner = fx.provisioner(Settings.ec2(List.of("c7g.xlarge"), 0, false));
+
+        provisioner.start(launch(2));
+
+        assertThat(fx.userData(fx.instances().get(0).instanceId()))
+                .contains("--bundle '" + WorkerBundle.id(Ec2Fixture.BUNDLE) + "'");
+    }
+
+    @Test
+    void warmWorkersOfAnotherCloudistBuildAreLeftInThePoolAndInstancesAreLaunched() {
+        Ec2Provisioner first = fx.provisioner(Settings.ec2(List.of("c7g.xlarge"), 0, false));
+        List<WorkerHandle> launched = first.start(launch(2));
+        waitInThePool(launched, WorkerBundle.id(List.of(new BlobRef("cd34", 100, BlobRef.Kind.JAR, "worker.jar"))));
+
+        Ec2Provisioner second = fx.provisioner(Settings.ec2(List.of("c7g.xlarge"), 0, false));
+        List<WorkerHandle> started = second.start(new WorkerLaunch(Ec2Fixture.STORE, "run-2", 2, Ec2Fixture.BUNDLE));
+
+        assertThat(started)
+                .extracting(WorkerHandle::id)
+                .doesNotContainAnyElementsOf(
+                        launched.stream().map(WorkerHandle::id).toList());
+        assertThat(fx.instances()).hasSize(2);
+        assertThat(fx.store.exists(StoreKeys.poolOffer(launched.get(0).id(), 1)))
+                .as("no offer to a warm worker of other code")
+                .isFalse();
+    }
+
+    @Test
+    void warmWorkersOfTheStoresPoolAreClaimedAndNoInstanceIsLaunchedForThem() {
+        Ec2Provisioner first = fx.provisioner(Settings.ec2(List.of("c7g.xlarge"), 0, false));
+        List<WorkerHandle> launched = first.start(launch(2));
+        waitInThePool(launched, WorkerBundle.id(Ec2Fixture.BUNDLE));
         int linesBefore = fx.lines.texts().size();
 
         Ec2Provisioner second = fx.provisioner(Settings.ec2(List.of("c7g.xlarge"), 0, false));
-        List<WorkerHandle> reused = second.start(new WorkerLaunch(Ec2Fixture.STORE, "run-2", 2, List.of()));
+        List<WorkerHandle> reused = second.start(new WorkerLaunch(Ec2Fixture.STORE, "run-2", 2, Ec2Fixture.BUNDLE));
 
         assertThat(reused)
                 .extracting(WorkerHandle::id)

@@ -1,5 +1,7 @@
 package io.cloudist.core.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import java.util.Objects;
 
 /**
@@ -11,11 +13,26 @@ import java.util.Objects;
  * @param timeMillis when it was written (worker clock)
  * @param idleUntilMillis when the worker gives up waiting and exits
  * @param nextOffer the number of the offer it waits for ({@code pool/<workerId>/offer/<nextOffer>})
+ * @param bundle the worker agent's own code, as {@link io.cloudist.core.provision.WorkerBundle#id} names it: a run
+ *     claims only the warm workers whose agent is its own; "" for an agent that did not say
  */
-public record PoolState(int schema, String workerId, String host, long timeMillis, long idleUntilMillis, int nextOffer)
+public record PoolState(
+        int schema,
+        String workerId,
+        String host,
+        long timeMillis,
+        long idleUntilMillis,
+        int nextOffer,
+        @JsonInclude(Include.NON_EMPTY) String bundle)
         implements Documents.Versioned {
     public PoolState {
         Objects.requireNonNull(workerId, "workerId");
         host = Objects.requireNonNullElse(host, "");
+        bundle = Objects.requireNonNullElse(bundle, "");
+    }
+
+    /** A state that does not say which agent waits. */
+    public PoolState(int schema, String workerId, String host, long timeMillis, long idleUntilMillis, int nextOffer) {
+        this(schema, workerId, host, timeMillis, idleUntilMillis, nextOffer, "");
     }
 }
