@@ -58,7 +58,8 @@ done
   || { echo "--workers and --rounds take a positive number" >&2; exit 2; }
 # The project: its Maven Central directory, its artifactId and version, and its name.
 case "$which" in
-  collections) group_path=org/apache/commons; artifact=commons-collections4; release=4.4; title="Commons Collections 4.4" ;;
+  collections)
+    group_path=org/apache/commons; artifact=commons-collections4; release=4.4; title="Commons Collections 4.4" ;;
   codec) group_path=commons-codec; artifact=commons-codec; release=1.17.1; title="Commons Codec 1.17.1" ;;
   lang) group_path=org/apache/commons; artifact=commons-lang3; release=3.14.0; title="Commons Lang 3.14.0" ;;
   *) echo "unknown --project: $which (collections, codec or lang)" >&2; exit 2 ;;

@@ -19,10 +19,10 @@
 # and prints medians with their ratio to Surefire's forkCount=2 (N <= 2) or forkCount=N; cloudist's first round has
 # no timing history. Each run's CPU time is printed too: Maven's JVM and every process it started and reaped (test
 # JVMs, forks), user and system, from the shell's children's times; on a machine the suite keeps busy, the wall time
-# cannot be below that CPU time divided by the cores. For each cloudist run it also prints, from benchmarks/Startup.java, where the start went: the
-# agents' start to their first test JVM, that JVM's start to its first test, when the longest task's first test
-# came, discovery and makespan. --discovery-miss deletes the discovery cache before every cloudist run (the timing
-# history stays); --no-surefire times cloudist alone.
+# cannot be below that CPU time divided by the cores. For each cloudist run it also prints, from
+# benchmarks/Startup.java, where the start went: the agents' start to their first test JVM, that JVM's start to its
+# first test, when the longest task's first test came, discovery and makespan. --discovery-miss deletes the discovery
+# cache before every cloudist run (the timing history stays); --no-surefire times cloudist alone.
 # cloudist:test needs cloudist installed in the local repository first (mvn -B install -DskipTests at the
 # repository root). Extra Maven arguments can be passed in BENCH_MAVEN_ARGS, e.g.
 # BENCH_MAVEN_ARGS=-Dmaven.repo.local=/some/repo.
@@ -63,7 +63,7 @@ while [[ $# -gt 0 ]]; do
     --baseline-repo) baseline_repo="$2"; shift 2 ;;
     --discovery-miss) discovery_miss=true; shift ;;
     --no-surefire) surefire=false; shift ;;
-    -h|--help) sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
